@@ -1,0 +1,54 @@
+/* cli: the command line shared by every subcommand.
+ *
+ * One table of long options serves all subcommands; each subcommand says
+ * which option groups it accepts, so a flag that does not apply is an error
+ * that says so rather than being silently ignored. Errors print one line to
+ * stderr naming the flag and what it accepts, and exit with EXIT_USAGE. */
+#ifndef TRADEOFF_CLI_H
+#define TRADEOFF_CLI_H
+
+#include "load.h"
+#include "model.h"
+#include "point.h"
+#include "report.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Option groups a subcommand may accept. */
+enum {
+    OPT_SCENARIO = 1 << 0, /* --volume --adversarial-share --cost-* --policy */
+    OPT_LOAD = 1 << 1,     /* --input --knob-column */
+    OPT_COMPARE = 1 << 2,  /* --compare */
+    OPT_FORMAT = 1 << 3,   /* --format --output */
+    OPT_CHART = 1 << 4,    /* --width --height --ascii --no-color */
+};
+
+typedef struct {
+    const char *command;     /* "report", "explore", ... for messages */
+    scenario_t scenario;
+    load_opts_t load;
+    const char *compare;     /* "A,B" as given */
+    report_format_t format;
+    const char *output;      /* NULL: standard output */
+    int width, height;       /* 0: from the terminal */
+    bool ascii, no_color;
+    char **files;            /* operands */
+    int nfiles;
+} cli_t;
+
+/* Parses argv (argv[0] being the subcommand or the program). Prints --help
+ * or --version and exits 0 when asked; prints an error and returns false on
+ * a bad flag or value. */
+bool cli_parse(cli_t *c, int argc, char **argv, unsigned groups);
+/* Loads the operands (or the built-in scenario when there are none) into
+ * `set`; prints errors and warnings to stderr. Returns false on failure. */
+bool cli_load(const cli_t *c, pointset_t *set, char **title);
+/* Resolves --compare "A,B" against the set; prints an error when a name is
+ * unknown. Both are NULL when no comparison was asked for. */
+bool cli_compare(const cli_t *c, const pointset_t *set, const point_t **a, const point_t **b);
+/* "tradeoff: " + message, to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_usage(FILE *to);
+
+#endif

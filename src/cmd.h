@@ -1,0 +1,15 @@
+/* cmd: the subcommands. Each takes its own argv (argv[0] is its name) and
+ * returns the process exit status (exitcode.h). */
+#ifndef TRADEOFF_CMD_H
+#define TRADEOFF_CMD_H
+
+#include "cli.h"
+#include "strbuf.h"
+
+int cmd_report(int argc, char **argv);
+int cmd_explore(int argc, char **argv);
+
+/* Writes `text` to --output (atomically) or standard output. */
+int cmd_emit(const cli_t *c, const sb_t *text);
+
+#endif

@@ -1,0 +1,45 @@
+/* num: the numbers people type and read.
+ *
+ * Parsers accept what a person would write on a command line or in a
+ * spreadsheet cell ("10,000,000", "1e7", "10M", "0.1%") and reject anything
+ * ambiguous (hex, "nan", "inf", a decimal comma such as "1,5").  Each returns
+ * NULL on success or a message saying what was expected, ready to follow
+ * "flag --volume: " or "file:line:col: ".
+ *
+ * Formatters produce what a person reads: thousands separators and a
+ * precision that suits the magnitude. Machine output uses num_format_json. */
+#ifndef TRADEOFF_NUM_H
+#define TRADEOFF_NUM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A plain decimal number: [+-]digits[,ddd...][.digits][e[+-]digits].
+ * Thousands separators must group by three. Surrounding blanks are ignored. */
+const char *num_parse_decimal(const char *s, double *out);
+
+/* A positive count of things per day, with an optional k/M/B/T suffix
+ * (thousand, million, billion, trillion): "10M", "2.5k", "1e7", "10,000,000". */
+const char *num_parse_count(const char *s, double *out);
+
+/* A non-negative amount of money, optional leading '$' and k/M/B suffix. */
+const char *num_parse_amount(const char *s, double *out);
+
+/* A percentage from 0 to 100 with an optional '%' sign: "0.1" and "0.1%"
+ * both mean 0.1 percent. Stored as a fraction (0.001). */
+const char *num_parse_percent(const char *s, double *fraction);
+
+/* "1,234,567" style: value rounded to an integer, with separators. */
+char *num_format_int(double x, char *buf, size_t n);
+/* A daily count for people: separators for large values, a few significant
+ * digits for small ones ("199,800", "30", "2.5", "0.048"). */
+char *num_format_count(double x, char *buf, size_t n);
+/* A fraction shown as a percentage: 0.002 -> "0.20%". */
+char *num_format_pct(double fraction, char *buf, size_t n);
+/* Money: "$1,234" or "$0.50". */
+char *num_format_money(double x, char *buf, size_t n);
+/* The shortest text that reads back as exactly the same double; "null" for
+ * NaN or infinity. */
+char *num_format_json(double x, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,74 @@
+/* point: operating points and the set of them that a session works on.
+ *
+ * An operating point is one model, variant or filter threshold with its two
+ * measured rates: the attack success rate (ASR) on harmful prompts and the
+ * over-refusal rate (ORR) on benign prompts. Rates are stored as fractions
+ * (0.002 for 0.2%); NAN marks a rate the source did not give. */
+#ifndef TRADEOFF_POINT_H
+#define TRADEOFF_POINT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define POINT_COUNT_UNKNOWN (-1LL)
+
+/* Any column of the source that tradeoff does not interpret, kept so the
+ * explorer and reports can show it ("engagement", "notes", ...). */
+typedef struct {
+    char *key;
+    char *value;
+} attr_t;
+
+/* Attack success within one harm category. */
+typedef struct {
+    char *name;
+    bool critical;           /* held to the policy's critical bound */
+    long long n_adversarial; /* prompts in the category */
+    long long attack_successes;
+    double asr;              /* fraction; NAN when unknown */
+} category_t;
+
+typedef struct {
+    char *name;      /* unique within the set; sanitised for display */
+    char *series;    /* the family it belongs to (a model's thresholds); may be NULL */
+    double asr;      /* attack success rate, fraction 0..1 or NAN */
+    double orr;      /* over-refusal rate, fraction 0..1 or NAN */
+    double knob;     /* the value the series varies (threshold...), NAN if none */
+
+    /* Counts behind the rates, POINT_COUNT_UNKNOWN when not given. */
+    long long n_adversarial, attack_successes;
+    long long n_benign, benign_refused;
+
+    attr_t *attrs;
+    size_t nattrs;
+    category_t *categories;
+    size_t ncategories;
+
+    char *source;    /* file it came from ("built-in" for the default scenario) */
+    long line;       /* line in that file, 0 when none */
+} point_t;
+
+typedef struct {
+    point_t *items;
+    size_t len;
+    size_t cap;
+    char *knob_name; /* what the series' knob is called ("threshold"); may be NULL */
+} pointset_t;
+
+#define POINTSET_INIT {NULL, 0, 0, NULL}
+
+/* A point with unknown rates and counts and the given name (copied). */
+point_t point_make(const char *name);
+/* Appends `p` (taking ownership of its memory) and returns the stored copy. */
+point_t *pointset_add(pointset_t *set, point_t p);
+point_t *pointset_find(const pointset_t *set, const char *name);
+/* Index of the point named `name`, or -1. */
+long pointset_index(const pointset_t *set, const char *name);
+void point_set_attr(point_t *p, const char *key, const char *value);
+const char *point_attr(const point_t *p, const char *key);
+category_t *point_add_category(point_t *p, const char *name);
+bool point_has_rates(const point_t *p);
+void point_free(point_t *p);
+void pointset_free(pointset_t *set);
+
+#endif

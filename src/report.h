@@ -1,0 +1,30 @@
+/* report: the analysis of a set of points at a scenario, as text for people
+ * or JSON for machines. The explorer's export and `tradeoff report` both
+ * render through here, so they cannot disagree. */
+#ifndef TRADEOFF_REPORT_H
+#define TRADEOFF_REPORT_H
+
+#include "model.h"
+#include "point.h"
+#include "strbuf.h"
+
+#include <stdbool.h>
+
+#define REPORT_SCHEMA_VERSION 1
+
+typedef enum { REPORT_TEXT, REPORT_JSON } report_format_t;
+
+typedef struct {
+    const scenario_t *scenario;
+    const pointset_t *points;
+    const char *title;        /* what was loaded: "built-in scenario" or file names */
+    const point_t *compare_a; /* both NULL: no comparison */
+    const point_t *compare_b;
+} report_t;
+
+bool report_parse_format(const char *s, report_format_t *fmt);
+void report_render(sb_t *out, const report_t *r, report_format_t fmt);
+void report_text(sb_t *out, const report_t *r);
+void report_json(sb_t *out, const report_t *r);
+
+#endif
