@@ -17,7 +17,11 @@
 
 enum {
     O_VOLUME = 256, O_ADV, O_COST_REFUSAL, O_COST_HARM, O_POLICY, O_COMPARE, O_FORMAT,
-    O_INPUT, O_KNOB, O_WIDTH, O_HEIGHT, O_ASCII, O_NO_COLOR
+    O_INPUT, O_KNOB, O_WIDTH, O_HEIGHT, O_ASCII, O_NO_COLOR,
+    /* Each later capability numbers its options in its own range, so that
+     * they can be added independently:
+     *   data loading 300-349, analytics/check 350-399, chart 400-449,
+     *   explorer 450-499, reports/examples 500-549, practice 550-599. */
 };
 
 static const struct {
@@ -48,6 +52,13 @@ static const struct {
     {{"height", required_argument, NULL, O_HEIGHT}, OPT_CHART, "N", "chart height in rows"},
     {{"ascii", no_argument, NULL, O_ASCII}, OPT_CHART, NULL, "draw with ASCII only"},
     {{"no-color", no_argument, NULL, O_NO_COLOR}, OPT_CHART, NULL, "no colours (NO_COLOR is honoured too)"},
+    /* --- options of later capabilities: each area adds its rows here --- */
+    /* data loading */
+    /* analytics and check */
+    /* chart */
+    /* explorer */
+    /* reports and examples */
+    /* practice */
     {{"help", no_argument, NULL, 'h'}, 0, NULL, "show this help and exit"},
     {{"version", no_argument, NULL, 'V'}, 0, NULL, "show the version and exit"},
 };
@@ -162,6 +173,13 @@ static bool apply_option(cli_t *c, int val, const char *arg)
     case O_NO_COLOR:
         c->no_color = true;
         return true;
+        /* --- cases of later capabilities: each area adds its own below --- */
+        /* data loading */
+        /* analytics and check */
+        /* chart */
+        /* explorer */
+        /* reports and examples */
+        /* practice */
     }
     return false;
 }

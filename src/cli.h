@@ -22,6 +22,14 @@ enum {
     OPT_COMPARE = 1 << 2,  /* --compare */
     OPT_FORMAT = 1 << 3,   /* --format --output */
     OPT_CHART = 1 << 4,    /* --width --height --ascii --no-color */
+    /* Groups of later capabilities; each owns its bit. */
+    OPT_JUDGED = 1 << 5,   /* data loading: --preset --judge --set-column ... */
+    OPT_SWEEP = 1 << 6,    /* tradeoff sweep: --points ... */
+    OPT_CHECK = 1 << 7,    /* tradeoff check: --max-asr-increase ... */
+    OPT_ANALYSIS = 1 << 8, /* frontier analytics options shared by report/plot/explore */
+    OPT_EXPLORE = 1 << 9,  /* explorer: --scenario --threshold --baseline --select --no-mouse */
+    OPT_PRACTICE = 1 << 10,/* practice: --seed --kind --count --worksheet */
+    OPT_EXAMPLES = 1 << 11,/* --list-examples --example */
 };
 
 typedef struct {
@@ -35,6 +43,14 @@ typedef struct {
     bool ascii, no_color;
     char **files;            /* operands */
     int nfiles;
+
+    /* --- fields of later capabilities: each area adds its own below --- */
+    /* data loading (judged / scores / binned / sweep) */
+    /* analytics and check */
+    /* chart */
+    /* explorer */
+    /* practice */
+    /* examples and install */
 } cli_t;
 
 /* Parses argv (argv[0] being the subcommand or the program). Prints --help

@@ -8,6 +8,7 @@
 
 int cmd_report(int argc, char **argv);
 int cmd_explore(int argc, char **argv);
+/* later capabilities declare theirs here: cmd_sweep, cmd_check, cmd_plot, cmd_practice */
 
 /* Writes `text` to --output (atomically) or standard output. */
 int cmd_emit(const cli_t *c, const sb_t *text);

@@ -15,6 +15,7 @@ static const struct {
 } commands[] = {
     {"report", cmd_report},
     {"explore", cmd_explore},
+    /* later capabilities add their subcommands here: sweep, check, plot, practice */
 };
 
 int main(int argc, char **argv)
