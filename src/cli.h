@@ -7,6 +7,7 @@
 #ifndef TRADEOFF_CLI_H
 #define TRADEOFF_CLI_H
 
+#include "analysis.h"
 #include "load.h"
 #include "model.h"
 #include "point.h"
@@ -46,11 +47,31 @@ typedef struct {
 
     /* --- fields of later capabilities: each area adds its own below --- */
     /* data loading (judged / scores / binned / sweep) */
+    size_t sweep_points;     /* sweep --points N; 0: every threshold */
     /* analytics and check */
+    analysis_opts_t analysis;    /* --interval, --category-shares */
+    const char *baseline_name, *candidate_name; /* check: which point of each file */
+    double max_asr_increase, max_orr_increase;  /* check: allowed rises, fractions (default 0) */
+    double significance;         /* check: alpha of the Newcombe interval; 0: not used */
     /* chart */
+    int x_scale, y_scale;    /* chart_scale_t: --x-scale, --y-scale (0: auto) */
+    bool no_labels;          /* --no-labels: number every point, names in the key */
     /* explorer */
+    const char *scenario_file; /* --scenario FILE */
+    const char *threshold;   /* --threshold X as given */
+    const char *baseline;    /* --baseline NAME */
+    const char *select;      /* --select NAME */
+    bool no_mouse;           /* --no-mouse */
+    const char *keys_format; /* --keys FMT: print the key table and exit */
     /* practice */
+    unsigned long long practice_seed; /* --seed N */
+    bool practice_seed_set;
+    const char *practice_kind;   /* --kind KIND as given (checked by cmd_practice); NULL: all */
+    int practice_count;          /* --count N; 0: the default */
+    bool practice_worksheet;     /* --worksheet: print questions and answers */
+    bool practice_plain;         /* --plain: line mode even on a terminal */
     /* examples and install */
+    const char *example;     /* --example NAME: its file goes before the operands */
 } cli_t;
 
 /* Parses argv (argv[0] being the subcommand or the program). Prints --help

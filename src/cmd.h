@@ -9,6 +9,10 @@
 int cmd_report(int argc, char **argv);
 int cmd_explore(int argc, char **argv);
 /* later capabilities declare theirs here: cmd_sweep, cmd_check, cmd_plot, cmd_practice */
+int cmd_plot(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_sweep(int argc, char **argv);
+int cmd_practice(int argc, char **argv);
 
 /* Writes `text` to --output (atomically) or standard output. */
 int cmd_emit(const cli_t *c, const sb_t *text);

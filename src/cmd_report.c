@@ -28,7 +28,7 @@ int cmd_emit(const cli_t *c, const sb_t *text)
 int cmd_report(int argc, char **argv)
 {
     cli_t c = {.command = "report"};
-    if (!cli_parse(&c, argc, argv, OPT_SCENARIO | OPT_LOAD | OPT_COMPARE | OPT_FORMAT | OPT_CHART))
+    if (!cli_parse(&c, argc, argv, OPT_SCENARIO | OPT_LOAD | OPT_COMPARE | OPT_FORMAT | OPT_CHART | OPT_EXAMPLES | OPT_ANALYSIS | OPT_JUDGED))
         return EXIT_USAGE;
     pointset_t set = POINTSET_INIT;
     char *title = NULL;
@@ -39,7 +39,9 @@ int cmd_report(int argc, char **argv)
     const point_t *a, *b;
     int rc = EXIT_USAGE;
     if (cli_compare(&c, &set, &a, &b)) {
-        report_t r = {&c.scenario, &set, title, a, b};
+        /* Designated, so a field another area adds starts out NULL. */
+        report_t r = {.scenario = &c.scenario, .points = &set, .title = title, .compare_a = a, .compare_b = b,
+                      .analysis = &c.analysis};
         sb_t out = SB_INIT;
         report_render(&out, &r, c.format);
         rc = cmd_emit(&c, &out);

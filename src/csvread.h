@@ -7,7 +7,10 @@
  * default of swallowing the rest of the file into one cell. A UTF-8
  * byte-order mark is skipped and CRLF line ends are accepted. Lines longer
  * than CSVREAD_MAX_LINE and rows wider than CSVREAD_MAX_FIELDS are refused,
- * which bounds memory on hostile input (/dev/zero, a FIFO that never ends). */
+ * which bounds memory on hostile input (/dev/zero, a FIFO that never ends);
+ * so does CSVREAD_MAX_BYTES on the whole input. A named pipe is opened
+ * without waiting for a writer: with none, reading stops with a message
+ * instead of hanging. */
 #ifndef TRADEOFF_CSVREAD_H
 #define TRADEOFF_CSVREAD_H
 
@@ -17,6 +20,9 @@
 
 #define CSVREAD_MAX_LINE (16u * 1024u * 1024u)
 #define CSVREAD_MAX_FIELDS 10000u
+/* No input tradeoff reads is this big; a FIFO or device that never ends is
+ * stopped here rather than read until memory runs out. */
+#define CSVREAD_MAX_BYTES (1024ull * 1024u * 1024u)
 
 typedef struct {
     const char *path;     /* the file's name, sanitised, for messages */

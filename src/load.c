@@ -2,7 +2,12 @@
 
 #include "load.h"
 #include "csvread.h"
+#include "nameindex.h"
+#include "curve.h"
+#include "judged.h"
 #include "num.h"
+#include "promptset.h"
+#include "scores.h"
 #include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
@@ -59,7 +64,23 @@ typedef struct {
     size_t first;           /* index in set of this file's first point */
     sb_t missing_lines;     /* "23, 24" for points lacking a rate */
     size_t nmissing;
+
+    const char *path;       /* as given, for point names */
+    input_kind_t kind;      /* detected from the header */
+    long nrows;             /* data rows after the header */
+    judged_t *judged;       /* per-prompt judgements */
+    scores_t *scores;       /* per-prompt scores or binned counts */
+    curve_t *curve_out;     /* load_curve_file: the curve instead of points */
+
+    /* Kept linear on big and hostile files (hardening): */
+    nameindex_t names;      /* this file's points by name, while loading */
+    size_t *attr_first;     /* per column: the first column of the same name */
+    long *attr_at;          /* per column, for the row being read: attribute index or -1 */
 } loader_t;
+
+/* More operating points than anyone compares; a stream that never ends
+ * (a FIFO, a generator) stops here instead of filling memory. */
+#define LOAD_MAX_POINTS 1000000u
 
 static void normalise_header(const char *in, char *out, size_t n)
 {
@@ -95,7 +116,39 @@ static const char *accepted_names(void)
 {
     return "a name (name, model or variant), and rates: attack_success_pct, attack_success_rate or "
            "not_unsafe; over_refusal_pct, over_refusal_rate or not_overrefuse (or the counts "
-           "n_adversarial+attack_successes, n_benign+benign_refused)";
+           "n_adversarial+attack_successes, n_benign+benign_refused); per-prompt results need a "
+           "verdict column (or --preset), scores a score and a set column, bins score_bin_lower "
+           "(see --input)";
+}
+
+typedef struct {
+    const char *name;
+    size_t col;
+} named_col_t;
+
+static int by_name_then_col(const void *a, const void *b)
+{
+    const named_col_t *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->col > y->col) - (x->col < y->col);
+}
+
+/* Maps each column to the first column with the same header, so that a
+ * row's attributes are set in one pass (point_set_attr looks each name up
+ * among those set before: quadratic in a 10,000-column row). */
+static void index_attr_columns(loader_t *L)
+{
+    named_col_t *cols = xmalloc((L->ncols ? L->ncols : 1) * sizeof *cols);
+    for (size_t i = 0; i < L->ncols; i++)
+        cols[i] = (named_col_t){L->header[i], i};
+    qsort(cols, L->ncols, sizeof *cols, by_name_then_col);
+    L->attr_first = xmalloc((L->ncols ? L->ncols : 1) * sizeof *L->attr_first);
+    L->attr_at = xmalloc((L->ncols ? L->ncols : 1) * sizeof *L->attr_at);
+    for (size_t k = 0; k < L->ncols; k++) {
+        bool same = k > 0 && strcmp(cols[k].name, cols[k - 1].name) == 0;
+        L->attr_first[cols[k].col] = same ? L->attr_first[cols[k - 1].col] : cols[k].col;
+    }
+    free(cols);
 }
 
 static int take_header(loader_t *L, const csvrow_t *row)
@@ -118,7 +171,10 @@ static int take_header(loader_t *L, const csvrow_t *row)
             L->col[r] = (int)i;
         sb_printf(&found, "%s%s", i ? ", " : "", L->header[i]);
     }
-    bool has_name = L->col[R_NAME] >= 0 || L->col[R_MODEL] >= 0 || L->col[R_VARIANT] >= 0;
+    /* A curve written by `tradeoff sweep` has no name column: its points
+     * are named after the file and their threshold. */
+    bool has_name = L->col[R_NAME] >= 0 || L->col[R_MODEL] >= 0 || L->col[R_VARIANT] >= 0 ||
+                    L->col[R_KNOB] >= 0;
     bool has_asr = L->col[R_ASR_PCT] >= 0 || L->col[R_ASR_FRAC] >= 0 || L->col[R_NOT_UNSAFE] >= 0 ||
                    (L->col[R_N_ADV] >= 0 && L->col[R_ADV_SUCC] >= 0);
     bool has_orr = L->col[R_ORR_PCT] >= 0 || L->col[R_ORR_FRAC] >= 0 || L->col[R_NOT_OVERREFUSE] >= 0 ||
@@ -130,6 +186,7 @@ static int take_header(loader_t *L, const csvrow_t *row)
         return -1;
     }
     sb_free(&found);
+    index_attr_columns(L);
     L->have_header = true;
     return 0;
 }
@@ -241,6 +298,19 @@ static bool reconcile(loader_t *L, const csvrow_t *row, const char *what, double
     return true;
 }
 
+/* The file's name without directory and ".csv": the series of a curve. */
+static char *path_series(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    size_t n = strlen(base);
+    if (n > 4 && strcasecmp(base + n - 4, ".csv") == 0)
+        n -= 4;
+    return text_sanitize(base, n);
+}
+
+static char *file_series(const loader_t *L) { return path_series(L->path); }
+
 static char *build_name(loader_t *L, const csvrow_t *row)
 {
     const char *name = cell(row, L, R_NAME);
@@ -252,13 +322,72 @@ static char *build_name(loader_t *L, const csvrow_t *row)
         sb_puts(&sb, model);
     if (!is_blank(variant))
         sb_printf(&sb, is_blank(model) ? "%s" : " (%s)", variant);
+    if (is_blank(model) && is_blank(variant) && L->col[R_KNOB] >= 0) {
+        char *series = file_series(L);
+        sb_printf(&sb, "%s @ %s", series, cell(row, L, R_KNOB));
+        free(series);
+    }
     char *raw = sb_detach(&sb);
     char *clean = text_sanitize(raw, strlen(raw));
     free(raw);
     return clean;
 }
 
+static bool has_identity(const loader_t *L)
+{
+    return L->col[R_NAME] >= 0 || L->col[R_MODEL] >= 0 || L->col[R_VARIANT] >= 0;
+}
+
 static bool is_identity_role(role_t r) { return r == R_NAME || r == R_MODEL || r == R_VARIANT; }
+
+/* Names from a name column were chosen by the user, so a repeat is an
+ * error; names built from model and variant are told apart instead
+ * (make_names_unique). */
+static bool duplicate_name(loader_t *L, const csvrow_t *row, const char *name)
+{
+    if (L->col[R_NAME] < 0 || is_blank(cell(row, L, R_NAME)))
+        return false;
+    long i = nameindex_find(&L->names, L->set, name);
+    if (i < 0)
+        return false;
+    diag_error(L->d, "%s:%ld:%d: %s: '%s' is already the name of the point on line %ld: expected "
+                     "unique names (or model and variant columns, which tradeoff tells apart)",
+               L->fname, row->line, L->col[R_NAME] + 1, L->header[L->col[R_NAME]], name,
+               L->set->items[i].line);
+    return true;
+}
+
+/* The row's other columns as attributes, in column order; a name that
+ * heads several columns keeps its first place and its last value, as
+ * point_set_attr would give. */
+static void take_attrs(loader_t *L, const csvrow_t *row, point_t *p)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < L->ncols; i++) {
+        L->attr_at[i] = -1;
+        n += row->lens[i] > 0;
+    }
+    if (n == 0)
+        return;
+    p->attrs = xmalloc(n * sizeof *p->attrs);
+    for (size_t i = 0; i < L->ncols; i++) {
+        role_t r = role_of(L, L->header[i]);
+        bool keep = r == R_NONE || r == R_CATEGORY || r == R_CRITICAL ||
+                    (is_identity_role(r) && L->col[R_NAME] >= 0 && r != R_NAME);
+        if (!keep || row->lens[i] == 0)
+            continue;
+        char *v = text_sanitize(row->fields[i], row->lens[i]);
+        long *at = &L->attr_at[L->attr_first[i]];
+        if (*at >= 0) {
+            free(p->attrs[*at].value);
+            p->attrs[*at].value = v;
+        } else {
+            *at = (long)p->nattrs;
+            p->attrs[p->nattrs].key = xstrdup(L->header[i]);
+            p->attrs[p->nattrs++].value = v;
+        }
+    }
+}
 
 static int take_row(loader_t *L, const csvrow_t *row)
 {
@@ -268,12 +397,22 @@ static int take_row(loader_t *L, const csvrow_t *row)
                    L->fname, row->line, row->nfields, L->ncols);
         return -1;
     }
+    if (L->set->len - L->first >= LOAD_MAX_POINTS) {
+        diag_error(L->d, "%s:%ld: more than %u operating points: expected a table of models or "
+                         "thresholds (per-prompt rows are read with --input judged or scores)",
+                   L->fname, row->line, LOAD_MAX_POINTS);
+        return -1;
+    }
     char *name = build_name(L, row);
     if (name[0] == '\0') {
         free(name);
         int c = L->col[R_NAME] >= 0 ? L->col[R_NAME] : L->col[R_MODEL] >= 0 ? L->col[R_MODEL] : L->col[R_VARIANT];
         diag_error(L->d, "%s:%ld:%d: %s: expected a point name, got an empty cell", L->fname, row->line,
                    c + 1, L->header[c]);
+        return -1;
+    }
+    if (duplicate_name(L, row, name)) {
+        free(name);
         return -1;
     }
     point_t p = point_make(name);
@@ -303,21 +442,60 @@ static int take_row(loader_t *L, const csvrow_t *row)
     const char *series = cell(row, L, R_SERIES);
     if (!is_blank(series))
         p.series = text_sanitize(series, strlen(series));
-    for (size_t i = 0; i < L->ncols; i++) {
-        role_t r = role_of(L, L->header[i]);
-        bool keep = r == R_NONE || r == R_CATEGORY || r == R_CRITICAL ||
-                    (is_identity_role(r) && L->col[R_NAME] >= 0 && r != R_NAME);
-        if (keep && row->lens[i] > 0) {
-            char *v = text_sanitize(row->fields[i], row->lens[i]);
-            point_set_attr(&p, L->header[i], v);
-            free(v);
-        }
-    }
+    else if (!has_identity(L))
+        p.series = file_series(L);
+    take_attrs(L, row, &p);
     if (isnan(p.asr) || isnan(p.orr)) {
         sb_printf(&L->missing_lines, "%s%ld", L->nmissing ? ", " : "", row->line);
         L->nmissing++;
     }
     pointset_add(L->set, p);
+    nameindex_add(&L->names, L->set, L->set->len - 1);
+    return 0;
+}
+
+static void row_error_ragged(loader_t *L, const csvrow_t *row, size_t ncols)
+{
+    diag_error(L->d, "%s:%ld: row has %zu fields, expected %zu like the header (a missing or extra comma?)",
+               L->fname, row->line, row->nfields, ncols);
+}
+
+/* The first row decides what the file is; later rows go to its reader. */
+static int start(loader_t *L, const csvrow_t *row)
+{
+    char **header = xcalloc(row->nfields, sizeof *header);
+    for (size_t i = 0; i < row->nfields; i++)
+        header[i] = text_sanitize(row->fields[i], row->lens[i]);
+    L->kind = load_detect(header, row->nfields, L->opts);
+    /* sweep reads only curves: a score column without a set column is a
+     * score file missing its set column, which scores_begin says. */
+    if (L->curve_out && L->kind == INPUT_POINTS && load_find_column(header, row->nfields, SCORES_SCORE_COLUMNS) >= 0)
+        L->kind = INPUT_SCORES;
+    for (size_t i = 0; i < row->nfields; i++)
+        free(header[i]);
+    free(header);
+    if (L->curve_out && L->kind != INPUT_SCORES && L->kind != INPUT_BINNED) {
+        diag_error(L->d, "%s:%ld: this looks like %s, not per-prompt scores or binned counts: expected a "
+                         "score column (%s) and a set column, or %s with harmful_count and benign_count",
+                   L->fname, row->line, L->kind == INPUT_JUDGED ? "judged per-prompt results" : "operating points",
+                   SCORES_SCORE_COLUMNS, SCORES_BIN_COLUMNS);
+        return -1;
+    }
+    switch (L->kind) {
+    case INPUT_JUDGED:
+        L->judged = judged_begin(row, L->opts, L->fname, L->d);
+        break;
+    case INPUT_SCORES:
+    case INPUT_BINNED:
+        L->scores = scores_begin(row, L->kind, L->opts, L->curve_out == NULL, L->fname, L->d);
+        break;
+    default:
+        return take_header(L, row);
+    }
+    if (!L->judged && !L->scores)
+        return -1;
+    L->ncols = row->nfields;
+    L->have_header = true;
     return 0;
 }
 
@@ -325,33 +503,79 @@ static int on_row(const csvrow_t *row, void *ctx)
 {
     loader_t *L = ctx;
     if (!L->have_header)
-        return take_header(L, row);
+        return start(L, row);
+    L->nrows++;
+    if (L->scores) {
+        if (row->nfields != L->ncols) {
+            row_error_ragged(L, row, L->ncols);
+            return -1;
+        }
+        return scores_row(L->scores, row);
+    }
+    if (L->judged) {
+        if (row->nfields != L->ncols) {
+            row_error_ragged(L, row, L->ncols);
+            return -1;
+        }
+        return judged_row(L->judged, row);
+    }
     return take_row(L, row);
 }
 
+static int by_key(const void *a, const void *b)
+{
+    return strcmp((*(const attr_t *const *)a)->key, (*(const attr_t *const *)b)->key);
+}
+
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The value of attribute `key` among a point's attributes sorted by key. */
+static const char *sorted_attr(attr_t *const *sorted, size_t n, const char *key)
+{
+    attr_t probe = {(char *)key, NULL}, *pp = &probe;
+    attr_t *const *hit = bsearch(&pp, sorted, n, sizeof *sorted, by_key);
+    return hit ? (*hit)->value : NULL;
+}
+
 /* The first column (in file order) whose values differ across all of the
- * given points, used to tell apart rows that would share a name. */
+ * given points, used to tell apart rows that would share a name. Sorting
+ * keeps this O(columns x n log n) for thousands of rows of one name. */
 static const char *distinguishing_attr(const pointset_t *set, const size_t *idx, size_t n, const loader_t *L)
 {
-    for (size_t c = 0; c < L->ncols; c++) {
+    attr_t ***sorted = xmalloc(n * sizeof *sorted);
+    for (size_t i = 0; i < n; i++) {
+        const point_t *p = &set->items[idx[i]];
+        sorted[i] = xmalloc((p->nattrs ? p->nattrs : 1) * sizeof **sorted);
+        for (size_t a = 0; a < p->nattrs; a++)
+            sorted[i][a] = &p->attrs[a];
+        qsort(sorted[i], p->nattrs, sizeof **sorted, by_key);
+    }
+    const char **values = xmalloc(n * sizeof *values);
+    const char *found = NULL;
+    for (size_t c = 0; c < L->ncols && !found; c++) {
         const char *key = L->header[c];
         if (strcasecmp(key, "notes") == 0)
             continue;
         bool distinct = true;
         for (size_t i = 0; i < n && distinct; i++) {
-            const char *vi = point_attr(&set->items[idx[i]], key);
-            if (!vi)
-                distinct = false;
-            for (size_t j = i + 1; j < n && distinct; j++) {
-                const char *vj = point_attr(&set->items[idx[j]], key);
-                if (!vj || strcmp(vi, vj) == 0)
-                    distinct = false;
-            }
+            values[i] = sorted_attr(sorted[i], set->items[idx[i]].nattrs, key);
+            distinct = values[i] != NULL;
         }
         if (distinct)
-            return key;
+            qsort(values, n, sizeof *values, by_string);
+        for (size_t i = 1; i < n && distinct; i++)
+            distinct = strcmp(values[i - 1], values[i]) != 0;
+        if (distinct)
+            found = key;
     }
-    return NULL;
+    for (size_t i = 0; i < n; i++)
+        free(sorted[i]);
+    free(sorted);
+    free(values);
+    return found;
 }
 
 static void rename_point(point_t *p, const char *suffix)
@@ -362,58 +586,155 @@ static void rename_point(point_t *p, const char *suffix)
     p->name = sb_detach(&sb);
 }
 
-/* Makes every name in the set unique: rows of this file that collide get the
- * first column that tells them apart, in brackets; failing that, their line. */
+typedef struct {
+    const char *name;
+    size_t at;
+} named_at_t;
+
+static int by_name_then_position(const void *a, const void *b)
+{
+    const named_at_t *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+/* Renames the points at idx[0..n) (one name, in file order): by the first
+ * column that tells them apart, else by line. */
+static void tell_apart(loader_t *L, const size_t *idx, size_t n)
+{
+    pointset_t *set = L->set;
+    const char *key = n >= 2 ? distinguishing_attr(set, idx, n, L) : NULL;
+    for (size_t k = 0; k < n; k++) {
+        point_t *p = &set->items[idx[k]];
+        char line[32];
+        snprintf(line, sizeof line, "line %ld", p->line);
+        rename_point(p, key ? point_attr(p, key) : line);
+    }
+}
+
+/* Makes every name in the set unique: rows of this file that collide (with
+ * each other or with an earlier file) get the first column that tells them
+ * apart, in brackets; failing that, their line. Sorting and hashing keep it
+ * O(n log n): thousands of rows of one name load in a blink. */
 static void make_names_unique(loader_t *L)
 {
     pointset_t *set = L->set;
-    size_t *group = xcalloc(set->len, sizeof *group);
-    for (size_t i = L->first; i < set->len; i++) {
-        size_t n = 0;
-        for (size_t j = 0; j < set->len; j++)
-            if (strcmp(set->items[i].name, set->items[j].name) == 0 && j >= L->first)
-                group[n++] = j;
-        bool clash_before = false;
-        for (size_t j = 0; j < L->first; j++)
-            if (strcmp(set->items[i].name, set->items[j].name) == 0)
-                clash_before = true;
-        if (n < 2 && !clash_before)
+    size_t n = set->len - L->first;
+    nameindex_t before = NAMEINDEX_INIT;
+    for (size_t i = 0; i < L->first; i++)
+        nameindex_add(&before, set, i);
+    named_at_t *order = xmalloc((n ? n : 1) * sizeof *order);
+    size_t *group = xmalloc((n ? n : 1) * sizeof *group);
+    for (size_t k = 0; k < n; k++)
+        order[k] = (named_at_t){set->items[L->first + k].name, L->first + k};
+    qsort(order, n, sizeof *order, by_name_then_position);
+    /* Find the runs of one name first: renaming frees the names sorted. */
+    size_t ngroups = 0;
+    size_t *run_start = xmalloc((n + 1) * sizeof *run_start);
+    bool *clash = xmalloc((n ? n : 1) * sizeof *clash);
+    for (size_t a = 0, b; a < n; a = b) {
+        for (b = a + 1; b < n && strcmp(order[a].name, order[b].name) == 0; b++)
+            ;
+        run_start[ngroups] = a;
+        clash[ngroups++] = nameindex_find(&before, set, order[a].name) >= 0;
+    }
+    run_start[ngroups] = n;
+    for (size_t g = 0; g < ngroups; g++) {
+        size_t a = run_start[g], len = run_start[g + 1] - a;
+        if (len < 2 && !clash[g])
             continue;
-        const char *key = n >= 2 ? distinguishing_attr(set, group, n, L) : NULL;
-        for (size_t k = 0; k < n; k++) {
-            point_t *p = &set->items[group[k]];
-            char line[32];
-            snprintf(line, sizeof line, "line %ld", p->line);
-            rename_point(p, key ? point_attr(p, key) : line);
-        }
-        if (n < 2) {
-            char line[32];
-            snprintf(line, sizeof line, "line %ld", set->items[i].line);
-            rename_point(&set->items[i], line);
-        }
+        for (size_t k = 0; k < len; k++)
+            group[k] = order[a + k].at;
+        tell_apart(L, group, len);
     }
+    free(run_start);
+    free(clash);
     free(group);
+    free(order);
+    nameindex_free(&before);
     /* A bracketed value can itself collide (two files, same text): finish
-     * with line numbers, which are unique within a file. */
-    for (size_t i = L->first; i < set->len; i++) {
-        for (size_t j = 0; j < i; j++) {
-            if (strcmp(set->items[i].name, set->items[j].name) == 0) {
-                char tag[64];
-                snprintf(tag, sizeof tag, "%s line %ld", L->fname, set->items[i].line);
-                rename_point(&set->items[i], tag);
-                break;
-            }
+     * with the file and line, numbered if even that is taken. */
+    nameindex_t all = NAMEINDEX_INIT;
+    for (size_t i = 0; i < set->len; i++) {
+        if (i < L->first || nameindex_find(&all, set, set->items[i].name) < 0) {
+            nameindex_add(&all, set, i);
+            continue;
         }
+        char *base = set->items[i].name;
+        set->items[i].name = NULL;
+        for (int attempt = 1; !set->items[i].name || nameindex_find(&all, set, set->items[i].name) >= 0;
+             attempt++) {
+            sb_t sb = SB_INIT;
+            sb_printf(&sb, "%s [%s line %ld", base, L->fname, set->items[i].line);
+            if (attempt > 1)
+                sb_printf(&sb, " #%d", attempt);
+            sb_putc(&sb, ']');
+            free(set->items[i].name);
+            set->items[i].name = sb_detach(&sb);
+        }
+        free(base);
+        nameindex_add(&all, set, i);
     }
+    nameindex_free(&all);
 }
 
 static void loader_free(loader_t *L)
 {
-    for (size_t i = 0; i < L->ncols; i++)
+    nameindex_free(&L->names);
+    free(L->attr_first);
+    free(L->attr_at);
+    judged_free(L->judged);
+    scores_free(L->scores);
+    for (size_t i = 0; L->header && i < L->ncols; i++)
         free(L->header[i]);
     free(L->header);
     free(L->fname);
     sb_free(&L->missing_lines);
+}
+
+/* A curve loaded as points: a series named after the file, thinned. */
+static void curve_to_points(pointset_t *set, const curve_t *c, const load_opts_t *opts, const char *path,
+                            const char *fname, diag_t *d)
+{
+    size_t *keep = xmalloc((c->len ? c->len : 1) * sizeof *keep);
+    size_t max = opts->max_points ? opts->max_points : LOAD_CURVE_POINTS;
+    size_t n = curve_thin(c, max, false, keep);
+    if (n < c->len)
+        diag_warn(d, "%s: a curve of %zu thresholds, shown as %zu points; `tradeoff sweep` writes every one", fname,
+                  c->len, n);
+    char *series = path_series(path);
+    curve_add_points(c, keep, n, set, series, fname);
+    free(series);
+    free(keep);
+}
+
+static int finish_curve(loader_t *L)
+{
+    curve_t c = CURVE_INIT;
+    if (scores_finish(L->scores, L->curve_out ? L->curve_out : &c, L->d) != 0)
+        return -1;
+    if (L->curve_out)
+        return 0;
+    curve_to_points(L->set, &c, L->opts, L->path, L->fname, L->d);
+    curve_free(&c);
+    return 0;
+}
+
+static int finish_kind(loader_t *L)
+{
+    if (L->judged)
+        return judged_finish(L->judged, L->set, L->path, L->d);
+    if (L->scores)
+        return finish_curve(L);
+    make_names_unique(L);
+    if (L->nmissing)
+        diag_warn(L->d, "%s: %zu point%s without an attack success or over-refusal rate (line%s %s): "
+                        "listed, but not plotted or projected on the missing side",
+                  L->fname, L->nmissing, L->nmissing == 1 ? "" : "s", L->nmissing == 1 ? "" : "s",
+                  sb_str(&L->missing_lines));
+    if (L->col[R_KNOB] >= 0 && !L->set->knob_name)
+        L->set->knob_name = xstrdup(L->header[L->col[R_KNOB]]);
+    return 0;
 }
 
 static int finish(loader_t *L, int rc)
@@ -421,20 +742,16 @@ static int finish(loader_t *L, int rc)
     if (rc == 0 && !L->have_header) {
         diag_error(L->d, "%s: file is empty: expected a header line naming the columns", L->fname);
         rc = -1;
-    } else if (rc == 0 && L->set->len == L->first) {
-        diag_error(L->d, "%s: header only: expected at least one operating point after the header", L->fname);
+    } else if (rc == 0 && L->nrows == 0) {
+        diag_error(L->d, "%s: header only: expected at least one %s after the header", L->fname,
+                   L->kind == INPUT_POINTS ? "operating point" : L->kind == INPUT_BINNED ? "bin" : "prompt");
         rc = -1;
     }
-    if (rc == 0) {
-        make_names_unique(L);
-        if (L->nmissing)
-            diag_warn(L->d, "%s: %zu point%s without an attack success or over-refusal rate (line%s %s): "
-                            "listed, but not plotted or projected on the missing side",
-                      L->fname, L->nmissing, L->nmissing == 1 ? "" : "s", L->nmissing == 1 ? "" : "s",
-                      sb_str(&L->missing_lines));
-        if (L->col[R_KNOB] >= 0 && !L->set->knob_name)
-            L->set->knob_name = xstrdup(L->header[L->col[R_KNOB]]);
-    } else {
+    if (rc == 0)
+        rc = finish_kind(L);
+    if (rc == 0 && !L->curve_out && L->kind != INPUT_POINTS)
+        load_unique_names(L->set, L->first, L->fname);
+    if (rc != 0) {
         /* Nothing of a failed file is kept. */
         while (L->set->len > L->first)
             point_free(&L->set->items[--L->set->len]);
@@ -452,14 +769,51 @@ static void loader_init(loader_t *L, pointset_t *set, const char *name, const lo
     L->d = d;
     L->fname = text_sanitize(name, strlen(name));
     L->first = set->len;
+    L->path = name;
+    L->kind = INPUT_POINTS;
+}
+
+static void on_progress(unsigned long long done, unsigned long long total, void *ctx)
+{
+    const loader_t *L = ctx;
+    L->opts->progress(done, total, L->opts->progress_ctx);
 }
 
 int load_file(pointset_t *set, const char *path, const load_opts_t *opts, diag_t *d)
 {
+    static const load_opts_t defaults = LOAD_OPTS_INIT;
+    curve_t c = CURVE_INIT;
+    int fast = scores_read_file(path, opts, true, &c, d);
+    if (fast <= 0) {
+        if (fast == 0) {
+            char *fname = text_sanitize(path, strlen(path));
+            size_t first = set->len;
+            curve_to_points(set, &c, opts ? opts : &defaults, path, fname, d);
+            load_unique_names(set, first, fname);
+            free(fname);
+            curve_free(&c);
+        }
+        return fast;
+    }
     loader_t L;
     loader_init(&L, set, path, opts, d);
-    int rc = csvread_file(path, on_row, &L, d);
+    int rc = csvread_file_progress(path, on_row, &L, d, L.opts->progress ? on_progress : NULL);
     return finish(&L, rc);
+}
+
+int load_curve_file(curve_t *curve, const char *path, const load_opts_t *opts, diag_t *d)
+{
+    int fast = scores_read_file(path, opts, false, curve, d);
+    if (fast <= 0)
+        return fast;
+    pointset_t none = POINTSET_INIT;
+    loader_t L;
+    loader_init(&L, &none, path, opts, d);
+    L.curve_out = curve;
+    int rc = csvread_file_progress(path, on_row, &L, d, L.opts->progress ? on_progress : NULL);
+    rc = finish(&L, rc);
+    pointset_free(&none);
+    return rc;
 }
 
 int load_buffer(pointset_t *set, const char *name, const char *data, size_t len, const load_opts_t *opts,
@@ -485,4 +839,96 @@ bool load_parse_kind(const char *s, input_kind_t *kind)
         }
     }
     return false;
+}
+
+const char *load_kind_name(input_kind_t kind)
+{
+    switch (kind) {
+    case INPUT_POINTS:
+        return "points";
+    case INPUT_JUDGED:
+        return "judged";
+    case INPUT_SCORES:
+        return "scores";
+    case INPUT_BINNED:
+        return "binned";
+    default:
+        return "auto";
+    }
+}
+
+bool load_header_is(const char *cell, const char *name)
+{
+    char a[128], b[128];
+    normalise_header(cell, a, sizeof a);
+    normalise_header(name, b, sizeof b);
+    const char *p = a, *q = b;
+    while (*p == '_')
+        p++;
+    while (*q == '_')
+        q++;
+    return strcmp(p, q) == 0;
+}
+
+int load_find_column(char *const *header, size_t ncols, const char *names)
+{
+    /* In the order of `names`, so that the first name listed wins. */
+    const char *p = names;
+    while (*p) {
+        size_t n = strcspn(p, ",");
+        char name[128];
+        snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name - 1 ? n : sizeof name - 1), p);
+        for (size_t i = 0; i < ncols; i++)
+            if (load_header_is(header[i], name))
+                return (int)i;
+        p += n;
+        if (*p == ',')
+            p++;
+    }
+    return -1;
+}
+
+input_kind_t load_detect(char *const *header, size_t ncols, const load_opts_t *opts)
+{
+    static const load_opts_t defaults = LOAD_OPTS_INIT;
+    if (!opts)
+        opts = &defaults;
+    if (opts->kind != INPUT_AUTO)
+        return opts->kind;
+    if (opts->preset || opts->judge || opts->verdict_column || opts->refused_values || opts->complied_values)
+        return INPUT_JUDGED;
+    if (load_find_column(header, ncols, SCORES_BIN_COLUMNS) >= 0)
+        return INPUT_BINNED;
+    /* A score column alone may be an attribute of operating points (a
+     * benchmark's score); per-prompt scores also say which set each prompt
+     * is in. */
+    if (load_find_column(header, ncols, SCORES_SCORE_COLUMNS) >= 0 &&
+        load_find_column(header, ncols, opts->set_column ? opts->set_column : PROMPTSET_COLUMNS) >= 0)
+        return INPUT_SCORES;
+    if ((load_find_column(header, ncols, "prompt_label") >= 0 && load_find_column(header, ncols, "final_label") >= 0) ||
+        load_find_column(header, ncols, "verdict,judgement,judgment,jailbroken") >= 0)
+        return INPUT_JUDGED;
+    return INPUT_POINTS;
+}
+
+void load_unique_names(pointset_t *set, size_t first, const char *tag)
+{
+    for (size_t i = first; i < set->len; i++) {
+        if (pointset_index(set, set->items[i].name) == (long)i)
+            continue;
+        char *base = set->items[i].name;
+        set->items[i].name = NULL;
+        for (int attempt = 1;; attempt++) {
+            sb_t sb = SB_INIT;
+            if (attempt == 1)
+                sb_printf(&sb, "%s [%s]", base, tag);
+            else
+                sb_printf(&sb, "%s [%s #%d]", base, tag, attempt);
+            free(set->items[i].name);
+            set->items[i].name = sb_detach(&sb);
+            if (pointset_index(set, set->items[i].name) == (long)i)
+                break;
+        }
+        free(base);
+    }
 }

@@ -16,6 +16,10 @@ static const struct {
     {"report", cmd_report},
     {"explore", cmd_explore},
     /* later capabilities add their subcommands here: sweep, check, plot, practice */
+    {"plot", cmd_plot},
+    {"check", cmd_check},
+    {"sweep", cmd_sweep},
+    {"practice", cmd_practice},
 };
 
 int main(int argc, char **argv)

@@ -19,6 +19,9 @@ static const char *skip_blanks(const char *s)
     return s;
 }
 
+static const char decimal_comma[] =
+    "a comma is read as a thousands separator (1,000,000); write decimals with a point (1.5)";
+
 /* Checks the grammar and copies the number without separators into `out`.
  * Returns the end of the number in `s` or NULL when the text is malformed. */
 static const char *scan_decimal(const char *s, char *out, const char **why)
@@ -37,7 +40,7 @@ static const char *scan_decimal(const char *s, char *out, const char **why)
         if (*p == ',') {
             if ((group == -1 && (digits < 1 || digits > 3)) || (group != -1 && group != 3) ||
                 !isdigit((unsigned char)p[1])) {
-                *why = "a comma is read as a thousands separator (1,000,000); write decimals with a point (1.5)";
+                *why = decimal_comma;
                 return NULL;
             }
             group = 0;
@@ -54,7 +57,7 @@ static const char *scan_decimal(const char *s, char *out, const char **why)
             group++;
     }
     if (group != -1 && group != 3) {
-        *why = "a comma is read as a thousands separator (1,000,000); write decimals with a point (1.5)";
+        *why = decimal_comma;
         return NULL;
     }
     if (*p == '.') {
@@ -181,6 +184,9 @@ const char *num_parse_percent(const char *s, double *fraction)
     const char *rest;
     double v;
     const char *why = parse_leading(s, &v, &rest);
+    if (why == decimal_comma)
+        return "expected a percentage from 0 to 100 with a decimal point: a comma is read as a "
+               "thousands separator; write decimals with a point (1.5)";
     if (why)
         return "expected a percentage from 0 to 100 (0.1 or 0.1% both mean 0.1 percent)";
     rest = skip_blanks(rest);

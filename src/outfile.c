@@ -44,9 +44,25 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
-static int check_target(const char *path, const char *shown, char *const *inputs, int ninputs, diag_t *d)
+/* Makes the rename itself durable; failure only weakens that guarantee. */
+static void sync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        (void)fsync(fd);
+        close(fd);
+    }
+}
+
+/* Checks that `path` may be replaced; *mode gets the permissions the new
+ * file should have (the old file's, else 0666 less the umask). */
+static int check_target(const char *path, const char *shown, char *const *inputs, int ninputs, diag_t *d,
+                        mode_t *mode)
 {
     struct stat st;
+    mode_t mask = umask(0);
+    umask(mask);
+    *mode = 0666 & ~mask;
     if (lstat(path, &st) != 0)
         return 0; /* does not exist yet: nothing to protect */
     if (S_ISLNK(st.st_mode)) {
@@ -57,6 +73,14 @@ static int check_target(const char *path, const char *shown, char *const *inputs
         diag_error(d, "%s: is a directory, expected a file name", shown);
         return -1;
     }
+    if (!S_ISREG(st.st_mode)) {
+        /* Renaming over a device or FIFO would replace it (as root, /dev/null
+         * itself) with a regular file. */
+        diag_error(d, "%s: is not a regular file (a device, FIFO or socket); refusing to replace it "
+                      "(choose a file name)", shown);
+        return -1;
+    }
+    *mode = st.st_mode & 07777; /* a private file stays private */
     for (int i = 0; i < ninputs; i++) {
         if (same_file(&st, inputs[i])) {
             diag_error(d, "%s: is an input file; refusing to overwrite it (choose another name)", shown);
@@ -70,7 +94,8 @@ int outfile_write(const char *path, const char *data, size_t len, char *const *i
 {
     char *shown = text_sanitize(path, strlen(path));
     int rc = -1;
-    if (check_target(path, shown, inputs, ninputs, d) != 0) {
+    mode_t mode;
+    if (check_target(path, shown, inputs, ninputs, d, &mode) != 0) {
         free(shown);
         return -1;
     }
@@ -89,7 +114,7 @@ int outfile_write(const char *path, const char *data, size_t len, char *const *i
         unlink(tmpname);
         goto out;
     }
-    if (fchmod(fd, 0644) != 0) { /* mkstemp makes 0600; outputs are documents to share */
+    if (fchmod(fd, mode) != 0) { /* mkstemp makes 0600; outputs are documents to share */
         /* not fatal: the file is still correct */
     }
     if (close(fd) != 0) {
@@ -102,6 +127,7 @@ int outfile_write(const char *path, const char *data, size_t len, char *const *i
         unlink(tmpname);
         goto out;
     }
+    sync_dir(dir);
     rc = 0;
 out:
     free(tmpname);

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "report.h"
+#include "chart.h"
 #include "json.h"
 #include "num.h"
 #include "text.h"
@@ -19,6 +20,12 @@ bool report_parse_format(const char *s, report_format_t *fmt)
         *fmt = REPORT_TEXT;
     else if (strcasecmp(s, "json") == 0)
         *fmt = REPORT_JSON;
+    else if (strcasecmp(s, "markdown") == 0 || strcasecmp(s, "md") == 0)
+        *fmt = REPORT_MARKDOWN;
+    else if (strcasecmp(s, "csv") == 0)
+        *fmt = REPORT_CSV;
+    else if (strcasecmp(s, "svg") == 0)
+        *fmt = REPORT_SVG;
     else
         return false;
     return true;
@@ -26,10 +33,27 @@ bool report_parse_format(const char *s, report_format_t *fmt)
 
 void report_render(sb_t *out, const report_t *r, report_format_t fmt)
 {
-    if (fmt == REPORT_JSON)
-        report_json(out, r);
+    switch (fmt) {
+    case REPORT_JSON: report_json(out, r); break;
+    case REPORT_MARKDOWN: report_markdown(out, r); break;
+    case REPORT_CSV: report_csv(out, r); break;
+    case REPORT_SVG: report_svg(out, r); break;
+    case REPORT_TEXT: report_text(out, r); break;
+    }
+}
+
+bool report_format_from_path(const char *path, report_format_t *fmt)
+{
+    const char *dot = strrchr(path, '.');
+    if (!dot || strchr(dot, '/'))
+        return false;
+    if (strcasecmp(dot, ".txt") == 0)
+        *fmt = REPORT_TEXT;
+    else if (strcasecmp(dot, ".markdown") == 0)
+        *fmt = REPORT_MARKDOWN;
     else
-        report_text(out, r);
+        return report_parse_format(dot + 1, fmt);
+    return true;
 }
 
 /* ---- text ------------------------------------------------------------------ */
@@ -71,7 +95,7 @@ static int column_width(const pointset_t *set, bool series, int header, int max)
     return w > max ? max : w;
 }
 
-static void points_table(sb_t *out, const report_t *r)
+static void points_table(sb_t *out, const report_t *r, const analysis_t *an)
 {
     const scenario_t *s = r->scenario;
     bool costs = model_costs_set(s);
@@ -83,7 +107,7 @@ static void points_table(sb_t *out, const report_t *r)
     sb_printf(out, "  %7s  %7s  %13s  %12s", "ASR", "ORR", "Refusals/day", "Harmful/day");
     if (costs)
         sb_printf(out, "  %12s", "Cost/day");
-    sb_puts(out, "  Policy\n");
+    sb_puts(out, "  Policy     Front\n");
     for (size_t i = 0; i < r->points->len; i++) {
         const point_t *p = &r->points->items[i];
         projection_t pr = model_project(s, p);
@@ -97,7 +121,8 @@ static void points_table(sb_t *out, const report_t *r)
                   num_format_count(pr.harmful, harm, sizeof harm));
         if (costs)
             sb_printf(out, "  %12s", num_format_money(pr.cost, cost, sizeof cost));
-        sb_printf(out, "  %s\n", policy_has_bounds(&s->policy) ? verdict_short(v) : "-");
+        sb_printf(out, "  %-9s  %s\n", policy_has_bounds(&s->policy) ? verdict_short(v) : "-",
+                  analysis_marks(an, i));
     }
     sb_puts(out, "\n");
 }
@@ -136,7 +161,12 @@ void report_text(sb_t *out, const report_t *r)
     sb_printf(out, "tradeoff %s: %s (%zu point%s)\n\n", PACKAGE_VERSION, r->title, r->points->len,
               r->points->len == 1 ? "" : "s");
     scenario_text(out, r->scenario);
-    points_table(out, r);
+    analysis_t an;
+    analysis_compute(&an, r->points, r->scenario, r->analysis);
+    points_table(out, r, &an);
+    chart_report_section(out, r->points, r->scenario, &an.all, NULL);
+    analysis_text(out, &an);
+    analysis_free(&an);
     if (r->compare_a && r->compare_b)
         comparison_text(out, r);
 }
@@ -177,7 +207,7 @@ static void scenario_json(json_t *j, const scenario_t *s)
     json_object_end(j);
 }
 
-static void point_json(json_t *j, const scenario_t *s, const point_t *p)
+static void point_json(json_t *j, const scenario_t *s, const point_t *p, const analysis_t *an, size_t idx)
 {
     projection_t pr = model_project(s, p);
     verdict_t v = policy_check(&s->policy, p->asr, p->orr);
@@ -232,6 +262,7 @@ static void point_json(json_t *j, const scenario_t *s, const point_t *p)
         json_string(j, p->attrs[i].value);
     }
     json_object_end(j);
+    analysis_point_json(j, an, idx);
     json_object_end(j);
 }
 
@@ -272,11 +303,15 @@ void report_json(sb_t *out, const report_t *r)
     json_key(&j, "title");
     json_string(&j, r->title);
     scenario_json(&j, r->scenario);
+    analysis_t an;
+    analysis_compute(&an, r->points, r->scenario, r->analysis);
     json_key(&j, "points");
     json_array_begin(&j);
     for (size_t i = 0; i < r->points->len; i++)
-        point_json(&j, r->scenario, &r->points->items[i]);
+        point_json(&j, r->scenario, &r->points->items[i], &an, i);
     json_array_end(&j);
+    analysis_json(&j, &an);
+    analysis_free(&an);
     if (r->compare_a && r->compare_b)
         comparison_json(&j, r);
     json_object_end(&j);

@@ -1,0 +1,61 @@
+/* analysis: the frontier analytics of one set of points at one scenario,
+ * computed once and rendered into the text and JSON reports (and usable by
+ * any other report format or view).
+ *
+ * It gathers dominance and the hull across all points and within each
+ * series (frontier.h), the cost-optimal point (optimal.h), confidence
+ * intervals and the policy check with confidence (stats.h) and the per
+ * category rates (categories.h). */
+#ifndef TRADEOFF_ANALYSIS_H
+#define TRADEOFF_ANALYSIS_H
+
+#include "categories.h"
+#include "frontier.h"
+#include "json.h"
+#include "model.h"
+#include "optimal.h"
+#include "point.h"
+#include "stats.h"
+#include "strbuf.h"
+
+#include <stdbool.h>
+
+typedef struct {
+    stats_method_t interval; /* --interval: wilson (default) or clopper-pearson */
+    bool have_shares;        /* --category-shares was given */
+    catshares_t shares;
+    bool have_target_asr, have_target_orr; /* --target-asr, --target-orr */
+    double target_asr, target_orr;         /* fractions */
+} analysis_opts_t;
+
+#define ANALYSIS_OPTS_INIT {STATS_WILSON, false, {{{{0}, 0}}, 0}, false, false, 0.0, 0.0}
+
+typedef struct {
+    const pointset_t *set;
+    const scenario_t *scenario;
+    analysis_opts_t opts;
+    frontier_t all;        /* across every point */
+    bool *series_pareto;   /* per point: Pareto-optimal within its series */
+    bool *series_hull;     /* per point: on its series' hull */
+    optimal_t optimal;
+} analysis_t;
+
+/* `opts` may be NULL for the defaults. */
+void analysis_compute(analysis_t *a, const pointset_t *set, const scenario_t *s,
+                      const analysis_opts_t *opts);
+void analysis_free(analysis_t *a);
+
+/* Compact frontier marks for a table cell: "P" Pareto-optimal, "H" on the
+ * achievable curve (hull), "-" dominated, "?" a rate unknown. */
+const char *analysis_marks(const analysis_t *a, size_t i);
+
+/* The fields added to each point of the JSON report (inside its object). */
+void analysis_point_json(json_t *j, const analysis_t *a, size_t i);
+/* Top-level JSON fields: "frontier", "uncertainty", "targets" when a
+ * target was given, and "optimal" when costs are set. */
+void analysis_json(json_t *j, const analysis_t *a);
+/* Text sections: Frontier, Targets (when given), Uncertainty, Categories
+ * (when any), Optimal. */
+void analysis_text(sb_t *out, const analysis_t *a);
+
+#endif

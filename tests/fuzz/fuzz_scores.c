@@ -1,0 +1,118 @@
+/* fuzz_scores: per-prompt scores, by both of its readers.
+ *
+ * The general reader (csvread + scores_begin/row/finish) and the fast path
+ * for clean files (scores_read_file, which reads a file itself) must agree:
+ * when the fast path takes a file, it must give the very curve the general
+ * reader gives. The input goes to the fast path as an in-memory file
+ * (memfd). The general reader's curve is then loaded as points
+ * (load_buffer), whose promises are checked as for every loader. */
+#include "config.h"
+
+#include "curve.h"
+#include "fuzz.h"
+#include "load.h"
+#include "scores.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+typedef struct {
+    scores_t *s;
+    const load_opts_t *opts;
+    diag_t *d;
+    size_t ncols;
+    int rc;
+} general_t;
+
+static int on_row(const csvrow_t *row, void *ctx)
+{
+    general_t *g = ctx;
+    if (!g->s) {
+        g->s = scores_begin(row, INPUT_SCORES, g->opts, true, "fuzz.csv", g->d);
+        g->ncols = row->nfields;
+        return g->s ? 0 : -1;
+    }
+    if (row->nfields != g->ncols)
+        return -1;
+    return scores_row(g->s, row);
+}
+
+/* The general reader's curve; -1 when it refuses the file. */
+static int general_curve(const uint8_t *data, size_t size, const load_opts_t *opts, curve_t *c)
+{
+    diag_t d = DIAG_INIT;
+    general_t g = {NULL, opts, &d, 0, 0};
+    int rc = csvread_buffer("fuzz.csv", (const char *)data, size, on_row, &g, &d);
+    if (rc == 0 && g.s)
+        rc = scores_finish(g.s, c, &d);
+    else
+        rc = -1;
+    scores_free(g.s);
+    diag_free(&d);
+    return rc;
+}
+
+/* The fast path's answer (0 curve, -1 refused, 1 not taken). */
+static int fast_curve(const uint8_t *data, size_t size, const load_opts_t *opts, curve_t *c)
+{
+    int fd = memfd_create("fuzz-scores", 0);
+    if (fd < 0)
+        return 1;
+    int rc = 1;
+    if (write(fd, data, size) == (ssize_t)size) {
+        char path[64];
+        snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+        diag_t d = DIAG_INIT;
+        rc = scores_read_file(path, opts, true, c, &d);
+        diag_free(&d);
+    }
+    close(fd);
+    return rc;
+}
+
+static void compare_curves(const curve_t *fast, const curve_t *general)
+{
+    if (fast->len != general->len || fast->n_adversarial != general->n_adversarial ||
+        fast->n_benign != general->n_benign)
+        fuzz_fail("the fast path and the general reader disagree", "on the curve's size or totals");
+    for (size_t i = 0; i < fast->len; i++) {
+        const curve_step_t *a = &fast->steps[i], *b = &general->steps[i];
+        if (a->threshold != b->threshold || a->attack_successes != b->attack_successes ||
+            a->benign_refused != b->benign_refused)
+            fuzz_fail("the fast path and the general reader disagree", "on a step of the curve");
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    load_opts_t opts = LOAD_OPTS_INIT;
+    opts.kind = INPUT_SCORES;
+
+    curve_t general = CURVE_INIT, fast = CURVE_INIT;
+    int grc = general_curve(data, size, &opts, &general);
+    int frc = fast_curve(data, size, &opts, &fast);
+    if (frc == 0 && grc != 0)
+        fuzz_fail("the fast path took a file", "that the general reader refuses");
+    if (frc == -1 && grc == 0)
+        fuzz_fail("the fast path refused a file", "that the general reader takes");
+    if (frc == 0)
+        compare_curves(&fast, &general);
+    curve_free(&general);
+    curve_free(&fast);
+
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    int rc = load_buffer(&set, "fuzz.csv", (const char *)data, size, &opts, &d);
+    fuzz_check_diag(&d, rc);
+    if (rc == 0) {
+        fuzz_check_points(&set);
+        fuzz_check_reports(&set);
+    } else if (set.len != 0) {
+        fuzz_fail("load_buffer failed", "but kept points");
+    }
+    diag_free(&d);
+    pointset_free(&set);
+    return 0;
+}

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""report_checks.py: field-by-field checks of tradeoff's machine output.
+
+  report_checks.py json REPORT.json INPUT.csv   the JSON report against its input
+  report_checks.py roundtrip A.json B.json      B (from reloading A's CSV) has A's numbers
+  report_checks.py svg IMAGE.svg REPORT.json    the SVG parses and draws every point
+
+Prints one line per problem and exits 1 when there is any; 0 otherwise.
+"""
+import csv
+import json
+import math
+import sys
+import xml.etree.ElementTree as ET
+
+problems = []
+
+
+def fail(msg):
+    problems.append(msg)
+
+
+def close(a, b, rel=1e-9):
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=rel, abs_tol=1e-12)
+
+
+def norm(h):
+    return h.strip().lower().replace(" ", "_").replace("-", "_")
+
+
+def num(cell):
+    cell = (cell or "").strip().rstrip("%")
+    return float(cell) if cell else None
+
+
+def check_json(report_path, input_path):
+    with open(report_path, encoding="utf-8") as f:
+        r = json.load(f)
+    if r.get("schema_version") != 1:
+        fail("schema_version is %r, want 1" % r.get("schema_version"))
+    if not str(r.get("generator", "")).startswith("tradeoff"):
+        fail("generator %r does not name tradeoff" % r.get("generator"))
+    sc = r["scenario"]
+    V, p = sc["daily_queries"], sc["adversarial_share_pct"] / 100
+    if V != 10000000 or not close(sc["adversarial_share_pct"], 0.1):
+        fail("default scenario expected, got %r" % sc)
+    pol = sc["policy"]
+    if pol["name"] != "consumer" or not close(pol["max_attack_success_pct"], 0.5) \
+            or not close(pol["max_over_refusal_pct"], 5.0):
+        fail("consumer policy expected, got %r" % pol)
+    with open(input_path, encoding="utf-8-sig", newline="") as f:
+        rows = [{norm(k): v for k, v in row.items()} for row in csv.DictReader(f)]
+    is_points = rows and ("attack_success_pct" in rows[0] or "n_adversarial" in rows[0])
+    pts = r["points"]
+    if is_points and len(pts) != len(rows):
+        fail("%d points, input has %d rows" % (len(pts), len(rows)))
+    for i, pt in enumerate(pts):
+        where = "points[%d] %s" % (i, pt.get("name"))
+        for key in ("name", "series", "source", "line", "knob", "attack_success_pct", "over_refusal_pct",
+                    "n_adversarial", "attack_successes", "n_benign", "benign_refused",
+                    "daily_unnecessary_refusals", "daily_harmful_outputs", "daily_cost",
+                    "policy_pass", "policy_failures", "attributes"):
+            if key not in pt:
+                fail("%s: no field %s" % (where, key))
+        asr, orr = pt["attack_success_pct"], pt["over_refusal_pct"]
+        if is_points:
+            row = rows[i]
+            want_asr = num(row.get("attack_success_pct"))
+            if want_asr is None and num(row.get("n_adversarial")) and row.get("attack_successes", "") != "":
+                want_asr = 100 * num(row["attack_successes"]) / num(row["n_adversarial"])
+            want_orr = num(row.get("over_refusal_pct"))
+            if want_orr is None and num(row.get("n_benign")) and row.get("benign_refused", "") != "":
+                want_orr = 100 * num(row["benign_refused"]) / num(row["n_benign"])
+            if not close(asr, want_asr):
+                fail("%s: attack_success_pct %r, input says %r" % (where, asr, want_asr))
+            if not close(orr, want_orr):
+                fail("%s: over_refusal_pct %r, input says %r" % (where, orr, want_orr))
+            for key in ("n_adversarial", "attack_successes", "n_benign", "benign_refused"):
+                want = num(row.get(key))
+                if want is not None and pt[key] != want:
+                    fail("%s: %s %r, input says %r" % (where, key, pt[key], want))
+            if "name" in row and pt["name"] != row["name"]:
+                fail("%s: name differs from the input's %r" % (where, row["name"]))
+            if "threshold" in row and not close(pt["knob"], num(row["threshold"])):
+                fail("%s: knob %r, threshold %r" % (where, pt["knob"], row["threshold"]))
+        # the projection is the model's
+        want_h = None if asr is None else V * p * asr / 100
+        want_r = None if orr is None else V * (1 - p) * orr / 100
+        if not close(pt["daily_harmful_outputs"], want_h, 1e-12):
+            fail("%s: daily_harmful_outputs %r, want %r" % (where, pt["daily_harmful_outputs"], want_h))
+        if not close(pt["daily_unnecessary_refusals"], want_r, 1e-12):
+            fail("%s: daily_unnecessary_refusals %r, want %r" % (where, pt["daily_unnecessary_refusals"], want_r))
+        # the consumer policy: ASR < 0.5%, ORR < 5%
+        if asr is None or orr is None:
+            want_pass = None
+        else:
+            want_pass = asr < 0.5 - 1e-10 and orr < 5 - 1e-10
+        if pt["policy_pass"] != want_pass:
+            fail("%s: policy_pass %r, want %r" % (where, pt["policy_pass"], want_pass))
+
+
+NUMERIC = ("knob", "attack_success_pct", "over_refusal_pct", "n_adversarial", "attack_successes",
+           "n_benign", "benign_refused", "daily_unnecessary_refusals", "daily_harmful_outputs")
+
+
+def check_roundtrip(a_path, b_path):
+    with open(a_path, encoding="utf-8") as f:
+        a = json.load(f)["points"]
+    with open(b_path, encoding="utf-8") as f:
+        b = json.load(f)["points"]
+    if len(a) != len(b):
+        fail("%d points before, %d after the round trip" % (len(a), len(b)))
+    for pa, pb in zip(a, b):
+        for key in NUMERIC:
+            if not close(pa[key], pb[key], 1e-12):
+                fail("%s: %s was %r, reloaded %r" % (pa["name"], key, pa[key], pb[key]))
+        if pa["series"] != pb["series"]:
+            fail("%s: series was %r, reloaded %r" % (pa["name"], pa["series"], pb["series"]))
+        if pa["policy_pass"] != pb["policy_pass"]:
+            fail("%s: policy_pass changed" % pa["name"])
+
+
+def check_svg(svg_path, report_path):
+    root = ET.parse(svg_path).getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    if root.tag != ns + "svg":
+        fail("root element is %s, not svg" % root.tag)
+    with open(report_path, encoding="utf-8") as f:
+        pts = json.load(f)["points"]
+    drawn = [pt for pt in pts if pt["attack_success_pct"] is not None and pt["over_refusal_pct"] is not None]
+    group = root.find(".//%sg[@id='points']" % ns)
+    circles = [] if group is None else group.findall("%scircle" % ns)
+    points = [c for c in circles if "point" in c.get("class", "").split()]
+    if len(points) != len(drawn):
+        fail("%d point markers, %d points with both rates" % (len(points), len(drawn)))
+    titles = [c.find(ns + "title").text for c in points]
+    for pt, title in zip(drawn, titles):
+        if not title.startswith(pt["name"] + ":"):
+            fail("marker titled %r is not %r" % (title, pt["name"]))
+    for c in points:
+        x, y = float(c.get("cx")), float(c.get("cy"))
+        if not (0 <= x <= float(root.get("width")) and 0 <= y <= float(root.get("height"))):
+            fail("marker at %g,%g lies outside the image" % (x, y))
+    for needed in ("axes", "legend"):
+        if root.find(".//%sg[@id='%s']" % (ns, needed)) is None:
+            fail("no %s group" % needed)
+
+
+def main():
+    kind, args = sys.argv[1], sys.argv[2:]
+    {"json": check_json, "roundtrip": check_roundtrip, "svg": check_svg}[kind](*args)
+    for p in problems[:20]:
+        print(p)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
