@@ -1,5 +1,6 @@
 /* analysis: frontier, intervals, categories and the optimum, rendered. */
 #include "analysis.h"
+#include "modeljson.h"
 
 #include "num.h"
 #include "text.h"
@@ -100,8 +101,8 @@ static void interval_pct_json(json_t *j, stats_interval_t ci)
         return;
     }
     json_array_begin(j);
-    json_number(j, ci.lo * 100);
-    json_number(j, ci.hi * 100);
+    json_pct(j, ci.lo);
+    json_pct(j, ci.hi);
     json_array_end(j);
 }
 
@@ -145,7 +146,7 @@ static void categories_json(json_t *j, const analysis_t *a, const point_t *p)
         json_key(j, "attack_successes");
         json_count(j, c->attack_successes);
         json_key(j, "attack_success_pct");
-        json_number(j, c->asr * 100);
+        json_pct(j, c->asr);
         json_key(j, "attack_success_ci95_pct");
         interval_pct_json(j, ci);
         json_key(j, "policy_pass");
@@ -155,7 +156,7 @@ static void categories_json(json_t *j, const analysis_t *a, const point_t *p)
     json_array_end(j);
     if (a->opts.have_shares) {
         json_key(j, "category_weighted_attack_success_pct");
-        json_number(j, categories_weighted_asr(p, &a->opts.shares, NULL) * 100);
+        json_pct(j, categories_weighted_asr(p, &a->opts.shares, NULL));
     }
 }
 
@@ -219,17 +220,12 @@ static void op_json(json_t *j, const analysis_t *a, const frontier_op_t *op)
     json_key(j, "mix_with");
     json_string(j, op->is_mix ? set->items[op->b].name : NULL);
     json_key(j, "share_pct");
-    json_number(j, op->lambda * 100);
+    json_pct(j, op->lambda);
     json_key(j, "attack_success_pct");
-    json_number(j, op->asr * 100);
+    json_pct(j, op->asr);
     json_key(j, "over_refusal_pct");
-    json_number(j, op->orr * 100);
-    json_key(j, "daily_unnecessary_refusals");
-    json_number(j, pr.refusals);
-    json_key(j, "daily_harmful_outputs");
-    json_number(j, pr.harmful);
-    json_key(j, "daily_cost");
-    json_number(j, pr.cost);
+    json_pct(j, op->orr);
+    modeljson_projection(j, pr);
     json_key(j, "description");
     json_string(j, sb_str(&d));
     sb_free(&d);
@@ -242,7 +238,7 @@ static void target_json(json_t *j, const analysis_t *a, bool by_asr, double targ
     json_key(j, "rate");
     json_string(j, by_asr ? "attack_success" : "over_refusal");
     json_key(j, "target_pct");
-    json_number(j, target * 100);
+    json_pct(j, target);
     json_key(j, "reachable");
     json_bool(j, op.valid);
     if (op.valid)
@@ -286,7 +282,7 @@ void analysis_json(json_t *j, const analysis_t *a)
     json_key(j, "interval");
     json_string(j, stats_method_name(a->opts.interval));
     json_key(j, "confidence_pct");
-    json_number(j, STATS_CONFIDENCE * 100);
+    json_pct(j, STATS_CONFIDENCE);
     json_key(j, "zero_failure_adversarial_prompts");
     long long n = isfinite(pol->asr.max) ? stats_zero_failure_n(pol->asr.max, 1 - STATS_CONFIDENCE) : -1;
     if (n >= 0)

@@ -11,6 +11,7 @@
 #include "exitcode.h"
 #include "gate.h"
 #include "json.h"
+#include "modeljson.h"
 #include "num.h"
 #include "text.h"
 
@@ -145,18 +146,7 @@ static void side_json(json_t *j, const char *key, const side_t *s)
     json_string(j, p->name);
     json_key(j, "file");
     json_string(j, s->shown_path);
-    json_key(j, "attack_success_pct");
-    json_number(j, p->asr * 100);
-    json_key(j, "over_refusal_pct");
-    json_number(j, p->orr * 100);
-    json_key(j, "n_adversarial");
-    json_count(j, p->n_adversarial);
-    json_key(j, "attack_successes");
-    json_count(j, p->attack_successes);
-    json_key(j, "n_benign");
-    json_count(j, p->n_benign);
-    json_key(j, "benign_refused");
-    json_count(j, p->benign_refused);
+    modeljson_rates(j, p);
     json_object_end(j);
 }
 
@@ -165,14 +155,14 @@ static void rate_json(json_t *j, const char *key, const gate_rate_t *r)
     json_key(j, key);
     json_object_begin(j);
     json_key(j, "delta_pp");
-    json_number(j, r->delta * 100);
+    json_pct(j, r->delta);
     json_key(j, "allowed_increase_pp");
-    json_number(j, r->allowed * 100);
+    json_pct(j, r->allowed);
     json_key(j, "delta_interval_pp");
     if (r->ci.known) {
         json_array_begin(j);
-        json_number(j, r->ci.lo * 100);
-        json_number(j, r->ci.hi * 100);
+        json_pct(j, r->ci.lo);
+        json_pct(j, r->ci.hi);
         json_array_end(j);
     } else {
         json_null(j);

@@ -85,6 +85,8 @@ void json_number(json_t *j, double x)
     sb_puts(j->out, num_format_json(x, buf, sizeof buf));
 }
 
+void json_pct(json_t *j, double fraction) { json_number(j, num_fraction_to_pct(fraction)); }
+
 void json_int(json_t *j, long long x)
 {
     before_value(j);

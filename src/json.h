@@ -25,6 +25,8 @@ void json_key(json_t *j, const char *key);
 void json_string(json_t *j, const char *s); /* NULL writes null */
 void json_number(json_t *j, double x);      /* NaN/inf write null */
 void json_int(json_t *j, long long x);
+/* A fraction written as a percentage (num_fraction_to_pct); null when NaN. */
+void json_pct(json_t *j, double fraction);
 void json_bool(json_t *j, bool b);
 void json_null(json_t *j);
 /* A count where POINT_COUNT_UNKNOWN (-1) means null. */

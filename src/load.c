@@ -524,7 +524,7 @@ static int on_row(const csvrow_t *row, void *ctx)
 
 static int by_key(const void *a, const void *b)
 {
-    return strcmp((*(const attr_t *const *)a)->key, (*(const attr_t *const *)b)->key);
+    return strcmp((*(const point_attr_t *const *)a)->key, (*(const point_attr_t *const *)b)->key);
 }
 
 static int by_string(const void *a, const void *b)
@@ -533,10 +533,10 @@ static int by_string(const void *a, const void *b)
 }
 
 /* The value of attribute `key` among a point's attributes sorted by key. */
-static const char *sorted_attr(attr_t *const *sorted, size_t n, const char *key)
+static const char *sorted_attr(point_attr_t *const *sorted, size_t n, const char *key)
 {
-    attr_t probe = {(char *)key, NULL}, *pp = &probe;
-    attr_t *const *hit = bsearch(&pp, sorted, n, sizeof *sorted, by_key);
+    point_attr_t probe = {(char *)key, NULL}, *pp = &probe;
+    point_attr_t *const *hit = bsearch(&pp, sorted, n, sizeof *sorted, by_key);
     return hit ? (*hit)->value : NULL;
 }
 
@@ -545,7 +545,7 @@ static const char *sorted_attr(attr_t *const *sorted, size_t n, const char *key)
  * keeps this O(columns x n log n) for thousands of rows of one name. */
 static const char *distinguishing_attr(const pointset_t *set, const size_t *idx, size_t n, const loader_t *L)
 {
-    attr_t ***sorted = xmalloc(n * sizeof *sorted);
+    point_attr_t ***sorted = xmalloc(n * sizeof *sorted);
     for (size_t i = 0; i < n; i++) {
         const point_t *p = &set->items[idx[i]];
         sorted[i] = xmalloc((p->nattrs ? p->nattrs : 1) * sizeof **sorted);

@@ -280,6 +280,15 @@ char *num_format_money(double x, char *buf, size_t n)
     return buf;
 }
 
+double num_fraction_to_pct(double fraction)
+{
+    if (!isfinite(fraction))
+        return fraction;
+    char buf[40];
+    snprintf(buf, sizeof buf, "%.15g", fraction * 100.0);
+    return strtod(buf, NULL);
+}
+
 char *num_format_json(double x, char *buf, size_t n)
 {
     if (!isfinite(x)) {

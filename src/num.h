@@ -38,6 +38,10 @@ char *num_format_count(double x, char *buf, size_t n);
 char *num_format_pct(double fraction, char *buf, size_t n);
 /* Money: "$1,234" or "$0.50". */
 char *num_format_money(double x, char *buf, size_t n);
+/* fraction * 100, rounded to 15 significant digits: 0.596 -> 59.6 and not
+ * 59.599999999999994. Percentages in machine output go through this, so a
+ * rate typed as "59.6" in a file comes back out as 59.6. */
+double num_fraction_to_pct(double fraction);
 /* The shortest text that reads back as exactly the same double; "null" for
  * NaN or infinity. */
 char *num_format_json(double x, char *buf, size_t n);

@@ -17,7 +17,7 @@
 typedef struct {
     char *key;
     char *value;
-} attr_t;
+} point_attr_t;
 
 /* Attack success within one harm category. */
 typedef struct {
@@ -39,7 +39,7 @@ typedef struct {
     long long n_adversarial, attack_successes;
     long long n_benign, benign_refused;
 
-    attr_t *attrs;
+    point_attr_t *attrs;
     size_t nattrs;
     category_t *categories;
     size_t ncategories;

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "report.h"
+#include "modeljson.h"
 #include "chart.h"
 #include "json.h"
 #include "num.h"
@@ -188,7 +189,7 @@ static void scenario_json(json_t *j, const scenario_t *s)
     json_key(j, "daily_queries");
     json_number(j, s->volume);
     json_key(j, "adversarial_share_pct");
-    json_number(j, s->adv_share * 100);
+    json_pct(j, s->adv_share);
     json_key(j, "cost_per_unnecessary_refusal");
     json_number(j, s->cost_refusal);
     json_key(j, "cost_per_harmful_output");
@@ -225,24 +226,8 @@ static void point_json(json_t *j, const scenario_t *s, const point_t *p, const a
         json_null(j);
     json_key(j, "knob");
     json_number(j, p->knob);
-    json_key(j, "attack_success_pct");
-    json_number(j, p->asr * 100);
-    json_key(j, "over_refusal_pct");
-    json_number(j, p->orr * 100);
-    json_key(j, "n_adversarial");
-    json_count(j, p->n_adversarial);
-    json_key(j, "attack_successes");
-    json_count(j, p->attack_successes);
-    json_key(j, "n_benign");
-    json_count(j, p->n_benign);
-    json_key(j, "benign_refused");
-    json_count(j, p->benign_refused);
-    json_key(j, "daily_unnecessary_refusals");
-    json_number(j, pr.refusals);
-    json_key(j, "daily_harmful_outputs");
-    json_number(j, pr.harmful);
-    json_key(j, "daily_cost");
-    json_number(j, pr.cost);
+    modeljson_rates(j, p);
+    modeljson_projection(j, pr);
     json_key(j, "policy_pass");
     if (v.asr_unknown || v.orr_unknown)
         json_null(j);

@@ -187,9 +187,9 @@ static void row(sb_t *out, const report_t *r, const analysis_t *a, size_t i, con
     sb_putc(out, ',');
     csv_number(out, p->knob);
     sb_putc(out, ',');
-    csv_number(out, p->asr * 100);
+    csv_number(out, num_fraction_to_pct(p->asr));
     sb_putc(out, ',');
-    csv_number(out, p->orr * 100);
+    csv_number(out, num_fraction_to_pct(p->orr));
     sb_putc(out, ',');
     csv_count(out, p->n_adversarial);
     sb_putc(out, ',');

@@ -762,7 +762,11 @@ int scores_read_file(const char *path, const load_opts_t *opts, bool categories,
         opts = &defaults;
     if (strcmp(path, "-") == 0 || (opts->kind != INPUT_AUTO && opts->kind != INPUT_SCORES))
         return 1;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a named pipe with no writer would otherwise wait,
+     * maybe forever. Only regular files are read here (anything else falls
+     * back to the general reader, which handles pipes), and reads block
+     * again below, as csvread.c does. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return 1;
     struct stat st;
@@ -770,6 +774,9 @@ int scores_read_file(const char *path, const load_opts_t *opts, bool categories,
         close(fd);
         return 1;
     }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
     fast_t f;
     memset(&f, 0, sizeof f);
     f.opts = opts;

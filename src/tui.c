@@ -1,13 +1,9 @@
 /* tui: curses for the explorer. See tui.h. */
 #include "config.h"
 
-/* point.h and curses both name a type attr_t; this file only needs curses'
- * one, so point.h's is renamed while the explorer's headers are read. */
-#define attr_t point_attr_t
 #include "canvas.h"
 #include "exitcode.h"
 #include "tui.h"
-#undef attr_t
 
 #define NCURSES_WIDECHAR 1 /* the wide-character functions: add_wch, get_wch */
 #include <curses.h>

@@ -6,10 +6,6 @@
 #include "frontier.h"
 #include "xalloc.h"
 
-/* point.h (through the headers above) names its key/value pair attr_t, as
- * curses names its attribute type: curses' type is renamed here, after the
- * project's headers, so both can be used in this file. */
-#define attr_t curses_attr_t
 #include <curses.h>
 #include <signal.h>
 #include <stdio.h>

@@ -15,6 +15,9 @@ timeout=${FUZZ_TIMEOUT:-10}
 targets=${FUZZ_TARGETS:-$(cat "$FUZZ_OUT/targets" 2>/dev/null)}
 fuzzdir=$FUZZ_SRCDIR/tests/fuzz
 mkdir -p "$FUZZ_OUT/work" "$FUZZ_OUT/findings"
+# Any UBSan report is fatal, but the known bugs listed in ubsan.supp.
+UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$fuzzdir/ubsan.supp"
+export UBSAN_OPTIONS
 
 n=0 failed=0
 for t in $targets; do
@@ -46,7 +49,12 @@ for t in $targets; do
     else
         failed=$((failed + 1))
         echo "not ok $n - fuzz $t: finding after ${execs:-?} executions (exit $rc); log: $log"
-        grep -E 'ERROR:|SUMMARY:|broken promise|Test unit written' "$log" | head -n 10 | sed 's/^/#   /'
+        grep -E 'ERROR:|SUMMARY:|runtime error|broken promise|Test unit written' "$log" | head -n 10 | sed 's/^/#   /'
+        # The input itself, so a finding in a CI log can be reproduced:
+        #   sed -n 's/^#   input: //p' LOG | xxd -r -p >input
+        for f in $(sed -n 's/.*Test unit written to //p' "$log"); do
+            [ -f "$f" ] && echo "#   input: $(head -c 2048 "$f" | od -An -v -tx1 | tr -d ' \n')"
+        done
     fi
 done
 echo "1..$n"
