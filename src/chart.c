@@ -374,8 +374,18 @@ static int clamp_int(int v, int lo, int hi)
     return v < lo ? lo : v > hi ? hi : v;
 }
 
+/* Dots this far outside the plot are all alike: every caller clips or
+ * clamps to the plot afterwards. The bound leaves room for int arithmetic. */
+#define DOT_LIMIT 1e9
+
+/* Converting a double outside int's range (or NaN) is undefined behaviour:
+ * a huge count can put a dot at -1e14 columns, so clamp first. */
 static int round_dot(double v)
 {
+    if (!(v >= -DOT_LIMIT)) /* NaN too */
+        v = -DOT_LIMIT;
+    else if (v > DOT_LIMIT)
+        v = DOT_LIMIT;
     return (int)floor(v + 0.5);
 }
 

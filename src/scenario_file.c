@@ -72,12 +72,37 @@ typedef struct {
     diag_t *d;
 } where_t;
 
+/* At most this many code points of a bad value are shown in a message. */
+enum { SHOWN_VALUE_MAX = 40 };
+
+/* `value` sanitised, and cut after SHOWN_VALUE_MAX code points with "..."
+ * (never inside a UTF-8 character), so a message stays short and valid. */
+static char *shown_value(const char *value)
+{
+    char *clean = text_sanitize(value, strlen(value));
+    size_t cut = 0;
+    int points = 0;
+    while (clean[cut]) {
+        if (((unsigned char)clean[cut] & 0xC0) != 0x80 && points++ == SHOWN_VALUE_MAX)
+            break;
+        cut++;
+    }
+    if (!clean[cut])
+        return clean;
+    sb_t sb = SB_INIT;
+    sb_putn(&sb, clean, cut);
+    sb_puts(&sb, "...");
+    free(clean);
+    return sb_detach(&sb);
+}
+
 static int fail(const where_t *w, int col, const char *fmt, const char *value)
 {
-    char *shown = text_sanitize(value, strlen(value));
-    char msg[256];
-    snprintf(msg, sizeof msg, fmt, shown);
-    diag_error(w->d, "%s:%ld:%d: %s", w->name, w->line, col, msg);
+    char *shown = shown_value(value);
+    sb_t msg = SB_INIT; /* no fixed buffer: it would cut a character in two */
+    sb_printf(&msg, fmt, shown);
+    diag_error(w->d, "%s:%ld:%d: %s", w->name, w->line, col, sb_str(&msg));
+    sb_free(&msg);
     free(shown);
     return -1;
 }
@@ -210,6 +235,11 @@ int scenario_file_parse(const char *name, const char *dir, const char *text, siz
                 char *key = trim(s);
                 char *value = trim(eq + 1);
                 int vcol = (int)(value - line) + 1;
+                /* Values are kept as they are written back: sanitised (a
+                 * control character would otherwise be kept raw here but
+                 * saved as '?' or a space), then trimmed again. */
+                char *clean = text_sanitize(value, strlen(value));
+                value = trim(clean);
                 int kcol = (int)(key - line) + 1;
                 size_t k = 0;
                 while (KEYS[k] && strcmp(KEYS[k], key) != 0)
@@ -229,6 +259,7 @@ int scenario_file_parse(const char *name, const char *dir, const char *text, siz
                         versioned = true;
                     rc = apply(sf, &w, dir, key, value, vcol);
                 }
+                free(clean);
             }
         }
         free(line);
@@ -312,11 +343,15 @@ void scenario_file_format(sb_t *out, const scenario_file_t *sf)
     sb_putc(out, '\n');
     if (sf->series) {
         put_line(out, "series", sf->series);
-        sb_printf(out, "position = %s\n", num_format_json(sf->position, n, sizeof n));
+        /* No position (a hand-written file): none written, as "null" would
+         * not read back. */
+        if (!isnan(sf->position))
+            sb_printf(out, "position = %s\n", num_format_json(sf->position, n, sizeof n));
     }
     if (sf->baseline_series) {
         put_line(out, "baseline-series", sf->baseline_series);
-        sb_printf(out, "baseline-position = %s\n", num_format_json(sf->baseline_position, n, sizeof n));
+        if (!isnan(sf->baseline_position))
+            sb_printf(out, "baseline-position = %s\n", num_format_json(sf->baseline_position, n, sizeof n));
     }
     if (sf->sort)
         sb_printf(out, "sort = %s\n", sf->sort);

@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 #include <wchar.h>
 
 /* ------------------------------------------------------------------------
@@ -106,10 +108,109 @@ static volatile sig_atomic_t got_signal;
 static bool curses_on;
 static SCREEN *screen;
 
+/* A crash (a fatal signal inside drawing) cannot go back through curses:
+ * the handler may only call async-signal-safe functions. So everything it
+ * needs is prepared while curses starts: the terminal settings from before
+ * curses, the tty's fd, and the bytes that leave the explorer's screen. */
+static const int crash_signals[] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL};
+enum { CRASH_SIGNALS = sizeof crash_signals / sizeof crash_signals[0] };
+
+static int crash_fd = -1;
+static bool crash_have_termios;
+static struct termios crash_termios;
+static char crash_reset[256];
+static size_t crash_reset_len;
+static struct sigaction crash_before[sizeof crash_signals / sizeof crash_signals[0]];
+static bool crash_armed;
+
+static void on_crash(int sig)
+{
+    /* Only write(2) and tcsetattr (both async-signal-safe), on data made
+     * beforehand. */
+    size_t done = 0;
+    while (done < crash_reset_len) {
+        ssize_t n = write(crash_fd, crash_reset + done, crash_reset_len - done);
+        if (n <= 0)
+            break;
+        done += (size_t)n;
+    }
+    if (crash_have_termios)
+        tcsetattr(crash_fd, TCSANOW, &crash_termios);
+    /* SA_RESETHAND put the default action back: the signal, blocked while
+     * this handler runs, is delivered as it returns and ends the process as
+     * it would have without us (core dump included). */
+    raise(sig);
+}
+
+/* The terminal's settings before curses changes them. */
+static void crash_save_termios(void)
+{
+    crash_fd = isatty(STDOUT_FILENO) ? STDOUT_FILENO : STDIN_FILENO;
+    crash_have_termios = tcgetattr(crash_fd, &crash_termios) == 0;
+}
+
+static bool has_cap(const char *cap)
+{
+    const char *s = tigetstr(cap);
+    return s != NULL && s != (const char *)-1;
+}
+
+static void crash_put(const char *s)
+{
+    size_t n = strlen(s);
+    if (crash_reset_len + n < sizeof crash_reset) {
+        memcpy(crash_reset + crash_reset_len, s, n);
+        crash_reset_len += n;
+    }
+}
+
+/* Appends terminfo's string capability `cap`, or `fallback` when the
+ * terminal has none (NULL: nothing). */
+static void crash_add(const char *cap, const char *fallback)
+{
+    if (has_cap(cap))
+        crash_put(tigetstr(cap));
+    else if (fallback)
+        crash_put(fallback);
+}
+
+/* Prepares the reset bytes (curses is on, so terminfo is loaded) and
+ * installs the crash handler. */
+static void crash_arm(bool mouse)
+{
+    crash_reset_len = 0;
+    crash_add("sgr0", "\033[m");         /* plain colours */
+    if (mouse && has_cap("kmous"))
+        crash_put("\033[?1000l");         /* no more mouse reports (xterm style) */
+    crash_add("rmkx", NULL);             /* keypad back to normal */
+    crash_add("cnorm", "\033[?25h");     /* show the cursor */
+    crash_add("rmcup", "\033[?1049l");   /* leave the alternate screen */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_crash;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESETHAND;
+    for (int i = 0; i < CRASH_SIGNALS; i++)
+        sigaction(crash_signals[i], &sa, &crash_before[i]);
+    crash_armed = true;
+}
+
+/* Once curses has ended normally there is nothing to reset: the handlers
+ * from before (the default, or a sanitizer's) come back. */
+static void crash_disarm(void)
+{
+    if (!crash_armed)
+        return;
+    crash_armed = false;
+    for (int i = 0; i < CRASH_SIGNALS; i++)
+        sigaction(crash_signals[i], &crash_before[i], NULL);
+}
+
 static void restore(void)
 {
     if (curses_on) {
         curses_on = false;
+        crash_disarm();
         endwin();
         delscreen(screen);
         screen = NULL;
@@ -195,6 +296,7 @@ static int translate(int r, wint_t ch)
 
 static bool start(const tui_opts_t *o)
 {
+    crash_save_termios();
     screen = newterm(NULL, stdout, stdin);
     if (!screen)
         return false;
@@ -213,6 +315,7 @@ static bool start(const tui_opts_t *o)
         mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
         mouseinterval(0);
     }
+    crash_arm(!o->no_mouse);
     return true;
 }
 
