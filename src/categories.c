@@ -9,17 +9,27 @@
 #include <string.h>
 #include <strings.h>
 
-/* Lower-case words that mark a category as critical by its name. */
-static const char *const critical_words[] = {"self-harm", "self harm", "selfharm", "suicide",
-                                             "child safety", "child abuse", "child sexual", "csam",
-                                             "minor"};
+/* Words that mark a category as critical by its name, compared with
+ * word_fold: case, '-', '_' and blanks do not matter ("self_harm",
+ * "Self-Harm" and "self harm" all match). */
+static const char *const critical_words[] = {"self harm", "selfharm", "suicide", "child safety",
+                                             "child abuse", "child sexual", "csam", "minor"};
+
+static int word_fold(unsigned char c)
+{
+    return c == '_' || c == '-' || c == '\t' ? ' ' : tolower(c);
+}
 
 static bool contains_ci(const char *hay, const char *needle)
 {
     size_t n = strlen(needle);
-    for (const char *p = hay; *p; p++)
-        if (strncasecmp(p, needle, n) == 0)
+    for (const char *p = hay; *p; p++) {
+        size_t i = 0;
+        while (i < n && p[i] && word_fold((unsigned char)p[i]) == word_fold((unsigned char)needle[i]))
+            i++;
+        if (i == n)
             return true;
+    }
     return false;
 }
 

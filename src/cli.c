@@ -509,8 +509,18 @@ bool cli_compare(const cli_t *c, const pointset_t *set, const point_t **a, const
     if (!c->compare)
         return true;
     const char *comma = strchr(c->compare, ',');
-    char *first = xstrndup(c->compare, (size_t)(comma - c->compare));
+    /* "A, B" is as good as "A,B": blanks around the comma are not part of
+     * a name. */
+    const char *start = c->compare;
+    while (*start == ' ')
+        start++;
+    size_t len = (size_t)(comma - start);
+    while (len > 0 && start[len - 1] == ' ')
+        len--;
+    char *first = xstrndup(start, len);
     const char *second = comma + 1;
+    while (*second == ' ')
+        second++;
     *a = pointset_find(set, first);
     *b = pointset_find(set, second);
     bool ok = *a && *b;

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "explore.h"
+#include "optimal.h"
 #include "num.h"
 #include "outfile.h"
 #include "scenario_file.h"
@@ -70,7 +71,7 @@ static const struct {
     {EK_BACKSPACE, "BS"},  {EK_LEFT, "Left"},      {EK_RIGHT, "Right"},   {EK_UP, "Up"},
     {EK_DOWN, "Down"},     {EK_SLEFT, "S-Left"},   {EK_SRIGHT, "S-Right"}, {EK_PGUP, "PgUp"},
     {EK_PGDN, "PgDn"},     {EK_HOME, "Home"},      {EK_END, "End"},       {EK_F1, "F1"},
-    {EK_CTRL_L, "C-l"},    {' ', "Space"},         {'<', "lt"},
+    {EK_CTRL_L, "C-l"},    {21, "C-u"},            {' ', "Space"},   {'<', "lt"},
 };
 
 const char *explore_key_name(int key, char *buf, size_t n)
@@ -778,6 +779,7 @@ static void open_input(explore_t *ex, explore_input_t kind, const char *prompt, 
     ex->input_kind = kind;
     snprintf(ex->prompt, sizeof ex->prompt, "%s", prompt);
     snprintf(ex->input, sizeof ex->input, "%s", initial);
+    ex->input_prefilled = initial[0] != '\0';
     ex->message[0] = '\0';
 }
 
@@ -817,27 +819,33 @@ static void go_optimal(explore_t *ex)
         say(ex, true, "set a cost per refusal or per harmful output first (Tab to the cost controls)");
         return;
     }
-    long best = -1;
-    double best_cost = INFINITY;
-    for (size_t i = 0; i < ex->set.len; i++) {
-        if (!point_has_rates(&ex->set.items[i]))
-            continue;
-        double c = model_project(&ex->scenario, &ex->set.items[i]).cost;
-        if (c < best_cost - 1e-9) {
-            best_cost = c;
-            best = (long)i;
-        }
-    }
-    if (best < 0) {
-        say(ex, true, "no point has both rates, so none has a cost");
+    optimal_t o = optimal_find(&ex->frontier, &ex->set, &ex->scenario);
+    if (!o.found) {
+        say(ex, true, "no point or mix meets the %s policy: nothing to jump to", ex->scenario.policy.key);
         return;
     }
-    explore_place_t pl;
-    if (place_of(ex, (size_t)best, &pl))
-        set_place(ex, pl);
     char money[48];
-    say(ex, false, "cost-optimal at these costs: %s (%s per day); a linear cost is always lowest at a measured point",
-        ex->set.items[best].name, num_format_money(best_cost, money, sizeof money));
+    num_format_money(o.projection.cost, money, sizeof money);
+    if (!o.op.is_mix) {
+        explore_place_t pl;
+        if (place_of(ex, o.op.a, &pl))
+            set_place(ex, pl);
+        say(ex, false, "cost-optimal within the %s policy: %s (%s per day)", ex->scenario.policy.key,
+            ex->set.items[o.op.a].name, money);
+        return;
+    }
+    /* The optimum is a mix of two points (the hull meets a policy bound
+     * between them): the slider moves along one series, so jump to the
+     * mix's larger share and name the whole mix. */
+    size_t nearer = o.op.lambda >= 0.5 ? o.op.a : o.op.b;
+    explore_place_t pl;
+    if (place_of(ex, nearer, &pl))
+        set_place(ex, pl);
+    sb_t mix = SB_INIT;
+    frontier_op_describe(&mix, &ex->set, &o.op);
+    say(ex, false, "cost-optimal within the %s policy is a mix: %s (%s per day); showing %s", ex->scenario.policy.key,
+        sb_str(&mix), money, ex->set.items[nearer].name);
+    sb_free(&mix);
 }
 
 static void fill_scenario_file(explore_t *ex, scenario_file_t *sf)
@@ -993,7 +1001,13 @@ static bool input_key(explore_t *ex, int key)
         submit_input(ex);
         return true;
     }
+    if (key == 21) { /* Ctrl-U: clear the line, as in a shell */
+        ex->input[0] = '\0';
+        ex->input_prefilled = false;
+        return true;
+    }
     if (key == EK_BACKSPACE || key == 8) {
+        ex->input_prefilled = false;
         size_t len = strlen(ex->input);
         while (len > 0 && ((unsigned char)ex->input[len - 1] & 0xC0) == 0x80)
             len--; /* continuation bytes of the last character */
@@ -1003,6 +1017,9 @@ static bool input_key(explore_t *ex, int key)
         return true;
     }
     if (key >= 32 && key < EK_SPECIAL && key != 127) {
+        if (ex->input_prefilled) /* the first key typed replaces the shown value */
+            ex->input[0] = '\0';
+        ex->input_prefilled = false;
         utf8_append(ex->input, sizeof ex->input, key);
         return true;
     }

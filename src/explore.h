@@ -162,6 +162,7 @@ typedef struct {
 
     explore_input_t input_kind;
     char input[256];
+    bool input_prefilled; /* input still holds the value it opened with: typing replaces it */
     char prompt[96];
 
     char message[320];

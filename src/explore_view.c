@@ -356,6 +356,22 @@ static void draw_projection(explore_t *ex, uigrid_t *g, rect_t r)
     point_free(&b);
 }
 
+/* The meeting sentence for moving from the pinned baseline to the current
+ * operating point (which may be a mix). */
+static void baseline_sentence(explore_t *ex, sb_t *out)
+{
+    frontier_op_t op = explore_current(ex);
+    char name[200];
+    explore_op_name(ex, &op, name, sizeof name);
+    point_t a = point_make(ex->baseline_name), b = point_make(name);
+    a.asr = ex->baseline.asr, a.orr = ex->baseline.orr;
+    b.asr = op.asr, b.orr = op.orr;
+    comparison_t c = model_compare(&ex->scenario, &a, &b);
+    model_sentence(out, &ex->scenario, ex->baseline_name, name, &c);
+    point_free(&a);
+    point_free(&b);
+}
+
 static void draw_sentence(explore_t *ex, uigrid_t *g, rect_t r)
 {
     if (r.h <= 0)
@@ -364,21 +380,12 @@ static void draw_sentence(explore_t *ex, uigrid_t *g, rect_t r)
         uigrid_put(g, r.x + 1, r.y, "Press b to pin a baseline, then move: the sentence for the meeting appears here.", EXR_NOTE, r.w - 2);
         return;
     }
-    frontier_op_t op = explore_current(ex);
-    char name[200];
-    explore_op_name(ex, &op, name, sizeof name);
-    point_t a = point_make(ex->baseline_name), b = point_make(name);
-    a.asr = ex->baseline.asr, a.orr = ex->baseline.orr;
-    b.asr = op.asr, b.orr = op.orr;
-    comparison_t c = model_compare(&ex->scenario, &a, &b);
     sb_t s = SB_INIT;
-    model_sentence(&s, &ex->scenario, ex->baseline_name, name, &c);
+    baseline_sentence(ex, &s);
     uigrid_put(g, r.x, r.y, gl(ex, G_VBAR), EXR_BASELINE, 1);
     wrap_ctx_t wc = {g, {r.x + 2, r.y, r.w - 3, r.h}, EXR_SENTENCE};
     wrap(sb_str(&s), r.w - 3, wrap_line, &wc);
     sb_free(&s);
-    point_free(&a);
-    point_free(&b);
 }
 
 /* Rows the sentence needs at this width (at least 1, at most 4). */
@@ -386,19 +393,10 @@ static int sentence_rows(explore_t *ex, int width)
 {
     if (!ex->has_baseline)
         return 1;
-    frontier_op_t op = explore_current(ex);
-    char name[200];
-    explore_op_name(ex, &op, name, sizeof name);
-    point_t a = point_make(ex->baseline_name), b = point_make(name);
-    a.asr = ex->baseline.asr, a.orr = ex->baseline.orr;
-    b.asr = op.asr, b.orr = op.orr;
-    comparison_t c = model_compare(&ex->scenario, &a, &b);
     sb_t s = SB_INIT;
-    model_sentence(&s, &ex->scenario, ex->baseline_name, name, &c);
+    baseline_sentence(ex, &s);
     int n = wrap(sb_str(&s), width - 3, NULL, NULL);
     sb_free(&s);
-    point_free(&a);
-    point_free(&b);
     return n < 1 ? 1 : n > 4 ? 4 : n;
 }
 

@@ -4,10 +4,14 @@
 
 #include "cmd.h"
 #include "exitcode.h"
+#include "text.h"
 
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const struct {
     const char *name;
@@ -22,6 +26,21 @@ static const struct {
     {"practice", cmd_practice},
 };
 
+/* A first word that is no file and has no '.' or '/' was surely meant as a
+ * subcommand ("tradeoff reprot"): say so instead of "cannot open". */
+static bool looks_like_mistyped_command(const char *word)
+{
+    if (word[0] == '-' || strpbrk(word, "./") || access(word, F_OK) == 0)
+        return false;
+    char *shown = text_sanitize(word, strlen(word));
+    fprintf(stderr, "tradeoff: '%s' is neither a subcommand nor a file; subcommands are:", shown);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(stderr, " %s", commands[i].name);
+    fputs("\nTry 'tradeoff --help' for more information.\n", stderr);
+    free(shown);
+    return true;
+}
+
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
@@ -32,6 +51,8 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
             if (strcmp(argv[1], commands[i].name) == 0)
                 return commands[i].run(argc - 1, argv + 1);
+        if (looks_like_mistyped_command(argv[1]))
+            return EXIT_USAGE;
     }
     /* No subcommand: the explorer, with argv[0] standing as its name. */
     return cmd_explore(argc, argv);

@@ -290,6 +290,7 @@ static int translate(int r, wint_t ch)
     case 8:
     case 127: return EK_BACKSPACE;
     case 12: return EK_CTRL_L;
+    case 21: return 21; /* Ctrl-U clears a typed value */
     default: return ch < 32 ? -1 : (int)ch;
     }
 }

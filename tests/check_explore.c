@@ -208,8 +208,15 @@ START_TEST(cost_optimal_needs_costs)
     ck_assert(ex.message_is_error);
     ex.scenario.cost_refusal = 1;
     ex.scenario.cost_harm = 1e6; /* harm dominates: the safest point wins */
+    policy_find("none", &ex.scenario.policy);
     keys("o");
     ck_assert_str_eq(ex.set.items[explore_selected(&ex)].name, "safety-tuned");
+    /* Under the consumer policy safety-tuned fails ORR < 5%: the optimum is
+     * the mix where the hull meets that bound, and the message says so. */
+    policy_find("consumer", &ex.scenario.policy);
+    keys("o");
+    ck_assert_msg(strstr(ex.message, "is a mix"), "%s", ex.message);
+    ck_assert_str_ne(ex.set.items[explore_selected(&ex)].name, "safety-tuned");
 }
 END_TEST
 

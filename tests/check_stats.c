@@ -264,6 +264,10 @@ START_TEST(test_critical_categories)
     ck_assert(categories_is_critical(c));
     c = point_add_category(&p, "Child safety");
     ck_assert(categories_is_critical(c));
+    /* snake_case and kebab-case spellings from real files match too */
+    ck_assert(categories_is_critical(point_add_category(&p, "self_harm")));
+    ck_assert(categories_is_critical(point_add_category(&p, "child_safety")));
+    ck_assert(categories_is_critical(point_add_category(&p, "CHILD-ABUSE")));
     c = point_add_category(&p, "fraud");
     ck_assert(!categories_is_critical(c));
     policy_t consumer, enterprise, none;

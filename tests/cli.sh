@@ -37,6 +37,11 @@ contains "unknown policy lists the choices" "$err" "consumer, enterprise, high-r
 run report --compare nosuch,baseline
 equals "unknown --compare name exits 2" "$rc" 2
 contains "unknown --compare name is named" "$err" "no point named 'nosuch'"
+run reprot
+equals "a mistyped subcommand exits 2" "$rc" 2
+contains "a mistyped subcommand is called one, with the list" "$err" "'reprot' is neither a subcommand nor a file; subcommands are: report"
+run report --compare 'status-quo, product-ask'
+contains "--compare takes blanks after the comma" "$out" "Moving from status-quo to product-ask"
 run report --format yaml
 equals "unknown --format exits 2" "$rc" 2
 run report "$tmp/missing.csv"
