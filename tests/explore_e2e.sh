@@ -4,29 +4,12 @@
 # a marker on screen with a bounded poll rather than sleeping.
 . "$TESTDIR/tap.sh"
 T=${TRADEOFF:?}
-command -v tmux >/dev/null 2>&1 || tap_skip_all "tmux is not installed"
-work=$(mktemp -d) || exit 1
-sock="tradeoff-e2e-$$"
-tm() { tmux -L "$sock" "$@"; }
-trap 'tm kill-server >/dev/null 2>&1; rm -rf "$work"' EXIT
-
-# screen: the pane as text
-screen() { tm capture-pane -p -t e2e; }
-# wait_for TEXT: polls the pane up to 10 s (100 x 0.1 s) for TEXT.
-wait_for() {
-    i=0
-    while [ $i -lt 100 ]; do
-        case $(screen) in *"$1"*) return 0 ;; esac
-        sleep 0.1
-        i=$((i + 1))
-    done
-    return 1
-}
+tmux_session=e2e
+. "$TESTDIR/tmux.sh"
 # expect NAME TEXT: one TAP line, waiting for TEXT
 expect() {
     if wait_for "$2"; then tap_ok "$1"; else tap_fail "$1" "did not see: $2" "$(screen | head -40)"; fi
 }
-keys() { tm send-keys -t e2e "$@"; }
 
 # A shell in a 100x30 pane; each run records the terminal settings before
 # and after, so we can tell whether the explorer put them back.

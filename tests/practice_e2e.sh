@@ -5,7 +5,8 @@
 # Waits for markers on the screen (bounded polls), never for fixed times.
 . "$TESTDIR/tap.sh"
 T=${TRADEOFF:?}
-command -v tmux >/dev/null 2>&1 || tap_skip_all "tmux is not installed"
+tmux_session=practice
+. "$TESTDIR/tmux.sh"
 
 # Each run gets its own tmux server (socket), so a server that is still
 # shutting down can never be mistaken for the next one.
@@ -18,29 +19,14 @@ cleanup() {
         tmux -L "tradeoff-practice-$$-$i" kill-server >/dev/null 2>&1
         i=$((i + 1))
     done
-    rm -rf "$tmp"
+    rm -rf "$tmp" "$work"
 }
 trap cleanup EXIT
 
-screen() { tmux -L "$sock" capture-pane -p -t practice 2>/dev/null; }
-
-# wait_for TEXT: polls the screen until TEXT shows (at most 300 polls).
-wait_for() {
-    i=0
-    while [ $i -lt 300 ]; do
-        case $(screen) in *"$1"*) return 0 ;; esac
-        sleep 0.1
-        i=$((i + 1))
-    done
-    return 1
-}
-
-# shows NAME TEXT: a TAP check that TEXT appears on the screen.
+# shows NAME TEXT: a TAP check that TEXT appears on the screen (at most 30 s).
 shows() {
-    if wait_for "$2"; then tap_ok "$1"; else tap_fail "$1" "not on screen: $2" "$(screen)"; fi
+    if wait_for "$2" 300; then tap_ok "$1"; else tap_fail "$1" "not on screen: $2" "$(screen)"; fi
 }
-
-keys() { tmux -L "$sock" send-keys -t practice "$@"; }
 
 # start ARGS...: the program in a 100x30 pane; the shell around it reports its
 # exit status (it traps SIGINT, so Ctrl-C ends only the program).

@@ -7,24 +7,8 @@
 # Skips cleanly when tmux is missing or the explorer is not interactive.
 . "$TESTDIR/tap.sh"
 T=${TRADEOFF:?}
-command -v tmux >/dev/null 2>&1 || tap_skip_all "tmux is not installed"
-work=$(mktemp -d) || exit 1
-sock="tradeoff-term-$$"
-tm() { tmux -L "$sock" "$@"; }
-trap 'tm kill-server >/dev/null 2>&1; rm -rf "$work"' EXIT
-
-screen() { tm capture-pane -p -t term; }
-# wait_for TEXT: polls the pane for up to 10 s (a bound, not a speed test).
-wait_for() {
-    i=0
-    while [ $i -lt 100 ]; do
-        case $(screen) in *"$1"*) return 0 ;; esac
-        sleep 0.1
-        i=$((i + 1))
-    done
-    return 1
-}
-keys() { tm send-keys -t term "$@"; }
+tmux_session=term
+. "$TESTDIR/tmux.sh"
 type_line() { keys -l "$1"; keys Enter; }
 
 # new_session: a fresh shell in a 100x30 pane (a crash may leave the old

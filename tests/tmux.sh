@@ -1,0 +1,25 @@
+# tmux.sh: the harness of the end-to-end tests that drive a program in a
+# real terminal through tmux, as tmux's own regress tests do (sourced after
+# tap.sh). Set tmux_session to the session's name first. Each test gets its
+# own tmux server (socket), killed on exit with the scratch directory $work.
+command -v tmux >/dev/null 2>&1 || tap_skip_all "tmux is not installed"
+work=$(mktemp -d) || exit 1
+sock="tradeoff-${tmux_session:?}-$$"
+tm() { tmux -L "$sock" "$@"; }
+trap 'tm kill-server >/dev/null 2>&1; rm -rf "$work"' EXIT
+
+# screen: the pane as text
+screen() { tm capture-pane -p -t "$tmux_session" 2>/dev/null; }
+keys() { tm send-keys -t "$tmux_session" "$@"; }
+
+# wait_for TEXT [POLLS]: polls the pane until TEXT shows, at most POLLS times
+# 0.1 s (default 100): a bound, not a speed test; never a bare sleep.
+wait_for() {
+    i=0
+    while [ $i -lt "${2:-100}" ]; do
+        case $(screen) in *"$1"*) return 0 ;; esac
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
