@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "load.h"
 #include "point.h"
 #include "strbuf.h"
 
@@ -33,5 +34,9 @@ void fuzz_check_reports(const pointset_t *set);
 /* Messages reach a terminal too: they must be clean text, and a failure
  * must say why. */
 void fuzz_check_diag(const diag_t *d, int rc);
+/* Loads `data` with load_buffer and `opts`, then checks every promise above:
+ * a clean message, clean points and reports on success, and nothing kept on
+ * failure. What each CSV target does once it has chosen its options. */
+void fuzz_load_and_check(const uint8_t *data, size_t size, const load_opts_t *opts);
 
 #endif

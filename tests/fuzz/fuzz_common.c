@@ -138,3 +138,19 @@ void fuzz_check_diag(const diag_t *d, int rc)
     for (size_t i = 0; i < d->nwarnings; i++)
         check_clean("warning", d->warnings[i]);
 }
+
+void fuzz_load_and_check(const uint8_t *data, size_t size, const load_opts_t *opts)
+{
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    int rc = load_buffer(&set, "fuzz.csv", (const char *)data, size, opts, &d);
+    fuzz_check_diag(&d, rc);
+    if (rc == 0) {
+        fuzz_check_points(&set);
+        fuzz_check_reports(&set);
+    } else if (set.len != 0) {
+        fuzz_fail("load_buffer failed", "but kept points");
+    }
+    diag_free(&d);
+    pointset_free(&set);
+}
