@@ -9,9 +9,9 @@
  * renderer must do. The ratio is what to compare between machines. */
 #include "config.h"
 
-#include "chart.h"
-#include "seed.h"
-#include "xalloc.h"
+#include "render/chart.h"
+#include "core/builtin.h"
+#include "base/xalloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -67,7 +67,7 @@ int main(int argc, char **argv)
         asr[i] = 0.005 + 0.395 * pow(1 - t, 3);
     }
     pointset_t set = POINTSET_INIT;
-    seed_load(&set);
+    builtin_load(&set);
     chart_opts_t o = chart_default_opts();
     o.points = &set;
     o.curve_orr = orr;

@@ -10,10 +10,10 @@
  * text report (`tradeoff report`) of the built-in scenario. */
 #include "config.h"
 
-#include "explore.h"
-#include "load.h"
-#include "report.h"
-#include "seed.h"
+#include "ui/explore.h"
+#include "load/load.h"
+#include "render/report.h"
+#include "core/builtin.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,7 +62,7 @@ static double key_to_frame(explore_t *ex, int iterations)
 static double reference(int iterations)
 {
     pointset_t set = POINTSET_INIT;
-    seed_load(&set);
+    builtin_load(&set);
     scenario_t s = model_default_scenario();
     report_t r = {&s, &set, "built-in scenario", NULL, NULL, NULL};
     double *t = malloc(sizeof *t * (size_t)iterations);
@@ -122,7 +122,7 @@ int main(int argc, char **argv)
     printf("%-22s %10s %7s %14s %9s %7s\n", "data", "prompts", "points", "median us", "ref us", "ratio");
 
     pointset_t set = POINTSET_INIT;
-    seed_load(&set);
+    builtin_load(&set);
     scenario_t s = model_default_scenario();
     explore_t ex;
     explore_init(&ex, &set, strdup("built-in scenario"), NULL, 0, &s);
@@ -133,7 +133,7 @@ int main(int argc, char **argv)
         size_t len;
         char *csv = score_csv(prompts, &len);
         pointset_t curve = POINTSET_INIT;
-        load_opts_t opts = LOAD_OPTS_INIT;
+        input_opts_t opts = INPUT_OPTS_INIT;
         diag_t d = DIAG_INIT;
         if (load_buffer(&curve, "bench-scores.csv", csv, len, &opts, &d) != 0) {
             fprintf(stderr, "explore_bench: %s\n", d.error ? d.error : "cannot load the curve");

@@ -10,7 +10,7 @@
 #   or-bench-32-models.csv       the OR-Bench rows of published-operating-points.csv
 #   xstest-gpt4-judges.csv       GPT-4's XSTest answers counted under three judges
 #   jailbreakbench-attacks.csv   attack success of each JailbreakBench artifact
-# The test tests/examples.sh runs this into a temporary directory and checks
+# The test tests/cli/examples.sh runs this into a temporary directory and checks
 # that the shipped files come out byte for byte.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)

@@ -2,9 +2,9 @@
  * its harmlessness. This file only picks the subcommand. */
 #include "config.h"
 
-#include "cmd.h"
-#include "exitcode.h"
-#include "text.h"
+#include "cli/cmd.h"
+#include "base/exitcode.h"
+#include "base/text.h"
 
 #include <locale.h>
 #include <stdbool.h>

@@ -35,7 +35,7 @@ CFLAGS="-g -O1 -std=gnu11 $SAN -I$FUZZ_BUILDDIR -I$FUZZ_SRCDIR/src -I$fuzzdir"
 mkdir -p "$FUZZ_OUT/obj"
 
 # Core objects: rebuilt when the source or any header is newer.
-newest_header=$(ls -t "$FUZZ_SRCDIR"/src/*.h "$fuzzdir"/*.h "$FUZZ_BUILDDIR/config.h" | head -n 1)
+newest_header=$(ls -t "$FUZZ_SRCDIR"/src/*/*.h "$fuzzdir"/*.h "$FUZZ_BUILDDIR/config.h" | head -n 1)
 objs=""
 for src in $FUZZ_SOURCES; do
     case $src in *.c) objs="$objs $FUZZ_OUT/obj/$(basename "$src" .c).o" ;; esac

@@ -12,10 +12,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "diag.h"
-#include "load.h"
-#include "point.h"
-#include "strbuf.h"
+#include "base/diag.h"
+#include "load/load.h"
+#include "core/point.h"
+#include "base/strbuf.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -37,6 +37,6 @@ void fuzz_check_diag(const diag_t *d, int rc);
 /* Loads `data` with load_buffer and `opts`, then checks every promise above:
  * a clean message, clean points and reports on success, and nothing kept on
  * failure. What each CSV target does once it has chosen its options. */
-void fuzz_load_and_check(const uint8_t *data, size_t size, const load_opts_t *opts);
+void fuzz_load_and_check(const uint8_t *data, size_t size, const input_opts_t *opts);
 
 #endif

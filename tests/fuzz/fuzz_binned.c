@@ -3,11 +3,11 @@
 #include "config.h"
 
 #include "fuzz.h"
-#include "load.h"
+#include "load/load.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    load_opts_t opts = LOAD_OPTS_INIT;
+    input_opts_t opts = INPUT_OPTS_INIT;
     opts.kind = INPUT_BINNED;
     fuzz_load_and_check(data, size, &opts);
     return 0;

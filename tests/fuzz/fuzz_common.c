@@ -2,10 +2,10 @@
 #include "config.h"
 
 #include "fuzz.h"
-#include "model.h"
-#include "report.h"
-#include "text.h"
-#include "xalloc.h"
+#include "core/model.h"
+#include "render/report.h"
+#include "base/text.h"
+#include "base/xalloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -139,7 +139,7 @@ void fuzz_check_diag(const diag_t *d, int rc)
         check_clean("warning", d->warnings[i]);
 }
 
-void fuzz_load_and_check(const uint8_t *data, size_t size, const load_opts_t *opts)
+void fuzz_load_and_check(const uint8_t *data, size_t size, const input_opts_t *opts)
 {
     pointset_t set = POINTSET_INIT;
     diag_t d = DIAG_INIT;

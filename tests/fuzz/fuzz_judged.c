@@ -4,14 +4,14 @@
 #include "config.h"
 
 #include "fuzz.h"
-#include "load.h"
+#include "load/load.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const char *const presets[] = {NULL, "xstest", "jailbreakbench"};
     if (size < 1)
         return 0;
-    load_opts_t opts = LOAD_OPTS_INIT;
+    input_opts_t opts = INPUT_OPTS_INIT;
     opts.kind = INPUT_JUDGED;
     opts.preset = presets[data[0] % 3];
     fuzz_load_and_check(data + 1, size - 1, &opts);

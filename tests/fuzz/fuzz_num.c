@@ -8,8 +8,8 @@
 #include "config.h"
 
 #include "fuzz.h"
-#include "num.h"
-#include "xalloc.h"
+#include "base/num.h"
+#include "base/xalloc.h"
 
 #include <math.h>
 #include <stdio.h>

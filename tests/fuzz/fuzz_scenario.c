@@ -5,7 +5,7 @@
 #include "config.h"
 
 #include "fuzz.h"
-#include "scenario_file.h"
+#include "ui/scenario_file.h"
 
 #include <math.h>
 #include <string.h>

@@ -8,10 +8,10 @@
  * (load_buffer), whose promises are checked as for every loader. */
 #include "config.h"
 
-#include "curve.h"
+#include "core/curve.h"
 #include "fuzz.h"
-#include "load.h"
-#include "scores.h"
+#include "load/load.h"
+#include "load/scores.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -20,7 +20,7 @@
 
 typedef struct {
     scores_t *s;
-    const load_opts_t *opts;
+    const input_opts_t *opts;
     diag_t *d;
     size_t ncols;
     int rc;
@@ -40,7 +40,7 @@ static int on_row(const csvrow_t *row, void *ctx)
 }
 
 /* The general reader's curve; -1 when it refuses the file. */
-static int general_curve(const uint8_t *data, size_t size, const load_opts_t *opts, curve_t *c)
+static int general_curve(const uint8_t *data, size_t size, const input_opts_t *opts, curve_t *c)
 {
     diag_t d = DIAG_INIT;
     general_t g = {NULL, opts, &d, 0, 0};
@@ -55,7 +55,7 @@ static int general_curve(const uint8_t *data, size_t size, const load_opts_t *op
 }
 
 /* The fast path's answer (0 curve, -1 refused, 1 not taken). */
-static int fast_curve(const uint8_t *data, size_t size, const load_opts_t *opts, curve_t *c)
+static int fast_curve(const uint8_t *data, size_t size, const input_opts_t *opts, curve_t *c)
 {
     int fd = memfd_create("fuzz-scores", 0);
     if (fd < 0)
@@ -87,7 +87,7 @@ static void compare_curves(const curve_t *fast, const curve_t *general)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    load_opts_t opts = LOAD_OPTS_INIT;
+    input_opts_t opts = INPUT_OPTS_INIT;
     opts.kind = INPUT_SCORES;
 
     curve_t general = CURVE_INIT, fast = CURVE_INIT;

@@ -15,7 +15,7 @@
 #include "config.h"
 
 #include "fuzz.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 #include <dirent.h>
 #include <errno.h>

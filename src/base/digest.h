@@ -1,0 +1,17 @@
+/* digest: the SHA-256 of a file, so that a report or a saved scenario can
+ * name the exact data it was computed from. The hashing is libmd's (Debian's
+ * libmd-dev); this module only fixes the one way we call it. */
+#ifndef TRADEOFF_DIGEST_H
+#define TRADEOFF_DIGEST_H
+
+#include <stddef.h>
+
+#define DIGEST_HEX_LEN 65 /* 64 lower-case hex digits and the NUL */
+
+/* The SHA-256 of the file's contents as hex; 0, or -1 (errno set) when the
+ * file cannot be read. */
+int digest_file(const char *path, char hex[DIGEST_HEX_LEN]);
+/* The SHA-256 of `n` bytes in memory as hex. */
+void digest_data(const void *data, size_t n, char hex[DIGEST_HEX_LEN]);
+
+#endif

@@ -1,0 +1,306 @@
+#include "config.h"
+
+#include "base/num.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Longest number text we accept; anything longer is surely not a number a
+ * person typed, and bounding it keeps the copy on the stack. */
+#define NUM_MAX_TEXT 64
+
+static const char *skip_blanks(const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    return s;
+}
+
+static const char decimal_comma[] =
+    "a comma is read as a thousands separator (1,000,000); write decimals with a point (1.5)";
+
+/* Checks the grammar and copies the number without separators into `out`.
+ * Returns the end of the number in `s` or NULL when the text is malformed. */
+static const char *scan_decimal(const char *s, char *out, const char **why)
+{
+    size_t o = 0;
+    const char *p = s;
+    int digits = 0, group = -1; /* digits since the last separator; -1: none yet */
+
+    if (*p == '+' || *p == '-')
+        out[o++] = *p++;
+    if (!isdigit((unsigned char)*p) && !(*p == '.' && isdigit((unsigned char)p[1]))) {
+        *why = "expected a number such as 12, 0.5 or 1e6";
+        return NULL;
+    }
+    while (isdigit((unsigned char)*p) || *p == ',') {
+        if (*p == ',') {
+            if ((group == -1 && (digits < 1 || digits > 3)) || (group != -1 && group != 3) ||
+                !isdigit((unsigned char)p[1])) {
+                *why = decimal_comma;
+                return NULL;
+            }
+            group = 0;
+            p++;
+            continue;
+        }
+        if (o >= NUM_MAX_TEXT - 8) {
+            *why = "number is too long";
+            return NULL;
+        }
+        out[o++] = *p++;
+        digits++;
+        if (group != -1)
+            group++;
+    }
+    if (group != -1 && group != 3) {
+        *why = decimal_comma;
+        return NULL;
+    }
+    if (*p == '.') {
+        out[o++] = *p++;
+        while (isdigit((unsigned char)*p)) {
+            if (o >= NUM_MAX_TEXT - 8) {
+                *why = "number is too long";
+                return NULL;
+            }
+            out[o++] = *p++;
+        }
+    }
+    if ((*p == 'e' || *p == 'E') &&
+        (isdigit((unsigned char)p[1]) ||
+         ((p[1] == '+' || p[1] == '-') && isdigit((unsigned char)p[2])))) {
+        out[o++] = *p++;
+        if (*p == '+' || *p == '-')
+            out[o++] = *p++;
+        while (isdigit((unsigned char)*p)) {
+            if (o >= NUM_MAX_TEXT - 2) {
+                *why = "number is too long";
+                return NULL;
+            }
+            out[o++] = *p++;
+        }
+    }
+    out[o] = '\0';
+    return p;
+}
+
+/* Parses a decimal at the start of `s` (after blanks); *rest gets what follows. */
+static const char *parse_leading(const char *s, double *out, const char **rest)
+{
+    char buf[NUM_MAX_TEXT];
+    const char *why = NULL;
+    s = skip_blanks(s);
+    const char *end = scan_decimal(s, buf, &why);
+    if (!end)
+        return why;
+    double v = strtod(buf, NULL);
+    if (!isfinite(v))
+        return "number is out of range";
+    *out = v == 0 ? 0.0 : v; /* fold -0 into 0 */
+    *rest = end;
+    return NULL;
+}
+
+const char *num_parse_decimal(const char *s, double *out)
+{
+    const char *rest;
+    double v;
+    const char *why = parse_leading(s, &v, &rest);
+    if (why)
+        return why;
+    if (*skip_blanks(rest) != '\0')
+        return "expected a number such as 12, 0.5 or 1e6 with nothing after it";
+    *out = v;
+    return NULL;
+}
+
+static double suffix_scale(char c)
+{
+    switch (c) {
+    case 'k': case 'K': return 1e3;
+    case 'm': case 'M': return 1e6;
+    case 'b': case 'B': case 'g': case 'G': return 1e9;
+    case 't': case 'T': return 1e12;
+    default: return 0;
+    }
+}
+
+/* A number with an optional one-letter magnitude suffix. */
+static const char *parse_scaled(const char *s, double *out)
+{
+    const char *rest;
+    double v;
+    const char *why = parse_leading(s, &v, &rest);
+    if (why)
+        return why;
+    rest = skip_blanks(rest);
+    if (*rest) {
+        double scale = suffix_scale(*rest);
+        if (scale == 0 || *skip_blanks(rest + 1) != '\0')
+            return "expected a number with an optional suffix k, M, B or T (10M, 2.5k, 1e7, 10,000,000)";
+        v *= scale;
+        if (!isfinite(v))
+            return "number is out of range";
+    }
+    *out = v;
+    return NULL;
+}
+
+const char *num_parse_count(const char *s, double *out)
+{
+    double v;
+    const char *why = parse_scaled(s, &v);
+    if (why)
+        return why;
+    if (v <= 0)
+        return "expected a positive number of queries (10M, 2.5k, 1e7, 10,000,000)";
+    if (v > 1e15)
+        return "expected at most 1e15 queries per day";
+    *out = v;
+    return NULL;
+}
+
+const char *num_parse_amount(const char *s, double *out)
+{
+    s = skip_blanks(s);
+    if (*s == '$')
+        s++;
+    double v;
+    const char *why = parse_scaled(s, &v);
+    if (why)
+        return why;
+    if (v < 0)
+        return "expected a cost of zero or more (5, 0.25, $1,000, 2k)";
+    *out = v;
+    return NULL;
+}
+
+const char *num_parse_percent(const char *s, double *fraction)
+{
+    const char *rest;
+    double v;
+    const char *why = parse_leading(s, &v, &rest);
+    if (why == decimal_comma)
+        return "expected a percentage from 0 to 100 with a decimal point: a comma is read as a "
+               "thousands separator; write decimals with a point (1.5)";
+    if (why)
+        return "expected a percentage from 0 to 100 (0.1 or 0.1% both mean 0.1 percent)";
+    rest = skip_blanks(rest);
+    if (*rest == '%')
+        rest = skip_blanks(rest + 1);
+    if (*rest != '\0')
+        return "expected a percentage from 0 to 100 (0.1 or 0.1% both mean 0.1 percent)";
+    if (v < 0 || v > 100)
+        return "expected a percentage from 0 to 100";
+    *fraction = v / 100.0;
+    return NULL;
+}
+
+char *num_format_int(double x, char *buf, size_t n)
+{
+    if (!isfinite(x)) {
+        snprintf(buf, n, "-");
+        return buf;
+    }
+    char digits[64];
+    double r = round(x);
+    if (r == 0)
+        r = 0; /* no "-0" */
+    snprintf(digits, sizeof digits, "%.0f", fabs(r));
+    size_t len = strlen(digits), o = 0;
+    char tmp[96];
+    if (r < 0)
+        tmp[o++] = '-';
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            tmp[o++] = ',';
+        tmp[o++] = digits[i];
+    }
+    tmp[o] = '\0';
+    snprintf(buf, n, "%s", tmp);
+    return buf;
+}
+
+/* Drops trailing zeros after a decimal point, and the point itself. */
+static void trim_zeros(char *s)
+{
+    char *dot = strchr(s, '.');
+    if (!dot)
+        return;
+    char *end = s + strlen(s) - 1;
+    while (end > dot && *end == '0')
+        *end-- = '\0';
+    if (end == dot)
+        *end = '\0';
+}
+
+char *num_format_count(double x, char *buf, size_t n)
+{
+    double a = fabs(x);
+    if (!isfinite(x))
+        snprintf(buf, n, "-");
+    else if (a >= 100 || a == 0)
+        num_format_int(x, buf, n);
+    else {
+        /* Three significant digits, then trailing zeros dropped: 29.9999 -> "30". */
+        int decimals = a >= 10 ? 1 : a >= 1 ? 2 : (int)ceil(-log10(a)) + 2;
+        if (decimals > 9)
+            decimals = 9;
+        snprintf(buf, n, "%.*f", decimals, x);
+        trim_zeros(buf);
+    }
+    return buf;
+}
+
+char *num_format_pct(double fraction, char *buf, size_t n)
+{
+    double pct = fraction * 100.0;
+    if (!isfinite(pct))
+        snprintf(buf, n, "-");
+    else if (pct == 0 || fabs(pct) >= 0.01)
+        snprintf(buf, n, "%.2f%%", pct);
+    else
+        snprintf(buf, n, "%.2g%%", pct);
+    return buf;
+}
+
+char *num_format_money(double x, char *buf, size_t n)
+{
+    char tmp[64];
+    if (!isfinite(x))
+        snprintf(buf, n, "-");
+    else if (fabs(x) >= 100)
+        snprintf(buf, n, "%s$%s", x < 0 ? "-" : "", num_format_int(fabs(x), tmp, sizeof tmp));
+    else
+        snprintf(buf, n, "%s$%.2f", x < 0 ? "-" : "", fabs(x));
+    return buf;
+}
+
+double num_fraction_to_pct(double fraction)
+{
+    if (!isfinite(fraction))
+        return fraction;
+    char buf[40];
+    snprintf(buf, sizeof buf, "%.15g", fraction * 100.0);
+    return strtod(buf, NULL);
+}
+
+char *num_format_json(double x, char *buf, size_t n)
+{
+    if (!isfinite(x)) {
+        snprintf(buf, n, "null");
+        return buf;
+    }
+    if (x == 0)
+        x = 0; /* "-0" is valid JSON but surprises readers */
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, n, "%.*g", prec, x);
+        if (strtod(buf, NULL) == x)
+            break;
+    }
+    return buf;
+}

@@ -1,0 +1,30 @@
+/* text: making text from input files safe to show and to embed.
+ *
+ * Names and notes come from files written by strangers. Before any of it
+ * reaches a terminal or a report it passes through text_sanitize, which keeps
+ * printable UTF-8 and replaces control characters (escape sequences included)
+ * and invalid bytes, so a cell can never move the cursor or change colours. */
+#ifndef TRADEOFF_TEXT_H
+#define TRADEOFF_TEXT_H
+
+#include "base/strbuf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A newly allocated copy of `s` (n bytes) that is valid UTF-8 with no control
+ * characters: C0/C1 controls and DEL become '?', tabs and newlines a space,
+ * invalid UTF-8 bytes U+FFFD. */
+char *text_sanitize(const char *s, size_t n);
+/* True when `s` needs no change by text_sanitize. */
+bool text_is_clean(const char *s);
+/* Appends `s` as a JSON string literal, quotes included. */
+void text_json_string(sb_t *sb, const char *s);
+/* Terminal columns taken by a sanitised UTF-8 string (one per code point;
+ * wide East Asian characters count two). */
+int text_width(const char *s);
+/* Appends `s` padded with spaces (or cut, with an ellipsis) to `width`
+ * columns; `right` aligns it to the right. */
+void text_pad(sb_t *sb, const char *s, int width, bool right);
+
+#endif

@@ -1,0 +1,265 @@
+/* tradeoff check: the regression gate for training pipelines.
+ *
+ *   tradeoff check [OPTION]... BASELINE.csv CANDIDATE.csv
+ *
+ * Exit 0 when the candidate passes, 1 on a regression (a rise beyond the
+ * allowance, or a policy failure), 2 on bad usage or data. The verdict line
+ * is printed from the same result as the exit status, so they agree. */
+#include "config.h"
+
+#include "cli/cmd.h"
+#include "base/exitcode.h"
+#include "core/gate.h"
+#include "base/json.h"
+#include "render/json_fields.h"
+#include "base/num.h"
+#include "base/text.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const char *role;     /* "baseline", "candidate" */
+    const char *flag;     /* "baseline-name" */
+    const char *path;
+    char *shown_path;     /* sanitised */
+    pointset_t set;
+    const point_t *point;
+} side_t;
+
+static bool load_side(const cli_t *c, side_t *s)
+{
+    diag_t d = DIAG_INIT;
+    int rc = load_file(&s->set, s->path, &c->load, &d);
+    for (size_t w = 0; w < d.nwarnings; w++)
+        fprintf(stderr, "tradeoff: warning: %s\n", d.warnings[w]);
+    if (rc != 0)
+        fprintf(stderr, "tradeoff: %s\n", d.error ? d.error : "cannot load file");
+    diag_free(&d);
+    return rc == 0;
+}
+
+static void list_names(sb_t *sb, const pointset_t *set)
+{
+    for (size_t i = 0; i < set->len && i < 12; i++)
+        sb_printf(sb, "%s%s", i ? ", " : "", set->items[i].name);
+    if (set->len > 12)
+        sb_puts(sb, ", ...");
+}
+
+static bool pick_point(side_t *s, const char *name)
+{
+    sb_t names = SB_INIT;
+    list_names(&names, &s->set);
+    if (name) {
+        s->point = pointset_find(&s->set, name);
+        if (!s->point) {
+            char *shown = text_sanitize(name, strlen(name));
+            cli_error("--%s: %s has no point named '%s'; points are: %s", s->flag, s->shown_path, shown,
+                      sb_str(&names));
+            free(shown);
+        }
+    } else if (s->set.len == 1) {
+        s->point = &s->set.items[0];
+    } else {
+        cli_error("%s: the %s file has %zu points; pick one with --%s NAME (points are: %s)", s->shown_path,
+                  s->role, s->set.len, s->flag, sb_str(&names));
+    }
+    sb_free(&names);
+    return s->point != NULL;
+}
+
+/* "+0.20 pp" */
+static void points_delta(sb_t *sb, double fraction)
+{
+    sb_printf(sb, "%s%.2f pp", fraction >= 0 ? "+" : "-", fabs(fraction) * 100);
+}
+
+static void rate_text(sb_t *out, const char *what, const gate_rate_t *r, double alpha)
+{
+    char a[32], b[32];
+    sb_printf(out, "  %s  %8s -> %-8s  ", what, num_format_pct(r->base, a, sizeof a),
+              num_format_pct(r->cand, b, sizeof b));
+    points_delta(out, r->delta);
+    sb_puts(out, " (allowed ");
+    points_delta(out, r->allowed);
+    if (r->ci.known) {
+        sb_printf(out, "; %g%% interval of the rise ", (1 - alpha) * 100);
+        points_delta(out, r->ci.lo);
+        sb_puts(out, " to ");
+        points_delta(out, r->ci.hi);
+    }
+    sb_printf(out, ")  %s\n", r->regressed ? "REGRESSION" : "ok");
+}
+
+static void reasons_text(sb_t *out, const gate_result_t *g, const gate_opts_t *o)
+{
+    const char *sep = "";
+    if (g->asr.regressed) {
+        sb_puts(out, o->significance > 0 ? "ASR rose beyond chance by more than allowed"
+                                         : "ASR rose by more than allowed");
+        sep = "; ";
+    }
+    if (g->orr.regressed) {
+        sb_printf(out, "%s%s", sep,
+                  o->significance > 0 ? "ORR rose beyond chance by more than allowed" : "ORR rose by more than allowed");
+        sep = "; ";
+    }
+    if (g->policy_failed)
+        sb_printf(out, "%sthe candidate leaves the %s policy", sep, o->policy.label);
+}
+
+static void check_text(sb_t *out, const side_t *base, const side_t *cand, const gate_result_t *g,
+                       const gate_opts_t *o)
+{
+    sb_printf(out, "Baseline   %s (%s)\nCandidate  %s (%s)\n", base->point->name, base->shown_path,
+              cand->point->name, cand->shown_path);
+    if (o->significance > 0)
+        sb_printf(out, "A rise counts only when shown beyond chance (significance %g, Newcombe interval).\n",
+                  o->significance);
+    rate_text(out, "ASR", &g->asr, o->significance);
+    rate_text(out, "ORR", &g->orr, o->significance);
+    if (policy_has_bounds(&o->policy)) {
+        sb_printf(out, "  Policy %s: ", o->policy.label);
+        verdict_describe(out, &o->policy, g->policy, cand->point->asr, cand->point->orr);
+        sb_puts(out, "\n");
+    } else {
+        sb_puts(out, "  Policy none: bounds not checked\n");
+    }
+    if (g->pass) {
+        sb_puts(out, "PASS: no regression\n");
+    } else {
+        sb_puts(out, "FAIL: regression: ");
+        reasons_text(out, g, o);
+        sb_puts(out, "\n");
+    }
+}
+
+static void side_json(json_t *j, const char *key, const side_t *s)
+{
+    const point_t *p = s->point;
+    json_key(j, key);
+    json_object_begin(j);
+    json_key(j, "name");
+    json_string(j, p->name);
+    json_key(j, "file");
+    json_string(j, s->shown_path);
+    json_fields_rates(j, p);
+    json_object_end(j);
+}
+
+static void rate_json(json_t *j, const char *key, const gate_rate_t *r)
+{
+    json_key(j, key);
+    json_object_begin(j);
+    json_key(j, "delta_pp");
+    json_pct(j, r->delta);
+    json_key(j, "allowed_increase_pp");
+    json_pct(j, r->allowed);
+    json_key(j, "delta_interval_pp");
+    if (r->ci.known) {
+        json_array_begin(j);
+        json_pct(j, r->ci.lo);
+        json_pct(j, r->ci.hi);
+        json_array_end(j);
+    } else {
+        json_null(j);
+    }
+    json_key(j, "regressed");
+    json_bool(j, r->regressed);
+    json_object_end(j);
+}
+
+static void check_json(sb_t *out, const side_t *base, const side_t *cand, const gate_result_t *g,
+                       const gate_opts_t *o)
+{
+    json_t j;
+    sb_t reasons = SB_INIT;
+    reasons_text(&reasons, g, o);
+    json_init(&j, out);
+    json_object_begin(&j);
+    json_key(&j, "generator");
+    json_string(&j, PACKAGE_STRING);
+    json_key(&j, "verdict");
+    json_string(&j, g->pass ? "pass" : "regression");
+    json_key(&j, "exit_code");
+    json_int(&j, g->pass ? EXIT_OK : EXIT_REGRESSION);
+    json_key(&j, "reason");
+    json_string(&j, g->pass ? NULL : sb_str(&reasons));
+    json_key(&j, "significance");
+    json_number(&j, o->significance > 0 ? o->significance : NAN);
+    side_json(&j, "baseline", base);
+    side_json(&j, "candidate", cand);
+    rate_json(&j, "attack_success", &g->asr);
+    rate_json(&j, "over_refusal", &g->orr);
+    json_key(&j, "policy");
+    json_object_begin(&j);
+    json_key(&j, "name");
+    json_string(&j, o->policy.key);
+    json_key(&j, "candidate_pass");
+    json_bool(&j, !g->policy_failed);
+    json_key(&j, "failures");
+    json_array_begin(&j);
+    if (g->policy.asr_fail)
+        json_string(&j, "attack_success");
+    if (g->policy.orr_fail)
+        json_string(&j, "over_refusal");
+    json_array_end(&j);
+    json_object_end(&j);
+    json_object_end(&j);
+    sb_putc(out, '\n');
+    sb_free(&reasons);
+}
+
+static int run_check(const cli_t *c, side_t *base, side_t *cand)
+{
+    if (!load_side(c, base) || !load_side(c, cand))
+        return EXIT_USAGE;
+    if (!pick_point(base, c->baseline_name) || !pick_point(cand, c->candidate_name))
+        return EXIT_USAGE;
+    gate_opts_t o = {c->max_asr_increase, c->max_orr_increase, c->significance, c->scenario.policy};
+    const char *why = gate_cannot_check(base->point, cand->point, &o);
+    if (why) {
+        cli_error("cannot check %s against %s: %s", cand->shown_path, base->shown_path, why);
+        return EXIT_USAGE;
+    }
+    gate_result_t g = gate_run(base->point, cand->point, &o);
+    sb_t out = SB_INIT;
+    if (c->format == REPORT_JSON)
+        check_json(&out, base, cand, &g, &o);
+    else
+        check_text(&out, base, cand, &g, &o);
+    int rc = cmd_emit(c, &out);
+    sb_free(&out);
+    if (rc != EXIT_OK)
+        return rc;
+    return g.pass ? EXIT_OK : EXIT_REGRESSION;
+}
+
+int cmd_check(int argc, char **argv)
+{
+    cli_t c = {.command = "check"};
+    if (!cli_parse(&c, argc, argv, OPT_SCENARIO | OPT_LOAD | OPT_FORMAT | OPT_CHECK))
+        return EXIT_USAGE;
+    if (c.nfiles != 2) {
+        cli_error("check: expected two files, BASELINE and CANDIDATE; got %d", c.nfiles);
+        fprintf(stderr, "Try 'tradeoff --help' for more information.\n");
+        return EXIT_USAGE;
+    }
+    if (c.format != REPORT_TEXT && c.format != REPORT_JSON) {
+        cli_error("--format: check writes text or json only");
+        return EXIT_USAGE;
+    }
+    side_t base = {"baseline", "baseline-name", c.files[0], NULL, POINTSET_INIT, NULL};
+    side_t cand = {"candidate", "candidate-name", c.files[1], NULL, POINTSET_INIT, NULL};
+    base.shown_path = text_sanitize(base.path, strlen(base.path));
+    cand.shown_path = text_sanitize(cand.path, strlen(cand.path));
+    int rc = run_check(&c, &base, &cand);
+    pointset_free(&base.set);
+    pointset_free(&cand.set);
+    free(base.shown_path);
+    free(cand.shown_path);
+    return rc;
+}

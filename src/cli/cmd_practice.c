@@ -1,0 +1,201 @@
+/* cmd_practice: `tradeoff practice`, interview drills on the trade-off.
+ *
+ * Three ways to practise, all from the same exercises: the curses screen
+ * (a terminal on both ends), the line mode (--plain, or standard input not a
+ * terminal: scripts feed answers one a line), and the printable worksheet
+ * (--worksheet, text or Markdown, to standard output or -o atomically). */
+#include "config.h"
+
+#include "cli/cmd.h"
+#include "render/canvas.h"
+#include "base/exitcode.h"
+#include "core/practice.h"
+#include "ui/practice_session.h"
+#include "base/text.h"
+#include "term/tui_practice.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <time.h>
+#include <unistd.h>
+
+#define LINE_WIDTH 78
+
+/* A seed for a drill when none is given: different each run, and shown so
+ * that the drill can be repeated. */
+static unsigned long long fresh_seed(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    practice_rng_t r;
+    practice_rng_seed(&r, (uint64_t)ts.tv_sec * 1000000007ULL ^ (uint64_t)ts.tv_nsec ^ ((uint64_t)getpid() << 32));
+    /* Keep it short enough to type back. */
+    return practice_rng_next(&r) % 1000000ULL;
+}
+
+static bool check_options(cli_t *c, practice_kind_t *kind, bool *all)
+{
+    *all = c->practice_kind == NULL;
+    if (!*all && !practice_kind_find(c->practice_kind, kind)) {
+        char *shown = text_sanitize(c->practice_kind, strlen(c->practice_kind));
+        cli_error("--kind '%s': expected %s", shown, practice_kind_names());
+        free(shown);
+        fprintf(stderr, "Try 'tradeoff --help' for more information.\n");
+        return false;
+    }
+    if (c->width || c->height) {
+        cli_error("--width and --height do not apply to 'practice': its chart fits the screen");
+        return false;
+    }
+    if (c->nfiles > 0) {
+        cli_error("practice takes no files: its exercises come from the domain text and --seed");
+        return false;
+    }
+    if (c->format != REPORT_TEXT && c->format != REPORT_MARKDOWN) {
+        cli_error("--format: practice writes text or markdown");
+        return false;
+    }
+    if (!c->practice_worksheet && (c->format == REPORT_MARKDOWN || c->output)) {
+        cli_error("--format markdown and --output apply to the worksheet: add --worksheet");
+        return false;
+    }
+    if (!c->practice_seed_set)
+        c->practice_seed = fresh_seed();
+    if (c->practice_count == 0)
+        c->practice_count = *all ? PRACTICE_DEFAULT_COUNT * 2 : PRACTICE_DEFAULT_COUNT;
+    return true;
+}
+
+static void print_wrapped(const char *text)
+{
+    sb_t out = SB_INIT;
+    practice_wrap(&out, text, LINE_WIDTH);
+    fputs(sb_str(&out), stdout);
+    sb_free(&out);
+}
+
+static void print_indented(const char *text)
+{
+    for (const char *p = text; *p;) {
+        size_t len = strcspn(p, "\n");
+        printf("    %.*s\n", (int)len, p);
+        p += len + (p[len] == '\n');
+    }
+}
+
+static void plain_exercise(const practice_session_t *s)
+{
+    const practice_ex_t *ex = practice_session_current(s);
+    sb_t q = SB_INIT;
+    printf("\nExercise %zu of %zu: %s (%s%s)\n\n", s->at + 1, s->set->len, practice_kind_title(ex->kind),
+           practice_kind_name(ex->kind), ex->from_text ? ", from the domain text" : "");
+    practice_question(&q, ex, false);
+    print_wrapped(sb_str(&q));
+    sb_free(&q);
+}
+
+static void plain_solution(const practice_session_t *s)
+{
+    printf("%s\n", s->verdict == PRACTICE_RIGHT ? "RIGHT" : "WRONG");
+    print_wrapped(sb_str(&s->feedback));
+    printf("Worked solution:\n");
+    print_indented(sb_str(&s->sol.steps));
+    sb_t m = SB_INIT;
+    sb_printf(&m, "\nFor the meeting: %s", sb_str(&s->sol.meaning));
+    print_wrapped(sb_str(&m));
+    sb_free(&m);
+}
+
+/* Reads one line without its newline; false at end of input. */
+static bool read_line(char **line, size_t *cap)
+{
+    ssize_t n = getline(line, cap, stdin);
+    if (n < 0)
+        return false;
+    while (n > 0 && ((*line)[n - 1] == '\n' || (*line)[n - 1] == '\r'))
+        (*line)[--n] = '\0';
+    return true;
+}
+
+static bool is_quit(const char *line)
+{
+    return strcmp(line, "q") == 0 || strcmp(line, "quit") == 0 || strcmp(line, "Q") == 0;
+}
+
+/* The line mode: one answer a line, a verdict and the worked solution after
+ * each, the score at the end of input. */
+static int run_plain(practice_session_t *s, const cli_t *c)
+{
+    bool echo = !isatty(STDIN_FILENO); /* show what a script typed */
+    char *line = NULL;
+    size_t cap = 0;
+    sb_t repeat = SB_INIT;
+    practice_repeat_command(&repeat, s->set);
+    printf("Practice: %zu exercises, seed %llu (repeat with: %s). Type each answer and press Enter; q quits.\n",
+           s->set->len, c->practice_seed, sb_str(&repeat));
+    sb_free(&repeat);
+    while (s->phase != SESSION_DONE) {
+        plain_exercise(s);
+        while (s->phase == SESSION_ASKING) {
+            printf("answer> ");
+            fflush(stdout);
+            if (!read_line(&line, &cap) || is_quit(line)) {
+                if (echo)
+                    putchar('\n');
+                practice_session_stop(s);
+                break;
+            }
+            if (echo)
+                printf("%s\n", line);
+            if (practice_session_answer(s, line) == PRACTICE_UNREADABLE)
+                printf("%s\n", sb_str(&s->feedback));
+        }
+        if (s->phase == SESSION_SOLVED) {
+            plain_solution(s);
+            practice_session_next(s);
+        }
+    }
+    free(line);
+    sb_t sum = SB_INIT;
+    practice_score_summary(&sum, &s->score);
+    printf("\n%s", sb_str(&sum));
+    sb_free(&sum);
+    return fflush(stdout) == 0 ? EXIT_OK : EXIT_INTERNAL;
+}
+
+int cmd_practice(int argc, char **argv)
+{
+    cli_t c = {.command = "practice"};
+    if (!cli_parse(&c, argc, argv, OPT_PRACTICE | OPT_FORMAT | OPT_CHART))
+        return EXIT_USAGE;
+    practice_kind_t kind = PRACTICE_DAILY;
+    bool all;
+    if (!check_options(&c, &kind, &all))
+        return EXIT_USAGE;
+
+    practice_set_t set = PRACTICE_SET_INIT;
+    practice_generate(&set, c.practice_seed, all ? PRACTICE_ALL_KINDS : (int)kind, c.practice_count);
+    int rc;
+    if (c.practice_worksheet) {
+        sb_t out = SB_INIT;
+        practice_worksheet(&out, &set, c.format == REPORT_MARKDOWN);
+        rc = cmd_emit(&c, &out);
+        sb_free(&out);
+    } else {
+        practice_session_t s;
+        practice_session_start(&s, &set);
+        if (c.practice_plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+            rc = run_plain(&s, &c);
+        else
+            {
+            const char *nc = getenv("NO_COLOR");
+            tui_opts_t o = {.no_color = c.no_color || (nc && *nc), .ascii = c.ascii || canvas_locale_wants_ascii()};
+            rc = tui_practice_run(&s, c.practice_seed, &o);
+        }
+        practice_session_free(&s);
+    }
+    practice_set_free(&set);
+    return rc;
+}

@@ -1,0 +1,53 @@
+#include "config.h"
+
+#include "cli/cmd.h"
+#include "base/exitcode.h"
+#include "base/outfile.h"
+#include "render/report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+int cmd_emit(const cli_t *c, const sb_t *text)
+{
+    if (c->output) {
+        diag_t d = DIAG_INIT;
+        int rc = outfile_write(c->output, sb_str(text), text->len, c->files, c->nfiles, &d);
+        if (rc != 0)
+            cli_error("%s", d.error);
+        diag_free(&d);
+        return rc == 0 ? EXIT_OK : EXIT_INTERNAL;
+    }
+    if (fwrite(sb_str(text), 1, text->len, stdout) != text->len || fflush(stdout) != 0) {
+        cli_error("cannot write to standard output");
+        return EXIT_INTERNAL;
+    }
+    return EXIT_OK;
+}
+
+int cmd_report(int argc, char **argv)
+{
+    cli_t c = {.command = "report"};
+    if (!cli_parse(&c, argc, argv, OPT_SCENARIO | OPT_LOAD | OPT_COMPARE | OPT_FORMAT | OPT_CHART | OPT_EXAMPLES | OPT_ANALYSIS | OPT_JUDGED))
+        return EXIT_USAGE;
+    pointset_t set = POINTSET_INIT;
+    char *title = NULL;
+    if (!cli_load(&c, &set, &title)) {
+        pointset_free(&set);
+        return EXIT_USAGE;
+    }
+    const point_t *a, *b;
+    int rc = EXIT_USAGE;
+    if (cli_compare(&c, &set, &a, &b)) {
+        /* Designated, so a field another area adds starts out NULL. */
+        report_t r = {.scenario = &c.scenario, .points = &set, .title = title, .compare_a = a, .compare_b = b,
+                      .analysis = &c.analysis};
+        sb_t out = SB_INIT;
+        report_render(&out, &r, c.format);
+        rc = cmd_emit(&c, &out);
+        sb_free(&out);
+    }
+    free(title);
+    pointset_free(&set);
+    return rc;
+}

@@ -1,0 +1,55 @@
+/* gate: candidate against baseline. */
+#include "core/gate.h"
+
+#include <math.h>
+
+/* A rise this close to the allowance is equal to it: "+0.5 points" typed
+ * on the command line and 0.5 points measured do not fail each other. */
+#define GATE_EPSILON 1e-12
+
+static bool have_counts(long long k, long long n) { return n > 0 && k >= 0 && k <= n; }
+
+const char *gate_cannot_check(const point_t *base, const point_t *cand, const gate_opts_t *o)
+{
+    if (isnan(base->asr) || isnan(base->orr))
+        return "the baseline needs both rates (ASR and ORR)";
+    if (isnan(cand->asr) || isnan(cand->orr))
+        return "the candidate needs both rates (ASR and ORR)";
+    if (o->significance > 0) {
+        if (!have_counts(base->attack_successes, base->n_adversarial) ||
+            !have_counts(cand->attack_successes, cand->n_adversarial))
+            return "--significance needs the counts behind ASR (n_adversarial and attack_successes) "
+                   "in both files";
+        if (!have_counts(base->benign_refused, base->n_benign) ||
+            !have_counts(cand->benign_refused, cand->n_benign))
+            return "--significance needs the counts behind ORR (n_benign and benign_refused) in both files";
+    }
+    return NULL;
+}
+
+static gate_rate_t judge_rate(double base, double cand, double allowed, long long x1, long long n1,
+                              long long x2, long long n2, double alpha)
+{
+    gate_rate_t r = {base, cand, cand - base, allowed, {false, NAN, NAN}, false};
+    if (alpha > 0) {
+        /* Rates from counts, so that the interval and delta agree. */
+        r.ci = stats_diff_interval(x1, n1, x2, n2, 1 - alpha);
+        r.regressed = r.ci.known && r.ci.lo > allowed + GATE_EPSILON;
+    } else {
+        r.regressed = r.delta > allowed + GATE_EPSILON;
+    }
+    return r;
+}
+
+gate_result_t gate_run(const point_t *base, const point_t *cand, const gate_opts_t *o)
+{
+    gate_result_t g;
+    g.asr = judge_rate(base->asr, cand->asr, o->max_asr_increase, base->attack_successes, base->n_adversarial,
+                       cand->attack_successes, cand->n_adversarial, o->significance);
+    g.orr = judge_rate(base->orr, cand->orr, o->max_orr_increase, base->benign_refused, base->n_benign,
+                       cand->benign_refused, cand->n_benign, o->significance);
+    g.policy = policy_check(&o->policy, cand->asr, cand->orr);
+    g.policy_failed = !verdict_pass(g.policy) && policy_has_bounds(&o->policy);
+    g.pass = !g.asr.regressed && !g.orr.regressed && !g.policy_failed;
+    return g;
+}

@@ -1,0 +1,119 @@
+/* optimal: the cheapest hull point or mix within the policy. */
+#include "core/optimal.h"
+
+#include "base/num.h"
+#include "base/xalloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+/* Where a mix held by a bound must sit: at an inclusive bound, just inside a
+ * strict one. */
+static double bound_target(bound_t b)
+{
+    return b.inclusive ? b.max : b.max * (1.0 - OPTIMAL_STRICT_MARGIN);
+}
+
+/* Unnecessary refusals one must accept per harmful output avoided when
+ * moving from u to w along the hull (u has the lower ORR). */
+static double edge_ratio(const scenario_t *s, const frontier_op_t *u, const frontier_op_t *w)
+{
+    double refusals = s->volume * (1 - s->adv_share) * (w->orr - u->orr);
+    double harmful = s->volume * s->adv_share * (u->asr - w->asr);
+    return harmful > 0 ? refusals / harmful : INFINITY;
+}
+
+/* The stretch of the hull within the policy bounds: its first op (held by
+ * the ASR bound or the hull's lowest-ORR vertex), the vertices strictly
+ * inside, its last op. Returns the number of ops written to `path`. */
+static size_t feasible_path(const frontier_t *f, const pointset_t *set, const policy_t *pol,
+                            frontier_op_t *path)
+{
+    frontier_op_t start = isfinite(pol->asr.max) ? frontier_at_asr(f, set, bound_target(pol->asr))
+                                                 : frontier_op_point(set, f->hull[0]);
+    frontier_op_t end = isfinite(pol->orr.max) ? frontier_at_orr(f, set, bound_target(pol->orr))
+                                               : frontier_op_point(set, f->hull[f->nhull - 1]);
+    if (!start.valid || !end.valid || start.orr > end.orr + FRONTIER_EPSILON)
+        return 0;
+    size_t n = 0;
+    path[n++] = start;
+    for (size_t h = 0; h < f->nhull; h++) {
+        const point_t *v = &set->items[f->hull[h]];
+        if (v->orr > start.orr + FRONTIER_EPSILON && v->orr < end.orr - FRONTIER_EPSILON)
+            path[n++] = frontier_op_point(set, f->hull[h]);
+    }
+    if (end.orr > start.orr + FRONTIER_EPSILON)
+        path[n++] = end;
+    return n;
+}
+
+optimal_t optimal_find(const frontier_t *f, const pointset_t *set, const scenario_t *s)
+{
+    optimal_t o = {0};
+    o.costs_set = model_costs_set(s);
+    o.ratio_lo = o.ratio_hi = NAN;
+    if (!o.costs_set || f->nhull == 0)
+        return o;
+    frontier_op_t *path = xcalloc(f->nhull + 2, sizeof *path);
+    size_t n = feasible_path(f, set, &s->policy, path);
+    size_t best = 0;
+    double best_cost = INFINITY;
+    for (size_t k = 0; k < n; k++) {
+        if (!verdict_pass(policy_check(&s->policy, path[k].asr, path[k].orr)))
+            continue;
+        double cost = model_project_rates(s, path[k].asr, path[k].orr).cost;
+        /* On a tie keep the earlier op unless the later is a measurement
+         * and the earlier a mix: a measured point is the simpler choice. */
+        bool tie = fabs(cost - best_cost) <= 1e-12 * fmax(1.0, fabs(cost));
+        if ((!tie && cost < best_cost) || (tie && path[best].is_mix && !path[k].is_mix)) {
+            best = k;
+            best_cost = cost;
+            o.found = true;
+        }
+    }
+    if (o.found) {
+        o.op = path[best];
+        o.projection = model_project_rates(s, o.op.asr, o.op.orr);
+        o.ratio_lo = best > 0 ? edge_ratio(s, &path[best - 1], &path[best]) : 0.0;
+        o.ratio_hi = best + 1 < n ? edge_ratio(s, &path[best], &path[best + 1]) : INFINITY;
+        o.held_by_asr_bound = o.op.is_mix && isfinite(s->policy.asr.max) &&
+                              fabs(o.op.asr - bound_target(s->policy.asr)) <= FRONTIER_EPSILON;
+        o.held_by_orr_bound = o.op.is_mix && isfinite(s->policy.orr.max) &&
+                              fabs(o.op.orr - bound_target(s->policy.orr)) <= FRONTIER_EPSILON;
+    }
+    free(path);
+    return o;
+}
+
+void optimal_describe(sb_t *sb, const optimal_t *o, const pointset_t *set, const scenario_t *s)
+{
+    char a[48], b[48], c[48];
+    if (!o->costs_set) {
+        sb_puts(sb, "  No costs set, so no point is called optimal; give --cost-refusal and\n"
+                    "  --cost-harm to find the cheapest point or mix within the policy.\n");
+        return;
+    }
+    if (!o->found) {
+        sb_printf(sb, "  No measured point or mix of points meets the %s policy.\n", s->policy.label);
+        return;
+    }
+    sb_puts(sb, "  ");
+    frontier_op_describe(sb, set, &o->op);
+    sb_printf(sb, "\n  ASR %s, ORR %s: daily cost %s", num_format_pct(o->op.asr, a, sizeof a),
+              num_format_pct(o->op.orr, b, sizeof b), num_format_money(o->projection.cost, c, sizeof c));
+    if (o->held_by_asr_bound || o->held_by_orr_bound)
+        sb_printf(sb, " (held at the policy's %s bound)", o->held_by_asr_bound ? "ASR" : "ORR");
+    sb_puts(sb, "\n  Stays optimal while one harmful output costs ");
+    if (o->ratio_lo <= 0 && isinf(o->ratio_hi))
+        sb_puts(sb, "any number of unnecessary refusals");
+    else if (o->ratio_lo <= 0)
+        sb_printf(sb, "at most %s unnecessary refusals", num_format_count(o->ratio_hi, a, sizeof a));
+    else if (isinf(o->ratio_hi))
+        sb_printf(sb, "at least %s unnecessary refusals", num_format_count(o->ratio_lo, a, sizeof a));
+    else
+        sb_printf(sb, "between %s and %s unnecessary refusals", num_format_count(o->ratio_lo, a, sizeof a),
+                  num_format_count(o->ratio_hi, b, sizeof b));
+    sb_printf(sb, " (now %s).\n", isinf(s->cost_harm / s->cost_refusal)
+                                      ? "no cost per refusal"
+                                      : num_format_count(s->cost_harm / s->cost_refusal, c, sizeof c));
+}

@@ -1,0 +1,302 @@
+/* stats: confidence intervals and what they say about a policy. */
+#include "core/stats.h"
+
+#include "base/num.h"
+
+#include <math.h>
+#include <string.h>
+#include <strings.h>
+
+bool stats_parse_method(const char *s, stats_method_t *m)
+{
+    if (strcasecmp(s, "wilson") == 0)
+        *m = STATS_WILSON;
+    else if (strcasecmp(s, "clopper-pearson") == 0 || strcasecmp(s, "exact") == 0)
+        *m = STATS_CLOPPER_PEARSON;
+    else
+        return false;
+    return true;
+}
+
+const char *stats_method_name(stats_method_t m)
+{
+    return m == STATS_CLOPPER_PEARSON ? "clopper-pearson" : "wilson";
+}
+
+/* Acklam's rational approximation of the normal quantile (relative error
+ * 1.15e-9), polished by one Halley step on erfc to full double precision. */
+static double normal_quantile(double p)
+{
+    static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+                               1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
+    static const double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+                               6.680131188771972e+01,  -1.328068155288572e+01};
+    static const double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+                               -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00};
+    static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+                               3.754408661907416e+00};
+    const double plow = 0.02425;
+    double x;
+    if (p <= 0.0)
+        return -INFINITY;
+    if (p >= 1.0)
+        return INFINITY;
+    if (p < plow) {
+        double q = sqrt(-2 * log(p));
+        x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+            ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    } else if (p <= 1 - plow) {
+        double q = p - 0.5, r = q * q;
+        x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
+            (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+    } else {
+        double q = sqrt(-2 * log(1 - p));
+        x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+            ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    double e = 0.5 * erfc(-x / sqrt(2.0)) - p;
+    double u = e * 2.5066282746310002 /* sqrt(2 pi) */ * exp(x * x / 2);
+    return x - u / (1 + x * u / 2);
+}
+
+double stats_z(double confidence) { return normal_quantile(0.5 + confidence / 2.0); }
+
+static bool counts_ok(long long k, long long n) { return n > 0 && k >= 0 && k <= n; }
+
+static stats_interval_t wilson(long long k, long long n, double z)
+{
+    double nn = (double)n, p = (double)k / nn, z2 = z * z;
+    double centre = (p + z2 / (2 * nn)) / (1 + z2 / nn);
+    double half = z / (1 + z2 / nn) * sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn));
+    stats_interval_t ci = {true, centre - half, centre + half};
+    /* At 0 and n the formula gives exactly 0 and 1; keep rounding from
+     * putting the bound a hair outside. */
+    if (k == 0 || ci.lo < 0)
+        ci.lo = 0;
+    if (k == n || ci.hi > 1)
+        ci.hi = 1;
+    return ci;
+}
+
+/* Continued fraction of the regularised incomplete beta function
+ * (Numerical Recipes' betacf, modified Lentz). */
+static double beta_cf(double a, double b, double x)
+{
+    const double tiny = 1e-300;
+    double qab = a + b, qap = a + 1, qam = a - 1;
+    double c = 1, d = 1 - qab * x / qap;
+    if (fabs(d) < tiny)
+        d = tiny;
+    d = 1 / d;
+    double h = d;
+    for (int m = 1; m <= 10000; m++) {
+        int m2 = 2 * m;
+        double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+        d = 1 + aa * d;
+        d = fabs(d) < tiny ? 1 / tiny : 1 / d;
+        c = 1 + aa / c;
+        if (fabs(c) < tiny)
+            c = tiny;
+        h *= d * c;
+        aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+        d = 1 + aa * d;
+        d = fabs(d) < tiny ? 1 / tiny : 1 / d;
+        c = 1 + aa / c;
+        if (fabs(c) < tiny)
+            c = tiny;
+        double del = d * c;
+        h *= del;
+        if (fabs(del - 1) < 1e-15)
+            break;
+    }
+    return h;
+}
+
+/* I_x(a, b). */
+static double beta_inc(double a, double b, double x)
+{
+    if (x <= 0)
+        return 0;
+    if (x >= 1)
+        return 1;
+    double front = exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x));
+    if (x < (a + 1) / (a + b + 2))
+        return front * beta_cf(a, b, x) / a;
+    return 1 - front * beta_cf(b, a, 1 - x) / b;
+}
+
+/* The x with I_x(a, b) = target, by bisection (I is increasing in x). */
+static double beta_quantile(double a, double b, double target)
+{
+    double lo = 0, hi = 1;
+    for (int i = 0; i < 200 && hi - lo > 1e-15; i++) {
+        double mid = (lo + hi) / 2;
+        if (beta_inc(a, b, mid) < target)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (lo + hi) / 2;
+}
+
+static stats_interval_t clopper_pearson(long long k, long long n, double confidence)
+{
+    double alpha = 1 - confidence, kk = (double)k, nn = (double)n;
+    stats_interval_t ci = {true, 0, 1};
+    if (k > 0)
+        ci.lo = beta_quantile(kk, nn - kk + 1, alpha / 2);
+    if (k < n)
+        ci.hi = beta_quantile(kk + 1, nn - kk, 1 - alpha / 2);
+    return ci;
+}
+
+stats_interval_t stats_interval(long long successes, long long n, double confidence, stats_method_t m)
+{
+    stats_interval_t none = {false, NAN, NAN};
+    if (!counts_ok(successes, n) || !(confidence > 0 && confidence < 1))
+        return none;
+    if (m == STATS_CLOPPER_PEARSON)
+        return clopper_pearson(successes, n, confidence);
+    return wilson(successes, n, stats_z(confidence));
+}
+
+stats_interval_t stats_asr_interval(const point_t *p, double confidence, stats_method_t m)
+{
+    return stats_interval(p->attack_successes, p->n_adversarial, confidence, m);
+}
+
+stats_interval_t stats_orr_interval(const point_t *p, double confidence, stats_method_t m)
+{
+    return stats_interval(p->benign_refused, p->n_benign, confidence, m);
+}
+
+long long stats_zero_failure_n(double bound, double alpha)
+{
+    if (!(bound > 0))
+        return -1;
+    if (bound >= 1)
+        return 0;
+    double n = log(alpha) / log1p(-bound);
+    /* A quotient a rounding error above a whole number still means it. */
+    double whole = round(n);
+    if (fabs(n - whole) < 1e-9)
+        return (long long)whole;
+    return (long long)ceil(n);
+}
+
+stats_policy_t stats_policy_check(const policy_t *pol, const point_t *p, double confidence,
+                                  stats_method_t m)
+{
+    stats_policy_t c;
+    c.asr = stats_asr_interval(p, confidence, m);
+    c.orr = stats_orr_interval(p, confidence, m);
+    c.estimate = policy_check(pol, p->asr, p->orr);
+    /* A bound not qualified by counts is judged on its estimate. */
+    c.upper = policy_check(pol, c.asr.known ? c.asr.hi : p->asr, c.orr.known ? c.orr.hi : p->orr);
+    if (c.estimate.asr_unknown || c.estimate.orr_unknown)
+        c.level = STATS_UNKNOWN;
+    else if (!verdict_pass(c.estimate))
+        c.level = STATS_FAILS;
+    else if (!verdict_pass(c.upper))
+        c.level = STATS_PASSES;
+    else if (!c.asr.known || !c.orr.known)
+        c.level = STATS_PASSES_UNQUALIFIED;
+    else
+        c.level = STATS_PASSES_CONFIDENT;
+    return c;
+}
+
+const char *stats_confidence_key(stats_confidence_t level)
+{
+    switch (level) {
+    case STATS_FAILS:
+        return "fails";
+    case STATS_PASSES:
+        return "passes";
+    case STATS_PASSES_CONFIDENT:
+        return "passes_with_confidence";
+    case STATS_PASSES_UNQUALIFIED:
+        return "passes_unqualified";
+    case STATS_UNKNOWN:
+        break;
+    }
+    return "unknown";
+}
+
+static void upper_failure(sb_t *sb, const char *what, bound_t b, double upper)
+{
+    char v[32];
+    sb_printf(sb, "%s upper bound %s is not ", what, num_format_pct(upper, v, sizeof v));
+    sb_puts(sb, b.inclusive ? "<= " : "< ");
+    sb_puts(sb, num_format_pct(b.max, v, sizeof v));
+}
+
+void stats_policy_describe(sb_t *sb, const policy_t *pol, const stats_policy_t *c, double confidence)
+{
+    switch (c->level) {
+    case STATS_UNKNOWN:
+        sb_puts(sb, "unknown: a rate is missing");
+        return;
+    case STATS_FAILS:
+        sb_puts(sb, "fails");
+        return;
+    case STATS_PASSES_CONFIDENT:
+        sb_printf(sb, "passes with %g%% confidence", confidence * 100);
+        return;
+    case STATS_PASSES_UNQUALIFIED:
+        sb_puts(sb, "passes, unqualified by sample size");
+        return;
+    case STATS_PASSES:
+        break;
+    }
+    sb_puts(sb, "passes on the estimate only (");
+    if (c->upper.asr_fail)
+        upper_failure(sb, "ASR", pol->asr, c->asr.hi);
+    if (c->upper.asr_fail && c->upper.orr_fail)
+        sb_puts(sb, "; ");
+    if (c->upper.orr_fail)
+        upper_failure(sb, "ORR", pol->orr, c->orr.hi);
+    sb_puts(sb, ")");
+}
+
+stats_projection_t stats_project(const scenario_t *s, stats_interval_t asr, stats_interval_t orr)
+{
+    stats_projection_t pr;
+    double harmful_per_rate = s->volume * s->adv_share;
+    double refusals_per_rate = s->volume * (1 - s->adv_share);
+    pr.harmful = asr;
+    pr.refusals = orr;
+    if (asr.known) {
+        pr.harmful.lo = asr.lo * harmful_per_rate;
+        pr.harmful.hi = asr.hi * harmful_per_rate;
+    }
+    if (orr.known) {
+        pr.refusals.lo = orr.lo * refusals_per_rate;
+        pr.refusals.hi = orr.hi * refusals_per_rate;
+    }
+    return pr;
+}
+
+stats_interval_t stats_diff_interval(long long x1, long long n1, long long x2, long long n2,
+                                     double confidence)
+{
+    stats_interval_t none = {false, NAN, NAN};
+    if (!counts_ok(x1, n1) || !counts_ok(x2, n2) || !(confidence > 0 && confidence < 1))
+        return none;
+    double z = stats_z(confidence);
+    stats_interval_t w1 = wilson(x1, n1, z), w2 = wilson(x2, n2, z);
+    double p1 = (double)x1 / (double)n1, p2 = (double)x2 / (double)n2, d = p2 - p1;
+    stats_interval_t ci = {true, d - sqrt((p2 - w2.lo) * (p2 - w2.lo) + (w1.hi - p1) * (w1.hi - p1)),
+                           d + sqrt((w2.hi - p2) * (w2.hi - p2) + (p1 - w1.lo) * (p1 - w1.lo))};
+    return ci;
+}
+
+void stats_interval_describe(sb_t *sb, stats_interval_t ci)
+{
+    char a[32], b[32];
+    if (!ci.known) {
+        sb_puts(sb, "unqualified by sample size");
+        return;
+    }
+    sb_printf(sb, "%s-%s", num_format_pct(ci.lo, a, sizeof a), num_format_pct(ci.hi, b, sizeof b));
+}

@@ -1,0 +1,54 @@
+/* csvheader: finding columns by name in a CSV header. */
+#include "config.h"
+
+#include "load/csvheader.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+void csvheader_normalise(const char *in, char *out, size_t n)
+{
+    size_t o = 0;
+    for (const char *p = in; *p && o + 1 < n; p++) {
+        char c = *p;
+        if (c == ' ' || c == '-' || c == '\t')
+            c = '_';
+        out[o++] = (char)tolower((unsigned char)c);
+    }
+    out[o] = '\0';
+    /* trim underscores produced by surrounding blanks */
+    while (o > 0 && out[o - 1] == '_')
+        out[--o] = '\0';
+}
+
+bool csvheader_is(const char *cell, const char *name)
+{
+    char a[128], b[128];
+    csvheader_normalise(cell, a, sizeof a);
+    csvheader_normalise(name, b, sizeof b);
+    const char *p = a, *q = b;
+    while (*p == '_')
+        p++;
+    while (*q == '_')
+        q++;
+    return strcmp(p, q) == 0;
+}
+
+int csvheader_find(char *const *header, size_t ncols, const char *names)
+{
+    /* In the order of `names`, so that the first name listed wins. */
+    const char *p = names;
+    while (*p) {
+        size_t n = strcspn(p, ",");
+        char name[128];
+        snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name - 1 ? n : sizeof name - 1), p);
+        for (size_t i = 0; i < ncols; i++)
+            if (csvheader_is(header[i], name))
+                return (int)i;
+        p += n;
+        if (*p == ',')
+            p++;
+    }
+    return -1;
+}

@@ -1,0 +1,19 @@
+/* csvheader: finding columns by name in a CSV header, the one way every
+ * loader compares header names: case-insensitive, blanks and '-' counting
+ * as '_', surrounding blanks ignored. */
+#ifndef TRADEOFF_CSVHEADER_H
+#define TRADEOFF_CSVHEADER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* `in` lower-cased, blanks and '-' as '_', trailing '_' trimmed, into
+ * `out` (n bytes). */
+void csvheader_normalise(const char *in, char *out, size_t n);
+/* True when the header cell names `name`. */
+bool csvheader_is(const char *cell, const char *name);
+/* Column whose header is one of the comma-separated `names` (the first name
+ * listed wins), or -1. */
+int csvheader_find(char *const *header, size_t ncols, const char *names);
+
+#endif

@@ -1,0 +1,63 @@
+/* input: the kinds of input file and the options that say how to read them. */
+#include "config.h"
+
+#include "load/input.h"
+#include "load/csvheader.h"
+
+#include <stddef.h>
+#include <strings.h>
+
+bool input_parse_kind(const char *s, input_kind_t *kind)
+{
+    static const struct {
+        const char *name;
+        input_kind_t kind;
+    } kinds[] = {{"auto", INPUT_AUTO}, {"points", INPUT_POINTS}, {"judged", INPUT_JUDGED},
+                 {"scores", INPUT_SCORES}, {"binned", INPUT_BINNED}};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        if (strcasecmp(s, kinds[i].name) == 0) {
+            *kind = kinds[i].kind;
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *input_kind_name(input_kind_t kind)
+{
+    switch (kind) {
+    case INPUT_POINTS:
+        return "points";
+    case INPUT_JUDGED:
+        return "judged";
+    case INPUT_SCORES:
+        return "scores";
+    case INPUT_BINNED:
+        return "binned";
+    default:
+        return "auto";
+    }
+}
+
+input_kind_t input_detect(char *const *header, size_t ncols, const input_opts_t *opts)
+{
+    static const input_opts_t defaults = INPUT_OPTS_INIT;
+    if (!opts)
+        opts = &defaults;
+    if (opts->kind != INPUT_AUTO)
+        return opts->kind;
+    if (opts->preset || opts->judge || opts->verdict_column || opts->refused_values || opts->complied_values)
+        return INPUT_JUDGED;
+    if (csvheader_find(header, ncols, INPUT_BIN_COLUMNS) >= 0)
+        return INPUT_BINNED;
+    /* A score column alone may be an attribute of operating points (a
+     * benchmark's score); per-prompt scores also say which set each prompt
+     * is in. */
+    if (csvheader_find(header, ncols, INPUT_SCORE_COLUMNS) >= 0 &&
+        csvheader_find(header, ncols, opts->set_column ? opts->set_column : INPUT_SET_COLUMNS) >= 0)
+        return INPUT_SCORES;
+    if ((csvheader_find(header, ncols, "prompt_label") >= 0 && csvheader_find(header, ncols, "final_label") >= 0) ||
+        csvheader_find(header, ncols, "verdict,judgement,judgment,jailbroken") >= 0)
+        return INPUT_JUDGED;
+    return INPUT_POINTS;
+}

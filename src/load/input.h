@@ -1,0 +1,60 @@
+/* input: the kinds of input file, the options that say how to read them, and
+ * how a header announces its kind (README, "Input formats"). */
+#ifndef TRADEOFF_INPUT_H
+#define TRADEOFF_INPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum {
+    INPUT_AUTO,   /* detect from the header */
+    INPUT_POINTS, /* one row per operating point */
+    INPUT_JUDGED, /* one row per prompt with a verdict */
+    INPUT_SCORES, /* one row per prompt with a score */
+    INPUT_BINNED  /* counts per score bin */
+} input_kind_t;
+
+/* Bytes read so far and the file's size (0 when unknown, as for a pipe). */
+typedef void (*input_progress_fn)(unsigned long long done, unsigned long long total, void *ctx);
+
+typedef struct {
+    input_kind_t kind;
+    const char *knob_column; /* column a series varies; default "threshold" */
+
+    /* Judged per-prompt results (README, "Judged per-prompt results"). Value
+     * lists are comma-separated and compared case-insensitively; NULL means
+     * the preset's or the built-in default. */
+    const char *preset;          /* "xstest", "jailbreakbench" or NULL */
+    const char *judge;           /* the preset's verdict column(s), comma-separated */
+    const char *set_column;
+    const char *harmful_values, *benign_values;
+    const char *verdict_column;  /* comma-separated: one point per column */
+    const char *refused_values, *complied_values;
+
+    /* Curves (per-prompt scores, binned counts) loaded as points: at most
+     * this many points (0: INPUT_CURVE_POINTS); `tradeoff sweep` gives all. */
+    size_t max_points;
+
+    input_progress_fn progress;   /* NULL: no progress reports */
+    void *progress_ctx;
+} input_opts_t;
+
+#define INPUT_OPTS_INIT {INPUT_AUTO, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL}
+#define INPUT_CURVE_POINTS 200
+
+/* Header names that announce a kind: a score column (per-prompt scores, with
+ * a set column), a bin column (binned counts), the set column. */
+#define INPUT_SCORE_COLUMNS "score,refusal_score,filter_score"
+#define INPUT_BIN_COLUMNS "score_bin_lower,bin_lower"
+#define INPUT_SET_COLUMNS "set,prompt_set,split,prompt_type,harmful"
+
+/* "auto", "points", "judged", "scores", "binned" -> kind; false when unknown. */
+bool input_parse_kind(const char *s, input_kind_t *kind);
+const char *input_kind_name(input_kind_t kind);
+/* The kind of input a header announces: binned counts have a bin column;
+ * scores a score column and a set column; judged results a verdict column
+ * or a preset's signature; anything else operating points.
+ * opts->kind, when not INPUT_AUTO, wins; so does a --preset or mapping flag. */
+input_kind_t input_detect(char *const *header, size_t ncols, const input_opts_t *opts);
+
+#endif

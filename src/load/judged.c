@@ -1,0 +1,432 @@
+#include "config.h"
+
+#include "load/csvheader.h"
+#include "load/judged.h"
+#include "load/promptset.h"
+#include "base/strbuf.h"
+#include "base/text.h"
+#include "base/xalloc.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+/* A public per-prompt format: its columns and what their cells mean. */
+typedef struct {
+    const char *name;
+    const char *signature;     /* columns that identify it (all present) */
+    const char *set_column;    /* NULL: every prompt is harmful */
+    const char *harmful, *benign;
+    const char *judges;        /* its verdict columns */
+    const char *refused, *complied;
+    const char *category;      /* its category column */
+} preset_t;
+
+static const preset_t presets[] = {
+    {"xstest", "prompt_label,final_label", "prompt_label", "unsafe", "safe",
+     "final_label,gpt4_label,strmatch_label", "2_full_refusal,3_partial_refusal", "1_full_compliance", "type"},
+    {"jailbreakbench", "jailbroken,behavior", NULL, NULL, NULL, "jailbroken,jailbroken_llama_guard1", "False",
+     "True", "category"},
+};
+#define NPRESETS (sizeof presets / sizeof presets[0])
+
+/* Generic verdict columns, and the defaults their names suggest. */
+#define VERDICT_COLUMNS "verdict,judgement,judgment,refused,refusal,complied,jailbroken"
+#define REFUSED_WORDS "refused,refusal,refuse,full_refusal,partial_refusal,2_full_refusal,3_partial_refusal"
+#define COMPLIED_WORDS "complied,compliance,comply,full_compliance,1_full_compliance"
+
+typedef struct {
+    char *name;
+    long long n, successes;
+} jcat_t;
+
+/* The counts of one verdict column. */
+typedef struct {
+    int col;
+    char *name;
+    long long n_adv, adv_succ, n_ben, ben_ref;
+    long long n_unrecognised, n_empty;
+    long first_unrecognised, first_empty;
+    char *unrecognised_text;
+    jcat_t *cats;
+    size_t ncats;
+} judge_t;
+
+struct judged {
+    const preset_t *preset;
+    char *fname;
+    size_t ncols;
+    char **header;
+    promptset_t set;
+    vlist_t refused, complied;
+    int category_col;
+    judge_t *judges;
+    size_t njudges;
+    long long n_unknown_set;
+    long first_unknown_set;
+    char *unknown_set_text;
+};
+
+bool judged_preset_known(const char *name)
+{
+    for (size_t i = 0; i < NPRESETS; i++)
+        if (strcasecmp(presets[i].name, name) == 0)
+            return true;
+    return false;
+}
+
+static bool has_all(char *const *header, size_t ncols, const char *names)
+{
+    vlist_t l;
+    vlist_parse(&l, names);
+    bool all = true;
+    for (size_t i = 0; i < l.len && all; i++)
+        all = csvheader_find(header, ncols, l.items[i]) >= 0;
+    vlist_free(&l);
+    return all;
+}
+
+/* The preset asked for, or the one whose signature the header carries. */
+static const preset_t *pick_preset(char *const *header, size_t ncols, const input_opts_t *opts)
+{
+    for (size_t i = 0; i < NPRESETS; i++) {
+        if (opts->preset ? strcasecmp(opts->preset, presets[i].name) == 0
+                         : (!opts->verdict_column && has_all(header, ncols, presets[i].signature)))
+            return &presets[i];
+    }
+    return NULL;
+}
+
+static void found_columns(sb_t *sb, char *const *header, size_t ncols)
+{
+    for (size_t i = 0; i < ncols; i++)
+        sb_printf(sb, "%s%s", i ? ", " : "", header[i]);
+}
+
+static void add_judge(judged_t *j, int col)
+{
+    j->judges = xrealloc(j->judges, (j->njudges + 1) * sizeof *j->judges);
+    judge_t *g = &j->judges[j->njudges++];
+    memset(g, 0, sizeof *g);
+    g->col = col;
+    g->name = xstrdup(j->header[col]);
+}
+
+/* Adds a judge per name in `names`; an error names the first missing one. */
+static bool add_judges(judged_t *j, const char *names, const char *flag, const char *choices, long line,
+                       diag_t *d)
+{
+    vlist_t l;
+    vlist_parse(&l, names);
+    for (size_t i = 0; i < l.len; i++) {
+        int col = csvheader_find(j->header, j->ncols, l.items[i]);
+        if (col < 0) {
+            sb_t found = SB_INIT;
+            found_columns(&found, j->header, j->ncols);
+            char *shown = text_sanitize(l.items[i], strlen(l.items[i]));
+            diag_error(d, "%s:%ld: no verdict column '%s' (%s); found: %s; expected one of %s", j->fname, line,
+                       shown, flag, sb_str(&found), choices);
+            free(shown);
+            sb_free(&found);
+            vlist_free(&l);
+            return false;
+        }
+        add_judge(j, col);
+    }
+    vlist_free(&l);
+    if (j->njudges == 0)
+        diag_error(d, "%s: %s names no column: expected a column name", j->fname, flag);
+    return j->njudges > 0;
+}
+
+/* Default verdict values for a generic column: a column called "refused"
+ * holds yes/no answers to "was it refused?", one called "jailbroken" or
+ * "complied" the opposite. */
+static void default_verdicts(const char *column, const char **refused, const char **complied)
+{
+    if (csvheader_is(column, "refused") || csvheader_is(column, "refusal")) {
+        *refused = "true,yes,1," REFUSED_WORDS;
+        *complied = "false,no,0," COMPLIED_WORDS;
+    } else if (csvheader_is(column, "complied") || csvheader_is(column, "jailbroken")) {
+        *refused = "false,no,0," REFUSED_WORDS;
+        *complied = "true,yes,1," COMPLIED_WORDS;
+    } else {
+        *refused = REFUSED_WORDS;
+        *complied = COMPLIED_WORDS;
+    }
+}
+
+static bool setup_preset(judged_t *j, const input_opts_t *opts, long line, diag_t *d)
+{
+    const preset_t *p = j->preset;
+    if (!has_all(j->header, j->ncols, p->signature)) {
+        sb_t found = SB_INIT;
+        found_columns(&found, j->header, j->ncols);
+        diag_error(d, "%s:%ld: not in the %s format: expected the columns %s; found: %s", j->fname, line,
+                   p->name, p->signature, sb_str(&found));
+        sb_free(&found);
+        return false;
+    }
+    if (!promptset_init(&j->set, j->header, j->ncols, opts, p->set_column, p->harmful, p->benign,
+                        p->set_column == NULL, j->fname, line, d))
+        return false;
+    const char *first_judge = p->judges; /* the human or benchmark judge comes first */
+    char *deflt = xstrndup(first_judge, strcspn(first_judge, ","));
+    bool ok = add_judges(j, opts->judge ? opts->judge : opts->verdict_column ? opts->verdict_column : deflt,
+                         opts->judge ? "--judge" : "the preset's judge", p->judges, line, d);
+    free(deflt);
+    vlist_parse(&j->refused, opts->refused_values ? opts->refused_values : p->refused);
+    vlist_parse(&j->complied, opts->complied_values ? opts->complied_values : p->complied);
+    j->category_col = csvheader_find(j->header, j->ncols, p->category);
+    return ok;
+}
+
+static bool setup_generic(judged_t *j, const input_opts_t *opts, long line, diag_t *d)
+{
+    if (opts->judge) {
+        diag_error(d, "--judge picks a verdict column of a preset (--preset xstest or jailbreakbench); "
+                      "name the column of %s with --verdict-column",
+                   j->fname);
+        return false;
+    }
+    if (!promptset_init(&j->set, j->header, j->ncols, opts, NULL, NULL, NULL, false, j->fname, line, d))
+        return false;
+    const char *names = opts->verdict_column;
+    if (!names) {
+        int col = csvheader_find(j->header, j->ncols, VERDICT_COLUMNS);
+        if (col < 0) {
+            sb_t found = SB_INIT;
+            found_columns(&found, j->header, j->ncols);
+            diag_error(d, "%s:%ld: missing the verdict column; found: %s; expected one of %s, or name it "
+                          "with --verdict-column",
+                       j->fname, line, sb_str(&found), VERDICT_COLUMNS);
+            sb_free(&found);
+            return false;
+        }
+        names = j->header[col];
+    }
+    if (!add_judges(j, names, opts->verdict_column ? "--verdict-column" : "verdict column", "the columns found",
+                    line, d))
+        return false;
+    const char *refused, *complied;
+    default_verdicts(j->judges[0].name, &refused, &complied);
+    vlist_parse(&j->refused, opts->refused_values ? opts->refused_values : refused);
+    vlist_parse(&j->complied, opts->complied_values ? opts->complied_values : complied);
+    j->category_col = csvheader_find(j->header, j->ncols, "category,harm_category,type");
+    return true;
+}
+
+judged_t *judged_begin(const csvrow_t *header, const input_opts_t *opts, const char *fname, diag_t *d)
+{
+    judged_t *j = xcalloc(1, sizeof *j);
+    j->fname = xstrdup(fname);
+    j->ncols = header->nfields;
+    j->header = xcalloc(j->ncols, sizeof *j->header);
+    for (size_t i = 0; i < j->ncols; i++)
+        j->header[i] = text_sanitize(header->fields[i], header->lens[i]);
+    j->category_col = -1;
+    j->set.col = -1;
+    if (opts->preset && !judged_preset_known(opts->preset)) {
+        diag_error(d, "--preset '%s': expected xstest or jailbreakbench", opts->preset);
+        judged_free(j);
+        return NULL;
+    }
+    j->preset = pick_preset(j->header, j->ncols, opts);
+    bool ok = j->preset ? setup_preset(j, opts, header->line, d) : setup_generic(j, opts, header->line, d);
+    if (!ok) {
+        judged_free(j);
+        return NULL;
+    }
+    return j;
+}
+
+static jcat_t *category(judge_t *g, const char *name, size_t len)
+{
+    for (size_t i = 0; i < g->ncats; i++)
+        if (strlen(g->cats[i].name) == len && memcmp(g->cats[i].name, name, len) == 0)
+            return &g->cats[i];
+    g->cats = xrealloc(g->cats, (g->ncats + 1) * sizeof *g->cats);
+    jcat_t *c = &g->cats[g->ncats++];
+    c->name = text_sanitize(name, len);
+    c->n = c->successes = 0;
+    return c;
+}
+
+static bool blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            return false;
+    return true;
+}
+
+static void count_verdict(judged_t *j, judge_t *g, const csvrow_t *row, prompt_kind_t kind)
+{
+    const char *v = row->fields[g->col];
+    size_t len = row->lens[g->col];
+    bool refused = vlist_has(&j->refused, v), complied = !refused && vlist_has(&j->complied, v);
+    if (!refused && !complied) {
+        bool empty = blank(v, len);
+        long long *n = empty ? &g->n_empty : &g->n_unrecognised;
+        long *first = empty ? &g->first_empty : &g->first_unrecognised;
+        if ((*n)++ == 0) {
+            *first = row->line;
+            if (!empty)
+                g->unrecognised_text = text_sanitize(v, len < 60 ? len : 60);
+        }
+        return;
+    }
+    if (kind == PROMPT_BENIGN) {
+        g->n_ben++;
+        g->ben_ref += refused;
+        return;
+    }
+    g->n_adv++;
+    g->adv_succ += complied;
+    if (j->category_col >= 0 && !blank(row->fields[j->category_col], row->lens[j->category_col])) {
+        jcat_t *c = category(g, row->fields[j->category_col], row->lens[j->category_col]);
+        c->n++;
+        c->successes += complied;
+    }
+}
+
+int judged_row(judged_t *j, const csvrow_t *row)
+{
+    if (row->nfields != j->ncols)
+        return -1; /* the caller reports ragged rows */
+    int sc = j->set.col;
+    prompt_kind_t kind = promptset_classify(&j->set, sc >= 0 ? row->fields[sc] : "", sc >= 0 ? row->lens[sc] : 0);
+    if (kind == PROMPT_UNKNOWN) {
+        if (j->n_unknown_set++ == 0) {
+            j->first_unknown_set = row->line;
+            j->unknown_set_text = text_sanitize(row->fields[sc], row->lens[sc] < 60 ? row->lens[sc] : 60);
+        }
+        return 0;
+    }
+    for (size_t i = 0; i < j->njudges; i++)
+        count_verdict(j, &j->judges[i], row, kind);
+    return 0;
+}
+
+/* The file's name without directory or ".csv", for point names. */
+static char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *b = slash ? slash + 1 : path;
+    size_t n = strlen(b);
+    if (n > 4 && strcasecmp(b + n - 4, ".csv") == 0)
+        n -= 4;
+    return text_sanitize(b, n);
+}
+
+static void warn_uncounted(judged_t *j, const judge_t *g, diag_t *d)
+{
+    if (g->n_unrecognised)
+        diag_warn(d, "%s: %s: %lld row%s with an unrecognised verdict, first at line %ld: '%s' (expected %s "
+                     "for a refusal or %s for compliance); not counted",
+                  j->fname, g->name, g->n_unrecognised, g->n_unrecognised == 1 ? "" : "s", g->first_unrecognised,
+                  g->unrecognised_text, j->refused.text, j->complied.text);
+    if (g->n_empty)
+        diag_warn(d, "%s: %s: %lld row%s with an empty verdict, first at line %ld; not counted", j->fname, g->name,
+                  g->n_empty, g->n_empty == 1 ? "" : "s", g->first_empty);
+}
+
+static point_t make_point(judged_t *j, const judge_t *g, const char *base)
+{
+    sb_t name = SB_INIT;
+    sb_printf(&name, "%s (%s)", base, g->name);
+    point_t p = point_make(sb_str(&name));
+    sb_free(&name);
+    p.source = xstrdup(j->fname);
+    if (g->n_adv > 0) {
+        p.n_adversarial = g->n_adv;
+        p.attack_successes = g->adv_succ;
+        p.asr = (double)g->adv_succ / (double)g->n_adv;
+    }
+    if (g->n_ben > 0) {
+        p.n_benign = g->n_ben;
+        p.benign_refused = g->ben_ref;
+        p.orr = (double)g->ben_ref / (double)g->n_ben;
+    }
+    point_set_attr(&p, "judge", g->name);
+    if (j->preset)
+        point_set_attr(&p, "preset", j->preset->name);
+    for (size_t i = 0; i < g->ncats; i++) {
+        category_t *c = point_add_category(&p, g->cats[i].name);
+        c->n_adversarial = g->cats[i].n;
+        c->attack_successes = g->cats[i].successes;
+        c->asr = (double)g->cats[i].successes / (double)g->cats[i].n;
+    }
+    return p;
+}
+
+int judged_finish(judged_t *j, pointset_t *set, const char *path, diag_t *d)
+{
+    if (j->n_unknown_set)
+        diag_warn(d, "%s: %lld row%s whose set is neither harmful (%s) nor benign (%s), first at line %ld: '%s'; "
+                     "not counted",
+                  j->fname, j->n_unknown_set, j->n_unknown_set == 1 ? "" : "s", j->set.harmful.text,
+                  j->set.benign.text, j->first_unknown_set, j->unknown_set_text);
+    char *base = base_name(path);
+    int rc = 0;
+    size_t first = set->len;
+    for (size_t i = 0; i < j->njudges; i++) {
+        const judge_t *g = &j->judges[i];
+        warn_uncounted(j, g, d);
+        if (g->n_adv + g->n_ben == 0) {
+            /* A judge with no usable verdict (JailbreakBench leaves its second
+             * judge empty on some files) gives no point; when no judge gives
+             * one, the file fails. */
+            sb_t sets = SB_INIT;
+            if (j->set.col >= 0)
+                sb_printf(&sets, " on prompts of the harmful (%s) or benign (%s) set", j->set.harmful.text,
+                          j->set.benign.text);
+            diag_warn(d, "%s: %s: no row could be counted: expected verdicts %s (refused) or %s (complied)%s", j->fname,
+                      g->name, j->refused.text, j->complied.text, sb_str(&sets));
+            sb_free(&sets);
+            continue;
+        }
+        if (g->n_ben == 0 || g->n_adv == 0)
+            diag_warn(d, "%s: %s: no %s prompts: %s unknown; the point is listed but not plotted", j->fname,
+                      g->name, g->n_ben == 0 ? "benign" : "harmful",
+                      g->n_ben == 0 ? "over-refusal" : "attack success");
+        pointset_add(set, make_point(j, g, base));
+    }
+    if (set->len == first) {
+        /* the last warning says why: make it the error */
+        diag_error(d, "%s", d->warnings[d->nwarnings - 1]);
+        free(d->warnings[--d->nwarnings]);
+        rc = -1;
+    }
+    if (rc != 0) {
+        while (set->len > first)
+            point_free(&set->items[--set->len]);
+    }
+    free(base);
+    return rc;
+}
+
+void judged_free(judged_t *j)
+{
+    if (!j)
+        return;
+    for (size_t i = 0; i < j->ncols; i++)
+        free(j->header[i]);
+    free(j->header);
+    free(j->fname);
+    promptset_free(&j->set);
+    vlist_free(&j->refused);
+    vlist_free(&j->complied);
+    for (size_t i = 0; i < j->njudges; i++) {
+        judge_t *g = &j->judges[i];
+        free(g->name);
+        free(g->unrecognised_text);
+        for (size_t k = 0; k < g->ncats; k++)
+            free(g->cats[k].name);
+        free(g->cats);
+    }
+    free(j->judges);
+    free(j->unknown_set_text);
+    free(j);
+}

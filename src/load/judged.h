@@ -1,0 +1,32 @@
+/* judged: per-prompt judgements (one row per prompt: its set and a judge's
+ * verdict on the answer) turned into one operating point per judge, with
+ * counts overall and per category.
+ *
+ * Presets cover the public formats: `xstest` (set from prompt_label; the
+ * verdict columns final_label, gpt4_label, strmatch_label) and
+ * `jailbreakbench` (harmful set only; jailbroken, jailbroken_llama_guard1).
+ * Verdicts that match no listed value are counted and reported, never
+ * guessed. */
+#ifndef TRADEOFF_JUDGED_H
+#define TRADEOFF_JUDGED_H
+
+#include "load/csvread.h"
+#include "base/diag.h"
+#include "load/input.h"
+#include "core/point.h"
+
+typedef struct judged judged_t;
+
+/* Reads the header; NULL with the reason in `d` when a column is missing. */
+judged_t *judged_begin(const csvrow_t *header, const input_opts_t *opts, const char *fname, diag_t *d);
+/* Counts one row; -1 with the reason in `d` for a ragged row. */
+int judged_row(judged_t *j, const csvrow_t *row);
+/* Adds one point per verdict column to `set`, named after `path`; warnings
+ * for rows not counted. -1 when no row could be counted. */
+int judged_finish(judged_t *j, pointset_t *set, const char *path, diag_t *d);
+void judged_free(judged_t *j);
+
+/* "xstest", "jailbreakbench"; false when unknown. */
+bool judged_preset_known(const char *name);
+
+#endif

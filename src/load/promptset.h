@@ -1,0 +1,54 @@
+/* promptset: which set a per-prompt row belongs to (harmful or benign), and
+ * the comma-separated value lists that the mapping flags take.
+ *
+ * Judged results and score files share it: --set-column names the column,
+ * --harmful-values and --benign-values list what its cells may say. */
+#ifndef TRADEOFF_PROMPTSET_H
+#define TRADEOFF_PROMPTSET_H
+
+#include "base/diag.h"
+#include "load/input.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A list of values from a flag such as "--refused-values refused,refusal";
+ * entries are trimmed and compared case-insensitively. */
+typedef struct {
+    char **items;
+    size_t len;
+    char *text; /* the list as given, for messages */
+} vlist_t;
+
+void vlist_parse(vlist_t *l, const char *csv);
+bool vlist_has(const vlist_t *l, const char *cell);
+void vlist_free(vlist_t *l);
+
+typedef enum { PROMPT_HARMFUL, PROMPT_BENIGN, PROMPT_UNKNOWN } prompt_kind_t;
+
+typedef struct {
+    int col;          /* the set column; -1: every row is harmful */
+    vlist_t harmful, benign;
+    /* The last cell seen and its class: per-prompt files repeat a handful
+     * of values millions of times, so one memcmp usually decides. */
+    char last[32];
+    size_t last_len;
+    prompt_kind_t last_kind;
+} promptset_t;
+
+/* Default names of the set column, and default values. */
+#define PROMPTSET_HARMFUL "harmful,unsafe,adversarial,attack,toxic,true,1,yes"
+#define PROMPTSET_BENIGN "benign,safe,harmless,false,0,no"
+
+/* Finds the set column (--set-column, else `column` when given, else the
+ * default names) and the value lists (flags, else `harmful`/`benign`, else
+ * the defaults). With `optional`, a missing column means every row is
+ * harmful. Returns false with "file:line: ..." in `d` when the column is
+ * missing. */
+bool promptset_init(promptset_t *ps, char *const *header, size_t ncols, const input_opts_t *opts,
+                    const char *column, const char *harmful, const char *benign, bool optional,
+                    const char *fname, long line, diag_t *d);
+prompt_kind_t promptset_classify(promptset_t *ps, const char *cell, size_t len);
+void promptset_free(promptset_t *ps);
+
+#endif

@@ -1,0 +1,41 @@
+/* scores: per-prompt refusal scores and binned counts, aggregated into the
+ * exact curve (curve.h) without keeping the rows.
+ *
+ * Memory does not grow with the number of rows, only with the number of
+ * distinct scores: scores written with up to six decimals between 0 and 1
+ * (the usual classifier output) are counted in two arrays indexed by the
+ * score in millionths; any other score goes to a hash table keyed by its
+ * value. Both hold counts per distinct score, merged when the file ends. */
+#ifndef TRADEOFF_SCORES_H
+#define TRADEOFF_SCORES_H
+
+#include "load/csvread.h"
+#include "core/curve.h"
+#include "base/diag.h"
+#include "load/input.h"
+
+typedef struct scores scores_t;
+
+
+/* Reads the header of a per-prompt score file (kind INPUT_SCORES) or of
+ * binned counts (INPUT_BINNED); NULL with the reason in `d`. With
+ * `categories`, harmful prompts are also counted per `category` column
+ * (the curve's cats; sweep does not need them). */
+scores_t *scores_begin(const csvrow_t *header, input_kind_t kind, const input_opts_t *opts, bool categories,
+                       const char *fname, diag_t *d);
+/* Counts one row; -1 with "file:line:col: ..." in `d` for a bad cell. */
+int scores_row(scores_t *s, const csvrow_t *row);
+/* The curve of everything counted, with warnings for rows not counted; -1
+ * when no harmful and no benign prompt was counted. */
+int scores_finish(scores_t *s, curve_t *out, diag_t *d);
+void scores_free(scores_t *s);
+
+/* The fast path for a large, clean per-prompt score file: reads `path`
+ * straight through libcsv without copying cells or counting lines. Returns
+ * 0 with the curve, -1 with an error from scores_finish, or 1 when the file
+ * is anything else or has anything worth a message (a bad cell, a ragged
+ * row, a row in neither set): then read it the general way, which reports
+ * it with file:line:column. */
+int scores_read_file(const char *path, const input_opts_t *opts, bool categories, curve_t *out, diag_t *d);
+
+#endif

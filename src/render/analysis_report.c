@@ -1,0 +1,460 @@
+/* analysis_report: the sections of the frontier analytics (core/analysis.h)
+ * in the text and JSON reports: frontier, targets, uncertainty, categories
+ * and the optimum. Every report format takes them from here. */
+#include "config.h"
+
+#include "render/analysis_report.h"
+#include "render/json_fields.h"
+
+#include "base/num.h"
+#include "base/text.h"
+#include "base/xalloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- JSON ------------------------------------------------------------------ */
+
+static void interval_pct_json(json_t *j, stats_interval_t ci)
+{
+    if (!ci.known) {
+        json_null(j);
+        return;
+    }
+    json_array_begin(j);
+    json_pct(j, ci.lo);
+    json_pct(j, ci.hi);
+    json_array_end(j);
+}
+
+static void interval_json(json_t *j, stats_interval_t ci)
+{
+    if (!ci.known) {
+        json_null(j);
+        return;
+    }
+    json_array_begin(j);
+    json_number(j, ci.lo);
+    json_number(j, ci.hi);
+    json_array_end(j);
+}
+
+static void maybe_bool(json_t *j, bool known, bool value)
+{
+    if (known)
+        json_bool(j, value);
+    else
+        json_null(j);
+}
+
+static void categories_json(json_t *j, const analysis_t *a, const point_t *p)
+{
+    const policy_t *pol = &a->scenario->policy;
+    json_key(j, "categories");
+    json_array_begin(j);
+    for (size_t k = 0; k < p->ncategories; k++) {
+        const category_t *c = &p->categories[k];
+        stats_interval_t ci = stats_interval(c->attack_successes, c->n_adversarial, STATS_CONFIDENCE,
+                                             a->opts.interval);
+        bool bounded = categories_bounded(pol, c);
+        json_object_begin(j);
+        json_key(j, "name");
+        json_string(j, c->name);
+        json_key(j, "critical");
+        json_bool(j, categories_is_critical(c));
+        json_key(j, "n_adversarial");
+        json_count(j, c->n_adversarial);
+        json_key(j, "attack_successes");
+        json_count(j, c->attack_successes);
+        json_key(j, "attack_success_pct");
+        json_pct(j, c->asr);
+        json_key(j, "attack_success_ci95_pct");
+        interval_pct_json(j, ci);
+        json_key(j, "policy_pass");
+        maybe_bool(j, bounded && !isnan(c->asr), bound_passes(pol->asr, c->asr));
+        json_object_end(j);
+    }
+    json_array_end(j);
+    if (a->opts.have_shares) {
+        json_key(j, "category_weighted_attack_success_pct");
+        json_pct(j, categories_weighted_asr(p, &a->opts.shares, NULL));
+    }
+}
+
+void analysis_report_point_json(json_t *j, const analysis_t *a, size_t i)
+{
+    const point_t *p = &a->set->items[i];
+    const frontier_mark_t *m = &a->all.marks[i];
+    bool known = point_has_rates(p);
+    json_key(j, "pareto_optimal");
+    maybe_bool(j, known, m->pareto_optimal);
+    json_key(j, "dominated_by");
+    json_array_begin(j);
+    for (size_t k = 0; k < m->ndominated_by; k++)
+        json_string(j, a->set->items[m->dominated_by[k]].name);
+    json_array_end(j);
+    json_key(j, "on_convex_hull");
+    maybe_bool(j, known, m->on_hull);
+    json_key(j, "series_pareto_optimal");
+    maybe_bool(j, known && p->series, a->series_pareto[i]);
+    json_key(j, "series_on_convex_hull");
+    maybe_bool(j, known && p->series, a->series_hull[i]);
+
+    stats_policy_t pc = stats_policy_check(&a->scenario->policy, p, STATS_CONFIDENCE, a->opts.interval);
+    stats_projection_t pr = stats_project(a->scenario, pc.asr, pc.orr);
+    json_key(j, "attack_success_ci95_pct");
+    interval_pct_json(j, pc.asr);
+    json_key(j, "over_refusal_ci95_pct");
+    interval_pct_json(j, pc.orr);
+    json_key(j, "daily_harmful_outputs_ci95");
+    interval_json(j, pr.harmful);
+    json_key(j, "daily_unnecessary_refusals_ci95");
+    interval_json(j, pr.refusals);
+    json_key(j, "policy_confidence");
+    if (policy_has_bounds(&a->scenario->policy))
+        json_string(j, stats_confidence_key(pc.level));
+    else
+        json_null(j);
+    if (p->ncategories > 0 || a->opts.have_shares)
+        categories_json(j, a, p);
+}
+
+static void names_json(json_t *j, const pointset_t *set, const size_t *idx, size_t n)
+{
+    json_array_begin(j);
+    for (size_t k = 0; k < n; k++)
+        json_string(j, set->items[idx[k]].name);
+    json_array_end(j);
+}
+
+/* The fields of an operating point that may be a mix, inside an object. */
+static void op_json(json_t *j, const analysis_t *a, const frontier_op_t *op)
+{
+    const pointset_t *set = a->set;
+    projection_t pr = model_project_rates(a->scenario, op->asr, op->orr);
+    sb_t d = SB_INIT;
+    frontier_op_describe(&d, set, op);
+    json_key(j, "kind");
+    json_string(j, op->is_mix ? "mix" : "point");
+    json_key(j, "point");
+    json_string(j, set->items[op->a].name);
+    json_key(j, "mix_with");
+    json_string(j, op->is_mix ? set->items[op->b].name : NULL);
+    json_key(j, "share_pct");
+    json_pct(j, op->lambda);
+    json_key(j, "attack_success_pct");
+    json_pct(j, op->asr);
+    json_key(j, "over_refusal_pct");
+    json_pct(j, op->orr);
+    json_fields_projection(j, pr);
+    json_key(j, "description");
+    json_string(j, sb_str(&d));
+    sb_free(&d);
+}
+
+static void target_json(json_t *j, const analysis_t *a, bool by_asr, double target)
+{
+    frontier_op_t op = by_asr ? frontier_at_asr(&a->all, a->set, target) : frontier_at_orr(&a->all, a->set, target);
+    json_object_begin(j);
+    json_key(j, "rate");
+    json_string(j, by_asr ? "attack_success" : "over_refusal");
+    json_key(j, "target_pct");
+    json_pct(j, target);
+    json_key(j, "reachable");
+    json_bool(j, op.valid);
+    if (op.valid)
+        op_json(j, a, &op);
+    json_object_end(j);
+}
+
+static void optimal_json(json_t *j, const analysis_t *a)
+{
+    const optimal_t *o = &a->optimal;
+    json_key(j, "optimal");
+    json_object_begin(j);
+    json_key(j, "found");
+    json_bool(j, o->found);
+    if (o->found) {
+        op_json(j, a, &o->op);
+        json_key(j, "held_by_bound");
+        json_string(j, o->held_by_asr_bound ? "attack_success" : o->held_by_orr_bound ? "over_refusal" : NULL);
+        json_key(j, "cost_ratio_range");
+        json_array_begin(j);
+        json_number(j, o->ratio_lo);
+        json_number(j, o->ratio_hi); /* null: no upper end */
+        json_array_end(j);
+    }
+    json_object_end(j);
+}
+
+void analysis_report_json(json_t *j, const analysis_t *a)
+{
+    const policy_t *pol = &a->scenario->policy;
+    json_key(j, "frontier");
+    json_object_begin(j);
+    json_key(j, "pareto_optimal");
+    names_json(j, a->set, a->all.pareto, a->all.npareto);
+    json_key(j, "convex_hull");
+    names_json(j, a->set, a->all.hull, a->all.nhull);
+    json_object_end(j);
+
+    json_key(j, "uncertainty");
+    json_object_begin(j);
+    json_key(j, "interval");
+    json_string(j, stats_method_name(a->opts.interval));
+    json_key(j, "confidence_pct");
+    json_pct(j, STATS_CONFIDENCE);
+    json_key(j, "zero_failure_adversarial_prompts");
+    long long n = isfinite(pol->asr.max) ? stats_zero_failure_n(pol->asr.max, 1 - STATS_CONFIDENCE) : -1;
+    if (n >= 0)
+        json_int(j, n);
+    else
+        json_null(j);
+    json_key(j, "zero_failure_benign_prompts");
+    n = isfinite(pol->orr.max) ? stats_zero_failure_n(pol->orr.max, 1 - STATS_CONFIDENCE) : -1;
+    if (n >= 0)
+        json_int(j, n);
+    else
+        json_null(j);
+    json_object_end(j);
+
+    if (a->opts.have_target_asr || a->opts.have_target_orr) {
+        json_key(j, "targets");
+        json_array_begin(j);
+        if (a->opts.have_target_asr)
+            target_json(j, a, true, a->opts.target_asr);
+        if (a->opts.have_target_orr)
+            target_json(j, a, false, a->opts.target_orr);
+        json_array_end(j);
+    }
+    if (a->optimal.costs_set)
+        optimal_json(j, a);
+}
+
+/* ---- text ------------------------------------------------------------------- */
+
+static void names_text(sb_t *out, const pointset_t *set, const size_t *idx, size_t n)
+{
+    if (n == 0)
+        sb_puts(out, "none");
+    for (size_t k = 0; k < n; k++)
+        sb_printf(out, "%s%s", k ? ", " : "", set->items[idx[k]].name);
+}
+
+/* At most this many lines for each kind of note; the rest are counted (the
+ * table's Front column marks every point and JSON lists everything). */
+#define NOTES_MAX 8
+
+static void above_curve_note(sb_t *out, const analysis_t *a, size_t i)
+{
+    const point_t *p = &a->set->items[i];
+    char x[32], y[32];
+    frontier_op_t op = frontier_at_asr(&a->all, a->set, p->asr);
+    if (!op.valid)
+        return;
+    sb_printf(out, "  %s is above the curve: at its ASR a %s has ORR %s instead of %s (", p->name,
+              op.is_mix ? "mix" : "point", num_format_pct(op.orr, x, sizeof x), num_format_pct(p->orr, y, sizeof y));
+    frontier_op_describe(out, a->set, &op);
+    sb_puts(out, ")\n");
+}
+
+static void dominated_note(sb_t *out, const analysis_t *a, size_t i)
+{
+    const frontier_mark_t *m = &a->all.marks[i];
+    /* Two names say enough; the JSON report lists them all. */
+    size_t shown = m->ndominated_by < 2 ? m->ndominated_by : 2;
+    sb_printf(out, "  %s is dominated by ", a->set->items[i].name);
+    names_text(out, a->set, m->dominated_by, shown);
+    if (m->ndominated_by > shown)
+        sb_printf(out, " and %zu more", m->ndominated_by - shown);
+    sb_puts(out, "\n");
+}
+
+/* Pareto-optimal points that a mix beats, then the dominated ones. */
+static void frontier_notes(sb_t *out, const analysis_t *a)
+{
+    size_t above = 0, dominated = 0;
+    for (size_t i = 0; i < a->set->len; i++) {
+        const frontier_mark_t *m = &a->all.marks[i];
+        if (!point_has_rates(&a->set->items[i]) || !m->pareto_optimal || m->on_hull)
+            continue;
+        if (++above <= NOTES_MAX)
+            above_curve_note(out, a, i);
+    }
+    if (above > NOTES_MAX)
+        sb_printf(out, "  ... and %zu more Pareto-optimal points above the curve\n", above - NOTES_MAX);
+    for (size_t i = 0; i < a->set->len; i++) {
+        if (!point_has_rates(&a->set->items[i]) || a->all.marks[i].pareto_optimal)
+            continue;
+        if (++dominated <= NOTES_MAX)
+            dominated_note(out, a, i);
+    }
+    if (dominated > NOTES_MAX)
+        sb_printf(out, "  ... and %zu more dominated points (marked - in the table)\n", dominated - NOTES_MAX);
+}
+
+static void frontier_text(sb_t *out, const analysis_t *a)
+{
+    sb_puts(out, "Frontier (P Pareto-optimal, H on the achievable curve, - dominated, ? rate unknown)\n");
+    sb_puts(out, "  Pareto-optimal       ");
+    names_text(out, a->set, a->all.pareto, a->all.npareto);
+    sb_puts(out, "\n  Achievable curve     ");
+    names_text(out, a->set, a->all.hull, a->all.nhull);
+    sb_puts(out, "\n");
+    frontier_notes(out, a);
+    sb_puts(out, "\n");
+}
+
+static void target_text(sb_t *out, const analysis_t *a, bool by_asr, double target)
+{
+    char t[32], other[32], count[48];
+    frontier_op_t op = by_asr ? frontier_at_asr(&a->all, a->set, target) : frontier_at_orr(&a->all, a->set, target);
+    sb_printf(out, "  %s at most %s: ", by_asr ? "ASR" : "ORR", num_format_pct(target, t, sizeof t));
+    if (!op.valid) {
+        sb_puts(out, "no point or mix reaches it\n");
+        return;
+    }
+    frontier_op_describe(out, a->set, &op);
+    projection_t pr = model_project_rates(a->scenario, op.asr, op.orr);
+    if (by_asr)
+        sb_printf(out, "\n    costs ORR %s (%s unnecessary refusals/day)\n", num_format_pct(op.orr, other, sizeof other),
+                  num_format_count(pr.refusals, count, sizeof count));
+    else
+        sb_printf(out, "\n    costs ASR %s (%s harmful outputs/day)\n", num_format_pct(op.asr, other, sizeof other),
+                  num_format_count(pr.harmful, count, sizeof count));
+}
+
+static void targets_text(sb_t *out, const analysis_t *a)
+{
+    if (!a->opts.have_target_asr && !a->opts.have_target_orr)
+        return;
+    sb_puts(out, "Targets (the best point or mix on the achievable curve)\n");
+    if (a->opts.have_target_asr)
+        target_text(out, a, true, a->opts.target_asr);
+    if (a->opts.have_target_orr)
+        target_text(out, a, false, a->opts.target_orr);
+    sb_puts(out, "\n");
+}
+
+static bool any_counts(const pointset_t *set)
+{
+    for (size_t i = 0; i < set->len; i++)
+        if (set->items[i].n_adversarial > 0 || set->items[i].n_benign > 0)
+            return true;
+    return false;
+}
+
+static void zero_failure_text(sb_t *out, const char *what, const char *prompts, bound_t b)
+{
+    char v[32], n[32];
+    long long need = isfinite(b.max) ? stats_zero_failure_n(b.max, 1 - STATS_CONFIDENCE) : -1;
+    if (need <= 0)
+        return;
+    sb_printf(out, "  A claim of %s < %s with zero failures observed needs %s %s prompts (95%%).\n", what,
+              num_format_pct(b.max, v, sizeof v), num_format_int((double)need, n, sizeof n), prompts);
+}
+
+static void uncertainty_text(sb_t *out, const analysis_t *a)
+{
+    const pointset_t *set = a->set;
+    const policy_t *pol = &a->scenario->policy;
+    sb_printf(out, "Uncertainty (%s 95%% intervals)\n",
+              a->opts.interval == STATS_WILSON ? "Wilson" : "Clopper-Pearson");
+    if (!any_counts(set)) {
+        sb_puts(out, "  No counts were given: every rate is unqualified by sample size.\n");
+    } else {
+        for (size_t i = 0; i < set->len; i++) {
+            const point_t *p = &set->items[i];
+            stats_policy_t pc = stats_policy_check(pol, p, STATS_CONFIDENCE, a->opts.interval);
+            stats_projection_t pr = stats_project(a->scenario, pc.asr, pc.orr);
+            char lo[32], hi[32];
+            sb_printf(out, "  %s\n    ASR ", p->name);
+            stats_interval_describe(out, pc.asr);
+            if (pr.harmful.known)
+                sb_printf(out, " (harmful outputs/day %s-%s)", num_format_count(pr.harmful.lo, lo, sizeof lo),
+                          num_format_count(pr.harmful.hi, hi, sizeof hi));
+            sb_puts(out, "; ORR ");
+            stats_interval_describe(out, pc.orr);
+            if (pr.refusals.known)
+                sb_printf(out, " (refusals/day %s-%s)", num_format_count(pr.refusals.lo, lo, sizeof lo),
+                          num_format_count(pr.refusals.hi, hi, sizeof hi));
+            if (policy_has_bounds(pol)) {
+                sb_puts(out, "\n    Policy: ");
+                stats_policy_describe(out, pol, &pc, STATS_CONFIDENCE);
+            }
+            sb_puts(out, "\n");
+        }
+    }
+    zero_failure_text(out, "ASR", "adversarial", pol->asr);
+    zero_failure_text(out, "ORR", "benign", pol->orr);
+    sb_puts(out, "\n");
+}
+
+static void category_rows(sb_t *out, const analysis_t *a, const point_t *p)
+{
+    const policy_t *pol = &a->scenario->policy;
+    char v[32];
+    for (size_t k = 0; k < p->ncategories; k++) {
+        const category_t *c = &p->categories[k];
+        char *name = text_sanitize(c->name, strlen(c->name));
+        stats_interval_t ci = stats_interval(c->attack_successes, c->n_adversarial, STATS_CONFIDENCE,
+                                             a->opts.interval);
+        sb_puts(out, "    ");
+        text_pad(out, name, 36, false);
+        sb_printf(out, " %s%s  %7s  ", categories_is_critical(c) ? "critical " : "         ",
+                  "", num_format_pct(c->asr, v, sizeof v));
+        stats_interval_describe(out, ci);
+        if (categories_bounded(pol, c) && !isnan(c->asr))
+            sb_printf(out, "  %s", bound_passes(pol->asr, c->asr) ? "pass" : "FAIL");
+        sb_puts(out, "\n");
+        free(name);
+    }
+}
+
+static void categories_text(sb_t *out, const analysis_t *a)
+{
+    const pointset_t *set = a->set;
+    bool any = false;
+    for (size_t i = 0; i < set->len; i++)
+        any = any || set->items[i].ncategories > 0;
+    if (!any)
+        return;
+    sb_puts(out, "Categories (ASR per harm category; critical ones held to the policy's ASR bound)\n");
+    for (size_t i = 0; i < set->len; i++) {
+        const point_t *p = &set->items[i];
+        if (p->ncategories == 0)
+            continue;
+        sb_printf(out, "  %s\n", p->name);
+        category_rows(out, a, p);
+        if (a->opts.have_shares) {
+            const char *missing = NULL;
+            double w = categories_weighted_asr(p, &a->opts.shares, &missing);
+            char v[32];
+            if (missing) {
+                char *m = text_sanitize(missing, strlen(missing));
+                sb_printf(out, "    Traffic-weighted ASR: unknown (no rate for category '%s')\n", m);
+                free(m);
+            } else {
+                sb_printf(out, "    Traffic-weighted ASR: %s\n", num_format_pct(w, v, sizeof v));
+            }
+        }
+    }
+    sb_puts(out, "\n");
+}
+
+static void optimal_text(sb_t *out, const analysis_t *a)
+{
+    sb_puts(out, "Optimal\n");
+    optimal_describe(out, &a->optimal, a->set, a->scenario);
+    sb_puts(out, "\n");
+}
+
+void analysis_report_text(sb_t *out, const analysis_t *a)
+{
+    frontier_text(out, a);
+    targets_text(out, a);
+    uncertainty_text(out, a);
+    categories_text(out, a);
+    optimal_text(out, a);
+}

@@ -1,0 +1,18 @@
+/* analysis_report: the analysis (core/analysis.h) as report sections. */
+#ifndef TRADEOFF_ANALYSIS_REPORT_H
+#define TRADEOFF_ANALYSIS_REPORT_H
+
+#include "base/json.h"
+#include "base/strbuf.h"
+#include "core/analysis.h"
+
+/* The fields added to each point of the JSON report (inside its object). */
+void analysis_report_point_json(json_t *j, const analysis_t *a, size_t i);
+/* Top-level JSON fields: "frontier", "uncertainty", "targets" when a
+ * target was given, and "optimal" when costs are set. */
+void analysis_report_json(json_t *j, const analysis_t *a);
+/* Text sections: Frontier, Targets (when given), Uncertainty, Categories
+ * (when any), Optimal. */
+void analysis_report_text(sb_t *out, const analysis_t *a);
+
+#endif

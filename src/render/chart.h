@@ -1,0 +1,118 @@
+/* chart: the trade-off drawn on a canvas.
+ *
+ * x = over-refusal rate (ORR), y = attack success rate (ASR), both in
+ * percent, origin bottom-left, so "better" is toward the origin. Each axis is
+ * linear or logarithmic (automatic: log when the data span more than two
+ * decades); on a log axis a rate of 0 sits on a marked floor below the
+ * lowest decade instead of being dropped.
+ *
+ * The chart shows every point (dominated ones dimmed, each series with its
+ * own marker and style), the Pareto frontier as a line, the achievable hull
+ * as a dashed line, the policy's acceptable region as an outlined box, the
+ * current operating point and a pinned baseline, iso-cost lines when costs
+ * are set, a legend, and short labels placed where they collide with
+ * nothing; points whose label does not fit get a number and a line in the
+ * key below the chart.
+ *
+ * `tradeoff plot`, the reports and the explorer all draw through here. */
+#ifndef TRADEOFF_CHART_H
+#define TRADEOFF_CHART_H
+
+#include "render/canvas.h"
+#include "core/frontier.h"
+#include "core/model.h"
+#include "core/point.h"
+#include "base/strbuf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum { CHART_SCALE_AUTO, CHART_SCALE_LINEAR, CHART_SCALE_LOG } chart_scale_t;
+
+/* The smallest chart that still shows axes and a plot area. */
+#define CHART_MIN_WIDTH 20
+#define CHART_MIN_HEIGHT 8
+
+typedef struct {
+    const pointset_t *points;    /* may be NULL or empty */
+    const frontier_t *frontier;  /* NULL: no dimming, frontier or hull */
+    const scenario_t *scenario;  /* policy box and iso-cost lines; may be NULL */
+    const bool *include;         /* per point: draw it (NULL: all points) */
+
+    /* The current operating point as rates (fractions): it may be a mix of
+     * two points and so need not be one of `points`. */
+    bool has_current;
+    double current_asr, current_orr;
+    long baseline;               /* index into points, -1 for none */
+    long selected;               /* index into points highlighted, -1 for none */
+
+    /* An optional dense curve (e.g. a threshold sweep), fractions, drawn as
+     * a line in the order given; it also counts for the axis ranges. */
+    const double *curve_orr, *curve_asr;
+    size_t curve_len;
+
+    int width, height;           /* of the whole chart in cells, axes included */
+    bool ascii;                  /* the glyphs the chart will be shown with: the canvas
+                                  * renders either way, but the legend leaves out what
+                                  * ASCII cannot show (hollow = dominated) */
+    chart_scale_t xscale, yscale;
+    bool no_labels;              /* number every point in the key instead */
+    bool no_legend;
+} chart_opts_t;
+
+/* Defaults: 80x24, auto scales, no baseline or selection. */
+chart_opts_t chart_default_opts(void);
+
+/* One axis: how a rate maps to a position along the plot area. */
+typedef struct {
+    bool log;
+    double lo, hi;   /* data range shown, in percent (log: lo > 0) */
+    int floor_dots;  /* log only: dots between the floor (where 0 is drawn) and lo */
+    int dots;        /* length of the axis in dots */
+} chart_axis_t;
+
+typedef struct {
+    canvas_t canvas;
+    bool ascii;
+    /* The plot area in cells: columns [plot_col, plot_col+plot_w), rows
+     * [plot_row, plot_row+plot_h), row plot_row at the top. */
+    int plot_col, plot_row, plot_w, plot_h;
+    chart_axis_t x, y;
+    /* Where each point of the set was drawn (cell), -1 when not drawn. */
+    int *point_col, *point_row;
+    size_t npoints;
+    /* Key lines below the chart ("  1  gpt-4  (ORR 2.00%, ASR 0.50%)"),
+     * each without a newline; nkey may be 0. Notes without a number may
+     * follow ("     4 points not drawn: a rate is unknown"). */
+    char **key;
+    size_t nkey;
+    /* Per point: its number in the key, 0 when it is named beside its
+     * marker, not drawn, or there were too many to number. */
+    int *point_number;
+} chart_t;
+
+/* Lays out and draws the chart. Always succeeds; sizes below the minimum are
+ * raised to it. Free with chart_free. */
+void chart_render(chart_t *ch, const chart_opts_t *o);
+void chart_free(chart_t *ch);
+/* Appends the canvas and the key below it. */
+void chart_to_text(const chart_t *ch, sb_t *out, bool ascii);
+/* Renders a chart of `o` and appends its text (o->ascii decides the glyphs). */
+void chart_text(sb_t *out, const chart_opts_t *o);
+
+/* A "Chart" section for text reports: the chart of `set` with its frontier
+ * (may be NULL) and the scenario's policy, drawn with the size, scales and
+ * glyphs of `base` (NULL: 80x24, ASCII when the locale needs it). */
+void chart_report_section(sb_t *out, const pointset_t *set, const scenario_t *s, const frontier_t *f,
+                          const chart_opts_t *base);
+
+/* The data coordinates (percent) at the centre of a cell; false when the
+ * cell is outside the plot area. */
+bool chart_cell_to_data(const chart_t *ch, int col, int row, double *orr_pct, double *asr_pct);
+/* The cell where the rates (fractions) are drawn; false when outside. */
+bool chart_data_to_cell(const chart_t *ch, double orr, double asr, int *col, int *row);
+/* The drawn point nearest the cell (distance in cells, a row counting as two
+ * columns), or -1 when none lies within `max_dist`. */
+long chart_nearest_point(const chart_t *ch, int col, int row, int max_dist);
+
+#endif

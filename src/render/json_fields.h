@@ -1,0 +1,17 @@
+/* json_fields: the JSON fields of a point's rates and of a daily projection,
+ * which the JSON report, its analysis sections and `check` all write, so
+ * that they are written one way. */
+#ifndef TRADEOFF_JSON_FIELDS_H
+#define TRADEOFF_JSON_FIELDS_H
+
+#include "base/json.h"
+#include "core/model.h"
+#include "core/point.h"
+
+/* attack_success_pct, over_refusal_pct, n_adversarial, attack_successes,
+ * n_benign, benign_refused (null where unknown). */
+void json_fields_rates(json_t *j, const point_t *p);
+/* daily_unnecessary_refusals, daily_harmful_outputs, daily_cost. */
+void json_fields_projection(json_t *j, projection_t pr);
+
+#endif

@@ -1,0 +1,50 @@
+/* report: the report formats behind one entry point, so that `report`, the
+ * explorer's export and every test render the same analysis. */
+#include "config.h"
+
+#include "render/report.h"
+
+#include <string.h>
+#include <strings.h>
+
+bool report_parse_format(const char *s, report_format_t *fmt)
+{
+    if (strcasecmp(s, "text") == 0)
+        *fmt = REPORT_TEXT;
+    else if (strcasecmp(s, "json") == 0)
+        *fmt = REPORT_JSON;
+    else if (strcasecmp(s, "markdown") == 0 || strcasecmp(s, "md") == 0)
+        *fmt = REPORT_MARKDOWN;
+    else if (strcasecmp(s, "csv") == 0)
+        *fmt = REPORT_CSV;
+    else if (strcasecmp(s, "svg") == 0)
+        *fmt = REPORT_SVG;
+    else
+        return false;
+    return true;
+}
+
+void report_render(sb_t *out, const report_t *r, report_format_t fmt)
+{
+    switch (fmt) {
+    case REPORT_JSON: report_json(out, r); break;
+    case REPORT_MARKDOWN: report_markdown(out, r); break;
+    case REPORT_CSV: report_csv(out, r); break;
+    case REPORT_SVG: report_svg(out, r); break;
+    case REPORT_TEXT: report_text(out, r); break;
+    }
+}
+
+bool report_format_from_path(const char *path, report_format_t *fmt)
+{
+    const char *dot = strrchr(path, '.');
+    if (!dot || strchr(dot, '/'))
+        return false;
+    if (strcasecmp(dot, ".txt") == 0)
+        *fmt = REPORT_TEXT;
+    else if (strcasecmp(dot, ".markdown") == 0)
+        *fmt = REPORT_MARKDOWN;
+    else
+        return report_parse_format(dot + 1, fmt);
+    return true;
+}

@@ -1,0 +1,45 @@
+/* report: the analysis of a set of points at a scenario, as text for people
+ * or JSON for machines. The explorer's export and `tradeoff report` both
+ * render through here, so they cannot disagree. */
+#ifndef TRADEOFF_REPORT_H
+#define TRADEOFF_REPORT_H
+
+#include "core/analysis.h"
+#include "core/model.h"
+#include "core/point.h"
+#include "base/strbuf.h"
+
+#include <stdbool.h>
+
+#define REPORT_SCHEMA_VERSION 1
+
+typedef enum {
+    REPORT_TEXT,
+    REPORT_JSON,
+    REPORT_MARKDOWN, /* report_md.c: meeting notes and pull requests */
+    REPORT_CSV,      /* report_csv.c: one row per point, every computed column */
+    REPORT_SVG       /* report_svg.c: the chart as a vector image */
+} report_format_t;
+
+typedef struct {
+    const scenario_t *scenario;
+    const pointset_t *points;
+    const char *title;        /* what was loaded: "built-in scenario" or file names */
+    const point_t *compare_a; /* both NULL: no comparison */
+    const point_t *compare_b;
+    const analysis_opts_t *analysis; /* frontier analytics options; NULL: defaults */
+} report_t;
+
+bool report_parse_format(const char *s, report_format_t *fmt);
+void report_render(sb_t *out, const report_t *r, report_format_t fmt);
+void report_text(sb_t *out, const report_t *r);
+void report_json(sb_t *out, const report_t *r);
+void report_markdown(sb_t *out, const report_t *r);
+void report_csv(sb_t *out, const report_t *r);
+void report_svg(sb_t *out, const report_t *r);
+/* The format a file name asks for by its extension (.txt, .json, .md or
+ * .markdown, .csv, .svg; any case), for exports that take a path; false
+ * when the extension names none. */
+bool report_format_from_path(const char *path, report_format_t *fmt);
+
+#endif

@@ -1,0 +1,269 @@
+/* report_md: the report as Markdown, for meeting notes and pull requests.
+ *
+ * The same content as the text report (chart, table, projections, the
+ * comparison sentence, policy verdicts) plus the assumptions it rests on:
+ * volume, adversarial share, costs, policy and the data files with their
+ * SHA-256 checksums, so that a reader can tell exactly what was computed.
+ * Every piece of text from an input file is sanitised and then escaped, so a
+ * point named "*x* | <b>" cannot change the table or inject HTML. */
+#include "config.h"
+
+#include "core/analysis.h"
+#include "render/chart.h"
+#include "base/num.h"
+#include "render/report.h"
+#include "render/analysis_report.h"
+#include "core/builtin.h"
+#include "base/digest.h"
+#include "base/text.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MD_CHART_WIDTH 72
+#define MD_CHART_HEIGHT 20
+
+/* Appends `s` sanitised, with every character Markdown or HTML would act on
+ * escaped by a backslash: emphasis, code, links (the brackets), tables,
+ * headings, HTML tags and entities, and a list or rule marker at the start. */
+static void md_escape(sb_t *out, const char *s)
+{
+    char *clean = text_sanitize(s ? s : "", s ? strlen(s) : 0);
+    for (const char *p = clean; *p; p++) {
+        if (strchr("\\`*_[]<>#|~&", *p) || (p == clean && (*p == '-' || *p == '=')))
+            sb_putc(out, '\\');
+        sb_putc(out, *p);
+    }
+    free(clean);
+}
+
+/* The longest run of backticks in `s`, so a code fence can be made longer. */
+static int longest_backtick_run(const char *s)
+{
+    int best = 0, run = 0;
+    for (; *s; s++) {
+        run = *s == '`' ? run + 1 : 0;
+        if (run > best)
+            best = run;
+    }
+    return best;
+}
+
+/* Appends `text` as a fenced code block: each line sanitised again (the
+ * loaders sanitise names already; this keeps the block safe whatever a
+ * caller passed in) and the fence longer than any run of backticks in it. */
+static void md_code_block(sb_t *out, const char *text)
+{
+    int fence = longest_backtick_run(text) + 1;
+    if (fence < 3)
+        fence = 3;
+    sb_repeat(out, "`", fence);
+    sb_puts(out, "text\n");
+    size_t n = strlen(text);
+    while (n > 0 && text[n - 1] == '\n') /* no blank line before the closing fence */
+        n--;
+    for (const char *line = text; line < text + n;) {
+        const char *nl = memchr(line, '\n', (size_t)(text + n - line));
+        size_t len = nl ? (size_t)(nl - line) : (size_t)(text + n - line);
+        char *clean = text_sanitize(line, len);
+        sb_puts(out, clean);
+        sb_putc(out, '\n');
+        free(clean);
+        line += len + (nl ? 1 : 0);
+    }
+    sb_repeat(out, "`", fence);
+    sb_puts(out, "\n\n");
+}
+
+static void md_chart(sb_t *out, const report_t *r, const analysis_t *an)
+{
+    size_t drawable = 0;
+    for (size_t i = 0; i < r->points->len; i++)
+        drawable += point_has_rates(&r->points->items[i]);
+    if (drawable == 0) {
+        /* An empty frame says nothing in meeting notes. */
+        sb_puts(out, "## Chart\n\nNo chart: no point has both rates measured (an attack success rate and an "
+                     "over-refusal rate).\n\n");
+        return;
+    }
+    chart_opts_t o = chart_default_opts();
+    o.points = r->points;
+    o.frontier = &an->all;
+    o.scenario = r->scenario;
+    o.width = MD_CHART_WIDTH;
+    o.height = MD_CHART_HEIGHT;
+    o.ascii = true; /* meeting notes are read in many fonts: ASCII is safe in all */
+    sb_t chart = SB_INIT;
+    chart_text(&chart, &o);
+    sb_puts(out, "## Chart\n\nx: over-refusal rate (ORR), y: attack success rate (ASR); lower left is better.\n\n");
+    md_code_block(out, sb_str(&chart));
+    sb_free(&chart);
+}
+
+static void md_table(sb_t *out, const report_t *r, const analysis_t *an)
+{
+    const scenario_t *s = r->scenario;
+    bool costs = model_costs_set(s);
+    sb_puts(out, "## Operating points\n\n| Point | Series | ASR | ORR | Unnecessary refusals/day | Harmful outputs/day |");
+    if (costs)
+        sb_puts(out, " Cost/day |");
+    sb_puts(out, " Policy | Frontier |\n|---|---|---:|---:|---:|---:|");
+    if (costs)
+        sb_puts(out, "---:|");
+    sb_puts(out, "---|---|\n");
+    for (size_t i = 0; i < r->points->len; i++) {
+        const point_t *p = &r->points->items[i];
+        projection_t pr = model_project(s, p);
+        verdict_t v = policy_check(&s->policy, p->asr, p->orr);
+        char a[48], b[48];
+        sb_puts(out, "| ");
+        md_escape(out, p->name);
+        sb_puts(out, " | ");
+        md_escape(out, p->series ? p->series : "-");
+        sb_printf(out, " | %s | %s |", num_format_pct(p->asr, a, sizeof a), num_format_pct(p->orr, b, sizeof b));
+        sb_printf(out, " %s | %s |", num_format_count(pr.refusals, a, sizeof a),
+                  num_format_count(pr.harmful, b, sizeof b));
+        if (costs)
+            sb_printf(out, " %s |", num_format_money(pr.cost, a, sizeof a));
+        sb_t verdict = SB_INIT;
+        if (policy_has_bounds(&s->policy))
+            verdict_describe(&verdict, &s->policy, v, p->asr, p->orr);
+        else
+            sb_puts(&verdict, "-");
+        sb_putc(out, ' ');
+        md_escape(out, sb_str(&verdict));
+        sb_puts(out, " | ");
+        sb_puts(out, analysis_marks(an, i)); /* P, PH, - or ?: ours, not the input's */
+        sb_puts(out, " |\n");
+        sb_free(&verdict);
+    }
+    sb_puts(out, "\nFrontier: P Pareto-optimal, H on the achievable curve (reachable by mixing), - dominated, "
+                 "? a rate unknown.\n\n");
+}
+
+/* Frontier, targets, uncertainty, categories and the optimum: the text
+ * report's own sections, verbatim, so the two cannot disagree. */
+static void md_analysis(sb_t *out, const analysis_t *an)
+{
+    sb_t text = SB_INIT;
+    analysis_report_text(&text, an);
+    if (text.len > 0) {
+        sb_puts(out, "## Analysis\n\n");
+        md_code_block(out, sb_str(&text));
+    }
+    sb_free(&text);
+}
+
+static void md_comparison(sb_t *out, const report_t *r)
+{
+    comparison_t c = model_compare(r->scenario, r->compare_a, r->compare_b);
+    sb_t sentence = SB_INIT;
+    char a[48];
+    sb_puts(out, "## Comparison: ");
+    md_escape(out, r->compare_a->name);
+    sb_puts(out, " to ");
+    md_escape(out, r->compare_b->name);
+    sb_puts(out, "\n\n");
+    model_sentence(&sentence, r->scenario, r->compare_a->name, r->compare_b->name, &c);
+    sb_puts(out, "> ");
+    md_escape(out, sb_str(&sentence));
+    sb_puts(out, "\n\n");
+    sb_printf(out, "- Change in unnecessary refusals/day: %s%s\n", c.d_refusals > 0 ? "+" : c.d_refusals < 0 ? "-" : "",
+              num_format_count(fabs(c.d_refusals), a, sizeof a));
+    sb_printf(out, "- Change in harmful outputs/day: %s%s\n", c.d_harmful > 0 ? "+" : c.d_harmful < 0 ? "-" : "",
+              num_format_count(fabs(c.d_harmful), a, sizeof a));
+    if (!isnan(c.break_even))
+        sb_printf(out, "- Break-even exchange rate: %s unnecessary refusals per harmful output\n",
+                  num_format_count(c.break_even, a, sizeof a));
+    if (model_costs_set(r->scenario) && !isnan(c.d_cost))
+        sb_printf(out, "- Change in daily cost: %s%s\n", c.d_cost > 0 ? "+" : c.d_cost < 0 ? "-" : "",
+                  num_format_money(fabs(c.d_cost), a, sizeof a));
+    sb_puts(out, "\n");
+    sb_free(&sentence);
+}
+
+/* Each distinct source file of the points, once, with its checksum. */
+static void md_files(sb_t *out, const report_t *r)
+{
+    sb_puts(out, "- Data:");
+    bool any = false;
+    for (size_t i = 0; i < r->points->len; i++) {
+        const char *src = r->points->items[i].source;
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = r->points->items[j].source && src && strcmp(r->points->items[j].source, src) == 0;
+        if (!src || seen)
+            continue;
+        sb_puts(out, "\n  - ");
+        if (strcmp(src, BUILTIN_SOURCE) == 0) {
+            sb_puts(out, "the built-in scenario (the worked examples of the domain text)");
+        } else {
+            char hex[DIGEST_HEX_LEN];
+            sb_putc(out, '`');
+            char *clean = text_sanitize(src, strlen(src));
+            for (char *p = clean; *p; p++)
+                if (*p == '`') /* a backtick would end the code span */
+                    *p = '\'';
+            sb_puts(out, clean);
+            free(clean);
+            if (digest_file(src, hex) == 0)
+                sb_printf(out, "` (SHA-256 `%s`)", hex);
+            else
+                sb_puts(out, "` (checksum unavailable: the file could not be read again)");
+        }
+        any = true;
+    }
+    if (!any)
+        sb_puts(out, " none");
+    sb_puts(out, "\n");
+}
+
+static void md_assumptions(sb_t *out, const report_t *r)
+{
+    const scenario_t *s = r->scenario;
+    char a[48], b[48], c[48];
+    sb_puts(out, "## Assumptions\n\n");
+    sb_printf(out, "- Daily queries: %s\n", num_format_int(s->volume, a, sizeof a));
+    sb_printf(out, "- Adversarial share: %s (%s adversarial and %s benign queries a day)\n",
+              num_format_pct(s->adv_share, a, sizeof a), num_format_count(s->volume * s->adv_share, b, sizeof b),
+              num_format_count(s->volume * (1 - s->adv_share), c, sizeof c));
+    if (model_costs_set(s))
+        sb_printf(out, "- Costs: %s per unnecessary refusal, %s per harmful output\n",
+                  num_format_money(s->cost_refusal, a, sizeof a), num_format_money(s->cost_harm, b, sizeof b));
+    else
+        sb_puts(out, "- Costs: not set\n");
+    sb_t pol = SB_INIT;
+    sb_puts(&pol, s->policy.label);
+    if (policy_has_bounds(&s->policy)) {
+        sb_puts(&pol, ": ");
+        bound_describe(&pol, "ASR", s->policy.asr);
+        if (s->policy.asr_scope[0])
+            sb_printf(&pol, " (%s)", s->policy.asr_scope);
+        sb_puts(&pol, ", ");
+        bound_describe(&pol, "ORR", s->policy.orr);
+    }
+    sb_puts(out, "- Policy: ");
+    md_escape(out, sb_str(&pol));
+    sb_puts(out, "\n");
+    sb_free(&pol);
+    md_files(out, r);
+    sb_puts(out, "- Model: unnecessary refusals/day = V × (1 − p) × ORR; harmful outputs/day = V × p × ASR\n\n");
+}
+
+void report_markdown(sb_t *out, const report_t *r)
+{
+    sb_puts(out, "# Trade-off report: ");
+    md_escape(out, r->title);
+    sb_printf(out, "\n\n%zu operating point%s; generated by tradeoff %s.\n\n", r->points->len,
+              r->points->len == 1 ? "" : "s", PACKAGE_VERSION);
+    analysis_t an;
+    analysis_compute(&an, r->points, r->scenario, r->analysis);
+    md_chart(out, r, &an);
+    md_table(out, r, &an);
+    md_analysis(out, &an);
+    if (r->compare_a && r->compare_b)
+        md_comparison(out, r);
+    md_assumptions(out, r);
+    analysis_free(&an);
+}

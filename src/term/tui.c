@@ -1,0 +1,374 @@
+/* tui: curses for the explorer. See tui.h. */
+#include "config.h"
+
+#include "render/canvas.h"
+#include "base/exitcode.h"
+#include "term/tui.h"
+
+#define NCURSES_WIDECHAR 1 /* the wide-character functions: add_wch, get_wch */
+#include <curses.h>
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include <wchar.h>
+
+/* ------------------------------------------------------------------------
+ * The theme: one row per role, a colour column and a monochrome column. */
+
+typedef struct {
+    short fg, bg;        /* -1: the terminal's default */
+    attr_t color_attr;   /* with colours */
+    attr_t mono_attr;    /* without (--no-color, NO_COLOR, no colour terminal) */
+} theme_row_t;
+
+static theme_row_t theme[EXR_COUNT];
+
+static void theme_set(int role, short fg, short bg, attr_t color_attr, attr_t mono_attr)
+{
+    theme[role] = (theme_row_t){fg, bg, color_attr, mono_attr};
+}
+
+static void theme_init(void)
+{
+    for (int r = 0; r < EXR_COUNT; r++)
+        theme_set(r, -1, -1, A_NORMAL, A_NORMAL);
+    theme_set(EXR_TITLE, COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD);
+    theme_set(EXR_FRAME, COLOR_BLUE, -1, A_NORMAL, A_NORMAL);
+    theme_set(EXR_HEADING, COLOR_CYAN, -1, A_BOLD, A_BOLD);
+    theme_set(EXR_VALUE, -1, -1, A_BOLD, A_BOLD);
+    theme_set(EXR_FOCUS, COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE);
+    theme_set(EXR_BAR, COLOR_GREEN, -1, A_NORMAL, A_NORMAL);
+    theme_set(EXR_TRACK, -1, -1, A_DIM, A_DIM);
+    theme_set(EXR_KNOB, COLOR_YELLOW, -1, A_BOLD, A_BOLD);
+    theme_set(EXR_GOOD, COLOR_GREEN, -1, A_BOLD, A_BOLD);
+    theme_set(EXR_BAD, COLOR_RED, -1, A_BOLD, A_BOLD | A_UNDERLINE);
+    theme_set(EXR_NOTE, COLOR_MAGENTA, -1, A_NORMAL, A_DIM);
+    theme_set(EXR_CURSOR, COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE);
+    theme_set(EXR_BASELINE, COLOR_MAGENTA, -1, A_BOLD, A_BOLD);
+    theme_set(EXR_SENTENCE, -1, -1, A_BOLD, A_BOLD);
+    theme_set(EXR_STATUS, COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE);
+    theme_set(EXR_STATUS_KEY, COLOR_BLUE, COLOR_WHITE, A_BOLD, A_REVERSE | A_BOLD);
+    theme_set(EXR_ERROR, COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD);
+    theme_set(EXR_INPUT, COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_BOLD | A_UNDERLINE);
+    /* The chart's semantic styles. */
+    theme_set(EXR_CHART + CANVAS_STYLE_AXIS, -1, -1, A_NORMAL, A_NORMAL);
+    theme_set(EXR_CHART + CANVAS_STYLE_TITLE, -1, -1, A_BOLD, A_BOLD);
+    theme_set(EXR_CHART + CANVAS_STYLE_GRID, -1, -1, A_DIM, A_DIM);
+    theme_set(EXR_CHART + CANVAS_STYLE_FRONTIER, COLOR_GREEN, -1, A_NORMAL, A_NORMAL);
+    theme_set(EXR_CHART + CANVAS_STYLE_HULL, COLOR_CYAN, -1, A_NORMAL, A_DIM);
+    theme_set(EXR_CHART + CANVAS_STYLE_POLICY, COLOR_BLUE, -1, A_NORMAL, A_DIM);
+    theme_set(EXR_CHART + CANVAS_STYLE_ISOCOST, COLOR_YELLOW, -1, A_DIM, A_DIM);
+    theme_set(EXR_CHART + CANVAS_STYLE_CURVE, COLOR_MAGENTA, -1, A_NORMAL, A_NORMAL);
+    theme_set(EXR_CHART + CANVAS_STYLE_DIMMED, -1, -1, A_DIM, A_DIM);
+    theme_set(EXR_CHART + CANVAS_STYLE_CURRENT, COLOR_YELLOW, -1, A_BOLD | A_REVERSE, A_BOLD | A_REVERSE);
+    theme_set(EXR_CHART + CANVAS_STYLE_BASELINE, COLOR_MAGENTA, -1, A_BOLD, A_BOLD | A_UNDERLINE);
+    theme_set(EXR_CHART + CANVAS_STYLE_SELECTED, COLOR_WHITE, -1, A_BOLD, A_BOLD);
+    theme_set(EXR_CHART + CANVAS_STYLE_LABEL, -1, -1, A_NORMAL, A_NORMAL);
+    theme_set(EXR_CHART + CANVAS_STYLE_FLOOR, -1, -1, A_DIM, A_DIM);
+    static const short series[CANVAS_NSERIES] = {COLOR_CYAN,  COLOR_GREEN, COLOR_YELLOW, COLOR_MAGENTA,
+                                                 COLOR_BLUE,  COLOR_RED,   COLOR_WHITE,  COLOR_CYAN};
+    for (int i = 0; i < CANVAS_NSERIES; i++)
+        theme_set(EXR_CHART + CANVAS_STYLE_SERIES0 + i, series[i], -1, A_BOLD, A_BOLD);
+}
+
+static bool use_color;
+
+static void colors_init(bool no_color)
+{
+    use_color = !no_color && has_colors();
+    if (!use_color)
+        return;
+    start_color();
+    use_default_colors();
+    for (int r = 0; r < EXR_COUNT && r + 1 < COLOR_PAIRS; r++)
+        init_pair((short)(r + 1), theme[r].fg, theme[r].bg);
+}
+
+static void role_look(int role, attr_t *attr, short *pair)
+{
+    if (role < 0 || role >= EXR_COUNT)
+        role = 0;
+    if (use_color && role + 1 < COLOR_PAIRS) {
+        *attr = theme[role].color_attr;
+        *pair = (short)(role + 1);
+    } else {
+        *attr = theme[role].mono_attr;
+        *pair = 0;
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Restoring the terminal. */
+
+static volatile sig_atomic_t got_signal;
+static bool curses_on;
+static SCREEN *screen;
+
+/* A crash (a fatal signal inside drawing) cannot go back through curses:
+ * the handler may only call async-signal-safe functions. So everything it
+ * needs is prepared while curses starts: the terminal settings from before
+ * curses, the tty's fd, and the bytes that leave the explorer's screen. */
+static const int crash_signals[] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL};
+enum { CRASH_SIGNALS = sizeof crash_signals / sizeof crash_signals[0] };
+
+static int crash_fd = -1;
+static bool crash_have_termios;
+static struct termios crash_termios;
+static char crash_reset[256];
+static size_t crash_reset_len;
+static struct sigaction crash_before[sizeof crash_signals / sizeof crash_signals[0]];
+static bool crash_armed;
+
+static void on_crash(int sig)
+{
+    /* Only write(2) and tcsetattr (both async-signal-safe), on data made
+     * beforehand. */
+    size_t done = 0;
+    while (done < crash_reset_len) {
+        ssize_t n = write(crash_fd, crash_reset + done, crash_reset_len - done);
+        if (n <= 0)
+            break;
+        done += (size_t)n;
+    }
+    if (crash_have_termios)
+        tcsetattr(crash_fd, TCSANOW, &crash_termios);
+    /* SA_RESETHAND put the default action back: the signal, blocked while
+     * this handler runs, is delivered as it returns and ends the process as
+     * it would have without us (core dump included). */
+    raise(sig);
+}
+
+/* The terminal's settings before curses changes them. */
+static void crash_save_termios(void)
+{
+    crash_fd = isatty(STDOUT_FILENO) ? STDOUT_FILENO : STDIN_FILENO;
+    crash_have_termios = tcgetattr(crash_fd, &crash_termios) == 0;
+}
+
+static bool has_cap(const char *cap)
+{
+    const char *s = tigetstr(cap);
+    return s != NULL && s != (const char *)-1;
+}
+
+static void crash_put(const char *s)
+{
+    size_t n = strlen(s);
+    if (crash_reset_len + n < sizeof crash_reset) {
+        memcpy(crash_reset + crash_reset_len, s, n);
+        crash_reset_len += n;
+    }
+}
+
+/* Appends terminfo's string capability `cap`, or `fallback` when the
+ * terminal has none (NULL: nothing). */
+static void crash_add(const char *cap, const char *fallback)
+{
+    if (has_cap(cap))
+        crash_put(tigetstr(cap));
+    else if (fallback)
+        crash_put(fallback);
+}
+
+/* Prepares the reset bytes (curses is on, so terminfo is loaded) and
+ * installs the crash handler. */
+static void crash_arm(bool mouse)
+{
+    crash_reset_len = 0;
+    crash_add("sgr0", "\033[m");         /* plain colours */
+    if (mouse && has_cap("kmous"))
+        crash_put("\033[?1000l");         /* no more mouse reports (xterm style) */
+    crash_add("rmkx", NULL);             /* keypad back to normal */
+    crash_add("cnorm", "\033[?25h");     /* show the cursor */
+    crash_add("rmcup", "\033[?1049l");   /* leave the alternate screen */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_crash;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESETHAND;
+    for (int i = 0; i < CRASH_SIGNALS; i++)
+        sigaction(crash_signals[i], &sa, &crash_before[i]);
+    crash_armed = true;
+}
+
+/* Once curses has ended normally there is nothing to reset: the handlers
+ * from before (the default, or a sanitizer's) come back. */
+static void crash_disarm(void)
+{
+    if (!crash_armed)
+        return;
+    crash_armed = false;
+    for (int i = 0; i < CRASH_SIGNALS; i++)
+        sigaction(crash_signals[i], &crash_before[i], NULL);
+}
+
+static void restore(void)
+{
+    if (curses_on) {
+        curses_on = false;
+        crash_disarm();
+        endwin();
+        delscreen(screen);
+        screen = NULL;
+    }
+}
+
+static void on_signal(int sig)
+{
+    got_signal = sig;
+}
+
+static void catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0; /* no SA_RESTART: a signal wakes get_wch at once */
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
+/* ------------------------------------------------------------------------
+ * Drawing and keys. */
+
+static void draw(const uigrid_t *g)
+{
+    for (int y = 0; y < g->height; y++) {
+        for (int x = 0; x < g->width; x++) {
+            const uigrid_cell_t *c = uigrid_cell(g, x, y);
+            if (!c->text[0])
+                continue; /* the right half of a wide character */
+            wchar_t wc[2] = {L' ', L'\0'};
+            mbstate_t st;
+            memset(&st, 0, sizeof st);
+            if (mbrtowc(&wc[0], c->text, strlen(c->text), &st) > (size_t)-3 || wc[0] == L'\0')
+                wc[0] = L'?';
+            attr_t attr;
+            short pair;
+            role_look(c->role, &attr, &pair);
+            cchar_t cc;
+            setcchar(&cc, wc, attr, pair, NULL);
+            mvadd_wch(y, x, &cc); /* the bottom-right cell may report ERR: harmless */
+        }
+    }
+}
+
+static int translate(int r, wint_t ch)
+{
+    if (r == KEY_CODE_YES) {
+        switch (ch) {
+        case KEY_LEFT: return EK_LEFT;
+        case KEY_RIGHT: return EK_RIGHT;
+        case KEY_UP: return EK_UP;
+        case KEY_DOWN: return EK_DOWN;
+        case KEY_SLEFT: return EK_SLEFT;
+        case KEY_SRIGHT: return EK_SRIGHT;
+        case KEY_PPAGE: return EK_PGUP;
+        case KEY_NPAGE: return EK_PGDN;
+        case KEY_HOME: return EK_HOME;
+        case KEY_END: return EK_END;
+        case KEY_BTAB: return EK_BTAB;
+        case KEY_ENTER: return EK_ENTER;
+        case KEY_BACKSPACE: return EK_BACKSPACE;
+        default:
+            if (ch == KEY_F(1))
+                return EK_F1;
+            return -1;
+        }
+    }
+    switch (ch) {
+    case 9: return EK_TAB;
+    case 10:
+    case 13: return EK_ENTER;
+    case 27: return EK_ESC;
+    case 8:
+    case 127: return EK_BACKSPACE;
+    case 12: return EK_CTRL_L;
+    case 21: return 21; /* Ctrl-U clears a typed value */
+    default: return ch < 32 ? -1 : (int)ch;
+    }
+}
+
+static bool start(const tui_opts_t *o)
+{
+    crash_save_termios();
+    screen = newterm(NULL, stdout, stdin);
+    if (!screen)
+        return false;
+    curses_on = true;
+    atexit(restore);
+    cbreak(); /* not raw: ^C still raises SIGINT, which restores the terminal */
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    set_escdelay(25);
+    curs_set(0);
+    timeout(250);
+    theme_init();
+    colors_init(o->no_color);
+    if (!o->no_mouse) {
+        mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
+        mouseinterval(0);
+    }
+    crash_arm(!o->no_mouse);
+    return true;
+}
+
+int tui_run(explore_t *ex, const tui_opts_t *o)
+{
+    catch_signals(); /* before curses, so ncurses keeps ours */
+    if (!start(o)) {
+        fprintf(stderr, "tradeoff: cannot start the terminal interface (is TERM set?)\n");
+        return EXIT_USAGE;
+    }
+    uigrid_t g = UIGRID_INIT;
+    bool dirty = true;
+    while (!ex->quit && !got_signal) {
+        if (dirty) {
+            if (g.width != COLS || g.height != LINES)
+                uigrid_resize(&g, COLS, LINES);
+            explore_render(ex, &g);
+            if (ex->redraw) {
+                clearok(curscr, TRUE);
+                ex->redraw = false;
+            }
+            erase();
+            draw(&g);
+            refresh();
+            dirty = false;
+        }
+        wint_t ch;
+        int r = get_wch(&ch);
+        if (r == ERR)
+            continue; /* a timeout or a signal: the loop condition decides */
+        if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+            dirty = true;
+            continue;
+        }
+        if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
+            MEVENT ev;
+            if (getmouse(&ev) == OK && (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+                dirty = explore_click(ex, ev.x, ev.y) || dirty;
+            continue;
+        }
+        int key = translate(r, ch);
+        if (key >= 0)
+            explore_key(ex, key);
+        dirty = true;
+    }
+    uigrid_free(&g);
+    restore();
+    if (got_signal) {
+        int sig = got_signal;
+        signal(sig, SIG_DFL);
+        raise(sig); /* die of the signal, as the shell expects */
+        return 128 + sig;
+    }
+    return EXIT_OK;
+}

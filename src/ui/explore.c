@@ -1,0 +1,1213 @@
+#include "config.h"
+
+#include "ui/explore.h"
+#include "core/optimal.h"
+#include "base/num.h"
+#include "base/outfile.h"
+#include "ui/scenario_file.h"
+#include "base/text.h"
+#include "base/xalloc.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ------------------------------------------------------------------------
+ * The action table: the only place keys are bound. */
+
+static const explore_binding_t bindings[] = {
+    {EXA_QUIT, "quit", {'q'}, "quit (the terminal is restored)"},
+    {EXA_HELP, "help", {'?', EK_F1}, "show this help; any key closes it"},
+    {EXA_FOCUS_NEXT, "focus-next", {EK_TAB}, "move focus to the next control"},
+    {EXA_FOCUS_PREV, "focus-prev", {EK_BTAB}, "move focus to the previous control"},
+    {EXA_DECREASE, "decrease", {EK_LEFT, 'h'}, "decrease the focused control (threshold: 10% of traffic toward the previous point)"},
+    {EXA_INCREASE, "increase", {EK_RIGHT, 'l'}, "increase the focused control"},
+    {EXA_DECREASE_COARSE, "decrease-coarse", {EK_SLEFT, 'H', EK_PGDN}, "decrease in a coarse step (x10; threshold: previous measured point)"},
+    {EXA_INCREASE_COARSE, "increase-coarse", {EK_SRIGHT, 'L', EK_PGUP}, "increase in a coarse step"},
+    {EXA_LIST_UP, "up", {EK_UP, 'k'}, "select the previous point in the list"},
+    {EXA_LIST_DOWN, "down", {EK_DOWN, 'j'}, "select the next point in the list"},
+    {EXA_LIST_FIRST, "first", {EK_HOME}, "select the first point in the list"},
+    {EXA_LIST_LAST, "last", {EK_END}, "select the last point in the list"},
+    {EXA_ENTER_VALUE, "enter-value", {'=', EK_ENTER}, "type an exact value for the focused control"},
+    {EXA_BASELINE, "baseline", {'b'}, "pin the current operating point as the baseline"},
+    {EXA_UNPIN, "unpin", {'B'}, "remove the baseline"},
+    {EXA_OPTIMAL, "cost-optimal", {'o'}, "jump to the point with the lowest daily cost"},
+    {EXA_SERIES_NEXT, "series-next", {'n'}, "move the operating point to the next series"},
+    {EXA_SERIES_PREV, "series-prev", {'N'}, "move the operating point to the previous series"},
+    {EXA_FIND, "find", {'/'}, "find a point by name"},
+    {EXA_LOG_SCALES, "scales", {'g'}, "chart scales: automatic, logarithmic, linear"},
+    {EXA_SORT, "sort", {'S'}, "sort the point list: input, name, ASR, ORR, frontier"},
+    {EXA_DETAILS, "details", {'d'}, "show the selected point's attributes and categories"},
+    {EXA_SAVE, "save", {'s'}, "save the scenario to a file (reopen with --scenario FILE)"},
+    {EXA_EXPORT, "export", {'e'}, "export a Markdown report of what is on screen"},
+    {EXA_REDRAW, "redraw", {EK_CTRL_L}, "redraw the screen"},
+};
+#define NBINDINGS (sizeof bindings / sizeof bindings[0])
+
+const explore_binding_t *explore_bindings(size_t *count)
+{
+    *count = NBINDINGS;
+    return bindings;
+}
+
+explore_action_t explore_action_for_key(int key)
+{
+    for (size_t i = 0; i < NBINDINGS; i++)
+        for (int k = 0; k < EXPLORE_MAX_KEYS && bindings[i].keys[k]; k++)
+            if (bindings[i].keys[k] == key)
+                return bindings[i].action;
+    return EXA_NONE;
+}
+
+static const struct {
+    int key;
+    const char *name;
+} key_names[] = {
+    {EK_TAB, "Tab"},       {EK_BTAB, "S-Tab"},     {EK_ENTER, "Enter"},   {EK_ESC, "Esc"},
+    {EK_BACKSPACE, "BS"},  {EK_LEFT, "Left"},      {EK_RIGHT, "Right"},   {EK_UP, "Up"},
+    {EK_DOWN, "Down"},     {EK_SLEFT, "S-Left"},   {EK_SRIGHT, "S-Right"}, {EK_PGUP, "PgUp"},
+    {EK_PGDN, "PgDn"},     {EK_HOME, "Home"},      {EK_END, "End"},       {EK_F1, "F1"},
+    {EK_CTRL_L, "C-l"},    {21, "C-u"},            {' ', "Space"},   {'<', "lt"},
+};
+
+const char *explore_key_name(int key, char *buf, size_t n)
+{
+    for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
+        if (key_names[i].key == key) {
+            snprintf(buf, n, "%s", key_names[i].name);
+            return buf;
+        }
+    if (key > 32 && key < 127)
+        snprintf(buf, n, "%c", key);
+    else
+        snprintf(buf, n, "U+%04X", (unsigned)key);
+    return buf;
+}
+
+int explore_key_parse(const char *name)
+{
+    for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
+        if (strcasecmp(key_names[i].name, name) == 0)
+            return key_names[i].key;
+    if (name[0] && !name[1])
+        return (unsigned char)name[0];
+    return -1;
+}
+
+bool explore_keys_parse_format(const char *s, explore_keys_format_t *fmt)
+{
+    if (strcmp(s, "text") == 0)
+        *fmt = EX_KEYS_TEXT;
+    else if (strcmp(s, "markdown") == 0)
+        *fmt = EX_KEYS_MARKDOWN;
+    else if (strcmp(s, "man") == 0)
+        *fmt = EX_KEYS_MAN;
+    else
+        return false;
+    return true;
+}
+
+/* "Left, h" for the table; a `sep` between the keys. */
+static void keys_of(sb_t *out, const explore_binding_t *b, const char *sep, bool markdown)
+{
+    for (int k = 0; k < EXPLORE_MAX_KEYS && b->keys[k]; k++) {
+        char name[24];
+        explore_key_name(b->keys[k], name, sizeof name);
+        if (b->keys[k] == '<')
+            snprintf(name, sizeof name, "<");
+        sb_printf(out, "%s%s%s%s", k ? sep : "", markdown ? "`" : "", name, markdown ? "`" : "");
+    }
+}
+
+void explore_keys_render(sb_t *out, explore_keys_format_t fmt)
+{
+    if (fmt == EX_KEYS_MARKDOWN)
+        sb_puts(out, "| Keys | Action |\n|---|---|\n");
+    for (size_t i = 0; i < NBINDINGS; i++) {
+        const explore_binding_t *b = &bindings[i];
+        if (fmt == EX_KEYS_MARKDOWN) {
+            sb_puts(out, "| ");
+            keys_of(out, b, " ", true);
+            sb_printf(out, " | %s |\n", b->description);
+        } else if (fmt == EX_KEYS_MAN) {
+            sb_puts(out, ".TP\n.B ");
+            keys_of(out, b, ", ", false);
+            sb_printf(out, "\n%s\n", b->description);
+        } else {
+            sb_t k = SB_INIT;
+            keys_of(&k, b, " ", false);
+            sb_printf(out, "  %-20s %s\n", sb_str(&k), b->description);
+            sb_free(&k);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Series, order and the operating point. */
+
+static const pointset_t *sort_set; /* qsort has no context argument in C11 */
+
+static int by_knob(const void *a, const void *b)
+{
+    const point_t *p = &sort_set->items[*(const size_t *)a], *q = &sort_set->items[*(const size_t *)b];
+    if (p->knob != q->knob)
+        return p->knob < q->knob ? -1 : 1;
+    return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+static int by_orr(const void *a, const void *b)
+{
+    const point_t *p = &sort_set->items[*(const size_t *)a], *q = &sort_set->items[*(const size_t *)b];
+    if (p->orr != q->orr)
+        return p->orr < q->orr ? -1 : 1;
+    if (p->asr != q->asr)
+        return p->asr > q->asr ? -1 : 1;
+    return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+static void build_series(explore_t *ex)
+{
+    for (size_t i = 0; i < ex->set.len; i++) {
+        const point_t *p = &ex->set.items[i];
+        if (!point_has_rates(p))
+            continue;
+        size_t s = 0;
+        for (; s < ex->nseries; s++) {
+            bool unnamed = !p->series;
+            if (unnamed == ex->series[s].unnamed && (unnamed || strcmp(ex->series[s].name, p->series) == 0))
+                break;
+        }
+        if (s == ex->nseries) {
+            ex->series = xrealloc(ex->series, sizeof *ex->series * (ex->nseries + 1));
+            explore_series_t *ns = &ex->series[ex->nseries++];
+            ns->unnamed = !p->series;
+            ns->name = p->series ? text_sanitize(p->series, strlen(p->series)) : xstrdup("(no series)");
+            ns->members = NULL;
+            ns->len = 0;
+        }
+        explore_series_t *se = &ex->series[s];
+        se->members = xrealloc(se->members, sizeof *se->members * (se->len + 1));
+        se->members[se->len++] = i;
+    }
+    sort_set = &ex->set;
+    for (size_t s = 0; s < ex->nseries; s++) {
+        explore_series_t *se = &ex->series[s];
+        bool knobs = true;
+        for (size_t k = 0; k < se->len; k++)
+            knobs = knobs && isfinite(ex->set.items[se->members[k]].knob);
+        qsort(se->members, se->len, sizeof *se->members, knobs ? by_knob : by_orr);
+    }
+}
+
+static explore_sort_t current_sort;
+static const frontier_t *sort_frontier;
+
+static int list_cmp(const void *a, const void *b)
+{
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    const point_t *p = &sort_set->items[i], *q = &sort_set->items[j];
+    int c = 0;
+    switch (current_sort) {
+    case EX_SORT_NAME:
+        c = strcasecmp(p->name, q->name);
+        break;
+    case EX_SORT_ASR:
+    case EX_SORT_ORR: {
+        double x = current_sort == EX_SORT_ASR ? p->asr : p->orr;
+        double y = current_sort == EX_SORT_ASR ? q->asr : q->orr;
+        if (isnan(x) != isnan(y))
+            c = isnan(x) ? 1 : -1; /* unknown rates last */
+        else if (!isnan(x) && x != y)
+            c = x < y ? -1 : 1;
+        break;
+    }
+    case EX_SORT_FRONTIER: {
+        int rp = sort_frontier->marks[i].on_hull ? 0 : sort_frontier->marks[i].pareto_optimal ? 1 : 2;
+        int rq = sort_frontier->marks[j].on_hull ? 0 : sort_frontier->marks[j].pareto_optimal ? 1 : 2;
+        c = rp - rq;
+        if (c == 0 && !isnan(p->orr) && !isnan(q->orr) && p->orr != q->orr)
+            c = p->orr < q->orr ? -1 : 1;
+        break;
+    }
+    default:
+        break;
+    }
+    return c ? c : i < j ? -1 : i > j ? 1 : 0;
+}
+
+static void sort_list(explore_t *ex)
+{
+    long keep = explore_selected(ex);
+    for (size_t i = 0; i < ex->set.len; i++)
+        ex->order[i] = i;
+    sort_set = &ex->set;
+    sort_frontier = &ex->frontier;
+    current_sort = ex->sort;
+    qsort(ex->order, ex->set.len, sizeof *ex->order, list_cmp);
+    for (size_t i = 0; keep >= 0 && i < ex->set.len; i++)
+        if (ex->order[i] == (size_t)keep)
+            ex->cursor = i;
+}
+
+long explore_selected(const explore_t *ex)
+{
+    return ex->set.len ? (long)ex->order[ex->cursor] : -1;
+}
+
+static frontier_op_t op_at(const explore_t *ex, explore_place_t pl)
+{
+    frontier_op_t none = {0};
+    if (pl.series >= ex->nseries)
+        return none;
+    const explore_series_t *se = &ex->series[pl.series];
+    double pos = pl.pos;
+    size_t i = (size_t)floor(pos);
+    if (i + 1 >= se->len)
+        return frontier_op_point(&ex->set, se->members[se->len - 1]);
+    double f = pos - (double)i;
+    if (f < 1e-9)
+        return frontier_op_point(&ex->set, se->members[i]);
+    if (f > 1 - 1e-9)
+        return frontier_op_point(&ex->set, se->members[i + 1]);
+    return frontier_op_mix(&ex->set, se->members[i], se->members[i + 1], 1.0 - f);
+}
+
+frontier_op_t explore_current(const explore_t *ex)
+{
+    return op_at(ex, ex->place);
+}
+
+void explore_op_name(const explore_t *ex, const frontier_op_t *op, char *buf, size_t n)
+{
+    if (!op->valid)
+        snprintf(buf, n, "(none)");
+    else if (!op->is_mix)
+        snprintf(buf, n, "%s", ex->set.items[op->a].name);
+    else
+        snprintf(buf, n, "%.0f%% %s + %.0f%% %s", op->lambda * 100.0, ex->set.items[op->a].name,
+                 (1.0 - op->lambda) * 100.0, ex->set.items[op->b].name);
+}
+
+/* Where point `idx` sits along its series, if it is in one. */
+static bool place_of(const explore_t *ex, size_t idx, explore_place_t *pl)
+{
+    for (size_t s = 0; s < ex->nseries; s++)
+        for (size_t k = 0; k < ex->series[s].len; k++)
+            if (ex->series[s].members[k] == idx) {
+                pl->series = s;
+                pl->pos = (double)k;
+                return true;
+            }
+    return false;
+}
+
+/* Keeps the list cursor on the measured point nearest the operating point. */
+static void sync_cursor(explore_t *ex)
+{
+    if (ex->place.series >= ex->nseries)
+        return;
+    const explore_series_t *se = &ex->series[ex->place.series];
+    size_t k = (size_t)lround(ex->place.pos);
+    if (k >= se->len)
+        k = se->len - 1;
+    size_t idx = se->members[k];
+    for (size_t i = 0; i < ex->set.len; i++)
+        if (ex->order[i] == idx)
+            ex->cursor = i;
+}
+
+static void say(explore_t *ex, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void say(explore_t *ex, bool error, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ex->message, sizeof ex->message, fmt, ap);
+    va_end(ap);
+    ex->message_is_error = error;
+}
+
+void explore_init(explore_t *ex, pointset_t *set, char *title, char **files, int nfiles,
+                  const scenario_t *scenario)
+{
+    memset(ex, 0, sizeof *ex);
+    ex->set = *set;
+    *set = (pointset_t)POINTSET_INIT;
+    ex->title = title;
+    ex->files = files;
+    ex->nfiles = nfiles;
+    ex->scenario = *scenario;
+    frontier_compute(&ex->frontier, &ex->set, NULL);
+    build_series(ex);
+    ex->order = xcalloc(ex->set.len ? ex->set.len : 1, sizeof *ex->order);
+    ex->chart_numbers = xcalloc(ex->set.len ? ex->set.len : 1, sizeof *ex->chart_numbers);
+    sort_list(ex);
+    ex->cursor = 0;
+    ex->place.series = ex->nseries; /* none until a series exists */
+    if (ex->nseries) {
+        ex->place.series = 0;
+        ex->place.pos = 0;
+        sync_cursor(ex);
+    }
+}
+
+void explore_free(explore_t *ex)
+{
+    if (ex->have_chart)
+        chart_free(&ex->chart);
+    for (size_t s = 0; s < ex->nseries; s++) {
+        free(ex->series[s].name);
+        free(ex->series[s].members);
+    }
+    free(ex->series);
+    free(ex->order);
+    free(ex->chart_numbers);
+    frontier_free(&ex->frontier);
+    pointset_free(&ex->set);
+    free(ex->title);
+    memset(ex, 0, sizeof *ex);
+}
+
+/* ------------------------------------------------------------------------
+ * Selecting, pinning. */
+
+static void set_place(explore_t *ex, explore_place_t pl)
+{
+    ex->place = pl;
+    sync_cursor(ex);
+}
+
+void explore_set_place(explore_t *ex, explore_place_t pl)
+{
+    if (pl.series >= ex->nseries)
+        return;
+    double last = (double)(ex->series[pl.series].len - 1);
+    if (pl.pos > last)
+        pl.pos = last;
+    if (pl.pos < 0)
+        pl.pos = 0;
+    set_place(ex, pl);
+}
+
+bool explore_select(explore_t *ex, const char *name, sb_t *why)
+{
+    long idx = pointset_index(&ex->set, name);
+    explore_place_t pl;
+    if (idx < 0) {
+        char *shown = text_sanitize(name, strlen(name));
+        sb_printf(why, "no point named '%s'", shown);
+        free(shown);
+        return false;
+    }
+    if (!place_of(ex, (size_t)idx, &pl)) {
+        sb_printf(why, "'%s' has no measured ASR and ORR, so it cannot be the operating point",
+                  ex->set.items[idx].name);
+        return false;
+    }
+    set_place(ex, pl);
+    return true;
+}
+
+static void pin(explore_t *ex, frontier_op_t op)
+{
+    ex->has_baseline = op.valid;
+    ex->baseline = op;
+    explore_op_name(ex, &op, ex->baseline_name, sizeof ex->baseline_name);
+}
+
+void explore_pin_current(explore_t *ex)
+{
+    pin(ex, explore_current(ex));
+}
+
+bool explore_pin(explore_t *ex, const char *name, sb_t *why)
+{
+    long idx = pointset_index(&ex->set, name);
+    if (idx < 0) {
+        char *shown = text_sanitize(name, strlen(name));
+        sb_printf(why, "no point named '%s'", shown);
+        free(shown);
+        return false;
+    }
+    if (!point_has_rates(&ex->set.items[idx])) {
+        sb_printf(why, "'%s' has no measured ASR and ORR, so it cannot be the baseline", ex->set.items[idx].name);
+        return false;
+    }
+    pin(ex, frontier_op_point(&ex->set, (size_t)idx));
+    return true;
+}
+
+/* ------------------------------------------------------------------------
+ * Slider steps. Volumes, shares, costs and bounds move through the
+ * 1-2-5 series (1k, 2k, 5k, 10k...), which reads well and spans decades in
+ * few keys; a coarse step is a factor of ten. */
+
+typedef struct {
+    double lo, hi;       /* the slider's range */
+    bool zero;           /* 0 sits below lo */
+    bool infinite;       /* "none" (INFINITY) sits above hi */
+} range_t;
+
+static const range_t VOLUME_RANGE = {1e3, 1e10, false, false};
+static const range_t SHARE_RANGE = {1e-5, 1.0, true, false};
+static const range_t COST_RANGE = {0.01, 1e7, true, false};
+static const range_t BOUND_RANGE = {1e-4, 1.0, false, true};
+
+/* The next 1-2-5 value above (dir > 0) or below x. */
+static double step125(double x, int dir)
+{
+    double e = floor(log10(x));
+    static const double m[] = {1, 2, 5};
+    if (dir > 0) {
+        for (double d = e - 1; d <= e + 1; d++)
+            for (int i = 0; i < 3; i++) {
+                double v = m[i] * pow(10, d);
+                if (v > x * (1 + 1e-9))
+                    return v;
+            }
+    } else {
+        for (double d = e + 1; d >= e - 1; d--)
+            for (int i = 2; i >= 0; i--) {
+                double v = m[i] * pow(10, d);
+                if (v < x * (1 - 1e-9))
+                    return v;
+            }
+    }
+    return x;
+}
+
+static double step_value(double x, int dir, bool coarse, range_t r)
+{
+    if (dir > 0) {
+        if (r.infinite && !isfinite(x))
+            return x;
+        if (r.zero && x <= 0)
+            return r.lo;
+        double v = coarse ? x * 10 : step125(x, 1);
+        if (x < r.hi * (1 - 1e-9) && v > r.hi)
+            v = r.hi;
+        else if (v > r.hi * (1 + 1e-9))
+            v = r.infinite ? INFINITY : r.hi;
+        return v;
+    }
+    if (r.infinite && !isfinite(x))
+        return r.hi;
+    double v = coarse ? x / 10 : step125(x, -1);
+    if (v < r.lo * (1 - 1e-9))
+        v = x > r.lo * (1 + 1e-9) ? r.lo : r.zero ? 0 : r.lo;
+    return v;
+}
+
+/* Where x sits on the slider, 0..1 (logarithmic). */
+static double slider_fraction(double x, range_t r)
+{
+    if (!isfinite(x))
+        return 1;
+    if (x <= r.lo)
+        return 0;
+    if (x >= r.hi)
+        return 1;
+    return (log10(x) - log10(r.lo)) / (log10(r.hi) - log10(r.lo));
+}
+
+double explore_control_fraction(const explore_t *ex, explore_control_t c)
+{
+    const scenario_t *s = &ex->scenario;
+    switch (c) {
+    case EX_CTL_THRESHOLD:
+        if (ex->place.series >= ex->nseries || ex->series[ex->place.series].len < 2)
+            return 1;
+        return ex->place.pos / (double)(ex->series[ex->place.series].len - 1);
+    case EX_CTL_VOLUME:
+        return slider_fraction(s->volume, VOLUME_RANGE);
+    case EX_CTL_ADV_SHARE:
+        return slider_fraction(s->adv_share, SHARE_RANGE);
+    case EX_CTL_COST_REFUSAL:
+        return slider_fraction(s->cost_refusal, COST_RANGE);
+    case EX_CTL_COST_HARM:
+        return slider_fraction(s->cost_harm, COST_RANGE);
+    case EX_CTL_POLICY: {
+        size_t n;
+        const policy_t *p = policy_presets(&n);
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(p[i].key, s->policy.key) == 0)
+                return n > 1 ? (double)i / (double)(n - 1) : 1;
+        return 1;
+    }
+    case EX_CTL_ASR_BOUND:
+        return slider_fraction(s->policy.asr.max, BOUND_RANGE);
+    case EX_CTL_ORR_BOUND:
+        return slider_fraction(s->policy.orr.max, BOUND_RANGE);
+    default:
+        return 0;
+    }
+}
+
+static void make_custom(scenario_t *s)
+{
+    snprintf(s->policy.key, sizeof s->policy.key, "custom");
+    snprintf(s->policy.label, sizeof s->policy.label, "custom policy");
+}
+
+static void step_threshold(explore_t *ex, int dir, bool coarse)
+{
+    if (ex->place.series >= ex->nseries) {
+        say(ex, true, "no series with measured ASR and ORR to move along");
+        return;
+    }
+    double last = (double)(ex->series[ex->place.series].len - 1);
+    double pos = ex->place.pos;
+    if (coarse)
+        pos = dir > 0 ? floor(pos + 1e-9) + 1 : ceil(pos - 1e-9) - 1;
+    else
+        pos = round((pos + 0.1 * dir) * 10) / 10;
+    if (pos < 0)
+        pos = 0;
+    if (pos > last)
+        pos = last;
+    if (pos == ex->place.pos)
+        say(ex, false, "already at the %s point of the series '%s'", dir > 0 ? "last" : "first",
+            ex->series[ex->place.series].name);
+    ex->place.pos = pos;
+    sync_cursor(ex);
+}
+
+static void step_policy(explore_t *ex, int dir)
+{
+    size_t n, cur = 0;
+    const policy_t *p = policy_presets(&n);
+    bool found = false;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(p[i].key, ex->scenario.policy.key) == 0)
+            cur = i, found = true;
+    if (!found)
+        cur = dir > 0 ? n - 1 : 0; /* from "custom", wrap to an end */
+    cur = (cur + n + (size_t)(dir > 0 ? 1 : n - 1)) % n;
+    ex->scenario.policy = p[cur];
+}
+
+static void adjust(explore_t *ex, int dir, bool coarse)
+{
+    scenario_t *s = &ex->scenario;
+    switch (ex->focus) {
+    case EX_CTL_THRESHOLD:
+        step_threshold(ex, dir, coarse);
+        break;
+    case EX_CTL_VOLUME:
+        s->volume = step_value(s->volume, dir, coarse, VOLUME_RANGE);
+        break;
+    case EX_CTL_ADV_SHARE:
+        s->adv_share = step_value(s->adv_share, dir, coarse, SHARE_RANGE);
+        break;
+    case EX_CTL_COST_REFUSAL:
+        s->cost_refusal = step_value(s->cost_refusal, dir, coarse, COST_RANGE);
+        break;
+    case EX_CTL_COST_HARM:
+        s->cost_harm = step_value(s->cost_harm, dir, coarse, COST_RANGE);
+        break;
+    case EX_CTL_POLICY:
+        step_policy(ex, dir);
+        break;
+    case EX_CTL_ASR_BOUND:
+        s->policy.asr.max = step_value(s->policy.asr.max, dir, coarse, BOUND_RANGE);
+        make_custom(s);
+        break;
+    case EX_CTL_ORR_BOUND:
+        s->policy.orr.max = step_value(s->policy.orr.max, dir, coarse, BOUND_RANGE);
+        make_custom(s);
+        break;
+    default:
+        break;
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Typed values. */
+
+static const char *const control_names[EX_NCONTROLS] = {
+    "threshold", "daily queries", "adversarial share", "cost per refusal",
+    "cost per harmful output", "policy", "ASR bound", "ORR bound",
+};
+
+const char *explore_control_name(explore_control_t c)
+{
+    return c < EX_NCONTROLS ? control_names[c] : "?";
+}
+
+bool explore_set_threshold(explore_t *ex, const char *text, sb_t *why)
+{
+    if (ex->place.series >= ex->nseries) {
+        sb_puts(why, "no series with measured ASR and ORR");
+        return false;
+    }
+    const explore_series_t *se = &ex->series[ex->place.series];
+    long idx = pointset_index(&ex->set, text);
+    if (idx >= 0) {
+        sb_t dummy = SB_INIT;
+        bool ok = explore_select(ex, text, why);
+        sb_free(&dummy);
+        return ok;
+    }
+    double knob;
+    if (num_parse_decimal(text, &knob) != NULL) {
+        sb_printf(why, "expected a point name or a %s value of the series '%s'",
+                  ex->set.knob_name ? ex->set.knob_name : "threshold", se->name);
+        return false;
+    }
+    frontier_op_t op = frontier_at_knob(&ex->set, se->unnamed ? NULL : ex->set.items[se->members[0]].series, knob);
+    if (!op.valid) {
+        double lo = ex->set.items[se->members[0]].knob, hi = ex->set.items[se->members[se->len - 1]].knob;
+        if (isfinite(lo) && isfinite(hi))
+            sb_printf(why, "expected a %s from %g to %g (the measured range of '%s')",
+                      ex->set.knob_name ? ex->set.knob_name : "threshold", lo, hi, se->name);
+        else
+            sb_printf(why, "the series '%s' has no %s values; type a point name instead", se->name,
+                      ex->set.knob_name ? ex->set.knob_name : "threshold");
+        return false;
+    }
+    /* The op names its two neighbours: turn it back into a position. */
+    for (size_t k = 0; k < se->len; k++) {
+        if (se->members[k] == op.a) {
+            double pos = (double)k;
+            if (op.is_mix && k + 1 < se->len && se->members[k + 1] == op.b)
+                pos += 1.0 - op.lambda;
+            else if (op.is_mix && k > 0 && se->members[k - 1] == op.b)
+                pos -= 1.0 - op.lambda;
+            set_place(ex, (explore_place_t){ex->place.series, pos});
+            return true;
+        }
+    }
+    sb_puts(why, "internal error: the knob's neighbours are not in the series");
+    return false;
+}
+
+static const char *apply_value(explore_t *ex, const char *text, char *why, size_t n)
+{
+    scenario_t *s = &ex->scenario;
+    const char *err = NULL;
+    double v;
+    switch (ex->focus) {
+    case EX_CTL_THRESHOLD: {
+        sb_t w = SB_INIT;
+        if (!explore_set_threshold(ex, text, &w)) {
+            snprintf(why, n, "%s", sb_str(&w));
+            err = why;
+        }
+        sb_free(&w);
+        return err;
+    }
+    case EX_CTL_VOLUME:
+        if ((err = num_parse_count(text, &v)) == NULL)
+            s->volume = v;
+        return err;
+    case EX_CTL_ADV_SHARE:
+        if ((err = num_parse_percent(text, &v)) == NULL)
+            s->adv_share = v;
+        return err;
+    case EX_CTL_COST_REFUSAL:
+    case EX_CTL_COST_HARM:
+        if ((err = num_parse_amount(text, &v)) == NULL)
+            *(ex->focus == EX_CTL_COST_REFUSAL ? &s->cost_refusal : &s->cost_harm) = v;
+        return err;
+    case EX_CTL_POLICY:
+        if (!policy_find(text, &s->policy)) {
+            snprintf(why, n, "expected %s", policy_keys());
+            return why;
+        }
+        return NULL;
+    case EX_CTL_ASR_BOUND:
+    case EX_CTL_ORR_BOUND: {
+        bound_t b;
+        if ((err = scenario_parse_bound(text, &b)) == NULL) {
+            *(ex->focus == EX_CTL_ASR_BOUND ? &s->policy.asr : &s->policy.orr) = b;
+            make_custom(s);
+        }
+        return err;
+    }
+    default:
+        return "nothing to enter here";
+    }
+}
+
+/* The value of the focused control as it would be typed. */
+static void current_text(explore_t *ex, char *buf, size_t n)
+{
+    const scenario_t *s = &ex->scenario;
+    char num[64];
+    sb_t b = SB_INIT;
+    switch (ex->focus) {
+    case EX_CTL_THRESHOLD: {
+        frontier_op_t op = explore_current(ex);
+        if (op.valid && !op.is_mix)
+            snprintf(buf, n, "%s", ex->set.items[op.a].name);
+        else
+            buf[0] = '\0';
+        break;
+    }
+    case EX_CTL_VOLUME:
+        snprintf(buf, n, "%s", num_format_int(s->volume, num, sizeof num));
+        break;
+    case EX_CTL_ADV_SHARE:
+        snprintf(buf, n, "%s%%", num_format_json(s->adv_share * 100, num, sizeof num));
+        break;
+    case EX_CTL_COST_REFUSAL:
+        snprintf(buf, n, "%s", num_format_json(s->cost_refusal, num, sizeof num));
+        break;
+    case EX_CTL_COST_HARM:
+        snprintf(buf, n, "%s", num_format_json(s->cost_harm, num, sizeof num));
+        break;
+    case EX_CTL_POLICY:
+        snprintf(buf, n, "%s", s->policy.key);
+        break;
+    case EX_CTL_ASR_BOUND:
+    case EX_CTL_ORR_BOUND:
+        scenario_format_bound(&b, ex->focus == EX_CTL_ASR_BOUND ? s->policy.asr : s->policy.orr);
+        snprintf(buf, n, "%s", sb_str(&b));
+        break;
+    default:
+        buf[0] = '\0';
+    }
+    sb_free(&b);
+}
+
+static void open_input(explore_t *ex, explore_input_t kind, const char *prompt, const char *initial)
+{
+    ex->mode = EX_MODE_INPUT;
+    ex->input_kind = kind;
+    snprintf(ex->prompt, sizeof ex->prompt, "%s", prompt);
+    snprintf(ex->input, sizeof ex->input, "%s", initial);
+    ex->input_prefilled = initial[0] != '\0';
+    ex->message[0] = '\0';
+}
+
+/* ------------------------------------------------------------------------
+ * Find, cost-optimal, save, export. */
+
+static bool find_point(explore_t *ex, const char *text)
+{
+    if (!*text)
+        return false;
+    size_t n = ex->set.len;
+    /* Search from the row after the cursor, so Enter on the same text finds
+     * the next match; exact names win over substrings. */
+    long idx = pointset_index(&ex->set, text);
+    for (size_t k = 1; idx < 0 && k <= n; k++) {
+        size_t row = (ex->cursor + k) % n;
+        const char *name = ex->set.items[ex->order[row]].name;
+        size_t tl = strlen(text);
+        for (const char *p = name; *p && idx < 0; p++)
+            if (strncasecmp(p, text, tl) == 0)
+                idx = (long)ex->order[row];
+    }
+    if (idx < 0)
+        return false;
+    explore_place_t pl;
+    if (place_of(ex, (size_t)idx, &pl))
+        set_place(ex, pl);
+    for (size_t i = 0; i < n; i++)
+        if (ex->order[i] == (size_t)idx)
+            ex->cursor = i;
+    return true;
+}
+
+static void go_optimal(explore_t *ex)
+{
+    if (!model_costs_set(&ex->scenario)) {
+        say(ex, true, "set a cost per refusal or per harmful output first (Tab to the cost controls)");
+        return;
+    }
+    optimal_t o = optimal_find(&ex->frontier, &ex->set, &ex->scenario);
+    if (!o.found) {
+        say(ex, true, "no point or mix meets the %s policy: nothing to jump to", ex->scenario.policy.key);
+        return;
+    }
+    char money[48];
+    num_format_money(o.projection.cost, money, sizeof money);
+    if (!o.op.is_mix) {
+        explore_place_t pl;
+        if (place_of(ex, o.op.a, &pl))
+            set_place(ex, pl);
+        say(ex, false, "cost-optimal within the %s policy: %s (%s per day)", ex->scenario.policy.key,
+            ex->set.items[o.op.a].name, money);
+        return;
+    }
+    /* The optimum is a mix of two points (the hull meets a policy bound
+     * between them): the slider moves along one series, so jump to the
+     * mix's larger share and name the whole mix. */
+    size_t nearer = o.op.lambda >= 0.5 ? o.op.a : o.op.b;
+    explore_place_t pl;
+    if (place_of(ex, nearer, &pl))
+        set_place(ex, pl);
+    sb_t mix = SB_INIT;
+    frontier_op_describe(&mix, &ex->set, &o.op);
+    say(ex, false, "cost-optimal within the %s policy is a mix: %s (%s per day); showing %s", ex->scenario.policy.key,
+        sb_str(&mix), money, ex->set.items[nearer].name);
+    sb_free(&mix);
+}
+
+static void fill_scenario_file(explore_t *ex, scenario_file_t *sf)
+{
+    scenario_file_init(sf);
+    sf->scenario = ex->scenario;
+    sf->nfiles = ex->nfiles;
+    sf->files = xcalloc((size_t)(ex->nfiles ? ex->nfiles : 1), sizeof *sf->files);
+    for (int i = 0; i < ex->nfiles; i++) {
+        char *abs = realpath(ex->files[i], NULL);
+        sf->files[i] = abs ? abs : xstrdup(ex->files[i]);
+    }
+    if (ex->place.series < ex->nseries) {
+        sf->series = xstrdup(ex->series[ex->place.series].name);
+        sf->position = ex->place.pos;
+    }
+    if (ex->has_baseline) {
+        /* The baseline is saved as a place too: find it on a series. */
+        for (size_t s = 0; s < ex->nseries && !sf->baseline_series; s++) {
+            const explore_series_t *se = &ex->series[s];
+            for (size_t k = 0; k < se->len; k++) {
+                if (se->members[k] != ex->baseline.a)
+                    continue;
+                double pos = (double)k;
+                if (ex->baseline.is_mix) {
+                    if (k + 1 < se->len && se->members[k + 1] == ex->baseline.b)
+                        pos += 1.0 - ex->baseline.lambda;
+                    else
+                        continue;
+                }
+                sf->baseline_series = xstrdup(se->name);
+                sf->baseline_position = pos;
+                break;
+            }
+        }
+    }
+    static const char *const sorts[] = {"input", "name", "asr", "orr", "frontier"};
+    static const char *const scales[] = {"auto", "log", "linear"};
+    sf->sort = xstrdup(sorts[ex->sort]);
+    sf->scales = xstrdup(scales[ex->scale]);
+    sf->focus = xstrdup(scenario_focus_names[ex->focus]);
+}
+
+static bool write_file(explore_t *ex, const char *path, const sb_t *text, const char *what)
+{
+    diag_t d = DIAG_INIT;
+    int rc = outfile_write(path, sb_str(text), text->len, ex->files, ex->nfiles, &d);
+    char *shown = text_sanitize(path, strlen(path));
+    if (rc != 0)
+        say(ex, true, "%s", d.error ? d.error : "cannot write the file");
+    else
+        say(ex, false, "%s saved to %s", what, shown);
+    free(shown);
+    diag_free(&d);
+    return rc == 0;
+}
+
+static void save_scenario(explore_t *ex, const char *path)
+{
+    scenario_file_t sf;
+    fill_scenario_file(ex, &sf);
+    sb_t text = SB_INIT;
+    scenario_file_format(&text, &sf);
+    write_file(ex, path, &text, "scenario");
+    sb_free(&text);
+    scenario_file_free(&sf);
+}
+
+static void export_report(explore_t *ex, const char *path)
+{
+    sb_t text = SB_INIT;
+    explore_markdown(ex, &text);
+    write_file(ex, path, &text, "Markdown report");
+    sb_free(&text);
+}
+
+/* ------------------------------------------------------------------------
+ * Keys. */
+
+static bool submit_input(explore_t *ex)
+{
+    char why[256];
+    const char *text = ex->input;
+    while (*text == ' ')
+        text++;
+    switch (ex->input_kind) {
+    case EX_INPUT_VALUE: {
+        const char *err = apply_value(ex, text, why, sizeof why);
+        if (err) {
+            char *shown = text_sanitize(text, strlen(text));
+            say(ex, true, "%s '%s': %s", control_names[ex->focus], shown, err);
+            free(shown);
+            return false; /* stay in the input line so it can be corrected */
+        }
+        break;
+    }
+    case EX_INPUT_FIND:
+        if (!find_point(ex, text)) {
+            char *shown = text_sanitize(text, strlen(text));
+            say(ex, true, "no point name contains '%s'", shown);
+            free(shown);
+            return false;
+        }
+        break;
+    case EX_INPUT_SAVE:
+        if (!*text) {
+            say(ex, true, "type a file name to save the scenario to");
+            return false;
+        }
+        save_scenario(ex, text);
+        break;
+    case EX_INPUT_EXPORT:
+        if (!*text) {
+            say(ex, true, "type a file name for the Markdown report");
+            return false;
+        }
+        export_report(ex, text);
+        break;
+    }
+    ex->mode = EX_MODE_NORMAL;
+    return true;
+}
+
+static void utf8_append(char *buf, size_t cap, int cp)
+{
+    char enc[5];
+    size_t n;
+    if (cp < 0x80)
+        enc[0] = (char)cp, n = 1;
+    else if (cp < 0x800)
+        enc[0] = (char)(0xC0 | (cp >> 6)), enc[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
+    else if (cp < 0x10000)
+        enc[0] = (char)(0xE0 | (cp >> 12)), enc[1] = (char)(0x80 | ((cp >> 6) & 0x3F)),
+        enc[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
+    else
+        enc[0] = (char)(0xF0 | (cp >> 18)), enc[1] = (char)(0x80 | ((cp >> 12) & 0x3F)),
+        enc[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), enc[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
+    size_t len = strlen(buf);
+    if (len + n + 1 > cap)
+        return;
+    memcpy(buf + len, enc, n);
+    buf[len + n] = '\0';
+}
+
+static bool input_key(explore_t *ex, int key)
+{
+    if (key == EK_ESC) {
+        ex->mode = EX_MODE_NORMAL;
+        say(ex, false, "cancelled");
+        return true;
+    }
+    if (key == EK_ENTER) {
+        submit_input(ex);
+        return true;
+    }
+    if (key == 21) { /* Ctrl-U: clear the line, as in a shell */
+        ex->input[0] = '\0';
+        ex->input_prefilled = false;
+        return true;
+    }
+    if (key == EK_BACKSPACE || key == 8) {
+        ex->input_prefilled = false;
+        size_t len = strlen(ex->input);
+        while (len > 0 && ((unsigned char)ex->input[len - 1] & 0xC0) == 0x80)
+            len--; /* continuation bytes of the last character */
+        if (len > 0)
+            len--;
+        ex->input[len] = '\0';
+        return true;
+    }
+    if (key >= 32 && key < EK_SPECIAL && key != 127) {
+        if (ex->input_prefilled) /* the first key typed replaces the shown value */
+            ex->input[0] = '\0';
+        ex->input_prefilled = false;
+        utf8_append(ex->input, sizeof ex->input, key);
+        return true;
+    }
+    return false;
+}
+
+static void move_cursor(explore_t *ex, long delta)
+{
+    if (!ex->set.len)
+        return;
+    long c = (long)ex->cursor + delta;
+    if (c < 0)
+        c = 0;
+    if (c >= (long)ex->set.len)
+        c = (long)ex->set.len - 1;
+    ex->cursor = (size_t)c;
+    explore_place_t pl;
+    size_t idx = ex->order[ex->cursor];
+    if (place_of(ex, idx, &pl))
+        ex->place = pl;
+    else
+        say(ex, false, "%s has no measured ASR and ORR: the operating point stays where it was",
+            ex->set.items[idx].name);
+}
+
+static void change_series(explore_t *ex, int dir)
+{
+    if (ex->nseries == 0) {
+        say(ex, true, "no series with measured ASR and ORR");
+        return;
+    }
+    size_t s = ex->place.series < ex->nseries ? ex->place.series : 0;
+    s = (s + ex->nseries + (dir > 0 ? 1 : ex->nseries - 1)) % ex->nseries;
+    set_place(ex, (explore_place_t){s, 0});
+    say(ex, false, "series %zu of %zu: %s (%zu points)", s + 1, ex->nseries, ex->series[s].name,
+        ex->series[s].len);
+}
+
+bool explore_do(explore_t *ex, explore_action_t a)
+{
+    char buf[256];
+    static const char *const sort_names[] = {"input order", "name", "ASR", "ORR", "frontier (hull, Pareto, rest)"};
+    static const char *const scale_names[] = {"automatic (log when the data span two decades)", "logarithmic", "linear"};
+    switch (a) {
+    case EXA_NONE:
+        return false;
+    case EXA_QUIT:
+        ex->quit = true;
+        break;
+    case EXA_HELP:
+        ex->mode = EX_MODE_HELP;
+        ex->help_scroll = 0;
+        break;
+    case EXA_FOCUS_NEXT:
+        ex->focus = (explore_control_t)((ex->focus + 1) % EX_NCONTROLS);
+        break;
+    case EXA_FOCUS_PREV:
+        ex->focus = (explore_control_t)((ex->focus + EX_NCONTROLS - 1) % EX_NCONTROLS);
+        break;
+    case EXA_DECREASE:
+    case EXA_INCREASE:
+    case EXA_DECREASE_COARSE:
+    case EXA_INCREASE_COARSE:
+        adjust(ex, a == EXA_INCREASE || a == EXA_INCREASE_COARSE ? 1 : -1,
+               a == EXA_DECREASE_COARSE || a == EXA_INCREASE_COARSE);
+        break;
+    case EXA_LIST_UP:
+        move_cursor(ex, -1);
+        break;
+    case EXA_LIST_DOWN:
+        move_cursor(ex, 1);
+        break;
+    case EXA_LIST_FIRST:
+        move_cursor(ex, -(long)ex->set.len);
+        break;
+    case EXA_LIST_LAST:
+        move_cursor(ex, (long)ex->set.len);
+        break;
+    case EXA_ENTER_VALUE:
+        current_text(ex, buf, sizeof buf);
+        {
+            char prompt[64];
+            snprintf(prompt, sizeof prompt, "%s: ", control_names[ex->focus]);
+            open_input(ex, EX_INPUT_VALUE, prompt, buf);
+        }
+        break;
+    case EXA_BASELINE:
+        explore_pin_current(ex);
+        say(ex, false, "baseline pinned: %s; move the operating point to compare", ex->baseline_name);
+        break;
+    case EXA_UNPIN:
+        ex->has_baseline = false;
+        say(ex, false, "baseline removed");
+        break;
+    case EXA_OPTIMAL:
+        go_optimal(ex);
+        break;
+    case EXA_SERIES_NEXT:
+    case EXA_SERIES_PREV:
+        change_series(ex, a == EXA_SERIES_NEXT ? 1 : -1);
+        break;
+    case EXA_FIND:
+        open_input(ex, EX_INPUT_FIND, "find point: ", "");
+        break;
+    case EXA_LOG_SCALES:
+        ex->scale = (explore_scale_t)((ex->scale + 1) % 3);
+        say(ex, false, "chart scales: %s", scale_names[ex->scale]);
+        break;
+    case EXA_SORT:
+        ex->sort = (explore_sort_t)((ex->sort + 1) % EX_NSORTS);
+        sort_list(ex);
+        say(ex, false, "point list sorted by %s", sort_names[ex->sort]);
+        break;
+    case EXA_DETAILS:
+        ex->mode = ex->mode == EX_MODE_DETAILS ? EX_MODE_NORMAL : EX_MODE_DETAILS;
+        break;
+    case EXA_SAVE:
+        open_input(ex, EX_INPUT_SAVE, "save scenario to: ", "tradeoff-scenario.txt");
+        break;
+    case EXA_EXPORT:
+        open_input(ex, EX_INPUT_EXPORT, "export Markdown report to: ", "tradeoff-report.md");
+        break;
+    case EXA_REDRAW:
+        ex->redraw = true;
+        break;
+    case EXA_COUNT:
+        return false;
+    }
+    return true;
+}
+
+bool explore_key(explore_t *ex, int key)
+{
+    if (ex->mode == EX_MODE_INPUT)
+        return input_key(ex, key);
+    explore_action_t a = explore_action_for_key(key);
+    if (ex->mode == EX_MODE_HELP) {
+        if (a == EXA_LIST_UP || a == EXA_LIST_DOWN) {
+            ex->help_scroll += a == EXA_LIST_DOWN ? 1 : ex->help_scroll > 0 ? -1 : 0;
+            return true;
+        }
+        ex->mode = EX_MODE_NORMAL; /* any other key closes help */
+        return true;
+    }
+    if (ex->mode == EX_MODE_DETAILS) {
+        if (a == EXA_LIST_UP || a == EXA_LIST_DOWN || a == EXA_QUIT || a == EXA_HELP)
+            return a == EXA_QUIT ? (ex->mode = EX_MODE_NORMAL, true) : explore_do(ex, a);
+        ex->mode = EX_MODE_NORMAL;
+        return true;
+    }
+    if (key == EK_ESC) {
+        ex->message[0] = '\0';
+        return true;
+    }
+    if (a == EXA_NONE) {
+        char name[24];
+        say(ex, true, "key %s does nothing here; press ? for help", explore_key_name(key, name, sizeof name));
+        return true;
+    }
+    if (a != EXA_BASELINE && a != EXA_OPTIMAL && a != EXA_SORT && a != EXA_LOG_SCALES &&
+        a != EXA_SERIES_NEXT && a != EXA_SERIES_PREV && a != EXA_UNPIN)
+        ex->message[0] = '\0';
+    return explore_do(ex, a);
+}
+
+bool explore_click(explore_t *ex, int x, int y)
+{
+    if (ex->mode != EX_MODE_NORMAL)
+        return explore_key(ex, EK_ESC);
+    if (ex->have_chart) {
+        long idx = chart_nearest_point(&ex->chart, x - ex->chart_x, y - ex->chart_y, 6);
+        if (idx >= 0) {
+            explore_place_t pl;
+            if (place_of(ex, (size_t)idx, &pl))
+                set_place(ex, pl);
+            for (size_t i = 0; i < ex->set.len; i++)
+                if (ex->order[i] == (size_t)idx)
+                    ex->cursor = i;
+            say(ex, false, "selected %s", ex->set.items[idx].name);
+            return true;
+        }
+    }
+    if (x >= ex->list_x && x < ex->list_x + ex->list_w && y >= ex->list_y && y < ex->list_y + ex->list_rows) {
+        size_t row = ex->scroll + (size_t)(y - ex->list_y);
+        if (row < ex->set.len) {
+            move_cursor(ex, (long)row - (long)ex->cursor);
+            return true;
+        }
+    }
+    return false;
+}

@@ -1,0 +1,362 @@
+#include "config.h"
+
+#include "base/num.h"
+#include "ui/scenario_file.h"
+#include "base/text.h"
+#include "base/xalloc.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+void scenario_file_init(scenario_file_t *sf)
+{
+    memset(sf, 0, sizeof *sf);
+    sf->scenario = model_default_scenario();
+    sf->position = NAN;
+    sf->baseline_position = NAN;
+}
+
+void scenario_file_free(scenario_file_t *sf)
+{
+    for (int i = 0; i < sf->nfiles; i++)
+        free(sf->files[i]);
+    free(sf->files);
+    free(sf->series);
+    free(sf->baseline_series);
+    free(sf->sort);
+    free(sf->scales);
+    free(sf->focus);
+    memset(sf, 0, sizeof *sf);
+}
+
+const char *scenario_parse_bound(const char *s, bound_t *out)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    if (strcasecmp(s, "none") == 0) {
+        out->max = INFINITY;
+        out->inclusive = true;
+        return NULL;
+    }
+    bool inclusive = false;
+    if (strncmp(s, "<=", 2) == 0)
+        inclusive = true, s += 2;
+    else if (*s == '<')
+        s++;
+    double v;
+    if (num_parse_percent(s, &v) != NULL)
+        return "expected a bound such as \"< 0.5%\", \"<= 2%\" or \"none\"";
+    out->max = v;
+    out->inclusive = inclusive;
+    return NULL;
+}
+
+void scenario_format_bound(sb_t *out, bound_t b)
+{
+    if (!isfinite(b.max)) {
+        sb_puts(out, "none");
+        return;
+    }
+    char n[48];
+    sb_printf(out, "%s %s%%", b.inclusive ? "<=" : "<", num_format_json(b.max * 100.0, n, sizeof n));
+}
+
+/* --- reading ------------------------------------------------------------ */
+
+typedef struct {
+    const char *name;
+    long line;
+    diag_t *d;
+} where_t;
+
+/* At most this many code points of a bad value are shown in a message. */
+enum { SHOWN_VALUE_MAX = 40 };
+
+/* `value` sanitised, and cut after SHOWN_VALUE_MAX code points with "..."
+ * (never inside a UTF-8 character), so a message stays short and valid. */
+static char *shown_value(const char *value)
+{
+    char *clean = text_sanitize(value, strlen(value));
+    size_t cut = 0;
+    int points = 0;
+    while (clean[cut]) {
+        if (((unsigned char)clean[cut] & 0xC0) != 0x80 && points++ == SHOWN_VALUE_MAX)
+            break;
+        cut++;
+    }
+    if (!clean[cut])
+        return clean;
+    sb_t sb = SB_INIT;
+    sb_putn(&sb, clean, cut);
+    sb_puts(&sb, "...");
+    free(clean);
+    return sb_detach(&sb);
+}
+
+static int fail(const where_t *w, int col, const char *fmt, const char *value)
+{
+    char *shown = shown_value(value);
+    sb_t msg = SB_INIT; /* no fixed buffer: it would cut a character in two */
+    sb_printf(&msg, fmt, shown);
+    diag_error(w->d, "%s:%ld:%d: %s", w->name, w->line, col, sb_str(&msg));
+    sb_free(&msg);
+    free(shown);
+    return -1;
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        s[--n] = '\0';
+    return s;
+}
+
+static char *resolve(const char *dir, const char *path)
+{
+    if (path[0] == '/' || !dir || strcmp(dir, ".") == 0)
+        return xstrdup(path);
+    sb_t sb = SB_INIT;
+    sb_printf(&sb, "%s/%s", dir, path);
+    return sb_detach(&sb);
+}
+
+static bool one_of(const char *v, const char *const *words)
+{
+    for (size_t i = 0; words[i]; i++)
+        if (strcmp(v, words[i]) == 0)
+            return true;
+    return false;
+}
+
+static const char *const SORTS[] = {"input", "name", "asr", "orr", "frontier", NULL};
+static const char *const SCALES[] = {"auto", "log", "linear", NULL};
+const char *const scenario_focus_names[] = {"threshold", "volume", "adversarial-share", "cost-refusal",
+                                            "cost-harm", "policy", "asr-bound", "orr-bound", NULL};
+
+/* Keys that may appear once; `file` may repeat. */
+static const char *const KEYS[] = {"tradeoff-scenario", "volume", "adversarial-share", "cost-refusal",
+                                   "cost-harm", "policy", "asr-bound", "orr-bound", "series",
+                                   "position", "baseline-series", "baseline-position", "sort",
+                                   "scales", "focus", NULL};
+
+static int apply(scenario_file_t *sf, const where_t *w, const char *dir, const char *key,
+                 const char *value, int vcol)
+{
+    const char *why = NULL;
+    scenario_t *s = &sf->scenario;
+    if (strcmp(key, "tradeoff-scenario") == 0) {
+        if (strcmp(value, "1") != 0)
+            return fail(w, vcol, "version '%s' is not supported; expected 1", value);
+    } else if (strcmp(key, "file") == 0) {
+        if (!*value)
+            return fail(w, vcol, "expected a file path%s", "");
+        sf->files = xrealloc(sf->files, sizeof *sf->files * (size_t)(sf->nfiles + 1));
+        sf->files[sf->nfiles++] = resolve(dir, value);
+    } else if (strcmp(key, "volume") == 0) {
+        if ((why = num_parse_count(value, &s->volume)))
+            return fail(w, vcol, "volume '%s': expected daily queries such as 10000000 or 10M", value);
+    } else if (strcmp(key, "adversarial-share") == 0) {
+        if ((why = num_parse_percent(value, &s->adv_share)))
+            return fail(w, vcol, "adversarial-share '%s': expected a percentage from 0 to 100", value);
+    } else if (strcmp(key, "cost-refusal") == 0 || strcmp(key, "cost-harm") == 0) {
+        double *to = key[5] == 'r' ? &s->cost_refusal : &s->cost_harm;
+        if ((why = num_parse_amount(value, to)))
+            return fail(w, vcol, "'%s': expected an amount of money, 0 or more", value);
+    } else if (strcmp(key, "policy") == 0) {
+        if (strcmp(value, "custom") == 0) {
+            policy_find("none", &s->policy);
+            snprintf(s->policy.key, sizeof s->policy.key, "custom");
+            snprintf(s->policy.label, sizeof s->policy.label, "custom policy");
+        } else if (!policy_find(value, &s->policy))
+            return fail(w, vcol, "policy '%s': expected consumer, enterprise, high-risk, none or custom", value);
+    } else if (strcmp(key, "asr-bound") == 0 || strcmp(key, "orr-bound") == 0) {
+        bound_t b;
+        if ((why = scenario_parse_bound(value, &b)))
+            return fail(w, vcol, "'%s': expected a bound such as \"< 0.5%%\", \"<= 2%%\" or \"none\"", value);
+        bound_t *to = key[0] == 'a' ? &s->policy.asr : &s->policy.orr;
+        if (to->max != b.max || to->inclusive != b.inclusive) {
+            *to = b;
+            snprintf(s->policy.key, sizeof s->policy.key, "custom");
+            snprintf(s->policy.label, sizeof s->policy.label, "custom policy");
+        }
+    } else if (strcmp(key, "series") == 0 || strcmp(key, "baseline-series") == 0) {
+        char **to = key[0] == 's' ? &sf->series : &sf->baseline_series;
+        *to = xstrdup(value);
+    } else if (strcmp(key, "position") == 0 || strcmp(key, "baseline-position") == 0) {
+        double v;
+        if (num_parse_decimal(value, &v) != NULL || v < 0)
+            return fail(w, vcol, "'%s': expected a position along the series, 0 or more (1.5 is halfway between the 2nd and 3rd point)", value);
+        *(key[0] == 'p' ? &sf->position : &sf->baseline_position) = v;
+    } else if (strcmp(key, "sort") == 0) {
+        if (!one_of(value, SORTS))
+            return fail(w, vcol, "sort '%s': expected input, name, asr, orr or frontier", value);
+        sf->sort = xstrdup(value);
+    } else if (strcmp(key, "scales") == 0) {
+        if (!one_of(value, SCALES))
+            return fail(w, vcol, "scales '%s': expected auto, log or linear", value);
+        sf->scales = xstrdup(value);
+    } else if (strcmp(key, "focus") == 0) {
+        if (!one_of(value, scenario_focus_names))
+            return fail(w, vcol, "focus '%s': expected threshold, volume, adversarial-share, cost-refusal, "
+                                 "cost-harm, policy, asr-bound or orr-bound", value);
+        sf->focus = xstrdup(value);
+    }
+    return 0;
+}
+
+int scenario_file_parse(const char *name, const char *dir, const char *text, size_t len,
+                        scenario_file_t *sf, diag_t *d)
+{
+    where_t w = {name, 0, d};
+    bool seen[sizeof KEYS / sizeof KEYS[0]] = {false};
+    bool versioned = false;
+    size_t i = 0;
+    while (i < len) {
+        size_t end = i;
+        while (end < len && text[end] != '\n')
+            end++;
+        w.line++;
+        char *line = xstrndup(text + i, end - i);
+        i = end + 1;
+        char *s = trim(line);
+        int rc = 0;
+        if (*s && *s != '#') {
+            char *eq = strchr(s, '=');
+            if (!eq) {
+                rc = fail(&w, (int)(s - line) + 1, "expected 'key = value', found '%s'", s);
+            } else {
+                *eq = '\0';
+                char *key = trim(s);
+                char *value = trim(eq + 1);
+                int vcol = (int)(value - line) + 1;
+                /* Values are kept as they are written back: sanitised (a
+                 * control character would otherwise be kept raw here but
+                 * saved as '?' or a space), then trimmed again. */
+                char *clean = text_sanitize(value, strlen(value));
+                value = trim(clean);
+                int kcol = (int)(key - line) + 1;
+                size_t k = 0;
+                while (KEYS[k] && strcmp(KEYS[k], key) != 0)
+                    k++;
+                if (!KEYS[k] && strcmp(key, "file") != 0)
+                    rc = fail(&w, kcol,
+                              "unknown key '%s'; expected file, volume, adversarial-share, cost-refusal, "
+                              "cost-harm, policy, asr-bound, orr-bound, series, position, "
+                              "baseline-series, baseline-position, sort, scales or focus",
+                              key);
+                else if (KEYS[k] && seen[k])
+                    rc = fail(&w, kcol, "'%s' is given twice", key);
+                else {
+                    if (KEYS[k])
+                        seen[k] = true;
+                    if (k == 0 && KEYS[k])
+                        versioned = true;
+                    rc = apply(sf, &w, dir, key, value, vcol);
+                }
+                free(clean);
+            }
+        }
+        free(line);
+        if (rc != 0)
+            return -1;
+    }
+    if (!versioned) {
+        diag_error(d, "%s:1:1: not a tradeoff scenario: expected a line 'tradeoff-scenario = 1'", name);
+        return -1;
+    }
+    return 0;
+}
+
+int scenario_file_read(const char *path, scenario_file_t *sf, diag_t *d)
+{
+    char *shown = text_sanitize(path, strlen(path));
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        diag_error(d, "%s: cannot open the scenario: %s", shown, strerror(errno));
+        free(shown);
+        return -1;
+    }
+    sb_t text = SB_INIT;
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+        sb_putn(&text, buf, n);
+        if (text.len > (1u << 20)) {
+            diag_error(d, "%s:1:1: too large for a scenario file (over 1 MiB)", shown);
+            fclose(f);
+            sb_free(&text);
+            free(shown);
+            return -1;
+        }
+    }
+    bool bad = ferror(f);
+    fclose(f);
+    int rc = -1;
+    if (bad) {
+        diag_error(d, "%s: cannot read the scenario", shown);
+    } else {
+        const char *slash = strrchr(path, '/');
+        char *dir = slash ? xstrndup(path, (size_t)(slash - path) + (slash == path)) : NULL;
+        rc = scenario_file_parse(shown, dir, sb_str(&text), text.len, sf, d);
+        free(dir);
+    }
+    sb_free(&text);
+    free(shown);
+    return rc;
+}
+
+/* --- writing ------------------------------------------------------------ */
+
+static void put_line(sb_t *out, const char *key, const char *value)
+{
+    /* Values are sanitised names: one line, no control characters. */
+    char *v = text_sanitize(value, strlen(value));
+    sb_printf(out, "%s = %s\n", key, v);
+    free(v);
+}
+
+void scenario_file_format(sb_t *out, const scenario_file_t *sf)
+{
+    char n[64];
+    const scenario_t *s = &sf->scenario;
+    sb_puts(out, "# tradeoff scenario, saved by the explorer; reopen with: tradeoff --scenario FILE\n");
+    sb_printf(out, "tradeoff-scenario = %d\n", SCENARIO_FILE_VERSION);
+    if (sf->nfiles == 0)
+        sb_puts(out, "# no file: the built-in scenario\n");
+    for (int i = 0; i < sf->nfiles; i++)
+        put_line(out, "file", sf->files[i]);
+    sb_printf(out, "volume = %s\n", num_format_json(s->volume, n, sizeof n));
+    sb_printf(out, "adversarial-share = %s%%\n", num_format_json(s->adv_share * 100.0, n, sizeof n));
+    sb_printf(out, "cost-refusal = %s\n", num_format_json(s->cost_refusal, n, sizeof n));
+    sb_printf(out, "cost-harm = %s\n", num_format_json(s->cost_harm, n, sizeof n));
+    sb_printf(out, "policy = %s\n", s->policy.key);
+    sb_puts(out, "asr-bound = ");
+    scenario_format_bound(out, s->policy.asr);
+    sb_puts(out, "\norr-bound = ");
+    scenario_format_bound(out, s->policy.orr);
+    sb_putc(out, '\n');
+    if (sf->series) {
+        put_line(out, "series", sf->series);
+        /* No position (a hand-written file): none written, as "null" would
+         * not read back. */
+        if (!isnan(sf->position))
+            sb_printf(out, "position = %s\n", num_format_json(sf->position, n, sizeof n));
+    }
+    if (sf->baseline_series) {
+        put_line(out, "baseline-series", sf->baseline_series);
+        if (!isnan(sf->baseline_position))
+            sb_printf(out, "baseline-position = %s\n", num_format_json(sf->baseline_position, n, sizeof n));
+    }
+    if (sf->sort)
+        sb_printf(out, "sort = %s\n", sf->sort);
+    if (sf->scales)
+        sb_printf(out, "scales = %s\n", sf->scales);
+    if (sf->focus)
+        sb_printf(out, "focus = %s\n", sf->focus);
+}

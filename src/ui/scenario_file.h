@@ -1,0 +1,71 @@
+/* scenario_file: the explorer's saved state, as a text file people can read
+ * and edit.
+ *
+ *   # tradeoff scenario (saved by the explorer; `tradeoff --scenario FILE`)
+ *   tradeoff-scenario = 1
+ *   file = /data/points.csv           (one line per file; none: built-in)
+ *   volume = 10000000
+ *   adversarial-share = 0.1%
+ *   cost-refusal = 0
+ *   cost-harm = 0
+ *   policy = consumer
+ *   asr-bound = < 0.5%                (or "<=", or "none")
+ *   orr-bound = < 5%
+ *   series = safety tuning            (the operating point: a series and a
+ *   position = 1                       position along it; 1.3 is a mix)
+ *   baseline-series = safety tuning   (optional)
+ *   baseline-position = 0
+ *   sort = input                      (input, name, asr, orr, frontier)
+ *   scales = auto                     (auto, log, linear)
+ *   focus = threshold                 (the focused control: threshold,
+ *                                      volume, adversarial-share, cost-refusal,
+ *                                      cost-harm, policy, asr-bound, orr-bound)
+ *
+ * Blank lines and lines starting with '#' are ignored; unknown keys, bad
+ * values and repeated keys are errors naming file:line:column. Relative
+ * file paths are taken from the scenario file's directory. */
+#ifndef TRADEOFF_SCENARIO_FILE_H
+#define TRADEOFF_SCENARIO_FILE_H
+
+#include "base/diag.h"
+#include "core/model.h"
+#include "base/strbuf.h"
+
+#include <stdbool.h>
+
+#define SCENARIO_FILE_VERSION 1
+
+typedef struct {
+    char **files;       /* as resolved (relative to the scenario's directory) */
+    int nfiles;
+    scenario_t scenario;
+    char *series;       /* NULL: the first series */
+    double position;    /* NAN: not given */
+    char *baseline_series; /* NULL: no baseline */
+    double baseline_position;
+    char *sort;         /* NULL: default */
+    char *scales;
+    char *focus;
+} scenario_file_t;
+
+/* The focus names, in the explorer's Tab order; NULL-terminated. */
+extern const char *const scenario_focus_names[];
+
+/* Defaults: no files, the default scenario, nothing placed. */
+void scenario_file_init(scenario_file_t *sf);
+void scenario_file_free(scenario_file_t *sf);
+/* Reads `path`; returns 0, or -1 with "path:line:col: what was expected" in d. */
+int scenario_file_read(const char *path, scenario_file_t *sf, diag_t *d);
+/* Parses text already read (`name` is used in messages; `dir` resolves
+ * relative file paths and may be NULL). */
+int scenario_file_parse(const char *name, const char *dir, const char *text, size_t len,
+                        scenario_file_t *sf, diag_t *d);
+/* Appends the file's text. */
+void scenario_file_format(sb_t *out, const scenario_file_t *sf);
+/* Parses a policy bound as written in the file or typed in the explorer:
+ * "< 0.5%", "<= 2", "0.5" (strict) or "none". NULL or what was expected. */
+const char *scenario_parse_bound(const char *s, bound_t *out);
+/* "< 0.5%", "<= 15%" or "none". */
+void scenario_format_bound(sb_t *out, bound_t b);
+
+#endif

@@ -1,0 +1,90 @@
+#!/bin/sh
+# cli.sh: the command line as a script or CI job uses it: exit codes,
+# messages on stderr, and the report in text and JSON.
+. "$TESTDIR/lib/tap.sh"
+T=${TRADEOFF:?}
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+
+# run ARGS...: sets $out, $err and $rc
+run() {
+    "$T" "$@" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    out=$(cat "$tmp/out")
+    err=$(cat "$tmp/err")
+}
+
+run --help
+equals "--help exits 0" "$rc" 0
+contains "--help shows usage on stdout" "$out" "Usage: tradeoff"
+run --version
+equals "--version exits 0" "$rc" 0
+contains "--version prints the version" "$out" "tradeoff "
+
+run report --volume ten
+equals "bad --volume exits 2" "$rc" 2
+contains "bad --volume names the flag and what is accepted" "$err" "--volume 'ten': expected a number"
+equals "bad --volume prints nothing on stdout" "$out" ""
+run report --adversarial-share 150
+equals "--adversarial-share 150 exits 2" "$rc" 2
+contains "--adversarial-share 150 says the range" "$err" "expected a percentage from 0 to 100"
+run report --bogus
+equals "unknown option exits 2" "$rc" 2
+contains "unknown option is named" "$err" "unknown option '--bogus'"
+run report --policy lenient
+equals "unknown policy exits 2" "$rc" 2
+contains "unknown policy lists the choices" "$err" "consumer, enterprise, high-risk or none"
+run report --compare nosuch,baseline
+equals "unknown --compare name exits 2" "$rc" 2
+contains "unknown --compare name is named" "$err" "no point named 'nosuch'"
+run reprot
+equals "a mistyped subcommand exits 2" "$rc" 2
+contains "a mistyped subcommand is called one, with the list" "$err" "'reprot' is neither a subcommand nor a file; subcommands are: report"
+run report --compare 'status-quo, product-ask'
+contains "--compare takes blanks after the comma" "$out" "Moving from status-quo to product-ask"
+run report --format yaml
+equals "unknown --format exits 2" "$rc" 2
+run report "$tmp/missing.csv"
+equals "missing file exits 2" "$rc" 2
+contains "missing file is named" "$err" "missing.csv: cannot open"
+
+# Volume spellings all mean the same.
+for v in 10000000 10,000,000 1e7 10M; do
+    run report --format json --volume "$v"
+    contains "--volume $v is ten million" "$out" '"daily_queries": 10000000,'
+done
+run report --format json --volume 2.5k
+contains "--volume 2.5k" "$out" '"daily_queries": 2500,'
+run report --format json --adversarial-share 0.1%
+contains "--adversarial-share 0.1% is 0.1 percent" "$out" '"adversarial_share_pct": 0.1,'
+
+# The domain text's numbers through the whole program.
+run report
+equals "report on the built-in scenario exits 0" "$rc" 0
+contains "text report shows the after-tuning refusals" "$out" "799,200"
+run report --compare status-quo,product-ask
+contains "text report has the meeting sentence" "$out" "Moving from status-quo to product-ask: 199,800 fewer unnecessary refusals and 30 more harmful outputs per day. product-ask is better only if one harmful output costs less than 6,660 unnecessary refusals."
+run report --format json --compare status-quo,product-ask
+contains "json delta refusals" "$out" '"delta_unnecessary_refusals": -199800'
+contains "json delta harmful" "$out" '"delta_harmful_outputs": 30'
+contains "json break-even" "$out" '"break_even_refusals_per_harmful": 6660'
+builtin=$out
+run report --format json --compare status-quo,product-ask "$DATADIR/builtin-scenario.csv"
+# Only the title and the source of each point may differ.
+strip() { printf '%s\n' "$1" | grep -v -e '"title"' -e '"source"' -e '"line"'; }
+equals "built-in scenario and data/builtin-scenario.csv give the same numbers" "$(strip "$out")" "$(strip "$builtin")"
+
+run report --cost-refusal 0.5 --cost-harm 1000 --compare status-quo,product-ask
+contains "costs appear in the sentence" "$out" "At the costs set, product-ask costs"
+
+# Output files are written whole, and never over an input.
+run report --format json -o "$tmp/r.json"
+equals "-o writes a file" "$rc" 0
+contains "-o file has the report" "$(cat "$tmp/r.json")" '"schema_version": 1'
+cp "$DATADIR/builtin-scenario.csv" "$tmp/in.csv"
+run report -o "$tmp/in.csv" "$tmp/in.csv"
+equals "refuses to overwrite an input" "$rc" 3
+contains "says it is an input" "$err" "is an input file; refusing to overwrite it"
+check "the input is intact" cmp "$tmp/in.csv" "$DATADIR/builtin-scenario.csv"
+
+tap_done

@@ -1,0 +1,75 @@
+#!/bin/sh
+# load_errors.sh: the corpus of malformed inputs. Each tests/data/bad/NAME.csv
+# has NAME.expected, the whole message (FILE standing for the file's path),
+# and optionally NAME.flags; each must fail with exit status 2 and exactly
+# that message. tests/data/good/ holds files that look odd but must load
+# (byte-order mark, CRLF line ends). UPDATE_GOLDEN=1 rewrites each
+# NAME.expected from the message the program gives now.
+. "$TESTDIR/lib/tap.sh"
+T=${TRADEOFF:?}
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+
+run() {
+    "$T" "$@" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    out=$(cat "$tmp/out")
+    err=$(grep -v '^tradeoff: warning:' "$tmp/err")
+}
+
+bad=$TESTDIR/data/bad
+for f in "$bad"/*.csv; do
+    name=$(basename "$f" .csv)
+    flags=
+    [ -f "$bad/$name.flags" ] && flags=$(cat "$bad/$name.flags")
+    want=$(sed "s|^FILE|tradeoff: $f|" "$bad/$name.expected")
+    # shellcheck disable=SC2086 # flags are words
+    run report $flags "$f"
+    if [ -n "${UPDATE_GOLDEN:-}" ]; then
+        printf '%s\n' "$err" | sed "s|^tradeoff: $f|FILE|" >"$bad/$name.expected"
+        want=$err
+    fi
+    equals "$name: exit status 2" "$rc" 2
+    equals "$name: message" "$err" "$want"
+    equals "$name: nothing on stdout" "$out" ""
+done
+
+# The same messages through `sweep` for the per-prompt score files, which
+# take the fast path first and fall back to the reader that counts lines.
+for name in scores-not-a-number scores-ragged scores-inf header-only-scores binned-negative-count; do
+    f=$bad/$name.csv
+    run sweep "$f"
+    equals "sweep $name: exit status 2" "$rc" 2
+    equals "sweep $name: message" "$err" "$(sed "s|^FILE|tradeoff: $f|" "$bad/$name.expected")"
+done
+
+run report "$tmp/no-such-file.csv"
+equals "missing file: exit status 2" "$rc" 2
+contains "missing file: named, with the reason" "$err" "no-such-file.csv: cannot open: No such file or directory"
+mkdir "$tmp/adir"
+run report "$tmp/adir"
+equals "directory: exit status 2" "$rc" 2
+contains "directory: says so" "$err" "adir: is a directory, expected a CSV file"
+run sweep "$tmp/adir"
+equals "sweep on a directory: exit status 2" "$rc" 2
+run sweep "$DATADIR/builtin-scenario.csv"
+equals "sweep on operating points: exit status 2" "$rc" 2
+contains "sweep on operating points: says what it needs" "$err" "this looks like operating points, not per-prompt scores or binned counts"
+
+good=$TESTDIR/data/good
+for f in "$good"/*.csv; do
+    name=$(basename "$f" .csv)
+    run report --format json "$f"
+    equals "$name: loads" "$rc" 0
+    contains "$name: both rows read" "$out" '"benign_refused"'
+done
+run report --format json "$good/bom.csv"
+contains "bom: first column is the name" "$out" '"name": "a"'
+run report --format json "$good/crlf.csv"
+contains "crlf: no carriage return in names" "$out" '"name": "b"'
+run sweep "$good/scores-crlf.csv"
+equals "crlf scores: the curve" "$out" "threshold,attack_success_pct,over_refusal_pct,n_adversarial,attack_successes,n_benign,benign_refused
+0.25,0,100,1,0,1,1
+0.5,0,0,1,0,1,0"
+
+tap_done

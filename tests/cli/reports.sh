@@ -1,0 +1,127 @@
+#!/bin/sh
+# reports.sh: every report format on every shipped example file.
+#   text and Markdown: compared with golden files in tests/golden/
+#   JSON: parsed and checked field by field against the input (python3)
+#   CSV: reloaded by tradeoff itself; the numbers must round-trip
+#   SVG: parsed as XML, one marker per drawn point (python3, xmllint)
+#   (golden files in tests/golden/reports/)
+# After an intended change of the output, refresh the golden files with
+#   UPDATE_GOLDEN=1 make check TESTS=tests/cli/reports.sh
+# and review the diff.
+. "$TESTDIR/lib/tap.sh"
+T=${TRADEOFF:?}
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+golden=$TESTDIR/golden/reports
+# The C locale draws every chart in ASCII whatever the machine is set to, so
+# the golden files hold on any CI host.
+LC_ALL=C
+export LC_ALL
+have_python=false
+command -v python3 >/dev/null 2>&1 && have_python=true
+checks="$TESTDIR/lib/report_checks.py"
+
+# py NAME ARGS...: a check by report_checks.py, skipped without python3.
+py() {
+    name=$1; shift
+    if ! $have_python; then
+        tap_ok "$name # SKIP python3 not installed"
+        return
+    fi
+    if msg=$(python3 "$checks" "$@" 2>&1); then tap_ok "$name"; else tap_fail "$name" "$msg"; fi
+}
+
+# golden NAME FILE GOLDEN: FILE must equal GOLDEN (or replaces it on request).
+golden() {
+    if [ -n "${UPDATE_GOLDEN:-}" ]; then
+        cp "$2" "$3" && tap_ok "$1 # updated $3"
+    elif cmp -s "$2" "$3"; then
+        tap_ok "$1"
+    else
+        tap_fail "$1" "$(diff -u "$3" "$2" | head -n 30)"
+    fi
+}
+
+# The files are named relative to the data directory, so the reports (and
+# their golden files) do not depend on where the tree is.
+cd "$DATADIR" || exit 1
+for f in builtin-scenario.csv chatbot-threshold-sweep.csv or-bench-32-models.csv \
+         xstest-gpt4-judges.csv jailbreakbench-attacks.csv chatbot-scores.csv; do
+    b=${f%.csv}
+    set -- --width 80 --height 24 --ascii
+    [ "$f" = builtin-scenario.csv ] && set -- "$@" --compare status-quo,product-ask
+    [ "$f" = xstest-gpt4-judges.csv ] && set -- "$@" --compare "GPT-4 (human judge),GPT-4 (GPT-4 judge)"
+
+    "$T" report "$@" "$f" >"$tmp/$b.txt" 2>"$tmp/err"
+    equals "$b: text report exits 0" "$?" 0
+    golden "$b: text report matches tests/golden/reports/$b.txt" "$tmp/$b.txt" "$golden/$b.txt"
+
+    "$T" report --format markdown "$@" "$f" >"$tmp/$b.md" 2>"$tmp/err"
+    equals "$b: Markdown report exits 0" "$?" 0
+    golden "$b: Markdown report matches tests/golden/reports/$b.md" "$tmp/$b.md" "$golden/$b.md"
+    sum=$(sha256sum "$f" 2>/dev/null | cut -c1-64)
+    [ -n "$sum" ] && contains "$b: Markdown names the file's SHA-256" "$(cat "$tmp/$b.md")" "\`$f\` (SHA-256 \`$sum\`)"
+
+    "$T" report --format json "$@" "$f" >"$tmp/$b.json" 2>"$tmp/err"
+    equals "$b: JSON report exits 0" "$?" 0
+    py "$b: JSON fields agree with the input and the model" json "$tmp/$b.json" "$f"
+
+    "$T" report --format csv "$@" "$f" >"$tmp/$b.out.csv" 2>"$tmp/err"
+    equals "$b: CSV report exits 0" "$?" 0
+    "$T" report --format json --width 80 "$tmp/$b.out.csv" >"$tmp/$b.reloaded.json" 2>"$tmp/err"
+    equals "$b: tradeoff reloads its own CSV" "$?" 0
+    py "$b: CSV round-trips every number" roundtrip "$tmp/$b.json" "$tmp/$b.reloaded.json"
+
+    "$T" report --format svg "$@" "$f" >"$tmp/$b.svg" 2>"$tmp/err"
+    equals "$b: SVG report exits 0" "$?" 0
+    if command -v xmllint >/dev/null 2>&1; then
+        check "$b: SVG is well-formed XML (xmllint)" xmllint --noout "$tmp/$b.svg"
+    fi
+    py "$b: SVG draws every point with its name" svg "$tmp/$b.svg" "$tmp/$b.json"
+done
+
+# With --compare the SVG draws an arrow from A to B and puts the sentence
+# under the chart.
+out=$("$T" report --format svg --compare status-quo,product-ask builtin-scenario.csv)
+contains "SVG draws the comparison arrow" "$out" 'id="comparison"'
+contains "SVG captions the comparison sentence" "$out" "Moving from status-quo to product-ask: 199,800 fewer unnecessary refusals"
+contains "SVG draws the policy box" "$out" '<rect class="policy"'
+contains "SVG draws the hull" "$out" '<polyline id="hull"'
+contains "SVG draws the frontier" "$out" '<polyline id="frontier"'
+
+# A browser renders the SVG: a screenshot of a blank page is a few kilobytes,
+# of the chart tens of kilobytes.
+browser=$(command -v chromium || command -v chromium-browser || true)
+if [ -n "$browser" ] && command -v timeout >/dev/null 2>&1; then
+    "$T" report --format svg --compare status-quo,product-ask builtin-scenario.csv >"$tmp/shot.svg"
+    (cd "$tmp" && HOME=$tmp timeout 120 "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars \
+        --window-size=880,600 --screenshot="$tmp/shot.png" "file://$tmp/shot.svg" >/dev/null 2>&1)
+    size=$(wc -c <"$tmp/shot.png" 2>/dev/null || echo 0)
+    check "chromium renders the SVG (screenshot of $size bytes)" test "$size" -gt 20000
+else
+    tap_ok "chromium renders the SVG # SKIP chromium not installed"
+fi
+
+# -o writes the same bytes as standard output, for every format.
+for fmt in text markdown json csv svg; do
+    "$T" report --format "$fmt" -o "$tmp/o.$fmt" builtin-scenario.csv
+    "$T" report --format "$fmt" builtin-scenario.csv >"$tmp/s.$fmt"
+    check "-o writes what --format $fmt prints" cmp "$tmp/o.$fmt" "$tmp/s.$fmt"
+done
+
+# Hostile names reach no report unescaped.
+printf 'name,attack_success_pct,over_refusal_pct\n"=HYPERLINK(""x"")",1,2\n"<script>*x*|</script>",0.5,3\n"\033[31mred",0,4\n' >"$tmp/hostile.csv"
+out=$("$T" report --format csv "$tmp/hostile.csv")
+contains "CSV neutralises a formula" "$out" "\"'=HYPERLINK(\"\"x\"\")\""
+lacks "CSV carries no escape character" "$out" "$(printf '\033')"
+out=$("$T" report --format markdown "$tmp/hostile.csv")
+contains "Markdown escapes a tag and a table bar" "$out" '\<script\>\*x\*\|\</script\>'
+out=$("$T" report --format svg "$tmp/hostile.csv")
+contains "SVG escapes a tag" "$out" "&lt;script&gt;*x*|&lt;/script&gt;"
+lacks "SVG carries no escape character" "$out" "$(printf '\033')"
+
+"$T" report --format pdf >/dev/null 2>"$tmp/err"
+equals "an unknown format exits 2" "$?" 2
+contains "the message lists the formats" "$(cat "$tmp/err")" "text, json, markdown, csv or svg"
+
+tap_done

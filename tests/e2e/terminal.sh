@@ -1,0 +1,105 @@
+#!/bin/sh
+# terminal.sh: whatever ends the explorer, the terminal must come back as it
+# was: echo and line editing (icanon) on, the same settings as before, no
+# explorer screen left, and a shell prompt that answers. Driven through a
+# real terminal (tmux): ^C typed at the keyboard, SIGTERM and SIGHUP sent by
+# kill, and crashes (SIGSEGV, SIGABRT: a fatal error inside drawing).
+# Skips cleanly when tmux is missing or the explorer is not interactive.
+. "$TESTDIR/lib/tap.sh"
+T=${TRADEOFF:?}
+tmux_session=term
+. "$TESTDIR/lib/tmux.sh"
+type_line() { keys -l "$1"; keys Enter; }
+
+# new_session: a fresh shell in a 100x30 pane (a crash may leave the old
+# one's terminal unusable, which is what the crash tests look for).
+new_session() {
+    tm kill-session -t term >/dev/null 2>&1
+    tm new-session -d -s term -x 100 -y 30 -c "$work" "env -u TMUX PS1='$ ' LANG=C.UTF-8 TERM=screen sh" &&
+        tm set-option -t term status off >/dev/null 2>&1
+    wait_for '$'
+}
+new_session || tap_skip_all "tmux cannot start a session with a shell here"
+
+# The explorer's marker: its status line names the scenario's numbers.
+MARK="Queries/day"
+
+# start [ENV]: records the settings, then runs the explorer with its pid in
+# a file (exec keeps the pid), so the test signals only the process it
+# started. ENV (assignments) goes before the command.
+start() {
+    rm -f "$work/pid" "$work/before" "$work/after" "$work/after-a"
+    type_line "clear; stty -g >before; ${1:-} sh -c 'echo \$\$ >pid; exec \"\$0\"' '$T'; echo EXIT=\$?"
+    wait_for "$MARK"
+}
+# ended: waits (bounded) for the explorer's pid to go away.
+ended() {
+    i=0
+    pid=$(cat "$work/pid" 2>/dev/null)
+    while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+    [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null
+}
+# result NAME STATUS DETAIL: a TAP line; with $TODO set, a failure is a
+# known bug (TAP "# TODO": an expected failure), named by $TODO.
+TODO=""
+result() {
+    if [ "$2" -eq 0 ]; then tap_ok "$1"
+    elif [ -n "$TODO" ]; then
+        tap_n=$((tap_n + 1))
+        echo "not ok $tap_n - $1 # TODO $TODO"
+        printf '#   %s\n' "$3"
+    else tap_fail "$1" "$3"; fi
+}
+# after NAME: the checks after the explorer ended one way or another.
+after() {
+    type_line "stty -g >after; stty -a >after-a; echo ALIVE-\$((6*7))"
+    wait_for "ALIVE-42"
+    result "$1: the shell prompt answers" $? "$(screen | tail -n 8)"
+    i=0
+    while [ ! -s "$work/after-a" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+    a=$(tr '\n' ' ' <"$work/after-a" 2>/dev/null)
+    case " $a " in
+    *" -echo "* | *" -icanon "*) st=1 ;;
+    *" echo "*) case " $a " in *" icanon "*) st=0 ;; *) st=1 ;; esac ;;
+    *) st=1 ;;
+    esac
+    result "$1: echo and icanon are on" $st "stty -a: $a"
+    [ "$(cat "$work/after" 2>/dev/null)" = "$(cat "$work/before" 2>/dev/null)" ]
+    result "$1: terminal settings as before" $? "before: $(cat "$work/before" 2>/dev/null) after: $(cat "$work/after" 2>/dev/null)"
+    case $(screen) in *"$MARK"*) st=1 ;; *) st=0 ;; esac
+    result "$1: no explorer screen left behind" $st "$(screen | head -n 5)"
+}
+
+if ! start; then
+    tap_skip_all "the explorer is not interactive yet (no '$MARK' on screen)"
+fi
+keys q
+ended && tap_ok "q: the explorer ends" || tap_fail "q: the explorer ends"
+after "q"
+
+# ^C typed at the keyboard: SIGINT through the terminal driver.
+start || tap_fail "^C: the explorer opens"
+keys C-c
+ended && tap_ok "^C: the explorer ends" || tap_fail "^C: the explorer ends"
+after "^C"
+
+for sig in TERM HUP INT; do
+    start || tap_fail "SIG$sig: the explorer opens"
+    kill -"$sig" "$(cat "$work/pid")"
+    ended && tap_ok "SIG$sig: the explorer ends" || tap_fail "SIG$sig: the explorer ends"
+    after "SIG$sig"
+done
+
+# A crash inside drawing: the terminal must still be restored (htop and tig
+# restore it from their crash handler before dying).
+# Under AddressSanitizer a SIGSEGV is a sanitizer report, which is not what
+# this test is about: let the signal through as it would be without it.
+for sig in SEGV ABRT; do
+    start "ASAN_OPTIONS=\${ASAN_OPTIONS:-}:handle_segv=0:handle_abort=0" || tap_fail "SIG$sig: the explorer opens"
+    kill -"$sig" "$(cat "$work/pid")"
+    ended && tap_ok "SIG$sig: the explorer ends" || tap_fail "SIG$sig: the explorer ends"
+    after "SIG$sig (crash)"
+    new_session || tap_fail "SIG$sig: a new shell after the crash"
+done
+
+tap_done

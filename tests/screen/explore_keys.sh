@@ -1,0 +1,107 @@
+#!/bin/sh
+# explore_keys.sh: the explorer driven by key scripts (TRADEOFF_KEYS) with the
+# screen dumped as text, in the manner of tig's tests: no terminal needed.
+. "$TESTDIR/lib/tap.sh"
+T=${TRADEOFF:?}
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+LANG=C.UTF-8; export LANG
+unset LC_ALL
+
+# keys SCRIPT [ARGS...]: runs the explorer on SCRIPT; sets $out, $err, $rc
+keys() {
+    script=$1; shift
+    TRADEOFF_KEYS="$script" TRADEOFF_SIZE=${SIZE:-100x30} "$T" "$@" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    out=$(cat "$tmp/out")
+    err=$(cat "$tmp/err")
+}
+
+keys "j"
+equals "a key script exits 0" "$rc" 0
+contains "safety-tuned refuses 799,200 a day" "$out" "799,200"
+contains "its policy verdict names the failing bound" "$out" "fail: ORR 8.00% is not < 5.00%"
+
+keys "j <Tab> L"
+contains "ten times the volume, ten times the refusals" "$out" "7,992,000"
+keys "j <Tab> = <BS><BS><BS><BS><BS><BS><BS><BS><BS><BS> 1,000,000 <Enter>"
+contains "an exact volume scales the counts" "$out" "79,920"
+keys "<Tab> = x <Enter> <Dump> <Esc>"
+contains "a bad exact value says what was expected" "$out" "daily queries 'x': expected"
+keys "j <Tab> = 1,000,000 <Enter>"
+contains "typing replaces the value the entry opened with" "$out" "79,920"
+keys "<Tab> = <BS> 5 <Enter>"
+contains "Backspace edits the shown value instead" "$out" "Queries/day  10,000,005"
+keys "<Tab> = <C-u> 2M <Enter>"
+contains "Ctrl-U clears the line" "$out" "39,960"
+keys "o" --cost-refusal 2 --cost-harm 1k
+contains "o jumps to the cost-optimal choice within the policy" "$out" "cost-optimal within the consumer policy is a mix"
+lacks "o never picks a point that fails the policy" "$out" "cost-optimal within the consumer policy: baseline"
+
+keys "b j"
+contains "a pinned baseline gives the meeting sentence" "$out" "Moving from baseline to safety-tuned: 90 fewer harmful"
+contains "and the break-even" "$out" "6,660"
+
+SIZE=30x8 keys ""
+contains "a small screen says it is too small" "$out" "terminal too small: need"
+contains "and what it needs and has" "$out" "70x20, have 30x8"
+keys "<Resize:30x8> <Dump> <Resize:100x30>"
+contains "resizing back lays the screen out again" "$out" "Queries/day"
+
+keys "?"
+contains "? shows the help from the action table" "$out" "pin the current operating point as the baseline"
+
+keys "j" --ascii
+lacks "--ascii draws no braille" "$out" "⠈"
+lacks "--ascii draws no box lines" "$out" "─"
+
+# Flags set the starting state.
+keys "" --select variant-B --baseline variant-A --volume 1M
+contains "--select picks the operating point" "$out" "Per day at variant-B"
+contains "--baseline pins a point" "$out" "Moving from variant-A to variant-B"
+keys "" --select nonesuch
+equals "--select of an unknown point exits 2" "$rc" 2
+contains "and says which" "$err" "--select: no point named 'nonesuch'"
+keys "" nonexistent.csv
+equals "a file that fails to load exits 2" "$rc" 2
+contains "with the batch-mode message" "$err" "nonexistent.csv"
+
+# Save, then reopen with --scenario: the same state.
+cd "$tmp" || exit 1
+keys "j b n <Tab> L <S-Tab> l s <Enter>"
+contains "s saves the scenario" "$out" "scenario saved to tradeoff-scenario.txt"
+check "the scenario file exists" test -f "$tmp/tradeoff-scenario.txt"
+contains "it records the volume" "$(cat "$tmp/tradeoff-scenario.txt")" "volume = 100000000"
+before=$(printf '%s\n' "$out" | sed -n '/^--- screen/,$p' | grep -v '^ .*saved to')
+keys "" --scenario tradeoff-scenario.txt
+after=$(printf '%s\n' "$out" | sed -n '/^--- screen/,$p' | grep -v '^ .*saved to')
+equals "reopening the scenario shows the same screen" "$(printf '%s' "$after" | head -n 28)" "$(printf '%s' "$before" | head -n 28)"
+keys "" --scenario tradeoff-scenario.txt --volume 2M
+contains "a flag given with --scenario replaces the saved value" "$out" "Queries/day  2,000,000"
+printf 'tradeoff-scenario = 1\nvolume = lots\n' >"$tmp/bad.txt"
+keys "" --scenario bad.txt
+equals "a bad scenario file exits 2" "$rc" 2
+contains "naming file:line:column" "$err" "bad.txt:2:10: volume 'lots'"
+
+keys "e <Enter>"
+check "e exports a Markdown report" test -f "$tmp/tradeoff-report.md"
+contains "the report has the explorer's state" "$(cat "$tmp/tradeoff-report.md")" "# Explorer: trade-off at baseline"
+cd - >/dev/null || exit 1
+
+TRADEOFF_KEYS="j" TRADEOFF_DUMP="$tmp/dump.txt" "$T" >/dev/null 2>&1
+contains "TRADEOFF_DUMP receives the screen" "$(cat "$tmp/dump.txt")" "799,200"
+keys "<Bogus>"
+equals "a bad key script exits 2" "$rc" 2
+contains "naming the script column" "$err" "TRADEOFF_KEYS:1: unknown key <Bogus>"
+
+"$T" </dev/null >"$tmp/out" 2>"$tmp/err"
+rc=$?
+equals "without a terminal the explorer exits 2" "$rc" 2
+contains "and points at tradeoff report" "$(cat "$tmp/err")" "the explorer needs a terminal"
+
+"$T" --keys man >"$tmp/out" 2>&1
+contains "--keys man prints the key table as roff" "$(cat "$tmp/out")" ".TP"
+"$T" --keys markdown >"$tmp/out" 2>&1
+contains "--keys markdown prints a Markdown table" "$(cat "$tmp/out")" "| Keys | Action |"
+
+tap_done

@@ -1,0 +1,475 @@
+/* Unit tests of the canvas (priorities, braille dots, ASCII twins, wide
+ * glyphs) and of the chart (ticks, scales, the floor for 0, and the mapping
+ * between cells and data that the explorer's mouse relies on). */
+#include "config.h"
+
+#include "render/canvas.h"
+#include "render/chart.h"
+#include "unit.h"
+#include "core/frontier.h"
+#include "core/model.h"
+#include "core/point.h"
+#include "core/builtin.h"
+#include "base/strbuf.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *render(const canvas_t *c, bool ascii)
+{
+    sb_t sb = SB_INIT;
+    canvas_to_text(c, &sb, ascii);
+    return sb_detach(&sb);
+}
+
+START_TEST(test_priorities)
+{
+    canvas_t c;
+    canvas_init(&c, 4, 1);
+    canvas_glyph(&c, 0, 0, "●", 'o', CANVAS_STYLE_SERIES0, CANVAS_PRIO_MARKER);
+    /* a line under a marker leaves it alone; a label covers it */
+    canvas_dot(&c, 0, 0, '-', CANVAS_STYLE_FRONTIER, CANVAS_PRIO_LINE);
+    ck_assert_str_eq(canvas_cell(&c, 0, 0)->glyph, "●");
+    canvas_text(&c, 0, 0, "ab", CANVAS_STYLE_LABEL, CANVAS_PRIO_LABEL);
+    ck_assert_str_eq(canvas_cell(&c, 0, 0)->glyph, "a");
+    ck_assert_int_eq(canvas_cell(&c, 0, 0)->style, CANVAS_STYLE_LABEL);
+    /* a marker cannot cover a label */
+    canvas_glyph(&c, 1, 0, "●", 'o', CANVAS_STYLE_SERIES0, CANVAS_PRIO_MARKER);
+    ck_assert_str_eq(canvas_cell(&c, 1, 0)->glyph, "b");
+    /* a dot never replaces a glyph of equal priority (the axes) */
+    canvas_glyph(&c, 2, 0, "│", '|', CANVAS_STYLE_AXIS, CANVAS_PRIO_LINE);
+    canvas_dot(&c, 4, 0, '-', CANVAS_STYLE_FRONTIER, CANVAS_PRIO_LINE);
+    ck_assert_str_eq(canvas_cell(&c, 2, 0)->glyph, "│");
+    /* off-canvas writes are ignored */
+    canvas_dot(&c, -1, 0, '.', CANVAS_STYLE_CURVE, CANVAS_PRIO_LABEL);
+    canvas_dot(&c, 8, 0, '.', CANVAS_STYLE_CURVE, CANVAS_PRIO_LABEL);
+    ck_assert_ptr_null(canvas_cell(&c, 4, 0));
+    canvas_free(&c);
+}
+END_TEST
+
+START_TEST(test_braille_dots)
+{
+    canvas_t c;
+    canvas_init(&c, 3, 1);
+    /* dots 1 and 8: top left and bottom right of the first cell */
+    canvas_dot(&c, 0, 0, '.', CANVAS_STYLE_CURVE, CANVAS_PRIO_LINE);
+    canvas_dot(&c, 1, 3, '.', CANVAS_STYLE_CURVE, CANVAS_PRIO_LINE);
+    ck_assert_int_eq(canvas_cell(&c, 0, 0)->dots, 0x81);
+    char *u = render(&c, false);
+    ck_assert_str_eq(u, "\xe2\xa2\x81\n"); /* U+2881, trailing blanks trimmed */
+    free(u);
+    /* a higher priority replaces the pattern rather than adding to it */
+    canvas_dot(&c, 0, 1, '|', CANVAS_STYLE_FRONTIER, CANVAS_PRIO_MARKER);
+    ck_assert_int_eq(canvas_cell(&c, 0, 0)->dots, 0x02);
+    char *a = render(&c, true);
+    ck_assert_str_eq(a, "|\n");
+    free(a);
+    canvas_free(&c);
+}
+END_TEST
+
+START_TEST(test_empty_is_space)
+{
+    canvas_t c;
+    canvas_init(&c, 5, 2);
+    canvas_glyph(&c, 4, 1, "●", 'o', CANVAS_STYLE_SERIES0, CANVAS_PRIO_MARKER);
+    char *u = render(&c, false);
+    ck_assert_str_eq(u, "\n    ●\n");
+    ck_assert_ptr_null(strstr(u, "\xe2\xa0\x80")); /* never U+2800 */
+    free(u);
+    char *a = render(&c, true);
+    ck_assert_str_eq(a, "\n    o\n");
+    free(a);
+    canvas_free(&c);
+}
+END_TEST
+
+START_TEST(test_lines_ascii)
+{
+    canvas_t c;
+    canvas_init(&c, 10, 3);
+    canvas_line(&c, 0, 1, 19, 1, CANVAS_STYLE_FRONTIER, CANVAS_PRIO_LINE, false);
+    canvas_line(&c, 0, 11, 5, 6, CANVAS_STYLE_HULL, CANVAS_PRIO_LINE, false);
+    char *a = render(&c, true);
+    ck_assert_str_eq(a, "----------\n  /\n//\n");
+    free(a);
+    canvas_free(&c);
+    canvas_init(&c, 10, 1);
+    canvas_line(&c, 0, 0, 19, 0, CANVAS_STYLE_HULL, CANVAS_PRIO_LINE, true);
+    a = render(&c, true);
+    ck_assert_ptr_nonnull(strchr(a, ':'));
+    ck_assert_ptr_nonnull(strchr(a, ' ')); /* dashed: some cells stay empty */
+    free(a);
+    canvas_free(&c);
+}
+END_TEST
+
+START_TEST(test_wide_text)
+{
+    canvas_t c;
+    canvas_init(&c, 6, 1);
+    int w = canvas_text(&c, 0, 0, "a漢b", CANVAS_STYLE_LABEL, CANVAS_PRIO_LABEL);
+    ck_assert_int_eq(w, 4);
+    ck_assert(canvas_cell(&c, 2, 0)->cont);
+    char *u = render(&c, false);
+    ck_assert_str_eq(u, "a漢b\n");
+    free(u);
+    char *a = render(&c, true);
+    ck_assert_str_eq(a, "a??b\n"); /* same columns in ASCII */
+    free(a);
+    /* covering half a wide glyph removes the whole glyph */
+    canvas_glyph(&c, 2, 0, "x", 'x', CANVAS_STYLE_LABEL, CANVAS_PRIO_LABEL);
+    a = render(&c, true);
+    ck_assert_str_eq(a, "a xb\n");
+    free(a);
+    /* clipped at the edge */
+    ck_assert_int_eq(canvas_text(&c, 4, 0, "long", CANVAS_STYLE_LABEL, CANVAS_PRIO_LABEL), 2);
+    canvas_free(&c);
+}
+END_TEST
+
+START_TEST(test_locale_choice)
+{
+    ck_assert_ptr_nonnull(setlocale(LC_ALL, "C"));
+    ck_assert(canvas_locale_wants_ascii());
+    /* a UTF-8 locale, where the system has one */
+    if (setlocale(LC_ALL, "C.UTF-8") || setlocale(LC_ALL, "C.utf8") || setlocale(LC_ALL, "en_US.UTF-8"))
+        ck_assert(!canvas_locale_wants_ascii());
+    setlocale(LC_ALL, "C");
+}
+END_TEST
+
+static void add(pointset_t *set, const char *name, double orr_pct, double asr_pct)
+{
+    point_t p = point_make(name);
+    p.orr = orr_pct / 100;
+    p.asr = asr_pct / 100;
+    pointset_add(set, p);
+}
+
+static char *chart_of(const pointset_t *set, int w, int h, chart_t *keep)
+{
+    chart_opts_t o = chart_default_opts();
+    o.points = set;
+    o.width = w;
+    o.height = h;
+    o.ascii = true;
+    chart_t ch;
+    chart_render(&ch, &o);
+    sb_t sb = SB_INIT;
+    chart_to_text(&ch, &sb, true);
+    if (keep)
+        *keep = ch;
+    else
+        chart_free(&ch);
+    return sb_detach(&sb);
+}
+
+START_TEST(test_linear_ticks)
+{
+    pointset_t set = POINTSET_INIT;
+    add(&set, "a", 2, 1);
+    add(&set, "b", 8, 0.1);
+    chart_t ch;
+    char *t = chart_of(&set, 80, 24, &ch);
+    ck_assert(!ch.x.log && !ch.y.log);
+    /* from 0, just past the data (headroom for the highest point) */
+    ck_assert(ch.x.lo == 0 && ch.x.hi > 8 && ch.x.hi <= 10);
+    ck_assert(ch.y.lo == 0 && ch.y.hi > 1.0 && ch.y.hi <= 1.25);
+    ck_assert_ptr_nonnull(strstr(t, "0.2%")); /* steps of 0.2 or 0.1 */
+    ck_assert_ptr_nonnull(strstr(t, "8%"));
+    ck_assert_ptr_null(strstr(t, "0.0%")); /* zero is written 0% */
+    ck_assert_ptr_nonnull(strstr(t, "ORR: over-refusal rate (%)"));
+    ck_assert_ptr_nonnull(strstr(t, "ASR: attack success rate (%)"));
+    free(t);
+    chart_free(&ch);
+    pointset_free(&set);
+}
+END_TEST
+
+START_TEST(test_log_scale_and_floor)
+{
+    pointset_t set = POINTSET_INIT;
+    add(&set, "open", 1, 40);
+    add(&set, "strict", 60, 0.01);
+    add(&set, "zero", 30, 0); /* a 0 sits on the floor and is still drawn */
+    chart_t ch;
+    char *t = chart_of(&set, 80, 24, &ch);
+    ck_assert(ch.y.log);
+    ck_assert(!ch.x.log); /* 1..60: under two decades */
+    ck_assert(fabs(ch.y.lo - 0.01) < 1e-12 && fabs(ch.y.hi - 100) < 1e-9);
+    ck_assert_ptr_nonnull(strstr(t, "log scale"));
+    ck_assert_int_ge(ch.point_row[2], 0);
+    /* the zero point is on the axis row, the bottom of the plot */
+    ck_assert_int_eq(ch.point_row[2], ch.plot_row + ch.plot_h - 1);
+    ck_assert_int_lt(ch.point_row[1], ch.point_row[2]);
+    free(t);
+    chart_free(&ch);
+    pointset_free(&set);
+}
+END_TEST
+
+START_TEST(test_forced_scales)
+{
+    pointset_t set = POINTSET_INIT;
+    add(&set, "a", 1, 40);
+    add(&set, "b", 60, 0.01);
+    chart_opts_t o = chart_default_opts();
+    o.points = &set;
+    o.yscale = CHART_SCALE_LINEAR;
+    o.xscale = CHART_SCALE_LOG;
+    chart_t ch;
+    chart_render(&ch, &o);
+    ck_assert(!ch.y.log && ch.x.log);
+    chart_free(&ch);
+    pointset_free(&set);
+}
+END_TEST
+
+START_TEST(test_cells_and_data)
+{
+    pointset_t set = POINTSET_INIT;
+    builtin_load(&set);
+    chart_t ch;
+    char *t = chart_of(&set, 100, 30, &ch);
+    for (size_t i = 0; i < set.len; i++) {
+        int col, row;
+        ck_assert(chart_data_to_cell(&ch, set.items[i].orr, set.items[i].asr, &col, &row));
+        ck_assert_int_eq(col, ch.point_col[i]);
+        ck_assert_int_eq(row, ch.point_row[i]);
+        double orr, asr;
+        ck_assert(chart_cell_to_data(&ch, col, row, &orr, &asr));
+        /* within one cell of the point: 8% over ~94 columns, 1% over ~22 rows */
+        ck_assert_msg(fabs(orr - set.items[i].orr * 100) < 0.1, "orr %g vs %g", orr, set.items[i].orr * 100);
+        ck_assert_msg(fabs(asr - set.items[i].asr * 100) < 0.06, "asr %g vs %g", asr, set.items[i].asr * 100);
+        long near = chart_nearest_point(&ch, col, row, 0);
+        ck_assert_int_ge(near, 0);
+        ck_assert_int_eq(ch.point_col[near], col);
+    }
+    double orr, asr;
+    ck_assert(!chart_cell_to_data(&ch, 0, 0, &orr, &asr)); /* the title */
+    ck_assert_int_eq(chart_nearest_point(&ch, ch.plot_col + ch.plot_w - 1, ch.plot_row, 1), -1);
+    free(t);
+    chart_free(&ch);
+    pointset_free(&set);
+}
+END_TEST
+
+START_TEST(test_key_numbers)
+{
+    pointset_t set = POINTSET_INIT;
+    builtin_load(&set);
+    chart_opts_t o = chart_default_opts();
+    o.points = &set;
+    o.no_labels = true; /* every point numbered, in the order of the set */
+    chart_t ch;
+    chart_render(&ch, &o);
+    ck_assert_uint_eq(ch.nkey, set.len);
+    for (size_t i = 0; i < set.len; i++) {
+        ck_assert_int_eq(ch.point_number[i], (int)i + 1);
+        char want[64];
+        snprintf(want, sizeof want, "%3d  %s  (", (int)i + 1, set.items[i].name);
+        ck_assert_msg(strncmp(ch.key[i], want, strlen(want)) == 0, "key %s, want %s", ch.key[i], want);
+    }
+    chart_free(&ch);
+    o.no_labels = false;
+    o.width = 160;
+    o.height = 50; /* room for every name: nothing numbered */
+    chart_render(&ch, &o);
+    for (size_t i = 0; i < set.len; i++)
+        if (ch.point_number[i] == 0)
+            ck_assert_int_ge(ch.point_col[i], 0);
+    chart_free(&ch);
+    pointset_free(&set);
+}
+END_TEST
+
+/* Counts the cells of a style inside the plot area. */
+static int cells_of_style(const chart_t *ch, canvas_style_t style)
+{
+    int n = 0;
+    for (int r = ch->plot_row; r < ch->plot_row + ch->plot_h; r++)
+        for (int c = ch->plot_col; c < ch->plot_col + ch->plot_w; c++)
+            n += canvas_cell(&ch->canvas, c, r)->style == style;
+    return n;
+}
+
+START_TEST(test_curve)
+{
+    enum { N = 20001 };
+    static double orr[N], asr[N];
+    for (int i = 0; i < N; i++) {
+        double t = (double)i / (N - 1);
+        orr[i] = 0.01 + 0.59 * t; /* off the axis column, where the axis wins */
+        asr[i] = 0.4 * (1 - t) * (1 - t); /* reaches 0: the floor of a log axis */
+    }
+    orr[N / 2] = NAN; /* a gap */
+    chart_opts_t o = chart_default_opts();
+    o.curve_orr = orr;
+    o.curve_asr = asr;
+    o.curve_len = N;
+    for (int log = 0; log < 2; log++) {
+        o.yscale = log ? CHART_SCALE_LOG : CHART_SCALE_LINEAR;
+        chart_t ch;
+        chart_render(&ch, &o);
+        ck_assert(ch.y.log == (log == 1));
+        /* the curve covers the data range: 0..60% ORR, 0..40% ASR */
+        ck_assert(ch.x.hi >= 60 && ch.y.hi >= 40);
+        /* both ends are drawn: top-left and, at ASR 0, the bottom row */
+        int c0, r0, c1, r1;
+        ck_assert(chart_data_to_cell(&ch, orr[0], asr[0], &c0, &r0));
+        ck_assert(chart_data_to_cell(&ch, orr[N - 1], asr[N - 1], &c1, &r1));
+        /* a monotone curve touches at least one cell per column it spans
+         * (less the bottom row's, where the axis wins, and the gap's) */
+        int n = cells_of_style(&ch, CANVAS_STYLE_CURVE);
+        ck_assert_int_ge(n, c1 - c0 - 4);
+        ck_assert_int_eq(canvas_cell(&ch.canvas, c0, r0)->style, CANVAS_STYLE_CURVE);
+        ck_assert_int_eq(r1, ch.plot_row + ch.plot_h - 1);
+        chart_free(&ch);
+    }
+}
+END_TEST
+
+static char *curve_text(const double *orr, const double *asr, size_t n, chart_t *keep)
+{
+    chart_opts_t o = chart_default_opts();
+    o.curve_orr = orr;
+    o.curve_asr = asr;
+    o.curve_len = n;
+    o.ascii = true;
+    chart_t ch;
+    chart_render(&ch, &o);
+    sb_t sb = SB_INIT;
+    chart_to_text(&ch, &sb, true);
+    if (keep)
+        *keep = ch;
+    else
+        chart_free(&ch);
+    return sb_detach(&sb);
+}
+
+/* Big curves take their range from a sample and check it while drawing:
+ * the picture must be the one the exact range gives, and an extreme the
+ * sample misses must still count. */
+START_TEST(test_big_curve_sampling)
+{
+    enum { N = 65536 }; /* the size from which a sample is used */
+    double *orr = malloc((N + 1) * sizeof *orr), *asr = malloc((N + 1) * sizeof *asr);
+    for (int i = 0; i < N; i++) {
+        double t = (double)i / (N - 2);
+        orr[i] = 0.02 + 0.5 * t;
+        asr[i] = 0.001 + 0.3 * (1 - t) * (1 - t) * (1 - t);
+    }
+    orr[N - 1] = orr[N - 2];
+    asr[N - 1] = asr[N - 2]; /* a repeated last point changes nothing */
+    char *exact = curve_text(orr, asr, N - 1, NULL);  /* below the size: exact */
+    char *sampled = curve_text(orr, asr, N, NULL);    /* sampled */
+    ck_assert_str_eq(sampled, exact);
+    free(exact);
+    free(sampled);
+    /* a spike between two sampled points, and a smaller positive minimum */
+    asr[1001] = 0.9;
+    orr[3001] = 0.0001;
+    chart_t ch;
+    char *t = curve_text(orr, asr, N, &ch);
+    ck_assert(ch.y.hi >= 90);
+    ck_assert(ch.x.log); /* 0.01% .. 52%: over two decades */
+    free(t);
+    chart_free(&ch);
+    free(orr);
+    free(asr);
+}
+END_TEST
+
+START_TEST(test_degenerate_inputs)
+{
+    /* nothing at all, one point, all at zero, unknown rates, tiny sizes */
+    pointset_t set = POINTSET_INIT;
+    char *t = chart_of(&set, 5, 2, NULL);
+    ck_assert_ptr_nonnull(strstr(t, "0%"));
+    free(t);
+    add(&set, "zero", 0, 0);
+    t = chart_of(&set, 20, 8, NULL);
+    ck_assert_ptr_nonnull(strstr(t, "o"));
+    free(t);
+    point_t p = point_make("unknown");
+    pointset_add(&set, p);
+    chart_t ch;
+    t = chart_of(&set, 20, 8, &ch);
+    ck_assert_int_eq(ch.point_col[1], -1);
+    ck_assert_ptr_nonnull(strstr(t, "1 point not drawn"));
+    free(t);
+    chart_free(&ch);
+    pointset_free(&set);
+}
+END_TEST
+
+START_TEST(test_frontier_and_policy)
+{
+    pointset_t set = POINTSET_INIT;
+    builtin_load(&set);
+    frontier_t f;
+    frontier_compute(&f, &set, NULL);
+    scenario_t s = model_default_scenario();
+    chart_opts_t o = chart_default_opts();
+    o.points = &set;
+    o.frontier = &f;
+    o.scenario = &s;
+    o.ascii = true;
+    o.has_current = true;
+    o.current_asr = 0.0025;
+    o.current_orr = 0.05;
+    o.baseline = 0;
+    chart_t ch;
+    chart_render(&ch, &o);
+    sb_t sb = SB_INIT;
+    chart_to_text(&ch, &sb, true);
+    const char *t = sb_str(&sb);
+    ck_assert_ptr_nonnull(strstr(t, "consumer policy: ASR < 0.50%, ORR < 5.00%"));
+    ck_assert_ptr_nonnull(strstr(t, "Pareto frontier"));
+    ck_assert_ptr_nonnull(strstr(t, "@ current"));
+    ck_assert_ptr_nonnull(strstr(t, "B baseline"));
+    /* the dominated point is drawn dimmed, a frontier point in its series style */
+    long dominated = pointset_index(&set, "product-ask"), optimal = pointset_index(&set, "variant-B");
+    const canvas_cell_t *cd = canvas_cell(&ch.canvas, ch.point_col[dominated], ch.point_row[dominated]);
+    const canvas_cell_t *co = canvas_cell(&ch.canvas, ch.point_col[optimal], ch.point_row[optimal]);
+    ck_assert_int_eq(cd->style, CANVAS_STYLE_DIMMED);
+    ck_assert_int_ge(co->style, CANVAS_STYLE_SERIES0);
+    ck_assert_int_eq(canvas_cell(&ch.canvas, ch.point_col[0], ch.point_row[0])->style, CANVAS_STYLE_BASELINE);
+    sb_free(&sb);
+    chart_free(&ch);
+    frontier_free(&f);
+    pointset_free(&set);
+}
+END_TEST
+
+static Suite *chart_suite(void)
+{
+    Suite *s = suite_create("chart");
+    TCase *tc = tcase_create("canvas");
+    tcase_add_test(tc, test_priorities);
+    tcase_add_test(tc, test_braille_dots);
+    tcase_add_test(tc, test_empty_is_space);
+    tcase_add_test(tc, test_lines_ascii);
+    tcase_add_test(tc, test_wide_text);
+    tcase_add_test(tc, test_locale_choice);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("chart");
+    tcase_add_test(tc, test_linear_ticks);
+    tcase_add_test(tc, test_log_scale_and_floor);
+    tcase_add_test(tc, test_forced_scales);
+    tcase_add_test(tc, test_cells_and_data);
+    tcase_add_test(tc, test_key_numbers);
+    tcase_add_test(tc, test_curve);
+    tcase_add_test(tc, test_big_curve_sampling);
+    tcase_add_test(tc, test_degenerate_inputs);
+    tcase_add_test(tc, test_frontier_and_policy);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+CHECK_MAIN(chart_suite)

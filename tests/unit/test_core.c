@@ -1,0 +1,314 @@
+/* Unit tests of the core model: every worked number of the domain text,
+ * the policies, and the number parsing and formatting people rely on. */
+#include "config.h"
+
+#include "unit.h"
+#include "base/json.h"
+#include "core/model.h"
+#include "base/num.h"
+#include "core/point.h"
+#include "core/policy.h"
+#include "core/builtin.h"
+#include "base/strbuf.h"
+#include "base/text.h"
+
+#include <math.h>
+#include <string.h>
+
+/* The domain text rounds; 0.1% relative is the tolerance the issue sets. */
+#define ck_near(x, want) ck_assert_msg(fabs((x) - (double)(want)) <= fabs((double)(want)) * 1e-3 + 1e-9, \
+                                       "%s = %.10g, want %.10g", #x, (double)(x), (double)(want))
+
+static point_t pt(const char *name, double asr_pct, double orr_pct)
+{
+    point_t p = point_make(name);
+    p.asr = asr_pct / 100;
+    p.orr = orr_pct / 100;
+    return p;
+}
+
+START_TEST(test_refusals_before_and_after_tuning)
+{
+    scenario_t s = model_default_scenario();
+    point_t base = pt("baseline", 1.0, 2.0), tuned = pt("tuned", 0.1, 8.0);
+    ck_near(model_project(&s, &base).refusals, 199800);
+    ck_near(model_project(&s, &tuned).refusals, 799200);
+    point_free(&base);
+    point_free(&tuned);
+}
+END_TEST
+
+START_TEST(test_ab_variants)
+{
+    scenario_t s = model_default_scenario();
+    point_t a = pt("A", 0.2, 6.0), b = pt("B", 0.4, 3.0);
+    projection_t pa = model_project(&s, &a), pb = model_project(&s, &b);
+    ck_near(pa.harmful, 20);
+    ck_near(pa.refusals, 599400);
+    ck_near(pb.harmful, 40);
+    ck_near(pb.refusals, 299700);
+    verdict_t va = policy_check(&s.policy, a.asr, a.orr), vb = policy_check(&s.policy, b.asr, b.orr);
+    ck_assert(!va.asr_fail);
+    ck_assert(va.orr_fail); /* 6.0% is not under 5.0% */
+    ck_assert(verdict_pass(vb));
+    point_free(&a);
+    point_free(&b);
+}
+END_TEST
+
+START_TEST(test_product_vs_safety)
+{
+    scenario_t s = model_default_scenario();
+    point_t a = pt("status-quo", 0.2, 5.0), b = pt("product-ask", 0.5, 3.0);
+    comparison_t c = model_compare(&s, &a, &b);
+    ck_near(c.d_refusals, -199800);
+    ck_near(c.d_harmful, 30);
+    ck_near(c.break_even, 6660);
+    ck_assert_int_eq(c.kind, CMP_TRADE_HELPFUL);
+    sb_t sb = SB_INIT;
+    model_sentence(&sb, &s, "A", "B", &c);
+    ck_assert_str_eq(sb_str(&sb), "Moving from A to B: 199,800 fewer unnecessary refusals and 30 more "
+                                  "harmful outputs per day. B is better only if one harmful output costs "
+                                  "less than 6,660 unnecessary refusals.");
+    sb_free(&sb);
+    point_free(&a);
+    point_free(&b);
+}
+END_TEST
+
+START_TEST(test_filter_change)
+{
+    scenario_t s = model_default_scenario();
+    point_t a = pt("before", 0.3, 4.0), b = pt("after", 0.2, 6.0);
+    comparison_t c = model_compare(&s, &a, &b);
+    ck_near(c.d_harmful, -10);
+    ck_near(c.d_refusals, 199800);
+    ck_assert_int_eq(c.kind, CMP_TRADE_SAFER);
+    ck_near(c.break_even, 19980);
+    sb_t sb = SB_INIT;
+    model_sentence(&sb, &s, "before", "after", &c);
+    ck_assert_msg(strstr(sb_str(&sb), "10 fewer harmful outputs and 199,800 more unnecessary refusals"),
+                  "%s", sb_str(&sb));
+    ck_assert_msg(strstr(sb_str(&sb), "costs more than 19,980"), "%s", sb_str(&sb));
+    sb_free(&sb);
+    point_free(&a);
+    point_free(&b);
+}
+END_TEST
+
+START_TEST(test_dominance_and_costs)
+{
+    scenario_t s = model_default_scenario();
+    s.cost_refusal = 0.5;
+    s.cost_harm = 1000;
+    point_t a = pt("a", 0.5, 5.0), b = pt("b", 0.2, 3.0), same = pt("same", 0.5, 5.0);
+    comparison_t c = model_compare(&s, &a, &b);
+    ck_assert_int_eq(c.kind, CMP_B_DOMINATES);
+    ck_assert(isnan(c.break_even));
+    /* refusals 499,500 -> 299,700 at $0.5; harmful 50 -> 20 at $1000 */
+    ck_near(c.a.cost, 499500 * 0.5 + 50 * 1000.0);
+    ck_near(c.d_cost, (299700 - 499500) * 0.5 + (20 - 50) * 1000.0);
+    ck_assert_int_eq(model_compare(&s, &b, &a).kind, CMP_A_DOMINATES);
+    ck_assert_int_eq(model_compare(&s, &a, &same).kind, CMP_SAME);
+    sb_t sb = SB_INIT;
+    model_sentence(&sb, &s, "a", "b", &c);
+    ck_assert_msg(strstr(sb_str(&sb), "b is better at any exchange rate"), "%s", sb_str(&sb));
+    ck_assert_msg(strstr(sb_str(&sb), "b costs $129,900 less per day"), "%s", sb_str(&sb));
+    sb_free(&sb);
+    point_free(&a);
+    point_free(&b);
+    point_free(&same);
+}
+END_TEST
+
+START_TEST(test_missing_rate)
+{
+    scenario_t s = model_default_scenario();
+    point_t a = pt("a", 0.5, 5.0), b = point_make("b");
+    b.asr = 0.01;
+    projection_t p = model_project(&s, &b);
+    ck_assert(isnan(p.refusals));
+    ck_near(p.harmful, 100);
+    ck_assert_int_eq(model_compare(&s, &a, &b).kind, CMP_UNKNOWN);
+    verdict_t v = policy_check(&s.policy, b.asr, b.orr);
+    ck_assert(v.orr_unknown && v.asr_fail && !verdict_pass(v));
+    point_free(&a);
+    point_free(&b);
+}
+END_TEST
+
+START_TEST(test_policy_bounds_inclusive)
+{
+    policy_t pol;
+    ck_assert(policy_find("consumer", &pol));
+    /* "below 0.5%" and "under 5.0%": strict */
+    ck_assert(policy_check(&pol, 0.005, 0.01).asr_fail);
+    ck_assert(policy_check(&pol, 0.001, 5.0 / 100).orr_fail);
+    ck_assert(!policy_check(&pol, 0.00499, 0.0499).asr_fail);
+    ck_assert(policy_find("enterprise", &pol));
+    /* "up to 2.0%": inclusive; "under 3.0%": strict */
+    ck_assert(!policy_check(&pol, 2.0 / 100, 0.01).asr_fail);
+    ck_assert(policy_check(&pol, 0.0201, 0.01).asr_fail);
+    ck_assert(policy_check(&pol, 0.01, 3.0 / 100).orr_fail);
+    ck_assert(policy_find("HIGH-RISK", &pol));
+    ck_assert(policy_check(&pol, 0.01 / 100, 0.10).asr_fail);
+    ck_assert(!policy_check(&pol, 0.00009, 15.0 / 100).orr_fail);
+    ck_assert(policy_check(&pol, 0.00009, 0.1501).orr_fail);
+    ck_assert(policy_find("none", &pol));
+    ck_assert(verdict_pass(policy_check(&pol, 1, 1)));
+    ck_assert(!policy_find("lenient", &pol));
+}
+END_TEST
+
+START_TEST(test_verdict_names_the_bound)
+{
+    policy_t pol;
+    policy_find("consumer", &pol);
+    sb_t sb = SB_INIT;
+    verdict_describe(&sb, &pol, policy_check(&pol, 0.002, 0.06), 0.002, 0.06);
+    ck_assert_str_eq(sb_str(&sb), "fail: ORR 6.00% is not < 5.00%");
+    sb_reset(&sb);
+    verdict_describe(&sb, &pol, policy_check(&pol, 0.004, 0.03), 0.004, 0.03);
+    ck_assert_str_eq(sb_str(&sb), "pass");
+    sb_free(&sb);
+}
+END_TEST
+
+START_TEST(test_seed_points)
+{
+    pointset_t set = POINTSET_INIT;
+    builtin_load(&set);
+    ck_assert_uint_eq(set.len, 8);
+    scenario_t s = model_default_scenario();
+    ck_near(model_project(&s, pointset_find(&set, "safety-tuned")).refusals, 799200);
+    comparison_t c = model_compare(&s, pointset_find(&set, "status-quo"), pointset_find(&set, "product-ask"));
+    ck_near(c.break_even, 6660);
+    pointset_free(&set);
+}
+END_TEST
+
+START_TEST(test_parse_count)
+{
+    const char *good[] = {"10000000", "10,000,000", "1e7", "10M", "10m", " 10M ", "1.0e+7", "10000k"};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        double v = 0;
+        ck_assert_msg(num_parse_count(good[i], &v) == NULL, "rejected %s", good[i]);
+        ck_assert_msg(v == 1e7, "%s -> %g", good[i], v);
+    }
+    double v;
+    ck_assert(num_parse_count("2.5k", &v) == NULL && v == 2500);
+    ck_assert(num_parse_count("1B", &v) == NULL && v == 1e9);
+    const char *bad[] = {"ten", "", "-5", "0", "1,5", "10,00", "0x10", "nan", "inf", "1e999", "10MM", "1 000",
+                         ",100", "100,", "1e"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        ck_assert_msg(num_parse_count(bad[i], &v) != NULL, "accepted '%s'", bad[i]);
+    ck_assert_ptr_nonnull(strstr(num_parse_count("1,5", &v), "thousands separator"));
+}
+END_TEST
+
+START_TEST(test_parse_percent)
+{
+    double f;
+    ck_assert(num_parse_percent("0.1", &f) == NULL && fabs(f - 0.001) < 1e-15);
+    ck_assert(num_parse_percent("0.1%", &f) == NULL && fabs(f - 0.001) < 1e-15);
+    ck_assert(num_parse_percent("100", &f) == NULL && f == 1);
+    ck_assert(num_parse_percent("-0", &f) == NULL && f == 0 && !signbit(f));
+    ck_assert(num_parse_percent("150", &f) != NULL);
+    ck_assert(num_parse_percent("-1", &f) != NULL);
+    ck_assert(num_parse_percent("nan", &f) != NULL);
+    ck_assert(num_parse_percent("5%%", &f) != NULL);
+    ck_assert(num_parse_amount("$1,000", &f) == NULL && f == 1000);
+    ck_assert(num_parse_amount("2k", &f) == NULL && f == 2000);
+    ck_assert(num_parse_amount("-3", &f) != NULL);
+}
+END_TEST
+
+START_TEST(test_format)
+{
+    char b[64];
+    ck_assert_str_eq(num_format_int(199800, b, sizeof b), "199,800");
+    ck_assert_str_eq(num_format_int(-1234567.4, b, sizeof b), "-1,234,567");
+    ck_assert_str_eq(num_format_int(999, b, sizeof b), "999");
+    ck_assert_str_eq(num_format_count(29.99999999, b, sizeof b), "30");
+    ck_assert_str_eq(num_format_count(2.5, b, sizeof b), "2.5");
+    ck_assert_str_eq(num_format_count(0.0482, b, sizeof b), "0.0482");
+    ck_assert_str_eq(num_format_count(6660.0000001, b, sizeof b), "6,660");
+    ck_assert_str_eq(num_format_pct(0.002, b, sizeof b), "0.20%");
+    ck_assert_str_eq(num_format_pct(0.08, b, sizeof b), "8.00%");
+    ck_assert_str_eq(num_format_pct(NAN, b, sizeof b), "-");
+    ck_assert_str_eq(num_format_money(129900, b, sizeof b), "$129,900");
+    ck_assert_str_eq(num_format_money(0.5, b, sizeof b), "$0.50");
+    ck_assert_str_eq(num_format_json(0.1, b, sizeof b), "0.1");
+    ck_assert_str_eq(num_format_json(199800.00000000003, b, sizeof b), "199800.00000000003");
+    ck_assert_str_eq(num_format_json(NAN, b, sizeof b), "null");
+}
+END_TEST
+
+START_TEST(test_sanitize)
+{
+    const char evil[] = "ok\x1b[2J\x07name\xff\xc0\xaf\r\n\xe2\x80\xae";
+    char *s = text_sanitize(evil, sizeof evil - 1);
+    ck_assert_ptr_null(strchr(s, 0x1b));
+    ck_assert(text_is_clean(s));
+    ck_assert_str_eq(s, "ok?[2J?name\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd  ?");
+    free(s);
+    char *nul = text_sanitize("a\0b", 3);
+    ck_assert_str_eq(nul, "a?b");
+    free(nul);
+    ck_assert(text_is_clean("caf\xc3\xa9"));
+    ck_assert_int_eq(text_width("caf\xc3\xa9"), 4);
+    sb_t sb = SB_INIT;
+    text_pad(&sb, "abcdefgh", 5, false);
+    ck_assert_str_eq(sb_str(&sb), "abcd\xe2\x80\xa6");
+    sb_free(&sb);
+}
+END_TEST
+
+START_TEST(test_json_writer)
+{
+    sb_t sb = SB_INIT;
+    json_t j;
+    json_init(&j, &sb);
+    json_object_begin(&j);
+    json_key(&j, "a\"b");
+    json_array_begin(&j);
+    json_number(&j, 1.5);
+    json_count(&j, -1);
+    json_string(&j, "x\ny");
+    json_array_end(&j);
+    json_key(&j, "e");
+    json_object_begin(&j);
+    json_object_end(&j);
+    json_object_end(&j);
+    ck_assert_str_eq(sb_str(&sb), "{\n  \"a\\\"b\": [\n    1.5,\n    null,\n    \"x\\ny\"\n  ],\n  \"e\": {}\n}\n");
+    sb_free(&sb);
+}
+END_TEST
+
+static Suite *core_suite(void)
+{
+    Suite *s = suite_create("core");
+    TCase *t = tcase_create("domain-text");
+    tcase_add_test(t, test_refusals_before_and_after_tuning);
+    tcase_add_test(t, test_ab_variants);
+    tcase_add_test(t, test_product_vs_safety);
+    tcase_add_test(t, test_filter_change);
+    tcase_add_test(t, test_seed_points);
+    suite_add_tcase(s, t);
+    t = tcase_create("model");
+    tcase_add_test(t, test_dominance_and_costs);
+    tcase_add_test(t, test_missing_rate);
+    tcase_add_test(t, test_policy_bounds_inclusive);
+    tcase_add_test(t, test_verdict_names_the_bound);
+    suite_add_tcase(s, t);
+    t = tcase_create("numbers-and-text");
+    tcase_add_test(t, test_parse_count);
+    tcase_add_test(t, test_parse_percent);
+    tcase_add_test(t, test_format);
+    tcase_add_test(t, test_sanitize);
+    tcase_add_test(t, test_json_writer);
+    suite_add_tcase(s, t);
+    return s;
+}
+
+CHECK_MAIN(core_suite)

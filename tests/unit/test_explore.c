@@ -1,0 +1,448 @@
+/* check_explore: the explorer's state, keys, layout and scenario files,
+ * without a terminal. */
+#include "config.h"
+
+#include "unit.h"
+#include "ui/explore.h"
+#include "ui/scenario_file.h"
+#include "core/builtin.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static explore_t ex;
+
+static void setup(void)
+{
+    pointset_t set = POINTSET_INIT;
+    builtin_load(&set);
+    scenario_t s = model_default_scenario();
+    explore_init(&ex, &set, strdup("built-in scenario"), NULL, 0, &s);
+    ex.ascii = true;
+}
+
+static void teardown(void) { explore_free(&ex); }
+
+/* The screen at width x height as text. */
+static char *screen(int w, int h)
+{
+    uigrid_t g = UIGRID_INIT;
+    uigrid_resize(&g, w, h);
+    explore_render(&ex, &g);
+    sb_t out = SB_INIT;
+    uigrid_to_text(&g, &out);
+    uigrid_free(&g);
+    return sb_detach(&out);
+}
+
+static void keys(const char *script)
+{
+    sb_t dumps = SB_INIT, err = SB_INIT;
+    ck_assert_msg(explore_script_run(&ex, script, 100, 30, &dumps, &err), "%s", sb_str(&err));
+    sb_free(&dumps);
+    sb_free(&err);
+}
+
+static bool shows(const char *needle)
+{
+    char *s = screen(100, 30);
+    bool found = strstr(s, needle) != NULL;
+    if (!found)
+        fprintf(stderr, "--- looked for '%s' in:\n%s", needle, s);
+    free(s);
+    return found;
+}
+
+START_TEST(no_key_is_bound_twice)
+{
+    size_t n;
+    const explore_binding_t *b = explore_bindings(&n);
+    for (size_t i = 0; i < n; i++)
+        for (int k = 0; k < EXPLORE_MAX_KEYS && b[i].keys[k]; k++)
+            for (size_t j = 0; j < n; j++)
+                for (int l = 0; l < EXPLORE_MAX_KEYS && b[j].keys[l]; l++)
+                    if (i != j || k != l)
+                        ck_assert_msg(b[i].keys[k] != b[j].keys[l], "key %d bound to both %s and %s",
+                                      b[i].keys[k], b[i].name, b[j].name);
+}
+END_TEST
+
+START_TEST(every_action_has_a_key_and_a_description)
+{
+    size_t n;
+    const explore_binding_t *b = explore_bindings(&n);
+    bool seen[EXA_COUNT] = {false};
+    for (size_t i = 0; i < n; i++) {
+        ck_assert_int_ne(b[i].keys[0], 0);
+        ck_assert(strlen(b[i].description) > 8);
+        ck_assert(!seen[b[i].action]);
+        seen[b[i].action] = true;
+    }
+    for (int a = EXA_NONE + 1; a < EXA_COUNT; a++)
+        ck_assert_msg(seen[a], "action %d has no binding", a);
+}
+END_TEST
+
+START_TEST(help_and_man_come_from_the_table)
+{
+    sb_t text = SB_INIT, man = SB_INIT, md = SB_INIT;
+    explore_keys_render(&text, EX_KEYS_TEXT);
+    explore_keys_render(&man, EX_KEYS_MAN);
+    explore_keys_render(&md, EX_KEYS_MARKDOWN);
+    size_t n;
+    const explore_binding_t *b = explore_bindings(&n);
+    for (size_t i = 0; i < n; i++) {
+        ck_assert(strstr(sb_str(&text), b[i].description));
+        ck_assert(strstr(sb_str(&man), b[i].description));
+        ck_assert(strstr(sb_str(&md), b[i].description));
+    }
+    ck_assert(strstr(sb_str(&man), ".TP\n.B Left, h\n"));
+    ck_assert(strstr(sb_str(&md), "| `q` | quit"));
+    sb_free(&text);
+    sb_free(&man);
+    sb_free(&md);
+}
+END_TEST
+
+START_TEST(key_names_read_back)
+{
+    char buf[24];
+    for (int k = EK_SPECIAL; k < EK_LAST; k++)
+        ck_assert_int_eq(explore_key_parse(explore_key_name(k, buf, sizeof buf)), k);
+    ck_assert_int_eq(explore_key_parse("Tab"), EK_TAB);
+    ck_assert_int_eq(explore_key_parse("q"), 'q');
+    ck_assert_int_eq(explore_key_parse("lt"), '<');
+    ck_assert_int_eq(explore_key_parse("Nonsense"), -1);
+}
+END_TEST
+
+START_TEST(safety_tuned_refuses_799200_a_day)
+{
+    sb_t why = SB_INIT;
+    ck_assert(explore_select(&ex, "safety-tuned", &why));
+    ck_assert(shows("799,200"));
+    ck_assert(shows("fail: ORR 8.00% is not < 5.00%"));
+    sb_free(&why);
+}
+END_TEST
+
+START_TEST(volume_steps_scale_the_counts)
+{
+    keys("j <Tab> L"); /* safety-tuned, volume x10 */
+    ck_assert(fabs(ex.scenario.volume - 1e8) < 1);
+    ck_assert(shows("7,992,000"));
+    keys("H h"); /* back to 10M, then one 1-2-5 step down */
+    ck_assert(fabs(ex.scenario.volume - 5e6) < 1);
+    ck_assert(shows("399,600"));
+}
+END_TEST
+
+START_TEST(volume_stays_in_its_range)
+{
+    keys("<Tab> LLLLLLLLLL");
+    ck_assert(fabs(ex.scenario.volume - 1e10) < 1);
+    keys("HHHHHHHHHHHHH");
+    ck_assert(fabs(ex.scenario.volume - 1e3) < 1e-6);
+}
+END_TEST
+
+START_TEST(exact_entry_validates)
+{
+    keys("<Tab> = <BS><BS><BS><BS><BS><BS><BS><BS><BS><BS> abc <Enter>");
+    ck_assert_int_eq(ex.mode, EX_MODE_INPUT); /* still typing, with a message */
+    ck_assert(ex.message_is_error);
+    ck_assert(strstr(ex.message, "daily queries 'abc'"));
+    keys("<BS><BS><BS> 2.5M <Enter>");
+    ck_assert_int_eq(ex.mode, EX_MODE_NORMAL);
+    ck_assert(fabs(ex.scenario.volume - 2.5e6) < 1e-6);
+}
+END_TEST
+
+START_TEST(baseline_gives_the_sentence)
+{
+    keys("b j");
+    ck_assert(ex.has_baseline);
+    ck_assert(shows("Moving from baseline to safety-tuned: 90 fewer harmful outputs and 599,400"));
+    ck_assert(shows("6,660"));
+}
+END_TEST
+
+START_TEST(threshold_between_points_is_a_labelled_mix)
+{
+    keys("l"); /* 10% of the way from baseline to safety-tuned */
+    frontier_op_t op = explore_current(&ex);
+    ck_assert(op.valid && op.is_mix);
+    ck_assert(fabs(op.lambda - 0.9) < 1e-9);
+    ck_assert(fabs(op.orr - (0.9 * 0.02 + 0.1 * 0.08)) < 1e-12);
+    ck_assert(shows("mix 90/10"));
+    ck_assert(shows("a mix, not a measurement"));
+    keys("L");
+    op = explore_current(&ex);
+    ck_assert(!op.is_mix);
+    ck_assert_str_eq(ex.set.items[op.a].name, "safety-tuned");
+}
+END_TEST
+
+START_TEST(series_keys_and_find)
+{
+    keys("n");
+    ck_assert_str_eq(ex.series[ex.place.series].name, "filter threshold");
+    keys("N N");
+    ck_assert_str_eq(ex.series[ex.place.series].name, "product vs safety");
+    keys("/ variant-B <Enter>");
+    ck_assert_str_eq(ex.set.items[explore_selected(&ex)].name, "variant-B");
+    keys("/ zzz <Enter>");
+    ck_assert(ex.message_is_error);
+    keys("<Esc>");
+    ck_assert_int_eq(ex.mode, EX_MODE_NORMAL);
+}
+END_TEST
+
+START_TEST(cost_optimal_needs_costs)
+{
+    keys("o");
+    ck_assert(ex.message_is_error);
+    ex.scenario.cost_refusal = 1;
+    ex.scenario.cost_harm = 1e6; /* harm dominates: the safest point wins */
+    policy_find("none", &ex.scenario.policy);
+    keys("o");
+    ck_assert_str_eq(ex.set.items[explore_selected(&ex)].name, "safety-tuned");
+    /* Under the consumer policy safety-tuned fails ORR < 5%: the optimum is
+     * the mix where the hull meets that bound, and the message says so. */
+    policy_find("consumer", &ex.scenario.policy);
+    keys("o");
+    ck_assert_msg(strstr(ex.message, "is a mix"), "%s", ex.message);
+    ck_assert_str_ne(ex.set.items[explore_selected(&ex)].name, "safety-tuned");
+}
+END_TEST
+
+START_TEST(policy_bounds_are_editable)
+{
+    keys("<S-Tab><S-Tab> = <BS><BS><BS><BS><BS><BS> <lt>= 2% <Enter>"); /* ASR bound */
+    ck_assert_str_eq(ex.scenario.policy.key, "custom");
+    ck_assert(ex.scenario.policy.asr.inclusive);
+    ck_assert(fabs(ex.scenario.policy.asr.max - 0.02) < 1e-12);
+    keys("<S-Tab> l"); /* policy preset: from custom to the first preset */
+    ck_assert_str_eq(ex.scenario.policy.key, "consumer");
+    keys("l");
+    ck_assert_str_eq(ex.scenario.policy.key, "enterprise");
+}
+END_TEST
+
+START_TEST(too_small_screen_says_so)
+{
+    char *s = screen(30, 8);
+    ck_assert(strstr(s, "too small"));
+    ck_assert(strstr(s, "need"));
+    free(s);
+    s = screen(80, 24);
+    ck_assert(strstr(s, "Controls"));
+    free(s);
+}
+END_TEST
+
+START_TEST(help_lists_every_action)
+{
+    keys("?");
+    char *s = screen(100, 40);
+    ck_assert(strstr(s, "pin the current operating point as the baseline"));
+    free(s);
+    keys("x");
+    ck_assert_int_eq(ex.mode, EX_MODE_NORMAL);
+}
+END_TEST
+
+START_TEST(unknown_key_gets_a_hint)
+{
+    keys("Z");
+    ck_assert(ex.message_is_error);
+    ck_assert(strstr(ex.message, "press ? for help"));
+}
+END_TEST
+
+START_TEST(sort_orders_the_list)
+{
+    keys("S S"); /* name, then ASR */
+    ck_assert_int_eq(ex.sort, EX_SORT_ASR);
+    ck_assert_str_eq(ex.set.items[ex.order[0]].name, "safety-tuned");
+    for (size_t i = 1; i < ex.set.len; i++)
+        ck_assert(ex.set.items[ex.order[i - 1]].asr <= ex.set.items[ex.order[i]].asr);
+}
+END_TEST
+
+START_TEST(script_errors_name_the_column)
+{
+    sb_t dumps = SB_INIT, err = SB_INIT;
+    ck_assert(!explore_script_run(&ex, "j <Bogus>", 100, 30, &dumps, &err));
+    ck_assert(strstr(sb_str(&err), "TRADEOFF_KEYS:3: unknown key <Bogus>"));
+    sb_free(&dumps);
+    sb_free(&err);
+}
+END_TEST
+
+START_TEST(scenario_file_round_trip)
+{
+    keys("j b <Tab> L <Tab> l n <S-Tab><S-Tab> l");
+    char path[] = "/tmp/check_explore_XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert(fd >= 0);
+    close(fd);
+    unlink(path);
+    keys("s");
+    /* Replace the default name with our path. */
+    ex.input[0] = '\0';
+    strncat(ex.input, path, sizeof ex.input - 1);
+    keys("<Enter>");
+    ck_assert_msg(!ex.message_is_error, "%s", ex.message);
+
+    scenario_file_t sf;
+    scenario_file_init(&sf);
+    diag_t d = DIAG_INIT;
+    ck_assert_msg(scenario_file_read(path, &sf, &d) == 0, "%s", d.error);
+    ck_assert(fabs(sf.scenario.volume - ex.scenario.volume) < 1e-6);
+    ck_assert(fabs(sf.scenario.adv_share - ex.scenario.adv_share) < 1e-15);
+    ck_assert_str_eq(sf.series, "filter threshold");
+    ck_assert(fabs(sf.position - 0.1) < 1e-12);
+    ck_assert_str_eq(sf.baseline_series, "safety tuning");
+    ck_assert(fabs(sf.baseline_position - 1) < 1e-12);
+    ck_assert_int_eq(sf.nfiles, 0);
+    scenario_file_free(&sf);
+    diag_free(&d);
+    unlink(path);
+}
+END_TEST
+
+START_TEST(scenario_file_errors_name_line_and_column)
+{
+    static const struct {
+        const char *text, *want;
+    } cases[] = {
+        {"tradeoff-scenario = 1\nvolume = lots\n", "s.txt:2:10: volume 'lots'"},
+        {"tradeoff-scenario = 1\n  colour = red\n", "s.txt:2:3: unknown key 'colour'"},
+        {"tradeoff-scenario = 1\nvolume = 1\nvolume = 2\n", "s.txt:3:1: 'volume' is given twice"},
+        {"tradeoff-scenario = 1\njust words\n", "s.txt:2:1: expected 'key = value'"},
+        {"volume = 1\n", "s.txt:1:1: not a tradeoff scenario"},
+        {"tradeoff-scenario = 2\n", "s.txt:1:21: version '2' is not supported"},
+        {"tradeoff-scenario = 1\nasr-bound = below\n", "s.txt:2:13:"},
+        {"tradeoff-scenario = 1\nposition = -1\n", "s.txt:2:12:"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        scenario_file_t sf;
+        scenario_file_init(&sf);
+        diag_t d = DIAG_INIT;
+        ck_assert_int_eq(scenario_file_parse("s.txt", NULL, cases[i].text, strlen(cases[i].text), &sf, &d), -1);
+        ck_assert_msg(strstr(d.error, cases[i].want), "case %zu: got %s", i, d.error);
+        diag_free(&d);
+        scenario_file_free(&sf);
+    }
+}
+END_TEST
+
+START_TEST(scenario_file_bounds_and_paths)
+{
+    const char *text = "# comment\n\ntradeoff-scenario = 1\nfile = pts.csv\nfile = /abs.csv\n"
+                       "policy = consumer\nasr-bound = <= 2%\norr-bound = none\n";
+    scenario_file_t sf;
+    scenario_file_init(&sf);
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(scenario_file_parse("s.txt", "/data", text, strlen(text), &sf, &d), 0);
+    ck_assert_int_eq(sf.nfiles, 2);
+    ck_assert_str_eq(sf.files[0], "/data/pts.csv");
+    ck_assert_str_eq(sf.files[1], "/abs.csv");
+    ck_assert_str_eq(sf.scenario.policy.key, "custom");
+    ck_assert(sf.scenario.policy.asr.inclusive);
+    ck_assert(isinf(sf.scenario.policy.orr.max));
+    sb_t out = SB_INIT;
+    scenario_file_format(&out, &sf);
+    ck_assert(strstr(sb_str(&out), "asr-bound = <= 2%\n"));
+    ck_assert(strstr(sb_str(&out), "orr-bound = none\n"));
+    sb_free(&out);
+    diag_free(&d);
+    scenario_file_free(&sf);
+}
+END_TEST
+
+START_TEST(markdown_export_has_state_and_report)
+{
+    keys("b j");
+    sb_t md = SB_INIT;
+    explore_markdown(&ex, &md);
+    ck_assert(strstr(sb_str(&md), "# Explorer: trade-off at safety-tuned"));
+    ck_assert(strstr(sb_str(&md), "799,200"));
+    ck_assert(strstr(sb_str(&md), "> Moving from baseline to safety-tuned"));
+    sb_free(&md);
+}
+END_TEST
+
+START_TEST(ascii_screen_is_ascii)
+{
+    keys("b j l");
+    char *s = screen(100, 30);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        ck_assert_msg(*p < 0x80, "non-ASCII byte at offset %ld", (long)(p - (const unsigned char *)s));
+    free(s);
+}
+END_TEST
+
+START_TEST(click_on_a_list_row_selects_it)
+{
+    char *s = screen(100, 30);
+    free(s);
+    ck_assert(ex.list_rows > 3);
+    ck_assert(explore_click(&ex, ex.list_x + 3, ex.list_y + 2));
+    ck_assert_str_eq(ex.set.items[explore_selected(&ex)].name, "filter-before");
+}
+END_TEST
+
+START_TEST(click_on_the_chart_selects_the_nearest_point)
+{
+    char *s = screen(100, 30);
+    free(s);
+    ck_assert(ex.have_chart);
+    long want = pointset_index(&ex.set, "safety-tuned");
+    int col = ex.chart.point_col[want], row = ex.chart.point_row[want];
+    ck_assert(col >= 0);
+    ck_assert(explore_click(&ex, ex.chart_x + col, ex.chart_y + row));
+    ck_assert_int_eq(explore_selected(&ex), want);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("explore");
+    TCase *t = tcase_create("explore");
+    tcase_add_checked_fixture(t, setup, teardown);
+    tcase_add_test(t, no_key_is_bound_twice);
+    tcase_add_test(t, every_action_has_a_key_and_a_description);
+    tcase_add_test(t, help_and_man_come_from_the_table);
+    tcase_add_test(t, key_names_read_back);
+    tcase_add_test(t, safety_tuned_refuses_799200_a_day);
+    tcase_add_test(t, volume_steps_scale_the_counts);
+    tcase_add_test(t, volume_stays_in_its_range);
+    tcase_add_test(t, exact_entry_validates);
+    tcase_add_test(t, baseline_gives_the_sentence);
+    tcase_add_test(t, threshold_between_points_is_a_labelled_mix);
+    tcase_add_test(t, series_keys_and_find);
+    tcase_add_test(t, cost_optimal_needs_costs);
+    tcase_add_test(t, policy_bounds_are_editable);
+    tcase_add_test(t, too_small_screen_says_so);
+    tcase_add_test(t, help_lists_every_action);
+    tcase_add_test(t, unknown_key_gets_a_hint);
+    tcase_add_test(t, sort_orders_the_list);
+    tcase_add_test(t, script_errors_name_the_column);
+    tcase_add_test(t, scenario_file_round_trip);
+    tcase_add_test(t, scenario_file_errors_name_line_and_column);
+    tcase_add_test(t, scenario_file_bounds_and_paths);
+    tcase_add_test(t, markdown_export_has_state_and_report);
+    tcase_add_test(t, ascii_screen_is_ascii);
+    tcase_add_test(t, click_on_a_list_row_selects_it);
+    tcase_add_test(t, click_on_the_chart_selects_the_nearest_point);
+    suite_add_tcase(s, t);
+    return s;
+}
+
+CHECK_MAIN(suite)

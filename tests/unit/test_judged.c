@@ -1,0 +1,217 @@
+/* Unit tests of judged per-prompt results: presets, generic mapping flags,
+ * per-category counts and the reporting of verdicts nobody listed. */
+#include "config.h"
+
+#include "unit.h"
+#include "load/load.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static char *data_path(const char *name)
+{
+    static char buf[4096];
+    const char *dir = getenv("DATADIR");
+    snprintf(buf, sizeof buf, "%s/%s", dir ? dir : "data", name);
+    return buf;
+}
+
+static bool has_warning(const diag_t *d, const char *want)
+{
+    for (size_t i = 0; i < d->nwarnings; i++)
+        if (strstr(d->warnings[i], want))
+            return true;
+    return false;
+}
+
+/* Loads an XSTest file with the given judge and checks its counts. */
+static void check_xstest(const char *file, const char *judge, long long adv_succ, long long ben_ref)
+{
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    input_opts_t o = INPUT_OPTS_INIT;
+    o.preset = "xstest";
+    o.judge = judge;
+    ck_assert_int_eq(load_file(&set, data_path(file), &o, &d), 0);
+    ck_assert_uint_eq(set.len, 1);
+    const point_t *p = &set.items[0];
+    ck_assert_int_eq(p->n_adversarial, 200);
+    ck_assert_int_eq(p->n_benign, 250);
+    ck_assert_int_eq(p->attack_successes, adv_succ);
+    ck_assert_int_eq(p->benign_refused, ben_ref);
+    ck_assert(p->asr == (double)adv_succ / 200);
+    ck_assert(p->orr == (double)ben_ref / 250);
+    /* per-category counts add up to the totals */
+    long long n = 0, k = 0;
+    for (size_t i = 0; i < p->ncategories; i++) {
+        n += p->categories[i].n_adversarial;
+        k += p->categories[i].attack_successes;
+    }
+    ck_assert_int_eq(n, p->n_adversarial);
+    ck_assert_int_eq(k, p->attack_successes);
+    diag_free(&d);
+    pointset_free(&set);
+}
+
+START_TEST(test_xstest_published_figures)
+{
+    /* data/SOURCES.md: GPT-4 21/250 safe refused (8.4%), 1/200 unsafe
+     * complied (0.5%); Llama-2 original prompt 149/250 (59.6%). */
+    check_xstest("xstest/xstest_v2_labels_gpt4.csv", NULL, 1, 21);
+    check_xstest("xstest/xstest_v2_labels_gpt4.csv", "final_label", 1, 21);
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(load_file(&set, data_path("xstest/xstest_v2_labels_llama2orig.csv"), NULL, &d), 0);
+    ck_assert_int_eq(set.items[0].benign_refused, 149);
+    ck_assert_int_eq(set.items[0].n_benign, 250);
+    ck_assert_str_eq(set.items[0].name, "xstest_v2_labels_llama2orig (final_label)");
+    ck_assert_double_eq_tol(set.items[0].orr * 100, 59.6, 1e-9);
+    diag_free(&d);
+    pointset_free(&set);
+}
+END_TEST
+
+START_TEST(test_xstest_judges_give_one_point_each)
+{
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    input_opts_t o = INPUT_OPTS_INIT;
+    o.judge = "final_label,gpt4_label,strmatch_label";
+    ck_assert_int_eq(load_file(&set, data_path("xstest/xstest_v2_labels_mistralinstruct.csv"), &o, &d), 0);
+    ck_assert_uint_eq(set.len, 3);
+    ck_assert_str_eq(set.items[1].name, "xstest_v2_labels_mistralinstruct (gpt4_label)");
+    /* One file has free-text label cells: counted and reported, not guessed. */
+    ck_assert_msg(has_warning(&d, "gpt4_label: 11 rows with an unrecognised verdict, first at line 39"),
+                  "warning missing");
+    ck_assert_int_eq(set.items[1].n_adversarial + set.items[1].n_benign, 450 - 11);
+    diag_free(&d);
+    pointset_free(&set);
+}
+END_TEST
+
+START_TEST(test_jailbreakbench_harmful_only)
+{
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    input_opts_t o = INPUT_OPTS_INIT;
+    o.preset = "jailbreakbench";
+    o.judge = "jailbroken,jailbroken_llama_guard1";
+    ck_assert_int_eq(load_file(&set, data_path("jailbreakbench/jbb_PAIR_black_box_gpt-4-0125-preview.csv"), &o, &d), 0);
+    ck_assert_uint_eq(set.len, 2);
+    const point_t *p = &set.items[0];
+    ck_assert_int_eq(p->n_adversarial, 100);
+    ck_assert_int_eq(p->n_benign, POINT_COUNT_UNKNOWN);
+    ck_assert(isnan(p->orr));
+    ck_assert_uint_eq(p->ncategories, 10);
+    long long n = 0;
+    for (size_t i = 0; i < p->ncategories; i++)
+        n += p->categories[i].n_adversarial;
+    ck_assert_int_eq(n, 100);
+    ck_assert(has_warning(&d, "no benign prompts"));
+    diag_free(&d);
+    pointset_free(&set);
+}
+END_TEST
+
+static int load_text(pointset_t *set, const char *text, const input_opts_t *o, diag_t *d)
+{
+    return load_buffer(set, "t.csv", text, strlen(text), o, d);
+}
+
+START_TEST(test_generic_mapping_flags)
+{
+    const char *text = "prompt,kind,outcome,category\n"
+                       "a,bad,said no,weapons\n"
+                       "b,bad,answered,weapons\n"
+                       "c,bad,answered,cyber\n"
+                       "d,ok,said no,\n"
+                       "e,ok,answered,\n"
+                       "f,ok,shrug,\n"
+                       "g,other,said no,\n";
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    input_opts_t o = INPUT_OPTS_INIT;
+    o.set_column = "kind";
+    o.harmful_values = "bad";
+    o.benign_values = "ok";
+    o.verdict_column = "outcome";
+    o.refused_values = "said no";
+    o.complied_values = "answered";
+    ck_assert_int_eq(load_text(&set, text, &o, &d), 0);
+    ck_assert_uint_eq(set.len, 1);
+    const point_t *p = &set.items[0];
+    ck_assert_str_eq(p->name, "t (outcome)");
+    ck_assert_int_eq(p->n_adversarial, 3);
+    ck_assert_int_eq(p->attack_successes, 2);
+    ck_assert_int_eq(p->n_benign, 2);
+    ck_assert_int_eq(p->benign_refused, 1);
+    ck_assert_uint_eq(p->ncategories, 2);
+    ck_assert_str_eq(p->categories[0].name, "weapons");
+    ck_assert_int_eq(p->categories[0].attack_successes, 1);
+    ck_assert(has_warning(&d, "1 row with an unrecognised verdict, first at line 7: 'shrug'"));
+    ck_assert(has_warning(&d, "1 row whose set is neither harmful (bad) nor benign (ok), first at line 8"));
+    diag_free(&d);
+    pointset_free(&set);
+}
+END_TEST
+
+START_TEST(test_generic_defaults_and_detection)
+{
+    const char *text = "id,set,refused\n1,harmful,false\n2,harmful,true\n3,benign,yes\n4,benign,no\n";
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    input_opts_t o = INPUT_OPTS_INIT;
+    o.kind = INPUT_JUDGED; /* a column named "refused" alone does not announce judged results */
+    ck_assert_int_eq(load_text(&set, text, &o, &d), 0);
+    ck_assert_int_eq(set.items[0].attack_successes, 1);
+    ck_assert_int_eq(set.items[0].benign_refused, 1);
+    diag_free(&d);
+    pointset_free(&set);
+}
+END_TEST
+
+static void expect_error(const char *text, const input_opts_t *o, const char *want)
+{
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(load_text(&set, text, o, &d), -1);
+    ck_assert_ptr_nonnull(d.error);
+    ck_assert_msg(strstr(d.error, want), "error '%s' lacks '%s'", d.error, want);
+    ck_assert_uint_eq(set.len, 0);
+    diag_free(&d);
+    pointset_free(&set);
+}
+
+START_TEST(test_judged_errors)
+{
+    input_opts_t o = INPUT_OPTS_INIT;
+    o.preset = "xstest";
+    expect_error("id,verdict\n1,refused\n", &o, "t.csv:1: not in the xstest format: expected the columns prompt_label,final_label; found: id, verdict");
+    o.judge = "gpt5_label";
+    expect_error("prompt_label,final_label\nsafe,1_full_compliance\n", &o,
+                 "no verdict column 'gpt5_label' (--judge); found: prompt_label, final_label; expected one of final_label,gpt4_label,strmatch_label");
+    input_opts_t g = INPUT_OPTS_INIT;
+    expect_error("id,verdict\n1,refused\n", &g, "t.csv:1: missing the column saying which set each prompt belongs to; found: id, verdict");
+    expect_error("set,verdict\nharmful,refused\nbenign\n", &g, "t.csv:3: row has 1 fields, expected 2");
+    expect_error("set,verdict\nharmful,maybe\n", &g, "verdict: no row could be counted");
+    g.verdict_column = "answer";
+    expect_error("set,verdict\nharmful,refused\n", &g, "no verdict column 'answer' (--verdict-column)");
+}
+END_TEST
+
+static Suite *judged_suite(void)
+{
+    Suite *s = suite_create("judged");
+    TCase *tc = tcase_create("judged");
+    tcase_add_test(tc, test_xstest_published_figures);
+    tcase_add_test(tc, test_xstest_judges_give_one_point_each);
+    tcase_add_test(tc, test_jailbreakbench_harmful_only);
+    tcase_add_test(tc, test_generic_mapping_flags);
+    tcase_add_test(tc, test_generic_defaults_and_detection);
+    tcase_add_test(tc, test_judged_errors);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+CHECK_MAIN(judged_suite)

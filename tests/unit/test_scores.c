@@ -1,0 +1,374 @@
+/* Unit tests of per-prompt scores, binned counts and their exact curve:
+ * the counts at every threshold against a brute-force count, the merging
+ * of the fast and general score paths, thinning that keeps the Pareto
+ * frontier, the CSV that sweep writes and loading it back. */
+#include "config.h"
+
+#include "unit.h"
+#include "core/curve.h"
+#include "load/load.h"
+#include "base/strbuf.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Writes `text` to a temporary file; the caller unlinks it. */
+static char *temp_file(const char *text)
+{
+    static char path[64];
+    snprintf(path, sizeof path, "/tmp/check_scores_XXXXXX");
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+    return path;
+}
+
+static int curve_of(const char *text, curve_t *c, diag_t *d)
+{
+    char *path = temp_file(text);
+    int rc = load_curve_file(c, path, NULL, d);
+    unlink(path);
+    return rc;
+}
+
+typedef struct {
+    bool harmful;
+    double score;
+    bool anyway;
+} prompt_t;
+
+/* The counts at threshold t, straight from the definition. */
+static void brute(const prompt_t *p, size_t n, double t, long long *succ, long long *ref)
+{
+    *succ = *ref = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool refused = p[i].anyway || p[i].score >= t;
+        if (p[i].harmful && !refused)
+            ++*succ;
+        if (!p[i].harmful && refused)
+            ++*ref;
+    }
+}
+
+START_TEST(test_curve_matches_brute_force)
+{
+    srand(7);
+    prompt_t p[400];
+    sb_t text = SB_INIT;
+    sb_puts(&text, "set,score,refused_anyway\n");
+    for (size_t i = 0; i < 400; i++) {
+        p[i].harmful = rand() % 5 == 0;
+        p[i].anyway = rand() % 37 == 0;
+        int k = rand() % 50;
+        p[i].score = k / 40.0; /* some above 1: the general path */
+        /* Write some scores so that only the general path reads them. */
+        if (rand() % 3 == 0)
+            sb_printf(&text, "%s,%.3e,%s\n", p[i].harmful ? "harmful" : "benign", p[i].score, p[i].anyway ? "yes" : "");
+        else
+            sb_printf(&text, "%s,%.6g,%s\n", p[i].harmful ? "harmful" : "benign", p[i].score, p[i].anyway ? "true" : "no");
+    }
+    curve_t c;
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(curve_of(sb_str(&text), &c, &d), 0);
+    long long nh = 0;
+    for (size_t i = 0; i < 400; i++)
+        nh += p[i].harmful;
+    ck_assert_int_eq(c.n_adversarial, nh);
+    ck_assert_int_eq(c.n_benign, 400 - nh);
+    /* distinct scores of non-anyway prompts, ascending, one step each */
+    size_t distinct = 0;
+    for (int k = 0; k < 50; k++) {
+        bool seen = false;
+        for (size_t i = 0; i < 400 && !seen; i++)
+            seen = !p[i].anyway && p[i].score == k / 40.0;
+        distinct += seen;
+    }
+    ck_assert_uint_eq(c.len, distinct);
+    for (size_t s = 0; s < c.len; s++) {
+        if (s > 0)
+            ck_assert(c.steps[s].threshold > c.steps[s - 1].threshold);
+        long long succ, ref;
+        brute(p, 400, c.steps[s].threshold, &succ, &ref);
+        ck_assert_int_eq(c.steps[s].attack_successes, succ);
+        ck_assert_int_eq(c.steps[s].benign_refused, ref);
+    }
+    curve_free(&c);
+    diag_free(&d);
+    sb_free(&text);
+}
+END_TEST
+
+START_TEST(test_binned_equals_scores)
+{
+    curve_t a, b;
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(curve_of("set,score\nharmful,0.1\nbenign,0.1\nbenign,0.1\nharmful,0.3\nbenign,0.7\n", &a, &d), 0);
+    ck_assert_int_eq(curve_of("score_bin_lower,harmful_count,benign_count,category\n"
+                              "0.1,1,1,x\n0.1,0,1,y\n0.2,0,0,x\n0.3,1,0,x\n0.7,0,1,y\n",
+                              &b, &d),
+                     0);
+    ck_assert_uint_eq(a.len, 3);
+    ck_assert_uint_eq(b.len, a.len);
+    for (size_t i = 0; i < a.len; i++) {
+        ck_assert(a.steps[i].threshold == b.steps[i].threshold);
+        ck_assert_int_eq(a.steps[i].attack_successes, b.steps[i].attack_successes);
+        ck_assert_int_eq(a.steps[i].benign_refused, b.steps[i].benign_refused);
+    }
+    ck_assert_int_eq(a.steps[2].attack_successes, 2);
+    ck_assert_int_eq(a.steps[2].benign_refused, 1);
+    curve_free(&a);
+    curve_free(&b);
+    diag_free(&d);
+}
+END_TEST
+
+START_TEST(test_thinning_keeps_frontier)
+{
+    /* A staircase with dominated steps in between. */
+    curve_t c = CURVE_INIT;
+    c.len = 1000;
+    c.n_adversarial = 2000;
+    c.n_benign = 5000;
+    c.steps = calloc(c.len, sizeof *c.steps);
+    for (size_t i = 0; i < c.len; i++) {
+        c.steps[i].threshold = (double)i;
+        c.steps[i].attack_successes = (long long)(i / 3) * 2;
+        c.steps[i].benign_refused = 5000 - (long long)(i / 2) * 5;
+    }
+    size_t *keep = malloc(c.len * sizeof *keep);
+    size_t nfront = curve_frontier_size(&c);
+    size_t n = curve_thin(&c, 10, true, keep);
+    ck_assert_uint_ge(n, nfront);
+    /* every frontier step is kept, and nothing kept is beaten by a step left out */
+    for (size_t i = 0; i < c.len; i++) {
+        bool kept = false;
+        for (size_t k = 0; k < n; k++)
+            kept |= keep[k] == i;
+        bool dominated = false;
+        for (size_t j = 0; j < c.len && !dominated; j++)
+            dominated = c.steps[j].attack_successes <= c.steps[i].attack_successes &&
+                        c.steps[j].benign_refused <= c.steps[i].benign_refused &&
+                        (c.steps[j].attack_successes < c.steps[i].attack_successes ||
+                         c.steps[j].benign_refused < c.steps[i].benign_refused);
+        if (!dominated)
+            ck_assert_msg(kept, "frontier step %zu dropped", i);
+    }
+    ck_assert_uint_eq(keep[0], 0);
+    ck_assert_uint_eq(keep[n - 1], c.len - 1);
+    /* without the exact frontier, at most about n */
+    ck_assert_uint_le(curve_thin(&c, 10, false, keep), 12);
+    free(keep);
+    curve_free(&c);
+}
+END_TEST
+
+START_TEST(test_sweep_csv_loads_back_as_series)
+{
+    curve_t c;
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(curve_of("set,score\nharmful,0.25\nbenign,0.5\nharmful,0.75\nbenign,1e-7\n", &c, &d), 0);
+    size_t keep[8];
+    size_t n = curve_thin(&c, 0, true, keep);
+    sb_t out = SB_INIT;
+    curve_write_csv(&c, keep, n, &out);
+    ck_assert_str_eq(sb_str(&out),
+                     "threshold,attack_success_pct,over_refusal_pct,n_adversarial,attack_successes,n_benign,benign_refused\n"
+                     "1e-07,0,100,2,0,2,2\n"
+                     "0.25,0,50,2,0,2,1\n"
+                     "0.5,50,50,2,1,2,1\n"
+                     "0.75,50,0,2,1,2,0\n");
+    pointset_t set = POINTSET_INIT;
+    ck_assert_int_eq(load_buffer(&set, "dir/curve.csv", sb_str(&out), out.len, NULL, &d), 0);
+    ck_assert_uint_eq(set.len, 4);
+    ck_assert_str_eq(set.items[2].name, "curve @ 0.5");
+    ck_assert_str_eq(set.items[2].series, "curve");
+    ck_assert(set.items[2].knob == 0.5);
+    ck_assert_int_eq(set.items[2].attack_successes, 1);
+    ck_assert(set.items[2].asr == 0.5);
+    pointset_free(&set);
+    sb_free(&out);
+    curve_free(&c);
+    diag_free(&d);
+}
+END_TEST
+
+START_TEST(test_scores_loaded_as_points_are_thinned)
+{
+    sb_t text = SB_INIT;
+    sb_puts(&text, "set,score\n");
+    for (int i = 0; i < 1000; i++)
+        sb_printf(&text, "%s,%d.%03d\n", i % 7 ? "benign" : "harmful", i / 1000, i % 1000);
+    char *path = temp_file(sb_str(&text));
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    input_opts_t o = INPUT_OPTS_INIT;
+    o.max_points = 50;
+    ck_assert_int_eq(load_file(&set, path, &o, &d), 0);
+    unlink(path);
+    ck_assert_uint_le(set.len, 52);
+    ck_assert_uint_ge(set.len, 50);
+    ck_assert_uint_eq(d.nwarnings, 1);
+    ck_assert_ptr_nonnull(strstr(d.warnings[0], "a curve of 1000 thresholds, shown as"));
+    ck_assert_str_eq(set.knob_name, "threshold");
+    pointset_free(&set);
+    diag_free(&d);
+    sb_free(&text);
+}
+END_TEST
+
+static void expect_curve_error(const char *text, const char *want)
+{
+    curve_t c;
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(curve_of(text, &c, &d), -1);
+    ck_assert_ptr_nonnull(d.error);
+    ck_assert_msg(strstr(d.error, want), "error '%s' lacks '%s'", d.error, want);
+    diag_free(&d);
+}
+
+START_TEST(test_scores_errors)
+{
+    expect_curve_error("set,score\nharmful,high\n", ":2:2: score: expected a number");
+    expect_curve_error("set,score\nharmful,nan\n", ":2:2: score: expected a number");
+    expect_curve_error("set,score\nharmful,\n", ":2:2: score: expected a number, got ''");
+    expect_curve_error("set,score,refused_anyway\nharmful,0.5,perhaps\n", ":2:3: refused_anyway: expected true or false");
+    expect_curve_error("id,score\n1,0.5\n", ":1: missing the column saying which set each prompt belongs to");
+    expect_curve_error("score_bin_lower,harmful_count\n0.1,4\n", ":1: missing the benign count column");
+    expect_curve_error("score_bin_lower,harmful_count,benign_count\n0.1,-4,2\n", ":2:2: harmful_count: expected a whole number");
+    expect_curve_error("name,attack_success_pct,over_refusal_pct\na,1,2\n", "this looks like operating points, not per-prompt scores");
+    expect_curve_error("set,score\nneutral,0.5\n", "no scored prompt");
+}
+END_TEST
+
+START_TEST(test_detection)
+{
+    char *points[] = {"name", "attack_success_pct"};
+    char *judged[] = {"id", "prompt_label", "final_label"};
+    char *jbb[] = {"index", "behavior", "jailbroken"};
+    char *scores[] = {"Set", "Score"};
+    char *binned[] = {"score bin lower", "harmful_count", "benign_count"};
+    ck_assert_int_eq(input_detect(points, 2, NULL), INPUT_POINTS);
+    ck_assert_int_eq(input_detect(judged, 3, NULL), INPUT_JUDGED);
+    ck_assert_int_eq(input_detect(jbb, 3, NULL), INPUT_JUDGED);
+    ck_assert_int_eq(input_detect(scores, 2, NULL), INPUT_SCORES);
+    ck_assert_int_eq(input_detect(binned, 3, NULL), INPUT_BINNED);
+    input_opts_t o = INPUT_OPTS_INIT;
+    o.kind = INPUT_SCORES;
+    ck_assert_int_eq(input_detect(points, 2, &o), INPUT_SCORES);
+    o.kind = INPUT_AUTO;
+    o.preset = "xstest";
+    ck_assert_int_eq(input_detect(points, 2, &o), INPUT_JUDGED);
+}
+END_TEST
+
+/* The fast reader (a clean file), the reader that counts lines (text in
+ * memory) and the fast reader's fallback (a row in neither set) agree. */
+START_TEST(test_fast_and_general_paths_agree)
+{
+    sb_t text = SB_INIT, odd = SB_INIT;
+    sb_puts(&text, "id,set,score\n");
+    sb_puts(&odd, "id,set,score\n");
+    for (int i = 0; i < 600; i++) {
+        const char *set = i % 9 == 0 ? "harmful" : "benign";
+        sb_printf(&text, "%d,%s,0.%03d\n", i, set, (i * 37) % 150);
+        sb_printf(&odd, "%d,%s,0.%03d\n", i, set, (i * 37) % 150);
+        if (i == 300)
+            sb_puts(&odd, "x,neutral,0.5\n");
+    }
+    curve_t fast, fallback;
+    diag_t d = DIAG_INIT, d2 = DIAG_INIT;
+    ck_assert_int_eq(curve_of(sb_str(&text), &fast, &d), 0);
+    ck_assert_uint_eq(d.nwarnings, 0);
+    ck_assert_int_eq(curve_of(sb_str(&odd), &fallback, &d2), 0);
+    ck_assert_uint_eq(d2.nwarnings, 1);
+    ck_assert_ptr_nonnull(strstr(d2.warnings[0], "first at line 303: 'neutral'"));
+    pointset_t set = POINTSET_INIT;
+    ck_assert_int_eq(load_buffer(&set, "mem.csv", sb_str(&text), text.len, NULL, &d), 0);
+    ck_assert_uint_eq(fast.len, 150);
+    ck_assert_uint_eq(set.len, fast.len);
+    ck_assert_uint_eq(fallback.len, fast.len);
+    for (size_t i = 0; i < fast.len; i++) {
+        ck_assert(set.items[i].knob == fast.steps[i].threshold);
+        ck_assert_int_eq(set.items[i].attack_successes, fast.steps[i].attack_successes);
+        ck_assert_int_eq(set.items[i].benign_refused, fast.steps[i].benign_refused);
+        ck_assert(fallback.steps[i].threshold == fast.steps[i].threshold);
+        ck_assert_int_eq(fallback.steps[i].attack_successes, fast.steps[i].attack_successes);
+        ck_assert_int_eq(fallback.steps[i].benign_refused, fast.steps[i].benign_refused);
+    }
+    pointset_free(&set);
+    curve_free(&fast);
+    curve_free(&fallback);
+    diag_free(&d);
+    diag_free(&d2);
+    sb_free(&text);
+    sb_free(&odd);
+}
+END_TEST
+
+/* Per-category counts of a score file loaded as points, through the fast
+ * reader (a file) and the line-counting one (text in memory), against a
+ * count from the definition. */
+START_TEST(test_categories_per_threshold)
+{
+    sb_t text = SB_INIT;
+    sb_puts(&text, "set,category,score,refused_anyway\n");
+    const char *cats[] = {"cyber", "weapons", ""};
+    for (int i = 0; i < 300; i++)
+        sb_printf(&text, "%s,%s,0.%02d,%s\n", i % 3 ? "benign" : "harmful", cats[(i / 3) % 3], (i * 7) % 40,
+                  i % 31 == 0 ? "yes" : "");
+    char *path = temp_file(sb_str(&text));
+    for (int pass = 0; pass < 2; pass++) {
+        pointset_t set = POINTSET_INIT;
+        diag_t d = DIAG_INIT;
+        int rc = pass == 0 ? load_file(&set, path, NULL, &d) : load_buffer(&set, "m.csv", sb_str(&text), text.len, NULL, &d);
+        ck_assert_int_eq(rc, 0);
+        ck_assert_uint_gt(set.len, 10);
+        for (size_t k = 0; k < set.len; k++) {
+            const point_t *p = &set.items[k];
+            ck_assert_uint_eq(p->ncategories, 2);
+            long long n_sum = 0;
+            for (size_t c = 0; c < 2; c++) {
+                const category_t *cat = &p->categories[c];
+                long long n = 0, succ = 0;
+                for (int i = 0; i < 300; i++) {
+                    if (i % 3 || strcmp(cats[(i / 3) % 3], cat->name) != 0)
+                        continue;
+                    n++;
+                    succ += i % 31 != 0 && ((i * 7) % 40) / 100.0 < p->knob;
+                }
+                ck_assert_int_eq(cat->n_adversarial, n);
+                ck_assert_int_eq(cat->attack_successes, succ);
+                n_sum += n;
+            }
+            ck_assert_int_le(n_sum, p->n_adversarial); /* prompts without a category are in the total only */
+        }
+        pointset_free(&set);
+        diag_free(&d);
+    }
+    unlink(path);
+    sb_free(&text);
+}
+END_TEST
+
+static Suite *scores_suite(void)
+{
+    Suite *s = suite_create("scores");
+    TCase *tc = tcase_create("scores");
+    tcase_add_test(tc, test_curve_matches_brute_force);
+    tcase_add_test(tc, test_binned_equals_scores);
+    tcase_add_test(tc, test_thinning_keeps_frontier);
+    tcase_add_test(tc, test_sweep_csv_loads_back_as_series);
+    tcase_add_test(tc, test_scores_loaded_as_points_are_thinned);
+    tcase_add_test(tc, test_scores_errors);
+    tcase_add_test(tc, test_detection);
+    tcase_add_test(tc, test_fast_and_general_paths_agree);
+    tcase_add_test(tc, test_categories_per_threshold);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+CHECK_MAIN(scores_suite)
