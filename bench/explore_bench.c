@@ -64,7 +64,7 @@ static double reference(int iterations)
     pointset_t set = POINTSET_INIT;
     builtin_load(&set);
     scenario_t s = model_default_scenario();
-    report_t r = {&s, &set, "built-in scenario", NULL, NULL, NULL};
+    report_t r = {.scenario = &s, .points = &set, .title = "built-in scenario"};
     double *t = malloc(sizeof *t * (size_t)iterations);
     for (int i = 0; i < iterations; i++) {
         sb_t out = SB_INIT;

@@ -5,6 +5,7 @@
 #define TRADEOFF_REPORT_H
 
 #include "core/analysis.h"
+#include "render/chart.h"
 #include "core/model.h"
 #include "core/point.h"
 #include "base/strbuf.h"
@@ -28,6 +29,8 @@ typedef struct {
     const point_t *compare_a; /* both NULL: no comparison */
     const point_t *compare_b;
     const analysis_opts_t *analysis; /* frontier analytics options; NULL: defaults */
+    const chart_opts_t *chart;       /* size, scales, labels and glyphs of the report's chart
+                                      * (the data fields are filled in); NULL: 80x24, auto */
 } report_t;
 
 bool report_parse_format(const char *s, report_format_t *fmt);

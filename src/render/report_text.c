@@ -121,7 +121,7 @@ void report_text(sb_t *out, const report_t *r)
     analysis_t an;
     analysis_compute(&an, r->points, r->scenario, r->analysis);
     points_table(out, r, &an);
-    chart_report_section(out, r->points, r->scenario, &an.all, NULL);
+    chart_report_section(out, r->points, r->scenario, &an.all, r->chart);
     analysis_report_text(out, &an);
     analysis_free(&an);
     if (r->compare_a && r->compare_b)

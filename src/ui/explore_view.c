@@ -893,7 +893,7 @@ void explore_markdown(explore_t *ex, sb_t *out)
         ca = &ex->set.items[ex->baseline.a];
         cb = &ex->set.items[op.a];
     }
-    report_t r = {s, &ex->set, ex->title, ca, cb, NULL};
+    report_t r = {.scenario = s, .points = &ex->set, .title = ex->title, .compare_a = ca, .compare_b = cb};
     sb_puts(out, "---\n\n");
     report_markdown(out, &r);
 }
