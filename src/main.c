@@ -13,17 +13,13 @@
 #include <string.h>
 #include <unistd.h>
 
-static const struct {
-    const char *name;
-    int (*run)(int argc, char **argv);
-} commands[] = {
-    {"report", cmd_report},
-    {"explore", cmd_explore},
-    /* later capabilities add their subcommands here: sweep, check, plot, practice */
-    {"plot", cmd_plot},
-    {"check", cmd_check},
-    {"sweep", cmd_sweep},
-    {"practice", cmd_practice},
+static int (*const commands[CLI_NCOMMANDS])(int argc, char **argv) = {
+    [CLI_EXPLORE] = cmd_explore,
+    [CLI_REPORT] = cmd_report,
+    [CLI_CHECK] = cmd_check,
+    [CLI_PLOT] = cmd_plot,
+    [CLI_SWEEP] = cmd_sweep,
+    [CLI_PRACTICE] = cmd_practice,
 };
 
 /* A first word that is no file and has no '.' or '/' was surely meant as a
@@ -34,8 +30,7 @@ static bool looks_like_mistyped_command(const char *word)
         return false;
     char *shown = text_sanitize(word, strlen(word));
     fprintf(stderr, "tradeoff: '%s' is neither a subcommand nor a file; subcommands are:", shown);
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(stderr, " %s", commands[i].name);
+    cli_command_names(stderr);
     fputs("\nTry 'tradeoff --help' for more information.\n", stderr);
     free(shown);
     return true;
@@ -48,9 +43,9 @@ int main(int argc, char **argv)
      * point, whatever the user's locale says. */
     setlocale(LC_NUMERIC, "C");
     if (argc > 1) {
-        for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-            if (strcmp(argv[1], commands[i].name) == 0)
-                return commands[i].run(argc - 1, argv + 1);
+        cli_command_t cmd;
+        if (cli_command_find(argv[1], &cmd))
+            return commands[cmd](argc - 1, argv + 1);
         if (looks_like_mistyped_command(argv[1]))
             return EXIT_USAGE;
     }

@@ -1,16 +1,19 @@
 #include "config.h"
 
 #include "cli/cli.h"
-#include "load/examples.h"
+#include "cli/loadprogress.h"
 #include "base/diag.h"
 #include "base/exitcode.h"
-#include "load/judged.h"
-#include "cli/loadprogress.h"
 #include "base/num.h"
-#include "core/builtin.h"
 #include "base/strbuf.h"
 #include "base/text.h"
 #include "base/xalloc.h"
+#include "core/builtin.h"
+#include "load/examples.h"
+#include "load/judged.h"
+#include "load/load.h"
+#include "render/canvas.h"
+#include "ui/explore.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -19,135 +22,216 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* ---- commands ---------------------------------------------------------------- */
+
+static const struct {
+    const char *name, *operands, *summary;
+} commands[CLI_NCOMMANDS] = {
+    [CLI_EXPLORE] = {"explore", "[OPTION]... [FILE]...",
+                     "the explorer: chart, sliders and daily counts (also with no command)"},
+    [CLI_REPORT] = {"report", "[OPTION]... [FILE]...", "print the analysis: text, JSON, Markdown, CSV or SVG"},
+    [CLI_CHECK] = {"check", "[OPTION]... BASELINE CANDIDATE",
+                   "gate a candidate against a baseline: exit 1 on a regression"},
+    [CLI_PLOT] = {"plot", "[OPTION]... [FILE]...", "print the trade-off chart"},
+    [CLI_SWEEP] = {"sweep", "[OPTION]... FILE", "write the exact curve of a score file as operating points"},
+    [CLI_PRACTICE] = {"practice", "[OPTION]...", "interview drills on the trade-off, checked by the model"},
+};
+
+bool cli_command_find(const char *name, cli_command_t *cmd)
+{
+    for (int i = 0; i < CLI_NCOMMANDS; i++)
+        if (strcmp(name, commands[i].name) == 0) {
+            *cmd = (cli_command_t)i;
+            return true;
+        }
+    return false;
+}
+
+void cli_command_names(FILE *to)
+{
+    for (int i = 0; i < CLI_NCOMMANDS; i++)
+        fprintf(to, " %s", commands[i].name);
+}
+
+/* ---- the option table ------------------------------------------------------- */
+
+/* Sections of --help and of the man page's OPTIONS, in order: what a user
+ * does with the options. */
+typedef enum {
+    SEC_DATA,
+    SEC_SCENARIO,
+    SEC_ANALYSIS,
+    SEC_CHART,
+    SEC_OUTPUT,
+    SEC_EXPLORER,
+    SEC_CHECK,
+    SEC_SWEEP,
+    SEC_PRACTICE,
+    SEC_HELP,
+    SEC_COUNT
+} section_t;
+
+static const char *const section_titles[SEC_COUNT] = {
+    [SEC_DATA] = "Data and input mapping",
+    [SEC_SCENARIO] = "Scenario",
+    [SEC_ANALYSIS] = "Analysis",
+    [SEC_CHART] = "Chart",
+    [SEC_OUTPUT] = "Output",
+    [SEC_EXPLORER] = "Explorer",
+    [SEC_CHECK] = "Regression check",
+    [SEC_SWEEP] = "Sweep",
+    [SEC_PRACTICE] = "Practice",
+    [SEC_HELP] = "Help",
+};
 
 enum {
-    O_VOLUME = 256, O_ADV, O_COST_REFUSAL, O_COST_HARM, O_POLICY, O_COMPARE, O_FORMAT,
-    O_INPUT, O_KNOB, O_WIDTH, O_HEIGHT, O_ASCII, O_NO_COLOR,
-    /* Each later capability numbers its options in its own range, so that
-     * they can be added independently:
-     *   data loading 300-349, analytics/check 350-399, chart 400-449,
-     *   explorer 450-499, reports/examples 500-549, practice 550-599. */
+    O_EXAMPLE = 256, O_LIST_EXAMPLES, O_INPUT, O_KNOB, O_PRESET, O_JUDGE, O_SET_COLUMN,
+    O_HARMFUL_VALUES, O_BENIGN_VALUES, O_VERDICT_COLUMN, O_REFUSED_VALUES, O_COMPLIED_VALUES,
+    O_VOLUME, O_ADV, O_COST_REFUSAL, O_COST_HARM, O_POLICY,
+    O_COMPARE, O_INTERVAL, O_CATEGORY_SHARES, O_TARGET_ASR, O_TARGET_ORR,
+    O_WIDTH, O_HEIGHT, O_ASCII, O_X_SCALE, O_Y_SCALE, O_NO_LABELS,
+    O_FORMAT, O_NO_COLOR,
+    O_SCENARIO_FILE, O_THRESHOLD, O_BASELINE, O_SELECT, O_NO_MOUSE, O_KEYS,
+    O_BASELINE_NAME, O_CANDIDATE_NAME, O_MAX_ASR_INCREASE, O_MAX_ORR_INCREASE, O_SIGNIFICANCE,
+    O_POINTS,
+    O_SEED, O_KIND, O_COUNT, O_WORKSHEET, O_PLAIN,
 };
-enum { O_LIST_EXAMPLES = 500, O_EXAMPLE }; /* reports and examples */
-enum { O_SEED = 550, O_KIND, O_COUNT, O_WORKSHEET, O_PLAIN }; /* practice */
-enum { O_X_SCALE = 400, O_Y_SCALE, O_NO_LABELS }; /* chart */
-enum { O_SCENARIO_FILE = 450, O_THRESHOLD, O_BASELINE, O_SELECT, O_NO_MOUSE, O_KEYS }; /* explorer */
-enum { /* data loading */
-    O_PRESET = 300, O_JUDGE, O_SET_COLUMN, O_HARMFUL_VALUES, O_BENIGN_VALUES,
-    O_VERDICT_COLUMN, O_REFUSED_VALUES, O_COMPLIED_VALUES, O_POINTS,
-};
-enum { /* analytics and check */
-    O_INTERVAL = 350, O_CATEGORY_SHARES, O_BASELINE_NAME, O_CANDIDATE_NAME,
-    O_MAX_ASR_INCREASE, O_MAX_ORR_INCREASE, O_SIGNIFICANCE, O_TARGET_ASR, O_TARGET_ORR,
-};
+
+/* Which commands accept an option. */
+#define ON(cmd) (1u << (cmd))
+#define ALL ((1u << CLI_NCOMMANDS) - 1)
+#define POINTS_IN (ON(CLI_EXPLORE) | ON(CLI_REPORT) | ON(CLI_PLOT)) /* read files of points */
+#define FILES_IN (POINTS_IN | ON(CLI_CHECK))                       /* ... or two to check */
+#define SCORES_IN (FILES_IN | ON(CLI_SWEEP))                       /* ... or a score file */
+#define CHARTS (ON(CLI_REPORT) | ON(CLI_PLOT))                     /* draw a chart of a size */
+#define SCREENS (ON(CLI_EXPLORE) | ON(CLI_PRACTICE))               /* draw on the terminal */
 
 static const struct {
     struct option opt;
-    unsigned group;
+    section_t section;
+    unsigned commands;
     const char *arg, *help;
 } options[] = {
-    {{"volume", required_argument, NULL, O_VOLUME}, OPT_SCENARIO, "N",
-     "daily queries (10000000, 10,000,000, 1e7, 10M, 2.5k, 1B); default 10M"},
-    {{"adversarial-share", required_argument, NULL, O_ADV}, OPT_SCENARIO, "PCT",
-     "share of traffic that is adversarial, in percent (0.1 or 0.1%); default 0.1"},
-    {{"cost-refusal", required_argument, NULL, O_COST_REFUSAL}, OPT_SCENARIO, "X",
-     "cost of one unnecessary refusal; default unset (0)"},
-    {{"cost-harm", required_argument, NULL, O_COST_HARM}, OPT_SCENARIO, "X",
+    {{"example", required_argument, NULL, O_EXAMPLE}, SEC_DATA, POINTS_IN, "NAME",
+     "load the shipped example NAME (before any\n" "FILE); see --list-examples"},
+    {{"list-examples", no_argument, NULL, O_LIST_EXAMPLES}, SEC_DATA, POINTS_IN, NULL,
+     "list the shipped example data sets and exit"},
+    {{"input", required_argument, NULL, O_INPUT}, SEC_DATA, SCORES_IN, "KIND",
+     "read files as points, judged, scores or\n" "binned (default: from the header)"},
+    {{"knob-column", required_argument, NULL, O_KNOB}, SEC_DATA, FILES_IN, "NAME",
+     "the column a series varies (default:\n" "threshold)"},
+    {{"preset", required_argument, NULL, O_PRESET}, SEC_DATA, FILES_IN, "NAME",
+     "per-prompt judgements in a public format:\n" "xstest or jailbreakbench"},
+    {{"judge", required_argument, NULL, O_JUDGE}, SEC_DATA, FILES_IN, "COLS",
+     "the preset's verdict column(s): xstest\n"
+     "final_label (default), gpt4_label,\n"
+     "strmatch_label; jailbreakbench jailbroken\n"
+     "(default), jailbroken_llama_guard1"},
+    {{"set-column", required_argument, NULL, O_SET_COLUMN}, SEC_DATA, SCORES_IN, "NAME",
+     "the column saying whether a prompt is\n" "harmful or benign (judged and score files)"},
+    {{"harmful-values", required_argument, NULL, O_HARMFUL_VALUES}, SEC_DATA, SCORES_IN, "V1,V2",
+     "values of the set column meaning harmful\n" "(default harmful,unsafe,...)"},
+    {{"benign-values", required_argument, NULL, O_BENIGN_VALUES}, SEC_DATA, SCORES_IN, "V1,V2",
+     "values of the set column meaning benign\n" "(default benign,safe,...)"},
+    {{"verdict-column", required_argument, NULL, O_VERDICT_COLUMN}, SEC_DATA, FILES_IN, "COLS",
+     "the column(s) with the verdict on each\n" "answer; one point per column"},
+    {{"refused-values", required_argument, NULL, O_REFUSED_VALUES}, SEC_DATA, FILES_IN, "V1,V2",
+     "verdicts meaning the answer was a refusal"},
+    {{"complied-values", required_argument, NULL, O_COMPLIED_VALUES}, SEC_DATA, FILES_IN, "V1,V2",
+     "verdicts meaning the model complied"},
+
+    {{"volume", required_argument, NULL, O_VOLUME}, SEC_SCENARIO, POINTS_IN, "N",
+     "daily queries (10000000, 10,000,000, 1e7,\n" "10M, 2.5k, 1B); default 10M"},
+    {{"adversarial-share", required_argument, NULL, O_ADV}, SEC_SCENARIO, POINTS_IN, "PCT",
+     "share of traffic that is adversarial, in\n" "percent (0.1 or 0.1%); default 0.1"},
+    {{"cost-refusal", required_argument, NULL, O_COST_REFUSAL}, SEC_SCENARIO, POINTS_IN, "X",
+     "cost of one unnecessary refusal; default\n" "unset (0)"},
+    {{"cost-harm", required_argument, NULL, O_COST_HARM}, SEC_SCENARIO, POINTS_IN, "X",
      "cost of one harmful output; default unset (0)"},
-    {{"policy", required_argument, NULL, O_POLICY}, OPT_SCENARIO, "NAME",
-     "consumer (default), enterprise, high-risk or none"},
-    {{"input", required_argument, NULL, O_INPUT}, OPT_LOAD, "KIND",
-     "read files as points, judged, scores or binned (default: from the header)"},
-    {{"knob-column", required_argument, NULL, O_KNOB}, OPT_LOAD, "NAME",
-     "column that a series varies (default: threshold)"},
-    {{"compare", required_argument, NULL, O_COMPARE}, OPT_COMPARE, "A,B",
-     "compare point A with point B: deltas, break-even and a sentence"},
-    {{"format", required_argument, NULL, O_FORMAT}, OPT_FORMAT, "FMT",
+    {{"policy", required_argument, NULL, O_POLICY}, SEC_SCENARIO, FILES_IN, "NAME",
+     "consumer (default), enterprise, high-risk\n" "or none"},
+
+    {{"compare", required_argument, NULL, O_COMPARE}, SEC_ANALYSIS, ON(CLI_REPORT), "A,B",
+     "compare point A with point B: the deltas,\n" "the break-even and a sentence"},
+    {{"interval", required_argument, NULL, O_INTERVAL}, SEC_ANALYSIS, ON(CLI_REPORT), "METHOD",
+     "95% intervals: wilson (default) or\n" "clopper-pearson"},
+    {{"category-shares", required_argument, NULL, O_CATEGORY_SHARES}, SEC_ANALYSIS, ON(CLI_REPORT), "LIST",
+     "shares of adversarial traffic per harm\n" "category, NAME=PCT,... (weights the ASR)"},
+    {{"target-asr", required_argument, NULL, O_TARGET_ASR}, SEC_ANALYSIS, ON(CLI_REPORT), "PCT",
+     "the point or mix reaching ASR <= PCT with\n" "the lowest ORR"},
+    {{"target-orr", required_argument, NULL, O_TARGET_ORR}, SEC_ANALYSIS, ON(CLI_REPORT), "PCT",
+     "the point or mix reaching ORR <= PCT with\n" "the lowest ASR"},
+
+    {{"width", required_argument, NULL, O_WIDTH}, SEC_CHART, CHARTS, "N",
+     "chart width in columns (report: 80; plot:\n" "the terminal's)"},
+    {{"height", required_argument, NULL, O_HEIGHT}, SEC_CHART, CHARTS, "N",
+     "chart height in rows (report: 24; plot: the\n" "terminal's)"},
+    {{"x-scale", required_argument, NULL, O_X_SCALE}, SEC_CHART, CHARTS | ON(CLI_EXPLORE), "SCALE",
+     "ORR axis: auto (log when the data span over\n" "two decades), linear or log"},
+    {{"y-scale", required_argument, NULL, O_Y_SCALE}, SEC_CHART, CHARTS | ON(CLI_EXPLORE), "SCALE",
+     "ASR axis: auto, linear or log (the explorer\n" "has one scale for both axes)"},
+    {{"no-labels", no_argument, NULL, O_NO_LABELS}, SEC_CHART, CHARTS, NULL,
+     "number the points and name them in the key\n" "below the chart"},
+    {{"ascii", no_argument, NULL, O_ASCII}, SEC_CHART, CHARTS | SCREENS, NULL,
+     "draw with ASCII only (default: braille and\n" "Unicode in a UTF-8 locale)"},
+
+    {{"format", required_argument, NULL, O_FORMAT}, SEC_OUTPUT,
+     ON(CLI_REPORT) | ON(CLI_CHECK) | ON(CLI_PRACTICE), "FMT",
      "text (default), json, markdown, csv or svg"},
-    {{"output", required_argument, NULL, 'o'}, OPT_FORMAT, "FILE",
-     "write to FILE (atomically) instead of standard output"},
-    {{"width", required_argument, NULL, O_WIDTH}, OPT_CHART, "N", "chart width in columns"},
-    {{"height", required_argument, NULL, O_HEIGHT}, OPT_CHART, "N", "chart height in rows"},
-    {{"ascii", no_argument, NULL, O_ASCII}, OPT_CHART, NULL, "draw with ASCII only"},
-    {{"no-color", no_argument, NULL, O_NO_COLOR}, OPT_CHART, NULL, "no colours (NO_COLOR is honoured too)"},
-    /* --- options of later capabilities: each area adds its rows here --- */
-    /* data loading */
-    {{"preset", required_argument, NULL, O_PRESET}, OPT_JUDGED, "NAME",
-     "per-prompt judgements in a public format: xstest or jailbreakbench"},
-    {{"judge", required_argument, NULL, O_JUDGE}, OPT_JUDGED, "COLS",
-     "the preset's verdict column(s): xstest final_label (default), gpt4_label, strmatch_label; "
-     "jailbreakbench jailbroken (default), jailbroken_llama_guard1"},
-    {{"set-column", required_argument, NULL, O_SET_COLUMN}, OPT_JUDGED, "NAME",
-     "column saying whether a prompt is harmful or benign (judged and scores files)"},
-    {{"harmful-values", required_argument, NULL, O_HARMFUL_VALUES}, OPT_JUDGED, "V1,V2",
-     "values of the set column that mean harmful (default harmful,unsafe,...)"},
-    {{"benign-values", required_argument, NULL, O_BENIGN_VALUES}, OPT_JUDGED, "V1,V2",
-     "values of the set column that mean benign (default benign,safe,...)"},
-    {{"verdict-column", required_argument, NULL, O_VERDICT_COLUMN}, OPT_JUDGED, "COLS",
-     "column(s) with the verdict on each answer; one point per column"},
-    {{"refused-values", required_argument, NULL, O_REFUSED_VALUES}, OPT_JUDGED, "V1,V2",
-     "verdicts that mean the answer was a refusal"},
-    {{"complied-values", required_argument, NULL, O_COMPLIED_VALUES}, OPT_JUDGED, "V1,V2",
-     "verdicts that mean the model complied"},
-    {{"points", required_argument, NULL, O_POINTS}, OPT_SWEEP, "N",
-     "sweep: about N rows, keeping every Pareto-optimal threshold (default: all)"},
-    /* analytics and check */
-    {{"interval", required_argument, NULL, O_INTERVAL}, OPT_ANALYSIS, "METHOD",
-     "95% intervals: wilson (default) or clopper-pearson"},
-    {{"category-shares", required_argument, NULL, O_CATEGORY_SHARES}, OPT_ANALYSIS, "LIST",
-     "shares of adversarial traffic per harm category, NAME=PCT,... (weights the ASR)"},
-    {{"target-asr", required_argument, NULL, O_TARGET_ASR}, OPT_ANALYSIS, "PCT",
-     "the point or mix reaching ASR <= PCT with the lowest ORR"},
-    {{"target-orr", required_argument, NULL, O_TARGET_ORR}, OPT_ANALYSIS, "PCT",
-     "the point or mix reaching ORR <= PCT with the lowest ASR"},
-    {{"baseline-name", required_argument, NULL, O_BASELINE_NAME}, OPT_CHECK, "NAME",
-     "check: the point of BASELINE.csv to compare (needed when it has several)"},
-    {{"candidate-name", required_argument, NULL, O_CANDIDATE_NAME}, OPT_CHECK, "NAME",
-     "check: the point of CANDIDATE.csv to compare (needed when it has several)"},
-    {{"max-asr-increase", required_argument, NULL, O_MAX_ASR_INCREASE}, OPT_CHECK, "PP",
-     "check: largest allowed rise of ASR, in percentage points; default 0"},
-    {{"max-orr-increase", required_argument, NULL, O_MAX_ORR_INCREASE}, OPT_CHECK, "PP",
-     "check: largest allowed rise of ORR, in percentage points; default 0"},
-    {{"significance", required_argument, NULL, O_SIGNIFICANCE}, OPT_CHECK, "ALPHA",
-     "check: fail only on a rise beyond chance at level ALPHA (0.05), from counts"},
-    /* chart */
-    {{"x-scale", required_argument, NULL, O_X_SCALE}, OPT_CHART, "SCALE",
-     "chart: ORR axis auto (log when the data span over two decades), linear or log"},
-    {{"y-scale", required_argument, NULL, O_Y_SCALE}, OPT_CHART, "SCALE", "chart: ASR axis auto, linear or log"},
-    {{"no-labels", no_argument, NULL, O_NO_LABELS}, OPT_CHART, NULL,
-     "chart: number the points and name them in the key below"},
-    /* explorer */
-    {{"scenario", required_argument, NULL, O_SCENARIO_FILE}, OPT_EXPLORE, "FILE",
-     "explorer: reopen a scenario saved with the s key (files, sliders, baseline, policy)"},
-    {{"threshold", required_argument, NULL, O_THRESHOLD}, OPT_EXPLORE, "X",
-     "explorer: start at this threshold of the series (a mix between measured ones) or point"},
-    {{"baseline", required_argument, NULL, O_BASELINE}, OPT_EXPLORE, "NAME",
-     "explorer: pin the point NAME as the baseline"},
-    {{"select", required_argument, NULL, O_SELECT}, OPT_EXPLORE, "NAME",
-     "explorer: start with the point NAME as the operating point"},
-    {{"no-mouse", no_argument, NULL, O_NO_MOUSE}, OPT_EXPLORE, NULL, "explorer: ignore the mouse"},
-    {{"keys", required_argument, NULL, O_KEYS}, OPT_EXPLORE, "FMT",
-     "explorer: print its key table as text, markdown or man, and exit"},
-    /* reports and examples */
-    {{"list-examples", no_argument, NULL, O_LIST_EXAMPLES}, OPT_EXAMPLES, NULL,
-     "list the example data sets shipped with tradeoff and exit"},
-    {{"example", required_argument, NULL, O_EXAMPLE}, OPT_EXAMPLES, "NAME",
-     "load the shipped example NAME (before any FILE); see --list-examples"},
-    /* practice */
-    {{"seed", required_argument, NULL, O_SEED}, OPT_PRACTICE, "N",
-     "practice: draw the exercises from seed N (0 to 2^64-1); default: a new seed, shown"},
-    {{"kind", required_argument, NULL, O_KIND}, OPT_PRACTICE, "KIND",
-     "practice: one kind of exercise: daily, change, policy, filter, frontier, sample, cost, category"},
-    {{"count", required_argument, NULL, O_COUNT}, OPT_PRACTICE, "N",
-     "practice: number of exercises, 1 to 500; default 16 (8 for one kind)"},
-    {{"worksheet", no_argument, NULL, O_WORKSHEET}, OPT_PRACTICE, NULL,
-     "practice: print questions, a page break, then worked answers (--format text or markdown)"},
-    {{"plain", no_argument, NULL, O_PLAIN}, OPT_PRACTICE, NULL,
-     "practice: plain line mode, also used when standard input is not a terminal"},
-    {{"help", no_argument, NULL, 'h'}, 0, NULL, "show this help and exit"},
-    {{"version", no_argument, NULL, 'V'}, 0, NULL, "show the version and exit"},
+    {{"output", required_argument, NULL, 'o'}, SEC_OUTPUT,
+     ON(CLI_REPORT) | ON(CLI_CHECK) | ON(CLI_SWEEP) | ON(CLI_PRACTICE), "FILE",
+     "write to FILE (atomically) instead of\n" "standard output"},
+    {{"no-color", no_argument, NULL, O_NO_COLOR}, SEC_OUTPUT, SCREENS | ON(CLI_PLOT), NULL,
+     "no colours on a terminal (a non-empty\n" "NO_COLOR too)"},
+
+    {{"scenario", required_argument, NULL, O_SCENARIO_FILE}, SEC_EXPLORER, ON(CLI_EXPLORE), "FILE",
+     "reopen a scenario saved with the s key\n" "(files, sliders, baseline, policy)"},
+    {{"threshold", required_argument, NULL, O_THRESHOLD}, SEC_EXPLORER, ON(CLI_EXPLORE), "X",
+     "start at this threshold of the series (a\n" "mix between measured ones) or point"},
+    {{"baseline", required_argument, NULL, O_BASELINE}, SEC_EXPLORER, ON(CLI_EXPLORE), "NAME",
+     "pin the point NAME as the baseline"},
+    {{"select", required_argument, NULL, O_SELECT}, SEC_EXPLORER, ON(CLI_EXPLORE), "NAME",
+     "start with the point NAME as the operating\n" "point"},
+    {{"no-mouse", no_argument, NULL, O_NO_MOUSE}, SEC_EXPLORER, ON(CLI_EXPLORE), NULL,
+     "ignore the mouse"},
+    {{"keys", required_argument, NULL, O_KEYS}, SEC_EXPLORER, ON(CLI_EXPLORE), "FMT",
+     "print the key table as text, markdown or\n" "man, and exit"},
+
+    {{"baseline-name", required_argument, NULL, O_BASELINE_NAME}, SEC_CHECK, ON(CLI_CHECK), "NAME",
+     "the point of BASELINE to compare (needed\n" "when it has several)"},
+    {{"candidate-name", required_argument, NULL, O_CANDIDATE_NAME}, SEC_CHECK, ON(CLI_CHECK), "NAME",
+     "the point of CANDIDATE to compare (needed\n" "when it has several)"},
+    {{"max-asr-increase", required_argument, NULL, O_MAX_ASR_INCREASE}, SEC_CHECK, ON(CLI_CHECK), "PP",
+     "largest allowed rise of ASR, in percentage\n" "points; default 0"},
+    {{"max-orr-increase", required_argument, NULL, O_MAX_ORR_INCREASE}, SEC_CHECK, ON(CLI_CHECK), "PP",
+     "largest allowed rise of ORR, in percentage\n" "points; default 0"},
+    {{"significance", required_argument, NULL, O_SIGNIFICANCE}, SEC_CHECK, ON(CLI_CHECK), "ALPHA",
+     "fail only on a rise beyond chance at level\n" "ALPHA (such as 0.05), from counts"},
+
+    {{"points", required_argument, NULL, O_POINTS}, SEC_SWEEP, ON(CLI_SWEEP), "N",
+     "about N rows, keeping every Pareto-optimal\n" "threshold (default: all)"},
+
+    {{"seed", required_argument, NULL, O_SEED}, SEC_PRACTICE, ON(CLI_PRACTICE), "N",
+     "draw the exercises from seed N (0 to\n" "2^64-1); default: a new seed, shown"},
+    {{"kind", required_argument, NULL, O_KIND}, SEC_PRACTICE, ON(CLI_PRACTICE), "KIND",
+     "one kind of exercise: daily, change, policy,\n" "filter, frontier, sample, cost, category"},
+    {{"count", required_argument, NULL, O_COUNT}, SEC_PRACTICE, ON(CLI_PRACTICE), "N",
+     "number of exercises, 1 to 500; default 16\n" "(8 for one kind)"},
+    {{"worksheet", no_argument, NULL, O_WORKSHEET}, SEC_PRACTICE, ON(CLI_PRACTICE), NULL,
+     "print the questions, a page break, then the\n" "worked answers (--format text or markdown)"},
+    {{"plain", no_argument, NULL, O_PLAIN}, SEC_PRACTICE, ON(CLI_PRACTICE), NULL,
+     "plain line mode, also used when standard\n" "input is not a terminal"},
+
+    {{"help", no_argument, NULL, 'h'}, SEC_HELP, ALL, NULL,
+     "show this help and exit"},
+    {{"version", no_argument, NULL, 'V'}, SEC_HELP, ALL, NULL,
+     "show the version and exit"},
 };
 #define NOPTIONS (sizeof options / sizeof options[0])
+
+/* ---- messages and help ----------------------------------------------------- */
 
 void cli_error(const char *fmt, ...)
 {
@@ -159,32 +243,94 @@ void cli_error(const char *fmt, ...)
     va_end(ap);
 }
 
-void cli_usage(FILE *to)
+/* `tradeoff` alone runs the explorer; its help is the overview of every
+ * command and option. */
+static bool is_overview(const cli_t *c)
 {
-    fputs("Usage: tradeoff [OPTION]... [FILE]...          open the explorer\n"
-          "       tradeoff report [OPTION]... [FILE]...   print the analysis (text, JSON, Markdown, CSV, SVG)\n"
-          "       tradeoff check [OPTION]... BASELINE CANDIDATE   gate a candidate: exit 1 on a regression\n"
-          "       tradeoff plot [OPTION]... [FILE]...     print the trade-off chart\n"
-          "       tradeoff sweep [OPTION]... FILE         the exact curve of a score file, as CSV\n"
-          "       tradeoff practice [OPTION]...           interview drills, checked by the model\n"
-          "\n"
-          "Explore the trade-off between an AI assistant's helpfulness and its harmlessness:\n"
-          "attack success rate (ASR) on harmful prompts against over-refusal rate (ORR) on\n"
-          "benign prompts, projected onto a day of traffic. With no FILE, the built-in\n"
-          "scenario (the worked examples of the domain text) is used.\n"
-          "\nOptions:\n",
-          to);
-    for (size_t i = 0; i < NOPTIONS; i++) {
-        char left[64];
-        const struct option *o = &options[i].opt;
-        if (o->val == 'o' || o->val == 'h' || o->val == 'V')
-            snprintf(left, sizeof left, "-%c, --%s%s%s", o->val, o->name, options[i].arg ? " " : "",
-                     options[i].arg ? options[i].arg : "");
-        else
-            snprintf(left, sizeof left, "    --%s%s%s", o->name, options[i].arg ? " " : "",
-                     options[i].arg ? options[i].arg : "");
-        fprintf(to, "  %-30s %s\n", left, options[i].help);
+    return c->name == NULL;
+}
+
+void cli_hint(const cli_t *c)
+{
+    if (is_overview(c))
+        fputs("Try 'tradeoff --help' for more information.\n", stderr);
+    else
+        fprintf(stderr, "Try 'tradeoff %s --help' for more information.\n", c->name);
+}
+
+static void usage_line(FILE *to, bool first, const char *name, const char *operands)
+{
+    fprintf(to, "%s tradeoff %s%s%s\n", first ? "Usage:" : "      ", name ? name : "", name ? " " : "",
+            operands);
+}
+
+/* An option's help: its own line or lines, the text in a column. */
+static void option_help(FILE *to, size_t i)
+{
+    char left[64];
+    const struct option *o = &options[i].opt;
+    const char *arg = options[i].arg;
+    if (o->val < 256)
+        snprintf(left, sizeof left, "-%c, --%s%s%s", o->val, o->name, arg ? " " : "", arg ? arg : "");
+    else
+        snprintf(left, sizeof left, "    --%s%s%s", o->name, arg ? " " : "", arg ? arg : "");
+    fprintf(to, "  %-30s ", left);
+    for (const char *p = options[i].help; *p; p++) {
+        fputc(*p, to);
+        if (*p == '\n')
+            fprintf(to, "%33s", "");
     }
+    fputc('\n', to);
+}
+
+/* The options `mask` accepts, section by section. */
+static void options_help(FILE *to, unsigned mask)
+{
+    for (int s = 0; s < SEC_COUNT; s++) {
+        bool titled = false;
+        for (size_t i = 0; i < NOPTIONS; i++) {
+            if (options[i].section != (section_t)s || !(options[i].commands & mask))
+                continue;
+            if (!titled)
+                fprintf(to, "\n%s:\n", section_titles[s]);
+            titled = true;
+            option_help(to, i);
+        }
+    }
+}
+
+static void overview_help(FILE *to)
+{
+    usage_line(to, true, NULL, "[OPTION]... [FILE]...");
+    for (int i = 0; i < CLI_NCOMMANDS; i++)
+        usage_line(to, false, commands[i].name, commands[i].operands);
+    fputs("\nExplore the trade-off between an AI assistant's helpfulness and its\n"
+          "harmlessness: attack success rate (ASR) on harmful prompts against over-refusal\n"
+          "rate (ORR) on benign prompts, projected onto a day of traffic. With no FILE,\n"
+          "the built-in scenario (the worked examples of the domain text) is used.\n"
+          "\nCommands:\n",
+          to);
+    for (int i = 0; i < CLI_NCOMMANDS; i++)
+        fprintf(to, "  %-9s %s\n", commands[i].name, commands[i].summary);
+    fputs("\nEach command takes the options that apply to it, and refuses the others;\n"
+          "'tradeoff COMMAND --help' lists them.\n",
+          to);
+    options_help(to, ALL);
+}
+
+static void command_help(FILE *to, cli_command_t cmd)
+{
+    usage_line(to, true, commands[cmd].name, commands[cmd].operands);
+    fprintf(to, "tradeoff %s: %s.\n", commands[cmd].name, commands[cmd].summary);
+    options_help(to, ON(cmd));
+}
+
+static void help(FILE *to, const cli_t *c)
+{
+    if (is_overview(c))
+        overview_help(to);
+    else
+        command_help(to, c->command);
     fputs("\nExit status: 0 success; 1 `check` found a regression; 2 bad usage or input;\n"
           "3 output could not be written or internal error.\n",
           to);
@@ -211,11 +357,11 @@ static void examples_list(void)
     sb_free(&out);
 }
 
-static bool examples_apply(const char *name, char ***files, int *nfiles)
+static bool examples_apply(cli_data_t *data)
 {
-    const example_t *e = examples_find(name);
+    const example_t *e = examples_find(data->example);
     if (!e) {
-        char *shown = text_sanitize(name, strlen(name));
+        char *shown = text_sanitize(data->example, strlen(data->example));
         sb_t names = SB_INIT;
         examples_names(&names);
         cli_error("--example '%s': expected %s (see --list-examples)", shown, sb_str(&names));
@@ -232,12 +378,12 @@ static bool examples_apply(const char *name, char ***files, int *nfiles)
     }
     diag_free(&d);
     free_example_files();
-    example_files = xcalloc((size_t)*nfiles + 2, sizeof *example_files);
+    example_files = xcalloc((size_t)data->nfiles + 2, sizeof *example_files);
     example_files[0] = path;
-    for (int i = 0; i < *nfiles; i++)
-        example_files[i + 1] = (*files)[i];
-    *files = example_files;
-    (*nfiles)++;
+    for (int i = 0; i < data->nfiles; i++)
+        example_files[i + 1] = data->files[i];
+    data->files = example_files;
+    data->nfiles++;
     static bool registered;
     if (!registered)
         atexit(free_example_files);
@@ -245,312 +391,380 @@ static bool examples_apply(const char *name, char ***files, int *nfiles)
     return true;
 }
 
-static bool flag_value(const char *flag, const char *why, const char *value)
+/* ---- values ------------------------------------------------------------------- */
+
+static bool flag_value(const cli_t *c, const char *flag, const char *why, const char *value)
 {
     char *shown = text_sanitize(value, strlen(value));
     cli_error("--%s '%s': %s", flag, shown, why);
     free(shown);
-    fprintf(stderr, "Try 'tradeoff --help' for more information.\n");
+    cli_hint(c);
     return false;
 }
 
-static bool parse_dimension(const char *flag, const char *value, int min, int *out)
+/* `why` from a num_parse_* function: NULL when the value was good. */
+static bool number_value(const cli_t *c, const char *flag, const char *why, const char *value)
+{
+    return why ? flag_value(c, flag, why, value) : true;
+}
+
+static bool parse_dimension(const cli_t *c, const char *flag, const char *value, int min, int *out)
 {
     double v;
     const char *why = num_parse_decimal(value, &v);
     if (why || v != (int)v || v < min || v > 1000) {
         char msg[80];
         snprintf(msg, sizeof msg, "expected a whole number from %d to 1000", min);
-        return flag_value(flag, msg, value);
+        return flag_value(c, flag, msg, value);
     }
     *out = (int)v;
     return true;
 }
 
-static bool apply_option(cli_t *c, int val, const char *arg)
+static bool parse_scale(const cli_t *c, const char *flag, const char *value, chart_scale_t *out)
 {
-    const char *why = NULL;
-    switch (val) {
-    case O_VOLUME:
-        why = num_parse_count(arg, &c->scenario.volume);
-        return why ? flag_value("volume", why, arg) : true;
-    case O_ADV:
-        why = num_parse_percent(arg, &c->scenario.adv_share);
-        return why ? flag_value("adversarial-share", why, arg) : true;
-    case O_COST_REFUSAL:
-        why = num_parse_amount(arg, &c->scenario.cost_refusal);
-        return why ? flag_value("cost-refusal", why, arg) : true;
-    case O_COST_HARM:
-        why = num_parse_amount(arg, &c->scenario.cost_harm);
-        return why ? flag_value("cost-harm", why, arg) : true;
-    case O_POLICY:
-        if (!policy_find(arg, &c->scenario.policy)) {
-            char msg[96];
-            snprintf(msg, sizeof msg, "expected %s", policy_keys());
-            return flag_value("policy", msg, arg);
+    static const char *const names[] = {[CHART_SCALE_AUTO] = "auto", [CHART_SCALE_LINEAR] = "linear",
+                                        [CHART_SCALE_LOG] = "log"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(value, names[i]) == 0) {
+            *out = (chart_scale_t)i;
+            return true;
         }
-        return true;
+    return flag_value(c, flag, "expected auto, linear or log", value);
+}
+
+static bool parse_seed(const cli_t *c, const char *value, unsigned long long *out)
+{
+    char *end;
+    errno = 0;
+    const char *s = value + strspn(value, " \t");
+    unsigned long long v = strtoull(s, &end, 10);
+    if (!isdigit((unsigned char)*s) || errno || *end != '\0')
+        return flag_value(c, "seed", "expected a whole number from 0 to 18446744073709551615", value);
+    *out = v;
+    return true;
+}
+
+static bool apply_data(cli_t *c, int val, const char *arg)
+{
+    input_opts_t *in = &c->data.input;
+    switch (val) {
+    case O_EXAMPLE: c->data.example = arg; return true;
+    case O_LIST_EXAMPLES: examples_list(); exit(EXIT_OK);
     case O_INPUT:
-        return input_parse_kind(arg, &c->load.kind)
-                   ? true
-                   : flag_value("input", "expected points, judged, scores or binned", arg);
-    case O_KNOB:
-        c->load.knob_column = arg;
+        if (!input_parse_kind(arg, &in->kind))
+            return flag_value(c, "input", "expected points, judged, scores or binned", arg);
         return true;
-    case O_COMPARE:
-        if (!strchr(arg, ','))
-            return flag_value("compare", "expected two point names separated by a comma (A,B)", arg);
-        c->compare = arg;
-        return true;
-    case O_FORMAT:
-        return report_parse_format(arg, &c->format) ? true : flag_value("format", "expected text, json, markdown, csv or svg", arg);
-    case 'o':
-        c->output = arg;
-        return true;
-    case O_WIDTH:
-        return parse_dimension("width", arg, 20, &c->width);
-    case O_HEIGHT:
-        return parse_dimension("height", arg, 8, &c->height);
-    case O_ASCII:
-        c->ascii = true;
-        return true;
-    case O_NO_COLOR:
-        c->no_color = true;
-        return true;
-        /* --- cases of later capabilities: each area adds its own below --- */
-        /* data loading */
+    case O_KNOB: in->knob_column = arg; return true;
     case O_PRESET:
         if (!judged_preset_known(arg))
-            return flag_value("preset", "expected xstest or jailbreakbench", arg);
-        c->load.preset = arg;
+            return flag_value(c, "preset", "expected xstest or jailbreakbench", arg);
+        in->preset = arg;
         return true;
-    case O_JUDGE:
-        c->load.judge = arg;
-        return true;
-    case O_SET_COLUMN:
-        c->load.set_column = arg;
-        return true;
-    case O_HARMFUL_VALUES:
-        c->load.harmful_values = arg;
-        return true;
-    case O_BENIGN_VALUES:
-        c->load.benign_values = arg;
-        return true;
-    case O_VERDICT_COLUMN:
-        c->load.verdict_column = arg;
-        return true;
-    case O_REFUSED_VALUES:
-        c->load.refused_values = arg;
-        return true;
-    case O_COMPLIED_VALUES:
-        c->load.complied_values = arg;
-        return true;
-    case O_POINTS: {
-        double v;
-        why = num_parse_decimal(arg, &v);
-        if (why || v != (double)(long)v || v < 2 || v > 1e9)
-            return flag_value("points", "expected a whole number of rows, 2 or more", arg);
-        c->sweep_points = (size_t)v;
-        return true;
+    case O_JUDGE: in->judge = arg; return true;
+    case O_SET_COLUMN: in->set_column = arg; return true;
+    case O_HARMFUL_VALUES: in->harmful_values = arg; return true;
+    case O_BENIGN_VALUES: in->benign_values = arg; return true;
+    case O_VERDICT_COLUMN: in->verdict_column = arg; return true;
+    case O_REFUSED_VALUES: in->refused_values = arg; return true;
+    case O_COMPLIED_VALUES: in->complied_values = arg; return true;
     }
-        /* analytics and check */
-    case O_INTERVAL:
-        return stats_parse_method(arg, &c->analysis.interval)
-                   ? true
-                   : flag_value("interval", "expected wilson or clopper-pearson", arg);
-    case O_CATEGORY_SHARES:
-        why = categories_parse_shares(arg, &c->analysis.shares);
-        c->analysis.have_shares = why == NULL;
-        return why ? flag_value("category-shares", why, arg) : true;
-    case O_TARGET_ASR:
-        why = num_parse_percent(arg, &c->analysis.target_asr);
-        c->analysis.have_target_asr = why == NULL;
-        return why ? flag_value("target-asr", why, arg) : true;
-    case O_TARGET_ORR:
-        why = num_parse_percent(arg, &c->analysis.target_orr);
-        c->analysis.have_target_orr = why == NULL;
-        return why ? flag_value("target-orr", why, arg) : true;
-    case O_BASELINE_NAME:
-        c->baseline_name = arg;
-        return true;
-    case O_CANDIDATE_NAME:
-        c->candidate_name = arg;
-        return true;
-    case O_MAX_ASR_INCREASE:
-    case O_MAX_ORR_INCREASE: {
-        const char *flag = val == O_MAX_ASR_INCREASE ? "max-asr-increase" : "max-orr-increase";
-        double *to = val == O_MAX_ASR_INCREASE ? &c->max_asr_increase : &c->max_orr_increase;
-        why = num_parse_percent(arg, to);
-        return why ? flag_value(flag, "expected percentage points from 0 to 100 (0.5 or 0.5%)", arg) : true;
-    }
-    case O_SIGNIFICANCE:
-        why = num_parse_decimal(arg, &c->significance);
-        if (why || !(c->significance > 0 && c->significance < 0.5))
-            return flag_value("significance", "expected a level above 0 and below 0.5, such as 0.05", arg);
-        return true;
-        /* chart */
-    case O_X_SCALE:
-    case O_Y_SCALE: {
-        static const char *const scales[] = {"auto", "linear", "log"}; /* chart_scale_t order */
-        int *to = val == O_X_SCALE ? &c->x_scale : &c->y_scale;
-        for (int i = 0; i < 3; i++)
-            if (strcmp(arg, scales[i]) == 0) {
-                *to = i;
-                return true;
-            }
-        return flag_value(val == O_X_SCALE ? "x-scale" : "y-scale", "expected auto, linear or log", arg);
-    }
-    case O_NO_LABELS:
-        c->no_labels = true;
-        return true;
-        /* explorer */
-    case O_SCENARIO_FILE:
-        c->scenario_file = arg;
-        return true;
-    case O_THRESHOLD:
-        c->threshold = arg;
-        return true;
-    case O_BASELINE:
-        c->baseline = arg;
-        return true;
-    case O_SELECT:
-        c->select = arg;
-        return true;
-    case O_NO_MOUSE:
-        c->no_mouse = true;
-        return true;
-    case O_KEYS:
-        if (strcmp(arg, "text") != 0 && strcmp(arg, "markdown") != 0 && strcmp(arg, "man") != 0)
-            return flag_value("keys", "expected text, markdown or man", arg);
-        c->keys_format = arg;
-        return true;
-        /* reports and examples */
-    case O_LIST_EXAMPLES:
-        examples_list();
-        exit(EXIT_OK);
-    case O_EXAMPLE:
-        c->example = arg;
-        return true;
-        /* practice */
-    case O_SEED: {
-        char *end;
-        errno = 0;
-        const char *s = arg + strspn(arg, " \t");
-        unsigned long long v = strtoull(s, &end, 10);
-        if (!isdigit((unsigned char)*s) || errno || *end != '\0')
-            return flag_value("seed", "expected a whole number from 0 to 18446744073709551615", arg);
-        c->practice_seed = v;
-        c->practice_seed_set = true;
-        return true;
-    }
-    case O_KIND:
-        c->practice_kind = arg;
-        return true;
-    case O_COUNT: {
-        double v;
-        why = num_parse_decimal(arg, &v);
-        if (why || v != (int)v || v < 1 || v > 500)
-            return flag_value("count", "expected a whole number from 1 to 500", arg);
-        c->practice_count = (int)v;
-        return true;
-    }
-    case O_WORKSHEET:
-        c->practice_worksheet = true;
-        return true;
-    case O_PLAIN:
-        c->practice_plain = true;
+    return false;
+}
+
+static bool apply_scenario(cli_t *c, int val, const char *arg)
+{
+    scenario_t *s = &c->scenario;
+    switch (val) {
+    case O_VOLUME: return number_value(c, "volume", num_parse_count(arg, &s->volume), arg);
+    case O_ADV: return number_value(c, "adversarial-share", num_parse_percent(arg, &s->adv_share), arg);
+    case O_COST_REFUSAL: return number_value(c, "cost-refusal", num_parse_amount(arg, &s->cost_refusal), arg);
+    case O_COST_HARM: return number_value(c, "cost-harm", num_parse_amount(arg, &s->cost_harm), arg);
+    case O_POLICY:
+        if (!policy_find(arg, &s->policy)) {
+            char msg[96];
+            snprintf(msg, sizeof msg, "expected %s", policy_keys());
+            return flag_value(c, "policy", msg, arg);
+        }
         return true;
     }
     return false;
 }
 
-static unsigned group_of(int val)
+static bool apply_analysis(cli_t *c, int val, const char *arg)
 {
-    for (size_t i = 0; i < NOPTIONS; i++)
-        if (options[i].opt.val == val)
-            return options[i].group;
-    return 0;
+    analysis_opts_t *a = &c->analysis.opts;
+    const char *why;
+    switch (val) {
+    case O_COMPARE:
+        if (!strchr(arg, ','))
+            return flag_value(c, "compare", "expected two point names separated by a comma (A,B)", arg);
+        c->analysis.compare = arg;
+        return true;
+    case O_INTERVAL:
+        if (!stats_parse_method(arg, &a->interval))
+            return flag_value(c, "interval", "expected wilson or clopper-pearson", arg);
+        return true;
+    case O_CATEGORY_SHARES:
+        why = categories_parse_shares(arg, &a->shares);
+        a->have_shares = why == NULL;
+        return number_value(c, "category-shares", why, arg);
+    case O_TARGET_ASR:
+        why = num_parse_percent(arg, &a->target_asr);
+        a->have_target_asr = why == NULL;
+        return number_value(c, "target-asr", why, arg);
+    case O_TARGET_ORR:
+        why = num_parse_percent(arg, &a->target_orr);
+        a->have_target_orr = why == NULL;
+        return number_value(c, "target-orr", why, arg);
+    }
+    return false;
 }
 
-static const char *name_of(int val)
+static bool apply_chart_output(cli_t *c, int val, const char *arg)
 {
-    for (size_t i = 0; i < NOPTIONS; i++)
-        if (options[i].opt.val == val)
-            return options[i].opt.name;
-    return "?";
+    cli_chart_t *ch = &c->chart;
+    switch (val) {
+    case O_WIDTH: return parse_dimension(c, "width", arg, CHART_MIN_WIDTH, &ch->width);
+    case O_HEIGHT: return parse_dimension(c, "height", arg, CHART_MIN_HEIGHT, &ch->height);
+    case O_X_SCALE: return parse_scale(c, "x-scale", arg, &ch->xscale);
+    case O_Y_SCALE: return parse_scale(c, "y-scale", arg, &ch->yscale);
+    case O_NO_LABELS: ch->no_labels = true; return true;
+    case O_ASCII: ch->ascii = true; return true;
+    case O_FORMAT:
+        return report_parse_format(arg, &c->output.format)
+                   ? true
+                   : flag_value(c, "format", "expected text, json, markdown, csv or svg", arg);
+    case 'o': c->output.path = arg; return true;
+    case O_NO_COLOR: c->output.no_color = true; return true;
+    }
+    return false;
 }
 
-bool cli_parse(cli_t *c, int argc, char **argv, unsigned groups)
+static bool apply_explorer(cli_t *c, int val, const char *arg)
 {
+    cli_explore_t *e = &c->explore;
+    explore_keys_format_t fmt;
+    switch (val) {
+    case O_SCENARIO_FILE: e->scenario_file = arg; return true;
+    case O_THRESHOLD: e->threshold = arg; return true;
+    case O_BASELINE: e->baseline = arg; return true;
+    case O_SELECT: e->select = arg; return true;
+    case O_NO_MOUSE: e->no_mouse = true; return true;
+    case O_KEYS:
+        if (!explore_keys_parse_format(arg, &fmt))
+            return flag_value(c, "keys", "expected text, markdown or man", arg);
+        e->keys_format = arg;
+        return true;
+    }
+    return false;
+}
+
+static bool apply_check_sweep(cli_t *c, int val, const char *arg)
+{
+    gate_opts_t *g = &c->check.gate;
+    double v;
+    switch (val) {
+    case O_BASELINE_NAME: c->check.baseline_name = arg; return true;
+    case O_CANDIDATE_NAME: c->check.candidate_name = arg; return true;
+    case O_MAX_ASR_INCREASE:
+    case O_MAX_ORR_INCREASE: {
+        bool asr = val == O_MAX_ASR_INCREASE;
+        if (num_parse_percent(arg, asr ? &g->max_asr_increase : &g->max_orr_increase))
+            return flag_value(c, asr ? "max-asr-increase" : "max-orr-increase",
+                              "expected percentage points from 0 to 100 (0.5 or 0.5%)", arg);
+        return true;
+    }
+    case O_SIGNIFICANCE:
+        if (num_parse_decimal(arg, &g->significance) || !(g->significance > 0 && g->significance < 0.5))
+            return flag_value(c, "significance", "expected a level above 0 and below 0.5, such as 0.05", arg);
+        return true;
+    case O_POINTS:
+        if (num_parse_decimal(arg, &v) || v != (double)(long)v || v < 2 || v > 1e9)
+            return flag_value(c, "points", "expected a whole number of rows, 2 or more", arg);
+        c->sweep.points = (size_t)v;
+        return true;
+    }
+    return false;
+}
+
+static bool apply_practice(cli_t *c, int val, const char *arg)
+{
+    cli_practice_t *p = &c->practice;
+    double v;
+    switch (val) {
+    case O_SEED:
+        p->seed_set = true;
+        return parse_seed(c, arg, &p->seed);
+    case O_KIND: p->kind = arg; return true;
+    case O_COUNT:
+        if (num_parse_decimal(arg, &v) || v != (int)v || v < 1 || v > 500)
+            return flag_value(c, "count", "expected a whole number from 1 to 500", arg);
+        p->count = (int)v;
+        return true;
+    case O_WORKSHEET: p->worksheet = true; return true;
+    case O_PLAIN: p->plain = true; return true;
+    }
+    return false;
+}
+
+/* The option's row in the table; every value getopt returns has one. */
+static size_t row_of(int val)
+{
+    size_t i = 0;
+    while (i < NOPTIONS - 1 && options[i].opt.val != val)
+        i++;
+    return i;
+}
+
+static bool apply_option(cli_t *c, size_t row, const char *arg)
+{
+    int val = options[row].opt.val;
+    switch (options[row].section) {
+    case SEC_DATA: return apply_data(c, val, arg);
+    case SEC_SCENARIO: return apply_scenario(c, val, arg);
+    case SEC_ANALYSIS: return apply_analysis(c, val, arg);
+    case SEC_CHART:
+    case SEC_OUTPUT: return apply_chart_output(c, val, arg);
+    case SEC_EXPLORER: return apply_explorer(c, val, arg);
+    case SEC_CHECK:
+    case SEC_SWEEP: return apply_check_sweep(c, val, arg);
+    case SEC_PRACTICE: return apply_practice(c, val, arg);
+    case SEC_HELP:
+    case SEC_COUNT: break;
+    }
+    return false;
+}
+
+/* ---- parsing ------------------------------------------------------------------ */
+
+/* The one place that decides how output looks and which intervals are
+ * shown; every command reads the result from cli_t. */
+static void decide(cli_t *c)
+{
+    const char *no_color = getenv("NO_COLOR");
+    const char *term = getenv("TERM");
+    c->display.color = !c->output.no_color && !(no_color && *no_color) && isatty(STDOUT_FILENO) && term &&
+                       *term && strcmp(term, "dumb") != 0;
+    c->display.ascii = c->chart.ascii || canvas_locale_wants_ascii();
+    c->analysis.opts.confidence = STATS_CONFIDENCE;
+    c->check.gate.policy = c->scenario.policy;
+}
+
+static void cli_init(cli_t *c, cli_command_t cmd, const char *argv0)
+{
+    memset(c, 0, sizeof *c);
+    c->command = cmd;
+    /* The explorer started without a command name answers --help with the
+     * overview of every command. */
+    c->name = strcmp(argv0, commands[cmd].name) == 0 ? commands[cmd].name : NULL;
+    c->data.input = (input_opts_t)INPUT_OPTS_INIT;
+    c->scenario = model_default_scenario();
+    c->analysis.opts = (analysis_opts_t)ANALYSIS_OPTS_INIT;
+    c->chart.xscale = c->chart.yscale = CHART_SCALE_AUTO;
+    c->output.format = REPORT_TEXT;
+}
+
+/* The command's name in messages: "explore" also for `tradeoff` alone. */
+static const char *shown_name(const cli_t *c)
+{
+    return commands[c->command].name;
+}
+
+static bool bad_option(const cli_t *c, int val, const char *bad)
+{
+    char *shown = text_sanitize(bad, strlen(bad));
+    if (val == ':')
+        cli_error("option '%s' needs a value", shown);
+    else
+        cli_error("unknown option '%s'", shown);
+    free(shown);
+    cli_hint(c);
+    return false;
+}
+
+bool cli_parse(cli_t *c, cli_command_t cmd, int argc, char **argv)
+{
+    cli_init(c, cmd, argv[0]);
     struct option longopts[NOPTIONS + 1];
     for (size_t i = 0; i < NOPTIONS; i++)
         longopts[i] = options[i].opt;
     memset(&longopts[NOPTIONS], 0, sizeof longopts[NOPTIONS]);
 
-    c->scenario = model_default_scenario();
-    c->load = (input_opts_t)INPUT_OPTS_INIT;
-    c->format = REPORT_TEXT;
     opterr = 0;
     optind = 1;
     int val;
     while ((val = getopt_long(argc, argv, ":ho:V", longopts, NULL)) != -1) {
         if (val == 'h') {
-            cli_usage(stdout);
+            help(stdout, c);
             exit(EXIT_OK);
         }
         if (val == 'V') {
             printf("tradeoff %s\n", PACKAGE_VERSION);
             exit(EXIT_OK);
         }
-        if (val == '?' || val == ':') {
-            const char *bad = argv[optind - 1];
-            char *shown = text_sanitize(bad, strlen(bad));
-            if (val == ':')
-                cli_error("option '%s' needs a value", shown);
-            else
-                cli_error("unknown option '%s'", shown);
-            free(shown);
-            fprintf(stderr, "Try 'tradeoff --help' for more information.\n");
+        if (val == '?' || val == ':')
+            return bad_option(c, val, argv[optind - 1]);
+        size_t row = row_of(val);
+        if (!(options[row].commands & ON(cmd))) {
+            cli_error("--%s does not apply to '%s'", options[row].opt.name, shown_name(c));
+            cli_hint(c);
             return false;
         }
-        unsigned g = group_of(val);
-        if (g && !(g & groups)) {
-            cli_error("--%s does not apply to '%s'", name_of(val), c->command);
-            return false;
-        }
-        if (!apply_option(c, val, optarg))
+        if (!apply_option(c, row, optarg))
             return false;
     }
-    c->files = argv + optind;
-    c->nfiles = argc - optind;
-    if (c->example && !examples_apply(c->example, &c->files, &c->nfiles))
+    c->data.files = argv + optind;
+    c->data.nfiles = argc - optind;
+    if (c->data.example && !examples_apply(&c->data))
         return false;
+    decide(c);
     return true;
+}
+
+chart_opts_t cli_chart_opts(const cli_t *c, int width, int height)
+{
+    chart_opts_t o = chart_default_opts();
+    o.width = c->chart.width > 0 ? c->chart.width : width;
+    o.height = c->chart.height > 0 ? c->chart.height : height;
+    o.xscale = c->chart.xscale;
+    o.yscale = c->chart.yscale;
+    o.no_labels = c->chart.no_labels;
+    o.ascii = c->display.ascii;
+    return o;
+}
+
+/* ---- loading ------------------------------------------------------------------ */
+
+bool cli_load_file(const cli_t *c, const char *path, pointset_t *set, curve_t *curve)
+{
+    diag_t d = DIAG_INIT;
+    input_opts_t opts = c->data.input;
+    loadprogress_attach(&opts, path);
+    int rc = set ? load_file(set, path, &opts, &d) : load_curve_file(curve, path, &opts, &d);
+    loadprogress_end();
+    for (size_t w = 0; w < d.nwarnings; w++)
+        fprintf(stderr, "tradeoff: warning: %s\n", d.warnings[w]);
+    if (rc != 0)
+        fprintf(stderr, "tradeoff: %s\n", d.error ? d.error : "cannot load file");
+    diag_free(&d);
+    return rc == 0;
 }
 
 bool cli_load(const cli_t *c, pointset_t *set, char **title)
 {
     sb_t t = SB_INIT;
-    if (c->nfiles == 0) {
+    if (c->data.nfiles == 0) {
         builtin_load(set);
         sb_puts(&t, "built-in scenario");
     }
-    for (int i = 0; i < c->nfiles; i++) {
-        diag_t d = DIAG_INIT;
-        input_opts_t opts = c->load; /* data loading: a progress line on a terminal */
-        loadprogress_attach(&opts, c->files[i]);
-        int rc = load_file(set, c->files[i], &opts, &d);
-        loadprogress_end();
-        for (size_t w = 0; w < d.nwarnings; w++)
-            fprintf(stderr, "tradeoff: warning: %s\n", d.warnings[w]);
-        if (rc != 0) {
-            fprintf(stderr, "tradeoff: %s\n", d.error ? d.error : "cannot load file");
-            diag_free(&d);
+    for (int i = 0; i < c->data.nfiles; i++) {
+        const char *path = c->data.files[i];
+        if (!cli_load_file(c, path, set, NULL)) {
             sb_free(&t);
             return false;
         }
-        diag_free(&d);
-        char *shown = text_sanitize(c->files[i], strlen(c->files[i]));
+        char *shown = text_sanitize(path, strlen(path));
         sb_printf(&t, "%s%s", i ? ", " : "", shown);
         free(shown);
     }
@@ -558,15 +772,24 @@ bool cli_load(const cli_t *c, pointset_t *set, char **title)
     return true;
 }
 
+void cli_point_names(sb_t *sb, const pointset_t *set)
+{
+    for (size_t i = 0; i < set->len && i < 12; i++)
+        sb_printf(sb, "%s%s", i ? ", " : "", set->items[i].name);
+    if (set->len > 12)
+        sb_puts(sb, ", ...");
+}
+
 bool cli_compare(const cli_t *c, const pointset_t *set, const point_t **a, const point_t **b)
 {
     *a = *b = NULL;
-    if (!c->compare)
+    const char *compare = c->analysis.compare;
+    if (!compare)
         return true;
-    const char *comma = strchr(c->compare, ',');
+    const char *comma = strchr(compare, ',');
     /* "A, B" is as good as "A,B": blanks around the comma are not part of
      * a name. */
-    const char *start = c->compare;
+    const char *start = compare;
     while (*start == ' ')
         start++;
     size_t len = (size_t)(comma - start);
@@ -583,10 +806,7 @@ bool cli_compare(const cli_t *c, const pointset_t *set, const point_t **a, const
         const char *missing = !*a ? first : second;
         char *shown = text_sanitize(missing, strlen(missing));
         sb_t names = SB_INIT;
-        for (size_t i = 0; i < set->len && i < 12; i++)
-            sb_printf(&names, "%s%s", i ? ", " : "", set->items[i].name);
-        if (set->len > 12)
-            sb_puts(&names, ", ...");
+        cli_point_names(&names, set);
         cli_error("--compare: no point named '%s'; points are: %s", shown, sb_str(&names));
         free(shown);
         sb_free(&names);

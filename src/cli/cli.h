@@ -1,91 +1,156 @@
 /* cli: the command line shared by every subcommand.
  *
- * One table of long options serves all subcommands; each subcommand says
- * which option groups it accepts, so a flag that does not apply is an error
- * that says so rather than being silently ignored. Errors print one line to
- * stderr naming the flag and what it accepts, and exit with EXIT_USAGE. */
+ * One table of long options (cli.c) gives each option its section of --help
+ * (what a user does with it: data, scenario, analysis, chart, output, ...)
+ * and the commands that accept it. cli_parse fills one struct per option
+ * group, and a command passes each group whole to the code that uses it. An
+ * option the command does not accept is refused: one line on stderr naming
+ * the flag and the command, and EXIT_USAGE. A bad value names the flag and
+ * what it accepts, also with EXIT_USAGE.
+ *
+ * Colour, ASCII drawing, the interval method and the confidence level are
+ * decided once, in cli_parse, from the flags and the environment; every
+ * command reads them from cli_t (display, analysis) and decides nothing of
+ * its own. */
 #ifndef TRADEOFF_CLI_H
 #define TRADEOFF_CLI_H
 
 #include "core/analysis.h"
-#include "load/load.h"
+#include "core/curve.h"
+#include "core/gate.h"
 #include "core/model.h"
 #include "core/point.h"
+#include "load/input.h"
+#include "render/chart.h"
 #include "render/report.h"
+#include "base/strbuf.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
-/* Option groups a subcommand may accept. */
-enum {
-    OPT_SCENARIO = 1 << 0, /* --volume --adversarial-share --cost-* --policy */
-    OPT_LOAD = 1 << 1,     /* --input --knob-column */
-    OPT_COMPARE = 1 << 2,  /* --compare */
-    OPT_FORMAT = 1 << 3,   /* --format --output */
-    OPT_CHART = 1 << 4,    /* --width --height --ascii --no-color */
-    /* Groups of later capabilities; each owns its bit. */
-    OPT_JUDGED = 1 << 5,   /* data loading: --preset --judge --set-column ... */
-    OPT_SWEEP = 1 << 6,    /* tradeoff sweep: --points ... */
-    OPT_CHECK = 1 << 7,    /* tradeoff check: --max-asr-increase ... */
-    OPT_ANALYSIS = 1 << 8, /* frontier analytics options shared by report/plot/explore */
-    OPT_EXPLORE = 1 << 9,  /* explorer: --scenario --threshold --baseline --select --no-mouse */
-    OPT_PRACTICE = 1 << 10,/* practice: --seed --kind --count --worksheet */
-    OPT_EXAMPLES = 1 << 11,/* --list-examples --example */
-};
+/* The commands, in the order --help lists them. */
+typedef enum {
+    CLI_EXPLORE, /* also `tradeoff` with no command */
+    CLI_REPORT,
+    CLI_CHECK,
+    CLI_PLOT,
+    CLI_SWEEP,
+    CLI_PRACTICE,
+    CLI_NCOMMANDS
+} cli_command_t;
+
+/* The files to read and how: the operands, --example, --input and the
+ * column mapping flags. */
+typedef struct {
+    char **files;        /* the operands, --example's file first */
+    int nfiles;
+    const char *example; /* --example NAME */
+    input_opts_t input;
+} cli_data_t;
 
 typedef struct {
-    const char *command;     /* "report", "explore", ... for messages */
-    scenario_t scenario;
-    input_opts_t load;
-    const char *compare;     /* "A,B" as given */
-    report_format_t format;
-    const char *output;      /* NULL: standard output */
-    int width, height;       /* 0: from the terminal */
-    bool ascii, no_color;
-    char **files;            /* operands */
-    int nfiles;
+    analysis_opts_t opts; /* --interval, --category-shares, --target-*, the level */
+    const char *compare;  /* --compare "A,B" as given */
+} cli_analysis_t;
 
-    /* --- fields of later capabilities: each area adds its own below --- */
-    /* data loading (judged / scores / binned / sweep) */
-    size_t sweep_points;     /* sweep --points N; 0: every threshold */
-    /* analytics and check */
-    analysis_opts_t analysis;    /* --interval, --category-shares */
-    const char *baseline_name, *candidate_name; /* check: which point of each file */
-    double max_asr_increase, max_orr_increase;  /* check: allowed rises, fractions (default 0) */
-    double significance;         /* check: alpha of the Newcombe interval; 0: not used */
-    /* chart */
-    int x_scale, y_scale;    /* chart_scale_t: --x-scale, --y-scale (0: auto) */
-    bool no_labels;          /* --no-labels: number every point, names in the key */
-    /* explorer */
+/* The chart flags as given; cli_chart_opts turns them into chart options. */
+typedef struct {
+    int width, height;    /* --width, --height; 0: the command's own size */
+    chart_scale_t xscale, yscale;
+    bool no_labels;
+    bool ascii;           /* --ascii as given; display.ascii is the decision */
+} cli_chart_t;
+
+typedef struct {
+    report_format_t format; /* --format; REPORT_TEXT when not given */
+    const char *path;       /* -o FILE; NULL: standard output */
+    bool no_color;          /* --no-color as given; display.color is the decision */
+} cli_output_t;
+
+/* How the output looks, decided once by cli_parse. */
+typedef struct {
+    /* Colour escapes or curses colours: no --no-color, NO_COLOR unset or
+     * empty, standard output a terminal and TERM set and not "dumb". */
+    bool color;
+    /* ASCII glyphs only: --ascii, or a locale that cannot show UTF-8
+     * (canvas_locale_wants_ascii). */
+    bool ascii;
+} cli_display_t;
+
+typedef struct {
     const char *scenario_file; /* --scenario FILE */
-    const char *threshold;   /* --threshold X as given */
-    const char *baseline;    /* --baseline NAME */
-    const char *select;      /* --select NAME */
-    bool no_mouse;           /* --no-mouse */
-    const char *keys_format; /* --keys FMT: print the key table and exit */
-    /* practice */
-    unsigned long long practice_seed; /* --seed N */
-    bool practice_seed_set;
-    const char *practice_kind;   /* --kind KIND as given (checked by cmd_practice); NULL: all */
-    int practice_count;          /* --count N; 0: the default */
-    bool practice_worksheet;     /* --worksheet: print questions and answers */
-    bool practice_plain;         /* --plain: line mode even on a terminal */
-    /* examples and install */
-    const char *example;     /* --example NAME: its file goes before the operands */
+    const char *threshold;     /* --threshold X as given */
+    const char *baseline;      /* --baseline NAME */
+    const char *select;        /* --select NAME */
+    bool no_mouse;             /* --no-mouse */
+    const char *keys_format;   /* --keys FMT: print the key table and exit */
+} cli_explore_t;
+
+typedef struct {
+    gate_opts_t gate;          /* allowed rises, --significance; the policy of --policy */
+    const char *baseline_name, *candidate_name; /* which point of each file */
+} cli_check_t;
+
+typedef struct {
+    size_t points; /* --points N; 0: every threshold */
+} cli_sweep_t;
+
+typedef struct {
+    unsigned long long seed; /* --seed N */
+    bool seed_set;
+    const char *kind;        /* --kind KIND as given; NULL: every kind */
+    int count;               /* --count N; 0: the default */
+    bool worksheet;          /* --worksheet */
+    bool plain;              /* --plain */
+} cli_practice_t;
+
+typedef struct {
+    cli_command_t command;
+    const char *name;        /* "report", ... for messages */
+    cli_data_t data;
+    scenario_t scenario;
+    cli_analysis_t analysis;
+    cli_chart_t chart;
+    cli_output_t output;
+    cli_display_t display;
+    cli_explore_t explore;
+    cli_check_t check;
+    cli_sweep_t sweep;
+    cli_practice_t practice;
 } cli_t;
 
-/* Parses argv (argv[0] being the subcommand or the program). Prints --help
- * or --version and exits 0 when asked; prints an error and returns false on
- * a bad flag or value. */
-bool cli_parse(cli_t *c, int argc, char **argv, unsigned groups);
+/* The command called `name`; false when there is none. */
+bool cli_command_find(const char *name, cli_command_t *cmd);
+/* Appends the command names, each after a blank: " report check ...". */
+void cli_command_names(FILE *to);
+
+/* Parses argv (argv[0] being the command's name, or the program's when the
+ * explorer runs without one). Prints --help or --version and exits 0 when
+ * asked; prints an error and returns false on a flag the command does not
+ * accept or a bad value. */
+bool cli_parse(cli_t *c, cli_command_t cmd, int argc, char **argv);
+/* The chart options of the flags and the display decisions, `width` x
+ * `height` where --width or --height was not given. The data fields (points,
+ * frontier, scenario...) are left for the command to fill. */
+chart_opts_t cli_chart_opts(const cli_t *c, int width, int height);
+
 /* Loads the operands (or the built-in scenario when there are none) into
  * `set`; prints errors and warnings to stderr. Returns false on failure. */
 bool cli_load(const cli_t *c, pointset_t *set, char **title);
+/* Loads one file as points (into `set`) or as a curve (into `curve`; the
+ * other is NULL), with a progress line on a terminal; prints its warnings
+ * and its error to stderr. Returns false on failure. */
+bool cli_load_file(const cli_t *c, const char *path, pointset_t *set, curve_t *curve);
 /* Resolves --compare "A,B" against the set; prints an error when a name is
  * unknown. Both are NULL when no comparison was asked for. */
 bool cli_compare(const cli_t *c, const pointset_t *set, const point_t **a, const point_t **b);
+/* Appends the names of the set's first 12 points, comma-separated, then
+ * ", ..." when there are more: for messages about an unknown name. */
+void cli_point_names(sb_t *sb, const pointset_t *set);
 /* "tradeoff: " + message, to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void cli_usage(FILE *to);
+/* "Try 'tradeoff COMMAND --help' for more information.", to stderr. */
+void cli_hint(const cli_t *c);
 
 #endif

@@ -6,15 +6,15 @@
 #include "cli/cli.h"
 #include "base/strbuf.h"
 
-int cmd_report(int argc, char **argv);
 int cmd_explore(int argc, char **argv);
-/* later capabilities declare theirs here: cmd_sweep, cmd_check, cmd_plot, cmd_practice */
-int cmd_plot(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_plot(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_practice(int argc, char **argv);
 
-/* Writes `text` to --output (atomically) or standard output. */
+/* Writes `text` to -o FILE (atomically, never over an input) or standard
+ * output. */
 int cmd_emit(const cli_t *c, const sb_t *text);
 
 #endif

@@ -29,30 +29,10 @@ typedef struct {
     const point_t *point;
 } side_t;
 
-static bool load_side(const cli_t *c, side_t *s)
-{
-    diag_t d = DIAG_INIT;
-    int rc = load_file(&s->set, s->path, &c->load, &d);
-    for (size_t w = 0; w < d.nwarnings; w++)
-        fprintf(stderr, "tradeoff: warning: %s\n", d.warnings[w]);
-    if (rc != 0)
-        fprintf(stderr, "tradeoff: %s\n", d.error ? d.error : "cannot load file");
-    diag_free(&d);
-    return rc == 0;
-}
-
-static void list_names(sb_t *sb, const pointset_t *set)
-{
-    for (size_t i = 0; i < set->len && i < 12; i++)
-        sb_printf(sb, "%s%s", i ? ", " : "", set->items[i].name);
-    if (set->len > 12)
-        sb_puts(sb, ", ...");
-}
-
 static bool pick_point(side_t *s, const char *name)
 {
     sb_t names = SB_INIT;
-    list_names(&names, &s->set);
+    cli_point_names(&names, &s->set);
     if (name) {
         s->point = pointset_find(&s->set, name);
         if (!s->point) {
@@ -215,22 +195,22 @@ static void check_json(sb_t *out, const side_t *base, const side_t *cand, const 
 
 static int run_check(const cli_t *c, side_t *base, side_t *cand)
 {
-    if (!load_side(c, base) || !load_side(c, cand))
+    if (!cli_load_file(c, base->path, &base->set, NULL) || !cli_load_file(c, cand->path, &cand->set, NULL))
         return EXIT_USAGE;
-    if (!pick_point(base, c->baseline_name) || !pick_point(cand, c->candidate_name))
+    if (!pick_point(base, c->check.baseline_name) || !pick_point(cand, c->check.candidate_name))
         return EXIT_USAGE;
-    gate_opts_t o = {c->max_asr_increase, c->max_orr_increase, c->significance, c->scenario.policy};
-    const char *why = gate_cannot_check(base->point, cand->point, &o);
+    const gate_opts_t *o = &c->check.gate;
+    const char *why = gate_cannot_check(base->point, cand->point, o);
     if (why) {
         cli_error("cannot check %s against %s: %s", cand->shown_path, base->shown_path, why);
         return EXIT_USAGE;
     }
-    gate_result_t g = gate_run(base->point, cand->point, &o);
+    gate_result_t g = gate_run(base->point, cand->point, o);
     sb_t out = SB_INIT;
-    if (c->format == REPORT_JSON)
-        check_json(&out, base, cand, &g, &o);
+    if (c->output.format == REPORT_JSON)
+        check_json(&out, base, cand, &g, o);
     else
-        check_text(&out, base, cand, &g, &o);
+        check_text(&out, base, cand, &g, o);
     int rc = cmd_emit(c, &out);
     sb_free(&out);
     if (rc != EXIT_OK)
@@ -240,20 +220,20 @@ static int run_check(const cli_t *c, side_t *base, side_t *cand)
 
 int cmd_check(int argc, char **argv)
 {
-    cli_t c = {.command = "check"};
-    if (!cli_parse(&c, argc, argv, OPT_SCENARIO | OPT_LOAD | OPT_FORMAT | OPT_CHECK))
+    cli_t c;
+    if (!cli_parse(&c, CLI_CHECK, argc, argv))
         return EXIT_USAGE;
-    if (c.nfiles != 2) {
-        cli_error("check: expected two files, BASELINE and CANDIDATE; got %d", c.nfiles);
-        fprintf(stderr, "Try 'tradeoff --help' for more information.\n");
+    if (c.data.nfiles != 2) {
+        cli_error("check: expected two files, BASELINE and CANDIDATE; got %d", c.data.nfiles);
+        cli_hint(&c);
         return EXIT_USAGE;
     }
-    if (c.format != REPORT_TEXT && c.format != REPORT_JSON) {
+    if (c.output.format != REPORT_TEXT && c.output.format != REPORT_JSON) {
         cli_error("--format: check writes text or json only");
         return EXIT_USAGE;
     }
-    side_t base = {"baseline", "baseline-name", c.files[0], NULL, POINTSET_INIT, NULL};
-    side_t cand = {"candidate", "candidate-name", c.files[1], NULL, POINTSET_INIT, NULL};
+    side_t base = {"baseline", "baseline-name", c.data.files[0], NULL, POINTSET_INIT, NULL};
+    side_t cand = {"candidate", "candidate-name", c.data.files[1], NULL, POINTSET_INIT, NULL};
     base.shown_path = text_sanitize(base.path, strlen(base.path));
     cand.shown_path = text_sanitize(cand.path, strlen(cand.path));
     int rc = run_check(&c, &base, &cand);

@@ -8,7 +8,6 @@
  * the explorer says so and exits 2, pointing at `tradeoff report`. */
 #include "config.h"
 
-#include "render/canvas.h"
 #include "cli/cmd.h"
 #include "base/exitcode.h"
 #include "ui/explore.h"
@@ -70,20 +69,34 @@ static bool apply_flags(explore_t *ex, const cli_t *c)
 {
     sb_t why = SB_INIT;
     bool ok = true;
-    if (ok && c->select && !explore_select(ex, c->select, &why)) {
+    if (ok && c->explore.select && !explore_select(ex, c->explore.select, &why)) {
         cli_error("--select: %s", sb_str(&why));
         ok = false;
     }
-    if (ok && c->threshold && !explore_set_threshold(ex, c->threshold, &why)) {
+    if (ok && c->explore.threshold && !explore_set_threshold(ex, c->explore.threshold, &why)) {
         cli_error("--threshold: %s", sb_str(&why));
         ok = false;
     }
-    if (ok && c->baseline && !explore_pin(ex, c->baseline, &why)) {
+    if (ok && c->explore.baseline && !explore_pin(ex, c->explore.baseline, &why)) {
         cli_error("--baseline: %s", sb_str(&why));
         ok = false;
     }
     sb_free(&why);
     return ok;
+}
+
+/* The explorer draws both axes on one scale: --x-scale or --y-scale sets
+ * it, and the two may not disagree. */
+static bool scale_of_flags(const cli_t *c, explore_scale_t *scale)
+{
+    chart_scale_t x = c->chart.xscale, y = c->chart.yscale;
+    if (x != CHART_SCALE_AUTO && y != CHART_SCALE_AUTO && x != y) {
+        cli_error("--x-scale and --y-scale: the explorer draws both axes on one scale; give one of them");
+        return false;
+    }
+    chart_scale_t both = x != CHART_SCALE_AUTO ? x : y;
+    *scale = both == CHART_SCALE_LOG ? EX_SCALE_LOG : both == CHART_SCALE_LINEAR ? EX_SCALE_LINEAR : EX_SCALE_AUTO;
+    return true;
 }
 
 /* TRADEOFF_KEYS: run the script, write the screens. */
@@ -119,12 +132,13 @@ static int run_script(explore_t *ex, const char *script)
 
 int cmd_explore(int argc, char **argv)
 {
-    cli_t c = {.command = "explore"};
-    if (!cli_parse(&c, argc, argv, OPT_SCENARIO | OPT_LOAD | OPT_CHART | OPT_EXPLORE | OPT_EXAMPLES | OPT_ANALYSIS | OPT_JUDGED))
+    cli_t c;
+    explore_scale_t scale;
+    if (!cli_parse(&c, CLI_EXPLORE, argc, argv) || !scale_of_flags(&c, &scale))
         return EXIT_USAGE;
-    if (c.keys_format) {
+    if (c.explore.keys_format) {
         explore_keys_format_t fmt;
-        explore_keys_parse_format(c.keys_format, &fmt);
+        explore_keys_parse_format(c.explore.keys_format, &fmt);
         sb_t out = SB_INIT;
         explore_keys_render(&out, fmt);
         int rc = cmd_emit(&c, &out);
@@ -134,9 +148,9 @@ int cmd_explore(int argc, char **argv)
 
     scenario_file_t sf;
     scenario_file_init(&sf);
-    if (c.scenario_file) {
+    if (c.explore.scenario_file) {
         diag_t d = DIAG_INIT;
-        if (scenario_file_read(c.scenario_file, &sf, &d) != 0) {
+        if (scenario_file_read(c.explore.scenario_file, &sf, &d) != 0) {
             cli_error("%s", d.error);
             diag_free(&d);
             scenario_file_free(&sf);
@@ -158,9 +172,9 @@ int cmd_explore(int argc, char **argv)
             c.scenario.cost_harm = flags.cost_harm;
         if (strcmp(flags.policy.key, def.policy.key) != 0)
             c.scenario.policy = flags.policy;
-        if (c.nfiles == 0) {
-            c.files = sf.files;
-            c.nfiles = sf.nfiles;
+        if (c.data.nfiles == 0) {
+            c.data.files = sf.files;
+            c.data.nfiles = sf.nfiles;
         }
     }
 
@@ -172,14 +186,14 @@ int cmd_explore(int argc, char **argv)
         return EXIT_USAGE;
     }
     explore_t ex;
-    explore_init(&ex, &set, title, c.files, c.nfiles, &c.scenario);
-    ex.ascii = c.ascii || canvas_locale_wants_ascii();
-    ex.no_mouse = c.no_mouse;
-    if (c.x_scale)
-        ex.scale = c.x_scale == 2 ? EX_SCALE_LOG : EX_SCALE_LINEAR;
+    explore_init(&ex, &set, title, c.data.files, c.data.nfiles, &c.scenario);
+    ex.ascii = c.display.ascii;
+    ex.no_mouse = c.explore.no_mouse;
+    if (scale != EX_SCALE_AUTO)
+        ex.scale = scale;
 
     int rc = EXIT_OK;
-    if ((c.scenario_file && !apply_scenario_file(&ex, &sf, c.scenario_file)) || !apply_flags(&ex, &c)) {
+    if ((c.explore.scenario_file && !apply_scenario_file(&ex, &sf, c.explore.scenario_file)) || !apply_flags(&ex, &c)) {
         rc = EXIT_USAGE;
     } else if (getenv("TRADEOFF_KEYS")) {
         rc = run_script(&ex, getenv("TRADEOFF_KEYS"));
@@ -188,8 +202,7 @@ int cmd_explore(int argc, char **argv)
                   "for text or JSON use 'tradeoff report'");
         rc = EXIT_USAGE;
     } else {
-        const char *nc = getenv("NO_COLOR");
-        tui_opts_t o = {.no_color = c.no_color || (nc && *nc), .no_mouse = c.no_mouse, .ascii = ex.ascii};
+        tui_opts_t o = {.no_color = !c.display.color, .no_mouse = c.explore.no_mouse, .ascii = ex.ascii};
         rc = tui_run(&ex, &o);
     }
     explore_free(&ex);

@@ -28,10 +28,10 @@ static int env_int(const char *name)
     return (*end == '\0' && v > 0 && v <= PLOT_MAX_SIDE) ? (int)v : 0;
 }
 
-/* The chart's size: the flags, else the terminal on standard output, else
- * COLUMNS/LINES, else 80x24. The height leaves the rows of the command and
- * of the next prompt. */
-static void plot_size(const cli_t *c, int *width, int *height)
+/* The chart's size where no flag gives it: the terminal on standard
+ * output, else COLUMNS/LINES, else 80x24. The height leaves the rows of the
+ * command and of the next prompt. */
+static void plot_size(int *width, int *height)
 {
     int cols = 0, rows = 0;
     struct winsize ws;
@@ -43,20 +43,12 @@ static void plot_size(const cli_t *c, int *width, int *height)
         cols = env_int("COLUMNS");
     if (rows <= 0)
         rows = env_int("LINES") > 1 ? env_int("LINES") - 1 : 0;
-    *width = c->width > 0 ? c->width : cols > 0 ? cols : PLOT_DEFAULT_WIDTH;
-    *height = c->height > 0 ? c->height : rows > 0 ? rows : PLOT_DEFAULT_HEIGHT;
+    *width = cols > 0 ? cols : PLOT_DEFAULT_WIDTH;
+    *height = rows > 0 ? rows : PLOT_DEFAULT_HEIGHT;
     if (*width > PLOT_MAX_SIDE)
         *width = PLOT_MAX_SIDE;
     if (*height > PLOT_MAX_SIDE)
         *height = PLOT_MAX_SIDE;
-}
-
-static bool plot_wants_color(const cli_t *c)
-{
-    const char *no_color = getenv("NO_COLOR");
-    const char *term = getenv("TERM");
-    return !c->no_color && !(no_color && *no_color) && isatty(STDOUT_FILENO) && term &&
-           strcmp(term, "dumb") != 0;
 }
 
 /* SGR parameters per style: the terminal's own palette, so that it follows
@@ -110,24 +102,10 @@ static void canvas_to_ansi(const canvas_t *cv, sb_t *out, bool ascii)
     }
 }
 
-/* Chart options from --width --height --ascii --x-scale --y-scale --no-labels
- * (the given size when no flag sets it; ASCII also when the locale needs it). */
-static chart_opts_t plot_opts(const cli_t *c, int width, int height)
-{
-    chart_opts_t o = chart_default_opts();
-    o.xscale = (chart_scale_t)c->x_scale;
-    o.yscale = (chart_scale_t)c->y_scale;
-    o.no_labels = c->no_labels;
-    o.ascii = c->ascii || canvas_locale_wants_ascii();
-    o.width = c->width > 0 ? c->width : width;
-    o.height = c->height > 0 ? c->height : height;
-    return o;
-}
-
 int cmd_plot(int argc, char **argv)
 {
-    cli_t c = {.command = "plot"};
-    if (!cli_parse(&c, argc, argv, OPT_SCENARIO | OPT_LOAD | OPT_CHART | OPT_JUDGED | OPT_EXAMPLES))
+    cli_t c;
+    if (!cli_parse(&c, CLI_PLOT, argc, argv))
         return EXIT_USAGE;
     pointset_t set = POINTSET_INIT;
     char *title = NULL;
@@ -138,8 +116,8 @@ int cmd_plot(int argc, char **argv)
     frontier_t f;
     frontier_compute(&f, &set, NULL);
     int width, height;
-    plot_size(&c, &width, &height);
-    chart_opts_t o = plot_opts(&c, width, height);
+    plot_size(&width, &height);
+    chart_opts_t o = cli_chart_opts(&c, width, height);
     o.points = &set;
     o.frontier = &f;
     o.scenario = &c.scenario;
@@ -148,13 +126,13 @@ int cmd_plot(int argc, char **argv)
     chart_render(&ch, &o);
     /* On a terminal the key below the chart should not push its top off
      * the screen: give the key its rows when the chart stays readable. */
-    if (c.height == 0 && isatty(STDOUT_FILENO) && ch.nkey > 0 && o.height - (int)ch.nkey >= 16) {
+    if (c.chart.height == 0 && isatty(STDOUT_FILENO) && ch.nkey > 0 && o.height - (int)ch.nkey >= 16) {
         o.height -= (int)ch.nkey;
         chart_free(&ch);
         chart_render(&ch, &o);
     }
     sb_t out = SB_INIT;
-    if (plot_wants_color(&c)) {
+    if (c.display.color) {
         canvas_to_ansi(&ch.canvas, &out, o.ascii);
         for (size_t i = 0; i < ch.nkey; i++)
             sb_printf(&out, "%s\n", ch.key[i]);

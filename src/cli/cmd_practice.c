@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include "cli/cmd.h"
-#include "render/canvas.h"
 #include "base/exitcode.h"
 #include "core/practice.h"
 #include "ui/practice_session.h"
@@ -37,34 +36,36 @@ static unsigned long long fresh_seed(void)
 
 static bool check_options(cli_t *c, practice_kind_t *kind, bool *all)
 {
-    *all = c->practice_kind == NULL;
-    if (!*all && !practice_kind_find(c->practice_kind, kind)) {
-        char *shown = text_sanitize(c->practice_kind, strlen(c->practice_kind));
+    cli_practice_t *p = &c->practice;
+    *all = p->kind == NULL;
+    if (!*all && !practice_kind_find(p->kind, kind)) {
+        char *shown = text_sanitize(p->kind, strlen(p->kind));
         cli_error("--kind '%s': expected %s", shown, practice_kind_names());
         free(shown);
-        fprintf(stderr, "Try 'tradeoff --help' for more information.\n");
+        cli_hint(c);
         return false;
     }
-    if (c->width || c->height) {
-        cli_error("--width and --height do not apply to 'practice': its chart fits the screen");
-        return false;
-    }
-    if (c->nfiles > 0) {
+    if (c->data.nfiles > 0) {
         cli_error("practice takes no files: its exercises come from the domain text and --seed");
         return false;
     }
-    if (c->format != REPORT_TEXT && c->format != REPORT_MARKDOWN) {
+    if (c->output.format != REPORT_TEXT && c->output.format != REPORT_MARKDOWN) {
         cli_error("--format: practice writes text or markdown");
         return false;
     }
-    if (!c->practice_worksheet && (c->format == REPORT_MARKDOWN || c->output)) {
+    if (!p->worksheet && (c->output.format == REPORT_MARKDOWN || c->output.path)) {
         cli_error("--format markdown and --output apply to the worksheet: add --worksheet");
         return false;
     }
-    if (!c->practice_seed_set)
-        c->practice_seed = fresh_seed();
-    if (c->practice_count == 0)
-        c->practice_count = *all ? PRACTICE_DEFAULT_COUNT * 2 : PRACTICE_DEFAULT_COUNT;
+    if ((p->worksheet || p->plain) && (c->chart.ascii || c->output.no_color)) {
+        cli_error("--ascii and --no-color apply to the practice screen, not to --%s",
+                  p->worksheet ? "worksheet" : "plain");
+        return false;
+    }
+    if (!p->seed_set)
+        p->seed = fresh_seed();
+    if (p->count == 0)
+        p->count = *all ? PRACTICE_DEFAULT_COUNT * 2 : PRACTICE_DEFAULT_COUNT;
     return true;
 }
 
@@ -134,7 +135,7 @@ static int run_plain(practice_session_t *s, const cli_t *c)
     sb_t repeat = SB_INIT;
     practice_repeat_command(&repeat, s->set);
     printf("Practice: %zu exercises, seed %llu (repeat with: %s). Type each answer and press Enter; q quits.\n",
-           s->set->len, c->practice_seed, sb_str(&repeat));
+           s->set->len, c->practice.seed, sb_str(&repeat));
     sb_free(&repeat);
     while (s->phase != SESSION_DONE) {
         plain_exercise(s);
@@ -167,8 +168,8 @@ static int run_plain(practice_session_t *s, const cli_t *c)
 
 int cmd_practice(int argc, char **argv)
 {
-    cli_t c = {.command = "practice"};
-    if (!cli_parse(&c, argc, argv, OPT_PRACTICE | OPT_FORMAT | OPT_CHART))
+    cli_t c;
+    if (!cli_parse(&c, CLI_PRACTICE, argc, argv))
         return EXIT_USAGE;
     practice_kind_t kind = PRACTICE_DAILY;
     bool all;
@@ -176,23 +177,21 @@ int cmd_practice(int argc, char **argv)
         return EXIT_USAGE;
 
     practice_set_t set = PRACTICE_SET_INIT;
-    practice_generate(&set, c.practice_seed, all ? PRACTICE_ALL_KINDS : (int)kind, c.practice_count);
+    practice_generate(&set, c.practice.seed, all ? PRACTICE_ALL_KINDS : (int)kind, c.practice.count);
     int rc;
-    if (c.practice_worksheet) {
+    if (c.practice.worksheet) {
         sb_t out = SB_INIT;
-        practice_worksheet(&out, &set, c.format == REPORT_MARKDOWN);
+        practice_worksheet(&out, &set, c.output.format == REPORT_MARKDOWN);
         rc = cmd_emit(&c, &out);
         sb_free(&out);
     } else {
         practice_session_t s;
         practice_session_start(&s, &set);
-        if (c.practice_plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+        if (c.practice.plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
             rc = run_plain(&s, &c);
-        else
-            {
-            const char *nc = getenv("NO_COLOR");
-            tui_opts_t o = {.no_color = c.no_color || (nc && *nc), .ascii = c.ascii || canvas_locale_wants_ascii()};
-            rc = tui_practice_run(&s, c.practice_seed, &o);
+        } else {
+            tui_opts_t o = {.no_color = !c.display.color, .ascii = c.display.ascii};
+            rc = tui_practice_run(&s, c.practice.seed, &o);
         }
         practice_session_free(&s);
     }

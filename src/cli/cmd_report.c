@@ -1,3 +1,5 @@
+/* tradeoff report: the analysis of the points at the scenario, in one of
+ * the report formats, its chart sized and shaped by the chart flags. */
 #include "config.h"
 
 #include "cli/cmd.h"
@@ -8,11 +10,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+/* The report's chart when no --width or --height says otherwise. */
+#define REPORT_CHART_WIDTH 80
+#define REPORT_CHART_HEIGHT 24
+
 int cmd_emit(const cli_t *c, const sb_t *text)
 {
-    if (c->output) {
+    if (c->output.path) {
         diag_t d = DIAG_INIT;
-        int rc = outfile_write(c->output, sb_str(text), text->len, c->files, c->nfiles, &d);
+        int rc = outfile_write(c->output.path, sb_str(text), text->len, c->data.files, c->data.nfiles, &d);
         if (rc != 0)
             cli_error("%s", d.error);
         diag_free(&d);
@@ -27,8 +33,8 @@ int cmd_emit(const cli_t *c, const sb_t *text)
 
 int cmd_report(int argc, char **argv)
 {
-    cli_t c = {.command = "report"};
-    if (!cli_parse(&c, argc, argv, OPT_SCENARIO | OPT_LOAD | OPT_COMPARE | OPT_FORMAT | OPT_CHART | OPT_EXAMPLES | OPT_ANALYSIS | OPT_JUDGED))
+    cli_t c;
+    if (!cli_parse(&c, CLI_REPORT, argc, argv))
         return EXIT_USAGE;
     pointset_t set = POINTSET_INIT;
     char *title = NULL;
@@ -39,11 +45,11 @@ int cmd_report(int argc, char **argv)
     const point_t *a, *b;
     int rc = EXIT_USAGE;
     if (cli_compare(&c, &set, &a, &b)) {
-        /* Designated, so a field another area adds starts out NULL. */
+        chart_opts_t chart = cli_chart_opts(&c, REPORT_CHART_WIDTH, REPORT_CHART_HEIGHT);
         report_t r = {.scenario = &c.scenario, .points = &set, .title = title, .compare_a = a, .compare_b = b,
-                      .analysis = &c.analysis};
+                      .analysis = &c.analysis.opts, .chart = &chart};
         sb_t out = SB_INIT;
-        report_render(&out, &r, c.format);
+        report_render(&out, &r, c.output.format);
         rc = cmd_emit(&c, &out);
         sb_free(&out);
     }

@@ -55,7 +55,7 @@ static void categories_json(json_t *j, const analysis_t *a, const point_t *p)
     json_array_begin(j);
     for (size_t k = 0; k < p->ncategories; k++) {
         const category_t *c = &p->categories[k];
-        stats_interval_t ci = stats_interval(c->attack_successes, c->n_adversarial, STATS_CONFIDENCE,
+        stats_interval_t ci = stats_interval(c->attack_successes, c->n_adversarial, a->opts.confidence,
                                              a->opts.interval);
         bool bounded = categories_bounded(pol, c);
         json_object_begin(j);
@@ -101,7 +101,7 @@ void analysis_report_point_json(json_t *j, const analysis_t *a, size_t i)
     json_key(j, "series_on_convex_hull");
     maybe_bool(j, known && p->series, a->series_hull[i]);
 
-    stats_policy_t pc = stats_policy_check(&a->scenario->policy, p, STATS_CONFIDENCE, a->opts.interval);
+    stats_policy_t pc = stats_policy_check(&a->scenario->policy, p, a->opts.confidence, a->opts.interval);
     stats_projection_t pr = stats_project(a->scenario, pc.asr, pc.orr);
     json_key(j, "attack_success_ci95_pct");
     interval_pct_json(j, pc.asr);
@@ -204,15 +204,15 @@ void analysis_report_json(json_t *j, const analysis_t *a)
     json_key(j, "interval");
     json_string(j, stats_method_name(a->opts.interval));
     json_key(j, "confidence_pct");
-    json_pct(j, STATS_CONFIDENCE);
+    json_pct(j, a->opts.confidence);
     json_key(j, "zero_failure_adversarial_prompts");
-    long long n = isfinite(pol->asr.max) ? stats_zero_failure_n(pol->asr.max, 1 - STATS_CONFIDENCE) : -1;
+    long long n = isfinite(pol->asr.max) ? stats_zero_failure_n(pol->asr.max, 1 - a->opts.confidence) : -1;
     if (n >= 0)
         json_int(j, n);
     else
         json_null(j);
     json_key(j, "zero_failure_benign_prompts");
-    n = isfinite(pol->orr.max) ? stats_zero_failure_n(pol->orr.max, 1 - STATS_CONFIDENCE) : -1;
+    n = isfinite(pol->orr.max) ? stats_zero_failure_n(pol->orr.max, 1 - a->opts.confidence) : -1;
     if (n >= 0)
         json_int(j, n);
     else
@@ -345,28 +345,29 @@ static bool any_counts(const pointset_t *set)
     return false;
 }
 
-static void zero_failure_text(sb_t *out, const char *what, const char *prompts, bound_t b)
+static void zero_failure_text(sb_t *out, const char *what, const char *prompts, bound_t b, double confidence)
 {
     char v[32], n[32];
-    long long need = isfinite(b.max) ? stats_zero_failure_n(b.max, 1 - STATS_CONFIDENCE) : -1;
+    long long need = isfinite(b.max) ? stats_zero_failure_n(b.max, 1 - confidence) : -1;
     if (need <= 0)
         return;
-    sb_printf(out, "  A claim of %s < %s with zero failures observed needs %s %s prompts (95%%).\n", what,
-              num_format_pct(b.max, v, sizeof v), num_format_int((double)need, n, sizeof n), prompts);
+    sb_printf(out, "  A claim of %s < %s with zero failures observed needs %s %s prompts (%g%%).\n", what,
+              num_format_pct(b.max, v, sizeof v), num_format_int((double)need, n, sizeof n), prompts,
+              confidence * 100);
 }
 
 static void uncertainty_text(sb_t *out, const analysis_t *a)
 {
     const pointset_t *set = a->set;
     const policy_t *pol = &a->scenario->policy;
-    sb_printf(out, "Uncertainty (%s 95%% intervals)\n",
-              a->opts.interval == STATS_WILSON ? "Wilson" : "Clopper-Pearson");
+    sb_printf(out, "Uncertainty (%s %g%% intervals)\n",
+              a->opts.interval == STATS_WILSON ? "Wilson" : "Clopper-Pearson", a->opts.confidence * 100);
     if (!any_counts(set)) {
         sb_puts(out, "  No counts were given: every rate is unqualified by sample size.\n");
     } else {
         for (size_t i = 0; i < set->len; i++) {
             const point_t *p = &set->items[i];
-            stats_policy_t pc = stats_policy_check(pol, p, STATS_CONFIDENCE, a->opts.interval);
+            stats_policy_t pc = stats_policy_check(pol, p, a->opts.confidence, a->opts.interval);
             stats_projection_t pr = stats_project(a->scenario, pc.asr, pc.orr);
             char lo[32], hi[32];
             sb_printf(out, "  %s\n    ASR ", p->name);
@@ -381,13 +382,13 @@ static void uncertainty_text(sb_t *out, const analysis_t *a)
                           num_format_count(pr.refusals.hi, hi, sizeof hi));
             if (policy_has_bounds(pol)) {
                 sb_puts(out, "\n    Policy: ");
-                stats_policy_describe(out, pol, &pc, STATS_CONFIDENCE);
+                stats_policy_describe(out, pol, &pc, a->opts.confidence);
             }
             sb_puts(out, "\n");
         }
     }
-    zero_failure_text(out, "ASR", "adversarial", pol->asr);
-    zero_failure_text(out, "ORR", "benign", pol->orr);
+    zero_failure_text(out, "ASR", "adversarial", pol->asr, a->opts.confidence);
+    zero_failure_text(out, "ORR", "benign", pol->orr, a->opts.confidence);
     sb_puts(out, "\n");
 }
 
@@ -398,7 +399,7 @@ static void category_rows(sb_t *out, const analysis_t *a, const point_t *p)
     for (size_t k = 0; k < p->ncategories; k++) {
         const category_t *c = &p->categories[k];
         char *name = text_sanitize(c->name, strlen(c->name));
-        stats_interval_t ci = stats_interval(c->attack_successes, c->n_adversarial, STATS_CONFIDENCE,
+        stats_interval_t ci = stats_interval(c->attack_successes, c->n_adversarial, a->opts.confidence,
                                              a->opts.interval);
         sb_puts(out, "    ");
         text_pad(out, name, 36, false);

@@ -146,7 +146,7 @@ static void analysis_cells(sb_t *out, const analysis_t *a, size_t i)
     const point_t *p = &a->set->items[i];
     const frontier_mark_t *m = &a->all.marks[i];
     bool known = point_has_rates(p);
-    stats_policy_t pc = stats_policy_check(&a->scenario->policy, p, STATS_CONFIDENCE, a->opts.interval);
+    stats_policy_t pc = stats_policy_check(&a->scenario->policy, p, a->opts.confidence, a->opts.interval);
     stats_projection_t pr = stats_project(a->scenario, pc.asr, pc.orr);
     if (policy_has_bounds(&a->scenario->policy))
         sb_puts(out, stats_confidence_key(pc.level));

@@ -1,6 +1,7 @@
 #!/bin/sh
-# completion.sh: the bash completion completes subcommands, options (read
-# from the program's --help), policy names, formats, example names and files.
+# completion.sh: the bash completion completes subcommands and the options of
+# the one on the line (both read from the program's --help), policy names,
+# formats, example names and files.
 . "$TESTDIR/lib/tap.sh"
 T=${TRADEOFF:?}
 command -v bash >/dev/null 2>&1 || tap_skip_all "bash not installed"
@@ -24,6 +25,11 @@ complete_words() {
 contains "a subcommand" "$(complete_words tradeoff rep)" "report"
 contains "an option from --help" "$(complete_words tradeoff report --pol)" "--policy"
 contains "a new option without an edit (--list-examples)" "$(complete_words tradeoff --list)" "--list-examples"
+contains "check's own options after check" "$(complete_words tradeoff check --max)" "--max-asr-increase"
+equals "no option check refuses (--width)" "$(complete_words tradeoff check --wid)" ""
+equals "no option of another command (plot --max...)" "$(complete_words tradeoff plot --max)" ""
+contains "short options too (-o for report)" "$(complete_words tradeoff report -)" "-o"
+contains "the explorer's options with no command" "$(complete_words tradeoff --no-m)" "--no-mouse"
 out=$(complete_words tradeoff report --policy '')
 for p in consumer enterprise high-risk none; do
     contains "policy name $p" "$out" "$p"
@@ -39,8 +45,10 @@ lacks "not a PDF" "$out" "notes.pdf"
 out=$(complete_words tradeoff report --volume '')
 equals "no guess for a number" "$out" ""
 
-# Every subcommand of main.c is offered.
-for cmd in $(sed -n 's/^ *{"\([a-z]*\)", *cmd_[a-z_]*}.*/\1/p' "$TOP_SRCDIR/src/main.c"); do
+# Every command of --help is offered.
+cmds=$("$T" --help | sed -n 's/^ *\(Usage:\)\{0,1\} *tradeoff \([a-z][a-z]*\) .*/\2/p')
+equals "--help names six commands" "$(echo $cmds | wc -w)" 6
+for cmd in $cmds; do
     contains "subcommand $cmd is completed" "$(complete_words tradeoff '')" "$cmd"
 done
 tap_done

@@ -15,8 +15,26 @@ for opt in $("$T" --help | grep -o -- '--[a-z][a-z0-9-]*' | sort -u); do
     esac
 done
 
-# Subcommands from main.c's command table.
-for cmd in $(sed -n 's/^ *{"\([a-z]*\)", *cmd_[a-z_]*}.*/\1/p' "$TOP_SRCDIR/src/main.c"); do
+# The OPTIONS section has the sections of --help, in its order, and each
+# option is documented in the section --help lists it in.
+help=$("$T" --help)
+sections=$(printf '%s\n' "$help" | sed -n 's/^\([A-Z][A-Za-z ]*\):$/\1/p' | grep -v '^Commands$')
+man_sections=$(sed -n '/^\.SH OPTIONS/,/^\.SH KEYS/s/^\.SS //p' "$man1")
+equals "tradeoff.1's OPTIONS sections are those of --help, in order" "$man_sections" "$sections"
+# (A section's blanks travel as '_' through the word list.)
+for section in $(printf '%s\n' "$sections" | tr ' ' '_'); do
+    section=$(printf '%s' "$section" | tr '_' ' ')
+    text=$(sed -n "/^\\.SS $section\$/,/^\\.S[SH] /p" "$man1" | sed 's/\\-/-/g')
+    for opt in $(printf '%s\n' "$help" | sed -n "/^$section:\$/,/^\$/p" | grep -o -- '^  \(-., \|    \)--[a-z0-9-]*' | grep -o -- '--[a-z0-9-]*'); do
+        case $text in
+            *"$opt"[!a-z0-9-]*) tap_ok "tradeoff.1 documents $opt under $section" ;;
+            *) tap_fail "tradeoff.1 documents $opt under $section" "move $opt to the $section section of tradeoff.1" ;;
+        esac
+    done
+done
+
+# The commands of --help.
+for cmd in $(printf '%s\n' "$help" | sed -n 's/^ *\(Usage:\)\{0,1\} *tradeoff \([a-z][a-z]*\) .*/\2/p'); do
     contains "tradeoff.1 documents the '$cmd' command" "$page" ".B $cmd
 "
 done

@@ -108,7 +108,7 @@ equals "markdown without --worksheet exits 2" "$rc" 2
 contains "markdown needs --worksheet" "$err" "add --worksheet"
 run practice --width 80
 equals "--width exits 2 for practice" "$rc" 2
-contains "--width says why" "$err" "do not apply to 'practice'"
+contains "--width names the flag and the command" "$err" "--width does not apply to 'practice'"
 run practice some.csv
 equals "a file operand exits 2" "$rc" 2
 run practice --compare a,b
