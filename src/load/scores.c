@@ -359,8 +359,8 @@ static void count_micro(scores_t *s, uint32_t v, bool harmful)
  * score, given in millionths (`micro`) or else as `score`; a harmful one
  * also in its category (the `cat` cell) when categories are kept. The one
  * place where both readers of per-prompt scores count. */
-static void count_prompt(scores_t *s, bool harmful, bool anyway, uint32_t micro, double score, const char *cat,
-                         size_t cat_len)
+static inline void count_prompt(scores_t *s, bool harmful, bool anyway, uint32_t micro, double score,
+                                const char *cat, size_t cat_len)
 {
     if (anyway) {
         s->anyway_harm += harmful;
