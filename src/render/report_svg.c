@@ -40,7 +40,7 @@ typedef struct {
     bool log;
     double lo, hi;  /* percent; log: lo > 0 and the floor lies half a decade below */
     double floor;   /* log: where 0 is drawn */
-} axis_t;
+} svg_axis_t;
 
 typedef struct {
     double x0, y0, x1, y1;
@@ -81,7 +81,7 @@ static double nice_step(double span, int n)
 
 /* Chooses the axis for rates (fractions) `v[0..n)` plus `extra` (a policy
  * bound, may be infinite or NAN). */
-static axis_t axis_fit(const double *v, size_t n, double extra)
+static svg_axis_t axis_fit(const double *v, size_t n, double extra)
 {
     double maxv = 0, minpos = INFINITY;
     for (size_t i = 0; i < n; i++) {
@@ -91,7 +91,7 @@ static axis_t axis_fit(const double *v, size_t n, double extra)
         if (x > 0 && x < minpos)
             minpos = x;
     }
-    axis_t a = {false, 0, 1, 0};
+    svg_axis_t a = {false, 0, 1, 0};
     if (maxv > 0 && isfinite(minpos) && maxv / minpos > 100) {
         a.log = true;
         a.lo = pow(10, floor(log10(minpos)));
@@ -114,7 +114,7 @@ static axis_t axis_fit(const double *v, size_t n, double extra)
 }
 
 /* Position along the axis as a share 0..1 of its length. */
-static double axis_share(const axis_t *a, double pct)
+static double svg_axis_share(const svg_axis_t *a, double pct)
 {
     if (!a->log)
         return (pct - a->lo) / (a->hi - a->lo);
@@ -124,8 +124,8 @@ static double axis_share(const axis_t *a, double pct)
     return (log10(l) - log10(a->floor)) / (log10(a->hi) - log10(a->floor));
 }
 
-static double px_x(const axis_t *a, double frac) { return PLOT_X + axis_share(a, frac * 100) * PLOT_W; }
-static double px_y(const axis_t *a, double frac) { return PLOT_Y + PLOT_H - axis_share(a, frac * 100) * PLOT_H; }
+static double px_x(const svg_axis_t *a, double frac) { return PLOT_X + svg_axis_share(a, frac * 100) * PLOT_W; }
+static double px_y(const svg_axis_t *a, double frac) { return PLOT_Y + PLOT_H - svg_axis_share(a, frac * 100) * PLOT_H; }
 
 static void tick_label(char *buf, size_t n, double pct)
 {
@@ -137,7 +137,7 @@ static void tick_label(char *buf, size_t n, double pct)
         snprintf(buf, n, "%.3g%%", pct);
 }
 
-static void ticks(sb_t *out, const axis_t *a, bool horizontal)
+static void ticks(sb_t *out, const svg_axis_t *a, bool horizontal)
 {
     double values[64];
     int n = 0;
@@ -151,7 +151,7 @@ static void ticks(sb_t *out, const axis_t *a, bool horizontal)
             values[n++] = fabs(d) < step * 1e-9 ? 0 : d;
     }
     for (int i = 0; i < n; i++) {
-        double s = a->log && values[i] == 0 ? 0 : axis_share(a, values[i]);
+        double s = a->log && values[i] == 0 ? 0 : svg_axis_share(a, values[i]);
         char label[32];
         tick_label(label, sizeof label, values[i]);
         if (horizontal) {
@@ -174,7 +174,7 @@ static void ticks(sb_t *out, const axis_t *a, bool horizontal)
     }
 }
 
-static void axes(sb_t *out, const axis_t *x, const axis_t *y)
+static void axes(sb_t *out, const svg_axis_t *x, const svg_axis_t *y)
 {
     sb_puts(out, "<g id=\"axes\">\n");
     ticks(out, x, true);
@@ -190,7 +190,7 @@ static void axes(sb_t *out, const axis_t *x, const axis_t *y)
     sb_puts(out, "</g>\n");
 }
 
-static void policy_box(sb_t *out, const scenario_t *s, const axis_t *x, const axis_t *y)
+static void policy_box(sb_t *out, const scenario_t *s, const svg_axis_t *x, const svg_axis_t *y)
 {
     if (!policy_has_bounds(&s->policy))
         return;
@@ -220,7 +220,7 @@ static void policy_box(sb_t *out, const scenario_t *s, const axis_t *x, const ax
  * drawn curved, through sampled mixes, so the picture does not promise rates
  * that no mix reaches. */
 static void polyline(sb_t *out, const char *id, const char *cls, const pointset_t *set, const size_t *idx, size_t n,
-                     bool mixes, const axis_t *x, const axis_t *y)
+                     bool mixes, const svg_axis_t *x, const svg_axis_t *y)
 {
     if (n < 2)
         return;
@@ -296,8 +296,8 @@ static bool place_label(box_t *placed, size_t nplaced, double px, double py, int
     return false;
 }
 
-static void points(sb_t *out, const report_t *r, const frontier_t *f, const size_t *snum, const axis_t *x,
-                   const axis_t *y)
+static void points(sb_t *out, const report_t *r, const frontier_t *f, const size_t *snum, const svg_axis_t *x,
+                   const svg_axis_t *y)
 {
     const pointset_t *set = r->points;
     box_t *placed = xcalloc(2 * set->len + 1, sizeof *placed);
@@ -339,7 +339,7 @@ static void points(sb_t *out, const report_t *r, const frontier_t *f, const size
     free(placed);
 }
 
-static void comparison_arrow(sb_t *out, const report_t *r, const axis_t *x, const axis_t *y)
+static void comparison_arrow(sb_t *out, const report_t *r, const svg_axis_t *x, const svg_axis_t *y)
 {
     if (!r->compare_a || !r->compare_b || !point_has_rates(r->compare_a) || !point_has_rates(r->compare_b))
         return;
@@ -459,8 +459,8 @@ void report_svg(sb_t *out, const report_t *r)
             nunplotted++;
         }
     }
-    axis_t x = axis_fit(orr, n, r->scenario->policy.orr.max);
-    axis_t y = axis_fit(asr, n, r->scenario->policy.asr.max);
+    svg_axis_t x = axis_fit(orr, n, r->scenario->policy.orr.max);
+    svg_axis_t y = axis_fit(asr, n, r->scenario->policy.asr.max);
     free(asr);
     free(orr);
     frontier_t f;
