@@ -1162,8 +1162,8 @@ void chart_text(sb_t *out, const chart_opts_t *o)
     chart_free(&ch);
 }
 
-void chart_report_section(sb_t *out, const pointset_t *set, const scenario_t *s, const frontier_t *f,
-                          const chart_opts_t *base)
+chart_opts_t chart_report_opts(const chart_opts_t *base, const pointset_t *set, const scenario_t *s,
+                               const frontier_t *f)
 {
     chart_opts_t o = chart_default_opts();
     if (base)
@@ -1173,6 +1173,13 @@ void chart_report_section(sb_t *out, const pointset_t *set, const scenario_t *s,
     o.points = set;
     o.scenario = s;
     o.frontier = f;
+    return o;
+}
+
+void chart_report_section(sb_t *out, const pointset_t *set, const scenario_t *s, const frontier_t *f,
+                          const chart_opts_t *base)
+{
+    chart_opts_t o = chart_report_opts(base, set, s, f);
     sb_puts(out, "Chart (lower left is better)\n");
     chart_text(out, &o);
     sb_putc(out, '\n');

@@ -103,6 +103,13 @@ void chart_to_text(const chart_t *ch, sb_t *out, bool ascii);
 /* Renders a chart of `o` and appends its text (o->ascii decides the glyphs). */
 void chart_text(sb_t *out, const chart_opts_t *o);
 
+/* The options of a report's chart of `set` with its frontier (may be NULL)
+ * and the scenario's policy: `base` (the report's chart options) or, when
+ * NULL, 80x24, automatic scales and the glyphs the locale can show. The
+ * text report's chart and the SVG both start from here, so that they show
+ * the same axes. */
+chart_opts_t chart_report_opts(const chart_opts_t *base, const pointset_t *set, const scenario_t *s,
+                               const frontier_t *f);
 /* A "Chart" section for text reports: the chart of `set` with its frontier
  * (may be NULL) and the scenario's policy, drawn with the size, scales and
  * glyphs of `base` (NULL: 80x24, ASCII when the locale needs it). */
