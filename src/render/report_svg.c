@@ -151,21 +151,37 @@ static void tick_lines(sb_t *out, double pos, bool horizontal)
     }
 }
 
-/* The chart's ticks. A label that would run into the one before it is left
- * out (the chart's own room may be wider than the image's). */
-static void ticks(sb_t *out, const axis_t *a, const axis_ticks_t *t, bool horizontal)
+/* Where tick i's label starts and ends along the axis, in pixels from the
+ * origin, with a character's gap after it on a horizontal axis. */
+static void tick_extent(const axis_t *a, const axis_ticks_t *t, int i, bool horizontal, double *from, double *to)
 {
     const double char_px = 6.2, row_px = 14; /* the tick font */
-    double free_from = -INFINITY;
+    double along = axis_share(a, t->t[i].v) * (horizontal ? PLOT_W : PLOT_H);
+    double half = horizontal ? strlen(t->t[i].label) * char_px / 2 : row_px / 2;
+    *from = along - half;
+    *to = along + half + (horizontal ? char_px : 0);
+}
+
+/* The chart's ticks. A label that would run into the one before it is left
+ * out (the chart's own room may be wider than the image's); on a log axis
+ * the floor's "0%" gives way to the first decade's label, since the break
+ * mark shows where 0 is. */
+static void ticks(sb_t *out, const axis_t *a, const axis_ticks_t *t, bool horizontal)
+{
+    double free_from = -INFINITY, from, to, next_from, next_to;
     for (int i = 0; i < t->n; i++) {
         double s = axis_share(a, t->t[i].v);
         double pos = horizontal ? PLOT_X + s * PLOT_W : PLOT_Y + PLOT_H - s * PLOT_H;
         tick_lines(out, pos, horizontal);
-        double half = horizontal ? strlen(t->t[i].label) * char_px / 2 : row_px / 2;
-        double from = horizontal ? pos - half : -(pos + half);
+        tick_extent(a, t, i, horizontal, &from, &to);
         if (from < free_from)
             continue;
-        free_from = from + 2 * half + (horizontal ? char_px : 0);
+        if (a->log && t->t[i].v == 0 && i + 1 < t->n) {
+            tick_extent(a, t, i + 1, horizontal, &next_from, &next_to);
+            if (next_from < to)
+                continue;
+        }
+        free_from = to;
         if (horizontal)
             sb_printf(out, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", pos,
                       PLOT_Y + PLOT_H + 19, t->t[i].label);

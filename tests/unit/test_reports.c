@@ -297,8 +297,8 @@ START_TEST(test_svg_follows_the_chart_scales)
         *version = '\0';
         ck_assert_str_eq(ys, want_y);
         /* x: a tick line at each of the chart's ticks, labelled with the
-         * chart's labels but for those that would run into their neighbour
-         * (on the log axis, 0.01% beside the floor's 0%, as on the chart) */
+         * chart's labels but for one that would run into its neighbour (on
+         * the log axis the floor's 0% sits close to 0.01%) */
         ck_assert_int_eq(count(svg, "\" y1=\"510\" x2=\""), ch.xticks.n);
         ck_assert(labels_within(got_x, want_x));
         ck_assert_int_ge(count(got_x, "%"), ch.xticks.n - 1);
