@@ -87,10 +87,8 @@ static void md_chart(sb_t *out, const report_t *r, const analysis_t *an)
                      "over-refusal rate).\n\n");
         return;
     }
-    chart_opts_t o = chart_default_opts();
-    o.points = r->points;
-    o.frontier = &an->all;
-    o.scenario = r->scenario;
+    /* the report's chart (its scales and labels), at the notes' own size */
+    chart_opts_t o = chart_report_opts(r->chart, r->points, r->scenario, &an->all);
     o.width = MD_CHART_WIDTH;
     o.height = MD_CHART_HEIGHT;
     o.ascii = true; /* meeting notes are read in many fonts: ASCII is safe in all */
