@@ -68,7 +68,7 @@ static SCREEN *term_screen;
 /* A crash (a fatal signal inside drawing) cannot go back through curses:
  * the handler may only call async-signal-safe functions. So everything it
  * needs is prepared while curses starts: the terminal settings from before
- * curses, the tty's fd, and the bytes that leave the explorer's screen. */
+ * curses, the tty's fd, and the bytes that leave the screen. */
 static const int crash_signals[] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL};
 enum { CRASH_SIGNALS = sizeof crash_signals / sizeof crash_signals[0] };
 
@@ -179,6 +179,10 @@ static void on_signal(int sig)
     got_signal = sig;
 }
 
+/* The signals that end the program: the loop restores the terminal, then
+ * dies of the signal. */
+static const int quit_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
 static void catch_signals(void)
 {
     struct sigaction sa;
@@ -186,9 +190,8 @@ static void catch_signals(void)
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0; /* no SA_RESTART: a signal wakes get_wch at once */
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
+    for (size_t i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++)
+        sigaction(quit_signals[i], &sa, NULL);
 }
 
 /* ------------------------------------------------------------------------

@@ -66,6 +66,11 @@ static bool shows_chart(const practice_screen_t *ps, const uigrid_t *g)
            g->width >= CHART_FROM;
 }
 
+static const char *verdict_word(const practice_session_t *s)
+{
+    return s->verdict == PRACTICE_RIGHT ? "RIGHT" : "WRONG";
+}
+
 /* The text for the current phase: the question, the verdict and the worked
  * solution, or the score. */
 static void body_text(const practice_screen_t *ps, sb_t *out)
@@ -83,8 +88,7 @@ static void body_text(const practice_screen_t *ps, sb_t *out)
         practice_question(out, practice_session_current(s), false);
         return;
     }
-    sb_printf(out, "%s\n%s\n\nWorked solution:\n", s->verdict == PRACTICE_RIGHT ? "RIGHT" : "WRONG",
-              sb_str(&s->feedback));
+    sb_printf(out, "%s\n%s\n\nWorked solution:\n", verdict_word(s), sb_str(&s->feedback));
     for (const char *p = sb_str(&s->sol.steps); *p;) {
         size_t len = strcspn(p, "\n");
         sb_printf(out, "  %.*s\n", (int)len, p);
@@ -167,7 +171,8 @@ static void draw_text(const practice_screen_t *ps, uigrid_t *g, rect_t r, practi
     draw_wrapped(g, r, sb_str(&text), ROLE_PLAIN, scroll);
     sb_free(&text);
     if (ps->session->phase == SESSION_SOLVED && scroll == 0)
-        uigrid_paint(g, r.x, r.y, 5, ps->session->verdict == PRACTICE_RIGHT ? ROLE_GOOD : ROLE_BAD);
+        uigrid_paint(g, r.x, r.y, (int)strlen(verdict_word(ps->session)),
+                     ps->session->verdict == PRACTICE_RIGHT ? ROLE_GOOD : ROLE_BAD);
     if (lay->max_scroll > 0)
         uigrid_put(g, r.x, r.y + r.h, scroll < lay->max_scroll ? "-- more below (Down/PgDn) --" : "-- end --",
                    ROLE_NOTE, r.w);
@@ -265,8 +270,8 @@ static void scroll_by(practice_screen_t *ps, const practice_layout_t *lay, int d
         ps->scroll = 0;
 }
 
-/* The scrolling actions; false for any other. */
-static bool scroll_action(practice_screen_t *ps, const practice_layout_t *lay, practice_action_t a)
+/* The actions on the view (scrolling, redrawing); false for any other. */
+static bool view_action(practice_screen_t *ps, const practice_layout_t *lay, practice_action_t a)
 {
     int page = lay && lay->text_rows > 2 ? lay->text_rows - 1 : 1;
     switch (a) {
@@ -309,9 +314,11 @@ static void asking_key(practice_screen_t *ps, const practice_layout_t *lay, int 
         lineedit_clear(&ps->line);
         return;
     }
-    if (lineedit_key(&ps->line, key) || scroll_action(ps, lay, a))
+    if (lineedit_key(&ps->line, key) || view_action(ps, lay, a))
         return;
-    say(ps, true, "Only the answer goes on this line: digits, letters, %% , . k M $");
+    char name[24];
+    say(ps, true, "key %s does nothing here: type the answer (digits, letters, %% , . k M $)",
+        keys_name(key, name, sizeof name));
 }
 
 static void solved_key(practice_screen_t *ps, const practice_layout_t *lay, int key)
@@ -322,8 +329,12 @@ static void solved_key(practice_screen_t *ps, const practice_layout_t *lay, int 
     } else if (a == PRA_CHECK || a == PRA_NEXT) {
         practice_session_next(ps->session);
         ps->scroll = 0;
-    } else if (!scroll_action(ps, lay, a)) {
-        say(ps, true, "Enter: next exercise, q: quit, arrows scroll.");
+    } else if (!view_action(ps, lay, a)) {
+        const bindings_t *t = practice_bindings();
+        char name[24], next[24], q[24];
+        say(ps, true, "key %s does nothing here: %s goes on to the next exercise, %s quits",
+            keys_name(key, name, sizeof name), keys_name(bindings_first_key(t, PRA_CHECK), next, sizeof next),
+            keys_name(bindings_first_key(t, PRA_QUIT), q, sizeof q));
     }
 }
 
@@ -347,7 +358,7 @@ void practice_screen_key(practice_screen_t *ps, const practice_layout_t *lay, in
         if (a == PRA_QUIT || a == PRA_CHECK)
             quit(ps);
         else
-            scroll_action(ps, lay, a);
+            view_action(ps, lay, a);
         break;
     }
 }

@@ -44,6 +44,11 @@ keys "$right <Enter> <Enter> 5000 <Enter> <Enter>"
 contains "the drill ends with the score" "$(last)" "Score: 1 of 2 right."
 contains "and a per-kind summary" "$(last)" "(drill again: --kind change)"
 
+keys "<F1>"
+contains "a key that does nothing says so" "$(last)" "key F1 does nothing here"
+keys "$right <Enter> <F1>"
+contains "after the verdict too, with the keys that work" "$(last)" "key F1 does nothing here: Enter goes on"
+
 # Quitting.
 keys "q 1 2 3"
 equals "q on the empty answer line quits with status 0" "$rc" 0
