@@ -9,6 +9,8 @@
  * renderer must do. The ratio is what to compare between machines. */
 #include "config.h"
 
+#include "timing.h"
+
 #include "render/chart.h"
 #include "core/builtin.h"
 #include "base/xalloc.h"
@@ -16,26 +18,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 /* The reference: one pass over the points keeping the extremes. */
 static volatile double sink;
@@ -79,17 +61,17 @@ int main(int argc, char **argv)
 
     double *tc = xmalloc((size_t)runs * sizeof *tc), *tr = xmalloc((size_t)runs * sizeof *tr);
     for (int r = 0; r < runs; r++) {
-        double t0 = now_ms();
+        double t0 = bench_now_ms();
         reference(orr, asr, n);
-        double t1 = now_ms();
+        double t1 = bench_now_ms();
         chart_t ch;
         chart_render(&ch, &o);
-        double t2 = now_ms();
+        double t2 = bench_now_ms();
         chart_free(&ch);
         tr[r] = t1 - t0;
         tc[r] = t2 - t1;
     }
-    double mc = median(tc, runs), mr = median(tr, runs);
+    double mc = bench_median(tc, runs), mr = bench_median(tr, runs);
     printf("chart 200x60 of %zu curve points: median %.3f ms over %d runs\n", n, mc, runs);
     printf("reference (one pass over the points): median %.3f ms\n", mr);
     printf("ratio chart/reference: %.1f\n", mr > 0 ? mc / mr : 0.0);

@@ -43,18 +43,20 @@ static double median(double *t, int n)
 static double key_to_frame(explore_t *ex, int iterations)
 {
     uigrid_t g = UIGRID_INIT;
+    explore_layout_t lay = EXPLORE_LAYOUT_INIT;
     uigrid_resize(&g, 100, 30);
-    explore_render(ex, &g);
+    explore_render(ex, &g, &lay);
     double *t = malloc(sizeof *t * (size_t)iterations);
     static const int keys[] = {EK_RIGHT, EK_RIGHT, EK_LEFT, EK_LEFT};
     for (int i = 0; i < iterations; i++) {
         double t0 = now_us();
-        explore_key(ex, keys[i % 4]);
-        explore_render(ex, &g);
+        explore_key(ex, &lay, keys[i % 4]);
+        explore_render(ex, &g, &lay);
         t[i] = now_us() - t0;
     }
     double m = median(t, iterations);
     free(t);
+    explore_layout_free(&lay);
     uigrid_free(&g);
     return m;
 }
@@ -125,7 +127,7 @@ int main(int argc, char **argv)
     builtin_load(&set);
     scenario_t s = model_default_scenario();
     explore_t ex;
-    explore_init(&ex, &set, strdup("built-in scenario"), NULL, 0, &s);
+    explore_init(&ex, &set, strdup("built-in scenario"), NULL, 0, &s, NULL);
     row("built-in scenario", 0, ex.set.len, key_to_frame(&ex, iterations), ref);
     explore_free(&ex);
 
@@ -141,7 +143,7 @@ int main(int argc, char **argv)
         }
         free(csv);
         diag_free(&d);
-        explore_init(&ex, &curve, strdup("score curve"), NULL, 0, &s);
+        explore_init(&ex, &curve, strdup("score curve"), NULL, 0, &s, NULL);
         row("score curve", prompts, ex.set.len, key_to_frame(&ex, iterations), ref);
         explore_free(&ex);
     }

@@ -123,10 +123,11 @@ static int cp_width(uint32_t cp)
     return 1;
 }
 
-int text_width(const char *s)
+/* Columns taken by the n bytes at s (a stray byte counts one). */
+static int width_n(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s), i = 0;
+    size_t i = 0;
     int w = 0;
     while (i < n) {
         uint32_t cp;
@@ -141,6 +142,139 @@ int text_width(const char *s)
     return w;
 }
 
+int text_width(const char *s)
+{
+    return width_n(s, strlen(s));
+}
+
+/* ------------------------------------------------------------------------
+ * Word wrapping. */
+
+/* Bytes of the n at s that fit in `cols` columns, whole characters only;
+ * their columns in *used. */
+static size_t fit_n(const char *s, size_t n, int cols, int *used)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    *used = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t len = utf8_decode(p + i, n - i, &cp);
+        int cw = len ? cp_width(cp) : 1;
+        if (!len)
+            len = 1;
+        if (*used + cw > cols)
+            break;
+        *used += cw;
+        i += len;
+    }
+    return i;
+}
+
+/* As fit_n, but at least one character, so that a line always makes
+ * progress. */
+static size_t fit_bytes(const char *s, size_t n, int cols)
+{
+    int used;
+    size_t i = fit_n(s, n, cols, &used);
+    if (i == 0 && n > 0) {
+        uint32_t cp;
+        size_t len = utf8_decode((const unsigned char *)s, n, &cp);
+        i = len ? len : 1;
+    }
+    return i;
+}
+
+typedef struct {
+    sb_t *out;
+    sb_t line;
+    int col;      /* columns in `line` */
+    int hang;     /* indent of continuation lines */
+    int lines;    /* lines emitted */
+} wrapper_t;
+
+static void wrap_emit(wrapper_t *w, int indent)
+{
+    sb_putn(w->out, sb_str(&w->line), w->line.len);
+    sb_putc(w->out, '\n');
+    w->lines++;
+    sb_reset(&w->line);
+    sb_repeat(&w->line, " ", indent);
+    w->col = indent;
+}
+
+/* Wraps one line of input (no newline in it) that is wider than `width`. */
+static void wrap_long_line(wrapper_t *w, const char *p, size_t len, int width)
+{
+    size_t indent = 0;
+    while (indent < len && p[indent] == ' ')
+        indent++;
+    /* An indent keeps its place, and its continuation lines go two
+     * further in, as long as that leaves most of the line for words. */
+    int first = (int)indent * 2 < width ? (int)indent : 0;
+    w->hang = first > 0 && (first + 2) * 2 < width ? first + 2 : first;
+    sb_reset(&w->line);
+    sb_repeat(&w->line, " ", first);
+    w->col = first;
+    bool empty = true;
+    int before = w->lines;
+    size_t i = indent;
+    while (i < len) {
+        size_t n = 0;
+        while (i + n < len && p[i + n] != ' ')
+            n++;
+        int ww = width_n(p + i, n);
+        if (!empty && w->col + 1 + ww > width) {
+            wrap_emit(w, w->hang);
+            empty = true;
+        }
+        if (!empty) {
+            sb_putc(&w->line, ' ');
+            w->col++;
+        }
+        while (w->col + ww > width) { /* a word wider than the line is cut */
+            size_t take = fit_bytes(p + i, n, width - w->col);
+            sb_putn(&w->line, p + i, take);
+            wrap_emit(w, w->hang);
+            i += take, n -= take;
+            ww = width_n(p + i, n);
+        }
+        sb_putn(&w->line, p + i, n);
+        w->col += ww;
+        if (n > 0)
+            empty = false;
+        i += n;
+        while (i < len && p[i] == ' ')
+            i++;
+    }
+    if (!empty || w->lines == before)
+        wrap_emit(w, 0);
+}
+
+int text_wrap(sb_t *out, const char *text, int width, text_wrap_mode_t mode)
+{
+    if (width < 1)
+        width = 1;
+    wrapper_t w = {out, SB_INIT, 0, 0, 0};
+    const char *p = text;
+    while (*p) {
+        size_t len = strcspn(p, "\n");
+        bool preformatted = mode == TEXT_WRAP_KEEP_PREFORMATTED && (*p == ' ' || *p == '|');
+        if (preformatted || width_n(p, len) <= width) {
+            sb_putn(out, p, len); /* as it is: its spacing may align columns */
+            sb_putc(out, '\n');
+            w.lines++;
+        } else {
+            wrap_long_line(&w, p, len, width);
+        }
+        p += len;
+        if (*p == '\n')
+            p++;
+    }
+    sb_free(&w.line);
+    return w.lines;
+}
+
 void text_pad(sb_t *sb, const char *s, int width, bool right)
 {
     int w = text_width(s);
@@ -153,21 +287,8 @@ void text_pad(sb_t *sb, const char *s, int width, bool right)
         return;
     }
     /* Too long: keep whole code points up to width-1 columns, then "…". */
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s), i = 0;
-    int used = 0;
-    while (i < n) {
-        uint32_t cp;
-        size_t len = utf8_decode(p + i, n - i, &cp);
-        int cw = len ? cp_width(cp) : 1;
-        if (!len)
-            len = 1;
-        if (used + cw > width - 1)
-            break;
-        sb_putn(sb, s + i, len);
-        used += cw;
-        i += len;
-    }
+    int used;
+    sb_putn(sb, s, fit_n(s, strlen(s), width - 1, &used));
     if (width >= 1) {
         sb_puts(sb, "\xE2\x80\xA6");
         used++;

@@ -23,6 +23,24 @@ void text_json_string(sb_t *sb, const char *s);
 /* Terminal columns taken by a sanitised UTF-8 string (one per code point;
  * wide East Asian characters count two). */
 int text_width(const char *s);
+/* How text_wrap treats a line that starts with a space or '|' (an
+ * indented step, a formula, a table row). */
+typedef enum {
+    TEXT_WRAP_ALL,              /* wrapped too: it keeps its indent, and its
+                                 * continuation lines are indented two more */
+    TEXT_WRAP_KEEP_PREFORMATTED /* kept as it is, however wide (printed text
+                                 * that a reader may copy) */
+} text_wrap_mode_t;
+
+/* Word-wraps `text` into lines of at most `width` columns (text_width),
+ * appending each line and its newline to `out`; returns the number of lines
+ * appended. Every line of `text` is wrapped on its own (an empty line stays
+ * empty; a final newline adds no line). A line that fits is kept exactly,
+ * spacing included; a longer one breaks at spaces, runs of spaces between
+ * words become one, and a word wider than the line is cut. The one word
+ * wrapper of the program: the explorer, the practice screen, the practice
+ * line mode and the worksheet all use it. */
+int text_wrap(sb_t *out, const char *text, int width, text_wrap_mode_t mode);
 /* Appends `s` padded with spaces (or cut, with an ellipsis) to `width`
  * columns; `right` aligns it to the right. */
 void text_pad(sb_t *sb, const char *s, int width, bool right);

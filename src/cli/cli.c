@@ -13,7 +13,7 @@
 #include "load/judged.h"
 #include "load/load.h"
 #include "render/canvas.h"
-#include "ui/explore.h"
+#include "ui/bindings.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -155,7 +155,7 @@ static const struct {
 
     {{"compare", required_argument, NULL, O_COMPARE}, SEC_ANALYSIS, ON(CLI_REPORT), "A,B",
      "compare point A with point B: the deltas,\n" "the break-even and a sentence"},
-    {{"interval", required_argument, NULL, O_INTERVAL}, SEC_ANALYSIS, ON(CLI_REPORT), "METHOD",
+    {{"interval", required_argument, NULL, O_INTERVAL}, SEC_ANALYSIS, ON(CLI_REPORT) | ON(CLI_EXPLORE), "METHOD",
      "95% intervals: wilson (default) or\n" "clopper-pearson"},
     {{"category-shares", required_argument, NULL, O_CATEGORY_SHARES}, SEC_ANALYSIS, ON(CLI_REPORT), "LIST",
      "shares of adversarial traffic per harm\n" "category, NAME=PCT,... (weights the ASR)"},
@@ -544,7 +544,7 @@ static bool apply_chart_output(cli_t *c, int val, const char *arg)
 static bool apply_explorer(cli_t *c, int val, const char *arg)
 {
     cli_explore_t *e = &c->explore;
-    explore_keys_format_t fmt;
+    bindings_format_t fmt;
     switch (val) {
     case O_SCENARIO_FILE: e->scenario_file = arg; return true;
     case O_THRESHOLD: e->threshold = arg; return true;
@@ -552,7 +552,7 @@ static bool apply_explorer(cli_t *c, int val, const char *arg)
     case O_SELECT: e->select = arg; return true;
     case O_NO_MOUSE: e->no_mouse = true; return true;
     case O_KEYS:
-        if (!explore_keys_parse_format(arg, &fmt))
+        if (!bindings_parse_format(arg, &fmt))
             return flag_value(c, "keys", "expected text, markdown or man", arg);
         e->keys_format = arg;
         return true;

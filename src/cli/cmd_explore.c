@@ -11,59 +11,14 @@
 #include "cli/cmd.h"
 #include "base/exitcode.h"
 #include "ui/explore.h"
-#include "base/outfile.h"
 #include "ui/scenario_file.h"
-#include "base/text.h"
+#include "term/headless.h"
 #include "term/tui.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-/* Puts the operating point or the baseline on a saved series position. */
-static bool place_from_file(explore_t *ex, const char *series, double pos, bool baseline, const char *path)
-{
-    for (size_t s = 0; s < ex->nseries; s++) {
-        if (strcmp(ex->series[s].name, series) != 0)
-            continue;
-        explore_place_t keep = ex->place;
-        explore_set_place(ex, (explore_place_t){s, pos});
-        if (baseline) {
-            explore_pin_current(ex);
-            explore_set_place(ex, keep);
-        }
-        return true;
-    }
-    char *shown = text_sanitize(series, strlen(series));
-    cli_error("%s: no series named '%s' in the loaded files", path, shown);
-    free(shown);
-    return false;
-}
-
-static bool apply_scenario_file(explore_t *ex, const scenario_file_t *sf, const char *path)
-{
-    if (sf->series && !isnan(sf->position) && !place_from_file(ex, sf->series, sf->position, false, path))
-        return false;
-    if (sf->baseline_series && !isnan(sf->baseline_position) &&
-        !place_from_file(ex, sf->baseline_series, sf->baseline_position, true, path))
-        return false;
-    static const char *const sorts[] = {"input", "name", "asr", "orr", "frontier"};
-    static const char *const scales[] = {"auto", "log", "linear"};
-    for (int i = 0; sf->sort && i < EX_NSORTS; i++)
-        if (strcmp(sf->sort, sorts[i]) == 0)
-            while (ex->sort != (explore_sort_t)i)
-                explore_do(ex, EXA_SORT);
-    for (int i = 0; sf->scales && i < 3; i++)
-        if (strcmp(sf->scales, scales[i]) == 0)
-            ex->scale = (explore_scale_t)i;
-    for (int i = 0; sf->focus && i < EX_NCONTROLS; i++)
-        if (strcmp(sf->focus, scenario_focus_names[i]) == 0)
-            ex->focus = (explore_control_t)i;
-    ex->message[0] = '\0';
-    return true;
-}
 
 static bool apply_flags(explore_t *ex, const cli_t *c)
 {
@@ -87,60 +42,63 @@ static bool apply_flags(explore_t *ex, const cli_t *c)
 
 /* The explorer draws both axes on one scale: --x-scale or --y-scale sets
  * it, and the two may not disagree. */
-static bool scale_of_flags(const cli_t *c, explore_scale_t *scale)
+static bool scale_of_flags(const cli_t *c, chart_scale_t *scale)
 {
     chart_scale_t x = c->chart.xscale, y = c->chart.yscale;
     if (x != CHART_SCALE_AUTO && y != CHART_SCALE_AUTO && x != y) {
         cli_error("--x-scale and --y-scale: the explorer draws both axes on one scale; give one of them");
         return false;
     }
-    chart_scale_t both = x != CHART_SCALE_AUTO ? x : y;
-    *scale = both == CHART_SCALE_LOG ? EX_SCALE_LOG : both == CHART_SCALE_LINEAR ? EX_SCALE_LINEAR : EX_SCALE_AUTO;
+    *scale = x != CHART_SCALE_AUTO ? x : y;
     return true;
 }
 
-/* TRADEOFF_KEYS: run the script, write the screens. */
-static int run_script(explore_t *ex, const char *script)
+/* The explorer on the terminal, or on a key script (TRADEOFF_KEYS). */
+static int run_screen(explore_t *ex, const cli_t *c)
 {
-    int w = 100, h = 30;
-    const char *size = getenv("TRADEOFF_SIZE");
-    if (size && (sscanf(size, "%dx%d", &w, &h) != 2 || w < 1 || h < 1 || w > 1000 || h > 1000)) {
-        cli_error("TRADEOFF_SIZE '%s': expected WIDTHxHEIGHT such as 100x30", size);
-        return EXIT_USAGE;
-    }
-    sb_t dumps = SB_INIT, err = SB_INIT;
-    int rc = EXIT_OK;
-    if (!explore_script_run(ex, script, w, h, &dumps, &err)) {
-        cli_error("%s", sb_str(&err));
+    explore_layout_t lay = EXPLORE_LAYOUT_INIT;
+    screen_t scr = explore_screen(ex, &lay);
+    int rc;
+    if (headless_requested()) {
+        sb_t err = SB_INIT;
+        rc = headless_run(&scr, ex->files, ex->nfiles, &err);
+        if (rc != EXIT_OK)
+            cli_error("%s", sb_str(&err));
+        sb_free(&err);
+    } else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        cli_error("the explorer needs a terminal (standard input and output are not both terminals); "
+                  "for text or JSON use 'tradeoff report'");
         rc = EXIT_USAGE;
-    }
-    const char *to = getenv("TRADEOFF_DUMP");
-    if (to && *to) {
-        diag_t d = DIAG_INIT;
-        if (outfile_write(to, sb_str(&dumps), dumps.len, ex->files, ex->nfiles, &d) != 0) {
-            cli_error("TRADEOFF_DUMP: %s", d.error);
-            rc = EXIT_INTERNAL;
-        }
-        diag_free(&d);
     } else {
-        fwrite(sb_str(&dumps), 1, dumps.len, stdout);
+        tui_opts_t o = {.color = c->display.color, .mouse = !c->explore.no_mouse};
+        rc = tui_run(&scr, &o);
     }
-    sb_free(&dumps);
-    sb_free(&err);
+    explore_layout_free(&lay);
     return rc;
+}
+
+/* Puts a saved scenario's state on the explorer. */
+static bool apply_scenario_file(explore_t *ex, const scenario_file_t *sf, const char *path)
+{
+    sb_t why = SB_INIT;
+    bool ok = explore_apply_scenario_file(ex, sf, &why);
+    if (!ok)
+        cli_error("%s: %s", path, sb_str(&why));
+    sb_free(&why);
+    return ok;
 }
 
 int cmd_explore(int argc, char **argv)
 {
     cli_t c;
-    explore_scale_t scale;
+    chart_scale_t scale;
     if (!cli_parse(&c, CLI_EXPLORE, argc, argv) || !scale_of_flags(&c, &scale))
         return EXIT_USAGE;
     if (c.explore.keys_format) {
-        explore_keys_format_t fmt;
-        explore_keys_parse_format(c.explore.keys_format, &fmt);
+        bindings_format_t fmt = BINDINGS_TEXT;
+        bindings_parse_format(c.explore.keys_format, &fmt);
         sb_t out = SB_INIT;
-        explore_keys_render(&out, fmt);
+        bindings_render(&out, explore_bindings(), fmt);
         int rc = cmd_emit(&c, &out);
         sb_free(&out);
         return rc;
@@ -186,25 +144,16 @@ int cmd_explore(int argc, char **argv)
         return EXIT_USAGE;
     }
     explore_t ex;
-    explore_init(&ex, &set, title, c.data.files, c.data.nfiles, &c.scenario);
+    explore_init(&ex, &set, title, c.data.files, c.data.nfiles, &c.scenario, &c.analysis.opts);
     ex.ascii = c.display.ascii;
-    ex.no_mouse = c.explore.no_mouse;
-    if (scale != EX_SCALE_AUTO)
-        ex.scale = scale;
+    ex.scale = scale;
 
     int rc = EXIT_OK;
-    if ((c.explore.scenario_file && !apply_scenario_file(&ex, &sf, c.explore.scenario_file)) || !apply_flags(&ex, &c)) {
+    if ((c.explore.scenario_file && !apply_scenario_file(&ex, &sf, c.explore.scenario_file)) ||
+        !apply_flags(&ex, &c))
         rc = EXIT_USAGE;
-    } else if (getenv("TRADEOFF_KEYS")) {
-        rc = run_script(&ex, getenv("TRADEOFF_KEYS"));
-    } else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-        cli_error("the explorer needs a terminal (standard input and output are not both terminals); "
-                  "for text or JSON use 'tradeoff report'");
-        rc = EXIT_USAGE;
-    } else {
-        tui_opts_t o = {.no_color = !c.display.color, .no_mouse = c.explore.no_mouse, .ascii = ex.ascii};
-        rc = tui_run(&ex, &o);
-    }
+    else
+        rc = run_screen(&ex, &c);
     explore_free(&ex);
     scenario_file_free(&sf);
     return rc;

@@ -7,6 +7,7 @@
 #include "cli/cmd.h"
 #include "base/exitcode.h"
 #include "core/frontier.h"
+#include "term/theme.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,57 +52,6 @@ static void plot_size(int *width, int *height)
         *height = PLOT_MAX_SIDE;
 }
 
-/* SGR parameters per style: the terminal's own palette, so that it follows
- * the user's theme. Empty: the default colours. */
-static const char *style_sgr(canvas_style_t s)
-{
-    static const char *const series[CANVAS_NSERIES] = {"34", "35", "36", "33", "32", "94", "95", "96"};
-    switch (s) {
-    case CANVAS_STYLE_AXIS: return "";
-    case CANVAS_STYLE_TITLE: return "1";
-    case CANVAS_STYLE_GRID: return "2";
-    case CANVAS_STYLE_FRONTIER: return "32";
-    case CANVAS_STYLE_HULL: return "2;32";
-    case CANVAS_STYLE_POLICY: return "33";
-    case CANVAS_STYLE_ISOCOST: return "2;36";
-    case CANVAS_STYLE_CURVE: return "34";
-    case CANVAS_STYLE_DIMMED: return "2";
-    case CANVAS_STYLE_CURRENT: return "1;31";
-    case CANVAS_STYLE_BASELINE: return "1;35";
-    case CANVAS_STYLE_SELECTED: return "7";
-    case CANVAS_STYLE_LABEL: return "";
-    case CANVAS_STYLE_FLOOR: return "33";
-    default:
-        if (s >= CANVAS_STYLE_SERIES0 && s <= CANVAS_STYLE_SERIES_LAST)
-            return series[s - CANVAS_STYLE_SERIES0];
-        return "";
-    }
-}
-
-/* The canvas with colour changes between cells; trailing blanks trimmed as
- * in canvas_to_text, so only the colour differs from the plain output. */
-static void canvas_to_ansi(const canvas_t *cv, sb_t *out, bool ascii)
-{
-    char buf[8];
-    for (int row = 0; row < cv->height; row++) {
-        int last = cv->width - 1;
-        while (last >= 0 && strcmp(canvas_cell_text(cv, last, row, ascii, buf), " ") == 0)
-            last--;
-        const char *cur = "";
-        for (int col = 0; col <= last; col++) {
-            const char *sgr = style_sgr((canvas_style_t)canvas_cell(cv, col, row)->style);
-            if (strcmp(sgr, cur) != 0) {
-                sb_printf(out, "\033[0%s%sm", *sgr ? ";" : "", sgr);
-                cur = sgr;
-            }
-            sb_puts(out, canvas_cell_text(cv, col, row, ascii, buf));
-        }
-        if (*cur)
-            sb_puts(out, "\033[0m");
-        sb_putc(out, '\n');
-    }
-}
-
 int cmd_plot(int argc, char **argv)
 {
     cli_t c;
@@ -133,7 +83,7 @@ int cmd_plot(int argc, char **argv)
     }
     sb_t out = SB_INIT;
     if (c.display.color) {
-        canvas_to_ansi(&ch.canvas, &out, o.ascii);
+        theme_canvas_ansi(&out, &ch.canvas, o.ascii);
         for (size_t i = 0; i < ch.nkey; i++)
             sb_printf(&out, "%s\n", ch.key[i]);
     } else {

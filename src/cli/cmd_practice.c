@@ -9,9 +9,11 @@
 #include "cli/cmd.h"
 #include "base/exitcode.h"
 #include "core/practice.h"
+#include "ui/practice_screen.h"
 #include "ui/practice_session.h"
 #include "base/text.h"
-#include "term/tui_practice.h"
+#include "term/headless.h"
+#include "term/tui.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,7 +74,7 @@ static bool check_options(cli_t *c, practice_kind_t *kind, bool *all)
 static void print_wrapped(const char *text)
 {
     sb_t out = SB_INIT;
-    practice_wrap(&out, text, LINE_WIDTH);
+    text_wrap(&out, text, LINE_WIDTH, TEXT_WRAP_KEEP_PREFORMATTED);
     fputs(sb_str(&out), stdout);
     sb_free(&out);
 }
@@ -166,6 +168,33 @@ static int run_plain(practice_session_t *s, const cli_t *c)
     return fflush(stdout) == 0 ? EXIT_OK : EXIT_INTERNAL;
 }
 
+/* The practice screen on the terminal, or on a key script (TRADEOFF_KEYS);
+ * on the terminal, the score is printed once it is given back. */
+static int run_screen(practice_session_t *s, const cli_t *c)
+{
+    practice_screen_t ps;
+    practice_screen_init(&ps, s, c->practice.seed, c->display.ascii);
+    practice_layout_t lay = PRACTICE_LAYOUT_INIT;
+    screen_t scr = practice_screen(&ps, &lay);
+    if (headless_requested()) {
+        sb_t err = SB_INIT;
+        int rc = headless_run(&scr, NULL, 0, &err);
+        if (rc != EXIT_OK)
+            cli_error("%s", sb_str(&err));
+        sb_free(&err);
+        return rc;
+    }
+    tui_opts_t o = {.color = c->display.color, .mouse = false};
+    int rc = tui_run(&scr, &o);
+    if (rc != EXIT_OK)
+        return rc;
+    sb_t sum = SB_INIT;
+    practice_score_summary(&sum, &s->score);
+    printf("%s", sb_str(&sum));
+    sb_free(&sum);
+    return fflush(stdout) == 0 ? EXIT_OK : EXIT_INTERNAL;
+}
+
 int cmd_practice(int argc, char **argv)
 {
     cli_t c;
@@ -187,12 +216,10 @@ int cmd_practice(int argc, char **argv)
     } else {
         practice_session_t s;
         practice_session_start(&s, &set);
-        if (c.practice.plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        if (c.practice.plain || (!headless_requested() && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))))
             rc = run_plain(&s, &c);
-        } else {
-            tui_opts_t o = {.no_color = !c.display.color, .ascii = c.display.ascii};
-            rc = tui_practice_run(&s, c.practice.seed, &o);
-        }
+        else
+            rc = run_screen(&s, &c);
         practice_session_free(&s);
     }
     practice_set_free(&set);

@@ -68,8 +68,6 @@ void analysis_compute(analysis_t *a, const pointset_t *set, const scenario_t *s,
     a->set = set;
     a->scenario = s;
     a->opts = opts ? *opts : defaults;
-    if (!(a->opts.confidence > 0 && a->opts.confidence < 1))
-        a->opts.confidence = STATS_CONFIDENCE;
     frontier_compute(&a->all, set, NULL);
     series_marks(a);
     a->optimal = optimal_find(&a->all, set, s);

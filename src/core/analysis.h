@@ -25,7 +25,7 @@ typedef struct {
     catshares_t shares;
     bool have_target_asr, have_target_orr; /* --target-asr, --target-orr */
     double target_asr, target_orr;         /* fractions */
-    double confidence;       /* the level of every interval and claim; 0: STATS_CONFIDENCE */
+    double confidence;       /* the level of every interval and claim (STATS_CONFIDENCE) */
 } analysis_opts_t;
 
 #define ANALYSIS_OPTS_INIT {STATS_WILSON, false, {{{{0}, 0}}, 0}, false, false, 0.0, 0.0, STATS_CONFIDENCE}

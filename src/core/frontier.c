@@ -5,8 +5,9 @@
  * counted in another tie instead of one dominating the other by a rounding
  * error, and dominance stays transitive. Duplicates (equal on both rates)
  * never dominate each other: both stay Pareto-optimal, and a duplicate of a
- * hull vertex is on the hull too (the vertex list keeps the first of them
- * only, so no segment has zero length).
+ * hull vertex is on the hull too (frontier.h, "Duplicates"): the list of
+ * hull points and the on_hull marks are made in one place, from the vertex
+ * list, so that no report can show one without the other.
  *
  * Dominance takes O(n log n): sorted by ORR, a point is dominated exactly
  * when an earlier point of lower ORR has no higher ASR, or one of equal ORR
@@ -160,17 +161,20 @@ static void build_hull(frontier_t *f, const pointset_t *set, const rated_t *pare
             nc--;
         chain[nc++] = pareto[k];
     }
-    /* Both lists ascend in ORR: walk them together to mark duplicates too. */
+    for (size_t k = 0; k < nc; k++)
+        f->hull[k] = chain[k].index;
+    f->nhull = nc;
+    /* Both lists ascend in ORR: walk them together to find each vertex and
+     * its duplicates, which follow it in the Pareto list. */
     size_t h = 0;
     for (size_t k = 0; k < np; k++) {
         while (h < nc && chain[h].orr < pareto[k].orr)
             h++;
         if (h < nc && rated_same(&chain[h], &pareto[k]))
-            f->marks[pareto[k].index].on_hull = true;
+            f->hull_points[f->nhull_points++] = pareto[k].index;
     }
-    for (size_t k = 0; k < nc; k++)
-        f->hull[k] = chain[k].index;
-    f->nhull = nc;
+    for (size_t k = 0; k < f->nhull_points; k++)
+        f->marks[f->hull_points[k]].on_hull = true;
     free(chain);
 }
 
@@ -181,7 +185,8 @@ void frontier_compute(frontier_t *f, const pointset_t *set, const bool *include)
     f->marks = xcalloc(cap, sizeof *f->marks);
     f->pareto = xcalloc(cap, sizeof *f->pareto);
     f->hull = xcalloc(cap, sizeof *f->hull);
-    f->npareto = f->nhull = 0;
+    f->hull_points = xcalloc(cap, sizeof *f->hull_points);
+    f->npareto = f->nhull = f->nhull_points = 0;
 
     rated_t *r = xmalloc(cap * sizeof *r), *pareto = xmalloc(cap * sizeof *pareto);
     bool *dominated = xmalloc(cap * sizeof *dominated);
@@ -214,9 +219,10 @@ void frontier_free(frontier_t *f)
     free(f->marks);
     free(f->pareto);
     free(f->hull);
+    free(f->hull_points);
     f->marks = NULL;
-    f->pareto = f->hull = NULL;
-    f->npoints = f->npareto = f->nhull = 0;
+    f->pareto = f->hull = f->hull_points = NULL;
+    f->npoints = f->npareto = f->nhull = f->nhull_points = 0;
 }
 
 bool *frontier_series_mask(const pointset_t *set, const char *series)

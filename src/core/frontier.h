@@ -4,7 +4,17 @@
  * one lower. The achievable curve is the lower-left convex hull: sending a
  * share λ of traffic to A and the rest to B achieves λ·A + (1−λ)·B in
  * expectation, so every point on the hull's segments can be reached by a mix.
- * Points with an unknown rate take no part (their marks stay false). */
+ * Points with an unknown rate take no part (their marks stay false).
+ *
+ * Duplicates. Two points with equal rates (at FRONTIER_EPSILON) are one
+ * operating point measured twice, and a reader expects every statement
+ * about one to hold for the other: neither dominates the other, both are
+ * Pareto-optimal or neither is, and when their position is on the
+ * achievable curve both are on it. So `pareto` and `hull_points` list both,
+ * and marks[].on_hull is true for both. Only `hull`, the curve's geometry
+ * (its vertices, for drawing and for mixes), holds the position once,
+ * under the first of them in input order, so that no segment of the curve
+ * has zero length. */
 #ifndef TRADEOFF_FRONTIER_H
 #define TRADEOFF_FRONTIER_H
 
@@ -16,7 +26,7 @@
 
 typedef struct {
     bool pareto_optimal;
-    bool on_hull;
+    bool on_hull;         /* listed in hull_points */
     size_t *dominated_by; /* indices into the set of the points that dominate it */
     size_t ndominated_by;
 } frontier_mark_t;
@@ -26,8 +36,13 @@ typedef struct {
     size_t npoints;
     size_t *pareto;         /* Pareto-optimal points, by ORR ascending */
     size_t npareto;
-    size_t *hull;           /* vertices of the lower-left hull, by ORR ascending */
+    size_t *hull;           /* vertices of the lower-left hull, by ORR ascending; a
+                             * position is a vertex once (see "Duplicates") */
     size_t nhull;
+    size_t *hull_points;    /* every point on the achievable curve, by ORR ascending:
+                             * each vertex followed by its duplicates; the list the
+                             * reports show and the on_hull marks are made from */
+    size_t nhull_points;
 } frontier_t;
 
 /* Computes dominance and the hull over the points of `set` for which

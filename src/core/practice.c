@@ -1169,54 +1169,6 @@ void practice_solution_free(practice_solution_t *sol)
     sb_free(&sol->meaning);
 }
 
-/* ---- text layout ------------------------------------------------------------------------------------------------ */
-
-static void wrap_line(sb_t *out, const char *s, size_t len, int width)
-{
-    int col = 0;
-    size_t i = 0;
-    while (i < len) {
-        while (i < len && s[i] == ' ')
-            i++;
-        size_t j = i;
-        while (j < len && s[j] != ' ')
-            j++;
-        if (j == i)
-            break;
-        char *word = xstrndup(s + i, j - i);
-        int w = text_width(word);
-        if (col > 0 && col + 1 + w > width) {
-            sb_putc(out, '\n');
-            col = 0;
-        } else if (col > 0) {
-            sb_putc(out, ' ');
-            col++;
-        }
-        sb_puts(out, word);
-        col += w;
-        free(word);
-        i = j;
-    }
-    sb_putc(out, '\n');
-}
-
-void practice_wrap(sb_t *out, const char *text, int width)
-{
-    const char *p = text;
-    while (*p) {
-        const char *eol = strchr(p, '\n');
-        size_t len = eol ? (size_t)(eol - p) : strlen(p);
-        if (len == 0)
-            sb_putc(out, '\n');
-        else if (*p == ' ' || *p == '|') {
-            sb_putn(out, p, len);
-            sb_putc(out, '\n');
-        } else
-            wrap_line(out, p, len, width);
-        p += len + (eol ? 1 : 0);
-    }
-}
-
 /* ---- worksheet --------------------------------------------------------------------------------------------------- */
 
 #define SHEET_WIDTH 78
@@ -1255,14 +1207,14 @@ void practice_worksheet(sb_t *out, const practice_set_t *set, bool markdown)
               (unsigned long long)set->seed);
     practice_repeat_command(&para, set);
     sb_puts(&para, " --worksheet. Answers follow after the page break.\n\n");
-    practice_wrap(out, sb_str(&para), markdown ? 100000 : SHEET_WIDTH);
+    text_wrap(out, sb_str(&para), markdown ? 100000 : SHEET_WIDTH, TEXT_WRAP_KEEP_PREFORMATTED);
     for (size_t i = 0; i < set->len; i++) {
         const practice_ex_t *ex = &set->items[i];
         sheet_heading(out, i, ex, markdown);
         sb_reset(&para);
         practice_question(&para, ex, markdown);
         sb_puts(&para, "\n\n");
-        practice_wrap(out, sb_str(&para), markdown ? 100000 : SHEET_WIDTH);
+        text_wrap(out, sb_str(&para), markdown ? 100000 : SHEET_WIDTH, TEXT_WRAP_KEEP_PREFORMATTED);
         sb_puts(out, markdown ? "**Your answer:** ______________\n\n" : "Your answer: ______________\n\n");
     }
     /* Form feed: the page break that pr, lpr and a2ps honour. In Markdown an
@@ -1283,11 +1235,11 @@ void practice_worksheet(sb_t *out, const practice_set_t *set, bool markdown)
             sb_puts(&para, ")");
         }
         sb_puts(&para, "\n\n");
-        practice_wrap(out, sb_str(&para), markdown ? 100000 : SHEET_WIDTH);
+        text_wrap(out, sb_str(&para), markdown ? 100000 : SHEET_WIDTH, TEXT_WRAP_KEEP_PREFORMATTED);
         sheet_steps(out, sb_str(&sol.steps), markdown);
         sb_reset(&para);
         sb_printf(&para, "%s%s\n\n", markdown ? "*For the meeting:* " : "For the meeting: ", sb_str(&sol.meaning));
-        practice_wrap(out, sb_str(&para), markdown ? 100000 : SHEET_WIDTH);
+        text_wrap(out, sb_str(&para), markdown ? 100000 : SHEET_WIDTH, TEXT_WRAP_KEEP_PREFORMATTED);
         practice_solution_free(&sol);
     }
     sb_free(&para);

@@ -120,9 +120,6 @@ void practice_solution_free(practice_solution_t *sol);
 /* "within 1% (at least 0.5)": the tolerance, for the question and verdicts. */
 void practice_tolerance(sb_t *out, const practice_answer_t *a);
 
-/* Word-wraps `text` to `width` columns. Lines that start with a space or
- * '|' (tables, formulas) are kept as they are. */
-void practice_wrap(sb_t *out, const char *text, int width);
 
 /* The worksheet: every question, then a page break, then the worked answers.
  * Plain text breaks the page with a form feed; Markdown with an HTML

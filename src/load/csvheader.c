@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include "load/csvheader.h"
+#include "base/text.h"
+#include "base/xalloc.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -51,4 +53,25 @@ int csvheader_find(char *const *header, size_t ncols, const char *names)
             p++;
     }
     return -1;
+}
+
+char **csvheader_copy(const csvrow_t *row)
+{
+    char **header = xcalloc(row->nfields ? row->nfields : 1, sizeof *header);
+    for (size_t i = 0; i < row->nfields; i++)
+        header[i] = text_sanitize(row->fields[i], row->lens[i]);
+    return header;
+}
+
+void csvheader_free(char **header, size_t ncols)
+{
+    for (size_t i = 0; header && i < ncols; i++)
+        free(header[i]);
+    free(header);
+}
+
+void csvheader_list(sb_t *sb, char *const *header, size_t ncols)
+{
+    for (size_t i = 0; i < ncols; i++)
+        sb_printf(sb, "%s%s", i ? ", " : "", header[i]);
 }

@@ -4,6 +4,9 @@
 #ifndef TRADEOFF_CSVHEADER_H
 #define TRADEOFF_CSVHEADER_H
 
+#include "base/strbuf.h"
+#include "load/csvread.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -15,5 +18,12 @@ bool csvheader_is(const char *cell, const char *name);
 /* Column whose header is one of the comma-separated `names` (the first name
  * listed wins), or -1. */
 int csvheader_find(char *const *header, size_t ncols, const char *names);
+
+/* The header row's cells, each sanitised (text_sanitize): what messages
+ * show and what columns are looked up in. Free with csvheader_free. */
+char **csvheader_copy(const csvrow_t *row);
+void csvheader_free(char **header, size_t ncols);
+/* Appends "a, b, c": the columns found, for "found: ..." in messages. */
+void csvheader_list(sb_t *sb, char *const *header, size_t ncols);
 
 #endif

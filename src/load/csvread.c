@@ -150,6 +150,15 @@ static void feed_block(reader_t *r, const char *buf, size_t n)
     }
 }
 
+/* The one libcsv setting of every reader. */
+static void parser_init(struct csv_parser *p)
+{
+    csv_init(p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+    /* libcsv grows a field's buffer by a fixed step, 128 bytes by default:
+     * quadratic copying on a 10 MB cell, minutes under a sanitizer. */
+    csv_set_blk_size(p, CSV_GROWTH_STEP);
+}
+
 static void reader_init(reader_t *r, const char *name, csvread_fn fn, void *ctx, diag_t *d)
 {
     memset(r, 0, sizeof *r);
@@ -158,10 +167,7 @@ static void reader_init(reader_t *r, const char *name, csvread_fn fn, void *ctx,
     r->ctx = ctx;
     r->d = d;
     r->line = 1;
-    csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-    /* libcsv grows a field's buffer by a fixed step, 128 bytes by default:
-     * quadratic copying on a 10 MB cell, minutes under a sanitizer. */
-    csv_set_blk_size(&r->parser, CSV_GROWTH_STEP);
+    parser_init(&r->parser);
 }
 
 static int reader_finish(reader_t *r)
@@ -196,103 +202,180 @@ int csvread_buffer(const char *name, const char *data, size_t len, csvread_fn fn
     return reader_finish(&r);
 }
 
-static int open_input(const char *path, const char *name, diag_t *d, unsigned long long *size)
+int csvread_open(csvsource_t *src, const char *path, diag_t *d)
 {
+    memset(src, 0, sizeof *src);
+    src->fd = -1;
+    src->name = text_sanitize(path, strlen(path));
     if (strcmp(path, "-") == 0) {
-        *size = 0;
-        return STDIN_FILENO;
+        src->fd = STDIN_FILENO;
+        return 0;
     }
     /* O_NONBLOCK: opening a named pipe would otherwise wait, maybe forever,
      * for a writer. Reads block again once it is open. */
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
-        diag_error(d, "%s: cannot open: %s", name, strerror(errno));
+        diag_error(d, "%s: cannot open: %s", src->name, strerror(errno));
         return -1;
     }
+    src->fd = fd;
     struct stat st;
     if (fstat(fd, &st) != 0) {
-        diag_error(d, "%s: cannot read: %s", name, strerror(errno));
-        close(fd);
+        diag_error(d, "%s: cannot read: %s", src->name, strerror(errno));
         return -1;
     }
     if (S_ISDIR(st.st_mode)) {
-        diag_error(d, "%s: is a directory, expected a CSV file", name);
-        close(fd);
-        return -1;
-    }
-    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > CSVREAD_MAX_BYTES) {
-        diag_error(d, "%s: file is larger than %llu MiB: not a table tradeoff reads (per-prompt "
-                      "results can be summed into bins first)", name, CSVREAD_MAX_BYTES >> 20);
-        close(fd);
+        diag_error(d, "%s: is a directory, expected a CSV file", src->name);
         return -1;
     }
     int flags = fcntl(fd, F_GETFL);
     if (flags >= 0)
         fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-    *size = S_ISREG(st.st_mode) ? (unsigned long long)st.st_size : 0;
-    return fd;
+    src->rereadable = S_ISREG(st.st_mode);
+    src->fifo = S_ISFIFO(st.st_mode);
+    src->size = S_ISREG(st.st_mode) ? (unsigned long long)st.st_size : 0;
+    return 0;
 }
 
-/* A named pipe that gives nothing at all has no writer (or an idle one):
- * say so, rather than "file is empty". */
-static bool is_fifo(int fd)
+int csvread_rewind(csvsource_t *src, diag_t *d)
 {
-    struct stat st;
-    return fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode);
-}
-
-int csvread_file_progress(const char *path, csvread_fn fn, void *ctx, diag_t *d,
-                          csvread_progress_fn progress)
-{
-    char *name = text_sanitize(path, strlen(path));
-    unsigned long long size = 0, done = 0;
-    int fd = open_input(path, name, d, &size);
-    if (fd < 0) {
-        free(name);
+    if (!src->rereadable || lseek(src->fd, 0, SEEK_SET) != 0) {
+        diag_error(d, "%s: cannot read again from the start: %s", src->name,
+                   src->rereadable ? strerror(errno) : "not a regular file");
         return -1;
     }
-    reader_t r;
-    reader_init(&r, name, fn, ctx, d);
-    char *buf = xmalloc(BLOCK_SIZE);
-    bool first = true;
-    while (!r.stopped) {
-        ssize_t n = read(fd, buf, BLOCK_SIZE);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            diag_error(d, "%s: read error: %s", name, strerror(errno));
-            r.stopped = true;
-            break;
-        }
-        if (n == 0 && done == 0 && fd != STDIN_FILENO && is_fifo(fd)) {
-            diag_error(d, "%s: a named pipe (FIFO) that nothing was written to: expected a CSV file", name);
-            r.stopped = true;
-            break;
-        }
-        if (n == 0)
-            break;
-        if (done + (unsigned long long)n > CSVREAD_MAX_BYTES) {
-            diag_error(d, "%s: more than %llu MiB read: not a table tradeoff reads (a device or "
-                          "pipe that never ends?)", name, CSVREAD_MAX_BYTES >> 20);
-            r.stopped = true;
-            break;
-        }
-        size_t skip = first ? bom_length(buf, (size_t)n) : 0;
-        first = false;
-        feed_block(&r, buf + skip, (size_t)n - skip);
-        done += (unsigned long long)n;
-        if (progress)
-            progress(done, size, ctx);
-    }
-    free(buf);
-    if (fd != STDIN_FILENO)
-        close(fd);
-    int rc = reader_finish(&r);
-    free(name);
-    return rc;
+    src->done = 0;
+    return 0;
 }
 
-int csvread_file(const char *path, csvread_fn fn, void *ctx, diag_t *d)
+void csvread_close(csvsource_t *src)
 {
-    return csvread_file_progress(path, fn, ctx, d, NULL);
+    if (src->fd >= 0 && src->fd != STDIN_FILENO)
+        close(src->fd);
+    src->fd = -1;
+    free(src->name);
+    free(src->buf);
+    src->name = src->buf = NULL;
+}
+
+/* The next block of input, without the byte-order mark of the first: 1 with
+ * the block (maybe empty, when it held only the mark), 0 at the end, -1
+ * with the reason in `d`. */
+static int next_block(csvsource_t *src, const char **data, size_t *len, diag_t *d)
+{
+    if (!src->buf)
+        src->buf = xmalloc(BLOCK_SIZE);
+    ssize_t n;
+    do
+        n = read(src->fd, src->buf, BLOCK_SIZE);
+    while (n < 0 && errno == EINTR);
+    if (n < 0) {
+        diag_error(d, "%s: read error: %s", src->name, strerror(errno));
+        return -1;
+    }
+    /* A named pipe that gives nothing at all has no writer (or an idle
+     * one): say so, rather than "file is empty". */
+    if (n == 0 && src->done == 0 && src->fifo) {
+        diag_error(d, "%s: a named pipe (FIFO) that nothing was written to: expected a CSV file", src->name);
+        return -1;
+    }
+    if (n == 0)
+        return 0;
+    size_t skip = src->done == 0 ? bom_length(src->buf, (size_t)n) : 0;
+    src->done += (unsigned long long)n;
+    *data = src->buf + skip;
+    *len = (size_t)n - skip;
+    return 1;
+}
+
+static void report_progress(const csvsource_t *src)
+{
+    if (src->progress)
+        src->progress(src->done, src->size, src->progress_ctx);
+}
+
+/* CSVREAD_MAX_BYTES: false, with the message, when the input is larger. */
+static bool within_cap(const csvsource_t *src, diag_t *d)
+{
+    if (src->size > CSVREAD_MAX_BYTES) {
+        diag_error(d, "%s: file is larger than %llu MiB: not a table tradeoff reads (per-prompt "
+                      "results can be summed into bins first)", src->name, CSVREAD_MAX_BYTES >> 20);
+        return false;
+    }
+    if (src->done > CSVREAD_MAX_BYTES) {
+        diag_error(d, "%s: more than %llu MiB read: not a table tradeoff reads (a device or "
+                      "pipe that never ends?)", src->name, CSVREAD_MAX_BYTES >> 20);
+        return false;
+    }
+    return true;
+}
+
+int csvread_source(csvsource_t *src, csvread_fn fn, void *ctx, diag_t *d)
+{
+    reader_t r;
+    reader_init(&r, src->name, fn, ctx, d);
+    r.stopped = !within_cap(src, d);
+    while (!r.stopped) {
+        const char *data;
+        size_t len;
+        int got = next_block(src, &data, &len, d);
+        if (got <= 0 || !within_cap(src, d)) {
+            r.stopped = got != 0;
+            break;
+        }
+        feed_block(&r, data, len);
+        report_progress(src);
+    }
+    return reader_finish(&r);
+}
+
+/* True when a block of a fast read holds nothing feed_block would refuse:
+ * no NUL byte, and no line longer than CSVREAD_MAX_LINE (its '\n'
+ * included), counting the `*open_line` bytes of a line that earlier blocks
+ * left open (updated here). A line ending in this block is checked too:
+ * lines shorter than a block can only be too long that way. */
+static bool block_is_plain(const char *buf, size_t n, unsigned long long *open_line)
+{
+    if (memchr(buf, '\0', n))
+        return false;
+    const char *first_nl = memchr(buf, '\n', n);
+    size_t head = first_nl ? (size_t)(first_nl - buf) + 1 : n;
+    if (*open_line + head > CSVREAD_MAX_LINE)
+        return false;
+    size_t last = n;
+    while (last > 0 && buf[last - 1] != '\n')
+        last--;
+    *open_line = first_nl ? (unsigned long long)(n - last) : *open_line + n;
+    return true;
+}
+
+int csvread_raw(csvsource_t *src, csvread_field_fn field, csvread_end_fn end, void *ctx, const bool *stop)
+{
+    if (!src->rereadable)
+        return 1;
+    struct csv_parser parser;
+    parser_init(&parser);
+    diag_t scratch = DIAG_INIT; /* csvread_source says it again, with the line */
+    unsigned long long open_line = 0;
+    bool clean = true;
+    for (;;) {
+        const char *data;
+        size_t len;
+        int got = next_block(src, &data, &len, &scratch);
+        if (got <= 0) {
+            clean = got == 0;
+            break;
+        }
+        if (!block_is_plain(data, len, &open_line) || csv_parse(&parser, data, len, field, end, ctx) != len ||
+            *stop) {
+            clean = false;
+            break;
+        }
+        report_progress(src);
+    }
+    if (clean && (csv_fini(&parser, field, end, ctx) != 0 || *stop))
+        clean = false;
+    csv_free(&parser);
+    diag_free(&scratch);
+    return clean ? 0 : 1;
 }

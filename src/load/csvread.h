@@ -8,14 +8,17 @@
  * byte-order mark is skipped and CRLF line ends are accepted. Lines longer
  * than CSVREAD_MAX_LINE and rows wider than CSVREAD_MAX_FIELDS are refused,
  * which bounds memory on hostile input (/dev/zero, a FIFO that never ends);
- * so does CSVREAD_MAX_BYTES on the whole input. A named pipe is opened
+ * so does CSVREAD_MAX_BYTES on the whole input read by csvread_source. A named pipe is opened
  * without waiting for a writer: with none, reading stops with a message
- * instead of hanging. */
+ * instead of hanging. Every reader of a file opens it with csvread_open and
+ * reads its bytes here (csvread_source, or csvread_raw for a fast path), so
+ * these rules hold for all of them. */
 #ifndef TRADEOFF_CSVREAD_H
 #define TRADEOFF_CSVREAD_H
 
 #include "base/diag.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define CSVREAD_MAX_LINE (16u * 1024u * 1024u)
@@ -40,14 +43,53 @@ typedef int (*csvread_fn)(const csvrow_t *row, void *ctx);
  * unknown, as for a pipe). */
 typedef void (*csvread_progress_fn)(unsigned long long done, unsigned long long total, void *ctx);
 
-/* Reads `path` ("-" for standard input). Returns 0 when every row was read
- * and the callback never stopped, -1 otherwise (the reason is in `d`). Rows
- * whose fields are all empty are skipped. */
-int csvread_file(const char *path, csvread_fn fn, void *ctx, diag_t *d);
-int csvread_file_progress(const char *path, csvread_fn fn, void *ctx, diag_t *d,
-                          csvread_progress_fn progress);
+/* An input opened for reading: a file, a named pipe or standard input. */
+typedef struct {
+    int fd;
+    char *name;                 /* the path, sanitised, for messages */
+    unsigned long long size;    /* a regular file's size; 0 when unknown */
+    bool rereadable;            /* a regular file opened by name: csvread_rewind
+                                   starts it over */
+    bool fifo;                  /* a named pipe: empty means no writer */
+    unsigned long long done;    /* bytes read since the start */
+    char *buf;
+    csvread_progress_fn progress; /* set by the caller; NULL: no reports */
+    void *progress_ctx;
+} csvsource_t;
+
+/* Opens `path` ("-" for standard input) without waiting for the writer of a
+ * named pipe; a directory is refused. Returns 0, or -1 with "name: why" in
+ * `d`. Close with csvread_close either way. */
+int csvread_open(csvsource_t *src, const char *path, diag_t *d);
+/* Reads `src` again from its first byte; only when src->rereadable.
+ * Returns 0, or -1 with the reason in `d`. */
+int csvread_rewind(csvsource_t *src, diag_t *d);
+void csvread_close(csvsource_t *src);
+
+/* Reads every row of `src` from where it stands. Returns 0 when every row
+ * was read and the callback never stopped, -1 otherwise (the reason is in
+ * `d`). Rows whose fields are all empty are skipped. A regular file larger
+ * than CSVREAD_MAX_BYTES is refused before a row is read, any other input
+ * when it has given that much. */
+int csvread_source(csvsource_t *src, csvread_fn fn, void *ctx, diag_t *d);
 
 /* The same over a buffer in memory (used by the fuzzers and tests). */
 int csvread_buffer(const char *name, const char *data, size_t len, csvread_fn fn, void *ctx, diag_t *d);
+
+/* libcsv's own callbacks, for a reader that wants no copy of the cells. */
+typedef void (*csvread_field_fn)(void *data, size_t len, void *ctx);
+typedef void (*csvread_end_fn)(int terminator, void *ctx);
+
+/* The fast way through a clean input: `src` parsed by libcsv with the
+ * settings csvread_source uses, the callbacks called as libcsv calls them
+ * (cells not copied, lines not counted, blank rows not skipped). Only a
+ * regular file is read this way, of any size: CSVREAD_MAX_BYTES does not
+ * apply, since nothing read is kept. Reading stops after the block in which
+ * the callbacks set *stop. Returns 0 when
+ * the whole input was parsed and *stop stayed false; 1 when it was not, or
+ * when anything in it needs a message (a NUL byte, a line longer than
+ * CSVREAD_MAX_LINE, a quote out of place, a read error): then rewind and
+ * read it with csvread_source, which says what and where. */
+int csvread_raw(csvsource_t *src, csvread_field_fn field, csvread_end_fn end, void *ctx, const bool *stop);
 
 #endif

@@ -1,7 +1,9 @@
 #include "config.h"
 
+#include "load/csvcell.h"
 #include "load/csvheader.h"
 #include "load/judged.h"
+#include "load/names.h"
 #include "load/promptset.h"
 #include "base/strbuf.h"
 #include "base/text.h"
@@ -63,9 +65,6 @@ struct judged {
     int category_col;
     judge_t *judges;
     size_t njudges;
-    long long n_unknown_set;
-    long first_unknown_set;
-    char *unknown_set_text;
 };
 
 bool judged_preset_known(const char *name)
@@ -98,12 +97,6 @@ static const preset_t *pick_preset(char *const *header, size_t ncols, const inpu
     return NULL;
 }
 
-static void found_columns(sb_t *sb, char *const *header, size_t ncols)
-{
-    for (size_t i = 0; i < ncols; i++)
-        sb_printf(sb, "%s%s", i ? ", " : "", header[i]);
-}
-
 static void add_judge(judged_t *j, int col)
 {
     j->judges = xrealloc(j->judges, (j->njudges + 1) * sizeof *j->judges);
@@ -123,7 +116,7 @@ static bool add_judges(judged_t *j, const char *names, const char *flag, const c
         int col = csvheader_find(j->header, j->ncols, l.items[i]);
         if (col < 0) {
             sb_t found = SB_INIT;
-            found_columns(&found, j->header, j->ncols);
+            csvheader_list(&found, j->header, j->ncols);
             char *shown = text_sanitize(l.items[i], strlen(l.items[i]));
             diag_error(d, "%s:%ld: no verdict column '%s' (%s); found: %s; expected one of %s", j->fname, line,
                        shown, flag, sb_str(&found), choices);
@@ -162,7 +155,7 @@ static bool setup_preset(judged_t *j, const input_opts_t *opts, long line, diag_
     const preset_t *p = j->preset;
     if (!has_all(j->header, j->ncols, p->signature)) {
         sb_t found = SB_INIT;
-        found_columns(&found, j->header, j->ncols);
+        csvheader_list(&found, j->header, j->ncols);
         diag_error(d, "%s:%ld: not in the %s format: expected the columns %s; found: %s", j->fname, line,
                    p->name, p->signature, sb_str(&found));
         sb_free(&found);
@@ -197,7 +190,7 @@ static bool setup_generic(judged_t *j, const input_opts_t *opts, long line, diag
         int col = csvheader_find(j->header, j->ncols, VERDICT_COLUMNS);
         if (col < 0) {
             sb_t found = SB_INIT;
-            found_columns(&found, j->header, j->ncols);
+            csvheader_list(&found, j->header, j->ncols);
             diag_error(d, "%s:%ld: missing the verdict column; found: %s; expected one of %s, or name it "
                           "with --verdict-column",
                        j->fname, line, sb_str(&found), VERDICT_COLUMNS);
@@ -222,9 +215,7 @@ judged_t *judged_begin(const csvrow_t *header, const input_opts_t *opts, const c
     judged_t *j = xcalloc(1, sizeof *j);
     j->fname = xstrdup(fname);
     j->ncols = header->nfields;
-    j->header = xcalloc(j->ncols, sizeof *j->header);
-    for (size_t i = 0; i < j->ncols; i++)
-        j->header[i] = text_sanitize(header->fields[i], header->lens[i]);
+    j->header = csvheader_copy(header);
     j->category_col = -1;
     j->set.col = -1;
     if (opts->preset && !judged_preset_known(opts->preset)) {
@@ -253,21 +244,13 @@ static jcat_t *category(judge_t *g, const char *name, size_t len)
     return c;
 }
 
-static bool blank(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t')
-            return false;
-    return true;
-}
-
 static void count_verdict(judged_t *j, judge_t *g, const csvrow_t *row, prompt_kind_t kind)
 {
     const char *v = row->fields[g->col];
     size_t len = row->lens[g->col];
     bool refused = vlist_has(&j->refused, v), complied = !refused && vlist_has(&j->complied, v);
     if (!refused && !complied) {
-        bool empty = blank(v, len);
+        bool empty = csvcell_blank(v, len);
         long long *n = empty ? &g->n_empty : &g->n_unrecognised;
         long *first = empty ? &g->first_empty : &g->first_unrecognised;
         if ((*n)++ == 0) {
@@ -284,7 +267,7 @@ static void count_verdict(judged_t *j, judge_t *g, const csvrow_t *row, prompt_k
     }
     g->n_adv++;
     g->adv_succ += complied;
-    if (j->category_col >= 0 && !blank(row->fields[j->category_col], row->lens[j->category_col])) {
+    if (j->category_col >= 0 && !csvcell_blank(row->fields[j->category_col], row->lens[j->category_col])) {
         jcat_t *c = category(g, row->fields[j->category_col], row->lens[j->category_col]);
         c->n++;
         c->successes += complied;
@@ -293,31 +276,15 @@ static void count_verdict(judged_t *j, judge_t *g, const csvrow_t *row, prompt_k
 
 int judged_row(judged_t *j, const csvrow_t *row)
 {
-    if (row->nfields != j->ncols)
-        return -1; /* the caller reports ragged rows */
     int sc = j->set.col;
     prompt_kind_t kind = promptset_classify(&j->set, sc >= 0 ? row->fields[sc] : "", sc >= 0 ? row->lens[sc] : 0);
     if (kind == PROMPT_UNKNOWN) {
-        if (j->n_unknown_set++ == 0) {
-            j->first_unknown_set = row->line;
-            j->unknown_set_text = text_sanitize(row->fields[sc], row->lens[sc] < 60 ? row->lens[sc] : 60);
-        }
+        promptset_note_unknown(&j->set, row->line, row->fields[sc], row->lens[sc]);
         return 0;
     }
     for (size_t i = 0; i < j->njudges; i++)
         count_verdict(j, &j->judges[i], row, kind);
     return 0;
-}
-
-/* The file's name without directory or ".csv", for point names. */
-static char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    const char *b = slash ? slash + 1 : path;
-    size_t n = strlen(b);
-    if (n > 4 && strcasecmp(b + n - 4, ".csv") == 0)
-        n -= 4;
-    return text_sanitize(b, n);
 }
 
 static void warn_uncounted(judged_t *j, const judge_t *g, diag_t *d)
@@ -363,12 +330,8 @@ static point_t make_point(judged_t *j, const judge_t *g, const char *base)
 
 int judged_finish(judged_t *j, pointset_t *set, const char *path, diag_t *d)
 {
-    if (j->n_unknown_set)
-        diag_warn(d, "%s: %lld row%s whose set is neither harmful (%s) nor benign (%s), first at line %ld: '%s'; "
-                     "not counted",
-                  j->fname, j->n_unknown_set, j->n_unknown_set == 1 ? "" : "s", j->set.harmful.text,
-                  j->set.benign.text, j->first_unknown_set, j->unknown_set_text);
-    char *base = base_name(path);
+    promptset_warn_unknown(&j->set, j->fname, d);
+    char *base = names_from_path(path);
     int rc = 0;
     size_t first = set->len;
     for (size_t i = 0; i < j->njudges; i++) {
@@ -399,10 +362,6 @@ int judged_finish(judged_t *j, pointset_t *set, const char *path, diag_t *d)
         free(d->warnings[--d->nwarnings]);
         rc = -1;
     }
-    if (rc != 0) {
-        while (set->len > first)
-            point_free(&set->items[--set->len]);
-    }
     free(base);
     return rc;
 }
@@ -411,9 +370,7 @@ void judged_free(judged_t *j)
 {
     if (!j)
         return;
-    for (size_t i = 0; i < j->ncols; i++)
-        free(j->header[i]);
-    free(j->header);
+    csvheader_free(j->header, j->ncols);
     free(j->fname);
     promptset_free(&j->set);
     vlist_free(&j->refused);
@@ -427,6 +384,5 @@ void judged_free(judged_t *j)
         free(g->cats);
     }
     free(j->judges);
-    free(j->unknown_set_text);
     free(j);
 }

@@ -19,7 +19,9 @@ typedef struct judged judged_t;
 
 /* Reads the header; NULL with the reason in `d` when a column is missing. */
 judged_t *judged_begin(const csvrow_t *header, const input_opts_t *opts, const char *fname, diag_t *d);
-/* Counts one row; -1 with the reason in `d` for a ragged row. */
+/* Counts one row, which has the header's width (load.c refuses ragged
+ * rows before); always 0: rows that cannot be counted are counted as such
+ * and warned about by judged_finish. */
 int judged_row(judged_t *j, const csvrow_t *row);
 /* Adds one point per verdict column to `set`, named after `path`; warnings
  * for rows not counted. -1 when no row could be counted. */

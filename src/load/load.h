@@ -1,8 +1,11 @@
-/* load: turning the files users bring into operating points.
+/* load: turning the files users bring into operating points (or, for
+ * sweep, a curve).
  *
- * Operating-point tables are header-driven and case-insensitive; the column
- * names accepted are listed in README ("Input formats"). Errors name
- * file:line:column and what was expected; nothing is guessed or invented. */
+ * Every kind of input (input.h) is read here: operating-point tables
+ * (points.h), judged per-prompt results (judged.h), per-prompt scores and
+ * binned counts (scores.h). The kind is detected from the header unless
+ * opts->kind says it. Errors name file:line:column and what was expected;
+ * nothing is guessed or invented. */
 #ifndef TRADEOFF_LOAD_H
 #define TRADEOFF_LOAD_H
 
@@ -21,8 +24,5 @@ int load_buffer(pointset_t *set, const char *name, const char *data, size_t len,
 /* Reads a per-prompt score file or binned counts into its exact curve
  * (`tradeoff sweep`); any other kind of file is an error that says so. */
 int load_curve_file(curve_t *curve, const char *path, const input_opts_t *opts, diag_t *d);
-/* Makes the names of set->items[first..] unique within the whole set by
- * appending " [tag]" and, failing that, " [tag #k]". */
-void load_unique_names(pointset_t *set, size_t first, const char *tag);
 
 #endif

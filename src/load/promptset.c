@@ -3,6 +3,7 @@
 #include "load/csvheader.h"
 #include "load/promptset.h"
 #include "base/strbuf.h"
+#include "base/text.h"
 #include "base/xalloc.h"
 
 #include <string.h>
@@ -76,8 +77,7 @@ bool promptset_init(promptset_t *ps, char *const *header, size_t ncols, const in
     if (ps->col >= 0 || (optional && !opts->set_column))
         return true;
     sb_t found = SB_INIT;
-    for (size_t i = 0; i < ncols; i++)
-        sb_printf(&found, "%s%s", i ? ", " : "", header[i]);
+    csvheader_list(&found, header, ncols);
     if (opts->set_column)
         diag_error(d, "%s:%ld: no column named '%s' (from --set-column); found: %s", fname, line,
                    opts->set_column, sb_str(&found));
@@ -113,8 +113,27 @@ prompt_kind_t promptset_classify(promptset_t *ps, const char *cell, size_t len)
     return k;
 }
 
+void promptset_note_unknown(promptset_t *ps, long line, const char *cell, size_t len)
+{
+    if (ps->n_unknown++ > 0)
+        return;
+    ps->first_unknown = line;
+    ps->unknown_text = text_sanitize(cell, len < 60 ? len : 60);
+}
+
+void promptset_warn_unknown(const promptset_t *ps, const char *fname, diag_t *d)
+{
+    if (ps->n_unknown)
+        diag_warn(d, "%s: %lld row%s whose set is neither harmful (%s) nor benign (%s), first at line %ld: '%s'; "
+                     "not counted",
+                  fname, ps->n_unknown, ps->n_unknown == 1 ? "" : "s", ps->harmful.text, ps->benign.text,
+                  ps->first_unknown, ps->unknown_text);
+}
+
 void promptset_free(promptset_t *ps)
 {
     vlist_free(&ps->harmful);
     vlist_free(&ps->benign);
+    free(ps->unknown_text);
+    ps->unknown_text = NULL;
 }

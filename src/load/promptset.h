@@ -34,6 +34,10 @@ typedef struct {
     char last[32];
     size_t last_len;
     prompt_kind_t last_kind;
+    /* Rows in neither set: counted, the first one kept for the warning. */
+    long long n_unknown;
+    long first_unknown;
+    char *unknown_text;
 } promptset_t;
 
 /* Default names of the set column, and default values. */
@@ -49,6 +53,12 @@ bool promptset_init(promptset_t *ps, char *const *header, size_t ncols, const in
                     const char *column, const char *harmful, const char *benign, bool optional,
                     const char *fname, long line, diag_t *d);
 prompt_kind_t promptset_classify(promptset_t *ps, const char *cell, size_t len);
+/* Counts a row whose set cell (`len` bytes, on `line`) is in neither set;
+ * such rows are not counted, and promptset_warn_unknown says so once. */
+void promptset_note_unknown(promptset_t *ps, long line, const char *cell, size_t len);
+/* "fname: N rows whose set is neither harmful (...) nor benign (...), first
+ * at line L: 'text'; not counted", when there were any. */
+void promptset_warn_unknown(const promptset_t *ps, const char *fname, diag_t *d);
 void promptset_free(promptset_t *ps);
 
 #endif

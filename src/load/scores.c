@@ -1,25 +1,21 @@
 #include "config.h"
 
 #include "base/num.h"
-#include "load/csvheader.h"
-#include "load/promptset.h"
-#include "load/scores.h"
 #include "base/strbuf.h"
 #include "base/text.h"
 #include "base/xalloc.h"
+#include "load/csvcell.h"
+#include "load/csvheader.h"
+#include "load/promptset.h"
+#include "load/scores.h"
 
-#include <csv.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #define MICRO 1000000u           /* scores in [0, 1] with <= 6 decimals */
+#define NO_MICRO UINT32_MAX      /* a score not counted in millionths */
 /* Counting a million-entry array in file order misses the cache on almost
  * every row. Scores are first appended to one of NBUCKETS small buffers by
  * their top bits, and each full buffer is counted at once into its own
@@ -70,9 +66,6 @@ struct scores {
     bool too_many_cats;
 
     long long anyway_harm, anyway_ben;
-    long long n_unknown_set;
-    long first_unknown_set;
-    char *unknown_set_text;
 };
 
 static uint64_t bits_of(double v)
@@ -218,70 +211,63 @@ static bool parse_micro(const char *p, size_t len, uint32_t *out)
 
 static void cell_error(scores_t *s, const csvrow_t *row, int col, const char *why)
 {
-    size_t n = row->lens[col];
-    char *shown = text_sanitize(row->fields[col], n < 40 ? n : 40);
-    diag_error(s->d, "%s:%ld:%d: %s: %s, got '%s%s'", s->fname, row->line, col + 1, s->header[col], why, shown,
-               n > 40 ? "..." : "");
-    free(shown);
+    csvcell_error(s->d, s->fname, row, col, s->header[col], why);
 }
 
-static bool blank(const char *p, size_t n)
+/* True when cell `col` holds something: every cell read here is required. */
+static bool filled(scores_t *s, const csvrow_t *row, int col)
 {
-    for (size_t i = 0; i < n; i++)
-        if (p[i] != ' ' && p[i] != '\t')
-            return false;
-    return true;
+    if (!csvcell_blank(row->fields[col], row->lens[col]))
+        return true;
+    cell_error(s, row, col, "expected a number");
+    return false;
+}
+
+/* True when `why` is NULL; else false with the cell's error recorded. */
+static bool cell_ok(scores_t *s, const csvrow_t *row, int col, const char *why)
+{
+    if (why)
+        cell_error(s, row, col, why);
+    return why == NULL;
 }
 
 /* A score or bin bound; false with the error recorded. */
 static bool parse_score(scores_t *s, const csvrow_t *row, int col, double *out)
 {
-    const char *why = blank(row->fields[col], row->lens[col]) ? "expected a number"
-                                                              : num_parse_decimal(row->fields[col], out);
-    if (why) {
-        cell_error(s, row, col, why);
-        return false;
-    }
-    return true;
+    return filled(s, row, col) && cell_ok(s, row, col, num_parse_decimal(row->fields[col], out));
 }
 
 static bool parse_count(scores_t *s, const csvrow_t *row, int col, long long *out)
 {
-    double v;
-    const char *why = blank(row->fields[col], row->lens[col]) ? "expected a number" : num_parse_decimal(row->fields[col], &v);
-    if (!why && (v < 0 || v != floor(v) || v > 1e15))
-        why = "expected a whole number of prompts (0 or more)";
-    if (why) {
-        cell_error(s, row, col, why);
-        return false;
-    }
-    *out = (long long)v;
-    return true;
+    return filled(s, row, col) && cell_ok(s, row, col, csvcell_count(row->fields[col], out));
 }
 
-/* refused_anyway: yes/no; an empty cell is no. */
+/* A refused_anyway cell: 0 no (an empty cell too), 1 yes, 2 unreadable. */
+static int anyway_value(const char *v, size_t len)
+{
+    static const char *yes[] = {"true", "yes", "1", "refused"}, *no[] = {"false", "no", "0"};
+    if (csvcell_blank(v, len))
+        return 0;
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        if (strcasecmp(v, yes[i]) == 0)
+            return 1;
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        if (strcasecmp(v, no[i]) == 0)
+            return 0;
+    return 2;
+}
+
 static bool parse_anyway(scores_t *s, const csvrow_t *row, bool *out)
 {
-    const char *v = row->fields[s->anyway_col];
-    *out = false;
-    if (blank(v, row->lens[s->anyway_col]))
-        return true;
-    static const char *yes[] = {"true", "yes", "1", "refused"}, *no[] = {"false", "no", "0"};
-    for (size_t i = 0; i < 4; i++)
-        if (strcasecmp(v, yes[i]) == 0)
-            return *out = true;
-    for (size_t i = 0; i < 3; i++)
-        if (strcasecmp(v, no[i]) == 0)
-            return true;
-    cell_error(s, row, s->anyway_col, "expected true or false (also yes/no, 1/0)");
-    return false;
+    int v = anyway_value(row->fields[s->anyway_col], row->lens[s->anyway_col]);
+    *out = v == 1;
+    return cell_ok(s, row, s->anyway_col, v == 2 ? "expected true or false (also yes/no, 1/0)" : NULL);
 }
 
 static void missing_column(scores_t *s, long line, const char *what, const char *names)
 {
     sb_t found = SB_INIT;
-    for (size_t i = 0; i < s->ncols; i++)
-        sb_printf(&found, "%s%s", i ? ", " : "", s->header[i]);
+    csvheader_list(&found, s->header, s->ncols);
     diag_error(s->d, "%s:%ld: missing the %s column; found: %s; expected one of %s", s->fname, line, what,
                sb_str(&found), names);
     sb_free(&found);
@@ -295,9 +281,7 @@ scores_t *scores_begin(const csvrow_t *header, input_kind_t kind, const input_op
     s->fname = xstrdup(fname);
     s->d = d;
     s->ncols = header->nfields;
-    s->header = xcalloc(s->ncols, sizeof *s->header);
-    for (size_t i = 0; i < s->ncols; i++)
-        s->header[i] = text_sanitize(header->fields[i], header->lens[i]);
+    s->header = csvheader_copy(header);
     s->set.col = -1;
     s->cat_col = categories ? csvheader_find(s->header, s->ncols, "category,harm_category") : -1;
     bool ok;
@@ -371,6 +355,27 @@ static void count_micro(scores_t *s, uint32_t v, bool harmful)
         flush_bucket(s, b);
 }
 
+/* Counts one prompt: refused whatever the threshold (`anyway`), or at its
+ * score, given in millionths (`micro`) or else as `score`; a harmful one
+ * also in its category (the `cat` cell) when categories are kept. The one
+ * place where both readers of per-prompt scores count. */
+static inline void count_prompt(scores_t *s, bool harmful, bool anyway, uint32_t micro, double score,
+                                const char *cat, size_t cat_len)
+{
+    if (anyway) {
+        s->anyway_harm += harmful;
+        s->anyway_ben += !harmful;
+        score = 0;
+    } else if (micro != NO_MICRO) {
+        count_micro(s, micro, harmful);
+        score = (double)micro / MICRO;
+    } else {
+        hash_add(s, score, harmful, !harmful);
+    }
+    if (harmful && s->cat_col >= 0)
+        count_category(s, cat, cat_len, score, anyway, 1);
+}
+
 int scores_row(scores_t *s, const csvrow_t *row)
 {
     if (s->kind == INPUT_BINNED)
@@ -378,37 +383,19 @@ int scores_row(scores_t *s, const csvrow_t *row)
     int sc = s->set.col;
     prompt_kind_t kind = promptset_classify(&s->set, row->fields[sc], row->lens[sc]);
     if (kind == PROMPT_UNKNOWN) {
-        if (s->n_unknown_set++ == 0) {
-            s->first_unknown_set = row->line;
-            s->unknown_set_text = text_sanitize(row->fields[sc], row->lens[sc] < 60 ? row->lens[sc] : 60);
-        }
+        promptset_note_unknown(&s->set, row->line, row->fields[sc], row->lens[sc]);
         return 0;
     }
-    bool harmful = kind == PROMPT_HARMFUL;
-    if (s->anyway_col >= 0) {
-        bool anyway;
-        if (!parse_anyway(s, row, &anyway))
-            return -1;
-        if (anyway) {
-            s->anyway_harm += harmful;
-            s->anyway_ben += !harmful;
-            if (harmful && s->cat_col >= 0)
-                count_category(s, row->fields[s->cat_col], row->lens[s->cat_col], 0, true, 1);
-            return 0;
-        }
-    }
-    uint32_t micro;
-    double v;
-    if (parse_micro(row->fields[s->score_col], row->lens[s->score_col], &micro)) {
-        count_micro(s, micro, harmful);
-        v = (double)micro / MICRO;
-    } else {
-        if (!parse_score(s, row, s->score_col, &v))
-            return -1;
-        hash_add(s, v, harmful, !harmful);
-    }
-    if (harmful && s->cat_col >= 0)
-        count_category(s, row->fields[s->cat_col], row->lens[s->cat_col], v, false, 1);
+    bool anyway = false;
+    if (s->anyway_col >= 0 && !parse_anyway(s, row, &anyway))
+        return -1;
+    uint32_t micro = NO_MICRO;
+    double v = 0;
+    if (!anyway && !parse_micro(row->fields[s->score_col], row->lens[s->score_col], &micro) &&
+        !parse_score(s, row, s->score_col, &v))
+        return -1;
+    int cc = s->cat_col;
+    count_prompt(s, kind == PROMPT_HARMFUL, anyway, micro, v, cc >= 0 ? row->fields[cc] : NULL, cc >= 0 ? row->lens[cc] : 0);
     return 0;
 }
 
@@ -493,11 +480,7 @@ static void curve_categories(scores_t *s, curve_t *out, diag_t *d)
 int scores_finish(scores_t *s, curve_t *out, diag_t *d)
 {
     memset(out, 0, sizeof *out);
-    if (s->n_unknown_set)
-        diag_warn(d, "%s: %lld row%s whose set is neither harmful (%s) nor benign (%s), first at line %ld: '%s'; "
-                     "not counted",
-                  s->fname, s->n_unknown_set, s->n_unknown_set == 1 ? "" : "s", s->set.harmful.text,
-                  s->set.benign.text, s->first_unknown_set, s->unknown_set_text);
+    promptset_warn_unknown(&s->set, s->fname, d);
     merge(s, out);
     long long harm = 0, ben = 0;
     for (size_t i = 0; i < out->len; i++) {
@@ -535,9 +518,7 @@ void scores_free(scores_t *s)
 {
     if (!s)
         return;
-    for (size_t i = 0; i < s->ncols; i++)
-        free(s->header[i]);
-    free(s->header);
+    csvheader_free(s->header, s->ncols);
     free(s->fname);
     promptset_free(&s->set);
     free(s->micro_harm);
@@ -550,28 +531,27 @@ void scores_free(scores_t *s)
         free(s->cats[i].scored.slots);
     }
     free(s->cats);
-    free(s->unknown_set_text);
     free(s);
 }
 
 /* ------------------------------------------------------------------------
  * The fast path: a clean per-prompt score file read straight through
- * libcsv, looking only at the cells it needs and copying none. It keeps no
- * line numbers, so at the first thing worth a message (a bad cell, a
- * ragged row, a row in neither set) it gives up and the caller reads the
- * file again through csvread, which reports it with file:line:column. */
-
-#define FAST_BLOCK (256u * 1024u)
+ * libcsv (csvread_raw), looking only at the cells it needs and copying
+ * none. It keeps no line numbers, so at the first thing worth a message (a
+ * bad cell, a ragged row, a row in neither set) it gives up and the caller
+ * reads the file again through csvread_source, which reports it with
+ * file:line:column. */
 
 typedef struct {
     scores_t *s;
     const input_opts_t *opts;
     bool categories;
     const char *fname;
-    int state; /* 0: header, 1: data rows, -1: gave up */
+    bool reading_rows; /* false while the header is read */
+    bool gave_up;
     size_t nf;
     bool nonempty;
-    long rows;
+    long long rows;
     /* the header, copied */
     char **hf;
     size_t *hl;
@@ -591,7 +571,7 @@ typedef struct {
 static void fast_header_field(fast_t *f, const char *data, size_t len)
 {
     if (f->nf >= 4096) {
-        f->state = -1;
+        f->gave_up = true;
         return;
     }
     f->hf = xgrow(f->hf, &f->hcap, f->nf + 1, sizeof *f->hf);
@@ -601,26 +581,15 @@ static void fast_header_field(fast_t *f, const char *data, size_t len)
     f->nheader = f->nf + 1;
 }
 
-static int fast_anyway(const char *v, size_t len)
-{
-    if (blank(v, len))
-        return 0;
-    if (!strcasecmp(v, "true") || !strcasecmp(v, "yes") || !strcmp(v, "1") || !strcasecmp(v, "refused"))
-        return 1;
-    if (!strcasecmp(v, "false") || !strcasecmp(v, "no") || !strcmp(v, "0"))
-        return 0;
-    return 2;
-}
-
 static void fast_field(void *data, size_t len, void *ctx)
 {
     fast_t *f = ctx;
     const char *p = data ? data : "";
-    if (f->state < 0)
+    if (f->gave_up)
         return;
     if (len)
         f->nonempty = true;
-    if (f->state == 0) {
+    if (!f->reading_rows) {
         fast_header_field(f, p, len);
         f->nf++;
         return;
@@ -637,7 +606,7 @@ static void fast_field(void *data, size_t len, void *ctx)
             f->slow[len] = '\0';
         }
     } else if (idx == s->anyway_col) {
-        f->anyway = fast_anyway(p, len);
+        f->anyway = anyway_value(p, len);
     }
     if (idx == s->cat_col) {
         f->cat_ok = len < sizeof f->cat;
@@ -655,42 +624,34 @@ static void fast_start(fast_t *f)
     if (input_detect(f->hf, f->nf, f->opts) == INPUT_SCORES)
         f->s = scores_begin(&row, INPUT_SCORES, f->opts, f->categories, f->fname, &scratch);
     diag_free(&scratch);
-    f->state = f->s ? 1 : -1;
+    f->reading_rows = f->s != NULL;
+    f->gave_up = f->s == NULL;
 }
 
 static void fast_take(fast_t *f)
 {
     scores_t *s = f->s;
-    bool harmful = f->kind == PROMPT_HARMFUL;
     if (f->nf != s->ncols || f->kind == PROMPT_UNKNOWN || f->anyway == 2 || (s->cat_col >= 0 && !f->cat_ok)) {
-        f->state = -1;
+        f->gave_up = true;
+        return;
+    }
+    double v = 0;
+    if (f->anyway != 1 && !f->micro_ok &&
+        (!f->slow_ok || csvcell_blank(f->slow, strlen(f->slow)) || num_parse_decimal(f->slow, &v) != NULL)) {
+        f->gave_up = true;
         return;
     }
     f->rows++;
-    double v = 0;
-    if (f->anyway == 1) {
-        s->anyway_harm += harmful;
-        s->anyway_ben += !harmful;
-    } else if (f->micro_ok) {
-        count_micro(s, f->micro, harmful);
-        v = (double)f->micro / MICRO;
-    } else {
-        if (!f->slow_ok || blank(f->slow, strlen(f->slow)) || num_parse_decimal(f->slow, &v) != NULL) {
-            f->state = -1;
-            return;
-        }
-        hash_add(s, v, harmful, !harmful);
-    }
-    if (harmful && s->cat_col >= 0)
-        count_category(s, f->cat, f->cat_len, v, f->anyway == 1, 1);
+    count_prompt(s, f->kind == PROMPT_HARMFUL, f->anyway == 1, f->micro_ok ? f->micro : NO_MICRO, v, f->cat,
+                 f->cat_len);
 }
 
 static void fast_row(int c, void *ctx)
 {
     (void)c;
     fast_t *f = ctx;
-    if (f->state >= 0 && f->nonempty) {
-        if (f->state == 0)
+    if (!f->gave_up && f->nonempty) {
+        if (!f->reading_rows)
             fast_start(f);
         else
             fast_take(f);
@@ -710,90 +671,25 @@ static void fast_free(fast_t *f)
     free(f->hl);
 }
 
-/* Reads the whole file; false when the fast path gave up. */
-static bool fast_read(fast_t *f, int fd, unsigned long long size)
-{
-    struct csv_parser parser;
-    csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-    char *buf = xmalloc(FAST_BLOCK);
-    unsigned long long done = 0, since_newline = 0;
-    bool first = true;
-    for (;;) {
-        ssize_t n = read(fd, buf, FAST_BLOCK);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            if (n < 0)
-                f->state = -1;
-            break;
-        }
-        size_t skip = first && n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-        first = false;
-        /* libcsv would hold a line without end in memory: csvread refuses
-         * such a line with a message. */
-        size_t last = (size_t)n;
-        while (last > 0 && buf[last - 1] != '\n')
-            last--;
-        since_newline = last ? (unsigned long long)((size_t)n - last) : since_newline + (unsigned long long)n;
-        if (since_newline > CSVREAD_MAX_LINE) {
-            f->state = -1;
-            break;
-        }
-        /* A NUL byte means a binary file: csvread says so. */
-        if (memchr(buf, '\0', (size_t)n) ||
-            csv_parse(&parser, buf + skip, (size_t)n - skip, fast_field, fast_row, f) != (size_t)n - skip)
-            f->state = -1;
-        if (f->state < 0)
-            break;
-        done += (unsigned long long)n;
-        if (f->opts->progress)
-            f->opts->progress(done, size, f->opts->progress_ctx);
-    }
-    if (f->state >= 0 && csv_fini(&parser, fast_field, fast_row, f) != 0)
-        f->state = -1;
-    csv_free(&parser);
-    free(buf);
-    return f->state == 1 && f->rows > 0;
-}
-
-int scores_read_file(const char *path, const input_opts_t *opts, bool categories, curve_t *out, diag_t *d)
+scores_t *scores_read_fast(csvsource_t *src, const input_opts_t *opts, bool categories, long long *rows)
 {
     static const input_opts_t defaults = INPUT_OPTS_INIT;
     if (!opts)
         opts = &defaults;
-    if (strcmp(path, "-") == 0 || (opts->kind != INPUT_AUTO && opts->kind != INPUT_SCORES))
-        return 1;
-    /* O_NONBLOCK: opening a named pipe with no writer would otherwise wait,
-     * maybe forever. Only regular files are read here (anything else falls
-     * back to the general reader, which handles pipes), and reads block
-     * again below, as csvread.c does. */
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0)
-        return 1;
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        close(fd);
-        return 1;
-    }
-    int flags = fcntl(fd, F_GETFL);
-    if (flags >= 0)
-        fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    if (!src->rereadable || (opts->kind != INPUT_AUTO && opts->kind != INPUT_SCORES))
+        return NULL;
     fast_t f;
     memset(&f, 0, sizeof f);
     f.opts = opts;
     f.categories = categories;
-    f.fname = path;
+    f.fname = src->name;
     f.kind = PROMPT_UNKNOWN;
-    bool ok = fast_read(&f, fd, (unsigned long long)st.st_size);
-    close(fd);
-    int rc = 1;
-    if (ok) {
-        char *clean = text_sanitize(path, strlen(path));
-        free(f.s->fname);
-        f.s->fname = clean;
-        rc = scores_finish(f.s, out, d);
-    }
-    scores_free(f.s);
+    bool clean = csvread_raw(src, fast_field, fast_row, &f, &f.gave_up) == 0;
     fast_free(&f);
-    return rc;
+    if (!clean || !f.reading_rows || f.rows == 0) {
+        scores_free(f.s);
+        return NULL;
+    }
+    *rows = f.rows;
+    return f.s;
 }

@@ -16,26 +16,29 @@
 
 typedef struct scores scores_t;
 
-
 /* Reads the header of a per-prompt score file (kind INPUT_SCORES) or of
  * binned counts (INPUT_BINNED); NULL with the reason in `d`. With
  * `categories`, harmful prompts are also counted per `category` column
  * (the curve's cats; sweep does not need them). */
 scores_t *scores_begin(const csvrow_t *header, input_kind_t kind, const input_opts_t *opts, bool categories,
                        const char *fname, diag_t *d);
-/* Counts one row; -1 with "file:line:col: ..." in `d` for a bad cell. */
+/* Counts one row, which has the header's width (load.c refuses ragged rows
+ * before); -1 with "file:line:col: ..." in `d` for a bad cell. */
 int scores_row(scores_t *s, const csvrow_t *row);
 /* The curve of everything counted, with warnings for rows not counted; -1
  * when no harmful and no benign prompt was counted. */
 int scores_finish(scores_t *s, curve_t *out, diag_t *d);
 void scores_free(scores_t *s);
 
-/* The fast path for a large, clean per-prompt score file: reads `path`
- * straight through libcsv without copying cells or counting lines. Returns
- * 0 with the curve, -1 with an error from scores_finish, or 1 when the file
- * is anything else or has anything worth a message (a bad cell, a ragged
- * row, a row in neither set): then read it the general way, which reports
- * it with file:line:column. */
-int scores_read_file(const char *path, const input_opts_t *opts, bool categories, curve_t *out, diag_t *d);
+/* The fast path for a large, clean per-prompt score file: reads `src`,
+ * just opened, straight through libcsv (csvread_raw), without copying cells or
+ * counting lines. Returns what it counted, to finish with scores_finish
+ * (and `rows`, the prompts counted); NULL, having read maybe part of the
+ * file, when the file is anything else or has anything worth a message (a
+ * bad cell, a ragged row, a row in neither set): then rewind it and read it
+ * the general way, which reports it with file:line:column. NULL at once,
+ * without reading, for a source that cannot be read again
+ * (!src->rereadable) or when `opts` names another kind. */
+scores_t *scores_read_fast(csvsource_t *src, const input_opts_t *opts, bool categories, long long *rows);
 
 #endif

@@ -196,7 +196,7 @@ void analysis_report_json(json_t *j, const analysis_t *a)
     json_key(j, "pareto_optimal");
     names_json(j, a->set, a->all.pareto, a->all.npareto);
     json_key(j, "convex_hull");
-    names_json(j, a->set, a->all.hull, a->all.nhull);
+    names_json(j, a->set, a->all.hull_points, a->all.nhull_points);
     json_object_end(j);
 
     json_key(j, "uncertainty");
@@ -300,7 +300,7 @@ static void frontier_text(sb_t *out, const analysis_t *a)
     sb_puts(out, "  Pareto-optimal       ");
     names_text(out, a->set, a->all.pareto, a->all.npareto);
     sb_puts(out, "\n  Achievable curve     ");
-    names_text(out, a->set, a->all.hull, a->all.nhull);
+    names_text(out, a->set, a->all.hull_points, a->all.nhull_points);
     sb_puts(out, "\n");
     frontier_notes(out, a);
     sb_puts(out, "\n");

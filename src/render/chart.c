@@ -1,6 +1,8 @@
 #include "config.h"
 
 #include "render/chart.h"
+#include "render/labels.h"
+#include "render/series.h"
 #include "base/num.h"
 #include "base/text.h"
 #include "base/xalloc.h"
@@ -36,166 +38,12 @@ static const marker_t baseline_marker = {"⊕", "⊕", 'B'};
 #define ISOCOST_ON 1
 #define ISOCOST_OFF 3
 #define ISOCOST_ASCII '~'
-#define LABEL_MAX 24 /* longest name written beside its point */
-#define CHART_MAX_KEY 99 /* points numbered in the key at most */
 /* Curves of this many points or more take their range from a sample,
  * verified while drawing, so they are read once instead of twice. */
 #define CURVE_SAMPLE_MIN 65536
 #define CURVE_SAMPLE_STRIDE 256
-#define MAX_TICKS 32
-
-/* ---- axes ------------------------------------------------------------------- */
-
-typedef struct {
-    double v;        /* percent; the floor tick of a log axis has v = 0 */
-    char label[24];
-} tick_t;
-
-typedef struct {
-    tick_t t[MAX_TICKS];
-    int n;
-} ticks_t;
-
-/* Fraction along the axis (0 at the origin, 1 at the far end) of a rate in
- * percent. On a log axis 0 (and anything below lo) sits on the floor. */
-static double axis_frac(const chart_axis_t *a, double pct)
-{
-    if (!a->log)
-        return (pct - a->lo) / (a->hi - a->lo);
-    double span = a->dots > 1 ? (double)(a->dots - 1) : 1.0;
-    double f0 = a->floor_dots / span;
-    if (!(pct > 0) || pct < a->lo)
-        return 0.0;
-    return f0 + (1.0 - f0) * (log10(pct) - log10(a->lo)) / (log10(a->hi) - log10(a->lo));
-}
-
-/* The inverse of axis_frac (values on the floor's gap give 0). */
-static double axis_value(const chart_axis_t *a, double frac)
-{
-    if (!a->log)
-        return a->lo + frac * (a->hi - a->lo);
-    double span = a->dots > 1 ? (double)(a->dots - 1) : 1.0;
-    double f0 = a->floor_dots / span;
-    if (frac < f0 * 0.5)
-        return 0.0;
-    if (frac < f0)
-        frac = f0;
-    return pow(10.0, log10(a->lo) + (frac - f0) / (1.0 - f0) * (log10(a->hi) - log10(a->lo)));
-}
-
-static double axis_dot(const chart_axis_t *a, double pct)
-{
-    return axis_frac(a, pct) * (a->dots - 1);
-}
-
-static int decimals_for(double step)
-{
-    int d = (int)ceil(-log10(step) - 1e-9);
-    return d < 0 ? 0 : d > 6 ? 6 : d;
-}
-
-static void format_tick(char *buf, size_t n, double v, int decimals)
-{
-    snprintf(buf, n, "%.*f%%", v == 0 ? 0 : decimals, v);
-}
-
-/* The nice step (1, 2 or 5 times a power of ten) for which at most `max`
- * intervals cover 0..hi, and the rounded-up end. */
-static double linear_step(double hi, int max, double *end)
-{
-    if (max < 1)
-        max = 1;
-    double step = pow(10.0, floor(log10(hi / max)));
-    static const double mult[] = {1, 2, 5, 10};
-    for (int k = 0;; k = (k + 1) % 4) {
-        double s = step * mult[k];
-        double e = ceil(hi / s - 1e-9) * s;
-        if (e / s <= max + 1e-9) {
-            *end = e;
-            return s;
-        }
-        if (k == 3)
-            step *= 10;
-    }
-}
-
-static void linear_ticks(chart_axis_t *a, ticks_t *tk, double max_pct, int max_intervals, bool headroom)
-{
-    /* a little headroom, so the highest point is not drawn on the frame
-     * (not on small charts, where a whole extra step would squash the data) */
-    double hi = max_pct > 0 ? max_pct * (headroom ? 1.04 : 1.0) : 1.0;
-    double end;
-    double step = linear_step(hi, max_intervals, &end);
-    /* Rates end at 100%; no tick beyond it. */
-    if (end > 100.0 && max_pct <= 100.0)
-        end = ceil(100.0 / step - 1e-9) * step;
-    a->log = false;
-    a->lo = 0;
-    a->hi = end;
-    a->floor_dots = 0;
-    int d = decimals_for(step);
-    tk->n = 0;
-    for (int i = 0; tk->n < MAX_TICKS; i++) {
-        double v = i * step;
-        if (v > end + step * 1e-6)
-            break;
-        tk->t[tk->n].v = v;
-        format_tick(tk->t[tk->n].label, sizeof tk->t[0].label, v, d);
-        tk->n++;
-    }
-}
-
-/* `max_labels` bounds the labelled ticks; with room for more than twice as
- * many as there are decades, 2 and 5 times each decade are labelled too. */
-static void log_ticks(chart_axis_t *a, ticks_t *tk, double min_pos, double max_pct, int max_labels,
-                      bool allow_halves)
-{
-    int e_lo = (int)floor(log10(min_pos) + 1e-9);
-    int e_hi = (int)ceil(log10(max_pct) - 1e-9);
-    if (e_hi <= e_lo)
-        e_hi = e_lo + 1;
-    a->log = true;
-    a->lo = pow(10.0, e_lo);
-    a->hi = pow(10.0, e_hi);
-    tk->n = 0;
-    tk->t[tk->n].v = 0;
-    snprintf(tk->t[tk->n].label, sizeof tk->t[0].label, "0%%");
-    tk->n++;
-    int every = 1;
-    int decades = e_hi - e_lo + 1;
-    while (decades / every > (max_labels > 1 ? max_labels - 1 : 1))
-        every++;
-    bool halves = allow_halves && max_labels - 1 >= 3 * (decades - 1) + 1;
-    for (int e = e_lo; e <= e_hi && tk->n < MAX_TICKS; e++) {
-        if ((e - e_lo) % every != 0 && e != e_hi)
-            continue;
-        static const double mult[] = {1, 2, 5};
-        for (int m = 0; m < (halves && e < e_hi ? 3 : 1) && tk->n < MAX_TICKS; m++) {
-            tk->t[tk->n].v = mult[m] * pow(10.0, e);
-            format_tick(tk->t[tk->n].label, sizeof tk->t[0].label, tk->t[tk->n].v, e < 0 ? -e : 0);
-            tk->n++;
-        }
-    }
-}
 
 /* ---- the data range --------------------------------------------------------- */
-
-typedef struct {
-    double max;      /* largest value, percent (0 when none) */
-    double min_pos;  /* smallest positive value, percent (INFINITY when none) */
-    bool any;
-} range_t;
-
-static void range_add(range_t *r, double pct)
-{
-    if (!isfinite(pct) || pct < 0)
-        return;
-    r->any = true;
-    if (pct > r->max)
-        r->max = pct;
-    if (pct > 0 && pct < r->min_pos)
-        r->min_pos = pct;
-}
 
 static bool point_drawable(const chart_opts_t *o, size_t i)
 {
@@ -205,7 +53,7 @@ static bool point_drawable(const chart_opts_t *o, size_t i)
 
 /* range_add over a million points, kept to one tight pass: a point counts
  * only when both its rates are finite and not negative. */
-static void curve_range(const double *xs, const double *ys, size_t n, range_t *x, range_t *y)
+static void curve_range(const double *xs, const double *ys, size_t n, axis_range_t *x, axis_range_t *y)
 {
     /* The common case first: every rate finite and not negative. One pass
      * of min/max (branch-free selects); a flag catches NaN and negative
@@ -239,12 +87,12 @@ static void curve_range(const double *xs, const double *ys, size_t n, range_t *x
         if (!any)
             return;
     }
-    range_add(x, xmax * 100);
-    range_add(y, ymax * 100);
+    axis_range_add(x, xmax * 100);
+    axis_range_add(y, ymax * 100);
     if (isfinite(xpos))
-        range_add(x, xpos * 100);
+        axis_range_add(x, xpos * 100);
     if (isfinite(ypos))
-        range_add(y, ypos * 100);
+        axis_range_add(y, ypos * 100);
     if (n > 0) {
         x->any = true;
         y->any = true;
@@ -253,14 +101,14 @@ static void curve_range(const double *xs, const double *ys, size_t n, range_t *x
 
 /* The range of every `stride`-th point of a curve, and of its last: a
  * guess that draw_curve verifies (see there). */
-static void curve_range_sampled(const double *xs, const double *ys, size_t n, size_t stride, range_t *x,
-                                range_t *y)
+static void curve_range_sampled(const double *xs, const double *ys, size_t n, size_t stride, axis_range_t *x,
+                                axis_range_t *y)
 {
     for (size_t i = 0; i < n; i = (i + stride < n || i == n - 1) ? i + stride : n - 1) {
         double a = xs[i], b = ys[i];
         if (a >= 0 && a <= DBL_MAX && b >= 0 && b <= DBL_MAX) {
-            range_add(x, a * 100);
-            range_add(y, b * 100);
+            axis_range_add(x, a * 100);
+            axis_range_add(y, b * 100);
         }
         if (i == n - 1)
             break;
@@ -269,50 +117,25 @@ static void curve_range_sampled(const double *xs, const double *ys, size_t n, si
 
 /* The data's range per axis; with `sampled`, a big curve counts by a
  * sample only (draw_curve then checks every point against it). */
-static void data_ranges(const chart_opts_t *o, range_t *x, range_t *y, bool sampled)
+static void data_ranges(const chart_opts_t *o, axis_range_t *x, axis_range_t *y, bool sampled)
 {
-    *x = (range_t){0, INFINITY, false};
-    *y = (range_t){0, INFINITY, false};
+    *x = axis_range_empty();
+    *y = axis_range_empty();
     size_t n = o->points ? o->points->len : 0;
     for (size_t i = 0; i < n; i++) {
         if (!point_drawable(o, i))
             continue;
-        range_add(x, o->points->items[i].orr * 100);
-        range_add(y, o->points->items[i].asr * 100);
+        axis_range_add(x, o->points->items[i].orr * 100);
+        axis_range_add(y, o->points->items[i].asr * 100);
     }
     if (o->has_current && isfinite(o->current_asr) && isfinite(o->current_orr)) {
-        range_add(x, o->current_orr * 100);
-        range_add(y, o->current_asr * 100);
+        axis_range_add(x, o->current_orr * 100);
+        axis_range_add(y, o->current_asr * 100);
     }
     if (sampled)
         curve_range_sampled(o->curve_orr, o->curve_asr, o->curve_len, CURVE_SAMPLE_STRIDE, x, y);
     else
         curve_range(o->curve_orr, o->curve_asr, o->curve_len, x, y);
-}
-
-static bool want_log(chart_scale_t s, const range_t *r)
-{
-    if (s == CHART_SCALE_LINEAR)
-        return false;
-    bool possible = r->any && isfinite(r->min_pos) && r->max > 0;
-    if (s == CHART_SCALE_LOG)
-        return possible;
-    return possible && r->max / r->min_pos > 100.0;
-}
-
-/* A policy bound joins the range when it is near the data, so the
- * acceptable region shows without squashing the points into a corner. */
-static void range_add_bound(range_t *r, bool log, double bound_frac)
-{
-    double b = bound_frac * 100;
-    if (!isfinite(b) || b <= 0)
-        return;
-    if (!r->any) {
-        range_add(r, b);
-        return;
-    }
-    if (b <= r->max * 2 && (!log || b >= r->min_pos / 10))
-        range_add(r, b);
 }
 
 /* ---- layout ---------------------------------------------------------------- */
@@ -321,19 +144,7 @@ typedef struct {
     int width, height;
     int title_row, plot_row, axis_row, tick_row, xtitle_row, legend_row;
     int axis_col, plot_col, plot_w, plot_h;
-    ticks_t xt, yt;
 } layout_t;
-
-static int ticks_width(const ticks_t *tk)
-{
-    int w = 1;
-    for (int i = 0; i < tk->n; i++) {
-        int lw = (int)strlen(tk->t[i].label);
-        if (lw > w)
-            w = lw;
-    }
-    return w;
-}
 
 /* ---- drawing helpers -------------------------------------------------------- */
 
@@ -344,12 +155,10 @@ typedef struct {
     /* Plot area in dots. */
     int dx0, dy0, dw, dh;
     /* Per series index, for markers and the legend. */
-    char **series_names;
-    size_t nseries;
-    size_t *series_of; /* per point */
+    series_index_t series;
     bool any_dimmed;
     bool sampled;         /* the curve's range is a sample's (CURVE_SAMPLE_MIN) */
-    range_t data_x, data_y; /* the data's range that the axes were built on, percent */
+    axis_range_t data_x, data_y; /* the data's range that the axes were built on, percent */
     struct {
         int col, row;     /* where the line enters the plot, -1 when it does not */
         double cost;      /* per day */
@@ -361,12 +170,12 @@ typedef struct {
 /* Dot coordinates (canvas dots, y downward) of rates in percent. */
 static double dot_x(const ctx_t *k, double orr_pct)
 {
-    return k->dx0 + axis_dot(&k->ch->x, orr_pct);
+    return k->dx0 + axis_share(&k->ch->x, orr_pct) * (k->dw - 1);
 }
 
 static double dot_y(const ctx_t *k, double asr_pct)
 {
-    return k->dy0 + (k->dh - 1) - axis_dot(&k->ch->y, asr_pct);
+    return k->dy0 + (k->dh - 1) - axis_share(&k->ch->y, asr_pct) * (k->dh - 1);
 }
 
 static int clamp_int(int v, int lo, int hi)
@@ -468,8 +277,8 @@ static void draw_axes(ctx_t *k)
     canvas_glyph(c, ac, ar, "└", '+', CANVAS_STYLE_AXIS, CANVAS_PRIO_LINE);
 
     /* y ticks and labels, right-aligned left of the axis */
-    for (int i = 0; i < L->yt.n; i++) {
-        const tick_t *t = &L->yt.t[i];
+    for (int i = 0; i < k->ch->yticks.n; i++) {
+        const axis_tick_t *t = &k->ch->yticks.t[i];
         int row = tick_row(k, t->v);
         if (row != ar)
             canvas_glyph(c, ac, row, "┤", '+', CANVAS_STYLE_AXIS, CANVAS_PRIO_LINE);
@@ -479,8 +288,8 @@ static void draw_axes(ctx_t *k)
     }
     /* x ticks and labels, centred under the tick, kept apart by a space */
     int free_from = 0;
-    for (int i = 0; i < L->xt.n; i++) {
-        const tick_t *t = &L->xt.t[i];
+    for (int i = 0; i < k->ch->xticks.n; i++) {
+        const axis_tick_t *t = &k->ch->xticks.t[i];
         int col = tick_col(k, t->v);
         if (col != ac)
             canvas_glyph(c, col, ar, "┬", '+', CANVAS_STYLE_AXIS, CANVAS_PRIO_LINE);
@@ -631,10 +440,10 @@ typedef struct {
     double floor_dot;
 } curve_map_t;
 
-static curve_map_t curve_map(const chart_axis_t *a, double origin, double sign)
+static curve_map_t curve_map(const axis_t *a, int dots, double origin, double sign)
 {
     curve_map_t m;
-    double span = a->dots - 1;
+    double span = dots - 1;
     m.log = a->log;
     m.lo_frac = a->lo / 100;
     m.floor_dot = origin;
@@ -643,7 +452,7 @@ static curve_map_t curve_map(const chart_axis_t *a, double origin, double sign)
         m.scale = sign * span * 100 / (a->hi - a->lo);
         m.base = origin - sign * span * a->lo / (a->hi - a->lo);
     } else {
-        double f0 = a->floor_dots / (span > 0 ? span : 1);
+        double f0 = a->floor;
         double per = (1 - f0) / (log2(a->hi) - log2(a->lo)); /* per unit of log2(percent) */
         /* frac = f0 + per * (log2(100 v) - log2(lo)) */
         m.scale = sign * span * per;
@@ -703,7 +512,7 @@ static void dot_interval(const curve_map_t *m, int dot, double *lo, double *hi)
 
 /* True when a value (fraction) would change a range built without it:
  * above its maximum, or a positive value below its smallest positive. */
-static bool outside_range(const range_t *r, double v)
+static bool outside_range(const axis_range_t *r, double v)
 {
     double pct = v * 100;
     if (!(pct >= 0 && pct <= DBL_MAX))
@@ -714,7 +523,7 @@ static bool outside_range(const range_t *r, double v)
 /* Narrows a dot's interval to the values that cannot change the range:
  * [smallest positive, largest]. Zeros then take the slow path, which is
  * correct, only slower. */
-static void clamp_to_range(const range_t *r, double *lo, double *hi)
+static void clamp_to_range(const axis_range_t *r, double *lo, double *hi)
 {
     double rlo = r->min_pos / 100, rhi = nextafter(r->max / 100, INFINITY);
     if (*lo < rlo)
@@ -738,8 +547,8 @@ static bool draw_curve(ctx_t *k)
         tab = xmalloc(sizeof *tab);
         log2_table_init(tab);
     }
-    curve_map_t mx = curve_map(&k->ch->x, k->dx0, 1.0);
-    curve_map_t my = curve_map(&k->ch->y, k->dy0 + k->dh - 1, -1.0);
+    curve_map_t mx = curve_map(&k->ch->x, k->dw, k->dx0, 1.0);
+    curve_map_t my = curve_map(&k->ch->y, k->dh, k->dy0 + k->dh - 1, -1.0);
     double xlo = 1, xhi = 0, ylo = 1, yhi = 0; /* the current dot's values: none yet */
     for (size_t i = 0; i < o->curve_len; i++) {
         double xo = o->curve_orr[i], ya = o->curve_asr[i];
@@ -875,64 +684,15 @@ static bool draw_isocost(ctx_t *k)
 
 /* ---- series ----------------------------------------------------------------- */
 
-static int by_index(const void *a, const void *b)
-{
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return (x > y) - (x < y);
-}
-
-typedef struct {
-    const char *name;
-    size_t idx;
-} named_idx_t;
-
-static int by_name_then_index(const void *a, const void *b)
-{
-    const named_idx_t *x = a, *y = b;
-    int c = strcmp(x->name, y->name);
-    return c ? c : (x->idx > y->idx) - (x->idx < y->idx);
-}
-
-/* Numbers the series in the order they first appear: sorting by name finds
- * each series' members in O(n log n), however many series there are. */
+/* The series of the drawn points, numbered as they first appear. */
 static void collect_series(ctx_t *k)
 {
     size_t n = k->o->points ? k->o->points->len : 0;
-    k->series_of = xcalloc(n + 1, sizeof *k->series_of);
-    named_idx_t *v = xmalloc((n + 1) * sizeof *v);
-    size_t m = 0;
+    bool *take = xmalloc((n + 1) * sizeof *take);
     for (size_t i = 0; i < n; i++)
-        if (point_drawable(k->o, i)) {
-            const char *name = k->o->points->items[i].series;
-            v[m++] = (named_idx_t){name ? name : "", i};
-        }
-    qsort(v, m, sizeof *v, by_name_then_index);
-    /* each run of equal names starts with its earliest point; ranking the
-     * runs by that point gives the order of first appearance */
-    size_t *first = xmalloc((m + 1) * sizeof *first), nruns = 0;
-    for (size_t j = 0; j < m; j++)
-        if (j == 0 || strcmp(v[j].name, v[j - 1].name) != 0)
-            first[nruns++] = v[j].idx;
-    size_t *order = xmalloc((nruns + 1) * sizeof *order);
-    memcpy(order, first, nruns * sizeof *order);
-    qsort(order, nruns, sizeof *order, by_index);
-    k->series_names = xmalloc((nruns + 1) * sizeof *k->series_names);
-    k->nseries = nruns;
-    for (size_t r = 0; r < nruns; r++) {
-        const char *name = k->o->points->items[order[r]].series;
-        name = name ? name : "";
-        k->series_names[r] = text_sanitize(name, strlen(name));
-        k->series_of[order[r]] = r; /* the run starting at order[r] is series r */
-    }
-    size_t run_first = 0;
-    for (size_t j = 0; j < m; j++) {
-        if (j == 0 || strcmp(v[j].name, v[j - 1].name) != 0)
-            run_first = v[j].idx;
-        k->series_of[v[j].idx] = k->series_of[run_first];
-    }
-    free(order);
-    free(first);
-    free(v);
+        take[i] = point_drawable(k->o, i);
+    series_index(&k->series, k->o->points, take);
+    free(take);
 }
 
 static bool is_dominated(const ctx_t *k, size_t i)
@@ -961,8 +721,8 @@ static void draw_points(ctx_t *k)
             cell_of(k, p->orr * 100, p->asr * 100, &col, &row);
             ch->point_col[i] = col;
             ch->point_row[i] = row;
-            const marker_t *m = &series_markers[k->series_of[i] % CANVAS_NSERIES];
-            canvas_style_t style = dom ? CANVAS_STYLE_DIMMED : CANVAS_STYLE_SERIES(k->series_of[i]);
+            const marker_t *m = &series_markers[k->series.of[i] % CANVAS_NSERIES];
+            canvas_style_t style = dom ? CANVAS_STYLE_DIMMED : CANVAS_STYLE_SERIES(k->series.of[i]);
             const char *glyph = dom ? m->hollow : m->filled;
             char ascii = m->ascii;
             if ((long)i == k->o->baseline) {
@@ -987,67 +747,6 @@ static void draw_points(ctx_t *k)
 
 /* ---- labels and the key ----------------------------------------------------- */
 
-typedef struct {
-    int col, row;
-    size_t *members; /* point indices sharing the cell, in set order */
-    size_t n;
-    int rank;        /* lower is placed first */
-} group_t;
-
-static int group_cmp(const void *a, const void *b)
-{
-    const group_t *x = a, *y = b;
-    if (x->rank != y->rank)
-        return x->rank - y->rank;
-    return x->members[0] < y->members[0] ? -1 : x->members[0] > y->members[0];
-}
-
-/* True when `text` fits at (col,row) inside the plot area without covering
- * a line, a marker or a label and without touching another label. */
-static bool label_fits(const ctx_t *k, int col, int row, int w, bool crowded)
-{
-    const canvas_t *c = &k->ch->canvas;
-    const layout_t *L = &k->L;
-    if (row < L->plot_row || row >= L->axis_row || col <= L->axis_col || col + w > L->width)
-        return false;
-    if (!canvas_span_free(c, col, row, w, crowded ? CANVAS_PRIO_MARKER : CANVAS_PRIO_LINE))
-        return false;
-    if (crowded) { /* over lines if need be, but never touching a label */
-        const canvas_cell_t *l = col - 1 > L->axis_col ? canvas_cell(c, col - 1, row) : NULL;
-        const canvas_cell_t *r = canvas_cell(c, col + w, row);
-        return !(l && l->prio >= CANVAS_PRIO_LABEL) && !(r && r->prio >= CANVAS_PRIO_LABEL);
-    }
-    /* one free cell beside a marker, two beside another label, so that
-     * each name reads as belonging to the marker next to it */
-    for (int d = 1; d <= 2; d++) {
-        canvas_prio_t guard = d == 1 ? CANVAS_PRIO_MARKER : CANVAS_PRIO_LABEL;
-        const canvas_cell_t *l = col - d > L->axis_col ? canvas_cell(c, col - d, row) : NULL;
-        const canvas_cell_t *r = canvas_cell(c, col + w - 1 + d, row);
-        if ((l && l->prio >= guard) || (r && r->prio >= guard))
-            return false;
-    }
-    return true;
-}
-
-/* `crowded`: a number that found no free place may cover lines. */
-static bool place_label(ctx_t *k, const group_t *g, const char *text, canvas_style_t style, bool crowded)
-{
-    int w = text_width(text);
-    /* right, left, then the rows above and below (starting over the point) */
-    const int cand[][2] = {
-        {g->col + 2, g->row}, {g->col - 1 - w, g->row}, {g->col - w / 2, g->row - 1},
-        {g->col - w / 2, g->row + 1}, {g->col + 1, g->row - 1}, {g->col + 1, g->row + 1},
-        {g->col - w, g->row - 1}, {g->col - w, g->row + 1},
-    };
-    for (size_t i = 0; i < sizeof cand / sizeof cand[0]; i++) {
-        if (label_fits(k, cand[i][0], cand[i][1], w, crowded)) {
-            canvas_text(&k->ch->canvas, cand[i][0], cand[i][1], text, style, CANVAS_PRIO_LABEL);
-            return true;
-        }
-    }
-    return false;
-}
-
 static void key_add(chart_t *ch, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void key_add(chart_t *ch, const char *fmt, ...)
 {
@@ -1060,184 +759,30 @@ static void key_add(chart_t *ch, const char *fmt, ...)
     ch->key[ch->nkey++] = sb_detach(&sb);
 }
 
-static int group_rank(const ctx_t *k, const group_t *g)
+/* Labels go inside the plot, right of the y axis and above the x axis. */
+static labels_area_t label_area(const ctx_t *k)
 {
-    int rank = 3;
-    for (size_t j = 0; j < g->n; j++) {
-        long i = (long)g->members[j];
-        int r = i == k->o->selected ? 0 : i == k->o->baseline ? 1 : is_dominated(k, (size_t)i) ? 3 : 2;
-        if (r < rank)
-            rank = r;
-    }
-    return rank;
+    labels_area_t a = {&k->ch->canvas, k->L.axis_col + 1, k->L.plot_row, k->L.width, k->L.axis_row};
+    return a;
 }
 
-/* Groups the drawn points by cell (a map from cell to group keeps this
- * linear) and sorts the groups by rank; `cell_group` maps each cell of the
- * canvas to its group afterwards (-1: none). */
-static size_t make_groups(ctx_t *k, group_t **out, long **cell_group)
-{
-    chart_t *ch = k->ch;
-    size_t ncells = (size_t)ch->canvas.width * (size_t)ch->canvas.height;
-    long *map = xmalloc((ncells + 1) * sizeof *map);
-    for (size_t c = 0; c < ncells; c++)
-        map[c] = -1;
-    group_t *g = xcalloc(ch->npoints + 1, sizeof *g);
-    size_t ng = 0;
-    for (int pass = 0; pass < 2; pass++) { /* count, then fill */
-        for (size_t i = 0; i < ch->npoints; i++) {
-            if (ch->point_col[i] < 0)
-                continue;
-            size_t cell = (size_t)ch->point_row[i] * (size_t)ch->canvas.width + (size_t)ch->point_col[i];
-            if (map[cell] < 0) {
-                g[ng] = (group_t){ch->point_col[i], ch->point_row[i], NULL, 0, 0};
-                map[cell] = (long)ng++;
-            }
-            group_t *gr = &g[map[cell]];
-            if (pass == 0)
-                gr->rank++; /* the count, for now */
-            else
-                gr->members[gr->n++] = i;
-        }
-        if (pass == 0)
-            for (size_t j = 0; j < ng; j++)
-                g[j].members = xmalloc((size_t)g[j].rank * sizeof *g[j].members);
-    }
-    for (size_t j = 0; j < ng; j++)
-        g[j].rank = group_rank(k, &g[j]);
-    if (ng > 1)
-        qsort(g, ng, sizeof *g, group_cmp);
-    for (size_t j = 0; j < ng; j++)
-        map[(size_t)g[j].row * (size_t)ch->canvas.width + (size_t)g[j].col] = (long)j;
-    *cell_group = map;
-    *out = g;
-    return ng;
-}
-
-static void key_line_for(ctx_t *k, int number, size_t i)
-{
-    const point_t *p = &k->o->points->items[i];
-    char a[32], b[32];
-    key_add(k->ch, "%3d  %s  (ORR %s, ASR %s)", number, p->name, num_format_pct(p->orr, a, sizeof a),
-            num_format_pct(p->asr, b, sizeof b));
-}
-
-/* A point's name up to " (" or " [": "Claude-2.1 (as released)" reads as
- * "Claude-2.1" on the chart. Newly allocated. */
-static char *short_name(const char *name)
-{
-    size_t n = strlen(name);
-    for (size_t i = 1; name[i]; i++)
-        if (name[i] == ' ' && (name[i + 1] == '(' || name[i + 1] == '[')) {
-            n = i;
-            break;
-        }
-    return xstrndup(name, n);
-}
-
-static int str_ptr_cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Per point, the label written beside it: the short name when no other
- * drawn point shares it, else the full name. */
-static char **label_texts(const ctx_t *k)
-{
-    size_t n = k->ch->npoints;
-    char **lab = xcalloc(n + 1, sizeof *lab);
-    char **sorted = xcalloc(n + 1, sizeof *sorted);
-    size_t ns = 0;
-    for (size_t i = 0; i < n; i++)
-        if (k->ch->point_col[i] >= 0) {
-            lab[i] = short_name(k->o->points->items[i].name);
-            sorted[ns++] = lab[i];
-        }
-    qsort(sorted, ns, sizeof *sorted, str_ptr_cmp);
-    bool *shared = xcalloc(n + 1, sizeof *shared);
-    for (size_t i = 0; i < n; i++) {
-        if (!lab[i])
-            continue;
-        char **hit = bsearch(&lab[i], sorted, ns, sizeof *sorted, str_ptr_cmp);
-        shared[i] = hit && ((hit > sorted && strcmp(hit[-1], lab[i]) == 0) ||
-                            (hit + 1 < sorted + ns && strcmp(hit[1], lab[i]) == 0));
-    }
-    for (size_t i = 0; i < n; i++)
-        if (shared[i]) { /* the full name is unique: names in a set are */
-            free(lab[i]);
-            lab[i] = xstrdup(k->o->points->items[i].name);
-        }
-    free(shared);
-    free(sorted);
-    return lab;
-}
-
+/* Names beside the points (render/labels.c); the points numbered instead
+ * are listed in the chart's key. */
 static void draw_labels(ctx_t *k)
 {
-    group_t *g;
-    long *cell_group;
-    size_t ng = make_groups(k, &g, &cell_group);
-    int max_name = k->L.plot_w / 3 < LABEL_MAX ? k->L.plot_w / 3 : LABEL_MAX;
-    bool *named = xcalloc(ng + 1, sizeof *named);
-    char **lab = label_texts(k);
-    /* First pass: names beside single points, most important first. */
-    for (size_t j = 0; j < ng; j++) {
-        if (g[j].n != 1 || k->o->no_labels)
-            continue;
-        const char *name = lab[g[j].members[0]];
-        if (text_width(name) > max_name)
-            continue;
-        named[j] = place_label(k, &g[j], name, CANVAS_STYLE_LABEL, false);
-    }
-    /* Everything else is numbered in the order of the set, unless there
-     * are so many that a key would not help anyone. */
-    int *number = xcalloc(k->ch->npoints + 1, sizeof *number);
-    int next = 1;
-    size_t unnamed = 0;
-    for (size_t j = 0; j < ng; j++)
-        if (!named[j])
-            unnamed += g[j].n;
-    if (unnamed > CHART_MAX_KEY) {
-        key_add(k->ch, "     %zu points not named: too many to number (see `tradeoff report` for the list)",
-                unnamed);
-        ng = 0; /* nothing more to place; the groups are still freed below */
-    }
-    for (size_t i = 0; i < k->ch->npoints && unnamed <= CHART_MAX_KEY; i++) {
-        if (k->ch->point_col[i] < 0)
-            continue;
-        size_t j = (size_t)cell_group[(size_t)k->ch->point_row[i] * (size_t)k->ch->canvas.width +
-                                     (size_t)k->ch->point_col[i]];
-        if (named[j])
-            continue;
-        number[i] = next++;
-        key_line_for(k, number[i], i);
-    }
-    for (size_t j = 0; j < ng; j++) {
-        if (named[j])
-            continue;
-        char text[32];
-        int first = number[g[j].members[0]], last = number[g[j].members[g[j].n - 1]];
-        if (g[j].n == 1)
-            snprintf(text, sizeof text, "%d", first);
-        else if (g[j].n == 2)
-            snprintf(text, sizeof text, "%d,%d", first, last);
-        else if (last - first + 1 == (int)g[j].n)
-            snprintf(text, sizeof text, "%d-%d", first, last);
-        else
-            snprintf(text, sizeof text, "%d,%d+", first, number[g[j].members[1]]);
-        if (!place_label(k, &g[j], text, CANVAS_STYLE_LABEL, false))
-            place_label(k, &g[j], text, CANVAS_STYLE_LABEL, true);
-    }
-    memcpy(k->ch->point_number, number, k->ch->npoints * sizeof *number);
-    free(number);
-    free(named);
-    for (size_t i = 0; i < k->ch->npoints; i++)
-        free(lab[i]);
-    free(lab);
-    for (size_t j = 0; g && g[j].members; j++)
-        free(g[j].members);
-    free(g);
-    free(cell_group);
+    chart_t *ch = k->ch;
+    labels_area_t area = label_area(k);
+    labels_points_t in = {k->o->points, k->o->frontier, ch->point_col,
+                          ch->point_row, k->o->selected, k->o->baseline, k->o->no_labels, k->L.plot_w / 3};
+    labels_t lab;
+    labels_points(&lab, &area, &in);
+    memcpy(ch->point_number, lab.number, ch->npoints * sizeof *lab.number);
+    /* the key lines move to the chart */
+    ch->key = lab.key;
+    ch->nkey = lab.nkey;
+    lab.key = NULL;
+    lab.nkey = 0;
+    labels_free(&lab);
 }
 
 /* "$6,995/day" where each iso-cost line enters the plot, if there is room. */
@@ -1248,8 +793,8 @@ static void draw_isocost_labels(ctx_t *k)
             continue;
         char money[48], text[64];
         snprintf(text, sizeof text, "%s/day", num_format_money(k->iso[i].cost, money, sizeof money));
-        group_t g = {k->iso[i].col, k->iso[i].row, NULL, 0, 0};
-        place_label(k, &g, text, CANVAS_STYLE_ISOCOST, false);
+        labels_area_t area = label_area(k);
+        labels_place(&area, k->iso[i].col, k->iso[i].row, text, CANVAS_STYLE_ISOCOST, false);
     }
 }
 
@@ -1265,7 +810,8 @@ static void draw_policy_label(ctx_t *k)
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
         if (cols[i] <= k->L.axis_col || cols[i] + w > k->box_right)
             continue;
-        if (label_fits(k, cols[i], row, w, false)) {
+        labels_area_t area = label_area(k);
+        if (labels_fit(&area, cols[i], row, w, false)) {
             canvas_text(&k->ch->canvas, cols[i], row, text, CANVAS_STYLE_POLICY, CANVAS_PRIO_LABEL);
             return;
         }
@@ -1276,9 +822,10 @@ static void draw_current_label(ctx_t *k)
 {
     if (!k->o->has_current || !isfinite(k->o->current_asr) || !isfinite(k->o->current_orr))
         return;
-    group_t g = {0, 0, NULL, 0, 0};
-    cell_of(k, k->o->current_orr * 100, k->o->current_asr * 100, &g.col, &g.row);
-    place_label(k, &g, "current", CANVAS_STYLE_CURRENT, false);
+    int col, row;
+    cell_of(k, k->o->current_orr * 100, k->o->current_asr * 100, &col, &row);
+    labels_area_t area = label_area(k);
+    labels_place(&area, col, row, "current", CANVAS_STYLE_CURRENT, false);
 }
 
 /* ---- legend ----------------------------------------------------------------- */
@@ -1324,21 +871,21 @@ static bool frontier_usable(const chart_opts_t *o)
 static void build_legend(ctx_t *k, legend_t *lg, bool isocost)
 {
     const chart_opts_t *o = k->o;
-    bool named_series = k->nseries > 1 || (k->nseries == 1 && k->series_names[0][0]);
+    bool named_series = k->series.n > 1 || (k->series.n == 1 && k->series.names[0][0]);
     if (named_series) {
         /* markers repeat after eight series: list those eight, count the rest */
-        size_t shown = k->nseries > CANVAS_NSERIES ? CANVAS_NSERIES : k->nseries;
+        size_t shown = k->series.n > CANVAS_NSERIES ? CANVAS_NSERIES : k->series.n;
         for (size_t j = 0; j < shown; j++) {
             const marker_t *m = &series_markers[j % CANVAS_NSERIES];
             char a[2] = {m->ascii, 0};
-            char name[LABEL_MAX + 4];
-            const char *sname = k->series_names[j][0] ? k->series_names[j] : "(no series)";
+            char name[LABELS_NAME_MAX + 4];
+            const char *sname = k->series.names[j][0] ? k->series.names[j] : "(no series)";
             snprintf(name, sizeof name, "%s", sname);
             legend_add(lg, m->filled, NULL, NULL, a, CANVAS_STYLE_SERIES(j), name);
         }
-        if (k->nseries > shown) {
+        if (k->series.n > shown) {
             char more[64];
-            snprintf(more, sizeof more, "(+%zu more series, markers repeat)", k->nseries - shown);
+            snprintf(more, sizeof more, "(+%zu more series, markers repeat)", k->series.n - shown);
             legend_add(lg, NULL, NULL, NULL, "", CANVAS_STYLE_NONE, more);
         }
     }
@@ -1449,59 +996,38 @@ static void layout(ctx_t *k, int legend_nrows)
     L->xtitle_row = L->tick_row + 1;
     L->legend_row = L->xtitle_row + 1;
 
-    range_t xr, yr;
+    axis_range_t xr, yr;
     data_ranges(o, &xr, &yr, k->sampled);
     k->data_x = xr;
     k->data_y = yr;
-    bool xlog = want_log(o->xscale, &xr), ylog = want_log(o->yscale, &yr);
-    if (o->scenario && policy_has_bounds(&o->scenario->policy)) {
-        range_add_bound(&xr, xlog, o->scenario->policy.orr.max);
-        range_add_bound(&yr, ylog, o->scenario->policy.asr.max);
-    }
+    bool bounds = o->scenario && policy_has_bounds(&o->scenario->policy);
+    double orr_bound = bounds ? o->scenario->policy.orr.max * 100 : NAN;
+    double asr_bound = bounds ? o->scenario->policy.asr.max * 100 : NAN;
 
-    /* y first: its labels' width decides where the plot starts. */
-    ch->y.dots = L->plot_h * 4;
-    ch->y.floor_dots = ylog ? (L->plot_h >= 10 ? 8 : 4) : 0;
-    int y_max = (L->plot_h - 1) / 2;
-    if (ylog)
-        log_ticks(&ch->y, &L->yt, yr.min_pos, yr.max, y_max + 1, true);
-    else
-        linear_ticks(&ch->y, &L->yt, yr.max, y_max < 1 ? 1 : y_max, L->plot_h >= 12);
-    L->axis_col = ticks_width(&L->yt) + 1;
+    /* y first: its labels' width decides where the plot starts. A log
+     * axis' floor takes two rows (one on a short chart), x's three columns. */
+    int ydots = L->plot_h * 4;
+    axis_room_t yroom = {L->plot_h, false, (L->plot_h >= 10 ? 8 : 4) / (ydots > 1 ? ydots - 1.0 : 1.0)};
+    axis_plan(&ch->y, &ch->yticks, &yr, asr_bound, o->yscale, &yroom);
+    L->axis_col = axis_ticks_width(&ch->yticks) + 1;
     L->plot_col = L->axis_col;
     L->plot_w = L->width - L->plot_col;
-    ch->x.dots = L->plot_w * 2;
-    ch->x.floor_dots = xlog ? 6 : 0;
-    /* x labels need their width and a gap; try wider spacing until they fit */
-    if (xlog) {
-        /* 2 and 5 sit 0.3 decade apart: label them only when a decade
-         * spans 24 columns or more. */
-        int decades = (int)ceil(log10(xr.max) - 1e-9) - (int)floor(log10(xr.min_pos) + 1e-9);
-        log_ticks(&ch->x, &L->xt, xr.min_pos, xr.max, L->plot_w / 6,
-                  decades > 0 && L->plot_w / decades >= 24);
-    } else {
-        int max = L->plot_w / 6;
-        for (;;) {
-            linear_ticks(&ch->x, &L->xt, xr.max, max < 1 ? 1 : max, L->plot_w >= 40);
-            int need = (ticks_width(&L->xt) + 2) * L->xt.n;
-            if (need <= L->plot_w + ticks_width(&L->xt) || max <= 1)
-                break;
-            max--;
-        }
-    }
+    int xdots = L->plot_w * 2;
+    axis_room_t xroom = {L->plot_w, true, 6 / (xdots > 1 ? xdots - 1.0 : 1.0)};
+    axis_plan(&ch->x, &ch->xticks, &xr, orr_bound, o->xscale, &xroom);
     k->dx0 = L->plot_col * 2;
-    k->dw = ch->x.dots;
+    k->dw = xdots;
     k->dy0 = L->plot_row * 4;
-    k->dh = ch->y.dots;
+    k->dh = ydots;
     ch->plot_col = L->plot_col;
     ch->plot_row = L->plot_row;
     ch->plot_w = L->plot_w;
     ch->plot_h = L->plot_h;
 }
 
-/* One attempt at the chart; false when a sampled curve range proved wrong
- * (the chart is then half drawn and must be freed). */
-static bool render_once(chart_t *ch, const chart_opts_t *o, bool sampled)
+/* Everything but the drawing: the canvas, the series, the legend's size
+ * and the layout with its axes. Returns the legend's rows (0: no legend). */
+static int prepare(ctx_t *k, chart_t *ch, const chart_opts_t *o, bool sampled, legend_t *lg)
 {
     memset(ch, 0, sizeof *ch);
     int w = o->width < CHART_MIN_WIDTH ? CHART_MIN_WIDTH : o->width;
@@ -1515,60 +1041,85 @@ static bool render_once(chart_t *ch, const chart_opts_t *o, bool sampled)
     for (size_t i = 0; i < ch->npoints; i++)
         ch->point_col[i] = ch->point_row[i] = -1;
 
-    ctx_t k;
-    memset(&k, 0, sizeof k);
-    k.ch = ch;
-    k.o = o;
-    k.sampled = sampled;
-    k.box_right = -1;
-    collect_series(&k);
+    memset(k, 0, sizeof *k);
+    k->ch = ch;
+    k->o = o;
+    k->sampled = sampled;
+    k->box_right = -1;
+    collect_series(k);
     /* Dominance is known before drawing, so the legend can be sized now. */
     for (size_t i = 0; i < ch->npoints; i++)
-        if (point_drawable(o, i) && is_dominated(&k, i))
-            k.any_dimmed = true;
+        if (point_drawable(o, i) && is_dominated(k, i))
+            k->any_dimmed = true;
     bool isocost = o->scenario && model_costs_set(o->scenario) && ch->npoints > 0;
-    legend_t lg = {NULL, 0};
+    *lg = (legend_t){NULL, 0};
     int lrows = 0;
     if (!o->no_legend) {
-        build_legend(&k, &lg, isocost);
-        lrows = legend_rows(&lg, w);
+        build_legend(k, lg, isocost);
+        lrows = legend_rows(lg, w);
         /* The plot keeps at least half the height (and six rows). */
         if (h - 3 - lrows < 6 || h - 3 - lrows < (h - 3) / 2)
             lrows = 0;
     }
-    layout(&k, lrows);
+    layout(k, lrows);
+    return lrows;
+}
 
+static void draw(ctx_t *k, const legend_t *lg, int lrows)
+{
+    chart_t *ch = k->ch;
+    const chart_opts_t *o = k->o;
+    draw_axes(k);
+    draw_policy(k);
+    draw_isocost(k);
+    draw_frontier(k);
+    draw_points(k);
+    draw_titles(k);
+    draw_labels(k);
+    draw_current_label(k);
+    draw_isocost_labels(k);
+    draw_policy_label(k);
+    if (lrows > 0)
+        draw_legend(k, lg, k->L.legend_row);
+
+    size_t hidden = 0;
+    for (size_t i = 0; i < ch->npoints; i++)
+        if ((!o->include || o->include[i]) && !point_drawable(o, i))
+            hidden++;
+    if (hidden)
+        key_add(ch, "     %zu point%s not drawn: a rate is unknown", hidden, hidden == 1 ? "" : "s");
+}
+
+/* One attempt at the chart; false when a sampled curve range proved wrong
+ * (the chart is then half drawn and must be freed). */
+static bool render_once(chart_t *ch, const chart_opts_t *o, bool sampled)
+{
+    ctx_t k;
+    legend_t lg;
+    int lrows = prepare(&k, ch, o, sampled, &lg);
     /* The curve first: it may find the layout wrong. Priorities make the
      * order of the other layers irrelevant to it. */
     bool ok = draw_curve(&k);
-    if (ok) {
-        draw_axes(&k);
-        draw_policy(&k);
-        draw_isocost(&k);
-        draw_frontier(&k);
-        draw_points(&k);
-        draw_titles(&k);
-        draw_labels(&k);
-        draw_current_label(&k);
-        draw_isocost_labels(&k);
-        draw_policy_label(&k);
-        if (lrows > 0)
-            draw_legend(&k, &lg, k.L.legend_row);
-
-        size_t hidden = 0;
-        for (size_t i = 0; i < ch->npoints; i++)
-            if ((!o->include || o->include[i]) && !point_drawable(o, i))
-                hidden++;
-        if (hidden)
-            key_add(ch, "     %zu point%s not drawn: a rate is unknown", hidden, hidden == 1 ? "" : "s");
-    }
-
+    if (ok)
+        draw(&k, &lg, lrows);
     legend_free(&lg);
-    for (size_t j = 0; j < k.nseries; j++)
-        free(k.series_names[j]);
-    free(k.series_names);
-    free(k.series_of);
+    series_index_free(&k.series);
     return ok;
+}
+
+void chart_axes(const chart_opts_t *o, axis_t *x, axis_ticks_t *xticks, axis_t *y, axis_ticks_t *yticks)
+{
+    chart_t ch;
+    ctx_t k;
+    legend_t lg;
+    prepare(&k, &ch, o, false, &lg);
+    *x = ch.x;
+    *y = ch.y;
+    *xticks = ch.xticks;
+    *yticks = ch.yticks;
+    legend_free(&lg);
+    series_index_free(&k.series);
+    chart_free(&ch);
 }
 
 void chart_render(chart_t *ch, const chart_opts_t *o)
@@ -1611,8 +1162,8 @@ void chart_text(sb_t *out, const chart_opts_t *o)
     chart_free(&ch);
 }
 
-void chart_report_section(sb_t *out, const pointset_t *set, const scenario_t *s, const frontier_t *f,
-                          const chart_opts_t *base)
+chart_opts_t chart_report_opts(const chart_opts_t *base, const pointset_t *set, const scenario_t *s,
+                               const frontier_t *f)
 {
     chart_opts_t o = chart_default_opts();
     if (base)
@@ -1622,6 +1173,13 @@ void chart_report_section(sb_t *out, const pointset_t *set, const scenario_t *s,
     o.points = set;
     o.scenario = s;
     o.frontier = f;
+    return o;
+}
+
+void chart_report_section(sb_t *out, const pointset_t *set, const scenario_t *s, const frontier_t *f,
+                          const chart_opts_t *base)
+{
+    chart_opts_t o = chart_report_opts(base, set, s, f);
     sb_puts(out, "Chart (lower left is better)\n");
     chart_text(out, &o);
     sb_putc(out, '\n');
@@ -1637,8 +1195,9 @@ bool chart_cell_to_data(const chart_t *ch, int col, int row, double *orr_pct, do
         return false;
     double xd = (col - ch->plot_col) * 2 + 0.5;
     double yd = (ch->plot_row + ch->plot_h - 1 - row) * 4 + 1.5;
-    *orr_pct = axis_value(&ch->x, xd / (ch->x.dots > 1 ? ch->x.dots - 1 : 1));
-    *asr_pct = axis_value(&ch->y, yd / (ch->y.dots > 1 ? ch->y.dots - 1 : 1));
+    int xdots = ch->plot_w * 2, ydots = ch->plot_h * 4;
+    *orr_pct = axis_value(&ch->x, xd / (xdots > 1 ? xdots - 1 : 1));
+    *asr_pct = axis_value(&ch->y, yd / (ydots > 1 ? ydots - 1 : 1));
     return true;
 }
 
@@ -1647,13 +1206,14 @@ bool chart_data_to_cell(const chart_t *ch, double orr, double asr, int *col, int
     *col = *row = -1;
     if (!isfinite(orr) || !isfinite(asr) || ch->plot_w <= 0)
         return false;
-    double fx = axis_frac(&ch->x, orr * 100), fy = axis_frac(&ch->y, asr * 100);
+    double fx = axis_share(&ch->x, orr * 100), fy = axis_share(&ch->y, asr * 100);
     if (fx < -1e-9 || fx > 1 + 1e-9 || fy < -1e-9 || fy > 1 + 1e-9)
         return false;
     /* the same arithmetic as cell_of, so a point maps to the cell it was drawn in */
     int dx0 = ch->plot_col * 2, dy0 = ch->plot_row * 4;
-    int xd = clamp_int(round_dot(dx0 + fx * (ch->x.dots - 1)), dx0, dx0 + ch->x.dots - 1);
-    int yd = clamp_int(round_dot(dy0 + (ch->y.dots - 1) - fy * (ch->y.dots - 1)), dy0, dy0 + ch->y.dots - 1);
+    int xdots = ch->plot_w * 2, ydots = ch->plot_h * 4;
+    int xd = clamp_int(round_dot(dx0 + fx * (xdots - 1)), dx0, dx0 + xdots - 1);
+    int yd = clamp_int(round_dot(dy0 + (ydots - 1) - fy * (ydots - 1)), dy0, dy0 + ydots - 1);
     *col = xd / 2;
     *row = yd / 4;
     return true;

@@ -14,10 +14,13 @@
  * nothing; points whose label does not fit get a number and a line in the
  * key below the chart.
  *
+ * The axes come from render/axis.h and the labels from render/labels.h,
+ * which the SVG uses too, so both show the same scales, ticks and labels.
  * `tradeoff plot`, the reports and the explorer all draw through here. */
 #ifndef TRADEOFF_CHART_H
 #define TRADEOFF_CHART_H
 
+#include "render/axis.h"
 #include "render/canvas.h"
 #include "core/frontier.h"
 #include "core/model.h"
@@ -27,7 +30,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef enum { CHART_SCALE_AUTO, CHART_SCALE_LINEAR, CHART_SCALE_LOG } chart_scale_t;
+/* The scale of an axis: render/axis.h's enum, under the chart's names. */
+typedef axis_scale_t chart_scale_t;
+#define CHART_SCALE_AUTO AXIS_AUTO
+#define CHART_SCALE_LINEAR AXIS_LINEAR
+#define CHART_SCALE_LOG AXIS_LOG
 
 /* The smallest chart that still shows axes and a plot area. */
 #define CHART_MIN_WIDTH 20
@@ -63,21 +70,14 @@ typedef struct {
 /* Defaults: 80x24, auto scales, no baseline or selection. */
 chart_opts_t chart_default_opts(void);
 
-/* One axis: how a rate maps to a position along the plot area. */
-typedef struct {
-    bool log;
-    double lo, hi;   /* data range shown, in percent (log: lo > 0) */
-    int floor_dots;  /* log only: dots between the floor (where 0 is drawn) and lo */
-    int dots;        /* length of the axis in dots */
-} chart_axis_t;
-
 typedef struct {
     canvas_t canvas;
     bool ascii;
     /* The plot area in cells: columns [plot_col, plot_col+plot_w), rows
      * [plot_row, plot_row+plot_h), row plot_row at the top. */
     int plot_col, plot_row, plot_w, plot_h;
-    chart_axis_t x, y;
+    axis_t x, y;             /* each spans its side of the plot area */
+    axis_ticks_t xticks, yticks;
     /* Where each point of the set was drawn (cell), -1 when not drawn. */
     int *point_col, *point_row;
     size_t npoints;
@@ -95,11 +95,21 @@ typedef struct {
  * raised to it. Free with chart_free. */
 void chart_render(chart_t *ch, const chart_opts_t *o);
 void chart_free(chart_t *ch);
+/* The axes and ticks that chart_render would give `o`, without drawing:
+ * the SVG takes the report's chart's axes from here. */
+void chart_axes(const chart_opts_t *o, axis_t *x, axis_ticks_t *xticks, axis_t *y, axis_ticks_t *yticks);
 /* Appends the canvas and the key below it. */
 void chart_to_text(const chart_t *ch, sb_t *out, bool ascii);
 /* Renders a chart of `o` and appends its text (o->ascii decides the glyphs). */
 void chart_text(sb_t *out, const chart_opts_t *o);
 
+/* The options of a report's chart of `set` with its frontier (may be NULL)
+ * and the scenario's policy: `base` (the report's chart options) or, when
+ * NULL, 80x24, automatic scales and the glyphs the locale can show. The
+ * text report's chart and the SVG both start from here, so that they show
+ * the same axes. */
+chart_opts_t chart_report_opts(const chart_opts_t *base, const pointset_t *set, const scenario_t *s,
+                               const frontier_t *f);
 /* A "Chart" section for text reports: the chart of `set` with its frontier
  * (may be NULL) and the scenario's policy, drawn with the size, scales and
  * glyphs of `base` (NULL: 80x24, ASCII when the locale needs it). */

@@ -87,14 +87,13 @@ static void md_chart(sb_t *out, const report_t *r, const analysis_t *an)
                      "over-refusal rate).\n\n");
         return;
     }
-    chart_opts_t o = chart_default_opts();
-    o.width = MD_CHART_WIDTH;
-    o.height = MD_CHART_HEIGHT;
-    if (r->chart)
-        o = *r->chart; /* the report's size, scales and labels */
-    o.points = r->points;
-    o.frontier = &an->all;
-    o.scenario = r->scenario;
+    /* the report's chart (its size, scales and labels); without one, the
+     * notes' own size */
+    chart_opts_t o = chart_report_opts(r->chart, r->points, r->scenario, &an->all);
+    if (!r->chart) {
+        o.width = MD_CHART_WIDTH;
+        o.height = MD_CHART_HEIGHT;
+    }
     o.ascii = true; /* meeting notes are read in many fonts: ASCII is safe in all */
     sb_t chart = SB_INIT;
     chart_text(&chart, &o);

@@ -4,16 +4,25 @@
  * success rate (percent, origin bottom-left, so better is toward the
  * origin), axes with ticks and titles, the policy's acceptable region as a
  * box, the Pareto frontier as a line, the achievable hull dashed, each series
- * in its own colour, dominated points faded, labels where they fit (every
- * point also carries a tooltip), and a legend. An axis whose data span more
- * than two decades is logarithmic; a rate of 0 then sits on a marked floor.
- * All text is sanitised and escaped, so the file is valid XML whatever the
- * input held. */
+ * in its own colour, dominated points faded, labels beside their points
+ * (every point also carries a tooltip), a numbered key for the points not
+ * named, and a legend.
+ *
+ * The axes are the report's chart's (chart_axes, render/axis.h): the same
+ * scales (--x-scale, --y-scale), range and tick labels as the text report's
+ * chart. Labels are placed by render/labels.h with the chart's rules, on a
+ * grid of text cells laid over the plot area: the markers and lines drawn
+ * into the grid are what a label must not cover, so placing n labels takes
+ * time linear in n. All text is sanitised and escaped, so the file is valid
+ * XML whatever the input held. */
 #include "config.h"
 
+#include "render/chart.h"
+#include "render/labels.h"
+#include "render/report.h"
+#include "render/series.h"
 #include "core/frontier.h"
 #include "base/num.h"
-#include "render/report.h"
 #include "base/text.h"
 #include "base/xalloc.h"
 
@@ -23,28 +32,43 @@
 #include <string.h>
 
 #define SVG_W 880
-#define SVG_H 640
+#define SVG_MIN_H 640
 #define PLOT_X 90   /* plot area: left edge */
 #define PLOT_Y 50   /* top edge */
 #define PLOT_W 560
 #define PLOT_H 460
 #define LEGEND_X (PLOT_X + PLOT_W + 30)
-#define FONT_PX 12
-#define CHAR_PX 6.8 /* average advance of the label font, for collision boxes */
+#define LEGEND_CHARS 28 /* legend text is cut to this many columns */
+#define LINE_PX 15      /* text lines under the chart */
+/* The label grid: cells of 7 x 14.375 pixels over the plot area. Labels and
+ * the key use a monospace font of 11 pixels (at most 7 wide), so a label
+ * never leaves the cells it was given. */
+#define GRID_COLS 80
+#define GRID_ROWS 32
+#define CELL_W ((double)PLOT_W / GRID_COLS)
+#define CELL_H ((double)PLOT_H / GRID_ROWS)
+#define KEY_COLS 2
+#define KEY_CHARS 58    /* columns of a key line: half the width, monospace */
 
 static const char *const palette[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd",
                                       "#ff7f0e", "#17becf", "#8c564b", "#e377c2"};
 #define NPALETTE (sizeof palette / sizeof palette[0])
 
 typedef struct {
-    bool log;
-    double lo, hi;  /* percent; log: lo > 0 and the floor lies half a decade below */
-    double floor;   /* log: where 0 is drawn */
-} axis_t;
+    double x, y;
+} pt_t;
 
 typedef struct {
-    double x0, y0, x1, y1;
-} box_t;
+    const report_t *r;
+    chart_opts_t opts;       /* the report's chart */
+    axis_t x, y;
+    axis_ticks_t xt, yt;
+    frontier_t f;
+    series_index_t series;
+    canvas_t grid;           /* what covers each cell of the plot, for labels */
+    int *col, *row;          /* per point: its grid cell; -1 when not drawn */
+    labels_t labels;
+} svg_t;
 
 /* Appends `s` sanitised and escaped for XML text and attribute values. */
 static void xml_escape(sb_t *out, const char *s)
@@ -71,136 +95,146 @@ static void xml_escape(sb_t *out, const char *s)
     free(clean);
 }
 
-/* A "nice" step (1, 2 or 5 times a power of ten) giving about `n` ticks. */
-static double nice_step(double span, int n)
+/* `s` cut (with an ellipsis) to `cols` columns, escaped. */
+static void xml_escape_cut(sb_t *out, const char *s, int cols)
 {
-    double raw = span / n, mag = pow(10, floor(log10(raw))), f = raw / mag;
-    /* The slack keeps 2.0000000001 (a rounding error) a 2. */
-    return (f <= 1 + 1e-9 ? 1 : f <= 2 + 1e-9 ? 2 : f <= 5 + 1e-9 ? 5 : 10) * mag;
+    sb_t cut = SB_INIT;
+    text_pad(&cut, s, cols, false);
+    while (cut.len > 0 && cut.data[cut.len - 1] == ' ')
+        cut.data[--cut.len] = '\0'; /* text_pad pads; trailing blanks mean nothing here */
+    xml_escape(out, sb_str(&cut));
+    sb_free(&cut);
 }
 
-/* Chooses the axis for rates (fractions) `v[0..n)` plus `extra` (a policy
- * bound, may be infinite or NAN). */
-static axis_t axis_fit(const double *v, size_t n, double extra)
+/* ---- positions ----------------------------------------------------------------- */
+
+/* Pixels of rates given as fractions. */
+static double px_x(const svg_t *g, double frac) { return PLOT_X + axis_share(&g->x, frac * 100) * PLOT_W; }
+static double px_y(const svg_t *g, double frac) { return PLOT_Y + PLOT_H - axis_share(&g->y, frac * 100) * PLOT_H; }
+
+
+/* Grid cells and dots (2 x 4 per cell) of a pixel position, clamped to the
+ * plot; NaN lands on the origin's side. */
+static int grid_index(double v, double origin, double size, int n)
 {
-    double maxv = 0, minpos = INFINITY;
-    for (size_t i = 0; i < n; i++) {
-        double x = v[i] * 100;
-        if (x > maxv)
-            maxv = x;
-        if (x > 0 && x < minpos)
-            minpos = x;
-    }
-    axis_t a = {false, 0, 1, 0};
-    if (maxv > 0 && isfinite(minpos) && maxv / minpos > 100) {
-        a.log = true;
-        a.lo = pow(10, floor(log10(minpos)));
-        a.hi = pow(10, ceil(log10(maxv)));
-        if (a.hi <= a.lo)
-            a.hi = a.lo * 10;
-        a.floor = a.lo / sqrt(10);
-        return a;
-    }
-    double e = isfinite(extra) ? extra * 100 : 0;
-    /* The policy bound joins the range only when it does not squash the data. */
-    double top = e > maxv && (e <= 2 * maxv || maxv == 0) ? e : maxv;
-    if (top <= 0)
-        top = 1;
-    double step = nice_step(top * 1.08, 6);
-    a.hi = ceil(top * 1.08 / step) * step;
-    if (a.hi > 100 && top <= 100)
-        a.hi = 100; /* a rate never exceeds 100% */
-    return a;
+    double i = (v - origin) / size;
+    return !(i >= 0) ? 0 : i >= n ? n - 1 : (int)i;
 }
 
-/* Position along the axis as a share 0..1 of its length. */
-static double axis_share(const axis_t *a, double pct)
+static void cell_of(double x, double y, int *col, int *row)
 {
-    if (!a->log)
-        return (pct - a->lo) / (a->hi - a->lo);
-    double l = pct < a->lo ? a->floor : pct;
-    if (l < a->floor)
-        l = a->floor;
-    return (log10(l) - log10(a->floor)) / (log10(a->hi) - log10(a->floor));
+    *col = grid_index(x, PLOT_X, CELL_W, GRID_COLS);
+    *row = grid_index(y, PLOT_Y, CELL_H, GRID_ROWS);
 }
 
-static double px_x(const axis_t *a, double frac) { return PLOT_X + axis_share(a, frac * 100) * PLOT_W; }
-static double px_y(const axis_t *a, double frac) { return PLOT_Y + PLOT_H - axis_share(a, frac * 100) * PLOT_H; }
-
-static void tick_label(char *buf, size_t n, double pct)
+static void grid_segment(svg_t *g, pt_t a, pt_t b, canvas_prio_t prio)
 {
-    if (pct == 0)
-        snprintf(buf, n, "0%%");
-    else if (fabs(pct) >= 1)
-        snprintf(buf, n, "%.10g%%", pct);
-    else
-        snprintf(buf, n, "%.3g%%", pct);
+    int x0 = grid_index(a.x, PLOT_X, CELL_W / 2, GRID_COLS * 2), y0 = grid_index(a.y, PLOT_Y, CELL_H / 4, GRID_ROWS * 4);
+    int x1 = grid_index(b.x, PLOT_X, CELL_W / 2, GRID_COLS * 2), y1 = grid_index(b.y, PLOT_Y, CELL_H / 4, GRID_ROWS * 4);
+    canvas_line(&g->grid, x0, y0, x1, y1, CANVAS_STYLE_NONE, prio, false);
 }
 
-static void ticks(sb_t *out, const axis_t *a, bool horizontal)
+/* ---- axes ---------------------------------------------------------------------- */
+
+static void tick_lines(sb_t *out, double pos, bool horizontal)
 {
-    double values[64];
-    int n = 0;
-    if (a->log) {
-        values[n++] = 0; /* the floor */
-        for (double d = a->lo; d <= a->hi * 1.0001 && n < 64; d *= 10)
-            values[n++] = d;
+    if (horizontal) {
+        sb_printf(out, "<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>\n", pos, PLOT_Y, pos,
+                  PLOT_Y + PLOT_H);
+        sb_printf(out, "<line class=\"axis\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>\n", pos, PLOT_Y + PLOT_H,
+                  pos, PLOT_Y + PLOT_H + 5);
     } else {
-        double step = nice_step(a->hi - a->lo, 6);
-        for (double d = a->lo; d <= a->hi + step * 1e-9 && n < 64; d += step)
-            values[n++] = fabs(d) < step * 1e-9 ? 0 : d;
-    }
-    for (int i = 0; i < n; i++) {
-        double s = a->log && values[i] == 0 ? 0 : axis_share(a, values[i]);
-        char label[32];
-        tick_label(label, sizeof label, values[i]);
-        if (horizontal) {
-            double x = PLOT_X + s * PLOT_W;
-            sb_printf(out, "<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>\n", x, PLOT_Y, x,
-                      PLOT_Y + PLOT_H);
-            sb_printf(out, "<line class=\"axis\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>\n", x, PLOT_Y + PLOT_H,
-                      x, PLOT_Y + PLOT_H + 5);
-            sb_printf(out, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", x,
-                      PLOT_Y + PLOT_H + 19, label);
-        } else {
-            double y = PLOT_Y + PLOT_H - s * PLOT_H;
-            sb_printf(out, "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>\n", PLOT_X, y,
-                      PLOT_X + PLOT_W, y);
-            sb_printf(out, "<line class=\"axis\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>\n", PLOT_X - 5, y,
-                      PLOT_X, y);
-            sb_printf(out, "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", PLOT_X - 8,
-                      y + 4, label);
-        }
+        sb_printf(out, "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>\n", PLOT_X, pos,
+                  PLOT_X + PLOT_W, pos);
+        sb_printf(out, "<line class=\"axis\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>\n", PLOT_X - 5, pos,
+                  PLOT_X, pos);
     }
 }
 
-static void axes(sb_t *out, const axis_t *x, const axis_t *y)
+/* Where tick i's label starts and ends along the axis, in pixels from the
+ * origin, with a character's gap after it on a horizontal axis. */
+static void tick_extent(const axis_t *a, const axis_ticks_t *t, int i, bool horizontal, double *from, double *to)
+{
+    const double char_px = 6.2, row_px = 14; /* the tick font */
+    double along = axis_share(a, t->t[i].v) * (horizontal ? PLOT_W : PLOT_H);
+    double half = horizontal ? strlen(t->t[i].label) * char_px / 2 : row_px / 2;
+    *from = along - half;
+    *to = along + half + (horizontal ? char_px : 0);
+}
+
+/* The chart's ticks. A label that would run into the one before it is left
+ * out (the chart's own room may be wider than the image's); on a log axis
+ * the floor's "0%" gives way to the first decade's label, since the break
+ * mark shows where 0 is. */
+static void ticks(sb_t *out, const axis_t *a, const axis_ticks_t *t, bool horizontal)
+{
+    double free_from = -INFINITY, from, to, next_from, next_to;
+    for (int i = 0; i < t->n; i++) {
+        double s = axis_share(a, t->t[i].v);
+        double pos = horizontal ? PLOT_X + s * PLOT_W : PLOT_Y + PLOT_H - s * PLOT_H;
+        tick_lines(out, pos, horizontal);
+        tick_extent(a, t, i, horizontal, &from, &to);
+        if (from < free_from)
+            continue;
+        if (a->log && t->t[i].v == 0 && i + 1 < t->n) {
+            tick_extent(a, t, i + 1, horizontal, &next_from, &next_to);
+            if (next_from < to)
+                continue;
+        }
+        free_from = to;
+        if (horizontal)
+            sb_printf(out, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", pos,
+                      PLOT_Y + PLOT_H + 19, t->t[i].label);
+        else
+            sb_printf(out, "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", PLOT_X - 8,
+                      pos + 4, t->t[i].label);
+    }
+    /* A log axis breaks between its floor (0) and its first decade. */
+    if (a->log && a->floor > 0) {
+        double s = a->floor / 2;
+        if (horizontal)
+            sb_printf(out, "<text class=\"break\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">&#8776;</text>\n",
+                      PLOT_X + s * PLOT_W, PLOT_Y + PLOT_H + 4);
+        else
+            sb_printf(out, "<text class=\"break\" x=\"%d\" y=\"%.1f\" text-anchor=\"middle\">&#8776;</text>\n",
+                      PLOT_X, PLOT_Y + PLOT_H - s * PLOT_H + 4);
+    }
+}
+
+static void axes(sb_t *out, const svg_t *g)
 {
     sb_puts(out, "<g id=\"axes\">\n");
-    ticks(out, x, true);
-    ticks(out, y, false);
+    ticks(out, &g->x, &g->xt, true);
+    ticks(out, &g->y, &g->yt, false);
     sb_printf(out, "<rect class=\"frame\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>\n", PLOT_X, PLOT_Y, PLOT_W,
               PLOT_H);
     sb_printf(out, "<text class=\"title\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">Over-refusal rate (ORR, %% of "
                    "benign prompts refused)%s</text>\n",
-              PLOT_X + PLOT_W / 2, PLOT_Y + PLOT_H + 42, x->log ? ", log scale" : "");
+              PLOT_X + PLOT_W / 2, PLOT_Y + PLOT_H + 42, g->x.log ? ", log scale" : "");
     sb_printf(out, "<text class=\"title\" transform=\"translate(%d %d) rotate(-90)\" text-anchor=\"middle\">Attack "
                    "success rate (ASR, %% of harmful prompts)%s</text>\n",
-              24, PLOT_Y + PLOT_H / 2, y->log ? ", log scale" : "");
+              24, PLOT_Y + PLOT_H / 2, g->y.log ? ", log scale" : "");
     sb_puts(out, "</g>\n");
 }
 
-static void policy_box(sb_t *out, const scenario_t *s, const axis_t *x, const axis_t *y)
+/* ---- what the data shows ---------------------------------------------------------- */
+
+static void policy_box(sb_t *out, svg_t *g)
 {
+    const scenario_t *s = g->r->scenario;
     if (!policy_has_bounds(&s->policy))
         return;
-    double orr = isfinite(s->policy.orr.max) ? s->policy.orr.max : x->hi / 100;
-    double asr = isfinite(s->policy.asr.max) ? s->policy.asr.max : y->hi / 100;
-    double x1 = px_x(x, orr), y1 = px_y(y, asr);
+    double ob = s->policy.orr.max, ab = s->policy.asr.max;
+    /* A bound below the lowest decade of a log axis cannot be placed. */
+    if ((isfinite(ob) && g->x.log && ob * 100 < g->x.lo) || (isfinite(ab) && g->y.log && ab * 100 < g->y.lo))
+        return;
+    double x1 = isfinite(ob) ? px_x(g, ob) : PLOT_X + PLOT_W, y1 = isfinite(ab) ? px_y(g, ab) : PLOT_Y;
     if (x1 > PLOT_X + PLOT_W)
         x1 = PLOT_X + PLOT_W;
     if (y1 < PLOT_Y)
         y1 = PLOT_Y;
+    grid_segment(g, (pt_t){PLOT_X, y1}, (pt_t){x1, y1}, CANVAS_PRIO_SHADE);
+    grid_segment(g, (pt_t){x1, y1}, (pt_t){x1, PLOT_Y + PLOT_H}, CANVAS_PRIO_SHADE);
     sb_t bounds = SB_INIT;
     bound_describe(&bounds, "ASR", s->policy.asr);
     sb_puts(&bounds, ", ");
@@ -215,152 +249,118 @@ static void policy_box(sb_t *out, const scenario_t *s, const axis_t *x, const ax
     sb_free(&bounds);
 }
 
-/* A line through the points idx[0..n). With `mixes`, each segment is the
- * set of mixes of its two ends, straight in rate space: on a log axis it is
- * drawn curved, through sampled mixes, so the picture does not promise rates
- * that no mix reaches. */
-static void polyline(sb_t *out, const char *id, const char *cls, const pointset_t *set, const size_t *idx, size_t n,
-                     bool mixes, const axis_t *x, const axis_t *y)
+/* A line through the points idx[0..n), also drawn into the label grid. With
+ * `mixes`, each segment is the set of mixes of its two ends, straight in
+ * rate space: on a log axis it is drawn curved, through sampled mixes, so
+ * the picture does not promise rates that no mix reaches. */
+static void polyline(sb_t *out, svg_t *g, const char *id, const size_t *idx, size_t n, bool mixes,
+                     canvas_prio_t prio)
 {
     if (n < 2)
         return;
-    int steps = mixes && (x->log || y->log) ? 48 : 1;
-    sb_printf(out, "<polyline id=\"%s\" class=\"%s\" points=\"", id, cls);
-    for (size_t i = 0; i < n; i++) {
-        const point_t *p = &set->items[idx[i]];
-        if (i == 0) {
-            sb_printf(out, "%.1f,%.1f", px_x(x, p->orr), px_y(y, p->asr));
-            continue;
-        }
-        const point_t *q = &set->items[idx[i - 1]];
+    const pointset_t *set = g->r->points;
+    int steps = mixes && (g->x.log || g->y.log) ? 48 : 1;
+    sb_printf(out, "<polyline id=\"%s\" class=\"%s\" points=\"", id, id);
+    const point_t *p0 = &set->items[idx[0]];
+    pt_t prev = {px_x(g, p0->orr), px_y(g, p0->asr)};
+    sb_printf(out, "%.1f,%.1f", prev.x, prev.y);
+    for (size_t i = 1; i < n; i++) {
+        const point_t *p = &set->items[idx[i]], *q = &set->items[idx[i - 1]];
         for (int k = 1; k <= steps; k++) {
             double t = (double)k / steps;
-            sb_printf(out, " %.1f,%.1f", px_x(x, q->orr + t * (p->orr - q->orr)),
-                      px_y(y, q->asr + t * (p->asr - q->asr)));
+            pt_t cur = {px_x(g, q->orr + t * (p->orr - q->orr)), px_y(g, q->asr + t * (p->asr - q->asr))};
+            sb_printf(out, " %.1f,%.1f", cur.x, cur.y);
+            grid_segment(g, prev, cur, prio);
+            prev = cur;
         }
     }
     sb_puts(out, "\"/>\n");
 }
 
-/* Series number of each point: distinct series in order of appearance. */
-static size_t *series_numbers(const pointset_t *set, size_t *nseries, const char ***names)
+static void comparison_arrow(sb_t *out, svg_t *g)
 {
-    size_t *num = xcalloc(set->len ? set->len : 1, sizeof *num);
-    const char **seen = xcalloc(set->len + 1, sizeof *seen);
-    size_t n = 0;
-    bool has_plain = false;
-    size_t plain = 0;
-    for (size_t i = 0; i < set->len; i++) {
-        const char *s = set->items[i].series;
-        if (!s) {
-            if (!has_plain)
-                plain = n, seen[n++] = NULL, has_plain = true;
-            num[i] = plain;
-            continue;
-        }
-        size_t j = 0;
-        while (j < n && !(seen[j] && strcmp(seen[j], s) == 0))
-            j++;
-        if (j == n)
-            seen[n++] = s;
-        num[i] = j;
-    }
-    *nseries = n;
-    *names = seen;
-    return num;
+    const point_t *a = g->r->compare_a, *b = g->r->compare_b;
+    if (!a || !b || !point_has_rates(a) || !point_has_rates(b))
+        return;
+    pt_t pa = {px_x(g, a->orr), px_y(g, a->asr)}, pb = {px_x(g, b->orr), px_y(g, b->asr)};
+    grid_segment(g, pa, pb, CANVAS_PRIO_LINE);
+    sb_printf(out, "<line id=\"comparison\" class=\"arrow\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                   "marker-end=\"url(#arrowhead)\"/>\n",
+              pa.x, pa.y, pb.x, pb.y);
 }
 
-static bool overlaps(const box_t *a, const box_t *b)
+/* Each drawn point's cell in the grid, its marker written there. */
+static void place_markers(svg_t *g)
 {
-    return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
-}
-
-/* Places a label beside the point at (px,py) where it covers no earlier
- * label or marker; false when no side is free. */
-static bool place_label(box_t *placed, size_t nplaced, double px, double py, int width, box_t *out)
-{
-    const double dx[] = {7, -7 - width, -width / 2.0, -width / 2.0};
-    const double dy[] = {-FONT_PX / 2.0, -FONT_PX / 2.0, -FONT_PX - 6, 6};
-    for (int k = 0; k < 4; k++) {
-        box_t b = {px + dx[k], py + dy[k], px + dx[k] + width, py + dy[k] + FONT_PX};
-        if (b.x0 < PLOT_X || b.x1 > PLOT_X + PLOT_W || b.y0 < PLOT_Y || b.y1 > PLOT_Y + PLOT_H)
-            continue;
-        bool free_spot = true;
-        for (size_t i = 0; i < nplaced && free_spot; i++)
-            free_spot = !overlaps(&b, &placed[i]);
-        if (free_spot) {
-            *out = b;
-            return true;
-        }
-    }
-    return false;
-}
-
-static void points(sb_t *out, const report_t *r, const frontier_t *f, const size_t *snum, const axis_t *x,
-                   const axis_t *y)
-{
-    const pointset_t *set = r->points;
-    box_t *placed = xcalloc(2 * set->len + 1, sizeof *placed);
-    size_t nplaced = 0;
-    /* Markers first take their room, so that no label covers a point. */
+    const pointset_t *set = g->r->points;
     for (size_t i = 0; i < set->len; i++) {
         const point_t *p = &set->items[i];
-        if (point_has_rates(p)) {
-            double px = px_x(x, p->orr), py = px_y(y, p->asr);
-            placed[nplaced++] = (box_t){px - 4, py - 4, px + 4, py + 4};
-        }
+        g->col[i] = g->row[i] = -1;
+        if (!point_has_rates(p))
+            continue;
+        cell_of(px_x(g, p->orr), px_y(g, p->asr), &g->col[i], &g->row[i]);
+        canvas_glyph(&g->grid, g->col[i], g->row[i], "o", 'o', CANVAS_STYLE_NONE, CANVAS_PRIO_MARKER);
     }
-    sb_puts(out, "<g id=\"points\">\n");
+}
+
+static void point_markers(sb_t *out, const svg_t *g)
+{
+    const pointset_t *set = g->r->points;
     for (size_t i = 0; i < set->len; i++) {
         const point_t *p = &set->items[i];
         if (!point_has_rates(p))
             continue;
         char a[32], b[32];
-        double px = px_x(x, p->orr), py = px_y(y, p->asr);
-        bool dominated = !f->marks[i].pareto_optimal;
-        bool compared = p == r->compare_a || p == r->compare_b;
+        double px = px_x(g, p->orr), py = px_y(g, p->asr);
+        bool dominated = !g->f.marks[i].pareto_optimal;
+        bool compared = p == g->r->compare_a || p == g->r->compare_b;
         sb_printf(out, "<circle class=\"point%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\"><title>",
-                  dominated ? " dominated" : "", px, py, compared ? 6 : 4, palette[snum[i] % NPALETTE]);
+                  dominated ? " dominated" : "", px, py, compared ? 5 : 4, palette[g->series.of[i] % NPALETTE]);
         xml_escape(out, p->name);
         sb_printf(out, ": ASR %s, ORR %s%s</title></circle>\n", num_format_pct(p->asr, a, sizeof a),
                   num_format_pct(p->orr, b, sizeof b), dominated ? " (dominated)" : "");
         if (compared)
-            sb_printf(out, "<circle class=\"compared\" cx=\"%.1f\" cy=\"%.1f\" r=\"9\"/>\n", px, py);
-        box_t lb;
-        int width = (int)(text_width(p->name) * CHAR_PX) + 2;
-        if (nplaced < 2 * set->len && place_label(placed, nplaced, px, py, width, &lb)) {
-            placed[nplaced++] = lb;
-            sb_printf(out, "<text class=\"label\" x=\"%.1f\" y=\"%.1f\">", lb.x0, lb.y1 - 2);
-            xml_escape(out, p->name);
-            sb_puts(out, "</text>\n");
-        }
+            sb_printf(out, "<circle class=\"compared\" cx=\"%.1f\" cy=\"%.1f\" r=\"8\"/>\n", px, py);
     }
-    sb_puts(out, "</g>\n");
-    free(placed);
 }
 
-static void comparison_arrow(sb_t *out, const report_t *r, const axis_t *x, const axis_t *y)
+/* The names and key numbers beside the points, at their grid cells. */
+static void point_labels(sb_t *out, const svg_t *g)
 {
-    if (!r->compare_a || !r->compare_b || !point_has_rates(r->compare_a) || !point_has_rates(r->compare_b))
-        return;
-    sb_printf(out, "<line id=\"comparison\" class=\"arrow\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-                   "marker-end=\"url(#arrowhead)\"/>\n",
-              px_x(x, r->compare_a->orr), px_y(y, r->compare_a->asr), px_x(x, r->compare_b->orr),
-              px_y(y, r->compare_b->asr));
+    for (size_t k = 0; k < g->labels.nplaced; k++) {
+        const labels_placed_t *l = &g->labels.placed[k];
+        sb_printf(out, "<text class=\"label%s\" x=\"%.1f\" y=\"%.1f\">", l->number ? " number" : "",
+                  PLOT_X + l->col * CELL_W, PLOT_Y + (l->row + 1) * CELL_H - 3.5);
+        xml_escape(out, l->text);
+        sb_puts(out, "</text>\n");
+    }
 }
 
-/* The comparison's sentence under the chart, wrapped at word boundaries. */
-static void caption(sb_t *out, const report_t *r)
+static void points(sb_t *out, svg_t *g)
+{
+    labels_area_t area = {&g->grid, 0, 0, GRID_COLS, GRID_ROWS};
+    labels_points_t in = {g->r->points, &g->f, g->col, g->row, -1, -1, g->opts.no_labels, GRID_COLS / 3};
+    labels_points(&g->labels, &area, &in);
+    sb_puts(out, "<g id=\"points\">\n");
+    point_markers(out, g);
+    point_labels(out, g);
+    sb_puts(out, "</g>\n");
+}
+
+/* ---- around the chart --------------------------------------------------------------- */
+
+/* The comparison's sentence under the chart, wrapped at word boundaries;
+ * returns the y below it. */
+static int caption(sb_t *out, const report_t *r, int y)
 {
     if (!r->compare_a || !r->compare_b)
-        return;
+        return y;
     comparison_t c = model_compare(r->scenario, r->compare_a, r->compare_b);
     sb_t sentence = SB_INIT;
     model_sentence(&sentence, r->scenario, r->compare_a->name, r->compare_b->name, &c);
     char *text = text_sanitize(sb_str(&sentence), sentence.len);
     const int max_chars = 120;
-    int y = PLOT_Y + PLOT_H + 62;
-    for (char *line = text; *line && y < SVG_H - 4; y += 15) {
+    for (char *line = text; *line; y += LINE_PX) {
         size_t len = strlen(line);
         if (len > (size_t)max_chars) {
             len = (size_t)max_chars;
@@ -381,45 +381,78 @@ static void caption(sb_t *out, const report_t *r)
     }
     free(text);
     sb_free(&sentence);
+    return y;
 }
 
-static void legend(sb_t *out, const report_t *r, const char **names, size_t nseries, size_t nunplotted)
+/* The numbered points' key, in columns under the chart; returns the y below it. */
+static int key(sb_t *out, const labels_t *l, int y)
 {
-    int y = PLOT_Y + 10;
-    sb_puts(out, "<g id=\"legend\">\n");
-    for (size_t i = 0; i < nseries && i < 24; i++, y += 18) {
-        sb_printf(out, "<circle cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"%s\"/>\n<text class=\"legend\" x=\"%d\" y=\"%d\">",
-                  LEGEND_X + 5, y, palette[i % NPALETTE], LEGEND_X + 16, y + 4);
-        xml_escape(out, names[i] ? names[i] : "points");
+    if (l->nkey == 0)
+        return y;
+    size_t rows = (l->nkey + KEY_COLS - 1) / KEY_COLS;
+    int chars = KEY_CHARS;
+    if (rows < 4) { /* a short key reads better in one column */
+        rows = l->nkey;
+        chars = KEY_CHARS * KEY_COLS;
+    }
+    sb_printf(out, "<g id=\"key\">\n");
+    for (size_t i = 0; i < l->nkey; i++) {
+        const char *line = l->key[i];
+        while (*line == ' ')
+            line++;
+        sb_printf(out, "<text class=\"key\" x=\"%.1f\" y=\"%zu\">", PLOT_X + (double)(i / rows) * (SVG_W - PLOT_X) / KEY_COLS,
+                  (size_t)y + (i % rows) * LINE_PX);
+        xml_escape_cut(out, line, chars);
         sb_puts(out, "</text>\n");
     }
-    if (nseries > 24) {
+    sb_puts(out, "</g>\n");
+    return y + (int)rows * LINE_PX;
+}
+
+static int legend_entry(sb_t *out, int y, const char *sample, const char *text)
+{
+    sb_puts(out, sample);
+    sb_printf(out, "<text class=\"legend\" x=\"%d\" y=\"%d\">", LEGEND_X + 16, y + 4);
+    xml_escape_cut(out, text, LEGEND_CHARS);
+    sb_puts(out, "</text>\n");
+    return y + 18;
+}
+
+static void legend(sb_t *out, const svg_t *g, size_t nunplotted)
+{
+    const report_t *r = g->r;
+    int y = PLOT_Y + 10;
+    char sample[256];
+    sb_puts(out, "<g id=\"legend\">\n");
+    for (size_t i = 0; i < g->series.n && i < 24; i++) {
+        snprintf(sample, sizeof sample, "<circle cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"%s\"/>", LEGEND_X + 5, y,
+                 palette[i % NPALETTE]);
+        y = legend_entry(out, y, sample, g->series.names[i][0] ? g->series.names[i] : "points");
+    }
+    if (g->series.n > 24) {
         sb_printf(out, "<text class=\"legend\" x=\"%d\" y=\"%d\">and %zu more series</text>\n", LEGEND_X, y + 4,
-                  nseries - 24);
+                  g->series.n - 24);
         y += 18;
     }
     y += 8;
-    sb_printf(out, "<line class=\"frontier\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>"
-                   "<text class=\"legend\" x=\"%d\" y=\"%d\">Pareto frontier</text>\n",
-              LEGEND_X, y, LEGEND_X + 12, y, LEGEND_X + 16, y + 4);
-    y += 18;
-    sb_printf(out, "<line class=\"hull\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>"
-                   "<text class=\"legend\" x=\"%d\" y=\"%d\">achievable by mixing (hull)</text>\n",
-              LEGEND_X, y, LEGEND_X + 12, y, LEGEND_X + 16, y + 4);
-    y += 18;
-    sb_printf(out, "<circle class=\"point dominated\" cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"#777777\"/>"
-                   "<text class=\"legend\" x=\"%d\" y=\"%d\">dominated point</text>\n",
-              LEGEND_X + 5, y, LEGEND_X + 16, y + 4);
+    snprintf(sample, sizeof sample, "<line class=\"frontier\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>", LEGEND_X, y,
+             LEGEND_X + 12, y);
+    y = legend_entry(out, y, sample, "Pareto frontier");
+    snprintf(sample, sizeof sample, "<line class=\"hull\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>", LEGEND_X, y,
+             LEGEND_X + 12, y);
+    y = legend_entry(out, y, sample, "achievable by mixing (hull)");
+    snprintf(sample, sizeof sample, "<circle class=\"point dominated\" cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"#777777\"/>",
+             LEGEND_X + 5, y);
+    y = legend_entry(out, y, sample, "dominated point");
     if (policy_has_bounds(&r->scenario->policy)) {
-        y += 18;
-        sb_printf(out, "<rect class=\"policy\" x=\"%d\" y=\"%d\" width=\"10\" height=\"10\"/>"
-                       "<text class=\"legend\" x=\"%d\" y=\"%d\">",
-                  LEGEND_X, y - 5, LEGEND_X + 16, y + 4);
-        xml_escape(out, r->scenario->policy.label);
-        sb_puts(out, " policy</text>\n");
+        snprintf(sample, sizeof sample, "<rect class=\"policy\" x=\"%d\" y=\"%d\" width=\"10\" height=\"10\"/>",
+                 LEGEND_X, y - 5);
+        sb_t name = SB_INIT;
+        sb_printf(&name, "%s policy", r->scenario->policy.label);
+        y = legend_entry(out, y, sample, sb_str(&name));
+        sb_free(&name);
     }
     if (nunplotted) {
-        y += 18;
         sb_printf(out, "<text class=\"legend\" x=\"%d\" y=\"%d\">%zu point%s with a rate missing: not drawn</text>\n",
                   LEGEND_X, y + 4, nunplotted, nunplotted == 1 ? "" : "s");
     }
@@ -431,8 +464,10 @@ static const char style_sheet[] =
     "text { font-family: DejaVu Sans, Helvetica, Arial, sans-serif; font-size: 12px; fill: #222222; }\n"
     ".heading { font-size: 15px; font-weight: bold; }\n"
     ".title { font-size: 13px; }\n"
-    ".tick { font-size: 11px; fill: #444444; }\n"
-    ".label { font-size: 11px; }\n"
+    ".tick, .break { font-size: 11px; fill: #444444; }\n"
+    ".label, .key { font-family: DejaVu Sans Mono, Menlo, Consolas, monospace; font-size: 11px; }\n"
+    ".number { fill: #555555; }\n"
+    ".legend { font-size: 11px; }\n"
     ".caption { font-size: 12px; font-style: italic; }\n"
     ".grid { stroke: #e4e4e4; stroke-width: 1; }\n"
     ".axis { stroke: #444444; stroke-width: 1; }\n"
@@ -446,32 +481,71 @@ static const char style_sheet[] =
     ".arrow { stroke: #000000; stroke-width: 1.5; }\n"
     "</style>\n";
 
+/* ---- putting it together -------------------------------------------------------------- */
+
+static void svg_init(svg_t *g, const report_t *r)
+{
+    memset(g, 0, sizeof *g);
+    g->r = r;
+    frontier_compute(&g->f, r->points, NULL);
+    g->opts = chart_report_opts(r->chart, r->points, r->scenario, &g->f);
+    chart_axes(&g->opts, &g->x, &g->xt, &g->y, &g->yt);
+    bool *take = xmalloc((r->points->len + 1) * sizeof *take);
+    for (size_t i = 0; i < r->points->len; i++)
+        take[i] = point_has_rates(&r->points->items[i]);
+    series_index(&g->series, r->points, take);
+    free(take);
+    canvas_init(&g->grid, GRID_COLS, GRID_ROWS);
+    g->col = xmalloc((r->points->len + 1) * sizeof *g->col);
+    g->row = xmalloc((r->points->len + 1) * sizeof *g->row);
+}
+
+static void svg_free(svg_t *g)
+{
+    frontier_free(&g->f);
+    series_index_free(&g->series);
+    canvas_free(&g->grid);
+    free(g->col);
+    free(g->row);
+    labels_free(&g->labels);
+}
+
+/* Everything inside the <svg> element but the preamble; returns the height
+ * the image needs. */
+static int body(sb_t *out, svg_t *g)
+{
+    const report_t *r = g->r;
+    size_t nunplotted = 0;
+    for (size_t i = 0; i < r->points->len; i++)
+        nunplotted += !point_has_rates(&r->points->items[i]);
+    sb_printf(out, "<text class=\"heading\" x=\"%d\" y=\"28\">", PLOT_X);
+    xml_escape(out, r->title);
+    sb_puts(out, "</text>\n");
+    axes(out, g);
+    /* Markers first take their cells, so that no line or label covers them. */
+    place_markers(g);
+    sb_puts(out, "<g clip-path=\"url(#plot)\">\n");
+    policy_box(out, g);
+    polyline(out, g, "hull", g->f.hull, g->f.nhull, true, CANVAS_PRIO_GRID);
+    polyline(out, g, "frontier", g->f.pareto, g->f.npareto, false, CANVAS_PRIO_LINE);
+    comparison_arrow(out, g);
+    points(out, g);
+    sb_puts(out, "</g>\n");
+    legend(out, g, nunplotted);
+    int y = caption(out, r, PLOT_Y + PLOT_H + 62);
+    y = key(out, &g->labels, y + (y > PLOT_Y + PLOT_H + 62 ? 6 : 0));
+    return y + 20 > SVG_MIN_H ? y + 20 : SVG_MIN_H;
+}
+
 void report_svg(sb_t *out, const report_t *r)
 {
-    const pointset_t *set = r->points;
-    double *asr = xcalloc(set->len + 1, sizeof *asr), *orr = xcalloc(set->len + 1, sizeof *orr);
-    size_t n = 0, nunplotted = 0;
-    for (size_t i = 0; i < set->len; i++) {
-        if (point_has_rates(&set->items[i])) {
-            asr[n] = set->items[i].asr;
-            orr[n++] = set->items[i].orr;
-        } else {
-            nunplotted++;
-        }
-    }
-    axis_t x = axis_fit(orr, n, r->scenario->policy.orr.max);
-    axis_t y = axis_fit(asr, n, r->scenario->policy.asr.max);
-    free(asr);
-    free(orr);
-    frontier_t f;
-    frontier_compute(&f, set, NULL);
-    size_t nseries;
-    const char **names;
-    size_t *snum = series_numbers(set, &nseries, &names);
-
+    svg_t g;
+    svg_init(&g, r);
+    sb_t b = SB_INIT;
+    int h = body(&b, &g);
     sb_printf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n",
-              SVG_W, SVG_H, SVG_W, SVG_H);
+              SVG_W, h, SVG_W, h);
     sb_puts(out, "<title>");
     xml_escape(out, r->title);
     sb_puts(out, "</title>\n");
@@ -480,24 +554,11 @@ void report_svg(sb_t *out, const report_t *r)
                    "<marker id=\"arrowhead\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" "
                    "markerHeight=\"8\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker>\n</defs>\n",
               PLOT_X - 6, PLOT_Y - 6, PLOT_W + 12, PLOT_H + 12);
-    sb_printf(out, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", SVG_W, SVG_H);
-    sb_printf(out, "<text class=\"heading\" x=\"%d\" y=\"28\">", PLOT_X);
-    xml_escape(out, r->title);
-    sb_puts(out, "</text>\n");
-    axes(out, &x, &y);
-    sb_puts(out, "<g clip-path=\"url(#plot)\">\n");
-    policy_box(out, r->scenario, &x, &y);
-    polyline(out, "hull", "hull", set, f.hull, f.nhull, true, &x, &y);
-    polyline(out, "frontier", "frontier", set, f.pareto, f.npareto, false, &x, &y);
-    comparison_arrow(out, r, &x, &y);
-    points(out, r, &f, snum, &x, &y);
-    sb_puts(out, "</g>\n");
-    legend(out, r, names, nseries, nunplotted);
-    caption(out, r);
-    sb_printf(out, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">tradeoff %s</text>\n",
-              SVG_W - 10, SVG_H - 10, PACKAGE_VERSION);
+    sb_printf(out, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", SVG_W, h);
+    sb_putn(out, sb_str(&b), b.len);
+    sb_printf(out, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">tradeoff %s</text>\n", SVG_W - 10,
+              h - 10, PACKAGE_VERSION);
     sb_puts(out, "</svg>\n");
-    free(snum);
-    free(names);
-    frontier_free(&f);
+    sb_free(&b);
+    svg_free(&g);
 }

@@ -1,9 +1,11 @@
-/* tui: curses for the explorer. See tui.h. */
+/* tui: the curses front end of every screen. See tui.h. */
 #include "config.h"
 
-#include "render/canvas.h"
 #include "base/exitcode.h"
+#include "term/theme.h"
 #include "term/tui.h"
+#include "ui/keys.h"
+#include "ui/role.h"
 
 #define NCURSES_WIDECHAR 1 /* the wide-character functions: add_wch, get_wch */
 #include <curses.h>
@@ -17,86 +19,41 @@
 #include <wchar.h>
 
 /* ------------------------------------------------------------------------
- * The theme: one row per role, a colour column and a monochrome column. */
-
-typedef struct {
-    short fg, bg;        /* -1: the terminal's default */
-    attr_t color_attr;   /* with colours */
-    attr_t mono_attr;    /* without (--no-color, NO_COLOR, no colour terminal) */
-} theme_row_t;
-
-static theme_row_t theme[EXR_COUNT];
-
-static void theme_set(int role, short fg, short bg, attr_t color_attr, attr_t mono_attr)
-{
-    theme[role] = (theme_row_t){fg, bg, color_attr, mono_attr};
-}
-
-static void theme_init(void)
-{
-    for (int r = 0; r < EXR_COUNT; r++)
-        theme_set(r, -1, -1, A_NORMAL, A_NORMAL);
-    theme_set(EXR_TITLE, COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD);
-    theme_set(EXR_FRAME, COLOR_BLUE, -1, A_NORMAL, A_NORMAL);
-    theme_set(EXR_HEADING, COLOR_CYAN, -1, A_BOLD, A_BOLD);
-    theme_set(EXR_VALUE, -1, -1, A_BOLD, A_BOLD);
-    theme_set(EXR_FOCUS, COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE);
-    theme_set(EXR_BAR, COLOR_GREEN, -1, A_NORMAL, A_NORMAL);
-    theme_set(EXR_TRACK, -1, -1, A_DIM, A_DIM);
-    theme_set(EXR_KNOB, COLOR_YELLOW, -1, A_BOLD, A_BOLD);
-    theme_set(EXR_GOOD, COLOR_GREEN, -1, A_BOLD, A_BOLD);
-    theme_set(EXR_BAD, COLOR_RED, -1, A_BOLD, A_BOLD | A_UNDERLINE);
-    theme_set(EXR_NOTE, COLOR_MAGENTA, -1, A_NORMAL, A_DIM);
-    theme_set(EXR_CURSOR, COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE);
-    theme_set(EXR_BASELINE, COLOR_MAGENTA, -1, A_BOLD, A_BOLD);
-    theme_set(EXR_SENTENCE, -1, -1, A_BOLD, A_BOLD);
-    theme_set(EXR_STATUS, COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE);
-    theme_set(EXR_STATUS_KEY, COLOR_BLUE, COLOR_WHITE, A_BOLD, A_REVERSE | A_BOLD);
-    theme_set(EXR_ERROR, COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD);
-    theme_set(EXR_INPUT, COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_BOLD | A_UNDERLINE);
-    /* The chart's semantic styles. */
-    theme_set(EXR_CHART + CANVAS_STYLE_AXIS, -1, -1, A_NORMAL, A_NORMAL);
-    theme_set(EXR_CHART + CANVAS_STYLE_TITLE, -1, -1, A_BOLD, A_BOLD);
-    theme_set(EXR_CHART + CANVAS_STYLE_GRID, -1, -1, A_DIM, A_DIM);
-    theme_set(EXR_CHART + CANVAS_STYLE_FRONTIER, COLOR_GREEN, -1, A_NORMAL, A_NORMAL);
-    theme_set(EXR_CHART + CANVAS_STYLE_HULL, COLOR_CYAN, -1, A_NORMAL, A_DIM);
-    theme_set(EXR_CHART + CANVAS_STYLE_POLICY, COLOR_BLUE, -1, A_NORMAL, A_DIM);
-    theme_set(EXR_CHART + CANVAS_STYLE_ISOCOST, COLOR_YELLOW, -1, A_DIM, A_DIM);
-    theme_set(EXR_CHART + CANVAS_STYLE_CURVE, COLOR_MAGENTA, -1, A_NORMAL, A_NORMAL);
-    theme_set(EXR_CHART + CANVAS_STYLE_DIMMED, -1, -1, A_DIM, A_DIM);
-    theme_set(EXR_CHART + CANVAS_STYLE_CURRENT, COLOR_YELLOW, -1, A_BOLD | A_REVERSE, A_BOLD | A_REVERSE);
-    theme_set(EXR_CHART + CANVAS_STYLE_BASELINE, COLOR_MAGENTA, -1, A_BOLD, A_BOLD | A_UNDERLINE);
-    theme_set(EXR_CHART + CANVAS_STYLE_SELECTED, COLOR_WHITE, -1, A_BOLD, A_BOLD);
-    theme_set(EXR_CHART + CANVAS_STYLE_LABEL, -1, -1, A_NORMAL, A_NORMAL);
-    theme_set(EXR_CHART + CANVAS_STYLE_FLOOR, -1, -1, A_DIM, A_DIM);
-    static const short series[CANVAS_NSERIES] = {COLOR_CYAN,  COLOR_GREEN, COLOR_YELLOW, COLOR_MAGENTA,
-                                                 COLOR_BLUE,  COLOR_RED,   COLOR_WHITE,  COLOR_CYAN};
-    for (int i = 0; i < CANVAS_NSERIES; i++)
-        theme_set(EXR_CHART + CANVAS_STYLE_SERIES0 + i, series[i], -1, A_BOLD, A_BOLD);
-}
+ * Looks: the theme's rows as curses colour pairs and attributes. */
 
 static bool use_color;
 
-static void colors_init(bool no_color)
+static attr_t curses_attrs(unsigned a)
 {
-    use_color = !no_color && has_colors();
+    return (a & THEME_BOLD ? A_BOLD : 0) | (a & THEME_DIM ? A_DIM : 0) | (a & THEME_UNDERLINE ? A_UNDERLINE : 0) |
+           (a & THEME_REVERSE ? A_REVERSE : 0);
+}
+
+/* A theme colour as curses numbers it; -1 for the terminal's default. */
+static short curses_color(theme_color_t c)
+{
+    return c == THEME_DEFAULT ? -1 : (short)(c - 1);
+}
+
+static void colors_init(bool want)
+{
+    use_color = want && has_colors();
     if (!use_color)
         return;
     start_color();
     use_default_colors();
-    for (int r = 0; r < EXR_COUNT && r + 1 < COLOR_PAIRS; r++)
-        init_pair((short)(r + 1), theme[r].fg, theme[r].bg);
+    for (int r = 0; r < ROLE_COUNT && r + 1 < COLOR_PAIRS; r++)
+        init_pair((short)(r + 1), curses_color(theme_row(r)->fg), curses_color(theme_row(r)->bg));
 }
 
 static void role_look(int role, attr_t *attr, short *pair)
 {
-    if (role < 0 || role >= EXR_COUNT)
-        role = 0;
+    const theme_row_t *row = theme_row(role);
     if (use_color && role + 1 < COLOR_PAIRS) {
-        *attr = theme[role].color_attr;
+        *attr = curses_attrs(row->color_attrs);
         *pair = (short)(role + 1);
     } else {
-        *attr = theme[role].mono_attr;
+        *attr = curses_attrs(row->mono_attrs);
         *pair = 0;
     }
 }
@@ -106,12 +63,12 @@ static void role_look(int role, attr_t *attr, short *pair)
 
 static volatile sig_atomic_t got_signal;
 static bool curses_on;
-static SCREEN *screen;
+static SCREEN *term_screen;
 
 /* A crash (a fatal signal inside drawing) cannot go back through curses:
  * the handler may only call async-signal-safe functions. So everything it
  * needs is prepared while curses starts: the terminal settings from before
- * curses, the tty's fd, and the bytes that leave the explorer's screen. */
+ * curses, the tty's fd, and the bytes that leave the screen. */
 static const int crash_signals[] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL};
 enum { CRASH_SIGNALS = sizeof crash_signals / sizeof crash_signals[0] };
 
@@ -212,8 +169,8 @@ static void restore(void)
         curses_on = false;
         crash_disarm();
         endwin();
-        delscreen(screen);
-        screen = NULL;
+        delscreen(term_screen);
+        term_screen = NULL;
     }
 }
 
@@ -222,6 +179,10 @@ static void on_signal(int sig)
     got_signal = sig;
 }
 
+/* The signals that end the program: the loop restores the terminal, then
+ * dies of the signal. */
+static const int quit_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
 static void catch_signals(void)
 {
     struct sigaction sa;
@@ -229,9 +190,8 @@ static void catch_signals(void)
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0; /* no SA_RESTART: a signal wakes get_wch at once */
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
+    for (size_t i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++)
+        sigaction(quit_signals[i], &sa, NULL);
 }
 
 /* ------------------------------------------------------------------------
@@ -279,6 +239,8 @@ static int translate(int r, wint_t ch)
         default:
             if (ch == KEY_F(1))
                 return EK_F1;
+            if (ch == KEY_F(10))
+                return EK_F10;
             return -1;
         }
     }
@@ -290,77 +252,92 @@ static int translate(int r, wint_t ch)
     case 8:
     case 127: return EK_BACKSPACE;
     case 12: return EK_CTRL_L;
-    case 21: return 21; /* Ctrl-U clears a typed value */
+    case 21: return EK_CTRL_U;
     default: return ch < 32 ? -1 : (int)ch;
     }
 }
 
-static bool start(const tui_opts_t *o)
+static bool start(const tui_opts_t *o, bool mouse)
 {
     crash_save_termios();
-    screen = newterm(NULL, stdout, stdin);
-    if (!screen)
+    term_screen = newterm(NULL, stdout, stdin);
+    if (!term_screen)
         return false;
     curses_on = true;
-    atexit(restore);
+    static bool registered;
+    if (!registered) {
+        atexit(restore);
+        registered = true;
+    }
     cbreak(); /* not raw: ^C still raises SIGINT, which restores the terminal */
     noecho();
     nonl();
     keypad(stdscr, TRUE);
     set_escdelay(25);
     curs_set(0);
-    timeout(250);
-    theme_init();
-    colors_init(o->no_color);
-    if (!o->no_mouse) {
+    timeout(250); /* wakes up to see a signal's flag */
+    colors_init(o->color);
+    if (mouse) {
         mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
         mouseinterval(0);
     }
-    crash_arm(!o->no_mouse);
+    crash_arm(mouse);
     return true;
 }
 
-int tui_run(explore_t *ex, const tui_opts_t *o)
+/* Draws the screen's current frame; a resize gives the grid the
+ * terminal's new size first. */
+static void frame(const screen_t *s, uigrid_t *g)
 {
+    if (g->width != COLS || g->height != LINES)
+        uigrid_resize(g, COLS, LINES);
+    s->render(s->model, g, s->layout);
+    if (s->flags->redraw) {
+        clearok(curscr, TRUE);
+        s->flags->redraw = false;
+    }
+    erase();
+    draw(g);
+    refresh();
+}
+
+/* One event from curses: a key, a click or a resize. Returns whether the
+ * screen needs drawing again. */
+static bool event(const screen_t *s, bool mouse, int r, wint_t ch)
+{
+    if (r == KEY_CODE_YES && ch == KEY_RESIZE)
+        return true;
+    if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
+        MEVENT ev;
+        if (mouse && getmouse(&ev) == OK && (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))) {
+            s->click(s->model, s->layout, ev.x, ev.y);
+            return true;
+        }
+        return false;
+    }
+    int key = translate(r, ch);
+    if (key >= 0)
+        s->key(s->model, s->layout, key);
+    return true;
+}
+
+int tui_run(const screen_t *s, const tui_opts_t *o)
+{
+    bool mouse = o->mouse && s->click;
     catch_signals(); /* before curses, so ncurses keeps ours */
-    if (!start(o)) {
+    if (!start(o, mouse)) {
         fprintf(stderr, "tradeoff: cannot start the terminal interface (is TERM set?)\n");
         return EXIT_USAGE;
     }
     uigrid_t g = UIGRID_INIT;
     bool dirty = true;
-    while (!ex->quit && !got_signal) {
-        if (dirty) {
-            if (g.width != COLS || g.height != LINES)
-                uigrid_resize(&g, COLS, LINES);
-            explore_render(ex, &g);
-            if (ex->redraw) {
-                clearok(curscr, TRUE);
-                ex->redraw = false;
-            }
-            erase();
-            draw(&g);
-            refresh();
-            dirty = false;
-        }
+    while (!s->flags->quit && !got_signal) {
+        if (dirty)
+            frame(s, &g);
         wint_t ch;
         int r = get_wch(&ch);
-        if (r == ERR)
-            continue; /* a timeout or a signal: the loop condition decides */
-        if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
-            dirty = true;
-            continue;
-        }
-        if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
-            MEVENT ev;
-            if (getmouse(&ev) == OK && (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
-                dirty = explore_click(ex, ev.x, ev.y) || dirty;
-            continue;
-        }
-        int key = translate(r, ch);
-        if (key >= 0)
-            explore_key(ex, key);
-        dirty = true;
+        /* ERR: a timeout or a signal; the loop's condition decides. */
+        dirty = r != ERR && event(s, mouse, r, ch);
     }
     uigrid_free(&g);
     restore();

@@ -1,23 +1,31 @@
-/* tui: the explorer's curses front end. It only copies the grid that
- * explore_render fills to the terminal, with colours from its theme table,
- * and turns keys, mouse clicks and resizes into calls on the explorer.
- * The terminal is restored on every way out: q, a fatal error (exit() runs
- * the restore), SIGINT, SIGTERM and SIGHUP. */
+/* tui: the curses front end of every screen (the explorer, the practice
+ * drill), and the one place the terminal is taken over and given back.
+ *
+ * It only copies the grid a screen renders to the terminal, with the looks
+ * of the theme table (theme.h), and turns curses' keys, mouse clicks and
+ * resizes into the screen's keys (ui/keys.h) and clicks. The terminal is
+ * restored on every way out: the screen is done (q), exit() (a fatal
+ * error), SIGINT, SIGTERM and SIGHUP (a handler only sets a flag; the loop
+ * restores the terminal, then dies of the signal as the shell expects), and
+ * crashes (SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL: a handler that only
+ * writes bytes prepared beforehand and calls tcsetattr, both
+ * async-signal-safe). */
 #ifndef TRADEOFF_TUI_H
 #define TRADEOFF_TUI_H
 
-#include "ui/explore.h"
+#include "ui/screen.h"
 
 #include <stdbool.h>
 
 typedef struct {
-    bool no_color; /* --no-color or a non-empty NO_COLOR: the monochrome column */
-    bool no_mouse;
-    bool ascii;    /* --ascii or a locale that cannot show UTF-8 glyphs */
+    bool color; /* colours wanted (decided by the command line: --no-color, NO_COLOR);
+                 * a terminal without them gets the theme's monochrome column */
+    bool mouse; /* report clicks, when the screen takes them */
 } tui_opts_t;
 
-/* Runs the explorer on the terminal until it quits; returns the exit
- * status. Needs standard input and output to be a terminal. */
-int tui_run(explore_t *ex, const tui_opts_t *o);
+/* Runs the screen on the terminal until it is done; returns the exit
+ * status (a signal ends the process instead). Needs standard input and
+ * output to be a terminal. */
+int tui_run(const screen_t *s, const tui_opts_t *o);
 
 #endif

@@ -1,150 +1,20 @@
+/* explore: the explorer's model: series and the operating point along
+ * them, the controls and their slider steps, typed values, find and the
+ * cost optimum, and what each key does. See explore.h. */
 #include "config.h"
 
-#include "ui/explore.h"
-#include "core/optimal.h"
 #include "base/num.h"
-#include "base/outfile.h"
-#include "ui/scenario_file.h"
 #include "base/text.h"
 #include "base/xalloc.h"
+#include "core/optimal.h"
+#include "ui/explore.h"
 
-#include <ctype.h>
-#include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-/* ------------------------------------------------------------------------
- * The action table: the only place keys are bound. */
-
-static const explore_binding_t bindings[] = {
-    {EXA_QUIT, "quit", {'q'}, "quit (the terminal is restored)"},
-    {EXA_HELP, "help", {'?', EK_F1}, "show this help; any key closes it"},
-    {EXA_FOCUS_NEXT, "focus-next", {EK_TAB}, "move focus to the next control"},
-    {EXA_FOCUS_PREV, "focus-prev", {EK_BTAB}, "move focus to the previous control"},
-    {EXA_DECREASE, "decrease", {EK_LEFT, 'h'}, "decrease the focused control (threshold: 10% of traffic toward the previous point)"},
-    {EXA_INCREASE, "increase", {EK_RIGHT, 'l'}, "increase the focused control"},
-    {EXA_DECREASE_COARSE, "decrease-coarse", {EK_SLEFT, 'H', EK_PGDN}, "decrease in a coarse step (x10; threshold: previous measured point)"},
-    {EXA_INCREASE_COARSE, "increase-coarse", {EK_SRIGHT, 'L', EK_PGUP}, "increase in a coarse step"},
-    {EXA_LIST_UP, "up", {EK_UP, 'k'}, "select the previous point in the list"},
-    {EXA_LIST_DOWN, "down", {EK_DOWN, 'j'}, "select the next point in the list"},
-    {EXA_LIST_FIRST, "first", {EK_HOME}, "select the first point in the list"},
-    {EXA_LIST_LAST, "last", {EK_END}, "select the last point in the list"},
-    {EXA_ENTER_VALUE, "enter-value", {'=', EK_ENTER}, "type an exact value for the focused control"},
-    {EXA_BASELINE, "baseline", {'b'}, "pin the current operating point as the baseline"},
-    {EXA_UNPIN, "unpin", {'B'}, "remove the baseline"},
-    {EXA_OPTIMAL, "cost-optimal", {'o'}, "jump to the point with the lowest daily cost"},
-    {EXA_SERIES_NEXT, "series-next", {'n'}, "move the operating point to the next series"},
-    {EXA_SERIES_PREV, "series-prev", {'N'}, "move the operating point to the previous series"},
-    {EXA_FIND, "find", {'/'}, "find a point by name"},
-    {EXA_LOG_SCALES, "scales", {'g'}, "chart scales: automatic, logarithmic, linear"},
-    {EXA_SORT, "sort", {'S'}, "sort the point list: input, name, ASR, ORR, frontier"},
-    {EXA_DETAILS, "details", {'d'}, "show the selected point's attributes and categories"},
-    {EXA_SAVE, "save", {'s'}, "save the scenario to a file (reopen with --scenario FILE)"},
-    {EXA_EXPORT, "export", {'e'}, "export a Markdown report of what is on screen"},
-    {EXA_REDRAW, "redraw", {EK_CTRL_L}, "redraw the screen"},
-};
-#define NBINDINGS (sizeof bindings / sizeof bindings[0])
-
-const explore_binding_t *explore_bindings(size_t *count)
-{
-    *count = NBINDINGS;
-    return bindings;
-}
-
-explore_action_t explore_action_for_key(int key)
-{
-    for (size_t i = 0; i < NBINDINGS; i++)
-        for (int k = 0; k < EXPLORE_MAX_KEYS && bindings[i].keys[k]; k++)
-            if (bindings[i].keys[k] == key)
-                return bindings[i].action;
-    return EXA_NONE;
-}
-
-static const struct {
-    int key;
-    const char *name;
-} key_names[] = {
-    {EK_TAB, "Tab"},       {EK_BTAB, "S-Tab"},     {EK_ENTER, "Enter"},   {EK_ESC, "Esc"},
-    {EK_BACKSPACE, "BS"},  {EK_LEFT, "Left"},      {EK_RIGHT, "Right"},   {EK_UP, "Up"},
-    {EK_DOWN, "Down"},     {EK_SLEFT, "S-Left"},   {EK_SRIGHT, "S-Right"}, {EK_PGUP, "PgUp"},
-    {EK_PGDN, "PgDn"},     {EK_HOME, "Home"},      {EK_END, "End"},       {EK_F1, "F1"},
-    {EK_CTRL_L, "C-l"},    {21, "C-u"},            {' ', "Space"},   {'<', "lt"},
-};
-
-const char *explore_key_name(int key, char *buf, size_t n)
-{
-    for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
-        if (key_names[i].key == key) {
-            snprintf(buf, n, "%s", key_names[i].name);
-            return buf;
-        }
-    if (key > 32 && key < 127)
-        snprintf(buf, n, "%c", key);
-    else
-        snprintf(buf, n, "U+%04X", (unsigned)key);
-    return buf;
-}
-
-int explore_key_parse(const char *name)
-{
-    for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
-        if (strcasecmp(key_names[i].name, name) == 0)
-            return key_names[i].key;
-    if (name[0] && !name[1])
-        return (unsigned char)name[0];
-    return -1;
-}
-
-bool explore_keys_parse_format(const char *s, explore_keys_format_t *fmt)
-{
-    if (strcmp(s, "text") == 0)
-        *fmt = EX_KEYS_TEXT;
-    else if (strcmp(s, "markdown") == 0)
-        *fmt = EX_KEYS_MARKDOWN;
-    else if (strcmp(s, "man") == 0)
-        *fmt = EX_KEYS_MAN;
-    else
-        return false;
-    return true;
-}
-
-/* "Left, h" for the table; a `sep` between the keys. */
-static void keys_of(sb_t *out, const explore_binding_t *b, const char *sep, bool markdown)
-{
-    for (int k = 0; k < EXPLORE_MAX_KEYS && b->keys[k]; k++) {
-        char name[24];
-        explore_key_name(b->keys[k], name, sizeof name);
-        if (b->keys[k] == '<')
-            snprintf(name, sizeof name, "<");
-        sb_printf(out, "%s%s%s%s", k ? sep : "", markdown ? "`" : "", name, markdown ? "`" : "");
-    }
-}
-
-void explore_keys_render(sb_t *out, explore_keys_format_t fmt)
-{
-    if (fmt == EX_KEYS_MARKDOWN)
-        sb_puts(out, "| Keys | Action |\n|---|---|\n");
-    for (size_t i = 0; i < NBINDINGS; i++) {
-        const explore_binding_t *b = &bindings[i];
-        if (fmt == EX_KEYS_MARKDOWN) {
-            sb_puts(out, "| ");
-            keys_of(out, b, " ", true);
-            sb_printf(out, " | %s |\n", b->description);
-        } else if (fmt == EX_KEYS_MAN) {
-            sb_puts(out, ".TP\n.B ");
-            keys_of(out, b, ", ", false);
-            sb_printf(out, "\n%s\n", b->description);
-        } else {
-            sb_t k = SB_INIT;
-            keys_of(&k, b, " ", false);
-            sb_printf(out, "  %-20s %s\n", sb_str(&k), b->description);
-            sb_free(&k);
-        }
-    }
-}
 
 /* ------------------------------------------------------------------------
  * Series, order and the operating point. */
@@ -320,8 +190,7 @@ static void sync_cursor(explore_t *ex)
             ex->cursor = i;
 }
 
-static void say(explore_t *ex, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void say(explore_t *ex, bool error, const char *fmt, ...)
+void explore_say(explore_t *ex, bool error, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -331,7 +200,7 @@ static void say(explore_t *ex, bool error, const char *fmt, ...)
 }
 
 void explore_init(explore_t *ex, pointset_t *set, char *title, char **files, int nfiles,
-                  const scenario_t *scenario)
+                  const scenario_t *scenario, const analysis_opts_t *analysis)
 {
     memset(ex, 0, sizeof *ex);
     ex->set = *set;
@@ -340,10 +209,10 @@ void explore_init(explore_t *ex, pointset_t *set, char *title, char **files, int
     ex->files = files;
     ex->nfiles = nfiles;
     ex->scenario = *scenario;
+    ex->analysis = analysis ? *analysis : (analysis_opts_t)ANALYSIS_OPTS_INIT;
     frontier_compute(&ex->frontier, &ex->set, NULL);
     build_series(ex);
     ex->order = xcalloc(ex->set.len ? ex->set.len : 1, sizeof *ex->order);
-    ex->chart_numbers = xcalloc(ex->set.len ? ex->set.len : 1, sizeof *ex->chart_numbers);
     sort_list(ex);
     ex->cursor = 0;
     ex->place.series = ex->nseries; /* none until a series exists */
@@ -356,15 +225,12 @@ void explore_init(explore_t *ex, pointset_t *set, char *title, char **files, int
 
 void explore_free(explore_t *ex)
 {
-    if (ex->have_chart)
-        chart_free(&ex->chart);
     for (size_t s = 0; s < ex->nseries; s++) {
         free(ex->series[s].name);
         free(ex->series[s].members);
     }
     free(ex->series);
     free(ex->order);
-    free(ex->chart_numbers);
     frontier_free(&ex->frontier);
     pointset_free(&ex->set);
     free(ex->title);
@@ -555,7 +421,7 @@ static void make_custom(scenario_t *s)
 static void step_threshold(explore_t *ex, int dir, bool coarse)
 {
     if (ex->place.series >= ex->nseries) {
-        say(ex, true, "no series with measured ASR and ORR to move along");
+        explore_say(ex, true, "no series with measured ASR and ORR to move along");
         return;
     }
     double last = (double)(ex->series[ex->place.series].len - 1);
@@ -569,7 +435,7 @@ static void step_threshold(explore_t *ex, int dir, bool coarse)
     if (pos > last)
         pos = last;
     if (pos == ex->place.pos)
-        say(ex, false, "already at the %s point of the series '%s'", dir > 0 ? "last" : "first",
+        explore_say(ex, false, "already at the %s point of the series '%s'", dir > 0 ? "last" : "first",
             ex->series[ex->place.series].name);
     ex->place.pos = pos;
     sync_cursor(ex);
@@ -778,13 +644,12 @@ static void open_input(explore_t *ex, explore_input_t kind, const char *prompt, 
     ex->mode = EX_MODE_INPUT;
     ex->input_kind = kind;
     snprintf(ex->prompt, sizeof ex->prompt, "%s", prompt);
-    snprintf(ex->input, sizeof ex->input, "%s", initial);
-    ex->input_prefilled = initial[0] != '\0';
+    lineedit_set(&ex->line, initial);
     ex->message[0] = '\0';
 }
 
 /* ------------------------------------------------------------------------
- * Find, cost-optimal, save, export. */
+ * Find, cost-optimal. */
 
 static bool find_point(explore_t *ex, const char *text)
 {
@@ -816,12 +681,12 @@ static bool find_point(explore_t *ex, const char *text)
 static void go_optimal(explore_t *ex)
 {
     if (!model_costs_set(&ex->scenario)) {
-        say(ex, true, "set a cost per refusal or per harmful output first (Tab to the cost controls)");
+        explore_say(ex, true, "set a cost per refusal or per harmful output first (Tab to the cost controls)");
         return;
     }
     optimal_t o = optimal_find(&ex->frontier, &ex->set, &ex->scenario);
     if (!o.found) {
-        say(ex, true, "no point or mix meets the %s policy: nothing to jump to", ex->scenario.policy.key);
+        explore_say(ex, true, "no point or mix meets the %s policy: nothing to jump to", ex->scenario.policy.key);
         return;
     }
     char money[48];
@@ -830,7 +695,7 @@ static void go_optimal(explore_t *ex)
         explore_place_t pl;
         if (place_of(ex, o.op.a, &pl))
             set_place(ex, pl);
-        say(ex, false, "cost-optimal within the %s policy: %s (%s per day)", ex->scenario.policy.key,
+        explore_say(ex, false, "cost-optimal within the %s policy: %s (%s per day)", ex->scenario.policy.key,
             ex->set.items[o.op.a].name, money);
         return;
     }
@@ -843,83 +708,9 @@ static void go_optimal(explore_t *ex)
         set_place(ex, pl);
     sb_t mix = SB_INIT;
     frontier_op_describe(&mix, &ex->set, &o.op);
-    say(ex, false, "cost-optimal within the %s policy is a mix: %s (%s per day); showing %s", ex->scenario.policy.key,
+    explore_say(ex, false, "cost-optimal within the %s policy is a mix: %s (%s per day); showing %s", ex->scenario.policy.key,
         sb_str(&mix), money, ex->set.items[nearer].name);
     sb_free(&mix);
-}
-
-static void fill_scenario_file(explore_t *ex, scenario_file_t *sf)
-{
-    scenario_file_init(sf);
-    sf->scenario = ex->scenario;
-    sf->nfiles = ex->nfiles;
-    sf->files = xcalloc((size_t)(ex->nfiles ? ex->nfiles : 1), sizeof *sf->files);
-    for (int i = 0; i < ex->nfiles; i++) {
-        char *abs = realpath(ex->files[i], NULL);
-        sf->files[i] = abs ? abs : xstrdup(ex->files[i]);
-    }
-    if (ex->place.series < ex->nseries) {
-        sf->series = xstrdup(ex->series[ex->place.series].name);
-        sf->position = ex->place.pos;
-    }
-    if (ex->has_baseline) {
-        /* The baseline is saved as a place too: find it on a series. */
-        for (size_t s = 0; s < ex->nseries && !sf->baseline_series; s++) {
-            const explore_series_t *se = &ex->series[s];
-            for (size_t k = 0; k < se->len; k++) {
-                if (se->members[k] != ex->baseline.a)
-                    continue;
-                double pos = (double)k;
-                if (ex->baseline.is_mix) {
-                    if (k + 1 < se->len && se->members[k + 1] == ex->baseline.b)
-                        pos += 1.0 - ex->baseline.lambda;
-                    else
-                        continue;
-                }
-                sf->baseline_series = xstrdup(se->name);
-                sf->baseline_position = pos;
-                break;
-            }
-        }
-    }
-    static const char *const sorts[] = {"input", "name", "asr", "orr", "frontier"};
-    static const char *const scales[] = {"auto", "log", "linear"};
-    sf->sort = xstrdup(sorts[ex->sort]);
-    sf->scales = xstrdup(scales[ex->scale]);
-    sf->focus = xstrdup(scenario_focus_names[ex->focus]);
-}
-
-static bool write_file(explore_t *ex, const char *path, const sb_t *text, const char *what)
-{
-    diag_t d = DIAG_INIT;
-    int rc = outfile_write(path, sb_str(text), text->len, ex->files, ex->nfiles, &d);
-    char *shown = text_sanitize(path, strlen(path));
-    if (rc != 0)
-        say(ex, true, "%s", d.error ? d.error : "cannot write the file");
-    else
-        say(ex, false, "%s saved to %s", what, shown);
-    free(shown);
-    diag_free(&d);
-    return rc == 0;
-}
-
-static void save_scenario(explore_t *ex, const char *path)
-{
-    scenario_file_t sf;
-    fill_scenario_file(ex, &sf);
-    sb_t text = SB_INIT;
-    scenario_file_format(&text, &sf);
-    write_file(ex, path, &text, "scenario");
-    sb_free(&text);
-    scenario_file_free(&sf);
-}
-
-static void export_report(explore_t *ex, const char *path)
-{
-    sb_t text = SB_INIT;
-    explore_markdown(ex, &text);
-    write_file(ex, path, &text, "Markdown report");
-    sb_free(&text);
 }
 
 /* ------------------------------------------------------------------------
@@ -928,7 +719,7 @@ static void export_report(explore_t *ex, const char *path)
 static bool submit_input(explore_t *ex)
 {
     char why[256];
-    const char *text = ex->input;
+    const char *text = ex->line.text;
     while (*text == ' ')
         text++;
     switch (ex->input_kind) {
@@ -936,7 +727,7 @@ static bool submit_input(explore_t *ex)
         const char *err = apply_value(ex, text, why, sizeof why);
         if (err) {
             char *shown = text_sanitize(text, strlen(text));
-            say(ex, true, "%s '%s': %s", control_names[ex->focus], shown, err);
+            explore_say(ex, true, "%s '%s': %s", control_names[ex->focus], shown, err);
             free(shown);
             return false; /* stay in the input line so it can be corrected */
         }
@@ -945,85 +736,42 @@ static bool submit_input(explore_t *ex)
     case EX_INPUT_FIND:
         if (!find_point(ex, text)) {
             char *shown = text_sanitize(text, strlen(text));
-            say(ex, true, "no point name contains '%s'", shown);
+            explore_say(ex, true, "no point name contains '%s'", shown);
             free(shown);
             return false;
         }
         break;
     case EX_INPUT_SAVE:
         if (!*text) {
-            say(ex, true, "type a file name to save the scenario to");
+            explore_say(ex, true, "type a file name to save the scenario to");
             return false;
         }
-        save_scenario(ex, text);
+        explore_save(ex, text);
         break;
     case EX_INPUT_EXPORT:
         if (!*text) {
-            say(ex, true, "type a file name for the Markdown report");
+            explore_say(ex, true, "type a file name for the Markdown report");
             return false;
         }
-        export_report(ex, text);
+        explore_export(ex, text);
         break;
     }
     ex->mode = EX_MODE_NORMAL;
     return true;
 }
 
-static void utf8_append(char *buf, size_t cap, int cp)
-{
-    char enc[5];
-    size_t n;
-    if (cp < 0x80)
-        enc[0] = (char)cp, n = 1;
-    else if (cp < 0x800)
-        enc[0] = (char)(0xC0 | (cp >> 6)), enc[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
-    else if (cp < 0x10000)
-        enc[0] = (char)(0xE0 | (cp >> 12)), enc[1] = (char)(0x80 | ((cp >> 6) & 0x3F)),
-        enc[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
-    else
-        enc[0] = (char)(0xF0 | (cp >> 18)), enc[1] = (char)(0x80 | ((cp >> 12) & 0x3F)),
-        enc[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), enc[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
-    size_t len = strlen(buf);
-    if (len + n + 1 > cap)
-        return;
-    memcpy(buf + len, enc, n);
-    buf[len + n] = '\0';
-}
-
 static bool input_key(explore_t *ex, int key)
 {
     if (key == EK_ESC) {
         ex->mode = EX_MODE_NORMAL;
-        say(ex, false, "cancelled");
+        explore_say(ex, false, "cancelled");
         return true;
     }
     if (key == EK_ENTER) {
         submit_input(ex);
         return true;
     }
-    if (key == 21) { /* Ctrl-U: clear the line, as in a shell */
-        ex->input[0] = '\0';
-        ex->input_prefilled = false;
-        return true;
-    }
-    if (key == EK_BACKSPACE || key == 8) {
-        ex->input_prefilled = false;
-        size_t len = strlen(ex->input);
-        while (len > 0 && ((unsigned char)ex->input[len - 1] & 0xC0) == 0x80)
-            len--; /* continuation bytes of the last character */
-        if (len > 0)
-            len--;
-        ex->input[len] = '\0';
-        return true;
-    }
-    if (key >= 32 && key < EK_SPECIAL && key != 127) {
-        if (ex->input_prefilled) /* the first key typed replaces the shown value */
-            ex->input[0] = '\0';
-        ex->input_prefilled = false;
-        utf8_append(ex->input, sizeof ex->input, key);
-        return true;
-    }
-    return false;
+    return lineedit_key(&ex->line, key);
 }
 
 static void move_cursor(explore_t *ex, long delta)
@@ -1041,33 +789,31 @@ static void move_cursor(explore_t *ex, long delta)
     if (place_of(ex, idx, &pl))
         ex->place = pl;
     else
-        say(ex, false, "%s has no measured ASR and ORR: the operating point stays where it was",
+        explore_say(ex, false, "%s has no measured ASR and ORR: the operating point stays where it was",
             ex->set.items[idx].name);
 }
 
 static void change_series(explore_t *ex, int dir)
 {
     if (ex->nseries == 0) {
-        say(ex, true, "no series with measured ASR and ORR");
+        explore_say(ex, true, "no series with measured ASR and ORR");
         return;
     }
     size_t s = ex->place.series < ex->nseries ? ex->place.series : 0;
     s = (s + ex->nseries + (dir > 0 ? 1 : ex->nseries - 1)) % ex->nseries;
     set_place(ex, (explore_place_t){s, 0});
-    say(ex, false, "series %zu of %zu: %s (%zu points)", s + 1, ex->nseries, ex->series[s].name,
+    explore_say(ex, false, "series %zu of %zu: %s (%zu points)", s + 1, ex->nseries, ex->series[s].name,
         ex->series[s].len);
 }
 
 bool explore_do(explore_t *ex, explore_action_t a)
 {
     char buf[256];
-    static const char *const sort_names[] = {"input order", "name", "ASR", "ORR", "frontier (hull, Pareto, rest)"};
-    static const char *const scale_names[] = {"automatic (log when the data span two decades)", "logarithmic", "linear"};
     switch (a) {
     case EXA_NONE:
         return false;
     case EXA_QUIT:
-        ex->quit = true;
+        ex->flags.quit = true;
         break;
     case EXA_HELP:
         ex->mode = EX_MODE_HELP;
@@ -1108,11 +854,11 @@ bool explore_do(explore_t *ex, explore_action_t a)
         break;
     case EXA_BASELINE:
         explore_pin_current(ex);
-        say(ex, false, "baseline pinned: %s; move the operating point to compare", ex->baseline_name);
+        explore_say(ex, false, "baseline pinned: %s; move the operating point to compare", ex->baseline_name);
         break;
     case EXA_UNPIN:
         ex->has_baseline = false;
-        say(ex, false, "baseline removed");
+        explore_say(ex, false, "baseline removed");
         break;
     case EXA_OPTIMAL:
         go_optimal(ex);
@@ -1125,13 +871,13 @@ bool explore_do(explore_t *ex, explore_action_t a)
         open_input(ex, EX_INPUT_FIND, "find point: ", "");
         break;
     case EXA_LOG_SCALES:
-        ex->scale = (explore_scale_t)((ex->scale + 1) % 3);
-        say(ex, false, "chart scales: %s", scale_names[ex->scale]);
+        ex->scale = explore_scale_next(ex->scale);
+        explore_say(ex, false, "chart scales: %s", explore_scale_description(ex->scale));
         break;
     case EXA_SORT:
         ex->sort = (explore_sort_t)((ex->sort + 1) % EX_NSORTS);
         sort_list(ex);
-        say(ex, false, "point list sorted by %s", sort_names[ex->sort]);
+        explore_say(ex, false, "point list sorted by %s", explore_sort_description(ex->sort));
         break;
     case EXA_DETAILS:
         ex->mode = ex->mode == EX_MODE_DETAILS ? EX_MODE_NORMAL : EX_MODE_DETAILS;
@@ -1143,7 +889,7 @@ bool explore_do(explore_t *ex, explore_action_t a)
         open_input(ex, EX_INPUT_EXPORT, "export Markdown report to: ", "tradeoff-report.md");
         break;
     case EXA_REDRAW:
-        ex->redraw = true;
+        ex->flags.redraw = true;
         break;
     case EXA_COUNT:
         return false;
@@ -1151,19 +897,28 @@ bool explore_do(explore_t *ex, explore_action_t a)
     return true;
 }
 
-bool explore_key(explore_t *ex, int key)
+/* Help scrolls with Up and Down; any other key closes it. */
+static bool help_key(explore_t *ex, const explore_layout_t *lay, explore_action_t a)
+{
+    if (a == EXA_LIST_DOWN) {
+        if (!lay || ex->help_scroll < lay->help_max_scroll)
+            ex->help_scroll++;
+    } else if (a == EXA_LIST_UP) {
+        if (ex->help_scroll > 0)
+            ex->help_scroll--;
+    } else {
+        ex->mode = EX_MODE_NORMAL;
+    }
+    return true;
+}
+
+bool explore_key(explore_t *ex, const explore_layout_t *lay, int key)
 {
     if (ex->mode == EX_MODE_INPUT)
         return input_key(ex, key);
-    explore_action_t a = explore_action_for_key(key);
-    if (ex->mode == EX_MODE_HELP) {
-        if (a == EXA_LIST_UP || a == EXA_LIST_DOWN) {
-            ex->help_scroll += a == EXA_LIST_DOWN ? 1 : ex->help_scroll > 0 ? -1 : 0;
-            return true;
-        }
-        ex->mode = EX_MODE_NORMAL; /* any other key closes help */
-        return true;
-    }
+    explore_action_t a = (explore_action_t)bindings_action(explore_bindings(), key);
+    if (ex->mode == EX_MODE_HELP)
+        return help_key(ex, lay, a);
     if (ex->mode == EX_MODE_DETAILS) {
         if (a == EXA_LIST_UP || a == EXA_LIST_DOWN || a == EXA_QUIT || a == EXA_HELP)
             return a == EXA_QUIT ? (ex->mode = EX_MODE_NORMAL, true) : explore_do(ex, a);
@@ -1176,7 +931,7 @@ bool explore_key(explore_t *ex, int key)
     }
     if (a == EXA_NONE) {
         char name[24];
-        say(ex, true, "key %s does nothing here; press ? for help", explore_key_name(key, name, sizeof name));
+        explore_say(ex, true, "key %s does nothing here; press ? for help", keys_name(key, name, sizeof name));
         return true;
     }
     if (a != EXA_BASELINE && a != EXA_OPTIMAL && a != EXA_SORT && a != EXA_LOG_SCALES &&
@@ -1185,12 +940,12 @@ bool explore_key(explore_t *ex, int key)
     return explore_do(ex, a);
 }
 
-bool explore_click(explore_t *ex, int x, int y)
+bool explore_click(explore_t *ex, const explore_layout_t *lay, int x, int y)
 {
     if (ex->mode != EX_MODE_NORMAL)
-        return explore_key(ex, EK_ESC);
-    if (ex->have_chart) {
-        long idx = chart_nearest_point(&ex->chart, x - ex->chart_x, y - ex->chart_y, 6);
+        return explore_key(ex, lay, EK_ESC);
+    if (lay->have_chart) {
+        long idx = chart_nearest_point(&lay->chart, x - lay->chart_x, y - lay->chart_y, 6);
         if (idx >= 0) {
             explore_place_t pl;
             if (place_of(ex, (size_t)idx, &pl))
@@ -1198,12 +953,12 @@ bool explore_click(explore_t *ex, int x, int y)
             for (size_t i = 0; i < ex->set.len; i++)
                 if (ex->order[i] == (size_t)idx)
                     ex->cursor = i;
-            say(ex, false, "selected %s", ex->set.items[idx].name);
+            explore_say(ex, false, "selected %s", ex->set.items[idx].name);
             return true;
         }
     }
-    if (x >= ex->list_x && x < ex->list_x + ex->list_w && y >= ex->list_y && y < ex->list_y + ex->list_rows) {
-        size_t row = ex->scroll + (size_t)(y - ex->list_y);
+    if (x >= lay->list_x && x < lay->list_x + lay->list_w && y >= lay->list_y && y < lay->list_y + lay->list_rows) {
+        size_t row = lay->list_scroll + (size_t)(y - lay->list_y);
         if (row < ex->set.len) {
             move_cursor(ex, (long)row - (long)ex->cursor);
             return true;

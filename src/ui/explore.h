@@ -1,51 +1,37 @@
 /* explore: the explorer's state and everything it does, without curses.
  *
- * The explorer is a model (this module), a view that lays the model out into
- * a uigrid (explore_render), and a thin curses front end (tui.c) that copies
- * the grid to the terminal and turns keys into explore_key calls. Because
- * the model and the view know nothing of the terminal, the unit tests, the
- * key-script hook (TRADEOFF_KEYS) and the benchmark drive exactly the code a
+ * The explorer is a model (explore.c: series, the operating point, the
+ * controls, keys), a view that lays the model out into a uigrid and returns
+ * where it put things (explore_view.c: explore_render and an
+ * explore_layout_t), its files (explore_file.c: the saved scenario, the
+ * Markdown export) and one table of actions (explore_keys.c). A front end
+ * drives it through explore_screen: the curses loop (term/tui.c) or the
+ * key-script hook (ui/keyscript.c). Because none of it knows the terminal,
+ * the unit tests, the key scripts and the benchmark drive exactly the code a
  * person drives.
  *
- * One table of actions (explore_bindings) names every action with its keys
- * and description: key handling, the help screen, README's and the man
- * page's key lists are all generated from it. */
+ * The action table (explore_bindings) names every action with its keys and
+ * description: key handling, the help screen, the status line's hints,
+ * README's and the man page's key lists are all generated from it. */
 #ifndef TRADEOFF_EXPLORE_H
 #define TRADEOFF_EXPLORE_H
 
-#include "render/chart.h"
+#include "base/strbuf.h"
+#include "core/analysis.h"
 #include "core/frontier.h"
 #include "core/model.h"
 #include "core/point.h"
-#include "base/strbuf.h"
+#include "render/chart.h"
 #include "render/uigrid.h"
+#include "ui/bindings.h"
+#include "ui/explore_names.h"
+#include "ui/keys.h"
+#include "ui/lineedit.h"
+#include "ui/scenario_file.h"
+#include "ui/screen.h"
 
 #include <stdbool.h>
 #include <stddef.h>
-
-/* Keys as the core sees them: a Unicode code point for a printable key, or
- * one of these for the rest (the front end translates curses' codes). */
-enum {
-    EK_TAB = 9,
-    EK_ENTER = 13,
-    EK_ESC = 27,
-    EK_BACKSPACE = 127,
-    EK_SPECIAL = 0x110000, /* above every code point */
-    EK_LEFT = EK_SPECIAL,
-    EK_RIGHT,
-    EK_UP,
-    EK_DOWN,
-    EK_SLEFT,  /* Shift+Left */
-    EK_SRIGHT, /* Shift+Right */
-    EK_PGUP,
-    EK_PGDN,
-    EK_HOME,
-    EK_END,
-    EK_BTAB, /* Shift+Tab */
-    EK_F1,
-    EK_CTRL_L,
-    EK_LAST
-};
 
 /* The controls of the controls panel, in Tab order. */
 typedef enum {
@@ -90,32 +76,9 @@ typedef enum {
     EXA_COUNT
 } explore_action_t;
 
-#define EXPLORE_MAX_KEYS 3
+/* The one action table: key handling, help, hints and the man page. */
+const bindings_t *explore_bindings(void);
 
-typedef struct {
-    explore_action_t action;
-    const char *name;              /* "baseline", for scripts and docs */
-    int keys[EXPLORE_MAX_KEYS];    /* 0-terminated when fewer */
-    const char *description;
-} explore_binding_t;
-
-/* The one action table. */
-const explore_binding_t *explore_bindings(size_t *count);
-/* The action bound to `key`, EXA_NONE when none. */
-explore_action_t explore_action_for_key(int key);
-/* "Left", "S-Tab", "PgUp", "F1", "q"...; buf holds at least 16 bytes. */
-const char *explore_key_name(int key, char *buf, size_t n);
-/* Parses a key name (as explore_key_name writes it, without <>); -1 if unknown. */
-int explore_key_parse(const char *name);
-
-typedef enum { EX_KEYS_TEXT, EX_KEYS_MARKDOWN, EX_KEYS_MAN } explore_keys_format_t;
-/* The key table as text (the help screen), a Markdown table or man-page
- * roff (.TP entries). */
-void explore_keys_render(sb_t *out, explore_keys_format_t fmt);
-bool explore_keys_parse_format(const char *s, explore_keys_format_t *fmt);
-
-typedef enum { EX_SORT_INPUT, EX_SORT_NAME, EX_SORT_ASR, EX_SORT_ORR, EX_SORT_FRONTIER, EX_NSORTS } explore_sort_t;
-typedef enum { EX_SCALE_AUTO, EX_SCALE_LOG, EX_SCALE_LINEAR } explore_scale_t;
 typedef enum { EX_MODE_NORMAL, EX_MODE_HELP, EX_MODE_DETAILS, EX_MODE_INPUT } explore_mode_t;
 typedef enum { EX_INPUT_VALUE, EX_INPUT_FIND, EX_INPUT_SAVE, EX_INPUT_EXPORT } explore_input_t;
 
@@ -146,6 +109,7 @@ typedef struct {
     size_t nseries;
 
     scenario_t scenario;
+    analysis_opts_t analysis; /* the interval method of every interval shown */
     explore_place_t place;
     bool has_baseline;
     frontier_op_t baseline;
@@ -154,53 +118,58 @@ typedef struct {
     explore_control_t focus;
     size_t *order;  /* the point list, sorted */
     size_t cursor;  /* index into order */
-    size_t scroll;  /* first row of the list shown */
     explore_sort_t sort;
-    explore_scale_t scale;
+    chart_scale_t scale; /* both axes of the chart */
     explore_mode_t mode;
     int help_scroll;  /* first line of the help shown */
 
     explore_input_t input_kind;
-    char input[256];
-    bool input_prefilled; /* input still holds the value it opened with: typing replaces it */
+    lineedit_t line;  /* the value, name or file name being typed */
     char prompt[96];
 
     char message[320];
     bool message_is_error;
-    bool quit;
-    bool redraw;    /* the front end should repaint everything (^L) */
+    screen_flags_t flags; /* quit, redraw (for the front end) */
 
     /* Drawing options. */
     bool ascii;
-    bool no_mouse;
-
-    /* The last layout, for mouse clicks. */
-    chart_t chart;
-    bool have_chart;
-    int chart_x, chart_y;
-    int list_x, list_y, list_rows, list_w;
-    /* Per point, the number the chart labelled it with when its name did
-     * not fit (0: named on the chart, or the key is shown under it); the
-     * point list shows these so a small chart stays readable. */
-    int *chart_numbers;
 } explore_t;
+
+/* Where the last render put things: the front end keeps it and hands it
+ * back with keys and clicks (the model never stores screen positions). */
+typedef struct {
+    chart_t chart;        /* the chart as drawn, when have_chart */
+    bool have_chart;
+    int chart_x, chart_y; /* the chart's top-left cell */
+    bool numbers_in_list; /* the list shows the chart's point numbers (no key under the chart) */
+    int list_x, list_y, list_w, list_rows; /* the point list's rows (list_rows 0: not shown) */
+    size_t list_scroll;   /* the list's first row shown, kept from one frame to the next */
+    int help_max_scroll;  /* the help's last useful scroll position */
+} explore_layout_t;
+
+#define EXPLORE_LAYOUT_INIT {.have_chart = false}
+void explore_layout_free(explore_layout_t *lay);
 
 /* The smallest screen the explorer lays out; below it, a clear message. */
 #define EXPLORE_MIN_WIDTH 70
 #define EXPLORE_MIN_HEIGHT 20
 
-/* Takes ownership of `set` and `title`; `files` are borrowed (argv). The
- * operating point starts at the first series' first point. */
+/* Takes ownership of `set` and `title`; `files` are borrowed (argv).
+ * `analysis` gives the interval method (NULL: the defaults). The operating
+ * point starts at the first series' first point. */
 void explore_init(explore_t *ex, pointset_t *set, char *title, char **files, int nfiles,
-                  const scenario_t *scenario);
+                  const scenario_t *scenario, const analysis_opts_t *analysis);
 void explore_free(explore_t *ex);
 
-/* Handles one key; returns true when anything changed. */
-bool explore_key(explore_t *ex, int key);
+/* Handles one key against the last layout (NULL: none yet); returns true
+ * when anything changed. */
+bool explore_key(explore_t *ex, const explore_layout_t *lay, int key);
 /* Runs one action as if its key was pressed. */
 bool explore_do(explore_t *ex, explore_action_t a);
-/* A mouse click at a screen cell (of the last render). */
-bool explore_click(explore_t *ex, int x, int y);
+/* A mouse click at a screen cell of the last layout. */
+bool explore_click(explore_t *ex, const explore_layout_t *lay, int x, int y);
+/* The status line's message (an error when `error`). */
+void explore_say(explore_t *ex, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Puts the operating point on the point called `name` (selecting it);
  * false (and a message in `why`) when there is none or it has no rates. */
@@ -227,47 +196,24 @@ long explore_selected(const explore_t *ex);
 const char *explore_control_name(explore_control_t c);
 double explore_control_fraction(const explore_t *ex, explore_control_t c);
 
-/* Lays the whole screen out into `g` (its size is the screen's). */
-void explore_render(explore_t *ex, uigrid_t *g);
-/* Writes a Markdown report of the current state (chart, table,
- * projections, sentence) into `out`. */
-void explore_markdown(explore_t *ex, sb_t *out);
+/* Lays the whole screen out into `g` (its size is the screen's) and says
+ * where it put things in `lay` (which keeps the list's scroll position
+ * between frames). Changes nothing in the model. */
+void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay);
+/* The explorer as a screen for a front end; `lay` is the layout it keeps. */
+screen_t explore_screen(explore_t *ex, explore_layout_t *lay);
 
-/* The key-script hook (TRADEOFF_KEYS), in the manner of tig: runs a script
- * of keys against the state on a screen of width x height, without a
- * terminal, appending the screen as text to `dumps` at each <Dump> and at
- * the end. Keys are characters; whitespace is ignored; <Name> is a named
- * key (<Tab>, <S-Tab>, <Enter>, <Esc>, <Left>, <PgUp>, <Space>, <lt>...,
- * as explore_key_name writes them), <Resize:WxH> changes the screen size,
- * <Click:X,Y> clicks a cell, <Dump> dumps the screen. Returns false with a
- * message naming the script's column on a bad token. */
-bool explore_script_run(explore_t *ex, const char *script, int width, int height, sb_t *dumps, sb_t *err);
-
-/* Roles of grid cells; the front end's theme gives each a look. Chart cells
- * use EXR_CHART + their canvas style. */
-enum {
-    EXR_PLAIN = 0,
-    EXR_TITLE,      /* the top line */
-    EXR_FRAME,      /* panel borders */
-    EXR_HEADING,    /* panel titles, column headers */
-    EXR_LABEL,      /* names of values */
-    EXR_VALUE,      /* numbers a person reads */
-    EXR_FOCUS,      /* the focused control's line */
-    EXR_BAR,        /* the filled part of a slider */
-    EXR_TRACK,      /* the empty part of a slider */
-    EXR_KNOB,       /* the slider's knob */
-    EXR_GOOD,       /* a bound that passes, a decrease in harm */
-    EXR_BAD,        /* a bound that fails */
-    EXR_NOTE,       /* a mix label, hints */
-    EXR_CURSOR,     /* the list row of the selected point */
-    EXR_BASELINE,   /* the baseline's mark and name */
-    EXR_SENTENCE,
-    EXR_STATUS,     /* the status line */
-    EXR_STATUS_KEY, /* a key in the status line's hints */
-    EXR_ERROR,      /* a message that something went wrong */
-    EXR_INPUT,      /* the line being typed */
-    EXR_CHART,      /* + canvas_style_t */
-    EXR_COUNT = EXR_CHART + CANVAS_STYLE_COUNT
-};
+/* Files (explore_file.c). A Markdown report of the current state (the
+ * projections, the comparison with the baseline and the full analysis). */
+void explore_markdown(const explore_t *ex, sb_t *out);
+/* Saves the scenario (reopened with --scenario) or exports the Markdown
+ * report to `path`, never over an input file; the status line says how it
+ * went. */
+bool explore_save(explore_t *ex, const char *path);
+bool explore_export(explore_t *ex, const char *path);
+/* Puts the state a saved scenario file describes (operating point,
+ * baseline, sort, scales, focus) on the explorer; false with the reason in
+ * `why` when it names a series that was not loaded. */
+bool explore_apply_scenario_file(explore_t *ex, const scenario_file_t *sf, sb_t *why);
 
 #endif

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "base/num.h"
+#include "ui/explore_names.h"
 #include "ui/scenario_file.h"
 #include "base/text.h"
 #include "base/xalloc.h"
@@ -107,6 +108,16 @@ static int fail(const where_t *w, int col, const char *fmt, const char *value)
     return -1;
 }
 
+/* "KEY 'VALUE': expected CHOICES" (the choices hold no '%'). */
+static int fail_choice(const where_t *w, int col, const char *key, const char *value, const char *choices)
+{
+    sb_t fmt = SB_INIT;
+    sb_printf(&fmt, "%s '%%s': expected %s", key, choices);
+    int rc = fail(w, col, sb_str(&fmt), value);
+    sb_free(&fmt);
+    return rc;
+}
+
 static char *trim(char *s)
 {
     while (*s == ' ' || *s == '\t')
@@ -134,8 +145,6 @@ static bool one_of(const char *v, const char *const *words)
     return false;
 }
 
-static const char *const SORTS[] = {"input", "name", "asr", "orr", "frontier", NULL};
-static const char *const SCALES[] = {"auto", "log", "linear", NULL};
 const char *const scenario_focus_names[] = {"threshold", "volume", "adversarial-share", "cost-refusal",
                                             "cost-harm", "policy", "asr-bound", "orr-bound", NULL};
 
@@ -194,12 +203,14 @@ static int apply(scenario_file_t *sf, const where_t *w, const char *dir, const c
             return fail(w, vcol, "'%s': expected a position along the series, 0 or more (1.5 is halfway between the 2nd and 3rd point)", value);
         *(key[0] == 'p' ? &sf->position : &sf->baseline_position) = v;
     } else if (strcmp(key, "sort") == 0) {
-        if (!one_of(value, SORTS))
-            return fail(w, vcol, "sort '%s': expected input, name, asr, orr or frontier", value);
+        explore_sort_t sort;
+        if (!explore_sort_parse(value, &sort))
+            return fail_choice(w, vcol, "sort", value, explore_sort_choices());
         sf->sort = xstrdup(value);
     } else if (strcmp(key, "scales") == 0) {
-        if (!one_of(value, SCALES))
-            return fail(w, vcol, "scales '%s': expected auto, log or linear", value);
+        chart_scale_t scale;
+        if (!explore_scale_parse(value, &scale))
+            return fail_choice(w, vcol, "scales", value, explore_scale_choices());
         sf->scales = xstrdup(value);
     } else if (strcmp(key, "focus") == 0) {
         if (!one_of(value, scenario_focus_names))

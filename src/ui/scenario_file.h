@@ -43,7 +43,7 @@ typedef struct {
     double position;    /* NAN: not given */
     char *baseline_series; /* NULL: no baseline */
     double baseline_position;
-    char *sort;         /* NULL: default */
+    char *sort;         /* NULL: default; else a name of explore_names.h */
     char *scales;
     char *focus;
 } scenario_file_t;

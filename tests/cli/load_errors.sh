@@ -43,6 +43,38 @@ for name in scores-not-a-number scores-ragged scores-inf header-only-scores binn
     equals "sweep $name: message" "$err" "$(sed "s|^FILE|tradeoff: $f|" "$bad/$name.expected")"
 done
 
+# A line just over the limit that ends a few blocks after the limit was
+# reached: the fast path once took it, where the reader that counts lines
+# refuses it. Both must refuse it, with the same message.
+{
+    printf 'score,set,notes\n0.25,benign,x\n0.5,harmful,'
+    head -c 16778204 /dev/zero | tr '\0' n
+    printf '\n'
+} >"$tmp/long-line.csv"
+for cmd in sweep report; do
+    run $cmd "$tmp/long-line.csv"
+    equals "$cmd, a line over 16 MiB: exit status 2" "$rc" 2
+    equals "$cmd, a line over 16 MiB: message" "$err" \
+        "tradeoff: $tmp/long-line.csv:3: line is longer than 16 MiB: not a CSV file?"
+done
+rm -f "$tmp/long-line.csv"
+
+# The size cap of the reader that keeps what it reads, on a sparse file
+# (holes read as NUL bytes, which the fast path leaves to it).
+printf 'set,score\n' >"$tmp/huge.csv"
+if truncate -s 1025M "$tmp/huge.csv" 2>/dev/null; then
+    for cmd in sweep report; do
+        run $cmd "$tmp/huge.csv"
+        equals "$cmd, a file over 1 GiB: exit status 2" "$rc" 2
+        equals "$cmd, a file over 1 GiB: message" "$err" "tradeoff: $tmp/huge.csv: file is larger than 1024 MiB: not a \
+table tradeoff reads (per-prompt results can be summed into bins first)"
+    done
+else
+    tap_n=$((tap_n + 1))
+    echo "ok $tap_n - a file over 1 GiB # SKIP no sparse files here"
+fi
+rm -f "$tmp/huge.csv"
+
 run report "$tmp/no-such-file.csv"
 equals "missing file: exit status 2" "$rc" 2
 contains "missing file: named, with the reason" "$err" "no-such-file.csv: cannot open: No such file or directory"

@@ -6,10 +6,10 @@
 #   accepted: the table below gives a value and an input that shows the
 #     option's effect. The command runs twice without the option (the two
 #     results must be equal, so that a difference means something) and once
-#     with it; exit status and standard output must differ. Effects only a
-#     terminal shows (colour, the mouse, the practice screen) are read from a
-#     real terminal in tmux: a probe names what it saw, and the two probes
-#     must differ.
+#     with it; exit status and standard output must differ. The screens run
+#     on their key-script hook (TRADEOFF_KEYS). Effects only a terminal shows
+#     (colour, the mouse) are read from a real terminal in tmux: a probe
+#     names what it saw, and the two probes must differ.
 #   refused: exit 2, and a message naming the option and the command.
 . "$TESTDIR/lib/tap.sh"
 T=${TRADEOFF:?}
@@ -121,7 +121,7 @@ policy          none               explore,report,plot      run
 policy          none               check                    run   $G/baseline.csv $G/candidate-noise.csv
 
 compare         status-quo,product-ask report               run
-interval        clopper-pearson    report                   run   $G/baseline.csv
+interval        clopper-pearson    explore,report           run   $G/baseline.csv
 category-shares fraud=50,hate=50   report                   run   $DATADIR/chatbot-scores.csv
 target-asr      0.25               report                   run
 target-orr      5                  report                   run
@@ -132,7 +132,7 @@ x-scale         log                explore,report,plot      run
 y-scale         log                explore,report,plot      run
 no-labels       -                  report,plot              run
 ascii           -                  explore,report,plot      utf8
-ascii           -                  practice                 tty:glyphs --seed 7 --kind frontier
+ascii           -                  practice                 utf8  --seed 7 --kind frontier
 
 format          json               report                   run
 format          json               check                    run   $G/baseline.csv $G/candidate-noise.csv
@@ -163,7 +163,7 @@ seed            '7|8'               practice                 run   --worksheet -
 kind            daily              practice                 run   --worksheet --seed 7 --count 2
 count           2                  practice                 run   --worksheet --seed 7
 worksheet       -                  practice                 run   --seed 7 --count 2
-plain           -                  practice                 tty:screen --seed 7
+plain           -                  practice                 run   --seed 7
 
 help            -                  explore,report,plot,check,sweep run
 help            -                  practice                 run   --worksheet --seed 7 --count 2
@@ -187,11 +187,13 @@ check "--help lists options" test "$(printf '%s\n' "$all" | wc -l)" -gt 40
 # ---- running a command ---------------------------------------------------------
 
 # run HOW COMMAND ARGS...: the exit status and standard output, as one text.
+# The screens (explorer, practice) run on an empty key script: the screen
+# they open with, dumped.
 run() {
     how=$1 cmd=$2; shift 2
     loc=C
     [ "$how" = utf8 ] && loc=$utf8
-    if [ "$cmd" = explore ]; then
+    if [ "$cmd" = explore ] || [ "$cmd" = practice ]; then
         LC_ALL=$loc TRADEOFF_KEYS= TRADEOFF_SIZE=120x40 "$T" "$cmd" "$@" </dev/null 2>/dev/null
     else
         LC_ALL=$loc "$T" "$cmd" "$@" </dev/null 2>/dev/null
@@ -212,9 +214,7 @@ esc=$(printf '\033')
 probe() {
     case $1 in
         colour) n=$(tm capture-pane -e -p -t options | grep -cE "$esc\[[0-9;]*(3[0-7]|4[0-7])m") ;;
-        glyphs) n=$(screen | LC_ALL=C grep -c '[^ -~]') ;;
         mouse) n=$(tm display -p -t options '#{mouse_any_flag}') ;;
-        screen) n=$(screen | grep -c 'answer>') ;;
     esac
     [ "${n:-0}" -gt 0 ] && echo "$1: yes" || echo "$1: no"
 }
@@ -223,7 +223,7 @@ probe() {
 # wait_for).
 wait_gone() {
     i=0
-    while [ $i -lt 100 ]; do
+    while [ $i -lt 300 ]; do
         case $(screen) in *"$1"*) ;; *) return 0 ;; esac
         sleep 0.1
         i=$((i + 1))
@@ -240,7 +240,7 @@ tty() {
     tty_n=$((tty_n + 1))
     keys -l "printf '\\033[H\\033[2J'"
     keys Enter
-    wait_gone MARK && wait_gone "nswer>"
+    wait_gone MARK
     keys -l "${tty_env:-} $T $cmd $*; echo DONE-\"\"MARK$tty_n"
     keys Enter
     case $cmd in
@@ -250,12 +250,9 @@ tty() {
     esac
     if wait_for "$ready"; then probed=$(probe "$what"); else probed="never showed: $ready"; fi
     shown=$(screen)
-    # q quits a screen at once; the line mode reads a line. (An Enter after a
-    # screen's q would reach the shell as a stray carriage return.)
-    case $cmd:" $* " in
-        *" --plain "*) keys q Enter ;;
-        explore:* | practice:*) keys q ;;
-    esac
+    # q quits a screen at once. (An Enter after it would reach the shell as
+    # a stray carriage return.)
+    case $cmd in explore | practice) keys q ;; esac
     wait_for "DONE-MARK$tty_n" || probed="$probed; did not end"
 }
 

@@ -77,8 +77,15 @@ for f in builtin-scenario.csv chatbot-threshold-sweep.csv or-bench-32-models.csv
     if command -v xmllint >/dev/null 2>&1; then
         check "$b: SVG is well-formed XML (xmllint)" xmllint --noout "$tmp/$b.svg"
     fi
-    py "$b: SVG draws every point with its name" svg "$tmp/$b.svg" "$tmp/$b.json"
+    py "$b: SVG draws every point with its name and labels the frontier" svg "$tmp/$b.svg" "$tmp/$b.json"
 done
+
+# The frontier's lists agree with the per-point marks where two identical
+# measurements sit on the achievable curve (o1, multimodal eval, at launch
+# and as in the GPT-4.5 card).
+"$T" report --format json published-operating-points.csv >"$tmp/published.json" 2>/dev/null
+py "published: JSON frontier lists agree with the per-point marks" json "$tmp/published.json" \
+    published-operating-points.csv
 
 # With --compare the SVG draws an arrow from A to B and puts the sentence
 # under the chart.

@@ -1,9 +1,11 @@
 #!/bin/sh
-# terminal.sh: whatever ends the explorer, the terminal must come back as it
-# was: echo and line editing (icanon) on, the same settings as before, no
-# explorer screen left, and a shell prompt that answers. Driven through a
-# real terminal (tmux): ^C typed at the keyboard, SIGTERM and SIGHUP sent by
-# kill, and crashes (SIGSEGV, SIGABRT: a fatal error inside drawing).
+# terminal.sh: whatever ends the explorer or the practice screen, the
+# terminal must come back as it was: echo and line editing (icanon) on, the
+# same settings as before, no screen left, and a shell prompt that answers.
+# Driven through a real terminal (tmux): q, ^C typed at the keyboard,
+# SIGTERM, SIGHUP and SIGINT sent by kill, and crashes (SIGSEGV, SIGABRT: a
+# fatal error inside drawing). Both screens run on the one terminal layer
+# (src/term/tui.c), so both get every check.
 # Skips cleanly when tmux is missing or the explorer is not interactive.
 . "$TESTDIR/lib/tap.sh"
 T=${TRADEOFF:?}
@@ -21,18 +23,21 @@ new_session() {
 }
 new_session || tap_skip_all "tmux cannot start a session with a shell here"
 
-# The explorer's marker: its status line names the scenario's numbers.
+# What runs: the explorer (its marker: a control's label) and then the
+# practice screen (its answer line). WHAT names it in the test names.
+WHAT=explorer
 MARK="Queries/day"
+ARGS=""
 
-# start [ENV]: records the settings, then runs the explorer with its pid in
+# start [ENV]: records the settings, then runs the program with its pid in
 # a file (exec keeps the pid), so the test signals only the process it
 # started. ENV (assignments) goes before the command.
 start() {
     rm -f "$work/pid" "$work/before" "$work/after" "$work/after-a"
-    type_line "clear; stty -g >before; ${1:-} sh -c 'echo \$\$ >pid; exec \"\$0\"' '$T'; echo EXIT=\$?"
+    type_line "clear; stty -g >before; ${1:-} sh -c 'echo \$\$ >pid; exec \"\$0\" \"\$@\"' '$T' $ARGS; echo EXIT=\$?"
     wait_for "$MARK"
 }
-# ended: waits (bounded) for the explorer's pid to go away.
+# ended: waits (bounded) for the program's pid to go away.
 ended() {
     i=0
     pid=$(cat "$work/pid" 2>/dev/null)
@@ -50,7 +55,7 @@ result() {
         printf '#   %s\n' "$3"
     else tap_fail "$1" "$3"; fi
 }
-# after NAME: the checks after the explorer ended one way or another.
+# after NAME: the checks after the program ended one way or another.
 after() {
     type_line "stty -g >after; stty -a >after-a; echo ALIVE-\$((6*7))"
     wait_for "ALIVE-42"
@@ -67,39 +72,57 @@ after() {
     [ "$(cat "$work/after" 2>/dev/null)" = "$(cat "$work/before" 2>/dev/null)" ]
     result "$1: terminal settings as before" $? "before: $(cat "$work/before" 2>/dev/null) after: $(cat "$work/after" 2>/dev/null)"
     case $(screen) in *"$MARK"*) st=1 ;; *) st=0 ;; esac
-    result "$1: no explorer screen left behind" $st "$(screen | head -n 5)"
+    result "$1: no $WHAT screen left behind" $st "$(screen | head -n 5)"
+}
+
+# by_q: ends the running program with q.
+by_q() {
+    keys q
+    ended && tap_ok "q: the $WHAT ends" || tap_fail "q: the $WHAT ends"
+    after "q"
+}
+
+# every_other_way: ends the program every other way there is, and checks
+# the terminal after each.
+every_other_way() {
+    # ^C typed at the keyboard: SIGINT through the terminal driver.
+    start || tap_fail "^C: the $WHAT opens"
+    keys C-c
+    ended && tap_ok "^C: the $WHAT ends" || tap_fail "^C: the $WHAT ends"
+    after "^C"
+
+    for sig in TERM HUP INT; do
+        start || tap_fail "SIG$sig: the $WHAT opens"
+        kill -"$sig" "$(cat "$work/pid")"
+        ended && tap_ok "SIG$sig: the $WHAT ends" || tap_fail "SIG$sig: the $WHAT ends"
+        after "SIG$sig"
+    done
+
+    # A crash inside drawing: the terminal must still be restored (htop and
+    # tig restore it from their crash handler before dying). Under
+    # AddressSanitizer a SIGSEGV is a sanitizer report, which is not what
+    # this test is about: let the signal through as it would be without it.
+    for sig in SEGV ABRT; do
+        start "ASAN_OPTIONS=\${ASAN_OPTIONS:-}:handle_segv=0:handle_abort=0" || tap_fail "SIG$sig: the $WHAT opens"
+        kill -"$sig" "$(cat "$work/pid")"
+        ended && tap_ok "SIG$sig: the $WHAT ends" || tap_fail "SIG$sig: the $WHAT ends"
+        after "SIG$sig (crash)"
+        new_session || tap_fail "SIG$sig: a new shell after the crash"
+    done
 }
 
 if ! start; then
     tap_skip_all "the explorer is not interactive yet (no '$MARK' on screen)"
 fi
-keys q
-ended && tap_ok "q: the explorer ends" || tap_fail "q: the explorer ends"
-after "q"
+by_q
+every_other_way
 
-# ^C typed at the keyboard: SIGINT through the terminal driver.
-start || tap_fail "^C: the explorer opens"
-keys C-c
-ended && tap_ok "^C: the explorer ends" || tap_fail "^C: the explorer ends"
-after "^C"
-
-for sig in TERM HUP INT; do
-    start || tap_fail "SIG$sig: the explorer opens"
-    kill -"$sig" "$(cat "$work/pid")"
-    ended && tap_ok "SIG$sig: the explorer ends" || tap_fail "SIG$sig: the explorer ends"
-    after "SIG$sig"
-done
-
-# A crash inside drawing: the terminal must still be restored (htop and tig
-# restore it from their crash handler before dying).
-# Under AddressSanitizer a SIGSEGV is a sanitizer report, which is not what
-# this test is about: let the signal through as it would be without it.
-for sig in SEGV ABRT; do
-    start "ASAN_OPTIONS=\${ASAN_OPTIONS:-}:handle_segv=0:handle_abort=0" || tap_fail "SIG$sig: the explorer opens"
-    kill -"$sig" "$(cat "$work/pid")"
-    ended && tap_ok "SIG$sig: the explorer ends" || tap_fail "SIG$sig: the explorer ends"
-    after "SIG$sig (crash)"
-    new_session || tap_fail "SIG$sig: a new shell after the crash"
-done
+# The practice screen runs on the same terminal layer: the same checks.
+WHAT="practice screen"
+MARK="Answer>"
+ARGS="practice --seed 5"
+start || tap_fail "q: the $WHAT opens"
+by_q
+every_other_way
 
 tap_done

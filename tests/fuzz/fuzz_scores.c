@@ -1,7 +1,7 @@
 /* fuzz_scores: per-prompt scores, by both of its readers.
  *
  * The general reader (csvread + scores_begin/row/finish) and the fast path
- * for clean files (scores_read_file, which reads a file itself) must agree:
+ * for clean files (scores_read_fast, on an opened file) must agree:
  * when the fast path takes a file, it must give the very curve the general
  * reader gives. The input goes to the fast path as an in-memory file
  * (memfd). The general reader's curve is then loaded as points
@@ -60,14 +60,20 @@ static int fast_curve(const uint8_t *data, size_t size, const input_opts_t *opts
     int fd = memfd_create("fuzz-scores", 0);
     if (fd < 0)
         return 1;
-    int rc = 1;
-    if (write(fd, data, size) == (ssize_t)size) {
-        char path[64];
-        snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-        diag_t d = DIAG_INIT;
-        rc = scores_read_file(path, opts, true, c, &d);
-        diag_free(&d);
+    if (write(fd, data, size) != (ssize_t)size) {
+        close(fd);
+        return 1;
     }
+    char path[64];
+    snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+    diag_t d = DIAG_INIT;
+    csvsource_t src;
+    long long rows;
+    scores_t *s = csvread_open(&src, path, &d) == 0 ? scores_read_fast(&src, opts, true, &rows) : NULL;
+    int rc = s ? scores_finish(s, c, &d) : 1;
+    scores_free(s);
+    csvread_close(&src);
+    diag_free(&d);
     close(fd);
     return rc;
 }

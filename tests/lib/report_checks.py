@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """report_checks.py: field-by-field checks of tradeoff's machine output.
 
-  report_checks.py json REPORT.json INPUT.csv   the JSON report against its input
+  report_checks.py json REPORT.json INPUT.csv   the JSON report against its input (and itself)
   report_checks.py roundtrip A.json B.json      B (from reloading A's CSV) has A's numbers
-  report_checks.py svg IMAGE.svg REPORT.json    the SVG parses and draws every point
+  report_checks.py svg IMAGE.svg REPORT.json    the SVG parses, draws every point, labels the frontier
 
 Prints one line per problem and exits 1 when there is any; 0 otherwise.
 """
 import csv
 import json
 import math
+import re
 import sys
 import xml.etree.ElementTree as ET
 
@@ -99,6 +100,13 @@ def check_json(report_path, input_path):
             want_pass = asr < 0.5 - 1e-10 and orr < 5 - 1e-10
         if pt["policy_pass"] != want_pass:
             fail("%s: policy_pass %r, want %r" % (where, pt["policy_pass"], want_pass))
+    # one fact: the frontier's lists name exactly the points marked so
+    # (identical points included, as the marks include them)
+    for key, flag in (("pareto_optimal", "pareto_optimal"), ("convex_hull", "on_convex_hull")):
+        listed = r["frontier"][key]
+        marked = [pt["name"] for pt in pts if pt[flag]]
+        if sorted(listed) != sorted(marked):
+            fail("frontier.%s lists %r, the points marked %s are %r" % (key, listed, flag, marked))
 
 
 NUMERIC = ("knob", "attack_success_pct", "over_refusal_pct", "n_adversarial", "attack_successes",
@@ -143,6 +151,22 @@ def check_svg(svg_path, report_path):
         x, y = float(c.get("cx")), float(c.get("cy"))
         if not (0 <= x <= float(root.get("width")) and 0 <= y <= float(root.get("height"))):
             fail("marker at %g,%g lies outside the image" % (x, y))
+    # every frontier point is labelled, by name or by a number in the key
+    # (unless there are too many points to number)
+    def texts(cls):
+        return ["".join(t.itertext()) for t in root.iter(ns + "text") if cls in t.get("class", "").split()]
+    labels, keys = texts("label"), texts("key")
+    if not any("too many to number" in k for k in keys):
+        with open(report_path, encoding="utf-8") as f:
+            frontier = json.load(f)["frontier"]["pareto_optimal"]
+        for name in frontier:
+            short = re.split(r" (?=[(\[])", name)[0]
+            named = name in labels or short in labels
+            full = name + "  (ORR"  # a key line: "3  NAME  (ORR ..., ASR ...)", maybe cut with an ellipsis
+            rests = [k.split("  ", 1)[-1].rstrip("\u2026") for k in keys]
+            keyed = any(r and (r.startswith(full) or full.startswith(r)) for r in rests)
+            if not named and not keyed:
+                fail("frontier point %r has neither a label nor a line in the key" % name)
     for needed in ("axes", "legend"):
         if root.find(".//%sg[@id='%s']" % (ns, needed)) is None:
             fail("no %s group" % needed)

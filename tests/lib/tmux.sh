@@ -13,10 +13,11 @@ screen() { tm capture-pane -p -t "$tmux_session" 2>/dev/null; }
 keys() { tm send-keys -t "$tmux_session" "$@"; }
 
 # wait_for TEXT [POLLS]: polls the pane until TEXT shows, at most POLLS times
-# 0.1 s (default 100): a bound, not a speed test; never a bare sleep.
+# 0.1 s (default 300: 30 s, generous for a loaded CI machine): a bound, not a
+# speed test; never a bare sleep.
 wait_for() {
     i=0
-    while [ $i -lt "${2:-100}" ]; do
+    while [ $i -lt "${2:-300}" ]; do
         case $(screen) in *"$1"*) return 0 ;; esac
         sleep 0.1
         i=$((i + 1))

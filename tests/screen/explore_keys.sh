@@ -2,20 +2,7 @@
 # explore_keys.sh: the explorer driven by key scripts (TRADEOFF_KEYS) with the
 # screen dumped as text, in the manner of tig's tests: no terminal needed.
 . "$TESTDIR/lib/tap.sh"
-T=${TRADEOFF:?}
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-LANG=C.UTF-8; export LANG
-unset LC_ALL
-
-# keys SCRIPT [ARGS...]: runs the explorer on SCRIPT; sets $out, $err, $rc
-keys() {
-    script=$1; shift
-    TRADEOFF_KEYS="$script" TRADEOFF_SIZE=${SIZE:-100x30} "$T" "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    out=$(cat "$tmp/out")
-    err=$(cat "$tmp/err")
-}
+. "$TESTDIR/lib/screen.sh" # keys SCRIPT [ARGS...]: the explorer on SCRIPT; sets $out, $err, $rc
 
 keys "j"
 equals "a key script exits 0" "$rc" 0
@@ -50,6 +37,16 @@ contains "resizing back lays the screen out again" "$out" "Queries/day"
 
 keys "?"
 contains "? shows the help from the action table" "$out" "pin the current operating point as the baseline"
+
+# Every interval the explorer shows uses the analysis' method, as report
+# does: on 10 of 1,000 attacks, 100 harmful outputs a day.
+gate=$TESTDIR/data/gate/baseline.csv
+keys "" "$gate"
+contains "the default (Wilson) interval of the harmful outputs" "$out" "100 (95%: 54.4-183)"
+keys "" --interval clopper-pearson "$gate"
+contains "--interval clopper-pearson gives the exact interval" "$out" "100 (95%: 48.1-183)"
+contains "report says the same" "$("$T" report --interval clopper-pearson "$gate")" "harmful outputs/day 48.1-183"
+contains "for the refusals too" "$out" "(95%: 286,989-"
 
 keys "j" --ascii
 lacks "--ascii draws no braille" "$out" "⠈"
@@ -86,6 +83,10 @@ contains "naming file:line:column" "$err" "bad.txt:2:10: volume 'lots'"
 keys "e <Enter>"
 check "e exports a Markdown report" test -f "$tmp/tradeoff-report.md"
 contains "the report has the explorer's state" "$(cat "$tmp/tradeoff-report.md")" "# Explorer: trade-off at baseline"
+rm -f "$tmp/tradeoff-report.md"
+keys "e <Enter>" --interval clopper-pearson "$TESTDIR/data/gate/baseline.csv"
+contains "the export's intervals are the explorer's (--interval)" "$(cat "$tmp/tradeoff-report.md")" \
+    "Uncertainty (Clopper-Pearson 95% intervals)"
 cd - >/dev/null || exit 1
 
 TRADEOFF_KEYS="j" TRADEOFF_DUMP="$tmp/dump.txt" "$T" >/dev/null 2>&1

@@ -1,8 +1,10 @@
 /* Unit tests of the canvas (priorities, braille dots, ASCII twins, wide
- * glyphs) and of the chart (ticks, scales, the floor for 0, and the mapping
- * between cells and data that the explorer's mouse relies on). */
+ * glyphs), of the axis layer the chart and the SVG share, and of the chart
+ * (ticks, scales, the floor for 0, and the mapping between cells and data
+ * that the explorer's mouse relies on). */
 #include "config.h"
 
+#include "render/axis.h"
 #include "render/canvas.h"
 #include "render/chart.h"
 #include "unit.h"
@@ -447,6 +449,49 @@ START_TEST(test_frontier_and_policy)
 }
 END_TEST
 
+/* The axis layer alone (render/axis.h): the scale choice, the policy bound
+ * joining the range only near the data, the floor, and rate <-> share. */
+START_TEST(test_axis_plan)
+{
+    axis_range_t r = axis_range_empty();
+    axis_range_add(&r, 0);
+    axis_range_add(&r, 0.02);
+    axis_range_add(&r, 40);
+    axis_range_add(&r, NAN); /* ignored, like negative and infinite values */
+    axis_range_add(&r, -1);
+    axis_t a;
+    axis_ticks_t t;
+    axis_room_t room = {60, true, 0.05};
+    axis_plan(&a, &t, &r, NAN, AXIS_AUTO, &room);
+    ck_assert(a.log); /* 0.02..40: over three decades */
+    ck_assert(fabs(a.lo - 0.01) < 1e-12 && fabs(a.hi - 100) < 1e-9 && a.floor == 0.05);
+    ck_assert_str_eq(t.t[0].label, "0%");
+    ck_assert(t.t[0].v == 0 && axis_share(&a, 0) == 0);
+    ck_assert_str_eq(t.t[1].label, "0.01%");
+    ck_assert(fabs(axis_share(&a, 0.01) - 0.05) < 1e-12 && fabs(axis_share(&a, 100) - 1) < 1e-12);
+    for (double v = 0.01; v <= 100; v *= 3.7)
+        ck_assert_msg(fabs(axis_value(&a, axis_share(&a, v)) - v) < 1e-9 * v, "%g", v);
+    ck_assert(axis_value(&a, 0.02) == 0); /* the lower half of the floor's gap is 0 */
+
+    axis_plan(&a, &t, &r, NAN, AXIS_LINEAR, &room);
+    ck_assert(!a.log && a.lo == 0 && a.hi >= 40 && a.hi <= 50);
+    ck_assert(fabs(axis_value(&a, axis_share(&a, 12.5)) - 12.5) < 1e-9);
+    /* a bound near the data widens the range; one far above it does not */
+    axis_range_t small = axis_range_empty();
+    axis_range_add(&small, 1);
+    axis_range_add(&small, 3);
+    axis_plan(&a, &t, &small, 5, AXIS_AUTO, &room);
+    ck_assert(a.hi >= 5);
+    axis_plan(&a, &t, &small, 50, AXIS_AUTO, &room);
+    ck_assert(a.hi < 5);
+    /* log needs a positive value */
+    axis_range_t zeros = axis_range_empty();
+    axis_range_add(&zeros, 0);
+    axis_plan(&a, &t, &zeros, NAN, AXIS_LOG, &room);
+    ck_assert(!a.log);
+}
+END_TEST
+
 static Suite *chart_suite(void)
 {
     Suite *s = suite_create("chart");
@@ -459,6 +504,7 @@ static Suite *chart_suite(void)
     tcase_add_test(tc, test_locale_choice);
     suite_add_tcase(s, tc);
     tc = tcase_create("chart");
+    tcase_add_test(tc, test_axis_plan);
     tcase_add_test(tc, test_linear_ticks);
     tcase_add_test(tc, test_log_scale_and_floor);
     tcase_add_test(tc, test_forced_scales);

@@ -4,8 +4,10 @@
 
 #include "unit.h"
 #include "ui/explore.h"
+#include "ui/keyscript.h"
 #include "ui/scenario_file.h"
 #include "core/builtin.h"
+#include "core/stats.h"
 
 #include <check.h>
 #include <math.h>
@@ -15,24 +17,30 @@
 #include <unistd.h>
 
 static explore_t ex;
+static explore_layout_t lay; /* kept between frames, as a front end keeps it */
 
 static void setup(void)
 {
     pointset_t set = POINTSET_INIT;
     builtin_load(&set);
     scenario_t s = model_default_scenario();
-    explore_init(&ex, &set, strdup("built-in scenario"), NULL, 0, &s);
+    explore_init(&ex, &set, strdup("built-in scenario"), NULL, 0, &s, NULL);
     ex.ascii = true;
+    lay = (explore_layout_t)EXPLORE_LAYOUT_INIT;
 }
 
-static void teardown(void) { explore_free(&ex); }
+static void teardown(void)
+{
+    explore_layout_free(&lay);
+    explore_free(&ex);
+}
 
 /* The screen at width x height as text. */
 static char *screen(int w, int h)
 {
     uigrid_t g = UIGRID_INIT;
     uigrid_resize(&g, w, h);
-    explore_render(&ex, &g);
+    explore_render(&ex, &g, &lay);
     sb_t out = SB_INIT;
     uigrid_to_text(&g, &out);
     uigrid_free(&g);
@@ -42,7 +50,8 @@ static char *screen(int w, int h)
 static void keys(const char *script)
 {
     sb_t dumps = SB_INIT, err = SB_INIT;
-    ck_assert_msg(explore_script_run(&ex, script, 100, 30, &dumps, &err), "%s", sb_str(&err));
+    screen_t scr = explore_screen(&ex, &lay);
+    ck_assert_msg(keyscript_run(&scr, script, 100, 30, &dumps, &err), "%s", sb_str(&err));
     sb_free(&dumps);
     sb_free(&err);
 }
@@ -59,12 +68,12 @@ static bool shows(const char *needle)
 
 START_TEST(no_key_is_bound_twice)
 {
-    size_t n;
-    const explore_binding_t *b = explore_bindings(&n);
+    size_t n = explore_bindings()->len;
+    const binding_t *b = explore_bindings()->rows;
     for (size_t i = 0; i < n; i++)
-        for (int k = 0; k < EXPLORE_MAX_KEYS && b[i].keys[k]; k++)
+        for (int k = 0; k < BINDING_MAX_KEYS && b[i].keys[k]; k++)
             for (size_t j = 0; j < n; j++)
-                for (int l = 0; l < EXPLORE_MAX_KEYS && b[j].keys[l]; l++)
+                for (int l = 0; l < BINDING_MAX_KEYS && b[j].keys[l]; l++)
                     if (i != j || k != l)
                         ck_assert_msg(b[i].keys[k] != b[j].keys[l], "key %d bound to both %s and %s",
                                       b[i].keys[k], b[i].name, b[j].name);
@@ -73,8 +82,8 @@ END_TEST
 
 START_TEST(every_action_has_a_key_and_a_description)
 {
-    size_t n;
-    const explore_binding_t *b = explore_bindings(&n);
+    size_t n = explore_bindings()->len;
+    const binding_t *b = explore_bindings()->rows;
     bool seen[EXA_COUNT] = {false};
     for (size_t i = 0; i < n; i++) {
         ck_assert_int_ne(b[i].keys[0], 0);
@@ -90,11 +99,11 @@ END_TEST
 START_TEST(help_and_man_come_from_the_table)
 {
     sb_t text = SB_INIT, man = SB_INIT, md = SB_INIT;
-    explore_keys_render(&text, EX_KEYS_TEXT);
-    explore_keys_render(&man, EX_KEYS_MAN);
-    explore_keys_render(&md, EX_KEYS_MARKDOWN);
-    size_t n;
-    const explore_binding_t *b = explore_bindings(&n);
+    bindings_render(&text, explore_bindings(), BINDINGS_TEXT);
+    bindings_render(&man, explore_bindings(), BINDINGS_MAN);
+    bindings_render(&md, explore_bindings(), BINDINGS_MARKDOWN);
+    size_t n = explore_bindings()->len;
+    const binding_t *b = explore_bindings()->rows;
     for (size_t i = 0; i < n; i++) {
         ck_assert(strstr(sb_str(&text), b[i].description));
         ck_assert(strstr(sb_str(&man), b[i].description));
@@ -112,11 +121,12 @@ START_TEST(key_names_read_back)
 {
     char buf[24];
     for (int k = EK_SPECIAL; k < EK_LAST; k++)
-        ck_assert_int_eq(explore_key_parse(explore_key_name(k, buf, sizeof buf)), k);
-    ck_assert_int_eq(explore_key_parse("Tab"), EK_TAB);
-    ck_assert_int_eq(explore_key_parse("q"), 'q');
-    ck_assert_int_eq(explore_key_parse("lt"), '<');
-    ck_assert_int_eq(explore_key_parse("Nonsense"), -1);
+        ck_assert_int_eq(keys_parse(keys_name(k, buf, sizeof buf)), k);
+    ck_assert_int_eq(keys_parse("Tab"), EK_TAB);
+    ck_assert_int_eq(keys_parse("C-u"), EK_CTRL_U);
+    ck_assert_int_eq(keys_parse("q"), 'q');
+    ck_assert_int_eq(keys_parse("lt"), '<');
+    ck_assert_int_eq(keys_parse("Nonsense"), -1);
 }
 END_TEST
 
@@ -277,7 +287,8 @@ END_TEST
 START_TEST(script_errors_name_the_column)
 {
     sb_t dumps = SB_INIT, err = SB_INIT;
-    ck_assert(!explore_script_run(&ex, "j <Bogus>", 100, 30, &dumps, &err));
+    screen_t scr = explore_screen(&ex, &lay);
+    ck_assert(!keyscript_run(&scr, "j <Bogus>", 100, 30, &dumps, &err));
     ck_assert(strstr(sb_str(&err), "TRADEOFF_KEYS:3: unknown key <Bogus>"));
     sb_free(&dumps);
     sb_free(&err);
@@ -293,9 +304,7 @@ START_TEST(scenario_file_round_trip)
     close(fd);
     unlink(path);
     keys("s");
-    /* Replace the default name with our path. */
-    ex.input[0] = '\0';
-    strncat(ex.input, path, sizeof ex.input - 1);
+    lineedit_set(&ex.line, path); /* our path instead of the default name */
     keys("<Enter>");
     ck_assert_msg(!ex.message_is_error, "%s", ex.message);
 
@@ -392,8 +401,8 @@ START_TEST(click_on_a_list_row_selects_it)
 {
     char *s = screen(100, 30);
     free(s);
-    ck_assert(ex.list_rows > 3);
-    ck_assert(explore_click(&ex, ex.list_x + 3, ex.list_y + 2));
+    ck_assert(lay.list_rows > 3);
+    ck_assert(explore_click(&ex, &lay, lay.list_x + 3, lay.list_y + 2));
     ck_assert_str_eq(ex.set.items[explore_selected(&ex)].name, "filter-before");
 }
 END_TEST
@@ -402,12 +411,132 @@ START_TEST(click_on_the_chart_selects_the_nearest_point)
 {
     char *s = screen(100, 30);
     free(s);
-    ck_assert(ex.have_chart);
+    ck_assert(lay.have_chart);
     long want = pointset_index(&ex.set, "safety-tuned");
-    int col = ex.chart.point_col[want], row = ex.chart.point_row[want];
+    int col = lay.chart.point_col[want], row = lay.chart.point_row[want];
     ck_assert(col >= 0);
-    ck_assert(explore_click(&ex, ex.chart_x + col, ex.chart_y + row));
+    ck_assert(explore_click(&ex, &lay, lay.chart_x + col, lay.chart_y + row));
     ck_assert_int_eq(explore_selected(&ex), want);
+}
+END_TEST
+
+START_TEST(a_scrolled_list_is_clicked_where_it_is_shown)
+{
+    /* At 80x20 the list shows fewer rows than points: End scrolls it, and
+     * the layout (not the model) remembers where it starts. */
+    uigrid_t g = UIGRID_INIT;
+    uigrid_resize(&g, 80, 20);
+    explore_render(&ex, &g, &lay);
+    ck_assert(lay.list_rows > 0 && (size_t)lay.list_rows < ex.set.len);
+    explore_key(&ex, &lay, EK_END);
+    explore_render(&ex, &g, &lay);
+    size_t first = ex.set.len - (size_t)lay.list_rows;
+    ck_assert_uint_eq(lay.list_scroll, first);
+    ck_assert(explore_click(&ex, &lay, lay.list_x + 3, lay.list_y));
+    ck_assert_int_eq(explore_selected(&ex), (long)ex.order[first]);
+    explore_render(&ex, &g, &lay); /* the cursor is shown: the list stays put */
+    ck_assert_uint_eq(lay.list_scroll, first);
+    uigrid_free(&g);
+}
+END_TEST
+
+START_TEST(help_scrolls_no_further_than_its_end)
+{
+    sb_t dumps = SB_INIT, err = SB_INIT;
+    screen_t scr = explore_screen(&ex, &lay);
+    sb_t script = SB_INIT;
+    sb_puts(&script, "?");
+    for (int i = 0; i < 40; i++)
+        sb_puts(&script, "<Down>");
+    ck_assert(keyscript_run(&scr, sb_str(&script), 100, 20, &dumps, &err));
+    ck_assert(lay.help_max_scroll > 0);
+    ck_assert_int_eq(ex.help_scroll, lay.help_max_scroll);
+    ck_assert(keyscript_run(&scr, "<Up>", 100, 20, &dumps, &err)); /* one Up shows one more line at once */
+    ck_assert_int_eq(ex.help_scroll, lay.help_max_scroll - 1);
+    ck_assert_int_eq(ex.mode, EX_MODE_HELP);
+    sb_free(&script);
+    sb_free(&dumps);
+    sb_free(&err);
+}
+END_TEST
+
+/* Ten of 1,000 attacks succeed: 100 harmful outputs a day at the default
+ * scenario, with an interval that depends on the method. */
+static char *gate_screen(const analysis_opts_t *opts)
+{
+    pointset_t set = POINTSET_INIT;
+    point_t p = point_make("base");
+    p.attack_successes = 10, p.n_adversarial = 1000, p.asr = 0.01;
+    p.benign_refused = 40, p.n_benign = 1000, p.orr = 0.04;
+    pointset_add(&set, p);
+    scenario_t s = model_default_scenario();
+    explore_t e;
+    explore_init(&e, &set, strdup("gate"), NULL, 0, &s, opts);
+    explore_layout_t l = EXPLORE_LAYOUT_INIT;
+    uigrid_t g = UIGRID_INIT;
+    uigrid_resize(&g, 100, 30);
+    explore_render(&e, &g, &l);
+    sb_t out = SB_INIT;
+    uigrid_to_text(&g, &out);
+    uigrid_free(&g);
+    explore_layout_free(&l);
+    explore_free(&e);
+    return sb_detach(&out);
+}
+
+START_TEST(intervals_follow_the_analysis_method)
+{
+    char *wilson = gate_screen(NULL);
+    ck_assert_msg(strstr(wilson, "100 (95%: 54.4-183)"), "%s", wilson);
+    analysis_opts_t cp = ANALYSIS_OPTS_INIT;
+    cp.interval = STATS_CLOPPER_PEARSON;
+    char *exact = gate_screen(&cp);
+    /* The same numbers stats.h gives report: */
+    stats_interval_t ci = stats_interval(10, 1000, STATS_CONFIDENCE, STATS_CLOPPER_PEARSON);
+    char want[64];
+    snprintf(want, sizeof want, "100 (95%%: %.1f-", ci.lo * 1e4);
+    ck_assert_msg(strstr(exact, want), "no '%s' in %s", want, exact);
+    ck_assert(strstr(exact, "48.1-183"));
+    free(wilson);
+    free(exact);
+}
+END_TEST
+
+START_TEST(a_saved_scenario_is_applied_by_the_ui)
+{
+    scenario_file_t sf;
+    scenario_file_init(&sf);
+    sf.series = strdup("filter threshold");
+    sf.position = 0.5;
+    sf.sort = strdup("asr");
+    sf.scales = strdup("log");
+    sf.focus = strdup("cost-harm");
+    sb_t why = SB_INIT;
+    ck_assert(explore_apply_scenario_file(&ex, &sf, &why));
+    ck_assert_str_eq(ex.series[ex.place.series].name, "filter threshold");
+    ck_assert(fabs(ex.place.pos - 0.5) < 1e-12);
+    ck_assert_int_eq(ex.sort, EX_SORT_ASR);
+    ck_assert_int_eq(ex.scale, CHART_SCALE_LOG);
+    ck_assert_int_eq(ex.focus, EX_CTL_COST_HARM);
+    free(sf.series);
+    sf.series = strdup("no such series");
+    ck_assert(!explore_apply_scenario_file(&ex, &sf, &why));
+    ck_assert_str_eq(sb_str(&why), "no series named 'no such series' in the loaded files");
+    sb_free(&why);
+    scenario_file_free(&sf);
+}
+END_TEST
+
+START_TEST(scales_cycle_and_save_by_name)
+{
+    ck_assert_int_eq(ex.scale, CHART_SCALE_AUTO);
+    keys("g");
+    ck_assert_int_eq(ex.scale, CHART_SCALE_LOG);
+    ck_assert(strstr(ex.message, "logarithmic"));
+    keys("g");
+    ck_assert_int_eq(ex.scale, CHART_SCALE_LINEAR);
+    keys("g");
+    ck_assert_int_eq(ex.scale, CHART_SCALE_AUTO);
 }
 END_TEST
 
@@ -441,6 +570,11 @@ static Suite *suite(void)
     tcase_add_test(t, ascii_screen_is_ascii);
     tcase_add_test(t, click_on_a_list_row_selects_it);
     tcase_add_test(t, click_on_the_chart_selects_the_nearest_point);
+    tcase_add_test(t, a_scrolled_list_is_clicked_where_it_is_shown);
+    tcase_add_test(t, help_scrolls_no_further_than_its_end);
+    tcase_add_test(t, intervals_follow_the_analysis_method);
+    tcase_add_test(t, a_saved_scenario_is_applied_by_the_ui);
+    tcase_add_test(t, scales_cycle_and_save_by_name);
     suite_add_tcase(s, t);
     return s;
 }

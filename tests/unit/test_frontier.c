@@ -97,8 +97,8 @@ START_TEST(test_all_dominated_but_one)
 }
 END_TEST
 
-/* Equal points: neither dominates the other; both are on the hull, which
- * lists the first once. */
+/* Equal points: neither dominates the other; both are on the hull (in
+ * hull_points, with their marks), whose geometry lists the first once. */
 START_TEST(test_ties_and_duplicates)
 {
     pointset_t set = POINTSET_INIT;
@@ -114,6 +114,10 @@ START_TEST(test_ties_and_duplicates)
     ck_assert_uint_eq(f.nhull, 2);
     ck_assert_uint_eq(f.hull[0], 0);
     ck_assert_uint_eq(f.hull[1], 2);
+    ck_assert_uint_eq(f.nhull_points, 3);
+    ck_assert_uint_eq(f.hull_points[0], 0);
+    ck_assert_uint_eq(f.hull_points[1], 1);
+    ck_assert_uint_eq(f.hull_points[2], 2);
     ck_assert_uint_eq(f.marks[3].ndominated_by, 3);
     ck_assert(!f.marks[3].on_hull);
     /* Rates a rounding error apart tie as well. */
@@ -288,7 +292,8 @@ END_TEST
  * grid so that ties, duplicates, vertical and horizontal runs are common:
  * a point is Pareto-optimal exactly when no point dominates it; each listed
  * dominator dominates it and is Pareto-optimal, and all such are listed;
- * no point lies below a hull segment. */
+ * no point lies below a hull segment; the hull's points are its vertices
+ * and their duplicates, and exactly those are marked on_hull. */
 START_TEST(test_against_brute_force)
 {
     unsigned long long state = 12345;
@@ -316,6 +321,8 @@ START_TEST(test_against_brute_force)
             ck_assert_uint_eq(f.marks[i].ndominated_by, want);
             for (size_t k = 0; k < f.marks[i].ndominated_by; k++)
                 ck_assert(frontier_dominates(&set.items[f.marks[i].dominated_by[k]], &set.items[i]));
+            /* one fact: a point is marked on the hull exactly when it is listed */
+            ck_assert_int_eq(f.marks[i].on_hull, in_list(f.hull_points, f.nhull_points, i));
             for (size_t h = 0; h + 1 < f.nhull; h++) {
                 const point_t *a = &set.items[f.hull[h]], *b = &set.items[f.hull[h + 1]];
                 const point_t *p = &set.items[i];
@@ -325,6 +332,16 @@ START_TEST(test_against_brute_force)
                 ck_assert_msg(p->asr >= line - 1e-12, "round %d: point %zu below the hull", round, i);
             }
         }
+        for (size_t k = 0, h = 0; k < f.nhull_points; k++) {
+            const point_t *p = &set.items[f.hull_points[k]];
+            while (h < f.nhull && set.items[f.hull[h]].orr < p->orr)
+                h++;
+            ck_assert_msg(h < f.nhull, "round %d: hull point %zu is no vertex's position", round, f.hull_points[k]);
+            const point_t *v = &set.items[f.hull[h]];
+            ck_assert(!frontier_dominates(v, p) && !frontier_dominates(p, v) && v->orr == p->orr);
+        }
+        for (size_t h = 0; h < f.nhull; h++)
+            ck_assert(in_list(f.hull_points, f.nhull_points, f.hull[h]));
         frontier_free(&f);
         pointset_free(&set);
     }

@@ -2,14 +2,19 @@
 #include "config.h"
 
 #include "unit.h"
+#include "core/builtin.h"
+#include "core/model.h"
+#include "load/csvcell.h"
 #include "load/csvread.h"
 #include "load/load.h"
-#include "core/model.h"
-#include "core/builtin.h"
+#include "load/names.h"
+#include "load/points.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static int load_text(pointset_t *set, const char *text, diag_t *d)
 {
@@ -201,6 +206,329 @@ START_TEST(test_line_numbers_follow_multiline_fields)
 }
 END_TEST
 
+/* A row made by hand, as csvread would hand it over. */
+typedef struct {
+    char *fields[8];
+    size_t lens[8];
+    csvrow_t row;
+} handrow_t;
+
+static const csvrow_t *hand_row(handrow_t *h, long line, const char *csv)
+{
+    static char buf[8][64];
+    size_t n = 0;
+    for (const char *p = csv;; n++) {
+        size_t len = strcspn(p, ",");
+        snprintf(buf[n], sizeof buf[n], "%.*s", (int)len, p);
+        h->fields[n] = buf[n];
+        h->lens[n] = len;
+        if (p[len] == '\0')
+            break;
+        p += len + 1;
+    }
+    h->row = (csvrow_t){"t.csv", line, n + 1, h->fields, h->lens};
+    return &h->row;
+}
+
+/* points_begin on a header given as "a,b,c", with the default options. */
+static points_t *begin_points(pointset_t *set, const char *header, const char *path, diag_t *d)
+{
+    static const input_opts_t o = INPUT_OPTS_INIT;
+    handrow_t h;
+    return points_begin(hand_row(&h, 1, header), set, &o, path, "f.csv", d);
+}
+
+/* The points reader through its own interface: a row with a missing rate
+ * is kept, listed once with its line; a bad cell names line and column. */
+START_TEST(test_points_reader_missing_rate)
+{
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    handrow_t h;
+    points_t *p = begin_points(&set, "name,asr_pct,orr_pct", "dir/f.csv", &d);
+    ck_assert_ptr_nonnull(p);
+    ck_assert_int_eq(points_row(p, hand_row(&h, 2, "a,1,2")), 0);
+    ck_assert_int_eq(points_row(p, hand_row(&h, 3, "b,1,")), 0);
+    ck_assert_int_eq(points_row(p, hand_row(&h, 5, "c, ,4")), 0);
+    points_finish(p);
+    points_free(p);
+    ck_assert_uint_eq(set.len, 3);
+    ck_assert(isnan(set.items[1].orr) && fabs(set.items[1].asr - 0.01) < 1e-15);
+    ck_assert(isnan(set.items[2].asr));
+    ck_assert_uint_eq(d.nwarnings, 1);
+    ck_assert_str_eq(d.warnings[0], "f.csv: 2 points without an attack success or over-refusal rate (lines 3, 5): "
+                                    "listed, but not plotted or projected on the missing side");
+    ck_assert_ptr_null(d.error);
+
+    p = begin_points(&set, "name,asr_pct,orr_pct", "f.csv", &d);
+    ck_assert_int_eq(points_row(p, hand_row(&h, 7, "d,x,2")), -1);
+    ck_assert_str_eq(d.error, "f.csv:7:2: asr_pct: expected a percentage from 0 to 100 (0.1 or 0.1% both mean "
+                              "0.1 percent), got 'x'");
+    points_free(p);
+    diag_free(&d);
+
+    ck_assert_ptr_null(begin_points(&set, "name,notes", "f.csv", &d));
+    ck_assert_msg(strstr(d.error, "f.csv:1: missing a rate column; found: name, notes"), "%s", d.error);
+    diag_free(&d);
+    pointset_free(&set);
+}
+END_TEST
+
+/* A points file named only by its threshold takes the file's name. */
+START_TEST(test_points_reader_threshold_names)
+{
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    handrow_t h;
+    points_t *p = begin_points(&set, "threshold,asr_pct,orr_pct", "runs/Guard.CSV", &d);
+    ck_assert_int_eq(points_row(p, hand_row(&h, 2, "0.5,1,2")), 0);
+    points_finish(p);
+    points_free(p);
+    ck_assert_str_eq(set.items[0].name, "Guard @ 0.5");
+    ck_assert_str_eq(set.items[0].series, "Guard");
+    ck_assert_str_eq(set.knob_name, "threshold");
+    diag_free(&d);
+    pointset_free(&set);
+}
+END_TEST
+
+static void add_point(pointset_t *set, const char *name, long line, const char *key, const char *value)
+{
+    point_t p = point_make(name);
+    p.line = line;
+    if (key)
+        point_set_attr(&p, key, value);
+    pointset_add(set, p);
+}
+
+START_TEST(test_names_unique_across_files)
+{
+    pointset_t set = POINTSET_INIT;
+    add_point(&set, "a", 2, NULL, NULL);
+    add_point(&set, "a [f2]", 3, NULL, NULL);
+    add_point(&set, "a", 2, NULL, NULL);
+    add_point(&set, "a", 3, NULL, NULL);
+    add_point(&set, "b", 4, NULL, NULL);
+    names_unique(&set, 2, "f2", false);
+    ck_assert_str_eq(set.items[0].name, "a");
+    ck_assert_str_eq(set.items[1].name, "a [f2]");
+    ck_assert_str_eq(set.items[2].name, "a [f2 #2]");
+    ck_assert_str_eq(set.items[3].name, "a [f2 #3]");
+    ck_assert_str_eq(set.items[4].name, "b");
+    add_point(&set, "b", 9, NULL, NULL);
+    names_unique(&set, 5, "f3", true);
+    ck_assert_str_eq(set.items[5].name, "b [f3 line 9]");
+    pointset_free(&set);
+}
+END_TEST
+
+START_TEST(test_names_tell_apart)
+{
+    char *columns[] = {"model", "notes", "set", "judge"};
+    pointset_t set = POINTSET_INIT;
+    add_point(&set, "m", 2, "notes", "same");
+    add_point(&set, "k [x]", 3, NULL, NULL);
+    size_t first = set.len;
+    add_point(&set, "m", 2, "set", "x");   /* collides with the first file */
+    add_point(&set, "k", 3, "set", "x");   /* two of one name, */
+    add_point(&set, "k", 4, "set", "x");   /* no column tells them apart */
+    add_point(&set, "j", 5, "judge", "p"); /* two of one name, told apart */
+    add_point(&set, "j", 6, "judge", "q"); /* by the first column that can */
+    names_tell_apart(&set, first, columns, 4, "f.csv");
+    ck_assert_str_eq(set.items[2].name, "m [line 2]");
+    ck_assert_str_eq(set.items[3].name, "k [line 3]");
+    ck_assert_str_eq(set.items[4].name, "k [line 4]");
+    ck_assert_str_eq(set.items[5].name, "j [p]");
+    ck_assert_str_eq(set.items[6].name, "j [q]");
+    pointset_free(&set);
+
+    /* A bracketed value that an earlier file has already: file and line. */
+    add_point(&set, "m [x]", 2, NULL, NULL);
+    add_point(&set, "m", 3, "set", "x");
+    add_point(&set, "m", 4, "set", "y");
+    names_tell_apart(&set, 1, columns, 4, "g.csv");
+    ck_assert_str_eq(set.items[1].name, "m [x] [g.csv line 3]");
+    ck_assert_str_eq(set.items[2].name, "m [y]");
+    pointset_free(&set);
+}
+END_TEST
+
+/* The same names in two files, through load_buffer: the second file's
+ * points are told apart from the first's, with no error. */
+START_TEST(test_names_across_loaded_files)
+{
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    const char *a = "model,variant,asr_pct,orr_pct\nm,v,1,2\nk,,1,2\n";
+    const char *b = "model,variant,asr_pct,orr_pct,set\nm,v,3,4,y\nk,,1,2,z\n";
+    ck_assert_int_eq(load_buffer(&set, "a.csv", a, strlen(a), NULL, &d), 0);
+    ck_assert_int_eq(load_buffer(&set, "b.csv", b, strlen(b), NULL, &d), 0);
+    ck_assert_uint_eq(set.len, 4);
+    ck_assert_str_eq(set.items[0].name, "m (v)");
+    ck_assert_str_eq(set.items[1].name, "k");
+    ck_assert_str_eq(set.items[2].name, "m (v) [line 2]");
+    ck_assert_str_eq(set.items[3].name, "k [line 3]");
+    const char *j = "set,verdict\nharmful,refused\nbenign,complied\n";
+    ck_assert_int_eq(load_buffer(&set, "runs/j.csv", j, strlen(j), NULL, &d), 0);
+    ck_assert_int_eq(load_buffer(&set, "runs/j.csv", j, strlen(j), NULL, &d), 0);
+    ck_assert_int_eq(load_buffer(&set, "runs/j.csv", j, strlen(j), NULL, &d), 0);
+    ck_assert_str_eq(set.items[4].name, "j (verdict)");
+    ck_assert_str_eq(set.items[5].name, "j (verdict) [runs/j.csv]");
+    ck_assert_str_eq(set.items[6].name, "j (verdict) [runs/j.csv #2]");
+    ck_assert_ptr_null(d.error);
+    diag_free(&d);
+    pointset_free(&set);
+}
+END_TEST
+
+START_TEST(test_names_from_path_and_order)
+{
+    const char *cases[][2] = {{"dir/Run.CSV", "Run"}, {"a.csv", "a"}, {".csv", ".csv"}, {"x/y", "y"},
+                              {"e\x1b[2J.csv", "e?[2J"}, {"d/", ""}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *n = names_from_path(cases[i][0]);
+        ck_assert_str_eq(n, cases[i][1]);
+        free(n);
+    }
+    char *names[] = {"b", "a", "b", "a", "c"};
+    size_t *order = names_order(names, 5);
+    size_t want[] = {1, 3, 0, 2, 4};
+    for (size_t i = 0; i < 5; i++)
+        ck_assert_uint_eq(order[i], want[i]);
+    free(order);
+}
+END_TEST
+
+START_TEST(test_cells)
+{
+    long long n = -7;
+    ck_assert_ptr_null(csvcell_count("1,200", &n));
+    ck_assert_int_eq(n, 1200);
+    ck_assert_ptr_null(csvcell_count("1e15", &n));
+    ck_assert_int_eq(n, 1000000000000000LL);
+    n = -7;
+    ck_assert_str_eq(csvcell_count("1.5", &n), "expected a whole number of prompts (0 or more)");
+    ck_assert_str_eq(csvcell_count("-1", &n), "expected a whole number of prompts (0 or more)");
+    ck_assert_str_eq(csvcell_count("2e15", &n), "expected a whole number of prompts (0 or more)");
+    ck_assert_ptr_nonnull(csvcell_count("ten", &n));
+    ck_assert_int_eq(n, -7);
+    ck_assert(csvcell_blank(" \t", 2) && csvcell_blank("", 0) && !csvcell_blank(" x", 2));
+    handrow_t h;
+    diag_t d = DIAG_INIT;
+    const csvrow_t *row = hand_row(&h, 4, "a,0123456789012345678901234567890123456789012345");
+    csvcell_error(&d, "f.csv", row, 1, "score", "expected a number");
+    ck_assert_str_eq(d.error, "f.csv:4:2: score: expected a number, got '0123456789012345678901234567890123456789...'");
+    diag_free(&d);
+}
+END_TEST
+
+static char *write_temp(const char *data, size_t len)
+{
+    static char path[64];
+    snprintf(path, sizeof path, "/tmp/check_load_XXXXXX");
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, data, len), (ssize_t)len);
+    close(fd);
+    return path;
+}
+
+typedef struct {
+    int fields, rows;
+    char first[16];
+    bool stop, stop_at_row;
+} raw_count_t;
+
+static void raw_field(void *data, size_t len, void *ctx)
+{
+    raw_count_t *c = ctx;
+    if (c->fields++ == 0)
+        snprintf(c->first, sizeof c->first, "%.*s", (int)len, (const char *)data);
+}
+
+static void raw_row(int terminator, void *ctx)
+{
+    (void)terminator;
+    raw_count_t *c = ctx;
+    c->rows++;
+    c->stop = c->stop_at_row;
+}
+
+/* The shared open: a byte-order mark skipped by both reads, a second read
+ * from the start, and what the fast read leaves to the one that says why. */
+START_TEST(test_csvread_source_raw_and_rewind)
+{
+    static const char text[] = "\xEF\xBB\xBFh1,h2\n1,2\n";
+    char *path = write_temp(text, sizeof text - 1);
+    csvsource_t src;
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(csvread_open(&src, path, &d), 0);
+    ck_assert(src.rereadable && !src.fifo);
+    ck_assert_uint_eq(src.size, sizeof text - 1);
+    raw_count_t c = {0};
+    ck_assert_int_eq(csvread_raw(&src, raw_field, raw_row, &c, &c.stop), 0);
+    ck_assert_str_eq(c.first, "h1");
+    ck_assert_int_eq(c.fields, 4);
+    ck_assert_int_eq(c.rows, 2);
+    ck_assert_int_eq(csvread_rewind(&src, &d), 0);
+    long lines[8] = {0};
+    ck_assert_int_eq(csvread_source(&src, count_rows, lines, &d), 0);
+    ck_assert_int_eq(lines[0], 2);
+    csvread_close(&src);
+    unlink(path);
+
+    /* The fast read gives up where a message is due, and when told to. */
+    static const char nul[] = "a,b\n1,\0\n";
+    path = write_temp(nul, sizeof nul - 1);
+    ck_assert_int_eq(csvread_open(&src, path, &d), 0);
+    raw_count_t z = {0};
+    ck_assert_int_eq(csvread_raw(&src, raw_field, raw_row, &z, &z.stop), 1);
+    ck_assert_int_eq(csvread_rewind(&src, &d), 0);
+    ck_assert_int_eq(csvread_source(&src, count_rows, lines, &d), -1);
+    ck_assert_msg(strstr(d.error, ":2:3: NUL byte"), "%s", d.error);
+    csvread_close(&src);
+    unlink(path);
+    diag_free(&d);
+    path = write_temp(text, sizeof text - 1);
+    ck_assert_int_eq(csvread_open(&src, path, &d), 0);
+    raw_count_t s = {.stop_at_row = true};
+    ck_assert_int_eq(csvread_raw(&src, raw_field, raw_row, &s, &s.stop), 1);
+    csvread_close(&src);
+    unlink(path);
+    ck_assert_ptr_null(d.error);
+}
+END_TEST
+
+/* A named pipe with no writer: opened at once, refused when read, never
+ * read twice; a directory is named as one. */
+START_TEST(test_csvread_open_fifo_and_directory)
+{
+    char dir[] = "/tmp/check_load_dirXXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char fifo[64];
+    snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    csvsource_t src;
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(csvread_open(&src, fifo, &d), 0);
+    ck_assert(!src.rereadable && src.fifo);
+    long lines[8] = {0};
+    ck_assert_int_eq(csvread_source(&src, count_rows, lines, &d), -1);
+    ck_assert_msg(strstr(d.error, "fifo: a named pipe (FIFO) that nothing was written to"), "%s", d.error);
+    diag_free(&d);
+    ck_assert_int_eq(csvread_rewind(&src, &d), -1);
+    ck_assert_msg(strstr(d.error, "cannot read again from the start: not a regular file"), "%s", d.error);
+    diag_free(&d);
+    csvread_close(&src);
+    ck_assert_int_eq(csvread_open(&src, dir, &d), -1);
+    ck_assert_msg(strstr(d.error, ": is a directory, expected a CSV file"), "%s", d.error);
+    csvread_close(&src);
+    diag_free(&d);
+    unlink(fifo);
+    rmdir(dir);
+}
+END_TEST
+
 static Suite *load_suite(void)
 {
     Suite *s = suite_create("load");
@@ -214,6 +542,17 @@ static Suite *load_suite(void)
     tcase_add_test(t, test_binary_and_missing);
     tcase_add_test(t, test_line_numbers_follow_multiline_fields);
     suite_add_tcase(s, t);
+    TCase *m = tcase_create("modules");
+    tcase_add_test(m, test_points_reader_missing_rate);
+    tcase_add_test(m, test_points_reader_threshold_names);
+    tcase_add_test(m, test_names_unique_across_files);
+    tcase_add_test(m, test_names_tell_apart);
+    tcase_add_test(m, test_names_across_loaded_files);
+    tcase_add_test(m, test_names_from_path_and_order);
+    tcase_add_test(m, test_cells);
+    tcase_add_test(m, test_csvread_source_raw_and_rewind);
+    tcase_add_test(m, test_csvread_open_fifo_and_directory);
+    suite_add_tcase(s, m);
     return s;
 }
 

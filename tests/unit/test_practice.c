@@ -9,6 +9,8 @@
 #include "core/model.h"
 #include "core/practice.h"
 #include "core/practice_answer.h"
+#include "ui/keyscript.h"
+#include "ui/practice_screen.h"
 #include "ui/practice_session.h"
 #include "core/stats.h"
 #include "base/strbuf.h"
@@ -519,12 +521,8 @@ START_TEST(test_session_and_score)
 }
 END_TEST
 
-START_TEST(test_wrap_and_sheet)
+START_TEST(test_sheet_layout)
 {
-    sb_t out = SB_INIT;
-    practice_wrap(&out, "one two three four five six seven\n    kept as it is, however long it may be\n", 12);
-    ck_assert_str_eq(sb_str(&out), "one two\nthree four\nfive six\nseven\n    kept as it is, however long it may be\n");
-    sb_free(&out);
     char *text = worksheet(42, PRACTICE_ALL_KINDS, 9, false);
     ck_assert_ptr_nonnull(strchr(text, '\f'));
     for (const char *p = text; *p;) { /* prose lines fit 78 columns */
@@ -541,6 +539,149 @@ START_TEST(test_wrap_and_sheet)
     ck_assert_ptr_nonnull(strstr(brk, "**Answer: 799,200**"));
     ck_assert_ptr_nonnull(strstr(md, "| A | variant-A | 0.20% | 6.00% |"));
     free(md);
+}
+END_TEST
+
+/* ---- the screen ------------------------------------------------------------- */
+
+typedef struct {
+    practice_set_t set;
+    practice_session_t session;
+    practice_screen_t ps;
+    practice_layout_t lay;
+    sb_t dumps;
+} drill_t;
+
+static void drill_start(drill_t *d, int count)
+{
+    d->set = (practice_set_t)PRACTICE_SET_INIT;
+    practice_generate(&d->set, 3, PRACTICE_ALL_KINDS, count);
+    practice_session_start(&d->session, &d->set);
+    practice_screen_init(&d->ps, &d->session, 3, true);
+    d->lay = (practice_layout_t)PRACTICE_LAYOUT_INIT;
+    d->dumps = (sb_t)SB_INIT;
+}
+
+/* Runs a key script on a w x h screen; the last screen is the dumps' tail. */
+static void drill_keys(drill_t *d, const char *script, int w, int h)
+{
+    screen_t scr = practice_screen(&d->ps, &d->lay);
+    sb_t err = SB_INIT;
+    sb_reset(&d->dumps);
+    ck_assert_msg(keyscript_run(&scr, script, w, h, &d->dumps, &err), "%s", sb_str(&err));
+    sb_free(&err);
+}
+
+static void drill_free(drill_t *d)
+{
+    sb_free(&d->dumps);
+    practice_session_free(&d->session);
+    practice_set_free(&d->set);
+}
+
+START_TEST(test_screen_bindings)
+{
+    const bindings_t *t = practice_bindings();
+    bool seen[PRA_COUNT] = {false};
+    for (size_t i = 0; i < t->len; i++) {
+        ck_assert_int_ne(t->rows[i].keys[0], 0);
+        ck_assert(strlen(t->rows[i].description) > 8);
+        ck_assert(!seen[t->rows[i].action]);
+        seen[t->rows[i].action] = true;
+        for (int k = 0; k < BINDING_MAX_KEYS && t->rows[i].keys[k]; k++)
+            for (size_t j = 0; j < t->len; j++)
+                for (int l = 0; l < BINDING_MAX_KEYS && t->rows[j].keys[l]; l++)
+                    ck_assert_msg(i == j || t->rows[i].keys[k] != t->rows[j].keys[l], "key bound twice");
+    }
+    for (int a = PRA_NONE + 1; a < PRA_COUNT; a++)
+        ck_assert_msg(seen[a], "action %d has no binding", a);
+}
+END_TEST
+
+START_TEST(test_screen_answers_and_scores)
+{
+    drill_t d;
+    drill_start(&d, 2);
+    char right[128], wrong[128];
+    typed_answer(&d.session.sol.answer, right, sizeof right, false);
+    drill_keys(&d, "what? <Enter>", 100, 30);
+    ck_assert_int_eq(d.session.phase, SESSION_ASKING); /* unreadable: asked again */
+    ck_assert(d.ps.status_is_error);
+    ck_assert_str_eq(d.ps.line.text, "what?"); /* kept, to be corrected */
+    ck_assert(strstr(sb_str(&d.dumps), "could not read"));
+    sb_t script = SB_INIT;
+    sb_printf(&script, "<C-u> %s <Enter>", right);
+    drill_keys(&d, sb_str(&script), 100, 30);
+    ck_assert_int_eq(d.session.phase, SESSION_SOLVED);
+    ck_assert_int_eq(practice_score_right(&d.session.score), 1);
+    ck_assert(strstr(sb_str(&d.dumps), "RIGHT"));
+    ck_assert(lineedit_empty(&d.ps.line));
+    drill_keys(&d, "n", 100, 30); /* n goes on after the verdict */
+    ck_assert_int_eq(d.session.at, 1);
+    typed_answer(&d.session.sol.answer, wrong, sizeof wrong, true);
+    sb_reset(&script);
+    sb_printf(&script, "%s <Enter> <Enter>", wrong);
+    drill_keys(&d, sb_str(&script), 100, 30);
+    ck_assert_int_eq(d.session.phase, SESSION_DONE);
+    ck_assert_int_eq(practice_score_asked(&d.session.score), 2);
+    ck_assert(strstr(sb_str(&d.dumps), "Score: 1 of 2 right."));
+    drill_keys(&d, "<Enter>", 100, 30); /* Enter leaves the finished drill */
+    ck_assert(d.ps.flags.quit);
+    sb_free(&script);
+    drill_free(&d);
+}
+END_TEST
+
+START_TEST(test_screen_quit_stops_the_session)
+{
+    drill_t d;
+    drill_start(&d, 4);
+    drill_keys(&d, "12q", 100, 30); /* q with text on the line is typed */
+    ck_assert(!d.ps.flags.quit);
+    ck_assert_str_eq(d.ps.line.text, "12q");
+    drill_keys(&d, "<C-u> q", 100, 30);
+    ck_assert(d.ps.flags.quit);
+    ck_assert_int_eq(d.session.phase, SESSION_DONE); /* only what was answered is scored */
+    ck_assert_int_eq(practice_score_asked(&d.session.score), 0);
+    drill_free(&d);
+}
+END_TEST
+
+START_TEST(test_screen_scrolls_within_its_text)
+{
+    drill_t d;
+    drill_start(&d, 2);
+    char right[128];
+    typed_answer(&d.session.sol.answer, right, sizeof right, false);
+    sb_t script = SB_INIT;
+    sb_printf(&script, "%s <Enter>", right);
+    drill_keys(&d, sb_str(&script), 60, 16); /* the smallest screen: the solution needs scrolling */
+    ck_assert(d.lay.max_scroll > 0);
+    drill_keys(&d, "<PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn>", 60, 16);
+    ck_assert_int_eq(d.ps.scroll, d.lay.max_scroll);
+    ck_assert(strstr(sb_str(&d.dumps), "-- end --"));
+    drill_keys(&d, "<Up>", 60, 16); /* one key back shows one more line at once */
+    ck_assert_int_eq(d.ps.scroll, d.lay.max_scroll - 1);
+    drill_keys(&d, "<Home>", 60, 16);
+    ck_assert_int_eq(d.ps.scroll, 0);
+    ck_assert(strstr(sb_str(&d.dumps), "-- more below"));
+    sb_free(&script);
+    drill_free(&d);
+}
+END_TEST
+
+START_TEST(test_screen_small_and_ascii)
+{
+    drill_t d;
+    drill_start(&d, 2);
+    drill_keys(&d, "1 <Enter>", 59, 16);
+    ck_assert(d.lay.too_small);
+    ck_assert(strstr(sb_str(&d.dumps), "terminal too small: need 60x16, have 59x16"));
+    ck_assert_int_eq(practice_score_asked(&d.session.score), 0); /* keys do nothing there */
+    drill_keys(&d, "", 120, 40);
+    for (const unsigned char *p = (const unsigned char *)sb_str(&d.dumps); *p; p++)
+        ck_assert_msg(*p < 0x80, "non-ASCII byte in an ASCII screen");
+    drill_free(&d);
 }
 END_TEST
 
@@ -569,7 +710,14 @@ static Suite *practice_suite(void)
     tcase_add_test(t, test_tolerance_edges);
     tcase_add_test(t, test_letters_and_bounds);
     tcase_add_test(t, test_session_and_score);
-    tcase_add_test(t, test_wrap_and_sheet);
+    tcase_add_test(t, test_sheet_layout);
+    suite_add_tcase(s, t);
+    t = tcase_create("screen");
+    tcase_add_test(t, test_screen_bindings);
+    tcase_add_test(t, test_screen_answers_and_scores);
+    tcase_add_test(t, test_screen_quit_stops_the_session);
+    tcase_add_test(t, test_screen_scrolls_within_its_text);
+    tcase_add_test(t, test_screen_small_and_ascii);
     suite_add_tcase(s, t);
     return s;
 }

@@ -1,14 +1,17 @@
 /* Unit tests of the report formats and their helpers: file digests,
  * Markdown/CSV/SVG escaping of hostile names, formula neutralisation in CSV
- * (and negative numbers left alone), the format names,
- * and the examples table. */
+ * (and negative numbers left alone), the SVG drawing the report's chart
+ * (its scales, ticks and labels), the hull listed as it is marked, the
+ * format names, and the examples table. */
 #include "config.h"
 
 #include "unit.h"
 #include "load/examples.h"
 #include "core/model.h"
 #include "core/point.h"
+#include "render/chart.h"
 #include "render/report.h"
+#include "core/frontier.h"
 #include "base/digest.h"
 #include "base/strbuf.h"
 #include "base/xalloc.h"
@@ -173,6 +176,248 @@ START_TEST(test_svg_escapes_text)
 }
 END_TEST
 
+/* ---- the SVG draws the report's chart ------------------------------------------ */
+
+static void add_point(pointset_t *set, const char *name, double orr_pct, double asr_pct)
+{
+    point_t p = point_make(name);
+    p.orr = orr_pct / 100;
+    p.asr = asr_pct / 100;
+    pointset_add(set, p);
+}
+
+static char *svg_of(const pointset_t *set, const scenario_t *s, const chart_opts_t *chart)
+{
+    report_t r = {.scenario = s, .points = set, .title = "scales", .chart = chart};
+    sb_t out = SB_INIT;
+    report_svg(&out, &r);
+    return sb_detach(&out);
+}
+
+/* The texts of the SVG's <text> elements whose opening tag contains every
+ * one of `attrs`, joined by '|'. */
+static char *svg_texts(const char *svg, const char *attr1, const char *attr2)
+{
+    sb_t out = SB_INIT;
+    for (const char *p = svg; (p = strstr(p, "<text ")) != NULL;) {
+        const char *end = strchr(p, '>'), *close = end ? strstr(end, "</text>") : NULL;
+        ck_assert(end && close);
+        size_t taglen = (size_t)(end - p);
+        char *tag = xstrndup(p, taglen);
+        if (strstr(tag, attr1) && (!attr2 || strstr(tag, attr2))) {
+            sb_printf(&out, "%s%.*s", out.len ? "|" : "", (int)(close - end - 1), end + 1);
+        }
+        free(tag);
+        p = close;
+    }
+    return sb_detach(&out);
+}
+
+static char *tick_labels(const axis_ticks_t *t)
+{
+    sb_t out = SB_INIT;
+    for (int i = 0; i < t->n; i++)
+        sb_printf(&out, "%s%s", i ? "|" : "", t->t[i].label);
+    return sb_detach(&out);
+}
+
+static int count(const char *s, const char *what)
+{
+    int n = 0;
+    for (const char *p = s; (p = strstr(p, what)) != NULL; p += strlen(what))
+        n++;
+    return n;
+}
+
+/* True when the '|'-separated labels of `got` appear in `all`, in order. */
+static bool labels_within(const char *got, const char *all)
+{
+    sb_t g = SB_INIT, a = SB_INIT;
+    sb_printf(&g, "%s|", got);
+    sb_printf(&a, "|%s|", all);
+    const char *at = sb_str(&a);
+    bool ok = true;
+    for (char *item = g.data, *bar; ok && (bar = strchr(item, '|')) != NULL; item = bar + 1) {
+        char want[64];
+        snprintf(want, sizeof want, "|%.*s|", (int)(bar - item), item);
+        const char *hit = strstr(at, want);
+        ok = hit != NULL;
+        if (hit)
+            at = hit + strlen(want) - 1;
+    }
+    sb_free(&g);
+    sb_free(&a);
+    return ok;
+}
+
+/* Rates over three decades of ORR: the x axis may be linear or log. */
+static void decades_set(pointset_t *set)
+{
+    add_point(set, "strict", 60, 0.5);
+    add_point(set, "middle", 5, 3);
+    add_point(set, "open", 0.4, 12);
+    add_point(set, "open-b", 0.05, 30);
+    add_point(set, "worse", 20, 8);
+}
+
+/* --x-scale reaches the SVG (it used to draw its own axes, byte-identical
+ * for linear and log), and the SVG's ticks are the report's chart's. */
+START_TEST(test_svg_follows_the_chart_scales)
+{
+    pointset_t set = POINTSET_INIT;
+    decades_set(&set);
+    scenario_t s = model_default_scenario();
+    chart_opts_t o = chart_default_opts();
+    o.xscale = CHART_SCALE_LINEAR;
+    o.yscale = CHART_SCALE_LINEAR;
+    char *lin = svg_of(&set, &s, &o);
+    o.xscale = CHART_SCALE_LOG;
+    char *log = svg_of(&set, &s, &o);
+    ck_assert_str_ne(lin, log);
+    ck_assert_ptr_null(strstr(lin, "refused), log scale"));
+    ck_assert_ptr_nonnull(strstr(log, "refused), log scale"));
+    ck_assert_ptr_null(strstr(log, "harmful prompts), log scale")); /* y stays linear */
+
+    /* the ticks, in order, are those of the chart of the same report */
+    for (int scale = 0; scale < 2; scale++) {
+        o.xscale = scale ? CHART_SCALE_LOG : CHART_SCALE_LINEAR;
+        frontier_t f;
+        frontier_compute(&f, &set, NULL);
+        chart_opts_t co = chart_report_opts(&o, &set, &s, &f);
+        chart_t ch;
+        chart_render(&ch, &co);
+        ck_assert_int_eq(ch.x.log, scale);
+        char *want_x = tick_labels(&ch.xticks), *want_y = tick_labels(&ch.yticks);
+        char *svg = scale ? log : lin;
+        char *got_x = svg_texts(svg, "class=\"tick\"", "text-anchor=\"middle\"");
+        /* the y labels are the end-anchored ticks before the version line */
+        char *ys = svg_texts(svg, "class=\"tick\"", "text-anchor=\"end\"");
+        char *version = strrchr(ys, '|');
+        ck_assert_ptr_nonnull(version);
+        *version = '\0';
+        ck_assert_str_eq(ys, want_y);
+        /* x: a tick line at each of the chart's ticks, labelled with the
+         * chart's labels but for one that would run into its neighbour (on
+         * the log axis the floor's 0% sits close to 0.01%) */
+        ck_assert_int_eq(count(svg, "\" y1=\"510\" x2=\""), ch.xticks.n);
+        ck_assert(labels_within(got_x, want_x));
+        ck_assert_int_ge(count(got_x, "%"), ch.xticks.n - 1);
+        if (!scale)
+            ck_assert_str_eq(got_x, want_x);
+        ck_assert_ptr_nonnull(strstr(want_x, scale ? "|0.01%|0.1%|" : "|60%")); /* decades; or past the data */
+        free(ys);
+        free(got_x);
+        free(want_x);
+        free(want_y);
+        chart_free(&ch);
+        frontier_free(&f);
+    }
+    free(lin);
+    free(log);
+    pointset_free(&set);
+}
+END_TEST
+
+/* Dominated points listed first crowd a frontier point (F1): the SVG used
+ * to label points in the order of the set and left F1 without a name. Like
+ * the chart, it now names the frontier first, and every frontier point
+ * gets its name when there is room. */
+START_TEST(test_svg_names_the_frontier_first)
+{
+    static const struct {
+        const char *name;
+        double asr, orr;
+    } rows[] = {
+        {"d0", 9.22, 69.69},  {"d1", 8.54, 68.72},  {"d2", 16.28, 26.73}, {"d3", 17.08, 30.90},
+        {"d4", 23.08, 13.47}, {"d5", 16.52, 31.79}, {"d6", 9.09, 68.74},  {"d7", 15.97, 27.99},
+        {"F0", 20.69, 8.22},  {"F1", 15.70, 25.95}, {"F2", 10.04, 45.41}, {"F3", 7.00, 66.09},
+    };
+    pointset_t set = POINTSET_INIT;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        add_point(&set, rows[i].name, rows[i].orr, rows[i].asr);
+    scenario_t s = model_default_scenario();
+    char *svg = svg_of(&set, &s, NULL);
+    char *names = svg_texts(svg, "class=\"label\"", NULL);
+    frontier_t f;
+    frontier_compute(&f, &set, NULL);
+    ck_assert_uint_eq(f.npareto, 4);
+    for (size_t k = 0; k < f.npareto; k++) {
+        char want[32];
+        snprintf(want, sizeof want, "|%s|", set.items[f.pareto[k]].name);
+        sb_t have = SB_INIT;
+        sb_printf(&have, "|%s|", names);
+        ck_assert_msg(strstr(sb_str(&have), want), "frontier point %s is not named: %s", want, names);
+        sb_free(&have);
+    }
+    frontier_free(&f);
+    free(names);
+    free(svg);
+    pointset_free(&set);
+}
+END_TEST
+
+/* --no-labels reaches the SVG: every point numbered, with its key line. */
+START_TEST(test_svg_no_labels_numbers_every_point)
+{
+    pointset_t set = POINTSET_INIT;
+    decades_set(&set);
+    scenario_t s = model_default_scenario();
+    chart_opts_t o = chart_default_opts();
+    o.no_labels = true;
+    char *svg = svg_of(&set, &s, &o);
+    char *names = svg_texts(svg, "class=\"label\"", NULL);
+    ck_assert_str_eq(names, "");
+    char *key = svg_texts(svg, "class=\"key\"", NULL);
+    ck_assert_str_eq(key, "1  strict  (ORR 60.00%, ASR 0.50%)|2  middle  (ORR 5.00%, ASR 3.00%)|"
+                          "3  open  (ORR 0.40%, ASR 12.00%)|4  open-b  (ORR 0.05%, ASR 30.00%)|"
+                          "5  worse  (ORR 20.00%, ASR 8.00%)");
+    char *numbers = svg_texts(svg, "class=\"label number\"", NULL);
+    ck_assert_int_eq((int)strlen(numbers), 9); /* "1|2|3|4|5" in some order */
+    free(numbers);
+    free(key);
+    free(names);
+    free(svg);
+    pointset_free(&set);
+}
+END_TEST
+
+/* ---- one hull, every list --------------------------------------------------------- */
+
+/* Two identical points on the achievable curve: the per-point flags mark
+ * both, so the JSON list and the text's "Achievable curve" line name both
+ * (they used to drop the second). */
+START_TEST(test_hull_lists_name_duplicates)
+{
+    pointset_t set = POINTSET_INIT;
+    add_point(&set, "A", 2, 1);
+    add_point(&set, "A-again", 2, 1);
+    add_point(&set, "B", 4, 0.5);
+    add_point(&set, "worse", 4, 1);
+    scenario_t s = model_default_scenario();
+    report_t r = {.scenario = &s, .points = &set, .title = "duplicates"};
+    sb_t json = SB_INIT, text = SB_INIT;
+    report_render(&json, &r, REPORT_JSON);
+    report_render(&text, &r, REPORT_TEXT);
+    const char *list = strstr(sb_str(&json), "\"convex_hull\": [");
+    ck_assert_ptr_nonnull(list);
+    char *hull = xstrndup(list, (size_t)(strchr(list, ']') - list));
+    ck_assert_ptr_nonnull(strstr(hull, "\"A\""));
+    ck_assert_ptr_nonnull(strstr(hull, "\"A-again\""));
+    ck_assert_ptr_nonnull(strstr(hull, "\"B\""));
+    ck_assert_ptr_null(strstr(hull, "\"worse\""));
+    /* as many flags as names */
+    int flags = 0;
+    for (const char *p = sb_str(&json); (p = strstr(p, "\"on_convex_hull\": true")) != NULL; p++)
+        flags++;
+    ck_assert_int_eq(flags, 3);
+    ck_assert_ptr_nonnull(strstr(sb_str(&text), "  Achievable curve     A, A-again, B\n"));
+    free(hull);
+    sb_free(&json);
+    sb_free(&text);
+    pointset_free(&set);
+}
+END_TEST
+
 START_TEST(test_format_names)
 {
     report_format_t f;
@@ -224,6 +469,10 @@ static Suite *reports_suite(void)
     tcase_add_test(tc, test_csv_neutralises_formulas_not_numbers);
     tcase_add_test(tc, test_csv_negative_numbers_are_numbers);
     tcase_add_test(tc, test_svg_escapes_text);
+    tcase_add_test(tc, test_svg_follows_the_chart_scales);
+    tcase_add_test(tc, test_svg_names_the_frontier_first);
+    tcase_add_test(tc, test_svg_no_labels_numbers_every_point);
+    tcase_add_test(tc, test_hull_lists_name_duplicates);
     tcase_add_test(tc, test_format_names);
     tcase_add_test(tc, test_examples_table);
     suite_add_tcase(s, tc);

@@ -7,6 +7,7 @@
 #include "unit.h"
 #include "core/curve.h"
 #include "load/load.h"
+#include "load/scores.h"
 #include "base/strbuf.h"
 
 #include <math.h>
@@ -354,6 +355,62 @@ START_TEST(test_categories_per_threshold)
 }
 END_TEST
 
+/* The fast path's own contract: it takes a clean file, and leaves to the
+ * general reader (NULL) a file it must not count, without reading at all
+ * where it cannot apply. */
+static scores_t *fast_of(const char *text, const input_opts_t *o, long long *rows, unsigned long long *read)
+{
+    char *path = temp_file(text);
+    csvsource_t src;
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(csvread_open(&src, path, &d), 0);
+    scores_t *s = scores_read_fast(&src, o, false, rows);
+    *read = src.done;
+    csvread_close(&src);
+    unlink(path);
+    ck_assert_ptr_null(d.error);
+    diag_free(&d);
+    return s;
+}
+
+START_TEST(test_fast_path_contract)
+{
+    long long rows = 0;
+    unsigned long long read;
+    scores_t *s = fast_of("set,score\nharmful,0.5\nbenign,0.25\nharmful,7e-1\n", NULL, &rows, &read);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_eq(rows, 3);
+    curve_t c;
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(scores_finish(s, &c, &d), 0);
+    ck_assert_uint_eq(c.len, 3);
+    ck_assert_int_eq(c.n_adversarial, 2);
+    curve_free(&c);
+    scores_free(s);
+    diag_free(&d);
+
+    const char *refused[] = {
+        "set,score\nharmful,0.5\nbenign\n",             /* ragged */
+        "set,score\nharmful,0.5\nneutral,0.5\n",        /* in neither set */
+        "set,score\nharmful,high\n",                    /* not a number */
+        "set,score\n",                                  /* no row */
+        "name,asr_pct,orr_pct\na,1,2\n",                /* operating points */
+        "set,score\nharmful,\"0.5\n",                   /* a quote never closed */
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
+        ck_assert_msg(fast_of(refused[i], NULL, &rows, &read) == NULL, "took %s", refused[i]);
+    input_opts_t o = INPUT_OPTS_INIT;
+    o.kind = INPUT_POINTS;
+    ck_assert_ptr_null(fast_of("set,score\nharmful,0.5\n", &o, &rows, &read));
+    ck_assert_uint_eq(read, 0);
+    csvsource_t in;
+    ck_assert_int_eq(csvread_open(&in, "-", &d), 0);
+    ck_assert_ptr_null(scores_read_fast(&in, NULL, false, &rows));
+    ck_assert_uint_eq(in.done, 0);
+    csvread_close(&in);
+}
+END_TEST
+
 static Suite *scores_suite(void)
 {
     Suite *s = suite_create("scores");
@@ -367,6 +424,7 @@ static Suite *scores_suite(void)
     tcase_add_test(tc, test_detection);
     tcase_add_test(tc, test_fast_and_general_paths_agree);
     tcase_add_test(tc, test_categories_per_threshold);
+    tcase_add_test(tc, test_fast_path_contract);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,0 +1,41 @@
+/* csvcell: one cell of a data row, read the same way by every reader. */
+#include "config.h"
+
+#include "load/csvcell.h"
+#include "base/num.h"
+#include "base/text.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+/* How much of a bad cell a message shows. */
+#define SHOWN_BYTES 40
+
+bool csvcell_blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            return false;
+    return true;
+}
+
+const char *csvcell_count(const char *s, long long *out)
+{
+    double v;
+    const char *why = num_parse_decimal(s, &v);
+    if (!why && (v < 0 || v != floor(v) || v > CSVCELL_MAX_COUNT))
+        why = "expected a whole number of prompts (0 or more)";
+    if (!why)
+        *out = (long long)v;
+    return why;
+}
+
+void csvcell_error(diag_t *d, const char *fname, const csvrow_t *row, int col, const char *column,
+                   const char *why)
+{
+    size_t n = row->lens[col];
+    char *shown = text_sanitize(row->fields[col], n < SHOWN_BYTES ? n : SHOWN_BYTES);
+    diag_error(d, "%s:%ld:%d: %s: %s, got '%s%s'", fname, row->line, col + 1, column, why, shown,
+               n > SHOWN_BYTES ? "..." : "");
+    free(shown);
+}

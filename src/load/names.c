@@ -1,0 +1,201 @@
+/* names: what the points of a file are called, each name unique. */
+#include "config.h"
+
+#include "load/names.h"
+#include "base/strbuf.h"
+#include "base/text.h"
+#include "base/xalloc.h"
+#include "core/nameindex.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+char *names_from_path(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    size_t n = strlen(base);
+    if (n > 4 && strcasecmp(base + n - 4, ".csv") == 0)
+        n -= 4;
+    return text_sanitize(base, n);
+}
+
+static int by_key(const void *a, const void *b)
+{
+    return strcmp((*(const point_attr_t *const *)a)->key, (*(const point_attr_t *const *)b)->key);
+}
+
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The value of attribute `key` among a point's attributes sorted by key. */
+static const char *sorted_attr(point_attr_t *const *sorted, size_t n, const char *key)
+{
+    point_attr_t probe = {(char *)key, NULL}, *pp = &probe;
+    point_attr_t *const *hit = bsearch(&pp, sorted, n, sizeof *sorted, by_key);
+    return hit ? (*hit)->value : NULL;
+}
+
+/* The first column (in file order) whose values differ across all of the
+ * given points, used to tell apart rows that would share a name. Sorting
+ * keeps this O(columns x n log n) for thousands of rows of one name. */
+static const char *distinguishing_column(const pointset_t *set, const size_t *idx, size_t n, char *const *columns,
+                                         size_t ncols)
+{
+    point_attr_t ***sorted = xmalloc(n * sizeof *sorted);
+    for (size_t i = 0; i < n; i++) {
+        const point_t *p = &set->items[idx[i]];
+        sorted[i] = xmalloc((p->nattrs ? p->nattrs : 1) * sizeof **sorted);
+        for (size_t a = 0; a < p->nattrs; a++)
+            sorted[i][a] = &p->attrs[a];
+        qsort(sorted[i], p->nattrs, sizeof **sorted, by_key);
+    }
+    const char **values = xmalloc(n * sizeof *values);
+    const char *found = NULL;
+    for (size_t c = 0; c < ncols && !found; c++) {
+        const char *key = columns[c];
+        if (strcasecmp(key, "notes") == 0)
+            continue;
+        bool distinct = true;
+        for (size_t i = 0; i < n && distinct; i++) {
+            values[i] = sorted_attr(sorted[i], set->items[idx[i]].nattrs, key);
+            distinct = values[i] != NULL;
+        }
+        if (distinct)
+            qsort(values, n, sizeof *values, by_string);
+        for (size_t i = 1; i < n && distinct; i++)
+            distinct = strcmp(values[i - 1], values[i]) != 0;
+        if (distinct)
+            found = key;
+    }
+    for (size_t i = 0; i < n; i++)
+        free(sorted[i]);
+    free(sorted);
+    free(values);
+    return found;
+}
+
+static void append_suffix(point_t *p, const char *suffix)
+{
+    sb_t sb = SB_INIT;
+    sb_printf(&sb, "%s [%s]", p->name, suffix);
+    free(p->name);
+    p->name = sb_detach(&sb);
+}
+
+/* Renames the points at idx[0..n) (one name, in file order): by the first
+ * column that tells them apart, else by line. */
+static void rename_group(pointset_t *set, const size_t *idx, size_t n, char *const *columns, size_t ncols)
+{
+    const char *key = n >= 2 ? distinguishing_column(set, idx, n, columns, ncols) : NULL;
+    for (size_t k = 0; k < n; k++) {
+        point_t *p = &set->items[idx[k]];
+        char line[32];
+        snprintf(line, sizeof line, "line %ld", p->line);
+        append_suffix(p, key ? point_attr(p, key) : line);
+    }
+}
+
+typedef struct {
+    const char *name;
+    size_t at;
+} named_at_t;
+
+static int by_name_then_position(const void *a, const void *b)
+{
+    const named_at_t *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+size_t *names_order(char *const *names, size_t n)
+{
+    named_at_t *pairs = xmalloc((n ? n : 1) * sizeof *pairs);
+    for (size_t i = 0; i < n; i++)
+        pairs[i] = (named_at_t){names[i], i};
+    qsort(pairs, n, sizeof *pairs, by_name_then_position);
+    size_t *order = xmalloc((n ? n : 1) * sizeof *order);
+    for (size_t i = 0; i < n; i++)
+        order[i] = pairs[i].at;
+    free(pairs);
+    return order;
+}
+
+/* Sorting and hashing keep this O(n log n): thousands of rows of one name
+ * load in a blink. */
+void names_tell_apart(pointset_t *set, size_t first, char *const *columns, size_t ncols, const char *tag)
+{
+    size_t n = set->len - first;
+    nameindex_t before = NAMEINDEX_INIT;
+    for (size_t i = 0; i < first; i++)
+        nameindex_add(&before, set, i);
+    char **names = xmalloc((n ? n : 1) * sizeof *names);
+    for (size_t k = 0; k < n; k++)
+        names[k] = set->items[first + k].name;
+    size_t *order = names_order(names, n);
+    /* Find the runs of one name first: renaming frees the names sorted. */
+    size_t ngroups = 0;
+    size_t *run_start = xmalloc((n + 1) * sizeof *run_start);
+    bool *clash = xmalloc((n ? n : 1) * sizeof *clash);
+    for (size_t a = 0, b; a < n; a = b) {
+        for (b = a + 1; b < n && strcmp(names[order[a]], names[order[b]]) == 0; b++)
+            ;
+        run_start[ngroups] = a;
+        clash[ngroups++] = nameindex_find(&before, set, names[order[a]]) >= 0;
+    }
+    run_start[ngroups] = n;
+    free(names);
+    size_t *group = xmalloc((n ? n : 1) * sizeof *group);
+    for (size_t g = 0; g < ngroups; g++) {
+        size_t a = run_start[g], len = run_start[g + 1] - a;
+        if (len < 2 && !clash[g])
+            continue;
+        for (size_t k = 0; k < len; k++)
+            group[k] = first + order[a + k];
+        rename_group(set, group, len, columns, ncols);
+    }
+    free(run_start);
+    free(clash);
+    free(group);
+    free(order);
+    nameindex_free(&before);
+    /* A bracketed value can itself collide (two files, same text). */
+    names_unique(set, first, tag, true);
+}
+
+/* "base [tag]", "base [tag line N]", with " #k" before the bracket closes
+ * from the second attempt on. */
+static char *suffixed(const char *base, const char *tag, const point_t *p, bool with_line, int attempt)
+{
+    sb_t sb = SB_INIT;
+    sb_printf(&sb, "%s [%s", base, tag);
+    if (with_line)
+        sb_printf(&sb, " line %ld", p->line);
+    if (attempt > 1)
+        sb_printf(&sb, " #%d", attempt);
+    sb_putc(&sb, ']');
+    return sb_detach(&sb);
+}
+
+void names_unique(pointset_t *set, size_t first, const char *tag, bool with_line)
+{
+    nameindex_t earlier = NAMEINDEX_INIT;
+    for (size_t i = 0; i < set->len; i++) {
+        point_t *p = &set->items[i];
+        if (i >= first && nameindex_find(&earlier, set, p->name) >= 0) {
+            char *base = p->name;
+            p->name = NULL;
+            for (int attempt = 1; !p->name || nameindex_find(&earlier, set, p->name) >= 0; attempt++) {
+                free(p->name);
+                p->name = suffixed(base, tag, p, with_line, attempt);
+            }
+            free(base);
+        }
+        nameindex_add(&earlier, set, i);
+    }
+    nameindex_free(&earlier);
+}

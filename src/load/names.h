@@ -1,0 +1,42 @@
+/* names: what the points of a file are called, and every name unique
+ * within the set.
+ *
+ * A name given in a file stays as it is where it is unique. Where it is not,
+ * a suffix in brackets tells the points apart: for operating points, the
+ * first column whose values differ among them (" [x]"), failing that the
+ * line (" [line 4]"); for points made from a whole file (judged results,
+ * curves), the file (" [tag]"). A suffix that is itself taken gets a number
+ * (" [tag #2]"). Lookups are hashed (nameindex), so loading stays linear in
+ * the points of one file. */
+#ifndef TRADEOFF_NAMES_H
+#define TRADEOFF_NAMES_H
+
+#include "core/point.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The file's name without directory and a ".csv" ending, sanitised: the
+ * series of a curve, the start of the names of a file's judged points. */
+char *names_from_path(const char *path);
+
+/* Tells apart the operating points set->items[first..] (one file, in file
+ * order) whose names collide, with each other or with a point before
+ * `first`: each gets " [value]" of the first of `columns` (the file's
+ * header, in order; "notes" skipped) whose values are present and all
+ * different among the points of that name, else " [line N]". Then
+ * names_unique(set, first, tag, true) settles what still collides. */
+void names_tell_apart(pointset_t *set, size_t first, char *const *columns, size_t ncols, const char *tag);
+
+/* The positions 0..n-1 ordered by names[i] (strcmp), equal names in
+ * position order, so that the positions of one name are adjacent. The
+ * caller frees the array. */
+size_t *names_order(char *const *names, size_t n);
+
+/* Makes the names of set->items[first..] unique within the whole set, in
+ * order: a point whose name an earlier point has gets " [tag]" (with_line:
+ * " [tag line N]", N its line), and when that is taken too " [tag #k]"
+ * (" [tag line N #k]") with the smallest k from 2 that is free. */
+void names_unique(pointset_t *set, size_t first, const char *tag, bool with_line);
+
+#endif

@@ -1,0 +1,86 @@
+/* labels: names beside points, placed where they cover nothing.
+ *
+ * The terminal chart and the SVG place their labels here, with the same
+ * rules, on a grid of text cells: the canvas that already holds what was
+ * drawn (lines, markers, earlier labels, each with its priority) is the map
+ * of occupied cells. A label fits where the cells it takes hold nothing of
+ * line priority or more, with one free cell between it and a marker and two
+ * between it and another label on its row, so that each name reads as
+ * belonging to the marker next to it. Testing a place costs its width, so
+ * placing n labels takes time linear in n, however many pile up in one
+ * place.
+ *
+ * Points that share a cell form a group. Groups are labelled in order of
+ * importance: the selected point, the baseline, the points of the Pareto
+ * frontier, then the dominated ones; within each, in the order of the set.
+ * A group of one point gets its short name ("Claude-2.1" for "Claude-2.1
+ * (as released)", the full name when two points would read the same)
+ * beside it when that fits. Every other point is numbered, in the order of
+ * the set, with a line in the key, and its group shows its numbers ("3",
+ * "3,4" for two, "3-5" for a run, "3,5+" otherwise). */
+#ifndef TRADEOFF_LABELS_H
+#define TRADEOFF_LABELS_H
+
+#include "render/canvas.h"
+#include "core/frontier.h"
+#include "core/point.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The longest name written beside its point, in columns. */
+#define LABELS_NAME_MAX 24
+/* At most this many points are numbered; above it none is, and the key
+ * says so in one line (a key that long would help nobody). */
+#define LABELS_MAX_KEY 99
+
+/* Where labels may go: columns [col0, col1) and rows [row0, row1) of the
+ * canvas, whose cells say what is drawn already. */
+typedef struct {
+    canvas_t *canvas;
+    int col0, row0, col1, row1;
+} labels_area_t;
+
+/* True when text `w` columns wide fits at (col,row) by the rules above.
+ * `crowded`: it may cover lines (never markers), and only must not touch
+ * another label. */
+bool labels_fit(const labels_area_t *a, int col, int row, int w, bool crowded);
+/* Writes `text` (sanitised) beside the cell (col,row) where it first fits:
+ * right, left, centred above, centred below, then the four corners. False
+ * when it fits nowhere. */
+bool labels_place(const labels_area_t *a, int col, int row, const char *text, canvas_style_t style, bool crowded);
+
+/* The points to label. */
+typedef struct {
+    const pointset_t *points;
+    const frontier_t *frontier; /* NULL (or of another set): none counts as dominated */
+    const int *col, *row;       /* per point: its cell; col < 0 when not drawn */
+    long selected, baseline;    /* indices into points, -1 for none */
+    bool no_labels;             /* number every point instead of naming any */
+    int max_name;               /* names wider than this (and LABELS_NAME_MAX) are numbered */
+} labels_points_t;
+
+/* One label as placed, for surfaces that draw the text themselves. */
+typedef struct {
+    int col, row;   /* its first cell */
+    char *text;
+    size_t point;   /* the first point of its group */
+    bool number;    /* key numbers, not a name */
+} labels_placed_t;
+
+typedef struct {
+    int *number;              /* per point: its number in the key; 0 when named, not drawn
+                               * or not numbered */
+    char **key;               /* "  3  name  (ORR 6.00%, ASR 0.20%)" per numbered point, or
+                               * one note that there are too many; no newlines */
+    size_t nkey;
+    labels_placed_t *placed;  /* in the order they were placed */
+    size_t nplaced;
+} labels_t;
+
+/* Labels the points of `in` inside `a`, writing each label into the canvas
+ * (style CANVAS_STYLE_LABEL, label priority). Free with labels_free. */
+void labels_points(labels_t *out, const labels_area_t *a, const labels_points_t *in);
+void labels_free(labels_t *l);
+
+#endif

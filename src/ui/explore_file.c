@@ -1,0 +1,239 @@
+/* explore_file: what the explorer writes and reads back: the scenario it
+ * saves (s) and reopens (--scenario), and the Markdown report it exports
+ * (e). See explore.h. */
+#include "config.h"
+
+#include "base/num.h"
+#include "base/outfile.h"
+#include "base/text.h"
+#include "base/xalloc.h"
+#include "core/model.h"
+#include "render/report.h"
+#include "ui/explore.h"
+#include "ui/scenario_file.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------------
+ * Saving the scenario, exporting the report. */
+
+static void fill_scenario_file(const explore_t *ex, scenario_file_t *sf)
+{
+    scenario_file_init(sf);
+    sf->scenario = ex->scenario;
+    sf->nfiles = ex->nfiles;
+    sf->files = xcalloc((size_t)(ex->nfiles ? ex->nfiles : 1), sizeof *sf->files);
+    for (int i = 0; i < ex->nfiles; i++) {
+        char *abs = realpath(ex->files[i], NULL);
+        sf->files[i] = abs ? abs : xstrdup(ex->files[i]);
+    }
+    if (ex->place.series < ex->nseries) {
+        sf->series = xstrdup(ex->series[ex->place.series].name);
+        sf->position = ex->place.pos;
+    }
+    if (ex->has_baseline) {
+        /* The baseline is saved as a place too: find it on a series. */
+        for (size_t s = 0; s < ex->nseries && !sf->baseline_series; s++) {
+            const explore_series_t *se = &ex->series[s];
+            for (size_t k = 0; k < se->len; k++) {
+                if (se->members[k] != ex->baseline.a)
+                    continue;
+                double pos = (double)k;
+                if (ex->baseline.is_mix) {
+                    if (k + 1 < se->len && se->members[k + 1] == ex->baseline.b)
+                        pos += 1.0 - ex->baseline.lambda;
+                    else
+                        continue;
+                }
+                sf->baseline_series = xstrdup(se->name);
+                sf->baseline_position = pos;
+                break;
+            }
+        }
+    }
+    sf->sort = xstrdup(explore_sort_key(ex->sort));
+    sf->scales = xstrdup(explore_scale_key(ex->scale));
+    sf->focus = xstrdup(scenario_focus_names[ex->focus]);
+}
+
+static bool write_file(explore_t *ex, const char *path, const sb_t *text, const char *what)
+{
+    diag_t d = DIAG_INIT;
+    int rc = outfile_write(path, sb_str(text), text->len, ex->files, ex->nfiles, &d);
+    char *shown = text_sanitize(path, strlen(path));
+    if (rc != 0)
+        explore_say(ex, true, "%s", d.error ? d.error : "cannot write the file");
+    else
+        explore_say(ex, false, "%s saved to %s", what, shown);
+    free(shown);
+    diag_free(&d);
+    return rc == 0;
+}
+
+bool explore_save(explore_t *ex, const char *path)
+{
+    scenario_file_t sf;
+    fill_scenario_file(ex, &sf);
+    sb_t text = SB_INIT;
+    scenario_file_format(&text, &sf);
+    bool ok = write_file(ex, path, &text, "scenario");
+    sb_free(&text);
+    scenario_file_free(&sf);
+    return ok;
+}
+
+bool explore_export(explore_t *ex, const char *path)
+{
+    sb_t text = SB_INIT;
+    explore_markdown(ex, &text);
+    bool ok = write_file(ex, path, &text, "Markdown report");
+    sb_free(&text);
+    return ok;
+}
+
+/* ------------------------------------------------------------------------
+ * Reopening a saved scenario. */
+
+/* Puts the operating point, or the baseline, on a saved series position. */
+static bool place_from_file(explore_t *ex, const char *series, double pos, bool baseline, sb_t *why)
+{
+    for (size_t s = 0; s < ex->nseries; s++) {
+        if (strcmp(ex->series[s].name, series) != 0)
+            continue;
+        explore_place_t keep = ex->place;
+        explore_set_place(ex, (explore_place_t){s, pos});
+        if (baseline) {
+            explore_pin_current(ex);
+            explore_set_place(ex, keep);
+        }
+        return true;
+    }
+    char *shown = text_sanitize(series, strlen(series));
+    sb_printf(why, "no series named '%s' in the loaded files", shown);
+    free(shown);
+    return false;
+}
+
+bool explore_apply_scenario_file(explore_t *ex, const scenario_file_t *sf, sb_t *why)
+{
+    if (sf->series && !isnan(sf->position) && !place_from_file(ex, sf->series, sf->position, false, why))
+        return false;
+    if (sf->baseline_series && !isnan(sf->baseline_position) &&
+        !place_from_file(ex, sf->baseline_series, sf->baseline_position, true, why))
+        return false;
+    explore_sort_t sort;
+    if (sf->sort && explore_sort_parse(sf->sort, &sort))
+        while (ex->sort != sort)
+            explore_do(ex, EXA_SORT);
+    if (sf->scales)
+        explore_scale_parse(sf->scales, &ex->scale);
+    for (int i = 0; sf->focus && i < EX_NCONTROLS; i++)
+        if (strcmp(sf->focus, scenario_focus_names[i]) == 0)
+            ex->focus = (explore_control_t)i;
+    ex->message[0] = '\0';
+    return true;
+}
+
+/* ------------------------------------------------------------------------
+ * The Markdown report. */
+
+static void md_cell(sb_t *out, const char *s)
+{
+    char *clean = text_sanitize(s, strlen(s));
+    for (const char *p = clean; *p; p++) {
+        if (*p == '|' || *p == '\\' || *p == '*' || *p == '_' || *p == '`')
+            sb_putc(out, '\\');
+        sb_putc(out, *p);
+    }
+    free(clean);
+}
+
+void explore_markdown(const explore_t *ex, sb_t *out)
+{
+    const scenario_t *s = &ex->scenario;
+    frontier_op_t op = explore_current(ex);
+    char name[200], a[64], b[64], c[64];
+    explore_op_name(ex, &op, name, sizeof name);
+    sb_puts(out, "# Explorer: trade-off at ");
+    md_cell(out, name);
+    sb_puts(out, "\n\nData: ");
+    md_cell(out, ex->title);
+    sb_printf(out, " (%zu points). Policy: %s.\n\n", ex->set.len, s->policy.label);
+
+    sb_puts(out, "| Setting | Value |\n|---|---|\n");
+    sb_printf(out, "| Daily queries | %s |\n", num_format_int(s->volume, a, sizeof a));
+    sb_printf(out, "| Adversarial share | %s |\n", num_format_pct(s->adv_share, a, sizeof a));
+    sb_printf(out, "| Cost per unnecessary refusal | %s |\n",
+              s->cost_refusal > 0 ? num_format_money(s->cost_refusal, a, sizeof a) : "unset");
+    sb_printf(out, "| Cost per harmful output | %s |\n",
+              s->cost_harm > 0 ? num_format_money(s->cost_harm, a, sizeof a) : "unset");
+    sb_t bd = SB_INIT;
+    bound_describe(&bd, "ASR", s->policy.asr);
+    sb_puts(&bd, "; ");
+    bound_describe(&bd, "ORR", s->policy.orr);
+    sb_printf(out, "| Policy bounds | %s |\n\n", sb_str(&bd));
+    sb_free(&bd);
+
+    if (op.valid) {
+        projection_t p = model_project_rates(s, op.asr, op.orr);
+        sb_puts(out, "## Projection\n\n");
+        if (op.is_mix) {
+            sb_t d = SB_INIT;
+            frontier_op_describe(&d, &ex->set, &op);
+            sb_printf(out, "A mix, not a measurement: %s.\n\n", sb_str(&d));
+            sb_free(&d);
+        }
+        sb_printf(out, "ASR %s, ORR %s.\n\n", num_format_pct(op.asr, a, sizeof a), num_format_pct(op.orr, b, sizeof b));
+        sb_puts(out, "| | per day | per year |\n|---|---:|---:|\n");
+        sb_printf(out, "| Unnecessary refusals | %s | %s |\n", num_format_count(p.refusals, a, sizeof a),
+                  num_format_count(p.refusals * MODEL_DAYS_PER_YEAR, b, sizeof b));
+        sb_printf(out, "| Harmful outputs | %s | %s |\n", num_format_count(p.harmful, a, sizeof a),
+                  num_format_count(p.harmful * MODEL_DAYS_PER_YEAR, b, sizeof b));
+        if (model_costs_set(s))
+            sb_printf(out, "| Cost | %s | %s |\n", num_format_money(p.cost, a, sizeof a),
+                      num_format_money(p.cost * MODEL_DAYS_PER_YEAR, b, sizeof b));
+        sb_t v = SB_INIT;
+        verdict_describe(&v, &s->policy, policy_check(&s->policy, op.asr, op.orr), op.asr, op.orr);
+        sb_printf(out, "\nPolicy (%s): %s.\n\n", s->policy.key, sb_str(&v));
+        sb_free(&v);
+        if (ex->has_baseline) {
+            point_t pa = point_make(ex->baseline_name), pb = point_make(name);
+            pa.asr = ex->baseline.asr, pa.orr = ex->baseline.orr, pb.asr = op.asr, pb.orr = op.orr;
+            comparison_t cmp = model_compare(s, &pa, &pb);
+            sb_puts(out, "## Against the baseline\n\n| | ");
+            md_cell(out, ex->baseline_name);
+            sb_puts(out, " | ");
+            md_cell(out, name);
+            sb_puts(out, " | change |\n|---|---:|---:|---:|\n");
+            sb_printf(out, "| Unnecessary refusals/day | %s | %s | %s |\n", num_format_count(cmp.a.refusals, a, sizeof a),
+                      num_format_count(cmp.b.refusals, b, sizeof b), num_format_count(cmp.d_refusals, c, sizeof c));
+            sb_printf(out, "| Harmful outputs/day | %s | %s | %s |\n", num_format_count(cmp.a.harmful, a, sizeof a),
+                      num_format_count(cmp.b.harmful, b, sizeof b), num_format_count(cmp.d_harmful, c, sizeof c));
+            if (isfinite(cmp.break_even))
+                sb_printf(out, "\nBreak-even: one harmful output = %s unnecessary refusals.\n",
+                          num_format_count(cmp.break_even, a, sizeof a));
+            sb_t sen = SB_INIT;
+            model_sentence(&sen, s, ex->baseline_name, name, &cmp);
+            sb_printf(out, "\n> %s\n\n", sb_str(&sen));
+            sb_free(&sen);
+            point_free(&pa);
+            point_free(&pb);
+        }
+    }
+
+    /* The full analysis (chart, table, verdicts, assumptions with file
+     * checksums) comes from the reports' Markdown renderer, so the export and
+     * `tradeoff report --format markdown` cannot disagree. */
+    const point_t *ca = NULL, *cb = NULL;
+    if (ex->has_baseline && !ex->baseline.is_mix && op.valid && !op.is_mix && ex->baseline.a != op.a) {
+        ca = &ex->set.items[ex->baseline.a];
+        cb = &ex->set.items[op.a];
+    }
+    report_t r = {.scenario = s, .points = &ex->set, .title = ex->title, .compare_a = ca, .compare_b = cb,
+                  .analysis = &ex->analysis};
+    sb_puts(out, "---\n\n");
+    report_markdown(out, &r);
+}

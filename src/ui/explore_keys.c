@@ -1,0 +1,40 @@
+/* explore_keys: the explorer's one table of actions. Its order is the order
+ * of the help screen, README's key table and the man page's KEYS section
+ * (`tradeoff --keys man`; tests/cli/manpage.sh keeps the page in step). */
+#include "config.h"
+
+#include "ui/explore.h"
+
+static const binding_t rows[] = {
+    {EXA_QUIT, "quit", {'q'}, "quit (the terminal is restored)"},
+    {EXA_HELP, "help", {'?', EK_F1}, "show this help; any key closes it"},
+    {EXA_FOCUS_NEXT, "focus-next", {EK_TAB}, "move focus to the next control"},
+    {EXA_FOCUS_PREV, "focus-prev", {EK_BTAB}, "move focus to the previous control"},
+    {EXA_DECREASE, "decrease", {EK_LEFT, 'h'}, "decrease the focused control (threshold: 10% of traffic toward the previous point)"},
+    {EXA_INCREASE, "increase", {EK_RIGHT, 'l'}, "increase the focused control"},
+    {EXA_DECREASE_COARSE, "decrease-coarse", {EK_SLEFT, 'H', EK_PGDN}, "decrease in a coarse step (x10; threshold: previous measured point)"},
+    {EXA_INCREASE_COARSE, "increase-coarse", {EK_SRIGHT, 'L', EK_PGUP}, "increase in a coarse step"},
+    {EXA_LIST_UP, "up", {EK_UP, 'k'}, "select the previous point in the list"},
+    {EXA_LIST_DOWN, "down", {EK_DOWN, 'j'}, "select the next point in the list"},
+    {EXA_LIST_FIRST, "first", {EK_HOME}, "select the first point in the list"},
+    {EXA_LIST_LAST, "last", {EK_END}, "select the last point in the list"},
+    {EXA_ENTER_VALUE, "enter-value", {'=', EK_ENTER}, "type an exact value for the focused control"},
+    {EXA_BASELINE, "baseline", {'b'}, "pin the current operating point as the baseline"},
+    {EXA_UNPIN, "unpin", {'B'}, "remove the baseline"},
+    {EXA_OPTIMAL, "cost-optimal", {'o'}, "jump to the point with the lowest daily cost"},
+    {EXA_SERIES_NEXT, "series-next", {'n'}, "move the operating point to the next series"},
+    {EXA_SERIES_PREV, "series-prev", {'N'}, "move the operating point to the previous series"},
+    {EXA_FIND, "find", {'/'}, "find a point by name"},
+    {EXA_LOG_SCALES, "scales", {'g'}, "chart scales: automatic, logarithmic, linear"},
+    {EXA_SORT, "sort", {'S'}, "sort the point list: input, name, ASR, ORR, frontier"},
+    {EXA_DETAILS, "details", {'d'}, "show the selected point's attributes and categories"},
+    {EXA_SAVE, "save", {'s'}, "save the scenario to a file (reopen with --scenario FILE)"},
+    {EXA_EXPORT, "export", {'e'}, "export a Markdown report of what is on screen"},
+    {EXA_REDRAW, "redraw", {EK_CTRL_L}, "redraw the screen"},
+};
+
+const bindings_t *explore_bindings(void)
+{
+    static const bindings_t table = {rows, sizeof rows / sizeof rows[0]};
+    return &table;
+}
