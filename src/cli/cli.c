@@ -14,6 +14,7 @@
 #include "load/load.h"
 #include "render/canvas.h"
 #include "ui/bindings.h"
+#include "ui/explore_names.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -421,16 +422,14 @@ static bool parse_dimension(const cli_t *c, const char *flag, const char *value,
     return true;
 }
 
+/* The scale names are the explorer's (scenario files say the same). */
 static bool parse_scale(const cli_t *c, const char *flag, const char *value, chart_scale_t *out)
 {
-    static const char *const names[] = {[CHART_SCALE_AUTO] = "auto", [CHART_SCALE_LINEAR] = "linear",
-                                        [CHART_SCALE_LOG] = "log"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(value, names[i]) == 0) {
-            *out = (chart_scale_t)i;
-            return true;
-        }
-    return flag_value(c, flag, "expected auto, linear or log", value);
+    if (explore_scale_parse(value, out))
+        return true;
+    char msg[64];
+    snprintf(msg, sizeof msg, "expected %s", explore_scale_choices());
+    return flag_value(c, flag, msg, value);
 }
 
 static bool parse_seed(const cli_t *c, const char *value, unsigned long long *out)
@@ -608,13 +607,14 @@ static bool apply_practice(cli_t *c, int val, const char *arg)
     return false;
 }
 
-/* The option's row in the table; every value getopt returns has one. */
+/* The option's row in the table. getopt_long returns no value the table
+ * does not hold, so not finding one is a bug of this file. */
 static size_t row_of(int val)
 {
-    size_t i = 0;
-    while (i < NOPTIONS - 1 && options[i].opt.val != val)
-        i++;
-    return i;
+    for (size_t i = 0; i < NOPTIONS; i++)
+        if (options[i].opt.val == val)
+            return i;
+    abort();
 }
 
 static bool apply_option(cli_t *c, size_t row, const char *arg)
@@ -638,8 +638,9 @@ static bool apply_option(cli_t *c, size_t row, const char *arg)
 
 /* ---- parsing ------------------------------------------------------------------ */
 
-/* The one place that decides how output looks and which intervals are
- * shown; every command reads the result from cli_t. */
+/* The one place that decides how output looks and the level of every
+ * interval (the method is --interval's, in the same struct); every command
+ * reads the result from cli_t. */
 static void decide(cli_t *c)
 {
     const char *no_color = getenv("NO_COLOR");

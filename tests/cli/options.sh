@@ -345,6 +345,19 @@ while read -r opt value cmds how rest; do
     done
 done <"$rows"
 
+# Options that each apply, but not together.
+"$T" explore --x-scale log --y-scale linear </dev/null >/dev/null 2>"$tmp/err"
+equals "explore --x-scale log --y-scale linear: exit 2" "$?" 2
+contains "...the explorer has one scale for both axes" "$(cat "$tmp/err")" "--x-scale and --y-scale"
+for mode in --worksheet --plain; do
+    for opt in --ascii --no-color; do
+        "$T" practice --seed 7 $mode $opt </dev/null >/dev/null 2>"$tmp/err"
+        equals "practice $mode $opt: exit 2" "$?" 2
+        contains "practice $mode $opt: says they are for the screen" "$(cat "$tmp/err")" \
+            "--ascii and --no-color apply to the practice screen, not to $mode"
+    done
+done
+
 # Colour is decided in one place (cli.c), from --no-color, NO_COLOR, the
 # terminal and TERM; plot shows each.
 if [ -n "$term" ]; then
