@@ -127,6 +127,13 @@ out=$("$T" report --format svg "$tmp/hostile.csv")
 contains "SVG escapes a tag" "$out" "&lt;script&gt;*x*|&lt;/script&gt;"
 lacks "SVG carries no escape character" "$out" "$(printf '\033')"
 
+# The SVG draws the chart's axes: --x-scale reaches it (issue 12, defect 2).
+"$T" report --format svg --x-scale log "$DATADIR/or-bench-32-models.csv" >"$tmp/log.svg"
+"$T" report --format svg --x-scale linear "$DATADIR/or-bench-32-models.csv" >"$tmp/lin.svg"
+if cmp -s "$tmp/log.svg" "$tmp/lin.svg"; then tap_fail "svg: --x-scale log and linear differ" "identical SVGs"
+else tap_ok "svg: --x-scale log and linear differ"; fi
+contains "svg: the log axis says so" "$(cat "$tmp/log.svg")" "log scale"
+
 "$T" report --format pdf >/dev/null 2>"$tmp/err"
 equals "an unknown format exits 2" "$?" 2
 contains "the message lists the formats" "$(cat "$tmp/err")" "text, json, markdown, csv or svg"
