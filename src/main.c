@@ -42,6 +42,7 @@ int main(int argc, char **argv)
     /* Numbers in files and flags are always read and written with a decimal
      * point, whatever the user's locale says. */
     setlocale(LC_NUMERIC, "C");
+    atexit(cli_close_stdout);
     if (argc > 1) {
         cli_command_t cmd;
         if (cli_command_find(argv[1], &cmd))

@@ -21,6 +21,7 @@
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -242,6 +243,28 @@ void cli_error(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     va_end(ap);
+}
+
+void cli_close_stdout(void)
+{
+    /* As gnulib's close_stdout: a closed stdout that nothing was written to
+     * is no error (`tradeoff report -o out.txt >&-`). A stream that failed
+     * earlier is written to once more, for the reason. */
+    bool pending = __fpending(stdout) != 0, failed = ferror(stdout) != 0;
+    int why = 0;
+    if (failed) {
+        clearerr(stdout);
+        if (fputc('\n', stdout) == EOF || fflush(stdout) != 0)
+            why = errno;
+    }
+    errno = 0;
+    bool closed = fclose(stdout) == 0;
+    if (!why && !closed)
+        why = errno;
+    if (failed || (!closed && (pending || why != EBADF))) {
+        cli_error("cannot write to standard output%s%s", why ? ": " : "", why ? strerror(why) : "");
+        _exit(EXIT_INTERNAL);
+    }
 }
 
 /* `tradeoff` alone runs the explorer; its help is the overview of every

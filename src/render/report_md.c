@@ -170,16 +170,15 @@ static void md_comparison(sb_t *out, const report_t *r)
     sb_puts(out, "> ");
     md_escape(out, sb_str(&sentence));
     sb_puts(out, "\n\n");
-    sb_printf(out, "- Change in unnecessary refusals/day: %s%s\n", c.d_refusals > 0 ? "+" : c.d_refusals < 0 ? "-" : "",
-              num_format_count(fabs(c.d_refusals), a, sizeof a));
-    sb_printf(out, "- Change in harmful outputs/day: %s%s\n", c.d_harmful > 0 ? "+" : c.d_harmful < 0 ? "-" : "",
-              num_format_count(fabs(c.d_harmful), a, sizeof a));
+    sb_printf(out, "- Change in unnecessary refusals/day: %s\n",
+              num_format_change(c.d_refusals, num_format_count, NULL, a, sizeof a));
+    sb_printf(out, "- Change in harmful outputs/day: %s\n",
+              num_format_change(c.d_harmful, num_format_count, NULL, a, sizeof a));
     if (!isnan(c.break_even))
         sb_printf(out, "- Break-even exchange rate: %s unnecessary refusals per harmful output\n",
                   num_format_count(c.break_even, a, sizeof a));
     if (model_costs_set(r->scenario) && !isnan(c.d_cost))
-        sb_printf(out, "- Change in daily cost: %s%s\n", c.d_cost > 0 ? "+" : c.d_cost < 0 ? "-" : "",
-                  num_format_money(fabs(c.d_cost), a, sizeof a));
+        sb_printf(out, "- Change in daily cost: %s\n", num_format_change(c.d_cost, num_format_money, NULL, a, sizeof a));
     sb_puts(out, "\n");
     sb_free(&sentence);
 }

@@ -84,29 +84,22 @@ static void points_table(sb_t *out, const report_t *r, const analysis_t *an)
     sb_puts(out, "\n");
 }
 
-static void signed_count(char *buf, size_t n, double d)
-{
-    char tmp[40];
-    num_format_count(fabs(d), tmp, sizeof tmp);
-    snprintf(buf, n, "%s%s", d > 0 ? "+" : d < 0 ? "-" : "", tmp);
-}
-
 static void comparison_text(sb_t *out, const report_t *r)
 {
     const scenario_t *s = r->scenario;
     comparison_t c = model_compare(s, r->compare_a, r->compare_b);
     char a[64], b[64];
     sb_printf(out, "Comparison: %s -> %s\n", r->compare_a->name, r->compare_b->name);
-    signed_count(a, sizeof a, c.d_refusals);
-    signed_count(b, sizeof b, c.d_harmful);
+    num_format_change(c.d_refusals, num_format_count, NULL, a, sizeof a);
+    num_format_change(c.d_harmful, num_format_count, NULL, b, sizeof b);
     sb_printf(out, "  Change in unnecessary refusals/day   %s\n", a);
     sb_printf(out, "  Change in harmful outputs/day        %s\n", b);
     if (!isnan(c.break_even))
         sb_printf(out, "  Break-even exchange rate             %s unnecessary refusals per harmful output\n",
                   num_format_count(c.break_even, a, sizeof a));
     if (model_costs_set(s)) {
-        num_format_money(fabs(c.d_cost), a, sizeof a);
-        sb_printf(out, "  Change in daily cost                 %s%s\n", c.d_cost < 0 ? "-" : "+", a);
+        sb_printf(out, "  Change in daily cost                 %s\n",
+                  num_format_change(c.d_cost, num_format_money, NULL, a, sizeof a));
     }
     sb_puts(out, "\n  ");
     model_sentence(out, s, r->compare_a->name, r->compare_b->name, &c);

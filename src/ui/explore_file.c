@@ -78,8 +78,13 @@ bool explore_save(explore_t *ex, const char *path)
     scenario_file_t sf;
     fill_scenario_file(ex, &sf);
     sb_t text = SB_INIT;
-    scenario_file_format(&text, &sf);
-    bool ok = write_file(ex, path, &text, "scenario");
+    diag_t d = DIAG_INIT;
+    bool ok = scenario_file_save_text(path, &sf, &text, &d) == 0;
+    if (ok)
+        ok = write_file(ex, path, &text, "scenario");
+    else
+        explore_say(ex, true, "%s", d.error);
+    diag_free(&d);
     sb_free(&text);
     scenario_file_free(&sf);
     return ok;

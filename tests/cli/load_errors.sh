@@ -43,6 +43,27 @@ for name in scores-not-a-number scores-ragged scores-inf header-only-scores binn
     equals "sweep $name: message" "$err" "$(sed "s|^FILE|tradeoff: $f|" "$bad/$name.expected")"
 done
 
+# Counts whose sum passes the cap (issue 19's inputs, which overflowed a
+# long long before the sums were checked: UBSan reports it in the
+# sanitizer build, and the optimised build said "no bin with a count"):
+# refused where the sum passes 1e15, at its line, by report and sweep.
+awk 'BEGIN { print "score_bin_lower,harmful_count,benign_count"; for (i = 0; i < 9224; i++) print "0,1e15,0" }' \
+    >"$tmp/sum-rows.csv"
+awk 'BEGIN { print "score_bin_lower,harmful_count,benign_count"; for (i = 0; i < 10000; i++) print i / 10000 ",999999999999999,1" }' \
+    >"$tmp/sum-bins.csv"
+for cmd in report sweep; do
+    run $cmd "$tmp/sum-rows.csv"
+    equals "$cmd, 9,224 rows of 1e15: exit status 2" "$rc" 2
+    equals "$cmd, 9,224 rows of 1e15: the line where the sum passes the cap" "$err" "tradeoff: $tmp/sum-rows.csv:3:2: \
+harmful_count: expected counts that add up to at most 1e15 prompts in one file (the most tradeoff counts); with this \
+row they add up to more, got '1e15'"
+    run $cmd "$tmp/sum-bins.csv"
+    equals "$cmd, 10,000 bins of 999999999999999: exit status 2" "$rc" 2
+    contains "$cmd, 10,000 bins of 999999999999999: the line where the sum passes the cap" "$err" \
+        "sum-bins.csv:3:2: harmful_count: expected counts that add up to at most 1e15"
+done
+rm -f "$tmp/sum-rows.csv" "$tmp/sum-bins.csv"
+
 # A line just over the limit that ends a few blocks after the limit was
 # reached: the fast path once took it, where the reader that counts lines
 # refuses it. Both must refuse it, with the same message.

@@ -409,9 +409,18 @@ START_TEST(test_cells)
     n = -7;
     ck_assert_str_eq(csvcell_count("1.5", &n), "expected a whole number of prompts (0 or more)");
     ck_assert_str_eq(csvcell_count("-1", &n), "expected a whole number of prompts (0 or more)");
-    ck_assert_str_eq(csvcell_count("2e15", &n), "expected a whole number of prompts (0 or more)");
+    /* A count past the cap says so, naming it (issue 19). */
+    ck_assert_str_eq(csvcell_count("2e15", &n), "expected at most 1e15 prompts (the most tradeoff counts)");
+    ck_assert_str_eq(csvcell_count("1e20", &n), "expected at most 1e15 prompts (the most tradeoff counts)");
     ck_assert_ptr_nonnull(csvcell_count("ten", &n));
     ck_assert_int_eq(n, -7);
+    /* Sums stop at the cap too, leaving the total as it was. */
+    long long total = 0;
+    ck_assert_ptr_null(csvcell_add_count(&total, 999999999999999LL));
+    ck_assert_ptr_null(csvcell_add_count(&total, 1));
+    ck_assert_int_eq(total, 1000000000000000LL);
+    ck_assert_ptr_nonnull(csvcell_add_count(&total, 1));
+    ck_assert_int_eq(total, 1000000000000000LL);
     ck_assert(csvcell_blank(" \t", 2) && csvcell_blank("", 0) && !csvcell_blank(" x", 2));
     handrow_t h;
     diag_t d = DIAG_INIT;
