@@ -298,9 +298,9 @@ char *num_format_pct(double fraction, char *buf, size_t n)
         pct = 0; /* no "-0.00%" */
     if (!isfinite(pct))
         snprintf(buf, n, "-");
-    else if (pct == 0 || fabs(pct) >= 0.01)
+    else if (pct == 0 || (fabs(pct) >= 0.01 && fabs(pct) <= NUM_MAX))
         snprintf(buf, n, "%.2f%%", pct);
-    else if (fabs(pct) >= 1e-4)
+    else if (fabs(pct) >= 1e-4 && fabs(pct) < 0.01)
         snprintf(buf, n, "%.2g%%", pct);
     else {
         char e[NUM_BUF];

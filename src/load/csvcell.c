@@ -41,6 +41,27 @@ const char *csvcell_add_count(long long *total, long long count)
     return NULL;
 }
 
+static bool formula_lead(char c) { return c == '=' || c == '+' || c == '-' || c == '@'; }
+
+bool csvcell_guarded(const char *text)
+{
+    double v;
+    if (text[0] == '\t' || text[0] == '\r')
+        return true;
+    return formula_lead(text[0]) && num_parse_decimal(text, &v) != NULL;
+}
+
+char *csvcell_text(const char *s, size_t n)
+{
+    if (n >= 2 && s[0] == '\'' && formula_lead(s[1])) {
+        char *rest = text_sanitize(s + 1, n - 1);
+        if (csvcell_guarded(rest))
+            return rest;
+        free(rest); /* "'-5" is not what the export writes: kept as it is */
+    }
+    return text_sanitize(s, n);
+}
+
 void csvcell_error(diag_t *d, const char *fname, const csvrow_t *row, int col, const char *column,
                    const char *why)
 {

@@ -26,6 +26,17 @@ const char *csvcell_count(const char *s, long long *out);
  * NULL, or what was expected when the sum would pass CSVCELL_MAX_COUNT
  * (`*total` then unchanged). */
 const char *csvcell_add_count(long long *total, long long count);
+/* A spreadsheet runs a cell that starts with = + - or @ as a formula. A
+ * text cell of tradeoff's CSV export that starts so and is not a number
+ * (-5, +5 and -1e5 stay numbers) is written after an apostrophe, which
+ * reading the file back drops: the round trip keeps every name as it was.
+ * csvcell_guarded says whether `text` takes one (a text that starts with a
+ * tab or carriage return, which no file read gives, does too). */
+bool csvcell_guarded(const char *text);
+/* A text cell as tradeoff keeps it (names, series, attributes, header
+ * names): sanitised (text_sanitize), without the apostrophe of a guarded
+ * cell. Newly allocated. */
+char *csvcell_text(const char *s, size_t n);
 /* Records "fname:line:col: column: why, got 'cell'" in `d`, the cell
  * sanitised and cut at 40 bytes. */
 void csvcell_error(diag_t *d, const char *fname, const csvrow_t *row, int col, const char *column,

@@ -48,8 +48,6 @@ typedef struct {
     long long anyway; /* refused whatever the threshold */
 } cat_t;
 
-#define MAX_CATEGORIES 1000
-
 /* Scores in millionths from v = b * BUCKET_SPAN on: waiting, then counted. */
 typedef struct {
     uint32_t *pending;         /* BUCKET_SIZE scores (HARMFUL_BIT | v), or NULL */
@@ -143,7 +141,7 @@ static void table_add(table_t *t, double v, long long harm, long long ben)
 static void hash_add(scores_t *s, double v, long long harm, long long ben) { table_add(&s->table, v, harm, ben); }
 
 /* The category named by a cell, added when new; NULL for an empty cell or
- * past MAX_CATEGORIES (a warning says so). */
+ * past INPUT_MAX_CATEGORIES (a warning says so). */
 static cat_t *category_of(scores_t *s, const char *cell, size_t len)
 {
     while (len > 0 && (*cell == ' ' || *cell == '\t')) {
@@ -161,7 +159,7 @@ static cat_t *category_of(scores_t *s, const char *cell, size_t len)
             return &s->cats[i];
         }
     }
-    if (s->ncats >= MAX_CATEGORIES) {
+    if (s->ncats >= INPUT_MAX_CATEGORIES) {
         s->too_many_cats = true;
         free(clean);
         return NULL;
@@ -489,7 +487,7 @@ static void curve_categories(scores_t *s, curve_t *out, diag_t *d)
 {
     if (s->too_many_cats)
         diag_warn(d, "%s: more than %d categories: the others are not counted per category", s->fname,
-                  MAX_CATEGORIES);
+                  INPUT_MAX_CATEGORIES);
     if (s->ncats == 0)
         return;
     out->cats = xcalloc(s->ncats, sizeof *out->cats);

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static int load_text(pointset_t *set, const char *text, diag_t *d)
@@ -508,6 +509,77 @@ START_TEST(test_csvread_source_raw_and_rewind)
 }
 END_TEST
 
+/* A new pipe that a child process fills with `text` n times; returns
+ * the path of its read end (fds[0]), the child's pid in *pid. */
+static const char *pipe_of(const char *text, int n, int *fds, pid_t *pid)
+{
+    static char path[64];
+    ck_assert_int_eq(pipe(fds), 0);
+    *pid = fork();
+    ck_assert_int_ge(*pid, 0);
+    if (*pid == 0) {
+        close(fds[0]);
+        for (int i = 0; i < n; i++)
+            if (write(fds[1], text, strlen(text)) != (ssize_t)strlen(text))
+                _exit(0); /* the reader stopped */
+        _exit(0);
+    }
+    close(fds[1]);
+    snprintf(path, sizeof path, "/proc/self/fd/%d", fds[0]);
+    return path;
+}
+
+static int count_only(const csvrow_t *row, void *ctx)
+{
+    (void)row;
+    ++*(long *)ctx;
+    return 0;
+}
+
+/* Issue 19: one rule for the size of an input. Streamed kinds have no
+ * limit, from a file or a pipe; operating points stop at 1 GiB, a pipe of
+ * them once that much is read, with the reason. */
+START_TEST(test_input_size_rule)
+{
+    ck_assert(input_max_bytes(INPUT_POINTS) == INPUT_HELD_MAX_BYTES);
+    ck_assert(input_max_bytes(INPUT_SCORES) == 0 && input_max_bytes(INPUT_BINNED) == 0 &&
+              input_max_bytes(INPUT_JUDGED) == 0);
+    int fds[2];
+    pid_t pid;
+    csvsource_t src;
+    diag_t d = DIAG_INIT;
+    /* No limit: every row of a pipe is read, 2.4 MB of them here. */
+    long rows = 0;
+    ck_assert_int_eq(csvread_open(&src, pipe_of("harmful,0.5\n", 200000, fds, &pid), &d), 0);
+    ck_assert_int_eq(csvread_source(&src, count_only, &rows, &d), 0);
+    ck_assert_int_eq(rows, 200000);
+    csvread_close(&src);
+    close(fds[0]);
+    waitpid(pid, NULL, 0);
+    /* A limit stops a pipe once it has given that much, and says why. */
+    rows = 0;
+    ck_assert_int_eq(csvread_open(&src, pipe_of("harmful,0.5\n", 200000, fds, &pid), &d), 0);
+    ck_assert_int_eq(csvread_limit(&src, 1u << 20, "held whole", &d), 0);
+    ck_assert_int_eq(csvread_source(&src, count_only, &rows, &d), -1);
+    ck_assert_msg(strstr(d.error, ": more than 1 MiB read: held whole"), "%s", d.error);
+    ck_assert(rows > 80000 && rows < 110000);
+    csvread_close(&src);
+    close(fds[0]);
+    waitpid(pid, NULL, 0);
+    diag_free(&d);
+    /* A regular file larger than the limit is refused when it is set. */
+    static const char text[] = "a,b\n1,2\n3,4\n";
+    char *path = write_temp(text, sizeof text - 1);
+    ck_assert_int_eq(csvread_open(&src, path, &d), 0);
+    ck_assert_int_eq(csvread_limit(&src, 8, "held whole", &d), -1);
+    ck_assert_msg(strstr(d.error, ": file is larger than 0 MiB: held whole"), "%s", d.error);
+    ck_assert_int_eq(csvread_limit(&src, 0, NULL, &d), 0);
+    csvread_close(&src);
+    unlink(path);
+    diag_free(&d);
+}
+END_TEST
+
 /* A named pipe with no writer: opened at once, refused when read, never
  * read twice; a directory is named as one. */
 START_TEST(test_csvread_open_fifo_and_directory)
@@ -560,6 +632,7 @@ static Suite *load_suite(void)
     tcase_add_test(m, test_names_from_path_and_order);
     tcase_add_test(m, test_cells);
     tcase_add_test(m, test_csvread_source_raw_and_rewind);
+    tcase_add_test(m, test_input_size_rule);
     tcase_add_test(m, test_csvread_open_fifo_and_directory);
     suite_add_tcase(s, m);
     return s;
