@@ -680,6 +680,15 @@ static void fast_take(fast_t *f)
                  f->cat_len);
 }
 
+/* Forgets the cells of a blank row read before the header ("," alone),
+ * which the general reader skips: the next row's cells take their place. */
+static void fast_forget_header(fast_t *f)
+{
+    for (size_t i = 0; i < f->nheader; i++)
+        free(f->hf[i]);
+    f->nheader = 0;
+}
+
 static void fast_row(int c, void *ctx)
 {
     (void)c;
@@ -689,6 +698,8 @@ static void fast_row(int c, void *ctx)
             fast_start(f);
         else
             fast_take(f);
+    } else if (!f->reading_rows) {
+        fast_forget_header(f);
     }
     f->nf = 0;
     f->nonempty = false;
@@ -699,8 +710,7 @@ static void fast_row(int c, void *ctx)
 
 static void fast_free(fast_t *f)
 {
-    for (size_t i = 0; f->hf && i < f->nheader; i++)
-        free(f->hf[i]);
+    fast_forget_header(f);
     free(f->hf);
     free(f->hl);
 }

@@ -52,7 +52,7 @@ for t in $targets; do
     took=$(($(date +%s) - start))
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
     cov=$(sed -n 's/.* cov: \([0-9]*\) ft: \([0-9]*\) .*/cov \1, ft \2/p' "$log" | tail -n 1)
-    rate=$(awk -v e="${execs:-0}" -v s="$took" 'BEGIN { printf "%d", s > 0 ? e / s : e }')
+    rate=$(awk -v e="${execs:-0}" -v s="$took" 'BEGIN { printf "%d", (s > 0 ? e / s : e) }')
     if [ "$rc" -eq 0 ]; then
         echo "ok $n - fuzz $t: ${execs:-?} executions in $took s ($rate/s), ${cov:-cov ?}, no finding"
     else
