@@ -382,6 +382,42 @@ START_TEST(test_names_across_loaded_files)
 }
 END_TEST
 
+/* The set keeps its index of names between files (issue 19): the same
+ * file loaded many times takes " #k" suffixes in order, a failed file in
+ * between is forgotten, points added without a loader are seen, and a
+ * name that a file itself holds ("j (verdict) [runs/j.csv #3]") is
+ * skipped. */
+START_TEST(test_names_kept_between_files)
+{
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    const char *j = "set,verdict\nharmful,refused\nbenign,complied\n";
+    const char *bad = "set,verdict\nharmful,refused\nbenign\n";
+    const char *taken = "name,asr_pct,orr_pct\nj (verdict) [runs/j.csv #3],1,2\n";
+    for (int i = 0; i < 3; i++)
+        ck_assert_int_eq(load_buffer(&set, "runs/j.csv", j, strlen(j), NULL, &d), 0);
+    ck_assert_int_eq(load_buffer(&set, "runs/j.csv", bad, strlen(bad), NULL, &d), -1);
+    diag_free(&d);
+    ck_assert_uint_eq(set.len, 3);
+    ck_assert_int_eq(load_buffer(&set, "t.csv", taken, strlen(taken), NULL, &d), 0);
+    point_t p = point_make("j (verdict) [runs/j.csv #4]"); /* added by no loader */
+    p.asr = p.orr = 0.5;
+    pointset_add(&set, p);
+    for (int i = 0; i < 3; i++)
+        ck_assert_int_eq(load_buffer(&set, "runs/j.csv", j, strlen(j), NULL, &d), 0);
+    static const char *const want[] = {"j (verdict)", "j (verdict) [runs/j.csv]", "j (verdict) [runs/j.csv #2]",
+                                       "j (verdict) [runs/j.csv #3]", "j (verdict) [runs/j.csv #4]",
+                                       "j (verdict) [runs/j.csv #5]", "j (verdict) [runs/j.csv #6]",
+                                       "j (verdict) [runs/j.csv #7]"};
+    ck_assert_uint_eq(set.len, 8);
+    for (size_t i = 0; i < 8; i++)
+        ck_assert_str_eq(set.items[i].name, want[i]);
+    ck_assert_ptr_null(d.error);
+    diag_free(&d);
+    pointset_free(&set);
+}
+END_TEST
+
 START_TEST(test_names_from_path_and_order)
 {
     const char *cases[][2] = {{"dir/Run.CSV", "Run"}, {"a.csv", "a"}, {".csv", ".csv"}, {"x/y", "y"},
@@ -629,6 +665,7 @@ static Suite *load_suite(void)
     tcase_add_test(m, test_names_unique_across_files);
     tcase_add_test(m, test_names_tell_apart);
     tcase_add_test(m, test_names_across_loaded_files);
+    tcase_add_test(m, test_names_kept_between_files);
     tcase_add_test(m, test_names_from_path_and_order);
     tcase_add_test(m, test_cells);
     tcase_add_test(m, test_csvread_source_raw_and_rewind);
