@@ -145,13 +145,13 @@ static const struct {
      "verdicts meaning the model complied"},
 
     {{"volume", required_argument, NULL, O_VOLUME}, SEC_SCENARIO, POINTS_IN, "N",
-     "daily queries (10000000, 10,000,000, 1e7,\n" "10M, 2.5k, 1B); default 10M"},
+     "daily queries, 1,000 to 1e15 (10000000,\n" "10,000,000, 1e7, 10M, 2.5k, 1B); default 10M"},
     {{"adversarial-share", required_argument, NULL, O_ADV}, SEC_SCENARIO, POINTS_IN, "PCT",
      "share of traffic that is adversarial, in\n" "percent (0.1 or 0.1%); default 0.1"},
     {{"cost-refusal", required_argument, NULL, O_COST_REFUSAL}, SEC_SCENARIO, POINTS_IN, "X",
-     "cost of one unnecessary refusal; default\n" "unset (0)"},
+     "cost of one unnecessary refusal, up to\n" "1e15; default unset (0)"},
     {{"cost-harm", required_argument, NULL, O_COST_HARM}, SEC_SCENARIO, POINTS_IN, "X",
-     "cost of one harmful output; default unset (0)"},
+     "cost of one harmful output, up to 1e15;\n" "default unset (0)"},
     {{"policy", required_argument, NULL, O_POLICY}, SEC_SCENARIO, FILES_IN, "NAME",
      "consumer (default), enterprise, high-risk\n" "or none"},
 
