@@ -2,29 +2,24 @@
 
 #include "render/json_fields.h"
 
-void json_fields_interval_pct(json_t *j, stats_interval_t ci)
+#include "base/num.h"
+
+/* [low, high] as percentages or as they are; null when unknown. */
+static void interval_json(json_t *j, stats_interval_t ci, bool pct)
 {
     if (!ci.known) {
         json_null(j);
         return;
     }
     json_array_begin(j);
-    json_pct(j, ci.lo);
-    json_pct(j, ci.hi);
+    json_number(j, pct ? num_fraction_to_pct(ci.lo) : ci.lo);
+    json_number(j, pct ? num_fraction_to_pct(ci.hi) : ci.hi);
     json_array_end(j);
 }
 
-void json_fields_interval(json_t *j, stats_interval_t ci)
-{
-    if (!ci.known) {
-        json_null(j);
-        return;
-    }
-    json_array_begin(j);
-    json_number(j, ci.lo);
-    json_number(j, ci.hi);
-    json_array_end(j);
-}
+void json_fields_interval_pct(json_t *j, stats_interval_t ci) { interval_json(j, ci, true); }
+
+void json_fields_interval(json_t *j, stats_interval_t ci) { interval_json(j, ci, false); }
 
 static void count_names(json_t *j, const point_t *p, bool derived)
 {

@@ -154,8 +154,8 @@ static void md_table(sb_t *out, const report_t *r, const analysis_t *an)
         sb_free(&verdict);
     }
     sb_puts(out, "\nFrontier: P Pareto-optimal, H on the achievable curve (reachable by mixing), - dominated, "
-                 "? a rate unknown. Counts k/n behind each rate: * from rate \xc3\x97 n, ?/n count not exact at "
-                 "the printed precision.\n\n");
+                 "? a rate unknown. Counts k/n behind each rate: * from rate \xc3\x97 n, ?/n n given, count "
+                 "unknown.\n\n");
 }
 
 /* Frontier, targets, uncertainty, categories and the optimum: the text

@@ -82,7 +82,8 @@ static void counts_legend(sb_t *out, const pointset_t *set)
     for (size_t i = 0; i < set->len; i++) {
         const point_t *p = &set->items[i];
         derived = derived || p->adv_note.derived || p->ben_note.derived;
-        inexact = inexact || p->adv_note.inexact || p->ben_note.inexact;
+        inexact = inexact || (p->n_adversarial > 0 && p->attack_successes < 0) ||
+                  (p->n_benign > 0 && p->benign_refused < 0);
         unrec = unrec || p->adv_note.unrecognised || p->ben_note.unrecognised;
     }
     if (!derived && !inexact && !unrec)
@@ -91,7 +92,7 @@ static void counts_legend(sb_t *out, const pointset_t *set)
     if (derived)
         sb_puts(out, " * from rate \xc3\x97 n;");
     if (inexact)
-        sb_puts(out, " ?/n count not exact at the printed precision;");
+        sb_puts(out, " ?/n n given, count unknown (not exact at the printed precision);");
     if (unrec)
         sb_puts(out, " unrecognised verdicts left out or counted are listed under Uncertainty;");
     out->data[out->len - 1] = '.';

@@ -409,16 +409,25 @@ END_TEST
  * variant-B costs 299,700 * 0.01 + 40 * 50 = $4,997. Its edges: from
  * baseline 99,900 refusals for 60 harmful = 1,665; to filter-before 99,900
  * for 10 = 9,990. */
+/* The seed-like set at $0.01 a refusal and $50 a harmful output, and its
+ * optimum. */
+static optimal_t seed_optimum(pointset_t *set, frontier_t *f, scenario_t *s)
+{
+    *set = (pointset_t)POINTSET_INIT;
+    seed_like(set);
+    frontier_compute(f, set, NULL);
+    *s = model_default_scenario();
+    s->cost_refusal = 0.01;
+    s->cost_harm = 50;
+    return optimal_find(f, set, s);
+}
+
 START_TEST(test_optimal_point_and_its_range)
 {
-    pointset_t set = POINTSET_INIT;
-    seed_like(&set);
+    pointset_t set;
     frontier_t f;
-    frontier_compute(&f, &set, NULL);
-    scenario_t s = model_default_scenario();
-    s.cost_refusal = 0.01;
-    s.cost_harm = 50;
-    optimal_t o = optimal_find(&f, &set, &s);
+    scenario_t s;
+    optimal_t o = seed_optimum(&set, &f, &s);
     ck_assert(o.costs_set && o.found && !o.op.is_mix);
     ck_assert_str_eq(set.items[o.op.a].name, "variant-B");
     ck_near(o.projection.cost, 4997);
@@ -485,14 +494,10 @@ START_TEST(test_optimal_cost_interval_and_runner_up)
         pointset_free(&set);
     }
     /* Without counts: no interval, and the runner-up says why. */
-    pointset_t set = POINTSET_INIT;
-    seed_like(&set);
+    pointset_t set;
     frontier_t f;
-    frontier_compute(&f, &set, NULL);
-    scenario_t s = model_default_scenario();
-    s.cost_refusal = 0.01;
-    s.cost_harm = 50;
-    optimal_t o = optimal_find(&f, &set, &s);
+    scenario_t s;
+    optimal_t o = seed_optimum(&set, &f, &s);
     optimal_uncertainty(&o, &set, &s, 0.95, STATS_WILSON);
     ck_assert(!o.cost_ci.known && !o.cost_diff_ci.known && o.has_runner_up);
     frontier_free(&f);
