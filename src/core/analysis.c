@@ -71,6 +71,7 @@ void analysis_compute(analysis_t *a, const pointset_t *set, const scenario_t *s,
     frontier_compute(&a->all, set, NULL);
     series_marks(a);
     a->optimal = optimal_find(&a->all, set, s);
+    optimal_uncertainty(&a->optimal, set, s, a->opts.confidence, a->opts.interval);
 }
 
 void analysis_free(analysis_t *a)

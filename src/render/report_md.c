@@ -102,14 +102,24 @@ static void md_chart(sb_t *out, const report_t *r, const analysis_t *an)
     sb_free(&chart);
 }
 
+/* The counts behind a rate as a table cell (point_counts_cell), escaped. */
+static void md_counts(sb_t *out, const point_t *p, bool asr)
+{
+    sb_t c = SB_INIT;
+    point_counts_cell(&c, p, asr);
+    md_escape(out, sb_str(&c));
+    sb_free(&c);
+}
+
 static void md_table(sb_t *out, const report_t *r, const analysis_t *an)
 {
     const scenario_t *s = r->scenario;
     bool costs = model_costs_set(s);
-    sb_puts(out, "## Operating points\n\n| Point | Series | ASR | ORR | Unnecessary refusals/day | Harmful outputs/day |");
+    sb_puts(out, "## Operating points\n\n| Point | Series | ASR | of n | ORR | of n | Unnecessary refusals/day | "
+                 "Harmful outputs/day |");
     if (costs)
         sb_puts(out, " Cost/day |");
-    sb_puts(out, " Policy | Frontier |\n|---|---|---:|---:|---:|---:|");
+    sb_puts(out, " Policy | Frontier |\n|---|---|---:|---:|---:|---:|---:|---:|");
     if (costs)
         sb_puts(out, "---:|");
     sb_puts(out, "---|---|\n");
@@ -122,7 +132,11 @@ static void md_table(sb_t *out, const report_t *r, const analysis_t *an)
         md_escape(out, p->name);
         sb_puts(out, " | ");
         md_escape(out, p->series ? p->series : "-");
-        sb_printf(out, " | %s | %s |", num_format_pct(p->asr, a, sizeof a), num_format_pct(p->orr, b, sizeof b));
+        sb_printf(out, " | %s | ", num_format_pct(p->asr, a, sizeof a));
+        md_counts(out, p, true);
+        sb_printf(out, " | %s | ", num_format_pct(p->orr, b, sizeof b));
+        md_counts(out, p, false);
+        sb_puts(out, " |");
         sb_printf(out, " %s | %s |", num_format_count(pr.refusals, a, sizeof a),
                   num_format_count(pr.harmful, b, sizeof b));
         if (costs)
@@ -140,7 +154,8 @@ static void md_table(sb_t *out, const report_t *r, const analysis_t *an)
         sb_free(&verdict);
     }
     sb_puts(out, "\nFrontier: P Pareto-optimal, H on the achievable curve (reachable by mixing), - dominated, "
-                 "? a rate unknown.\n\n");
+                 "? a rate unknown. Counts k/n behind each rate: * from rate \xc3\x97 n, ?/n n given, count "
+                 "unknown.\n\n");
 }
 
 /* Frontier, targets, uncertainty, categories and the optimum: the text
@@ -159,8 +174,7 @@ static void md_analysis(sb_t *out, const analysis_t *an)
 static void md_comparison(sb_t *out, const report_t *r)
 {
     comparison_t c = model_compare(r->scenario, r->compare_a, r->compare_b);
-    sb_t sentence = SB_INIT;
-    char a[48];
+    sb_t sentence = SB_INIT, line = SB_INIT;
     sb_puts(out, "## Comparison: ");
     md_escape(out, r->compare_a->name);
     sb_puts(out, " to ");
@@ -170,17 +184,24 @@ static void md_comparison(sb_t *out, const report_t *r)
     sb_puts(out, "> ");
     md_escape(out, sb_str(&sentence));
     sb_puts(out, "\n\n");
-    sb_printf(out, "- Change in unnecessary refusals/day: %s\n",
-              num_format_change(c.d_refusals, num_format_count, NULL, a, sizeof a));
-    sb_printf(out, "- Change in harmful outputs/day: %s\n",
-              num_format_change(c.d_harmful, num_format_count, NULL, a, sizeof a));
-    if (!isnan(c.break_even))
-        sb_printf(out, "- Break-even exchange rate: %s unnecessary refusals per harmful output\n",
-                  num_format_count(c.break_even, a, sizeof a));
-    if (model_costs_set(r->scenario) && !isnan(c.d_cost))
-        sb_printf(out, "- Change in daily cost: %s\n", num_format_change(c.d_cost, num_format_money, NULL, a, sizeof a));
+    analysis_report_delta(&line, c.d_refusals, c.d_refusals_ci, c.confidence, false);
+    sb_printf(out, "- Change in unnecessary refusals/day: %s\n", sb_str(&line));
+    sb_reset(&line);
+    analysis_report_delta(&line, c.d_harmful, c.d_harmful_ci, c.confidence, false);
+    sb_printf(out, "- Change in harmful outputs/day: %s\n", sb_str(&line));
+    if (!isnan(c.break_even)) {
+        sb_reset(&line);
+        analysis_report_break_even(&line, &c);
+        sb_printf(out, "- Break-even exchange rate: %s\n", sb_str(&line));
+    }
+    if (model_costs_set(r->scenario) && !isnan(c.d_cost)) {
+        sb_reset(&line);
+        analysis_report_delta(&line, c.d_cost, model_cost_diff_interval(r->scenario, &c), c.confidence, true);
+        sb_printf(out, "- Change in daily cost: %s\n", sb_str(&line));
+    }
     sb_puts(out, "\n");
     sb_free(&sentence);
+    sb_free(&line);
 }
 
 /* Each distinct source file of the points, once, with its checksum. */
@@ -226,7 +247,7 @@ static void md_assumptions(sb_t *out, const report_t *r)
     sb_puts(out, "## Assumptions\n\n");
     sb_printf(out, "- Daily queries: %s\n", num_format_int(s->volume, a, sizeof a));
     sb_printf(out, "- Adversarial share: %s (%s adversarial and %s benign queries a day)\n",
-              num_format_pct(s->adv_share, a, sizeof a), num_format_count(s->volume * s->adv_share, b, sizeof b),
+              num_format_pct_exact(s->adv_share, a, sizeof a), num_format_count(s->volume * s->adv_share, b, sizeof b),
               num_format_count(s->volume * (1 - s->adv_share), c, sizeof c));
     if (model_costs_set(s))
         sb_printf(out, "- Costs: %s per unnecessary refusal, %s per harmful output\n",
@@ -248,7 +269,8 @@ static void md_assumptions(sb_t *out, const report_t *r)
     sb_puts(out, "\n");
     sb_free(&pol);
     md_files(out, r);
-    sb_puts(out, "- Model: unnecessary refusals/day = V × (1 − p) × ORR; harmful outputs/day = V × p × ASR\n\n");
+    sb_puts(out, "- Model: unnecessary refusals/day = V × (1 − p) × ORR; harmful outputs/day = V × p × ASR\n");
+    sb_printf(out, "- %s\n\n", MODEL_ASSUMPTION);
 }
 
 void report_markdown(sb_t *out, const report_t *r)
