@@ -139,6 +139,17 @@ START_TEST(test_csv_neutralises_formulas_not_numbers)
 }
 END_TEST
 
+/* The CSV report of `set` at the default scenario. */
+static void csv_of(sb_t *out, const pointset_t *set)
+{
+    scenario_t s = model_default_scenario();
+    report_t r = {0};
+    r.scenario = &s;
+    r.points = set;
+    r.title = "t";
+    report_csv(out, &r);
+}
+
 /* Issue 19: attribute cells that are numbers got the formula prefix, and
  * reading the CSV back kept the apostrophe in names. Numbers stay numbers,
  * and tradeoff reads its export back as the same names and attributes. */
@@ -155,13 +166,8 @@ START_TEST(test_csv_round_trip_keeps_names_and_numbers)
         point_set_attr(&p, "score", values[i]);
         pointset_add(&set, p);
     }
-    scenario_t s = model_default_scenario();
-    report_t r = {0};
-    r.scenario = &s;
-    r.points = &set;
-    r.title = "t";
     sb_t out = SB_INIT;
-    report_csv(&out, &r);
+    csv_of(&out, &set);
     const char *csv = sb_str(&out);
     ck_assert_ptr_nonnull(strstr(csv, ",-5\n"));
     ck_assert_ptr_nonnull(strstr(csv, ",+5\n"));
@@ -195,13 +201,8 @@ START_TEST(test_csv_negative_numbers_are_numbers)
     p.knob = -0.5;
     pointset_add(&set, p);
     set.knob_name = xstrdup("temperature");
-    scenario_t s = model_default_scenario();
-    report_t r = {0};
-    r.scenario = &s;
-    r.points = &set;
-    r.title = "t";
     sb_t out = SB_INIT;
-    report_csv(&out, &r);
+    csv_of(&out, &set);
     ck_assert_ptr_nonnull(strstr(sb_str(&out), ",line,temperature,"));
     ck_assert_ptr_nonnull(strstr(sb_str(&out), "\nneg,,,,-0.5,1,2,"));
     sb_free(&out);
