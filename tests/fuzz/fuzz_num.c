@@ -71,6 +71,8 @@ static void check_texts(double v)
     if (fabs(v) <= 1e300) {
         num_format_pct(v, buf, sizeof buf);
         check_not_cut("num_format_pct", buf, read_back(buf), v * 100, 0.005);
+        num_format_pct_exact(v, buf, sizeof buf);
+        check_not_cut("num_format_pct_exact", buf, read_back(buf), v * 100, 0.005);
     }
 }
 
@@ -84,6 +86,7 @@ static void format_all(double v)
         num_format_int(v, buf, sizes[i]);
         num_format_count(v, buf, sizes[i]);
         num_format_pct(v, buf, sizes[i]);
+        num_format_pct_exact(v, buf, sizes[i]);
         num_format_money(v, buf, sizes[i]);
         num_format_short(v, buf, sizes[i]);
         num_format_json(v, buf, sizes[i]);
