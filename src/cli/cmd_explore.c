@@ -24,6 +24,10 @@ static bool apply_flags(explore_t *ex, const cli_t *c)
 {
     sb_t why = SB_INIT;
     bool ok = true;
+    if (ok && c->chart.group && !explore_set_group(ex, c->chart.group, &why)) {
+        cli_error("--group: %s", sb_str(&why));
+        ok = false;
+    }
     if (ok && c->explore.select && !explore_select(ex, c->explore.select, &why)) {
         cli_error("--select: %s", sb_str(&why));
         ok = false;

@@ -4,6 +4,7 @@
 #include "base/num.h"
 
 #include <math.h>
+#include <string.h>
 
 /* Changes smaller than this (in outputs per day) are treated as no change, so
  * that rounding noise never turns "the same" into a trade-off. */
@@ -46,6 +47,10 @@ comparison_t model_compare(const scenario_t *s, const point_t *a, const point_t 
     comparison_t c;
     c.a = model_project(s, a);
     c.b = model_project(s, b);
+    c.group_a = point_group(a);
+    c.group_b = point_group(b);
+    c.comparable = strcmp(c.group_a, c.group_b) == 0;
+    c.groups_known = point_group_known(a) && point_group_known(b);
     c.d_refusals = c.b.refusals - c.a.refusals;
     c.d_harmful = c.b.harmful - c.a.harmful;
     c.d_cost = c.b.cost - c.a.cost;
@@ -86,10 +91,25 @@ static void cost_clause(sb_t *sb, const scenario_t *s, const char *b_name, const
                   num_format_money(fabs(c->d_cost), m, sizeof m), c->d_cost < 0 ? "less" : "more");
 }
 
+void model_groups_clause(sb_t *sb, const char *a_name, const char *b_name, const comparison_t *c)
+{
+    if (c->comparable)
+        return;
+    if (c->groups_known)
+        sb_printf(sb, "%s and %s were measured on different sets or judges (%s; %s): this compares different "
+                      "measurements. ",
+                  a_name, b_name, c->group_a, c->group_b);
+    else
+        sb_printf(sb, "%s and %s are in different groups (%s; %s), not known to be measured on the same sets: "
+                      "this may compare different measurements. ",
+                  a_name, b_name, c->group_a, c->group_b);
+}
+
 void model_sentence(sb_t *sb, const scenario_t *s, const char *a_name, const char *b_name,
                     const comparison_t *c)
 {
     char n[48];
+    model_groups_clause(sb, a_name, b_name, c);
     switch (c->kind) {
     case CMP_UNKNOWN:
         sb_printf(sb, "%s and %s cannot be compared: a rate is missing.", a_name, b_name);

@@ -45,6 +45,13 @@ typedef enum {
 
 typedef struct {
     projection_t a, b;
+    /* Rates compare only within a measurement group (core/groups.h): false
+     * when A and B are in different groups, and the sentence then says
+     * first that it compares different measurements. */
+    bool comparable;
+    bool groups_known;  /* both groups say what they were measured on
+                         * (point_group_known): different sets for sure */
+    const char *group_a, *group_b; /* their groups (borrowed from the points) */
     double d_refusals;  /* b - a */
     double d_harmful;   /* b - a */
     double d_cost;      /* b - a */
@@ -60,8 +67,15 @@ projection_t model_project(const scenario_t *s, const point_t *p);
 comparison_t model_compare(const scenario_t *s, const point_t *a, const point_t *b);
 /* The plain-language sentence for a meeting, e.g. "Moving from A to B: 199,800
  * fewer unnecessary refusals and 30 more harmful outputs per day. B is better
- * only if one harmful output costs less than 6,660 unnecessary refusals." */
+ * only if one harmful output costs less than 6,660 unnecessary refusals."
+ * When A and B are not comparable it first says that they were measured on
+ * different sets (or are not known to be measured alike) and names both
+ * groups (model_groups_clause). */
 void model_sentence(sb_t *sb, const scenario_t *s, const char *a_name, const char *b_name,
                     const comparison_t *c);
+/* The sentence's opening when A and B are in different groups, ending in
+ * ". "; nothing when they are comparable. The explorer's comparison panel
+ * and check show it too. */
+void model_groups_clause(sb_t *sb, const char *a_name, const char *b_name, const comparison_t *c);
 
 #endif

@@ -200,8 +200,8 @@ void explore_markdown(const explore_t *ex, sb_t *out)
         sb_printf(out, "\nPolicy (%s): %s.\n\n", s->policy.key, sb_str(&v));
         sb_free(&v);
         if (ex->has_baseline) {
-            point_t pa = point_make(ex->baseline_name), pb = point_make(name);
-            pa.asr = ex->baseline.asr, pa.orr = ex->baseline.orr, pb.asr = op.asr, pb.orr = op.orr;
+            point_t pa = explore_op_as_point(ex, &ex->baseline, ex->baseline_name);
+            point_t pb = explore_op_as_point(ex, &op, name);
             comparison_t cmp = model_compare(s, &pa, &pb);
             sb_puts(out, "## Against the baseline\n\n| | ");
             md_cell(out, ex->baseline_name);

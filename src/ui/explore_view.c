@@ -236,15 +236,20 @@ static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
             uigrid_put(g, in.x, y, "No baseline yet: b pins this point.", ROLE_NOTE, in.w);
         return;
     }
-    point_t a = point_make(ex->baseline_name), b = point_make(name);
-    a.asr = ex->baseline.asr, a.orr = ex->baseline.orr;
-    b.asr = op.asr, b.orr = op.orr;
+    point_t a = explore_op_as_point(ex, &ex->baseline, ex->baseline_name), b = explore_op_as_point(ex, &op, name);
     comparison_t c = model_compare(&ex->scenario, &a, &b);
     if (y < in.y + in.h) {
         int n = uigrid_put(g, in.x, y, "vs baseline ", ROLE_LABEL, in.w);
         n += uigrid_put(g, in.x + n, y, gl(ex, G_PIN), ROLE_BASELINE, 1);
         uigrid_put(g, in.x + n + 1, y, ex->baseline_name, ROLE_BASELINE, in.w - n - 1);
         y++;
+    }
+    /* Across groups the panel says first that it compares different
+     * measurements, and names both. */
+    if (!c.comparable && y < in.y + in.h) {
+        snprintf(v, sizeof v, "%s: %s vs %s", c.groups_known ? "different sets" : "different groups", c.group_a,
+                 c.group_b);
+        uigrid_put(g, in.x, y++, v, ROLE_BAD, in.w);
     }
     char dr[64], dh[64], dc[64] = "";
     signed_count(c.d_refusals, ex, dr, sizeof dr);
@@ -277,9 +282,7 @@ static void baseline_sentence(const explore_t *ex, sb_t *out)
     frontier_op_t op = explore_current(ex);
     char name[200];
     explore_op_name(ex, &op, name, sizeof name);
-    point_t a = point_make(ex->baseline_name), b = point_make(name);
-    a.asr = ex->baseline.asr, a.orr = ex->baseline.orr;
-    b.asr = op.asr, b.orr = op.orr;
+    point_t a = explore_op_as_point(ex, &ex->baseline, ex->baseline_name), b = explore_op_as_point(ex, &op, name);
     comparison_t c = model_compare(&ex->scenario, &a, &b);
     model_sentence(out, &ex->scenario, ex->baseline_name, name, &c);
     point_free(&a);
@@ -313,9 +316,10 @@ static int sentence_rows(const explore_t *ex, int width)
     return n < 1 ? 1 : n > 4 ? 4 : n;
 }
 
+/* A point's marks within its own group. */
 static void frontier_marks(const explore_t *ex, size_t i, char *buf)
 {
-    const frontier_mark_t *m = &ex->frontier.marks[i];
+    const frontier_mark_t *m = &ex->groups.marks[i];
     buf[0] = m->pareto_optimal ? 'P' : ' ';
     buf[1] = m->on_hull ? 'H' : ' ';
     buf[2] = '\0';
@@ -333,7 +337,8 @@ static int chart_number(const explore_layout_t *lay, size_t idx)
 static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout_t *lay)
 {
     char title[96];
-    snprintf(title, sizeof title, "%zu points, S sorts: %s", ex->set.len, explore_sort_heading(ex->sort));
+    snprintf(title, sizeof title, "%zu points%s, S sorts: %s", ex->nlisted, ex->only_group ? " of this group" : "",
+             explore_sort_heading(ex->sort));
     draw_heading(g, r, title, ex->ascii);
     bool wide = r.w >= 56;
     bool numbered = false;
@@ -367,11 +372,13 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
     if (ex->cursor >= lay->list_scroll + (size_t)rows)
         lay->list_scroll = ex->cursor - (size_t)rows + 1;
     lay->list_x = r.x, lay->list_y = y, lay->list_rows = rows, lay->list_w = r.w;
-    for (int i = 0; i < rows && lay->list_scroll + (size_t)i < ex->set.len; i++) {
+    for (int i = 0; i < rows && lay->list_scroll + (size_t)i < ex->nlisted; i++) {
         size_t row = lay->list_scroll + (size_t)i, idx = ex->order[row];
         const point_t *p = &ex->set.items[idx];
         bool cur = row == ex->cursor;
-        uint8_t role = cur ? ROLE_CURSOR : ex->frontier.marks[idx].pareto_optimal ? ROLE_PLAIN : ROLE_NOTE;
+        /* dimmed: dominated within its group, or of another group */
+        bool plain = ex->groups.marks[idx].pareto_optimal && ex->in_group[idx];
+        uint8_t role = cur ? ROLE_CURSOR : plain ? ROLE_PLAIN : ROLE_NOTE;
         if (cur)
             uigrid_fill(g, r.x, y + i, r.w, 1, " ", ROLE_CURSOR);
         bool base = ex->has_baseline && !ex->baseline.is_mix && ex->baseline.a == idx;
@@ -426,9 +433,11 @@ static int details_lines(const explore_t *ex, uigrid_t *g, rect_t r)
         LINE(ROLE_VALUE, "attacks: %lld of %lld succeeded", p->attack_successes, p->n_adversarial);
     if (p->n_benign > 0 && p->benign_refused >= 0)
         LINE(ROLE_VALUE, "benign: %lld of %lld refused", p->benign_refused, p->n_benign);
-    const frontier_mark_t *m = &ex->frontier.marks[sel];
+    const frontier_mark_t *m = &ex->groups.marks[sel];
+    LINE(ex->in_group[sel] ? ROLE_VALUE : ROLE_NOTE, "group: %s%s", point_group(p),
+         ex->in_group[sel] ? "" : " (not the current group)");
     if (m->pareto_optimal)
-        LINE(ROLE_GOOD, "Pareto-optimal%s", m->on_hull ? ", on the achievable hull" : "");
+        LINE(ROLE_GOOD, "Pareto-optimal in its group%s", m->on_hull ? ", on the achievable hull" : "");
     else if (m->ndominated_by)
         LINE(ROLE_NOTE, "dominated by %s%s", ex->set.items[m->dominated_by[0]].name,
              m->ndominated_by > 1 ? " and others" : "");
@@ -485,12 +494,18 @@ static void render_chart(explore_layout_t *lay, chart_opts_t *o, int height)
     lay->have_chart = true;
 }
 
-static chart_opts_t chart_options(const explore_t *ex, rect_t r)
+/* The chart of the current group: its frontier and hull (`view`, which
+ * must outlive the options), the other groups' points dimmed, or left out
+ * (x, f). */
+static chart_opts_t chart_options(const explore_t *ex, rect_t r, const frontier_t *view)
 {
     chart_opts_t o = chart_default_opts();
     frontier_op_t op = explore_current(ex);
     o.points = &ex->set;
-    o.frontier = &ex->frontier;
+    o.frontier = view;
+    o.in_group = ex->in_group;
+    if (ex->only_group || ex->hide_others)
+        o.include = ex->in_group;
     o.scenario = &ex->scenario;
     o.has_current = op.valid;
     o.current_asr = op.asr;
@@ -510,7 +525,8 @@ static void draw_chart(const explore_t *ex, uigrid_t *g, rect_t r, explore_layou
         uigrid_put(g, r.x + 1, r.y + r.h / 2, "(the chart needs more room)", ROLE_NOTE, r.w - 1);
         return;
     }
-    chart_opts_t o = chart_options(ex, r);
+    frontier_t view = groups_view(&ex->groups, ex->group);
+    chart_opts_t o = chart_options(ex, r, &view);
     render_chart(lay, &o, r.h);
     /* Points whose names did not fit are numbered: name them below the
      * chart when a few lines can be spared, else beside their rows in the
@@ -638,10 +654,12 @@ void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
     }
     /* Title line. */
     uigrid_fill(g, 0, 0, W, 1, " ", ROLE_TITLE);
-    char title[400];
-    snprintf(title, sizeof title, " tradeoff %s %s (%zu points) %s series %zu/%zu: %s", gl(ex, G_VBAR),
-             ex->title, ex->set.len, gl(ex, G_VBAR), ex->place.series < ex->nseries ? ex->place.series + 1 : 0,
-             ex->nseries, ex->place.series < ex->nseries ? ex->series[ex->place.series].name : "none");
+    char title[600];
+    snprintf(title, sizeof title, " tradeoff %s %s (%zu points) %s group %zu/%zu: %s %s series %zu/%zu: %s",
+             gl(ex, G_VBAR), ex->title, ex->set.len, gl(ex, G_VBAR), ex->group + 1, ex->groups.len,
+             ex->groups.len ? ex->groups.items[ex->group].name : "none", gl(ex, G_VBAR),
+             ex->place.series < ex->nseries ? ex->place.series + 1 : 0, ex->nseries,
+             ex->place.series < ex->nseries ? ex->series[ex->place.series].name : "none");
     uigrid_put(g, 0, 0, title, ROLE_TITLE, W);
 
     int sent = sentence_rows(ex, W);
