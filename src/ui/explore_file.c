@@ -233,7 +233,8 @@ void explore_markdown(const explore_t *ex, sb_t *out)
         cb = &ex->set.items[op.a];
     }
     report_t r = {.scenario = s, .points = &ex->set, .title = ex->title, .compare_a = ca, .compare_b = cb,
-                  .analysis = &ex->analysis};
+                  .analysis = &ex->analysis,
+                  .group = ex->groups.len ? ex->groups.items[ex->group].name : NULL}; /* the chart on screen's */
     sb_puts(out, "---\n\n");
     report_markdown(out, &r);
 }

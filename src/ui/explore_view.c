@@ -655,11 +655,12 @@ void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
     /* Title line. */
     uigrid_fill(g, 0, 0, W, 1, " ", ROLE_TITLE);
     char title[600];
-    snprintf(title, sizeof title, " tradeoff %s %s (%zu points) %s group %zu/%zu: %s %s series %zu/%zu: %s",
-             gl(ex, G_VBAR), ex->title, ex->set.len, gl(ex, G_VBAR), ex->group + 1, ex->groups.len,
-             ex->groups.len ? ex->groups.items[ex->group].name : "none", gl(ex, G_VBAR),
-             ex->place.series < ex->nseries ? ex->place.series + 1 : 0, ex->nseries,
-             ex->place.series < ex->nseries ? ex->series[ex->place.series].name : "none");
+    /* the group first: what the chart and the numbers are about */
+    snprintf(title, sizeof title, " tradeoff %s group %zu/%zu: %s %s series %zu/%zu: %s %s %s (%zu points)",
+             gl(ex, G_VBAR), ex->group + 1, ex->groups.len, ex->groups.len ? ex->groups.items[ex->group].name : "none",
+             gl(ex, G_VBAR), ex->place.series < ex->nseries ? ex->place.series + 1 : 0, ex->nseries,
+             ex->place.series < ex->nseries ? ex->series[ex->place.series].name : "none", gl(ex, G_VBAR),
+             ex->title, ex->set.len);
     uigrid_put(g, 0, 0, title, ROLE_TITLE, W);
 
     int sent = sentence_rows(ex, W);
