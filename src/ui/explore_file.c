@@ -30,9 +30,12 @@ static void fill_scenario_file(const explore_t *ex, scenario_file_t *sf)
         char *abs = realpath(ex->files[i], NULL);
         sf->files[i] = abs ? abs : xstrdup(ex->files[i]);
     }
+    if (ex->group_columns)
+        sf->group_columns = xstrdup(ex->group_columns);
     if (ex->place.series < ex->nseries) {
         sf->series = xstrdup(ex->series[ex->place.series].name);
         sf->position = ex->place.pos;
+        sf->group = xstrdup(ex->groups.items[ex->series[ex->place.series].group].name);
     }
     if (ex->has_baseline) {
         /* The baseline is saved as a place too: find it on a series. */
@@ -50,6 +53,7 @@ static void fill_scenario_file(const explore_t *ex, scenario_file_t *sf)
                 }
                 sf->baseline_series = xstrdup(se->name);
                 sf->baseline_position = pos;
+                sf->baseline_group = xstrdup(ex->groups.items[se->group].name);
                 break;
             }
         }
@@ -97,11 +101,14 @@ bool explore_export(explore_t *ex, const char *path)
 /* ------------------------------------------------------------------------
  * Reopening a saved scenario. */
 
-/* Puts the operating point, or the baseline, on a saved series position. */
-static bool place_from_file(explore_t *ex, const char *series, double pos, bool baseline, sb_t *why)
+/* Puts the operating point, or the baseline, on a saved series position:
+ * the series of that name in `group` (NULL: in any group). */
+static bool place_from_file(explore_t *ex, const char *series, const char *group, double pos, bool baseline,
+                            sb_t *why)
 {
     for (size_t s = 0; s < ex->nseries; s++) {
-        if (strcmp(ex->series[s].name, series) != 0)
+        if (strcmp(ex->series[s].name, series) != 0 ||
+            (group && strcmp(ex->groups.items[ex->series[s].group].name, group) != 0))
             continue;
         explore_place_t keep = ex->place;
         explore_set_place(ex, (explore_place_t){s, pos});
@@ -114,15 +121,20 @@ static bool place_from_file(explore_t *ex, const char *series, double pos, bool 
     char *shown = text_sanitize(series, strlen(series));
     sb_printf(why, "no series named '%s' in the loaded files", shown);
     free(shown);
+    if (group) {
+        shown = text_sanitize(group, strlen(group));
+        sb_printf(why, " in group '%s'", shown);
+        free(shown);
+    }
     return false;
 }
 
 bool explore_apply_scenario_file(explore_t *ex, const scenario_file_t *sf, sb_t *why)
 {
-    if (sf->series && !isnan(sf->position) && !place_from_file(ex, sf->series, sf->position, false, why))
+    if (sf->series && !isnan(sf->position) && !place_from_file(ex, sf->series, sf->group, sf->position, false, why))
         return false;
     if (sf->baseline_series && !isnan(sf->baseline_position) &&
-        !place_from_file(ex, sf->baseline_series, sf->baseline_position, true, why))
+        !place_from_file(ex, sf->baseline_series, sf->baseline_group, sf->baseline_position, true, why))
         return false;
     explore_sort_t sort;
     if (sf->sort && explore_sort_parse(sf->sort, &sort))

@@ -62,6 +62,18 @@ keys "" --group XSTest "$P"
 equals "an ambiguous --group exits 2" "$rc" 2
 contains "naming the groups it could mean" "$err" "--group: 'XSTest' matches several groups"
 
+# The saved scenario keeps the group: series of one name in two groups
+# reopen where they were, and --group-columns with them.
+cd "$tmp" || exit 1
+keys "[ s <Enter>" --group-columns adversarial_set "$P"
+contains "s saves the scenario" "$out" "scenario saved to tradeoff-scenario.txt"
+saved=$(cat "$tmp/tradeoff-scenario.txt")
+contains "with the series' group" "$saved" "group = OR-Bench-Toxic"
+contains "and --group-columns" "$saved" "group-columns = adversarial_set"
+keys "" --scenario tradeoff-scenario.txt
+contains "reopening it returns to that group" "$(title)" "group 6/6: OR-Bench-Toxic │"
+cd - >/dev/null || exit 1
+
 keys "]"
 contains "one group: ] says so" "$out" "one measurement group: built-in scenario"
 contains "the header names it" "$out" "group 1/1: built-in scenario"
