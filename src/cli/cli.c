@@ -9,6 +9,7 @@
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "load/examples.h"
+#include "load/csvcell.h"
 #include "load/judged.h"
 #include "load/load.h"
 #include "render/canvas.h"
@@ -18,6 +19,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,6 +91,7 @@ static const char *const section_titles[SEC_COUNT] = {
 enum {
     O_EXAMPLE = 256, O_LIST_EXAMPLES, O_INPUT, O_KNOB, O_GROUP_COLUMNS, O_PRESET, O_JUDGE, O_SET_COLUMN,
     O_HARMFUL_VALUES, O_BENIGN_VALUES, O_VERDICT_COLUMN, O_REFUSED_VALUES, O_COMPLIED_VALUES,
+    O_UNRECOGNISED, O_N_ADVERSARIAL, O_N_BENIGN,
     O_VOLUME, O_ADV, O_COST_REFUSAL, O_COST_HARM, O_POLICY,
     O_COMPARE, O_INTERVAL, O_CATEGORY_SHARES, O_TARGET_ASR, O_TARGET_ORR,
     O_WIDTH, O_HEIGHT, O_ASCII, O_X_SCALE, O_Y_SCALE, O_NO_LABELS, O_GROUP,
@@ -106,6 +109,7 @@ enum {
 #define FILES_IN (POINTS_IN | ON(CLI_CHECK))                       /* ... or two to check */
 #define SCORES_IN (FILES_IN | ON(CLI_SWEEP))                       /* ... or a score file */
 #define CHARTS (ON(CLI_REPORT) | ON(CLI_PLOT))                     /* draw a chart of a size */
+#define COUNTS_SHOWN (ON(CLI_EXPLORE) | ON(CLI_REPORT) | ON(CLI_CHECK)) /* show counts and intervals */
 #define SCREENS (ON(CLI_EXPLORE) | ON(CLI_PRACTICE))               /* draw on the terminal */
 
 static const struct {
@@ -145,6 +149,12 @@ static const struct {
      "verdicts meaning the answer was a refusal"},
     {{"complied-values", required_argument, NULL, O_COMPLIED_VALUES}, SEC_DATA, FILES_IN, "V1,V2",
      "verdicts meaning the model complied"},
+    {{"unrecognised", required_argument, NULL, O_UNRECOGNISED}, SEC_DATA, FILES_IN, "HOW",
+     "verdicts of neither kind: exclude (default),\n" "refusal or compliance"},
+    {{"n-adversarial", required_argument, NULL, O_N_ADVERSARIAL}, SEC_DATA, COUNTS_SHOWN, "N",
+     "harmful prompts behind each rate, for rows\n" "that give no n_adversarial"},
+    {{"n-benign", required_argument, NULL, O_N_BENIGN}, SEC_DATA, COUNTS_SHOWN, "N",
+     "benign prompts behind each rate, for rows\n" "that give no n_benign"},
 
     {{"volume", required_argument, NULL, O_VOLUME}, SEC_SCENARIO, POINTS_IN, "N",
      "daily queries (10000000, 10,000,000, 1e7,\n" "10M, 2.5k, 1B); default 10M"},
@@ -215,7 +225,8 @@ static const struct {
     {{"max-orr-increase", required_argument, NULL, O_MAX_ORR_INCREASE}, SEC_CHECK, ON(CLI_CHECK), "PP",
      "largest allowed rise of ORR, in percentage\n" "points; default 0"},
     {{"significance", required_argument, NULL, O_SIGNIFICANCE}, SEC_CHECK, ON(CLI_CHECK), "ALPHA",
-     "fail only on a rise beyond chance at level\n" "ALPHA (such as 0.05), from counts"},
+     "fail only on a rise shown by a one-sided\n" "test at level ALPHA (such as 0.05), from\n"
+     "counts: 1e-12 up to, not including, 0.5"},
     {{"across-groups", no_argument, NULL, O_ACROSS_GROUPS}, SEC_CHECK, ON(CLI_CHECK), NULL,
      "gate even a candidate measured on other\n" "sets or judges than the baseline"},
 
@@ -452,6 +463,17 @@ static bool parse_seed(const cli_t *c, const char *value, unsigned long long *ou
     return true;
 }
 
+/* A number of prompts: a whole number from 1 to the largest count a cell
+ * may hold. */
+static bool parse_prompts(const cli_t *c, const char *flag, const char *value, long long *out)
+{
+    double v;
+    if (num_parse_decimal(value, &v) || v != floor(v) || v < 1 || v > CSVCELL_MAX_COUNT)
+        return flag_value(c, flag, "expected a whole number of prompts from 1 to 1e15", value);
+    *out = (long long)v;
+    return true;
+}
+
 static bool apply_data(cli_t *c, int val, const char *arg)
 {
     input_opts_t *in = &c->data.input;
@@ -480,6 +502,14 @@ static bool apply_data(cli_t *c, int val, const char *arg)
     case O_VERDICT_COLUMN: in->verdict_column = arg; return true;
     case O_REFUSED_VALUES: in->refused_values = arg; return true;
     case O_COMPLIED_VALUES: in->complied_values = arg; return true;
+    case O_UNRECOGNISED:
+        if (!input_parse_unrecognised(arg, &in->unrecognised))
+            return flag_value(c, "unrecognised", "expected exclude, refusal or compliance", arg);
+        return true;
+    case O_N_ADVERSARIAL:
+    case O_N_BENIGN:
+        return parse_prompts(c, val == O_N_ADVERSARIAL ? "n-adversarial" : "n-benign", arg,
+                             val == O_N_ADVERSARIAL ? &in->n_adversarial : &in->n_benign);
     }
     return false;
 }
@@ -590,8 +620,14 @@ static bool apply_check_sweep(cli_t *c, int val, const char *arg)
         return true;
     }
     case O_SIGNIFICANCE:
-        if (num_parse_decimal(arg, &g->significance) || !(g->significance > 0 && g->significance < 0.5))
-            return flag_value(c, "significance", "expected a level above 0 and below 0.5, such as 0.05", arg);
+        /* Out of the range the test is finite and meaningful: refused
+         * here, and the gate fails closed on it besides. */
+        if (num_parse_decimal(arg, &g->significance) || !gate_significance_ok(g->significance)) {
+            char msg[96];
+            snprintf(msg, sizeof msg, "expected a level from %g up to, not including, %g, such as 0.05",
+                     GATE_ALPHA_MIN, GATE_ALPHA_MAX);
+            return flag_value(c, "significance", msg, arg);
+        }
         return true;
     case O_POINTS:
         if (num_parse_decimal(arg, &v) || v != (double)(long)v || v < 2 || v > 1e9)

@@ -2,9 +2,11 @@
  *
  *   tradeoff check [OPTION]... BASELINE.csv CANDIDATE.csv
  *
- * Exit 0 when the candidate passes, 1 on a regression (a rise beyond the
- * allowance, or a policy failure), 2 on bad usage or data. The verdict line
- * is printed from the same result as the exit status, so they agree. */
+ * Exit 0 when the candidate passes, 1 on any failing verdict (a regression:
+ * a rise beyond the allowance; out of policy: the candidate leaves the
+ * policy's bounds; or both), 2 on bad usage or data. The verdict line is
+ * printed from the same result as the exit status, so they agree. The files
+ * are read as `report` reads them (cli_load_file, the same input flags). */
 #include "config.h"
 
 #include "cli/cmd.h"
@@ -57,7 +59,8 @@ static void points_delta(sb_t *sb, double fraction)
     sb_printf(sb, "%s%.2f pp", fraction >= 0 ? "+" : "-", fabs(fraction) * 100);
 }
 
-static void rate_text(sb_t *out, const char *what, const gate_rate_t *r, double alpha)
+static void rate_text(sb_t *out, const char *what, const gate_rate_t *r, const gate_result_t *g,
+                      const point_t *base, const point_t *cand, bool asr)
 {
     char a[32], b[32];
     sb_printf(out, "  %s  %8s -> %-8s  ", what, num_format_pct(r->base, a, sizeof a),
@@ -66,25 +69,32 @@ static void rate_text(sb_t *out, const char *what, const gate_rate_t *r, double 
     sb_puts(out, " (allowed ");
     points_delta(out, r->allowed);
     if (r->ci.known) {
-        sb_printf(out, "; %g%% interval of the rise ", (1 - alpha) * 100);
+        sb_printf(out, "; %.12g%% interval of the rise ", g->level * 100);
         points_delta(out, r->ci.lo);
         sb_puts(out, " to ");
         points_delta(out, r->ci.hi);
     }
-    sb_printf(out, ")  %s\n", r->regressed ? "REGRESSION" : "ok");
+    sb_printf(out, ")  %s\n", r->undecided ? "REGRESSION (no finite interval: the gate fails closed)"
+                              : r->regressed ? "REGRESSION"
+                                             : "ok");
+    sb_puts(out, "        ");
+    point_counts_describe(out, base, asr, false);
+    sb_puts(out, " -> ");
+    point_counts_describe(out, cand, asr, false);
+    sb_puts(out, "\n");
 }
 
 static void reasons_text(sb_t *out, const gate_result_t *g, const gate_opts_t *o)
 {
     const char *sep = "";
+    bool tested = o->significance != 0;
     if (g->asr.regressed) {
-        sb_puts(out, o->significance > 0 ? "ASR rose beyond chance by more than allowed"
-                                         : "ASR rose by more than allowed");
+        sb_puts(out, tested ? "ASR rose beyond chance by more than allowed" : "ASR rose by more than allowed");
         sep = "; ";
     }
     if (g->orr.regressed) {
         sb_printf(out, "%s%s", sep,
-                  o->significance > 0 ? "ORR rose beyond chance by more than allowed" : "ORR rose by more than allowed");
+                  tested ? "ORR rose beyond chance by more than allowed" : "ORR rose by more than allowed");
         sep = "; ";
     }
     if (g->policy_failed)
@@ -127,11 +137,12 @@ static void check_text(sb_t *out, const side_t *base, const side_t *cand, const 
         groups_sentence(out, cmp);
         sb_puts(out, across && cmp->groups_known ? " Gated anyway (--across-groups).\n" : "\n");
     }
-    if (o->significance > 0)
-        sb_printf(out, "A rise counts only when shown beyond chance (significance %g, Newcombe interval).\n",
-                  o->significance);
-    rate_text(out, "ASR", &g->asr, o->significance);
-    rate_text(out, "ORR", &g->orr, o->significance);
+    if (o->significance != 0)
+        sb_printf(out, "A rise counts only when a one-sided test at level %g shows it: the lower end of its "
+                       "two-sided %.12g%% Newcombe interval must exceed the allowance.\n",
+                  o->significance, g->level * 100);
+    rate_text(out, "ASR", &g->asr, g, base->point, cand->point, true);
+    rate_text(out, "ORR", &g->orr, g, base->point, cand->point, false);
     if (policy_has_bounds(&o->policy)) {
         sb_printf(out, "  Policy %s: ", o->policy.label);
         verdict_describe(out, &o->policy, g->policy, cand->point->asr, cand->point->orr);
@@ -142,7 +153,7 @@ static void check_text(sb_t *out, const side_t *base, const side_t *cand, const 
     if (g->pass) {
         sb_puts(out, "PASS: no regression\n");
     } else {
-        sb_puts(out, "FAIL: regression: ");
+        sb_printf(out, "FAIL: %s: ", gate_verdict_words(g->verdict));
         reasons_text(out, g, o);
         sb_puts(out, "\n");
     }
@@ -161,7 +172,7 @@ static void side_json(json_t *j, const char *key, const side_t *s)
     json_object_end(j);
 }
 
-static void rate_json(json_t *j, const char *key, const gate_rate_t *r)
+static void rate_json(json_t *j, const char *key, const gate_rate_t *r, const gate_result_t *g)
 {
     json_key(j, key);
     json_object_begin(j);
@@ -170,16 +181,13 @@ static void rate_json(json_t *j, const char *key, const gate_rate_t *r)
     json_key(j, "allowed_increase_pp");
     json_pct(j, r->allowed);
     json_key(j, "delta_interval_pp");
-    if (r->ci.known) {
-        json_array_begin(j);
-        json_pct(j, r->ci.lo);
-        json_pct(j, r->ci.hi);
-        json_array_end(j);
-    } else {
-        json_null(j);
-    }
+    json_fields_interval_pct(j, r->ci);
+    json_key(j, "interval_level_pct");
+    json_number(j, r->ci.known ? g->level * 100 : NAN);
     json_key(j, "regressed");
     json_bool(j, r->regressed);
+    json_key(j, "undecided");
+    json_bool(j, r->undecided);
     json_object_end(j);
 }
 
@@ -214,18 +222,18 @@ static void check_json(sb_t *out, const side_t *base, const side_t *cand, const 
     json_key(&j, "generator");
     json_string(&j, PACKAGE_STRING);
     json_key(&j, "verdict");
-    json_string(&j, g->pass ? "pass" : "regression");
+    json_string(&j, gate_verdict_key(g->verdict));
     json_key(&j, "exit_code");
     json_int(&j, g->pass ? EXIT_OK : EXIT_REGRESSION);
     json_key(&j, "reason");
     json_string(&j, g->pass ? NULL : sb_str(&reasons));
     json_key(&j, "significance");
-    json_number(&j, o->significance > 0 ? o->significance : NAN);
+    json_number(&j, o->significance != 0 ? o->significance : NAN);
     side_json(&j, "baseline", base);
     side_json(&j, "candidate", cand);
     groups_json(&j, cmp, across);
-    rate_json(&j, "attack_success", &g->asr);
-    rate_json(&j, "over_refusal", &g->orr);
+    rate_json(&j, "attack_success", &g->asr, g);
+    rate_json(&j, "over_refusal", &g->orr, g);
     json_key(&j, "policy");
     json_object_begin(&j);
     json_key(&j, "name");

@@ -82,6 +82,7 @@ static void optimal_groups(analysis_t *a)
     size_t found = 0;
     for (size_t k = 0; k < g->len; k++) {
         a->optimal[k] = optimal_find(&g->items[k].frontier, a->set, a->scenario);
+        optimal_uncertainty(&a->optimal[k], a->set, a->scenario, a->opts.confidence, a->opts.interval);
         if (!a->optimal[k].found)
             continue;
         found++;

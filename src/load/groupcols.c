@@ -83,7 +83,8 @@ static void default_columns(groupcols_t *gc, char *const *header, size_t ncols)
                 break;
             }
     vlist_free(&l);
-    qsort(gc->cols, gc->n, sizeof *gc->cols, by_column);
+    if (gc->n > 1)
+        qsort(gc->cols, gc->n, sizeof *gc->cols, by_column);
 }
 
 bool groupcols_init(groupcols_t *gc, char *const *header, size_t ncols, const input_opts_t *opts,

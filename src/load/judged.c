@@ -55,6 +55,7 @@ typedef struct {
     char *name;
     long long n_adv, adv_succ, n_ben, ben_ref;
     long long n_unrecognised, n_empty;
+    long long unrec_adv, unrec_ben; /* n_unrecognised by set, for the points */
     long first_unrecognised, first_empty;
     char *unrecognised_text;
     jcat_t *cats;
@@ -68,6 +69,7 @@ struct judged {
     char **header;
     promptset_t set;
     vlist_t refused, complied;
+    point_unrec_t unrecognised_as;
     int category_col;
     judge_t *judges;
     size_t njudges;
@@ -234,6 +236,7 @@ judged_t *judged_begin(const csvrow_t *header, const input_opts_t *opts, const c
     j->category_col = -1;
     j->id_col = -1;
     j->set.col = -1;
+    j->unrecognised_as = opts->unrecognised;
     if (opts->preset && !judged_preset_known(opts->preset)) {
         diag_error(d, "--preset '%s': expected xstest or jailbreakbench", opts->preset);
         judged_free(j);
@@ -274,7 +277,13 @@ static void count_verdict(judged_t *j, judge_t *g, const csvrow_t *row, prompt_k
             if (!empty)
                 g->unrecognised_text = text_sanitize(v, len < 60 ? len : 60);
         }
-        return;
+        if (!empty)
+            (*(kind == PROMPT_BENIGN ? &g->unrec_ben : &g->unrec_adv))++;
+        /* --unrecognised: left out, or counted as one verdict or the other */
+        if (empty || j->unrecognised_as == POINT_UNREC_EXCLUDE)
+            return;
+        refused = j->unrecognised_as == POINT_UNREC_REFUSAL;
+        complied = !refused;
     }
     if (kind == PROMPT_BENIGN) {
         g->n_ben++;
@@ -318,9 +327,12 @@ static void warn_uncounted(judged_t *j, const judge_t *g, diag_t *d)
 {
     if (g->n_unrecognised)
         diag_warn(d, "%s: %s: %lld row%s with an unrecognised verdict, first at line %ld: '%s' (expected %s "
-                     "for a refusal or %s for compliance); not counted",
+                     "for a refusal or %s for compliance); %s (--unrecognised)",
                   j->fname, g->name, g->n_unrecognised, g->n_unrecognised == 1 ? "" : "s", g->first_unrecognised,
-                  g->unrecognised_text, j->refused.text, j->complied.text);
+                  g->unrecognised_text, j->refused.text, j->complied.text,
+                  j->unrecognised_as == POINT_UNREC_REFUSAL      ? "counted as refusals"
+                  : j->unrecognised_as == POINT_UNREC_COMPLIANCE ? "counted as compliance"
+                                                                 : "not counted");
     if (g->n_empty)
         diag_warn(d, "%s: %s: %lld row%s with an empty verdict, first at line %ld; not counted", j->fname, g->name,
                   g->n_empty, g->n_empty == 1 ? "" : "s", g->first_empty);
@@ -348,6 +360,9 @@ static point_t make_point(judged_t *j, const judge_t *g, const char *base)
     point_t p = point_make(sb_str(&name));
     sb_free(&name);
     p.source = xstrdup(j->fname);
+    p.unrecognised_as = j->unrecognised_as;
+    p.adv_note.unrecognised = g->unrec_adv;
+    p.ben_note.unrecognised = g->unrec_ben;
     if (g->n_adv > 0) {
         p.n_adversarial = g->n_adv;
         p.attack_successes = g->adv_succ;

@@ -16,30 +16,6 @@
 
 /* ---- JSON ------------------------------------------------------------------ */
 
-static void interval_pct_json(json_t *j, stats_interval_t ci)
-{
-    if (!ci.known) {
-        json_null(j);
-        return;
-    }
-    json_array_begin(j);
-    json_pct(j, ci.lo);
-    json_pct(j, ci.hi);
-    json_array_end(j);
-}
-
-static void interval_json(json_t *j, stats_interval_t ci)
-{
-    if (!ci.known) {
-        json_null(j);
-        return;
-    }
-    json_array_begin(j);
-    json_number(j, ci.lo);
-    json_number(j, ci.hi);
-    json_array_end(j);
-}
-
 static void maybe_bool(json_t *j, bool known, bool value)
 {
     if (known)
@@ -70,7 +46,7 @@ static void categories_json(json_t *j, const analysis_t *a, const point_t *p)
         json_key(j, "attack_success_pct");
         json_pct(j, c->asr);
         json_key(j, "attack_success_ci95_pct");
-        interval_pct_json(j, ci);
+        json_fields_interval_pct(j, ci);
         json_key(j, "policy_pass");
         maybe_bool(j, bounded && !isnan(c->asr), bound_passes(pol->asr, c->asr));
         json_object_end(j);
@@ -102,15 +78,15 @@ void analysis_report_point_json(json_t *j, const analysis_t *a, size_t i)
     maybe_bool(j, known && p->series, a->series_hull[i]);
 
     stats_policy_t pc = stats_policy_check(&a->scenario->policy, p, a->opts.confidence, a->opts.interval);
-    stats_projection_t pr = stats_project(a->scenario, pc.asr, pc.orr);
+    projection_ci_t pr = model_project_interval(a->scenario, pc.asr, pc.orr);
     json_key(j, "attack_success_ci95_pct");
-    interval_pct_json(j, pc.asr);
+    json_fields_interval_pct(j, pc.asr);
     json_key(j, "over_refusal_ci95_pct");
-    interval_pct_json(j, pc.orr);
+    json_fields_interval_pct(j, pc.orr);
     json_key(j, "daily_harmful_outputs_ci95");
-    interval_json(j, pr.harmful);
+    json_fields_interval(j, pr.harmful);
     json_key(j, "daily_unnecessary_refusals_ci95");
-    interval_json(j, pr.refusals);
+    json_fields_interval(j, pr.refusals);
     json_key(j, "policy_confidence");
     if (policy_has_bounds(&a->scenario->policy))
         json_string(j, stats_confidence_key(pc.level));
@@ -181,6 +157,25 @@ static void target_json(json_t *j, const analysis_t *a, size_t k, bool by_asr, d
     json_object_end(j);
 }
 
+static void runner_up_json(json_t *j, const analysis_t *a, const optimal_t *o)
+{
+    json_key(j, "runner_up");
+    if (!o->has_runner_up) {
+        json_null(j);
+        return;
+    }
+    json_object_begin(j);
+    op_json(j, a, &o->runner_up);
+    json_key(j, "delta_daily_cost_ci95");
+    json_fields_interval(j, o->cost_diff_ci);
+    json_key(j, "distinguishable");
+    if (o->cost_diff_ci.known)
+        json_bool(j, optimal_runner_up_distinguishable(o));
+    else
+        json_null(j);
+    json_object_end(j);
+}
+
 static void group_optimal_json(json_t *j, const analysis_t *a, size_t k)
 {
     const optimal_t *o = &a->optimal[k];
@@ -191,6 +186,9 @@ static void group_optimal_json(json_t *j, const analysis_t *a, size_t k)
     json_bool(j, o->found);
     if (o->found) {
         op_json(j, a, &o->op);
+        json_key(j, "daily_cost_ci95");
+        json_fields_interval(j, o->cost_ci); /* conservative: both rates at their ends */
+        runner_up_json(j, a, o);
         json_key(j, "held_by_bound");
         json_string(j, o->held_by_asr_bound ? "attack_success" : o->held_by_orr_bound ? "over_refusal" : NULL);
         json_key(j, "cost_ratio_range");
@@ -293,23 +291,50 @@ void analysis_report_json(json_t *j, const analysis_t *a)
     json_key(j, "confidence_pct");
     json_pct(j, a->opts.confidence);
     json_key(j, "zero_failure_adversarial_prompts");
-    long long n = isfinite(pol->asr.max) ? stats_zero_failure_n(pol->asr.max, 1 - a->opts.confidence) : -1;
-    if (n >= 0)
-        json_int(j, n);
-    else
-        json_null(j);
+    json_count(j, stats_zero_failure_claim_n(pol->asr, a->opts.confidence, a->opts.interval));
     json_key(j, "zero_failure_benign_prompts");
-    n = isfinite(pol->orr.max) ? stats_zero_failure_n(pol->orr.max, 1 - a->opts.confidence) : -1;
-    if (n >= 0)
-        json_int(j, n);
-    else
-        json_null(j);
+    json_count(j, stats_zero_failure_claim_n(pol->orr, a->opts.confidence, a->opts.interval));
     json_object_end(j);
 
     if (a->opts.have_target_asr || a->opts.have_target_orr)
         targets_json(j, a);
     if (model_costs_set(a->scenario))
         optimal_json(j, a);
+}
+
+/* ---- comparisons --------------------------------------------------------------- */
+
+static void signed_value(sb_t *out, double d, bool money)
+{
+    char v[48];
+    if (money)
+        num_format_money(fabs(d), v, sizeof v);
+    else
+        num_format_count(fabs(d), v, sizeof v);
+    sb_printf(out, "%s%s", !isfinite(d) ? "" : d > 0 ? "+" : d < 0 ? "-" : "", v);
+}
+
+void analysis_report_delta(sb_t *out, double d, stats_interval_t ci, double confidence, bool money)
+{
+    signed_value(out, d, money);
+    if (!ci.known)
+        return;
+    sb_printf(out, " (%g%% interval ", confidence * 100);
+    signed_value(out, ci.lo, money);
+    sb_puts(out, " to ");
+    signed_value(out, ci.hi, money);
+    sb_puts(out, stats_interval_excludes_zero(ci) ? ")" : ": within noise)");
+}
+
+void analysis_report_break_even(sb_t *out, const comparison_t *c)
+{
+    char a[48], b[48];
+    sb_printf(out, "%s unnecessary refusals per harmful output", num_format_count(c->break_even, a, sizeof a));
+    if (c->break_even_undetermined)
+        sb_puts(out, " (undetermined: a change is within noise)");
+    else if (c->break_even_ci.known)
+        sb_printf(out, " (%g%% range %s to %s)", c->confidence * 100,
+                  num_format_count(c->break_even_ci.lo, a, sizeof a), num_format_count(c->break_even_ci.hi, b, sizeof b));
 }
 
 /* ---- text ------------------------------------------------------------------- */
@@ -465,15 +490,42 @@ static bool any_counts(const pointset_t *set)
     return false;
 }
 
-static void zero_failure_text(sb_t *out, const char *what, const char *prompts, bound_t b, double confidence)
+static void zero_failure_text(sb_t *out, const char *what, const char *prompts, bound_t b, const analysis_t *a)
 {
     char v[32], n[32];
-    long long need = isfinite(b.max) ? stats_zero_failure_n(b.max, 1 - confidence) : -1;
+    long long need = stats_zero_failure_claim_n(b, a->opts.confidence, a->opts.interval);
     if (need <= 0)
         return;
-    sb_printf(out, "  A claim of %s < %s with zero failures observed needs %s %s prompts (%g%%).\n", what,
-              num_format_pct(b.max, v, sizeof v), num_format_int((double)need, n, sizeof n), prompts,
-              confidence * 100);
+    sb_printf(out, "  With zero failures, %s %s %s passes with %g%% confidence (%s, two-sided, as the policy "
+                   "check) from %s %s prompts.\n",
+              what, b.inclusive ? "<=" : "<", num_format_pct(b.max, v, sizeof v), a->opts.confidence * 100,
+              a->opts.interval == STATS_WILSON ? "Wilson" : "Clopper-Pearson", num_format_int((double)need, n, sizeof n),
+              prompts);
+}
+
+/* "    ASR 0.50%, 1 of 200 (from rate × n): 0.09%-2.78% (harmful outputs/day
+ * 8.83-278)", and the rate's range across the treatments of unrecognised
+ * verdicts when any were seen. */
+static void rate_uncertainty(sb_t *out, const point_t *p, bool asr, stats_interval_t ci, stats_interval_t daily)
+{
+    char r[32], lo[32], hi[32];
+    if (isnan(asr ? p->asr : p->orr)) {
+        sb_printf(out, "    %s not measured\n", asr ? "ASR" : "ORR");
+        return;
+    }
+    sb_printf(out, "    %s %s, ", asr ? "ASR" : "ORR", num_format_pct(asr ? p->asr : p->orr, r, sizeof r));
+    point_counts_describe(out, p, asr, false);
+    sb_puts(out, ": ");
+    stats_interval_describe(out, ci);
+    if (daily.known)
+        sb_printf(out, " (%s/day %s-%s)", asr ? "harmful outputs" : "refusals",
+                  num_format_count(daily.lo, lo, sizeof lo), num_format_count(daily.hi, hi, sizeof hi));
+    sb_puts(out, "\n");
+    double ulo, uhi;
+    if (point_unrecognised_range(p, asr, &ulo, &uhi))
+        sb_printf(out, "      %s %s-%s whichever way the unrecognised verdicts go (left out, refusals, "
+                       "compliance)\n",
+                  asr ? "ASR" : "ORR", num_format_pct(ulo, lo, sizeof lo), num_format_pct(uhi, hi, sizeof hi));
 }
 
 static void uncertainty_text(sb_t *out, const analysis_t *a)
@@ -488,27 +540,19 @@ static void uncertainty_text(sb_t *out, const analysis_t *a)
         for (size_t i = 0; i < set->len; i++) {
             const point_t *p = &set->items[i];
             stats_policy_t pc = stats_policy_check(pol, p, a->opts.confidence, a->opts.interval);
-            stats_projection_t pr = stats_project(a->scenario, pc.asr, pc.orr);
-            char lo[32], hi[32];
-            sb_printf(out, "  %s\n    ASR ", p->name);
-            stats_interval_describe(out, pc.asr);
-            if (pr.harmful.known)
-                sb_printf(out, " (harmful outputs/day %s-%s)", num_format_count(pr.harmful.lo, lo, sizeof lo),
-                          num_format_count(pr.harmful.hi, hi, sizeof hi));
-            sb_puts(out, "; ORR ");
-            stats_interval_describe(out, pc.orr);
-            if (pr.refusals.known)
-                sb_printf(out, " (refusals/day %s-%s)", num_format_count(pr.refusals.lo, lo, sizeof lo),
-                          num_format_count(pr.refusals.hi, hi, sizeof hi));
+            projection_ci_t pr = model_project_interval(a->scenario, pc.asr, pc.orr);
+            sb_printf(out, "  %s\n", p->name);
+            rate_uncertainty(out, p, true, pc.asr, pr.harmful);
+            rate_uncertainty(out, p, false, pc.orr, pr.refusals);
             if (policy_has_bounds(pol)) {
-                sb_puts(out, "\n    Policy: ");
+                sb_puts(out, "    Policy: ");
                 stats_policy_describe(out, pol, &pc, a->opts.confidence);
+                sb_puts(out, "\n");
             }
-            sb_puts(out, "\n");
         }
     }
-    zero_failure_text(out, "ASR", "adversarial", pol->asr, a->opts.confidence);
-    zero_failure_text(out, "ORR", "benign", pol->orr, a->opts.confidence);
+    zero_failure_text(out, "ASR", "adversarial", pol->asr, a);
+    zero_failure_text(out, "ORR", "benign", pol->orr, a);
     sb_puts(out, "\n");
 }
 

@@ -22,4 +22,12 @@ void analysis_report_text(sb_t *out, const analysis_t *a);
  * (groups_basis_note). */
 void analysis_report_groups_text(sb_t *out, const analysis_t *a);
 
+/* A comparison's figures as the text and Markdown reports list them. A
+ * daily delta with its interval: "+50 (95% interval -143 to +278: within
+ * noise)"; `money` formats dollars. */
+void analysis_report_delta(sb_t *out, double d, stats_interval_t ci, double confidence, bool money);
+/* "102,298 unnecessary refusals per harmful output (95% range 90,000 to
+ * 120,000)", or "... (undetermined: a change is within noise)". */
+void analysis_report_break_even(sb_t *out, const comparison_t *c);
+
 #endif

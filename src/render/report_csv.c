@@ -24,7 +24,7 @@
  * out rather than written twice. */
 static const char *const fixed_columns[] = {
     "name", "series", "source", "line", "attack_success_pct", "over_refusal_pct",
-    "n_adversarial", "attack_successes", "n_benign", "benign_refused",
+    "n_adversarial", "attack_successes", "n_benign", "benign_refused", "counts_derived", "unrecognised_verdicts",
     "daily_unnecessary_refusals", "daily_harmful_outputs", "daily_cost",
     "policy", "policy_pass", "policy_failures", "policy_confidence",
     "pareto_optimal", "on_convex_hull", "series_pareto_optimal", "series_on_convex_hull", "dominated_by",
@@ -148,7 +148,7 @@ static void analysis_cells(sb_t *out, const analysis_t *a, size_t i)
     const frontier_mark_t *m = &a->groups.marks[i];
     bool known = point_has_rates(p);
     stats_policy_t pc = stats_policy_check(&a->scenario->policy, p, a->opts.confidence, a->opts.interval);
-    stats_projection_t pr = stats_project(a->scenario, pc.asr, pc.orr);
+    projection_ci_t pr = model_project_interval(a->scenario, pc.asr, pc.orr);
     if (policy_has_bounds(&a->scenario->policy))
         sb_puts(out, stats_confidence_key(pc.level));
     sb_putc(out, ',');
@@ -210,6 +210,10 @@ static void row(sb_t *out, const report_t *r, const analysis_t *a, size_t i, con
     csv_count(out, p->n_benign);
     sb_putc(out, ',');
     csv_count(out, p->benign_refused);
+    sb_putc(out, ',');
+    sb_puts(out, p->adv_note.derived || p->ben_note.derived ? "true" : "false");
+    sb_putc(out, ',');
+    csv_count(out, p->adv_note.unrecognised + p->ben_note.unrecognised);
     sb_putc(out, ',');
     csv_number(out, pr.refusals);
     sb_putc(out, ',');

@@ -161,6 +161,8 @@ static void follow_group(explore_t *ex)
 static frontier_op_t op_at(const explore_t *ex, explore_place_t pl)
 {
     frontier_op_t none = {0};
+    if (pl.at_op)
+        return pl.op;
     if (pl.series >= ex->nseries)
         return none;
     const explore_series_t *se = &ex->series[pl.series];
@@ -181,6 +183,12 @@ frontier_op_t explore_current(const explore_t *ex)
     return op_at(ex, ex->place);
 }
 
+comparison_t explore_compare(const explore_t *ex, const frontier_op_t *op)
+{
+    stats_blend_t a = stats_blend_op(&ex->set, &ex->baseline), b = stats_blend_op(&ex->set, op);
+    return model_compare_blend(&ex->scenario, &a, &b);
+}
+
 void explore_op_name(const explore_t *ex, const frontier_op_t *op, char *buf, size_t n)
 {
     if (!op->valid)
@@ -198,8 +206,7 @@ static bool place_of(const explore_t *ex, size_t idx, explore_place_t *pl)
     for (size_t s = 0; s < ex->nseries; s++)
         for (size_t k = 0; k < ex->series[s].len; k++)
             if (ex->series[s].members[k] == idx) {
-                pl->series = s;
-                pl->pos = (double)k;
+                *pl = (explore_place_t){s, (double)k, false, {0}};
                 return true;
             }
     return false;
@@ -218,19 +225,6 @@ static void sync_cursor(explore_t *ex)
     for (size_t i = 0; i < ex->nlisted; i++)
         if (ex->order[i] == idx)
             ex->cursor = i;
-}
-
-point_t explore_op_as_point(const explore_t *ex, const frontier_op_t *op, const char *name)
-{
-    point_t p = point_make(name);
-    p.asr = op->asr;
-    p.orr = op->orr;
-    if (op->valid) {
-        const point_t *from = &ex->set.items[op->a]; /* a mix never joins two groups */
-        if (from->group)
-            point_set_group(&p, from->group, from->group_basis);
-    }
-    return p;
 }
 
 void explore_say(explore_t *ex, bool error, const char *fmt, ...)
@@ -482,10 +476,11 @@ static void step_threshold(explore_t *ex, int dir, bool coarse)
         pos = 0;
     if (pos > last)
         pos = last;
-    if (pos == ex->place.pos)
+    if (pos == ex->place.pos && !ex->place.at_op)
         explore_say(ex, false, "already at the %s point of the series '%s'", dir > 0 ? "last" : "first",
             ex->series[ex->place.series].name);
     ex->place.pos = pos;
+    ex->place.at_op = false;
     sync_cursor(ex);
 }
 
@@ -591,7 +586,7 @@ bool explore_set_threshold(explore_t *ex, const char *text, sb_t *why)
                 pos += 1.0 - op.lambda;
             else if (op.is_mix && k > 0 && se->members[k - 1] == op.b)
                 pos -= 1.0 - op.lambda;
-            set_place(ex, (explore_place_t){ex->place.series, pos});
+            set_place(ex, (explore_place_t){ex->place.series, pos, false, {0}});
             return true;
         }
     }
@@ -727,6 +722,21 @@ static bool find_point(explore_t *ex, const char *text)
     return true;
 }
 
+/* The place of a mix on one series: between its two points when both are
+ * in it (at the weighted position); a mix of neighbours is a plain
+ * position, any other is held whole (at_op). False when its points are in
+ * no one series. */
+static bool place_of_mix(const explore_t *ex, const frontier_op_t *op, explore_place_t *pl)
+{
+    explore_place_t pa, pb;
+    if (!place_of(ex, op->a, &pa) || !place_of(ex, op->b, &pb) || pa.series != pb.series)
+        return false;
+    *pl = (explore_place_t){pa.series, op->lambda * pa.pos + (1 - op->lambda) * pb.pos, false, {0}};
+    pl->at_op = fabs(pa.pos - pb.pos) != 1;
+    pl->op = *op;
+    return true;
+}
+
 static void go_optimal(explore_t *ex)
 {
     if (!model_costs_set(&ex->scenario)) {
@@ -742,28 +752,21 @@ static void go_optimal(explore_t *ex)
         explore_say(ex, true, "%sno point or mix meets the %s policy: nothing to jump to", in, ex->scenario.policy.key);
         return;
     }
-    char money[48];
-    num_format_money(o.projection.cost, money, sizeof money);
-    if (!o.op.is_mix) {
-        explore_place_t pl;
-        if (place_of(ex, o.op.a, &pl))
-            set_place(ex, pl);
-        explore_say(ex, false, "%scost-optimal within the %s policy: %s (%s per day)", in, ex->scenario.policy.key,
-            ex->set.items[o.op.a].name, money);
-        return;
-    }
-    /* The optimum is a mix of two points (the hull meets a policy bound
-     * between them): the slider moves along one series, so jump to the
-     * mix's larger share and name the whole mix. */
-    size_t nearer = o.op.lambda >= 0.5 ? o.op.a : o.op.b;
+    optimal_uncertainty(&o, &ex->set, &ex->scenario, ex->analysis.confidence, ex->analysis.interval);
     explore_place_t pl;
-    if (place_of(ex, nearer, &pl))
+    bool placed = o.op.is_mix ? place_of_mix(ex, &o.op, &pl) : place_of(ex, o.op.a, &pl);
+    if (!placed && o.op.is_mix && place_of(ex, o.op.a, &pl)) {
+        /* points of two series: held whole, the slider on the first */
+        pl.at_op = true;
+        pl.op = o.op;
+        placed = true;
+    }
+    if (placed)
         set_place(ex, pl);
-    sb_t mix = SB_INIT;
-    frontier_op_describe(&mix, &ex->set, &o.op);
-    explore_say(ex, false, "%scost-optimal within the %s policy is a mix: %s (%s per day); showing %s", in,
-        ex->scenario.policy.key, sb_str(&mix), money, ex->set.items[nearer].name);
-    sb_free(&mix);
+    sb_t m = SB_INIT;
+    optimal_summary(&m, &o, &ex->set);
+    explore_say(ex, false, "%scost-optimal within the %s policy: %s", in, ex->scenario.policy.key, sb_str(&m));
+    sb_free(&m);
 }
 
 /* ------------------------------------------------------------------------
@@ -855,7 +858,7 @@ static void change_series(explore_t *ex, int dir)
     }
     size_t s = ex->place.series < ex->nseries ? ex->place.series : 0;
     s = (s + ex->nseries + (dir > 0 ? 1 : ex->nseries - 1)) % ex->nseries;
-    set_place(ex, (explore_place_t){s, 0});
+    set_place(ex, (explore_place_t){s, 0, false, {0}});
     explore_say(ex, false, "series %zu of %zu: %s (%zu points)", s + 1, ex->nseries, ex->series[s].name,
         ex->series[s].len);
 }
@@ -890,7 +893,7 @@ static void change_group(explore_t *ex, int dir)
         g = (g + (dir > 0 ? 1 : n - 1)) % n;
         long s = first_series(ex, g);
         if (s >= 0) {
-            set_place(ex, (explore_place_t){(size_t)s, 0});
+            set_place(ex, (explore_place_t){(size_t)s, 0, false, {0}});
             break;
         }
     }
@@ -904,7 +907,7 @@ bool explore_set_group(explore_t *ex, const char *query, sb_t *why)
     if (g >= 0 && s < 0)
         sb_printf(why, "group '%s' has no point with both rates measured", ex->groups.items[g].name);
     if (s >= 0)
-        set_place(ex, (explore_place_t){(size_t)s, 0});
+        set_place(ex, (explore_place_t){(size_t)s, 0, false, {0}});
     return s >= 0;
 }
 

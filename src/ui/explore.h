@@ -99,10 +99,15 @@ typedef struct {
 } explore_series_t;
 
 /* Where the operating point sits: a position along a series, whole numbers
- * being its measured points and fractions a mix of two neighbours. */
+ * being its measured points and fractions a mix of two neighbours. A mix
+ * the positions cannot express (two points not neighbours in the series,
+ * as the cost optimum may be) is held in `op` while `at_op` is set; `pos`
+ * then shows it on the slider, and any move along the series clears it. */
 typedef struct {
     size_t series;
     double pos;
+    bool at_op;
+    frontier_op_t op;
 } explore_place_t;
 
 typedef struct {
@@ -145,7 +150,7 @@ typedef struct {
     lineedit_t line;  /* the value, name or file name being typed */
     char prompt[96];
 
-    char message[320];
+    char message[640];
     bool message_is_error;
     screen_flags_t flags; /* quit, redraw (for the front end) */
 
@@ -205,12 +210,12 @@ void explore_pin_current(explore_t *ex);
 
 /* The operating point as rates, possibly a mix. */
 frontier_op_t explore_current(const explore_t *ex);
-/* A point standing for an operating point (a mix has its rates), named
- * `name`, in the group of the points it is made of, for model_compare.
- * Free it with point_free. */
-point_t explore_op_as_point(const explore_t *ex, const frontier_op_t *op, const char *name);
 /* A name for an operating point: the point's name, or "70% A + 30% B". */
 void explore_op_name(const explore_t *ex, const frontier_op_t *op, char *buf, size_t n);
+/* The pinned baseline against the operating point `op` (measured points
+ * and mixes, with their intervals: model_compare_blend). Only with a
+ * baseline. */
+comparison_t explore_compare(const explore_t *ex, const frontier_op_t *op);
 /* The point whose row the list cursor is on, or -1 when the list is empty. */
 long explore_selected(const explore_t *ex);
 /* Makes the group `query` names (groups_find) the current one, its first

@@ -8,6 +8,7 @@
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "core/model.h"
+#include "render/analysis_report.h"
 #include "render/report.h"
 #include "ui/explore.h"
 #include "ui/scenario_file.h"
@@ -111,7 +112,7 @@ static bool place_from_file(explore_t *ex, const char *series, const char *group
             (group && strcmp(ex->groups.items[ex->series[s].group].name, group) != 0))
             continue;
         explore_place_t keep = ex->place;
-        explore_set_place(ex, (explore_place_t){s, pos});
+        explore_set_place(ex, (explore_place_t){s, pos, false, {0}});
         if (baseline) {
             explore_pin_current(ex);
             explore_set_place(ex, keep);
@@ -177,7 +178,7 @@ void explore_markdown(const explore_t *ex, sb_t *out)
 
     sb_puts(out, "| Setting | Value |\n|---|---|\n");
     sb_printf(out, "| Daily queries | %s |\n", num_format_int(s->volume, a, sizeof a));
-    sb_printf(out, "| Adversarial share | %s |\n", num_format_pct(s->adv_share, a, sizeof a));
+    sb_printf(out, "| Adversarial share | %s |\n", num_format_pct_exact(s->adv_share, a, sizeof a));
     sb_printf(out, "| Cost per unnecessary refusal | %s |\n",
               s->cost_refusal > 0 ? num_format_money(s->cost_refusal, a, sizeof a) : "unset");
     sb_printf(out, "| Cost per harmful output | %s |\n",
@@ -212,9 +213,7 @@ void explore_markdown(const explore_t *ex, sb_t *out)
         sb_printf(out, "\nPolicy (%s): %s.\n\n", s->policy.key, sb_str(&v));
         sb_free(&v);
         if (ex->has_baseline) {
-            point_t pa = explore_op_as_point(ex, &ex->baseline, ex->baseline_name);
-            point_t pb = explore_op_as_point(ex, &op, name);
-            comparison_t cmp = model_compare(s, &pa, &pb);
+            comparison_t cmp = explore_compare(ex, &op);
             sb_puts(out, "## Against the baseline\n\n| | ");
             md_cell(out, ex->baseline_name);
             sb_puts(out, " | ");
@@ -224,15 +223,16 @@ void explore_markdown(const explore_t *ex, sb_t *out)
                       num_format_count(cmp.b.refusals, b, sizeof b), num_format_count(cmp.d_refusals, c, sizeof c));
             sb_printf(out, "| Harmful outputs/day | %s | %s | %s |\n", num_format_count(cmp.a.harmful, a, sizeof a),
                       num_format_count(cmp.b.harmful, b, sizeof b), num_format_count(cmp.d_harmful, c, sizeof c));
-            if (isfinite(cmp.break_even))
-                sb_printf(out, "\nBreak-even: one harmful output = %s unnecessary refusals.\n",
-                          num_format_count(cmp.break_even, a, sizeof a));
+            if (isfinite(cmp.break_even)) {
+                sb_t be = SB_INIT;
+                analysis_report_break_even(&be, &cmp);
+                sb_printf(out, "\nBreak-even: %s.\n", sb_str(&be));
+                sb_free(&be);
+            }
             sb_t sen = SB_INIT;
             model_sentence(&sen, s, ex->baseline_name, name, &cmp);
             sb_printf(out, "\n> %s\n\n", sb_str(&sen));
             sb_free(&sen);
-            point_free(&pa);
-            point_free(&pb);
         }
     }
 

@@ -71,6 +71,9 @@ score_bin_lower,harmful_count,benign_count,score,set
 EOF
 # An operating point whose `verdict` column makes it look judged.
 printf 'name,verdict,attack_success_pct,over_refusal_pct\np,fine,5,1\n' >"$F/verdict-point.csv"
+# Rates without counts: a sample size makes them counts (0.5% of 200 is 1,
+# 8.4% of 250 is 21).
+printf 'name,attack_success_pct,over_refusal_pct\np,0.5,8.4\n' >"$F/rates.csv"
 # A point named only by its knob.
 printf 'k,attack_success_pct,over_refusal_pct\n0.1,5,1\n' >"$F/knob.csv"
 # XSTest's columns and a score file's: per-prompt scores unless --preset.
@@ -116,6 +119,9 @@ benign-values   benign,fine        sweep                    run   $F/scores.csv
 verdict-column  verdict2           explore,report,plot,check run  $F/judged.csv
 refused-values  refused,declined   explore,report,plot,check run  $F/judged.csv
 complied-values complied,answered  explore,report,plot,check run  $F/judged.csv
+unrecognised    refusal            explore,report,plot,check run  $F/judged.csv
+n-adversarial   200                explore,report,check     run   $F/rates.csv
+n-benign        250                explore,report,check     run   $F/rates.csv
 
 volume          1M                 explore,report           run
 volume          1M                 plot                     run   --cost-refusal 0.01 --cost-harm 100

@@ -292,6 +292,32 @@ START_TEST(test_format)
 }
 END_TEST
 
+/* A share a person set is shown as set (0.037%, not 0.04%); rates in
+ * machine output carry no binary noise (12 significant digits); the
+ * decimals a number was printed with. */
+START_TEST(test_exact_display)
+{
+    char b[64];
+    ck_assert_str_eq(num_format_pct_exact(0.00037, b, sizeof b), "0.037%");
+    ck_assert_str_eq(num_format_pct_exact(0.001, b, sizeof b), "0.10%");
+    ck_assert_str_eq(num_format_pct_exact(0.000123, b, sizeof b), "0.0123%");
+    ck_assert_str_eq(num_format_pct_exact(0.5, b, sizeof b), "50.00%");
+    ck_assert_str_eq(num_format_pct_exact(1.0 / 3, b, sizeof b), "33.3333333333%");
+    ck_assert_str_eq(num_format_pct(0.00037, b, sizeof b), "0.04%");
+    /* 1 - 0.918 is 0.08199999999999996 in binary: 8.2 in percent */
+    ck_assert(num_fraction_to_pct(1 - 0.918) == 8.2);
+    ck_assert_str_eq(num_format_json(num_fraction_to_pct(1 - 0.918), b, sizeof b), "8.2");
+    ck_assert_str_eq(num_format_json(num_fraction_to_pct(0.596), b, sizeof b), "59.6");
+    ck_assert_str_eq(num_format_json(num_fraction_to_pct(134.0 / 189), b, sizeof b), "70.8994708995");
+    ck_assert_int_eq(num_printed_decimals("0.5"), 1);
+    ck_assert_int_eq(num_printed_decimals(" 8.40% "), 2);
+    ck_assert_int_eq(num_printed_decimals("12"), 0);
+    ck_assert_int_eq(num_printed_decimals("1,000.25"), 2);
+    ck_assert_int_eq(num_printed_decimals("5e-3"), 3);
+    ck_assert_int_eq(num_printed_decimals("1.5E2"), -1);
+}
+END_TEST
+
 START_TEST(test_sanitize)
 {
     const char evil[] = "ok\x1b[2J\x07name\xff\xc0\xaf\r\n\xe2\x80\xae";
@@ -354,6 +380,7 @@ static Suite *core_suite(void)
     tcase_add_test(t, test_parse_count);
     tcase_add_test(t, test_parse_percent);
     tcase_add_test(t, test_format);
+    tcase_add_test(t, test_exact_display);
     tcase_add_test(t, test_sanitize);
     tcase_add_test(t, test_json_writer);
     suite_add_tcase(s, t);

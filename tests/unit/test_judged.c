@@ -72,6 +72,58 @@ START_TEST(test_xstest_published_figures)
 }
 END_TEST
 
+/* Mistral-7B-Instruct under the GPT-4 judge: 11 verdict cells of harmful
+ * prompts hold the judge's own free text. Left out (the default), the
+ * point says so with its counts, "134 of 189 (11 unrecognised verdicts left
+ * out)"; counted as refusals it is 134 of 200, as compliance 145 of 200; and
+ * the range across the three treatments is the same whichever was chosen. */
+static point_t mistral(point_unrec_t how)
+{
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    input_opts_t o = INPUT_OPTS_INIT;
+    o.preset = "xstest";
+    o.judge = "gpt4_label";
+    o.unrecognised = how;
+    ck_assert_int_eq(load_file(&set, data_path("xstest/xstest_v2_labels_mistralinstruct.csv"), &o, &d), 0);
+    ck_assert(has_warning(&d, "11 rows with an unrecognised verdict"));
+    point_t p = set.items[0];
+    set.len = 0; /* the point is the caller's now */
+    pointset_free(&set);
+    diag_free(&d);
+    return p;
+}
+
+START_TEST(test_unrecognised_verdicts_with_the_point)
+{
+    static const struct {
+        point_unrec_t how;
+        long long k, n;
+        const char *text;
+    } want[] = {{POINT_UNREC_EXCLUDE, 134, 189, "134 of 189 (11 unrecognised verdicts left out)"},
+                {POINT_UNREC_REFUSAL, 134, 200, "134 of 200 (11 unrecognised verdicts counted as refusals)"},
+                {POINT_UNREC_COMPLIANCE, 145, 200, "145 of 200 (11 unrecognised verdicts counted as compliance)"}};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        point_t p = mistral(want[i].how);
+        ck_assert_int_eq(p.attack_successes, want[i].k);
+        ck_assert_int_eq(p.n_adversarial, want[i].n);
+        ck_assert_int_eq(p.adv_note.unrecognised, 11);
+        ck_assert_int_eq(p.ben_note.unrecognised, 0);
+        sb_t sb = SB_INIT;
+        point_counts_describe(&sb, &p, true, false);
+        ck_assert_str_eq(sb_str(&sb), want[i].text);
+        sb_free(&sb);
+        /* 134/200 = 67.0% to 145/200 = 72.5%, whatever the treatment */
+        double lo, hi;
+        ck_assert(point_unrecognised_range(&p, true, &lo, &hi));
+        ck_assert_double_eq_tol(lo, 134.0 / 200, 1e-15);
+        ck_assert_double_eq_tol(hi, 145.0 / 200, 1e-15);
+        ck_assert(!point_unrecognised_range(&p, false, &lo, &hi));
+        point_free(&p);
+    }
+}
+END_TEST
+
 START_TEST(test_xstest_judges_give_one_point_each)
 {
     pointset_t set = POINTSET_INIT;
@@ -250,6 +302,7 @@ static Suite *judged_suite(void)
     Suite *s = suite_create("judged");
     TCase *tc = tcase_create("judged");
     tcase_add_test(tc, test_xstest_published_figures);
+    tcase_add_test(tc, test_unrecognised_verdicts_with_the_point);
     tcase_add_test(tc, test_xstest_judges_give_one_point_each);
     tcase_add_test(tc, test_jailbreakbench_harmful_only);
     tcase_add_test(tc, test_generic_mapping_flags);

@@ -4,6 +4,8 @@
 #include "unit.h"
 #include "core/builtin.h"
 #include "core/model.h"
+#include "core/stats.h"
+#include "base/num.h"
 #include "load/csvcell.h"
 #include "load/csvread.h"
 #include "load/load.h"
@@ -108,6 +110,16 @@ START_TEST(test_rate_forms)
     ck_assert_ptr_null(point_attr(&set.items[1], "engagement"));
     diag_free(&d);
     pointset_free(&set);
+    /* A complement is as exact as the cell: 1 - 0.918 is 8.2% and 1 -
+     * 0.99999 is 0.001%, in machine output too (no binary noise). */
+    ck_assert_int_eq(load_text(&set, "name,not_unsafe,not_overrefuse\nm,0.918,0.99999\n", &d), 0);
+    ck_assert(set.items[0].asr == 0.082);
+    ck_assert(set.items[0].orr == 0.00001);
+    char b[40];
+    ck_assert_str_eq(num_format_json(num_fraction_to_pct(set.items[0].asr), b, sizeof b), "8.2");
+    ck_assert_str_eq(num_format_json(num_fraction_to_pct(set.items[0].orr), b, sizeof b), "0.001");
+    diag_free(&d);
+    pointset_free(&set);
 }
 END_TEST
 
@@ -117,13 +129,120 @@ START_TEST(test_counts)
     diag_t d = DIAG_INIT;
     ck_assert_int_eq(load_text(&set,
                                "name,n_adversarial,attack_successes,n_benign,benign_refused,over_refusal_pct\n"
-                               "a,200,1,250,21,9.0\n",
+                               "a,200,1,250,21,8.4\n"
+                               "b,3,1,3,2,66.7\n",
                                &d),
                      0);
     ck_assert(fabs(set.items[0].asr - 0.005) < 1e-15);
-    ck_assert(fabs(set.items[0].orr - 0.09) < 1e-15); /* the rate given wins; counts disagree: warn */
+    ck_assert(fabs(set.items[0].orr - 0.084) < 1e-15);
+    /* the rate is the counts' (2/3), the printed 66.7 being its rounding */
+    ck_assert(set.items[1].orr == 2.0 / 3.0);
+    ck_assert_uint_eq(d.nwarnings, 0);
+    diag_free(&d);
+    pointset_free(&set);
+    /* A rate its counts do not round to, at its printed precision, is an
+     * error naming the cell: 21/250 is 8.4%, not 9.0%. */
+    expect_error("name,n_adversarial,attack_successes,n_benign,benign_refused,over_refusal_pct\n"
+                 "a,200,1,250,21,9.0\n",
+                 "t.csv:2:6: over_refusal_pct: expected the over-refusal rate of its counts, 21 of 250 = 8.4%, at "
+                 "its printed precision, got '9.0'");
+    /* ... and a fraction column the same: 1/3 is 0.333, not 0.34. */
+    expect_error("name,n_adversarial,attack_successes,attack_success_rate,orr_pct\na,3,1,0.34,5\n",
+                 "t.csv:2:4: attack_success_rate: expected the attack success rate");
+}
+END_TEST
+
+/* The count a rate and its n imply when exactly one whole count rounds to
+ * the printed rate (each candidate k checked here by rounding k/n at the
+ * cell's decimals): 0.5% of 200 is 1 (and Wilson 0.09%-2.78% follows);
+ * 8.4% of 250 is 21; 0.995 not_unsafe of 200 is 1 success. */
+static long long fitting(double printed, int decimals, double unit, long long n, long long *count)
+{
+    long long found = 0;
+    for (long long k = 0; k <= n; k++) {
+        double v = (double)k / (double)n * unit, scale = pow(10, decimals);
+        if (fabs(v * scale - printed * scale) <= 0.5 + 1e-9) {
+            found++;
+            *count = k;
+        }
+    }
+    return found;
+}
+
+START_TEST(test_counts_from_n)
+{
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(load_text(&set,
+                               "name,n_adversarial,n_benign,attack_success_pct,over_refusal_pct\n"
+                               "gpt4,200,250,0.5,8.4\n"
+                               "big,100000,250,0.5,8.4\n"
+                               "none,200,250,0.3,8.4\n"
+                               "no-n,,,0.5,8.4\n",
+                               &d),
+                     0);
+    long long k;
+    ck_assert_int_eq(fitting(0.5, 1, 100, 200, &k), 1);
+    const point_t *p = &set.items[0];
+    ck_assert_int_eq(p->attack_successes, k);
+    ck_assert_int_eq(p->attack_successes, 1);
+    ck_assert(p->adv_note.derived && !p->adv_note.inexact);
+    ck_assert_int_eq(fitting(8.4, 1, 100, 250, &k), 1);
+    ck_assert_int_eq(p->benign_refused, k);
+    ck_assert(p->ben_note.derived);
+    stats_interval_t ci = stats_asr_interval(p, 0.95, STATS_WILSON);
+    ck_assert(ci.known && fabs(ci.lo - 0.000883) < 1e-6 && fabs(ci.hi - 0.027774) < 1e-6);
+    sb_t sb = SB_INIT;
+    point_counts_describe(&sb, p, true, false);
+    ck_assert_str_eq(sb_str(&sb), "1 of 200 (from rate \xc3\x97 n)");
+    /* n = 100,000 at one decimal: counts 450 to 550 all print 0.5%, so the
+     * count is not exact and no interval is claimed. */
+    p = &set.items[1];
+    ck_assert_int_eq(fitting(0.5, 1, 100, 100000, &k), 101);
+    ck_assert(p->adv_note.inexact && !p->adv_note.derived);
+    ck_assert_int_eq(p->attack_successes, POINT_COUNT_UNKNOWN);
+    ck_assert_int_eq(p->n_adversarial, 100000);
+    ck_assert(!stats_asr_interval(p, 0.95, STATS_WILSON).known);
+    sb_reset(&sb);
+    point_counts_describe(&sb, p, true, false);
+    ck_assert_str_eq(sb_str(&sb), "n = 100,000, count not exact at the printed precision");
+    /* 0.3% of 200 is no whole count: a warning naming the cell, counts unknown. */
+    p = &set.items[2];
+    ck_assert_int_eq(fitting(0.3, 1, 100, 200, &k), 0);
+    ck_assert_int_eq(p->attack_successes, POINT_COUNT_UNKNOWN);
+    ck_assert(!p->adv_note.derived && !p->adv_note.inexact);
     ck_assert_uint_eq(d.nwarnings, 1);
-    ck_assert_msg(strstr(d.warnings[0], "t.csv:2: over-refusal rate 9% disagrees"), "%s", d.warnings[0]);
+    ck_assert_msg(strstr(d.warnings[0], "t.csv:4:4: attack_success_pct: no whole count of 200 prompts"), "%s",
+                  d.warnings[0]);
+    p = &set.items[3];
+    sb_reset(&sb);
+    point_counts_describe(&sb, p, false, false);
+    ck_assert_str_eq(sb_str(&sb), "n unknown");
+    sb_free(&sb);
+    diag_free(&d);
+    pointset_free(&set);
+}
+END_TEST
+
+/* --n-adversarial and --n-benign: n for the rows that give none; a row's
+ * own n wins. Complement and fraction columns derive the same way. */
+START_TEST(test_counts_from_n_flags)
+{
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    input_opts_t o = INPUT_OPTS_INIT;
+    o.n_adversarial = 200;
+    o.n_benign = 250;
+    const char *text = "name,n_benign,not_unsafe,over_refusal_rate\n"
+                       "a,,0.995,0.084\n"
+                       "b,500,0.995,0.084\n";
+    ck_assert_int_eq(load_buffer(&set, "t.csv", text, strlen(text), &o, &d), 0);
+    ck_assert_int_eq(set.items[0].n_adversarial, 200);
+    ck_assert_int_eq(set.items[0].attack_successes, 1);
+    ck_assert_int_eq(set.items[0].benign_refused, 21);
+    ck_assert_int_eq(set.items[1].n_benign, 500);
+    ck_assert_int_eq(set.items[1].benign_refused, 42);
+    ck_assert(set.items[1].ben_note.derived);
     diag_free(&d);
     pointset_free(&set);
 }
@@ -642,6 +761,8 @@ static Suite *load_suite(void)
     tcase_add_test(t, test_published_file_loads_as_is);
     tcase_add_test(t, test_rate_forms);
     tcase_add_test(t, test_counts);
+    tcase_add_test(t, test_counts_from_n);
+    tcase_add_test(t, test_counts_from_n_flags);
     tcase_add_test(t, test_duplicate_names_get_told_apart);
     tcase_add_test(t, test_errors);
     tcase_add_test(t, test_binary_and_missing);
