@@ -244,6 +244,9 @@ START_TEST(test_no_mix_joins_two_groups)
             }
             const optimal_t *opt = &an.optimal[k];
             ck_assert(!opt->found || (an.groups.of[opt->op.a] == k && an.groups.of[opt->op.b] == k));
+            /* its runner-up too: another group's point is another measurement */
+            ck_assert(!opt->has_runner_up ||
+                      (an.groups.of[opt->runner_up.a] == k && an.groups.of[opt->runner_up.b] == k));
         }
         /* the cheapest group's optimum costs no more than any other's */
         for (size_t k = 0; an.cheapest >= 0 && k < an.groups.len; k++)
