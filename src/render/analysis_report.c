@@ -209,10 +209,9 @@ static void cheapest_sentence(sb_t *sb, const analysis_t *a)
     const group_t *g = &a->groups.items[a->cheapest];
     const optimal_t *o = &a->optimal[a->cheapest];
     char m[48];
-    sb_printf(sb, "The cheapest optimum is group %s's (%s per day), but the groups measure different sets "
-                  "or judges: this compares different measurements, and no traffic can be routed between "
-                  "groups.",
-              g->name, num_format_money(o->projection.cost, m, sizeof m));
+    sb_printf(sb, "Cheapest across groups: group %ld (%s), %s per day. The groups measure different sets or "
+                  "judges, so this compares different measurements; no traffic can be routed between groups.",
+              a->cheapest + 1, g->name, num_format_money(o->projection.cost, m, sizeof m));
 }
 
 static void optimal_json(json_t *j, const analysis_t *a)

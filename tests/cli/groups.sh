@@ -19,6 +19,9 @@ run() {
     out=$(cat "$tmp/out")
     err=$(cat "$tmp/err")
 }
+# flat TEXT: the words of a report, whatever its format: tags and
+# Markdown's backslashes gone, lines joined, runs of blanks one
+flat() { printf '%s' "$1" | sed 's/<[^>]*>/ /g' | tr -d '\\' | tr '\n' ' ' | sed 's/  */ /g'; }
 have_python=false
 command -v python3 >/dev/null 2>&1 && have_python=true
 # py NAME ARGS...: a check by group_checks.py (its output in $said).
@@ -99,6 +102,17 @@ else
     tap_ok "every pair of groups # SKIP python3 not installed"
 fi
 
+# ---- the cost optimum: one per group, the cheapest named as a comparison ----------------
+
+run report --cost-refusal 1 --cost-harm 1000 --policy none "$P"
+contains "each group has its optimum" "$out" "  Group 6: OR-Bench-Toxic / OR-Bench-Hard-1K
+    measured point GPT-4-turbo-2024-04-09* (as released)"
+# 7% ORR x 9,990,000 benign queries x \$1, no harmful output: the least of the groups' optima
+contains "the cheapest across groups is named only as a comparison" "$(flat "$out")" \
+    "Cheapest across groups: group 1 (OpenAI Standard Refusal Eval (harmful part) / OpenAI Standard Refusal Eval (benign part)), \$699,300 per day. The groups measure different sets or judges, so this compares different measurements; no traffic can be routed between groups."
+run report --format json --cost-refusal 1 --cost-harm 1000 --policy none "$P"
+contains "JSON: cheapest_group" "$out" '"cheapest_group": "OpenAI Standard Refusal Eval (harmful part) / OpenAI Standard Refusal Eval (benign part)"'
+
 # ---- comparisons across groups ----------------------------------------------------
 
 std="o1 (launch) [OpenAI Standard Refusal Eval (harmful part)]"
@@ -113,9 +127,6 @@ contains "the two groups named" "$out" '"groups": [
       "OpenAI Challenging Refusal Eval / XSTest (benign prompts)"'
 contains "the sentence says first that it compares different measurements" "$out" \
     "\"sentence\": \"$std and $chal were measured on different sets or judges (OpenAI Standard Refusal Eval (harmful part) / OpenAI Standard Refusal Eval (benign part); OpenAI Challenging Refusal Eval / XSTest (benign prompts)): this compares different measurements. Moving from"
-# flat TEXT: the words of a report, whatever its format: tags and
-# Markdown's backslashes gone, lines joined, runs of blanks one
-flat() { printf '%s' "$1" | sed 's/<[^>]*>/ /g' | tr -d '\\' | tr '\n' ' ' | sed 's/  */ /g'; }
 for fmt in text markdown svg; do
     run report --format $fmt --compare "$std,$chal" "$P"
     contains "$fmt: the comparison says it compares different measurements" "$(flat "$out")" \
