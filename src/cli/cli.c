@@ -8,7 +8,6 @@
 #include "base/strbuf.h"
 #include "base/text.h"
 #include "base/xalloc.h"
-#include "core/builtin.h"
 #include "load/examples.h"
 #include "load/csvcell.h"
 #include "load/judged.h"
@@ -91,15 +90,15 @@ static const char *const section_titles[SEC_COUNT] = {
 };
 
 enum {
-    O_EXAMPLE = 256, O_LIST_EXAMPLES, O_INPUT, O_KNOB, O_PRESET, O_JUDGE, O_SET_COLUMN,
+    O_EXAMPLE = 256, O_LIST_EXAMPLES, O_INPUT, O_KNOB, O_GROUP_COLUMNS, O_PRESET, O_JUDGE, O_SET_COLUMN,
     O_HARMFUL_VALUES, O_BENIGN_VALUES, O_VERDICT_COLUMN, O_REFUSED_VALUES, O_COMPLIED_VALUES,
     O_UNRECOGNISED, O_N_ADVERSARIAL, O_N_BENIGN,
     O_VOLUME, O_ADV, O_COST_REFUSAL, O_COST_HARM, O_POLICY,
     O_COMPARE, O_INTERVAL, O_CATEGORY_SHARES, O_TARGET_ASR, O_TARGET_ORR,
-    O_WIDTH, O_HEIGHT, O_ASCII, O_X_SCALE, O_Y_SCALE, O_NO_LABELS,
+    O_WIDTH, O_HEIGHT, O_ASCII, O_X_SCALE, O_Y_SCALE, O_NO_LABELS, O_GROUP,
     O_FORMAT, O_NO_COLOR,
     O_SCENARIO_FILE, O_THRESHOLD, O_BASELINE, O_SELECT, O_NO_MOUSE, O_KEYS,
-    O_BASELINE_NAME, O_CANDIDATE_NAME, O_MAX_ASR_INCREASE, O_MAX_ORR_INCREASE, O_SIGNIFICANCE,
+    O_BASELINE_NAME, O_CANDIDATE_NAME, O_MAX_ASR_INCREASE, O_MAX_ORR_INCREASE, O_SIGNIFICANCE, O_ACROSS_GROUPS,
     O_POINTS,
     O_SEED, O_KIND, O_COUNT, O_WORKSHEET, O_PLAIN,
 };
@@ -128,6 +127,10 @@ static const struct {
      "read files as points, judged, scores or\n" "binned (default: from the header)"},
     {{"knob-column", required_argument, NULL, O_KNOB}, SEC_DATA, FILES_IN, "NAME",
      "the column a series varies (default:\n" "threshold)"},
+    {{"group-columns", required_argument, NULL, O_GROUP_COLUMNS}, SEC_DATA, FILES_IN, "COLS",
+     "columns naming each point's measurement\n"
+     "group (default: set and judge columns);\n"
+     "none pools every point in one group"},
     {{"preset", required_argument, NULL, O_PRESET}, SEC_DATA, FILES_IN, "NAME",
      "per-prompt judgements in a public format:\n" "xstest or jailbreakbench"},
     {{"judge", required_argument, NULL, O_JUDGE}, SEC_DATA, FILES_IN, "COLS",
@@ -186,6 +189,9 @@ static const struct {
      "ASR axis: auto, linear or log (the explorer\n" "has one scale for both axes)"},
     {{"no-labels", no_argument, NULL, O_NO_LABELS}, SEC_CHART, CHARTS, NULL,
      "number the points and name them in the key\n" "below the chart"},
+    {{"group", required_argument, NULL, O_GROUP}, SEC_CHART, CHARTS | ON(CLI_EXPLORE), "NAME",
+     "the measurement group whose frontier the\n"
+     "chart draws (a unique part of its name)"},
     {{"ascii", no_argument, NULL, O_ASCII}, SEC_CHART, CHARTS | SCREENS, NULL,
      "draw with ASCII only (default: braille and\n" "Unicode in a UTF-8 locale)"},
 
@@ -222,6 +228,8 @@ static const struct {
     {{"significance", required_argument, NULL, O_SIGNIFICANCE}, SEC_CHECK, ON(CLI_CHECK), "ALPHA",
      "fail only on a rise shown by a one-sided\n" "test at level ALPHA (such as 0.05), from\n"
      "counts: 1e-12 up to, not including, 0.5"},
+    {{"across-groups", no_argument, NULL, O_ACROSS_GROUPS}, SEC_CHECK, ON(CLI_CHECK), NULL,
+     "gate even a candidate measured on other\n" "sets or judges than the baseline"},
 
     {{"points", required_argument, NULL, O_POINTS}, SEC_SWEEP, ON(CLI_SWEEP), "N",
      "about N rows, keeping every Pareto-optimal\n" "threshold (default: all)"},
@@ -500,6 +508,11 @@ static bool apply_data(cli_t *c, int val, const char *arg)
             return flag_value(c, "input", "expected points, judged, scores or binned", arg);
         return true;
     case O_KNOB: in->knob_column = arg; return true;
+    case O_GROUP_COLUMNS:
+        if (!arg[strspn(arg, " ,")])
+            return flag_value(c, "group-columns", "expected column names separated by commas, or none", arg);
+        in->group_columns = arg;
+        return true;
     case O_PRESET:
         if (!judged_preset_known(arg))
             return flag_value(c, "preset", "expected xstest or jailbreakbench", arg);
@@ -582,6 +595,7 @@ static bool apply_chart_output(cli_t *c, int val, const char *arg)
     case O_X_SCALE: return parse_scale(c, "x-scale", arg, &ch->xscale);
     case O_Y_SCALE: return parse_scale(c, "y-scale", arg, &ch->yscale);
     case O_NO_LABELS: ch->no_labels = true; return true;
+    case O_GROUP: ch->group = arg; return true;
     case O_ASCII: ch->ascii = true; return true;
     case O_FORMAT:
         return report_parse_format(arg, &c->output.format)
@@ -618,6 +632,7 @@ static bool apply_check_sweep(cli_t *c, int val, const char *arg)
     double v;
     switch (val) {
     case O_BASELINE_NAME: c->check.baseline_name = arg; return true;
+    case O_ACROSS_GROUPS: c->check.across_groups = true; return true;
     case O_CANDIDATE_NAME: c->check.candidate_name = arg; return true;
     case O_MAX_ASR_INCREASE:
     case O_MAX_ORR_INCREASE: {
@@ -815,7 +830,7 @@ bool cli_load(const cli_t *c, pointset_t *set, char **title)
 {
     sb_t t = SB_INIT;
     if (c->data.nfiles == 0) {
-        builtin_load(set);
+        load_builtin(set, &c->data.input);
         sb_puts(&t, "built-in scenario");
     }
     for (int i = 0; i < c->data.nfiles; i++) {
@@ -838,6 +853,24 @@ void cli_point_names(sb_t *sb, const pointset_t *set)
         sb_printf(sb, "%s%s", i ? ", " : "", set->items[i].name);
     if (set->len > 12)
         sb_puts(sb, ", ...");
+}
+
+bool cli_group(const cli_t *c, const pointset_t *set, const char **name)
+{
+    *name = NULL;
+    if (!c->chart.group)
+        return true;
+    groups_t g;
+    groups_compute(&g, set);
+    sb_t why = SB_INIT;
+    long k = groups_resolve(&g, c->chart.group, &why);
+    if (k >= 0)
+        *name = g.items[k].name; /* the set's memory, not g's */
+    else
+        cli_error("--group: %s", sb_str(&why));
+    sb_free(&why);
+    groups_free(&g);
+    return k >= 0;
 }
 
 bool cli_compare(const cli_t *c, const pointset_t *set, const point_t **a, const point_t **b)

@@ -101,11 +101,42 @@ static void reasons_text(sb_t *out, const gate_result_t *g, const gate_opts_t *o
         sb_printf(out, "%sthe candidate leaves the %s policy", sep, o->policy.label);
 }
 
+/* Whether the baseline and the candidate were measured alike: the
+ * comparison's groups (model_compare), said in the words of its sentence. */
+static comparison_t groups_of(const cli_t *c, const side_t *base, const side_t *cand)
+{
+    return model_compare(&c->scenario, base->point, cand->point);
+}
+
+static void groups_sentence(sb_t *out, const comparison_t *cmp)
+{
+    model_groups_clause(out, "The baseline", "the candidate", cmp);
+    while (out->len > 0 && out->data[out->len - 1] == ' ')
+        out->data[--out->len] = '\0';
+}
+
+/* A gate across groups compares different measurements: refused (exit 2,
+ * naming both groups) unless --across-groups, when the groups are known to
+ * differ; said in the output when they only may. */
+static bool groups_allow(const cli_t *c, const side_t *base, const side_t *cand, const comparison_t *cmp)
+{
+    if (cmp->comparable || !cmp->groups_known || c->check.across_groups)
+        return true;
+    cli_error("cannot check %s against %s: the baseline was measured on '%s' and the candidate on '%s' "
+              "(different sets or judges); give --across-groups to gate them anyway",
+              cand->shown_path, base->shown_path, cmp->group_a, cmp->group_b);
+    return false;
+}
+
 static void check_text(sb_t *out, const side_t *base, const side_t *cand, const gate_result_t *g,
-                       const gate_opts_t *o)
+                       const gate_opts_t *o, const comparison_t *cmp, bool across)
 {
     sb_printf(out, "Baseline   %s (%s)\nCandidate  %s (%s)\n", base->point->name, base->shown_path,
               cand->point->name, cand->shown_path);
+    if (!cmp->comparable) {
+        groups_sentence(out, cmp);
+        sb_puts(out, across && cmp->groups_known ? " Gated anyway (--across-groups).\n" : "\n");
+    }
     if (o->significance != 0)
         sb_printf(out, "A rise counts only when a one-sided test at level %g shows it: the lower end of its "
                        "two-sided %.12g%% Newcombe interval must exceed the allowance.\n",
@@ -160,8 +191,28 @@ static void rate_json(json_t *j, const char *key, const gate_rate_t *r, const ga
     json_object_end(j);
 }
 
+static void groups_json(json_t *j, const comparison_t *cmp, bool across)
+{
+    json_key(j, "groups");
+    json_object_begin(j);
+    json_key(j, "baseline");
+    json_string(j, cmp->group_a);
+    json_key(j, "candidate");
+    json_string(j, cmp->group_b);
+    json_key(j, "comparable");
+    json_bool(j, cmp->comparable);
+    json_key(j, "across_groups");
+    json_bool(j, across && !cmp->comparable);
+    sb_t note = SB_INIT;
+    groups_sentence(&note, cmp);
+    json_key(j, "note");
+    json_string(j, cmp->comparable ? NULL : sb_str(&note));
+    sb_free(&note);
+    json_object_end(j);
+}
+
 static void check_json(sb_t *out, const side_t *base, const side_t *cand, const gate_result_t *g,
-                       const gate_opts_t *o)
+                       const gate_opts_t *o, const comparison_t *cmp, bool across)
 {
     json_t j;
     sb_t reasons = SB_INIT;
@@ -180,6 +231,7 @@ static void check_json(sb_t *out, const side_t *base, const side_t *cand, const 
     json_number(&j, o->significance != 0 ? o->significance : NAN);
     side_json(&j, "baseline", base);
     side_json(&j, "candidate", cand);
+    groups_json(&j, cmp, across);
     rate_json(&j, "attack_success", &g->asr, g);
     rate_json(&j, "over_refusal", &g->orr, g);
     json_key(&j, "policy");
@@ -208,6 +260,9 @@ static int run_check(const cli_t *c, side_t *base, side_t *cand)
     if (!pick_point(base, c->check.baseline_name) || !pick_point(cand, c->check.candidate_name))
         return EXIT_USAGE;
     const gate_opts_t *o = &c->check.gate;
+    comparison_t cmp = groups_of(c, base, cand);
+    if (!groups_allow(c, base, cand, &cmp))
+        return EXIT_USAGE;
     const char *why = gate_cannot_check(base->point, cand->point, o);
     if (why) {
         cli_error("cannot check %s against %s: %s", cand->shown_path, base->shown_path, why);
@@ -216,9 +271,9 @@ static int run_check(const cli_t *c, side_t *base, side_t *cand)
     gate_result_t g = gate_run(base->point, cand->point, o);
     sb_t out = SB_INIT;
     if (c->output.format == REPORT_JSON)
-        check_json(&out, base, cand, &g, o);
+        check_json(&out, base, cand, &g, o, &cmp, c->check.across_groups);
     else
-        check_text(&out, base, cand, &g, o);
+        check_text(&out, base, cand, &g, o, &cmp, c->check.across_groups);
     int rc = cmd_emit(c, &out);
     sb_free(&out);
     if (rc != EXIT_OK)

@@ -4,6 +4,7 @@
 #include "base/num.h"
 
 #include <math.h>
+#include <string.h>
 
 /* Changes smaller than this (in outputs per day) are treated as no change, so
  * that rounding noise never turns "the same" into a trade-off. */
@@ -107,11 +108,22 @@ static void break_even_range(comparison_t *c)
     c->break_even_ci = (stats_interval_t){true, fmin(r_lo, r_hi) / fmax(h_lo, h_hi), fmax(r_lo, r_hi) / fmin(h_lo, h_hi)};
 }
 
+/* The groups of A and B: a blend's points are of one group (a mix never
+ * joins two), so its first point's. */
+static void blend_groups(comparison_t *c, const stats_blend_t *a, const stats_blend_t *b)
+{
+    c->group_a = a->p[0] ? point_group(a->p[0]) : POINT_GROUP_UNNAMED;
+    c->group_b = b->p[0] ? point_group(b->p[0]) : POINT_GROUP_UNNAMED;
+    c->comparable = strcmp(c->group_a, c->group_b) == 0;
+    c->groups_known = a->p[0] && b->p[0] && point_group_known(a->p[0]) && point_group_known(b->p[0]);
+}
+
 comparison_t model_compare_blend(const scenario_t *s, const stats_blend_t *a, const stats_blend_t *b)
 {
     comparison_t c;
     c.a = model_project_rates(s, stats_blend_rate(a, STATS_ASR), stats_blend_rate(a, STATS_ORR));
     c.b = model_project_rates(s, stats_blend_rate(b, STATS_ASR), stats_blend_rate(b, STATS_ORR));
+    blend_groups(&c, a, b);
     c.d_refusals = c.b.refusals - c.a.refusals;
     c.d_harmful = c.b.harmful - c.a.harmful;
     c.d_cost = c.b.cost - c.a.cost;
@@ -213,6 +225,20 @@ static void cost_clause(sb_t *sb, const scenario_t *s, const char *b_name, const
                   num_format_money(fabs(c->d_cost), m, sizeof m), c->d_cost < 0 ? "less" : "more");
 }
 
+void model_groups_clause(sb_t *sb, const char *a_name, const char *b_name, const comparison_t *c)
+{
+    if (c->comparable)
+        return;
+    if (c->groups_known)
+        sb_printf(sb, "%s and %s were measured on different sets or judges (%s; %s): this compares different "
+                      "measurements. ",
+                  a_name, b_name, c->group_a, c->group_b);
+    else
+        sb_printf(sb, "%s and %s are in different groups (%s; %s), not known to be measured on the same sets: "
+                      "this may compare different measurements. ",
+                  a_name, b_name, c->group_a, c->group_b);
+}
+
 /* "B is better only if one harmful output costs less than N unnecessary
  * refusals", with its range or the word that it is undetermined. */
 static void trade_clause(sb_t *sb, const char *b_name, const comparison_t *c)
@@ -237,6 +263,7 @@ void model_sentence(sb_t *sb, const scenario_t *s, const char *a_name, const cha
                     const comparison_t *c)
 {
     bool harmful_first = c->kind == CMP_TRADE_SAFER;
+    model_groups_clause(sb, a_name, b_name, c);
     switch (c->kind) {
     case CMP_UNKNOWN:
         sb_printf(sb, "%s and %s cannot be compared: a rate is missing.", a_name, b_name);

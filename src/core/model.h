@@ -69,6 +69,13 @@ typedef enum {
 
 typedef struct {
     projection_t a, b;
+    /* Rates compare only within a measurement group (core/groups.h): false
+     * when A and B are in different groups, and the sentence then says
+     * first that it compares different measurements. */
+    bool comparable;
+    bool groups_known;  /* both groups say what they were measured on
+                         * (point_group_known): different sets for sure */
+    const char *group_a, *group_b; /* their groups (borrowed from the points) */
     double d_refusals;  /* b - a */
     double d_harmful;   /* b - a */
     double d_cost;      /* b - a */
@@ -111,8 +118,15 @@ stats_interval_t model_cost_diff_interval(const scenario_t *s, const comparison_
  * only if one harmful output costs less than 6,660 unnecessary refusals."
  * With counts it carries the intervals: a change whose interval spans zero
  * "is within noise", and the break-even is a range or "undetermined". The
- * one writer of this sentence: every surface shows it as written here. */
+ * one writer of this sentence: every surface shows it as written here.
+ * When A and B are not comparable it first says that they were measured on
+ * different sets (or are not known to be measured alike) and names both
+ * groups (model_groups_clause). */
 void model_sentence(sb_t *sb, const scenario_t *s, const char *a_name, const char *b_name,
                     const comparison_t *c);
+/* The sentence's opening when A and B are in different groups, ending in
+ * ". "; nothing when they are comparable. The explorer's comparison panel
+ * and check show it too. */
+void model_groups_clause(sb_t *sb, const char *a_name, const char *b_name, const comparison_t *c);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Where a mix held by a bound must sit: at an inclusive bound, just inside a
  * strict one. */
@@ -48,14 +49,18 @@ static size_t feasible_path(const frontier_t *f, const pointset_t *set, const po
 }
 
 /* The next-cheapest op within the policy: the policy-held mixes of the path
- * and every measured point but the optimum itself. */
+ * and every measured point of the optimum's measurement group but the
+ * optimum itself (a point of another group is another measurement). */
 static void find_runner_up(optimal_t *o, const frontier_op_t *path, size_t n, const pointset_t *set,
                            const scenario_t *s)
 {
+    const char *group = point_group(&set->items[o->op.a]);
     o->runner_up_cost = INFINITY;
     for (size_t k = 0; k < n + set->len; k++) {
         frontier_op_t op = k < n ? path[k] : frontier_op_point(set, k - n);
         if (k < n ? !op.is_mix : (!op.valid || (!o->op.is_mix && op.a == o->op.a)))
+            continue;
+        if (k >= n && strcmp(point_group(&set->items[op.a]), group) != 0)
             continue;
         if (k < n && op.a == o->op.a && op.b == o->op.b && op.lambda == o->op.lambda)
             continue;

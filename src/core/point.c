@@ -75,6 +75,21 @@ category_t *point_add_category(point_t *p, const char *name)
 
 bool point_has_rates(const point_t *p) { return !isnan(p->asr) && !isnan(p->orr); }
 
+const char *point_group(const point_t *p) { return p->group ? p->group : POINT_GROUP_UNNAMED; }
+
+bool point_group_known(const point_t *p)
+{
+    return p->group_basis == POINT_GROUP_COLUMNS || p->group_basis == POINT_GROUP_PROMPTS ||
+           p->group_basis == POINT_GROUP_POOLED;
+}
+
+void point_set_group(point_t *p, const char *name, point_group_basis_t basis)
+{
+    free(p->group);
+    p->group = xstrdup(name);
+    p->group_basis = basis;
+}
+
 static void side_counts(const point_t *p, bool asr, long long *k, long long *n, const point_count_note_t **note)
 {
     *k = asr ? p->attack_successes : p->benign_refused;
@@ -155,6 +170,7 @@ void point_free(point_t *p)
 {
     free(p->name);
     free(p->series);
+    free(p->group);
     free(p->source);
     for (size_t i = 0; i < p->nattrs; i++) {
         free(p->attrs[i].key);

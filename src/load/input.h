@@ -22,6 +22,10 @@ typedef void (*input_progress_fn)(unsigned long long done, unsigned long long to
 typedef struct {
     input_kind_t kind;
     const char *knob_column; /* column a series varies; default "threshold" */
+    /* --group-columns: the columns of operating-point tables that name the
+     * measurement group (load/groupcols.h), or "none" to pool every point
+     * of every file; NULL: the default columns. */
+    const char *group_columns;
 
     /* Judged per-prompt results (README, "Judged per-prompt results"). Value
      * lists are comma-separated and compared case-insensitively; NULL means
@@ -47,7 +51,7 @@ typedef struct {
 } input_opts_t;
 
 #define INPUT_OPTS_INIT                                                                                     \
-    {INPUT_AUTO, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, POINT_UNREC_EXCLUDE, 0, 0, 0, NULL, NULL}
+    {INPUT_AUTO, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, POINT_UNREC_EXCLUDE, 0, 0, 0, NULL, NULL}
 #define INPUT_CURVE_POINTS 200
 
 /* Header names that announce a kind: a score column (per-prompt scores, with

@@ -5,11 +5,13 @@
 #include "load/judged.h"
 #include "load/names.h"
 #include "load/promptset.h"
+#include "base/digest.h"
 #include "base/strbuf.h"
 #include "base/text.h"
 #include "base/xalloc.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -23,14 +25,18 @@ typedef struct {
     const char *judges;        /* its verdict columns */
     const char *refused, *complied;
     const char *category;      /* its category column */
+    const char *id;            /* its prompt id column */
 } preset_t;
 
 static const preset_t presets[] = {
     {"xstest", "prompt_label,final_label", "prompt_label", "unsafe", "safe",
-     "final_label,gpt4_label,strmatch_label", "2_full_refusal,3_partial_refusal", "1_full_compliance", "type"},
+     "final_label,gpt4_label,strmatch_label", "2_full_refusal,3_partial_refusal", "1_full_compliance", "type", "id"},
     {"jailbreakbench", "jailbroken,behavior", NULL, NULL, NULL, "jailbroken,jailbroken_llama_guard1", "False",
-     "True", "category"},
+     "True", "category", "index"},
 };
+
+/* Prompt id columns of a generic mapping. */
+#define ID_COLUMNS "id,prompt_id,index"
 #define NPRESETS (sizeof presets / sizeof presets[0])
 
 /* Generic verdict columns, and the defaults their names suggest. */
@@ -68,6 +74,13 @@ struct judged {
     int category_col;
     judge_t *judges;
     size_t njudges;
+    /* The prompt set, which a point's measurement group names: the prompts
+     * of each set, and (with an id column) an order-independent digest of
+     * each prompt's set and id, so that two files of the same prompts
+     * share a group and two of different prompts do not. */
+    int id_col;
+    long long n_harmful_prompts, n_benign_prompts;
+    uint64_t ids_digest;
 };
 
 bool judged_preset_known(const char *name)
@@ -175,6 +188,7 @@ static bool setup_preset(judged_t *j, const input_opts_t *opts, long line, diag_
     vlist_parse(&j->refused, opts->refused_values ? opts->refused_values : p->refused);
     vlist_parse(&j->complied, opts->complied_values ? opts->complied_values : p->complied);
     j->category_col = csvheader_find(j->header, j->ncols, p->category);
+    j->id_col = csvheader_find(j->header, j->ncols, p->id);
     return ok;
 }
 
@@ -210,6 +224,7 @@ static bool setup_generic(judged_t *j, const input_opts_t *opts, long line, diag
     vlist_parse(&j->refused, opts->refused_values ? opts->refused_values : refused);
     vlist_parse(&j->complied, opts->complied_values ? opts->complied_values : complied);
     j->category_col = csvheader_find(j->header, j->ncols, "category,harm_category,type");
+    j->id_col = csvheader_find(j->header, j->ncols, ID_COLUMNS);
     return true;
 }
 
@@ -220,6 +235,7 @@ judged_t *judged_begin(const csvrow_t *header, const input_opts_t *opts, const c
     j->ncols = header->nfields;
     j->header = csvheader_copy(header);
     j->category_col = -1;
+    j->id_col = -1;
     j->set.col = -1;
     j->unrecognised_as = opts->unrecognised;
     if (opts->preset && !judged_preset_known(opts->preset)) {
@@ -292,6 +308,16 @@ static void count_verdict(judged_t *j, judge_t *g, const csvrow_t *row, prompt_k
     }
 }
 
+static void count_prompt(judged_t *j, const csvrow_t *row, prompt_kind_t kind)
+{
+    *(kind == PROMPT_BENIGN ? &j->n_benign_prompts : &j->n_harmful_prompts) += 1;
+    if (j->id_col < 0)
+        return;
+    unsigned char set = kind == PROMPT_BENIGN ? 'b' : 'h';
+    uint64_t h = digest_fnv1a(DIGEST_FNV_INIT, &set, 1);
+    j->ids_digest += digest_fnv1a(h, row->fields[j->id_col], row->lens[j->id_col]); /* a sum: any order */
+}
+
 int judged_row(judged_t *j, const csvrow_t *row)
 {
     int sc = j->set.col;
@@ -300,6 +326,7 @@ int judged_row(judged_t *j, const csvrow_t *row)
         promptset_note_unknown(&j->set, row->line, row->fields[sc], row->lens[sc]);
         return 0;
     }
+    count_prompt(j, row, kind);
     for (size_t i = 0; i < j->njudges; i++)
         count_verdict(j, &j->judges[i], row, kind);
     return 0;
@@ -318,6 +345,21 @@ static void warn_uncounted(judged_t *j, const judge_t *g, diag_t *d)
     if (g->n_empty)
         diag_warn(d, "%s: %s: %lld row%s with an empty verdict, first at line %ld; not counted", j->fname, g->name,
                   g->n_empty, g->n_empty == 1 ? "" : "s", g->first_empty);
+}
+
+/* "xstest judged by final_label: 200 harmful + 250 benign prompts [ids
+ * 1a2b3c4d]": the preset (or the mapping's verdict column), the judge and
+ * the prompt set, which together make a measurement. */
+static void group_name(const judged_t *j, const judge_t *g, sb_t *sb)
+{
+    if (j->preset)
+        sb_printf(sb, "%s ", j->preset->name);
+    sb_printf(sb, "judged by %s: %lld harmful", g->name, j->n_harmful_prompts);
+    if (j->set.col >= 0)
+        sb_printf(sb, " + %lld benign", j->n_benign_prompts);
+    sb_puts(sb, " prompts");
+    if (j->id_col >= 0)
+        sb_printf(sb, " [ids %08llx]", (unsigned long long)(j->ids_digest >> 32));
 }
 
 static point_t make_point(judged_t *j, const judge_t *g, const char *base)
@@ -340,6 +382,10 @@ static point_t make_point(judged_t *j, const judge_t *g, const char *base)
         p.benign_refused = g->ben_ref;
         p.orr = (double)g->ben_ref / (double)g->n_ben;
     }
+    sb_t group = SB_INIT;
+    group_name(j, g, &group);
+    point_set_group(&p, sb_str(&group), POINT_GROUP_PROMPTS);
+    sb_free(&group);
     point_set_attr(&p, "judge", g->name);
     if (j->preset)
         point_set_attr(&p, "preset", j->preset->name);

@@ -9,6 +9,7 @@
 #include "core/nameindex.h"
 #include "load/csvcell.h"
 #include "load/csvheader.h"
+#include "load/groupcols.h"
 #include "load/names.h"
 
 #include <math.h>
@@ -61,6 +62,7 @@ struct points {
     char **header;          /* sanitised header cells */
     role_t *roles;          /* role of each column */
     int col[R_COUNT];       /* column of each role, -1 when absent */
+    groupcols_t groups;     /* the columns that name each row's group */
     sb_t missing_lines;     /* "23, 24" for points lacking a rate */
     size_t nmissing;
 
@@ -159,7 +161,8 @@ points_t *points_begin(const csvrow_t *header, pointset_t *set, const input_opts
     P->ncols = header->nfields;
     P->header = csvheader_copy(header);
     P->roles = xcalloc(P->ncols ? P->ncols : 1, sizeof *P->roles);
-    if (!take_header(P, header)) {
+    if (!take_header(P, header) ||
+        !groupcols_init(&P->groups, P->header, P->ncols, opts, fname, header->line, d)) {
         points_free(P);
         return NULL;
     }
@@ -478,6 +481,7 @@ int points_row(points_t *P, const csvrow_t *row)
         p.series = xstrdup(P->file_series);
     }
     take_attrs(P, row, &p);
+    groupcols_apply(&P->groups, row, P->fname, &p);
     if (isnan(p.asr) || isnan(p.orr)) {
         sb_printf(&P->missing_lines, "%s%ld", P->nmissing ? ", " : "", row->line);
         P->nmissing++;
@@ -504,6 +508,7 @@ void points_free(points_t *P)
     if (!P)
         return;
     nameindex_free(&P->names);
+    groupcols_free(&P->groups);
     free(P->attr_first);
     free(P->attr_at);
     csvheader_free(P->header, P->ncols);

@@ -28,6 +28,8 @@ static const marker_t series_markers[CANVAS_NSERIES] = {
     {"●", "○", 'o'}, {"▲", "△", '^'}, {"■", "□", '#'}, {"◆", "◇", '*'},
     {"▼", "▽", 'v'}, {"★", "☆", '&'}, {"▶", "▷", '>'}, {"✚", "✛", 'x'},
 };
+/* A point of another measurement group: there, but not on this frontier. */
+static const marker_t other_group_marker = {"·", "·", '.'};
 static const marker_t current_marker = {"◎", "◎", '@'};
 static const marker_t baseline_marker = {"⊕", "⊕", 'B'};
 
@@ -50,6 +52,8 @@ static bool point_drawable(const chart_opts_t *o, size_t i)
     const point_t *p = &o->points->items[i];
     return (!o->include || o->include[i]) && isfinite(p->asr) && isfinite(p->orr);
 }
+
+static bool in_focus(const chart_opts_t *o, size_t i) { return !o->in_group || o->in_group[i]; }
 
 /* range_add over a million points, kept to one tight pass: a point counts
  * only when both its rates are finite and not negative. */
@@ -157,6 +161,7 @@ typedef struct {
     /* Per series index, for markers and the legend. */
     series_index_t series;
     bool any_dimmed;
+    size_t nother;        /* drawn points of other groups */
     bool sampled;         /* the curve's range is a sample's (CURVE_SAMPLE_MIN) */
     axis_range_t data_x, data_y; /* the data's range that the axes were built on, percent */
     struct {
@@ -690,7 +695,7 @@ static void collect_series(ctx_t *k)
     size_t n = k->o->points ? k->o->points->len : 0;
     bool *take = xmalloc((n + 1) * sizeof *take);
     for (size_t i = 0; i < n; i++)
-        take[i] = point_drawable(k->o, i);
+        take[i] = point_drawable(k->o, i) && in_focus(k->o, i);
     series_index(&k->series, k->o->points, take);
     free(take);
 }
@@ -698,7 +703,7 @@ static void collect_series(ctx_t *k)
 static bool is_dominated(const ctx_t *k, size_t i)
 {
     const frontier_t *f = k->o->frontier;
-    return f && f->npoints == k->o->points->len && !f->marks[i].pareto_optimal;
+    return in_focus(k->o, i) && f && f->npoints == k->o->points->len && !f->marks[i].pareto_optimal;
 }
 
 static void draw_points(ctx_t *k)
@@ -711,9 +716,9 @@ static void draw_points(ctx_t *k)
         for (size_t i = 0; i < n; i++) {
             if (!point_drawable(k->o, i))
                 continue;
-            bool dom = is_dominated(k, i);
+            bool dom = is_dominated(k, i), other = !in_focus(k->o, i);
             bool special = (long)i == k->o->baseline || (long)i == k->o->selected;
-            int want = special ? 2 : dom ? 0 : 1;
+            int want = special ? 2 : dom || other ? 0 : 1;
             if (pass != want)
                 continue;
             const point_t *p = &k->o->points->items[i];
@@ -721,8 +726,8 @@ static void draw_points(ctx_t *k)
             cell_of(k, p->orr * 100, p->asr * 100, &col, &row);
             ch->point_col[i] = col;
             ch->point_row[i] = row;
-            const marker_t *m = &series_markers[k->series.of[i] % CANVAS_NSERIES];
-            canvas_style_t style = dom ? CANVAS_STYLE_DIMMED : CANVAS_STYLE_SERIES(k->series.of[i]);
+            const marker_t *m = other ? &other_group_marker : &series_markers[k->series.of[i] % CANVAS_NSERIES];
+            canvas_style_t style = dom || other ? CANVAS_STYLE_DIMMED : CANVAS_STYLE_SERIES(k->series.of[i]);
             const char *glyph = dom ? m->hollow : m->filled;
             char ascii = m->ascii;
             if ((long)i == k->o->baseline) {
@@ -772,7 +777,7 @@ static void draw_labels(ctx_t *k)
 {
     chart_t *ch = k->ch;
     labels_area_t area = label_area(k);
-    labels_points_t in = {k->o->points, k->o->frontier, ch->point_col,
+    labels_points_t in = {k->o->points, k->o->frontier, k->o->in_group, ch->point_col,
                           ch->point_row, k->o->selected, k->o->baseline, k->o->no_labels, k->L.plot_w / 3};
     labels_t lab;
     labels_points(&lab, &area, &in);
@@ -891,6 +896,8 @@ static void build_legend(ctx_t *k, legend_t *lg, bool isocost)
     }
     if (k->any_dimmed && !o->ascii)
         legend_add(lg, "○", NULL, NULL, "o", CANVAS_STYLE_DIMMED, "dominated (hollow)");
+    if (k->nother)
+        legend_add(lg, other_group_marker.filled, NULL, NULL, ".", CANVAS_STYLE_DIMMED, "other groups");
     if (frontier_usable(o) && o->frontier->npareto > 1)
         legend_add(lg, "⠒", "⠒", NULL, "--", CANVAS_STYLE_FRONTIER, "Pareto frontier");
     if (frontier_usable(o) && o->frontier->nhull > 1)
@@ -1048,9 +1055,12 @@ static int prepare(ctx_t *k, chart_t *ch, const chart_opts_t *o, bool sampled, l
     k->box_right = -1;
     collect_series(k);
     /* Dominance is known before drawing, so the legend can be sized now. */
-    for (size_t i = 0; i < ch->npoints; i++)
+    for (size_t i = 0; i < ch->npoints; i++) {
         if (point_drawable(o, i) && is_dominated(k, i))
             k->any_dimmed = true;
+        if (point_drawable(o, i) && !in_focus(o, i))
+            k->nother++;
+    }
     bool isocost = o->scenario && model_costs_set(o->scenario) && ch->npoints > 0;
     *lg = (legend_t){NULL, 0};
     int lrows = 0;
@@ -1088,6 +1098,9 @@ static void draw(ctx_t *k, const legend_t *lg, int lrows)
             hidden++;
     if (hidden)
         key_add(ch, "     %zu point%s not drawn: a rate is unknown", hidden, hidden == 1 ? "" : "s");
+    if (o->group && k->nother)
+        key_add(ch, "     frontier and hull of group %s; %zu point%s of other groups dimmed (not comparable)",
+                o->group, k->nother, k->nother == 1 ? "" : "s");
 }
 
 /* One attempt at the chart; false when a sampled curve range proved wrong
@@ -1162,8 +1175,30 @@ void chart_text(sb_t *out, const chart_opts_t *o)
     chart_free(&ch);
 }
 
+void chart_focus_init(chart_focus_t *cf, const groups_t *g, size_t k)
+{
+    cf->frontier = groups_view(g, k);
+    cf->in_group = groups_mask(g, k);
+    cf->index = k;
+    cf->ngroups = g->len;
+    cf->name = g->len > 1 ? g->items[k].name : NULL;
+}
+
+void chart_focus_free(chart_focus_t *cf)
+{
+    free(cf->in_group);
+    cf->in_group = NULL;
+}
+
+void chart_focus_apply(const chart_focus_t *cf, chart_opts_t *o)
+{
+    o->frontier = cf ? &cf->frontier : NULL;
+    o->in_group = cf ? cf->in_group : NULL;
+    o->group = cf ? cf->name : NULL;
+}
+
 chart_opts_t chart_report_opts(const chart_opts_t *base, const pointset_t *set, const scenario_t *s,
-                               const frontier_t *f)
+                               const chart_focus_t *cf)
 {
     chart_opts_t o = chart_default_opts();
     if (base)
@@ -1172,14 +1207,14 @@ chart_opts_t chart_report_opts(const chart_opts_t *base, const pointset_t *set, 
         o.ascii = canvas_locale_wants_ascii();
     o.points = set;
     o.scenario = s;
-    o.frontier = f;
+    chart_focus_apply(cf, &o);
     return o;
 }
 
-void chart_report_section(sb_t *out, const pointset_t *set, const scenario_t *s, const frontier_t *f,
+void chart_report_section(sb_t *out, const pointset_t *set, const scenario_t *s, const chart_focus_t *cf,
                           const chart_opts_t *base)
 {
-    chart_opts_t o = chart_report_opts(base, set, s, f);
+    chart_opts_t o = chart_report_opts(base, set, s, cf);
     sb_puts(out, "Chart (lower left is better)\n");
     chart_text(out, &o);
     sb_putc(out, '\n');

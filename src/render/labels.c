@@ -80,6 +80,12 @@ static int group_cmp(const void *a, const void *b)
     return x->members[0] < y->members[0] ? -1 : x->members[0] > y->members[0];
 }
 
+/* Drawn, and of the chart's group: another group's dot is not named. */
+static bool labelled(const labels_points_t *in, size_t i)
+{
+    return in->col[i] >= 0 && (!in->in_group || in->in_group[i]);
+}
+
 static bool is_dominated(const labels_points_t *in, size_t i)
 {
     const frontier_t *f = in->frontier;
@@ -118,7 +124,7 @@ static void make_groups(groups_t *gs, const canvas_t *c, const labels_points_t *
     size_t ng = 0;
     for (int pass = 0; pass < 2; pass++) { /* count, then fill */
         for (size_t i = 0; i < npoints; i++) {
-            if (in->col[i] < 0 || in->col[i] >= c->width || in->row[i] < 0 || in->row[i] >= c->height)
+            if (!labelled(in, i) || in->col[i] >= c->width || in->row[i] < 0 || in->row[i] >= c->height)
                 continue;
             size_t cell = (size_t)in->row[i] * (size_t)c->width + (size_t)in->col[i];
             if (map[cell] < 0) {
@@ -189,7 +195,7 @@ static char **label_texts(const labels_points_t *in, size_t n)
     char **sorted = xcalloc(n + 1, sizeof *sorted);
     size_t ns = 0;
     for (size_t i = 0; i < n; i++)
-        if (in->col[i] >= 0) {
+        if (labelled(in, i)) {
             lab[i] = short_name(in->points->items[i].name);
             sorted[ns++] = lab[i];
         }
@@ -294,7 +300,7 @@ static bool number_points(labels_t *l, const labels_points_t *in, const groups_t
     }
     int next = 1;
     for (size_t i = 0; i < n; i++) {
-        if (in->col[i] < 0 || named[group_of(gs, in, i)])
+        if (!labelled(in, i) || named[group_of(gs, in, i)])
             continue;
         l->number[i] = next++;
         key_line_for(l, in->points, l->number[i], i);

@@ -54,6 +54,8 @@ bool labels_place(const labels_area_t *a, int col, int row, const char *text, ca
 typedef struct {
     const pointset_t *points;
     const frontier_t *frontier; /* NULL (or of another set): none counts as dominated */
+    const bool *in_group;       /* per point: in the frontier's group; NULL: all are.
+                                 * The others (dimmed dots) are not labelled */
     const int *col, *row;       /* per point: its cell; col < 0 when not drawn */
     long selected, baseline;    /* indices into points, -1 for none */
     bool no_labels;             /* number every point instead of naming any */

@@ -34,6 +34,7 @@ static const char *const fixed_columns[] = {
     "over_refusal_ci95_lo_pct", "over_refusal_ci95_hi_pct",
     "daily_harmful_outputs_ci95_lo", "daily_harmful_outputs_ci95_hi",
     "daily_unnecessary_refusals_ci95_lo", "daily_unnecessary_refusals_ci95_hi",
+    "group", "group_note", /* last, so that the columns before keep their places */
 };
 #define NFIXED (sizeof fixed_columns / sizeof fixed_columns[0])
 
@@ -141,7 +142,7 @@ static void csv_interval(sb_t *out, stats_interval_t ci, double scale)
 static void analysis_cells(sb_t *out, const analysis_t *a, size_t i)
 {
     const point_t *p = &a->set->items[i];
-    const frontier_mark_t *m = &a->all.marks[i];
+    const frontier_mark_t *m = &a->groups.marks[i];
     bool known = point_has_rates(p);
     stats_policy_t pc = stats_policy_check(&a->scenario->policy, p, a->opts.confidence, a->opts.interval);
     projection_ci_t pr = model_project_interval(a->scenario, pc.asr, pc.orr);
@@ -165,6 +166,17 @@ static void analysis_cells(sb_t *out, const analysis_t *a, size_t i)
     csv_interval(out, pc.orr, 100);
     csv_interval(out, pr.harmful, 1);
     csv_interval(out, pr.refusals, 1);
+    sb_putc(out, ',');
+    csv_text(out, point_group(p));
+    sb_putc(out, ',');
+    /* what the groups rest on where the data does not say, once: on the
+     * first row */
+    if (i == 0) {
+        sb_t note = SB_INIT;
+        if (groups_basis_note(&note, &a->groups))
+            csv_text(out, sb_str(&note));
+        sb_free(&note);
+    }
 }
 
 static void row(sb_t *out, const report_t *r, const analysis_t *a, size_t i, const char **keys, size_t nkeys)

@@ -57,6 +57,8 @@ static void point_json(json_t *j, const scenario_t *s, const point_t *p, const a
     json_string(j, p->name);
     json_key(j, "series");
     json_string(j, p->series);
+    json_key(j, "group");
+    json_string(j, point_group(p));
     json_key(j, "source");
     json_string(j, p->source);
     json_key(j, "line");
@@ -111,6 +113,13 @@ static void comparison_json(json_t *j, const report_t *r)
     json_string(j, r->compare_a->name);
     json_key(j, "to");
     json_string(j, r->compare_b->name);
+    json_key(j, "comparable");
+    json_bool(j, c.comparable);
+    json_key(j, "groups");
+    json_array_begin(j);
+    json_string(j, c.group_a);
+    json_string(j, c.group_b);
+    json_array_end(j);
     json_key(j, "delta_unnecessary_refusals");
     json_number(j, c.d_refusals);
     json_key(j, "delta_harmful_outputs");

@@ -89,7 +89,9 @@ static void md_chart(sb_t *out, const report_t *r, const analysis_t *an)
     }
     /* the report's chart (its size, scales and labels); without one, the
      * notes' own size */
-    chart_opts_t o = chart_report_opts(r->chart, r->points, r->scenario, &an->all);
+    chart_focus_t cf;
+    chart_focus_init(&cf, &an->groups, analysis_focus(an, r->group));
+    chart_opts_t o = chart_report_opts(r->chart, r->points, r->scenario, &cf);
     if (!r->chart) {
         o.width = MD_CHART_WIDTH;
         o.height = MD_CHART_HEIGHT;
@@ -100,6 +102,29 @@ static void md_chart(sb_t *out, const report_t *r, const analysis_t *an)
     sb_puts(out, "## Chart\n\nx: over-refusal rate (ORR), y: attack success rate (ASR); lower left is better.\n\n");
     md_code_block(out, sb_str(&chart));
     sb_free(&chart);
+    chart_focus_free(&cf);
+}
+
+/* Each group numbered (the table's Group column), with what the groups
+ * rest on where the data does not say. */
+static void md_groups(sb_t *out, const analysis_t *an)
+{
+    sb_puts(out, "## Groups\n\nRates compare only within a group: frontier, mixes, targets and optimum stay "
+                 "inside one.\n\n");
+    for (size_t k = 0; k < an->groups.len; k++) {
+        const group_t *g = &an->groups.items[k];
+        sb_printf(out, "%zu. ", k + 1);
+        md_escape(out, g->name);
+        sb_printf(out, " (%zu point%s)\n", g->nmembers, g->nmembers == 1 ? "" : "s");
+    }
+    sb_t note = SB_INIT;
+    if (groups_basis_note(&note, &an->groups)) {
+        sb_puts(out, "\n");
+        md_escape(out, sb_str(&note));
+        sb_puts(out, "\n");
+    }
+    sb_free(&note);
+    sb_puts(out, "\n");
 }
 
 /* The counts behind a rate as a table cell (point_counts_cell), escaped. */
@@ -115,11 +140,13 @@ static void md_table(sb_t *out, const report_t *r, const analysis_t *an)
 {
     const scenario_t *s = r->scenario;
     bool costs = model_costs_set(s);
-    sb_puts(out, "## Operating points\n\n| Point | Series | ASR | of n | ORR | of n | Unnecessary refusals/day | "
-                 "Harmful outputs/day |");
+    bool grouped = an->groups.len > 1; /* the group's number, from the Groups section */
+    sb_printf(out, "## Operating points\n\n| Point |%s Series | ASR | of n | ORR | of n | Unnecessary refusals/day | "
+                   "Harmful outputs/day |",
+              grouped ? " Group |" : "");
     if (costs)
         sb_puts(out, " Cost/day |");
-    sb_puts(out, " Policy | Frontier |\n|---|---|---:|---:|---:|---:|---:|---:|");
+    sb_printf(out, " Policy | Frontier |\n|---|%s---|---:|---:|---:|---:|---:|---:|", grouped ? "---:|" : "");
     if (costs)
         sb_puts(out, "---:|");
     sb_puts(out, "---|---|\n");
@@ -130,6 +157,8 @@ static void md_table(sb_t *out, const report_t *r, const analysis_t *an)
         char a[48], b[48];
         sb_puts(out, "| ");
         md_escape(out, p->name);
+        if (grouped)
+            sb_printf(out, " | %zu", an->groups.of[i] + 1);
         sb_puts(out, " | ");
         md_escape(out, p->series ? p->series : "-");
         sb_printf(out, " | %s | ", num_format_pct(p->asr, a, sizeof a));
@@ -153,9 +182,10 @@ static void md_table(sb_t *out, const report_t *r, const analysis_t *an)
         sb_puts(out, " |\n");
         sb_free(&verdict);
     }
-    sb_puts(out, "\nFrontier: P Pareto-optimal, H on the achievable curve (reachable by mixing), - dominated, "
-                 "? a rate unknown. Counts k/n behind each rate: * from rate \xc3\x97 n, ?/n n given, count "
-                 "unknown.\n\n");
+    sb_printf(out, "\nFrontier%s: P Pareto-optimal, H on the achievable curve (reachable by mixing), - dominated, "
+                   "? a rate unknown. Counts k/n behind each rate: * from rate \xc3\x97 n, ?/n n given, count "
+                   "unknown.\n\n",
+              grouped ? " (within the point's group)" : "");
 }
 
 /* Frontier, targets, uncertainty, categories and the optimum: the text
@@ -282,6 +312,7 @@ void report_markdown(sb_t *out, const report_t *r)
     analysis_t an;
     analysis_compute(&an, r->points, r->scenario, r->analysis);
     md_chart(out, r, &an);
+    md_groups(out, &an);
     md_table(out, r, &an);
     md_analysis(out, &an);
     if (r->compare_a && r->compare_b)

@@ -103,10 +103,13 @@ static void points_table(sb_t *out, const report_t *r, const analysis_t *an)
 {
     const scenario_t *s = r->scenario;
     bool costs = model_costs_set(s);
+    bool grouped = an->groups.len > 1; /* the group's number, from the Groups section */
     int nw = column_width(r->points, false, 5, NAME_COL_MAX);
     int sw = column_width(r->points, true, 6, SERIES_COL_MAX);
     int aw = counts_width(r->points, true), ow = counts_width(r->points, false);
     text_pad(out, "Point", nw, false);
+    if (grouped)
+        sb_puts(out, "  Grp");
     sb_puts(out, "  ");
     text_pad(out, "Series", sw, false);
     sb_printf(out, "  %7s  %-*s  %7s  %-*s  %13s  %12s", "ASR", aw, "of n", "ORR", ow, "of n", "Refusals/day",
@@ -120,6 +123,8 @@ static void points_table(sb_t *out, const report_t *r, const analysis_t *an)
         verdict_t v = policy_check(&s->policy, p->asr, p->orr);
         char asr[32], orr[32], ref[48], harm[48], cost[48];
         text_pad(out, p->name, nw, false);
+        if (grouped)
+            sb_printf(out, "  %3zu", an->groups.of[i] + 1);
         sb_puts(out, "  ");
         text_pad(out, p->series ? p->series : "-", sw, false);
         sb_printf(out, "  %7s", num_format_pct(p->asr, asr, sizeof asr));
@@ -169,8 +174,12 @@ void report_text(sb_t *out, const report_t *r)
     scenario_text(out, r->scenario);
     analysis_t an;
     analysis_compute(&an, r->points, r->scenario, r->analysis);
+    analysis_report_groups_text(out, &an);
     points_table(out, r, &an);
-    chart_report_section(out, r->points, r->scenario, &an.all, r->chart);
+    chart_focus_t cf;
+    chart_focus_init(&cf, &an.groups, analysis_focus(&an, r->group));
+    chart_report_section(out, r->points, r->scenario, &cf, r->chart);
+    chart_focus_free(&cf);
     analysis_report_text(out, &an);
     analysis_free(&an);
     if (r->compare_a && r->compare_b)

@@ -39,21 +39,25 @@ static int by_orr(const void *a, const void *b)
     return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
 }
 
+/* Series are knob sweeps within one group: a series name that two groups
+ * share makes two series. */
 static void build_series(explore_t *ex)
 {
     for (size_t i = 0; i < ex->set.len; i++) {
         const point_t *p = &ex->set.items[i];
         if (!point_has_rates(p))
             continue;
-        size_t s = 0;
+        size_t s = 0, g = ex->groups.of[i];
         for (; s < ex->nseries; s++) {
             bool unnamed = !p->series;
-            if (unnamed == ex->series[s].unnamed && (unnamed || strcmp(ex->series[s].name, p->series) == 0))
+            if (ex->series[s].group == g && unnamed == ex->series[s].unnamed &&
+                (unnamed || strcmp(ex->series[s].name, p->series) == 0))
                 break;
         }
         if (s == ex->nseries) {
             ex->series = xrealloc(ex->series, sizeof *ex->series * (ex->nseries + 1));
             explore_series_t *ns = &ex->series[ex->nseries++];
+            ns->group = g;
             ns->unnamed = !p->series;
             ns->name = p->series ? text_sanitize(p->series, strlen(p->series)) : xstrdup("(no series)");
             ns->members = NULL;
@@ -74,7 +78,7 @@ static void build_series(explore_t *ex)
 }
 
 static explore_sort_t current_sort;
-static const frontier_t *sort_frontier;
+static const frontier_mark_t *sort_marks; /* per point, within its group */
 
 static int list_cmp(const void *a, const void *b)
 {
@@ -96,8 +100,8 @@ static int list_cmp(const void *a, const void *b)
         break;
     }
     case EX_SORT_FRONTIER: {
-        int rp = sort_frontier->marks[i].on_hull ? 0 : sort_frontier->marks[i].pareto_optimal ? 1 : 2;
-        int rq = sort_frontier->marks[j].on_hull ? 0 : sort_frontier->marks[j].pareto_optimal ? 1 : 2;
+        int rp = sort_marks[i].on_hull ? 0 : sort_marks[i].pareto_optimal ? 1 : 2;
+        int rq = sort_marks[j].on_hull ? 0 : sort_marks[j].pareto_optimal ? 1 : 2;
         c = rp - rq;
         if (c == 0 && !isnan(p->orr) && !isnan(q->orr) && p->orr != q->orr)
             c = p->orr < q->orr ? -1 : 1;
@@ -109,23 +113,49 @@ static int list_cmp(const void *a, const void *b)
     return c ? c : i < j ? -1 : i > j ? 1 : 0;
 }
 
+/* The list: every point, or the current group's (f), sorted; the cursor
+ * stays on its point where it can. */
 static void sort_list(explore_t *ex)
 {
     long keep = explore_selected(ex);
+    size_t n = 0;
     for (size_t i = 0; i < ex->set.len; i++)
-        ex->order[i] = i;
+        if (!ex->only_group || ex->groups.of[i] == ex->group)
+            ex->order[n++] = i;
+    ex->nlisted = n;
     sort_set = &ex->set;
-    sort_frontier = &ex->frontier;
+    sort_marks = ex->groups.marks;
     current_sort = ex->sort;
-    qsort(ex->order, ex->set.len, sizeof *ex->order, list_cmp);
-    for (size_t i = 0; keep >= 0 && i < ex->set.len; i++)
+    qsort(ex->order, n, sizeof *ex->order, list_cmp);
+    if (ex->cursor >= n)
+        ex->cursor = n ? n - 1 : 0;
+    for (size_t i = 0; keep >= 0 && i < n; i++)
         if (ex->order[i] == (size_t)keep)
             ex->cursor = i;
 }
 
 long explore_selected(const explore_t *ex)
 {
-    return ex->set.len ? (long)ex->order[ex->cursor] : -1;
+    return ex->nlisted ? (long)ex->order[ex->cursor] : -1;
+}
+
+/* Makes group g the current one: the chart's frontier, the optimum's. */
+static void enter_group(explore_t *ex, size_t g)
+{
+    if (ex->in_group && g == ex->group)
+        return;
+    ex->group = g;
+    free(ex->in_group);
+    ex->in_group = groups_mask(&ex->groups, g);
+    if (ex->only_group)
+        sort_list(ex);
+}
+
+/* The current group is the operating point's. */
+static void follow_group(explore_t *ex)
+{
+    if (ex->place.series < ex->nseries)
+        enter_group(ex, ex->series[ex->place.series].group);
 }
 
 static frontier_op_t op_at(const explore_t *ex, explore_place_t pl)
@@ -192,7 +222,7 @@ static void sync_cursor(explore_t *ex)
     if (k >= se->len)
         k = se->len - 1;
     size_t idx = se->members[k];
-    for (size_t i = 0; i < ex->set.len; i++)
+    for (size_t i = 0; i < ex->nlisted; i++)
         if (ex->order[i] == idx)
             ex->cursor = i;
 }
@@ -217,15 +247,18 @@ void explore_init(explore_t *ex, pointset_t *set, char *title, char **files, int
     ex->nfiles = nfiles;
     ex->scenario = *scenario;
     ex->analysis = analysis ? *analysis : (analysis_opts_t)ANALYSIS_OPTS_INIT;
-    frontier_compute(&ex->frontier, &ex->set, NULL);
+    groups_compute(&ex->groups, &ex->set);
     build_series(ex);
     ex->order = xcalloc(ex->set.len ? ex->set.len : 1, sizeof *ex->order);
+    enter_group(ex, groups_default(&ex->groups));
     sort_list(ex);
     ex->cursor = 0;
     ex->place.series = ex->nseries; /* none until a series exists */
     if (ex->nseries) {
+        /* the first series is the first rated point's: the default group's */
         ex->place.series = 0;
         ex->place.pos = 0;
+        follow_group(ex);
         sync_cursor(ex);
     }
 }
@@ -238,7 +271,8 @@ void explore_free(explore_t *ex)
     }
     free(ex->series);
     free(ex->order);
-    frontier_free(&ex->frontier);
+    free(ex->in_group);
+    groups_free(&ex->groups);
     pointset_free(&ex->set);
     free(ex->title);
     memset(ex, 0, sizeof *ex);
@@ -250,6 +284,7 @@ void explore_free(explore_t *ex)
 static void set_place(explore_t *ex, explore_place_t pl)
 {
     ex->place = pl;
+    follow_group(ex);
     sync_cursor(ex);
 }
 
@@ -531,7 +566,8 @@ bool explore_set_threshold(explore_t *ex, const char *text, sb_t *why)
                   ex->set.knob_name ? ex->set.knob_name : "threshold", se->name);
         return false;
     }
-    frontier_op_t op = frontier_at_knob(&ex->set, se->unnamed ? NULL : ex->set.items[se->members[0]].series, knob);
+    const point_t *first = &ex->set.items[se->members[0]];
+    frontier_op_t op = frontier_at_knob(&ex->set, se->unnamed ? NULL : first->series, first->group, knob);
     if (!op.valid) {
         double lo = ex->set.items[se->members[0]].knob, hi = ex->set.items[se->members[se->len - 1]].knob;
         if (isfinite(lo) && isfinite(hi))
@@ -663,7 +699,7 @@ static bool find_point(explore_t *ex, const char *text)
 {
     if (!*text)
         return false;
-    size_t n = ex->set.len;
+    size_t n = ex->nlisted;
     /* Search from the row after the cursor, so Enter on the same text finds
      * the next match; exact names win over substrings. */
     long idx = pointset_index(&ex->set, text);
@@ -680,7 +716,7 @@ static bool find_point(explore_t *ex, const char *text)
     explore_place_t pl;
     if (place_of(ex, (size_t)idx, &pl))
         set_place(ex, pl);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < ex->nlisted; i++)
         if (ex->order[i] == (size_t)idx)
             ex->cursor = i;
     return true;
@@ -707,9 +743,13 @@ static void go_optimal(explore_t *ex)
         explore_say(ex, true, "set a cost per refusal or per harmful output first (Tab to the cost controls)");
         return;
     }
-    optimal_t o = optimal_find(&ex->frontier, &ex->set, &ex->scenario);
+    /* Within the current group: a mix never routes traffic between groups. */
+    optimal_t o = optimal_find(&ex->groups.items[ex->group].frontier, &ex->set, &ex->scenario);
+    char in[200] = "";
+    if (ex->groups.len > 1)
+        snprintf(in, sizeof in, "in group %zu (%s), ", ex->group + 1, ex->groups.items[ex->group].name);
     if (!o.found) {
-        explore_say(ex, true, "no point or mix meets the %s policy: nothing to jump to", ex->scenario.policy.key);
+        explore_say(ex, true, "%sno point or mix meets the %s policy: nothing to jump to", in, ex->scenario.policy.key);
         return;
     }
     optimal_uncertainty(&o, &ex->set, &ex->scenario, ex->analysis.confidence, ex->analysis.interval);
@@ -725,7 +765,7 @@ static void go_optimal(explore_t *ex)
         set_place(ex, pl);
     sb_t m = SB_INIT;
     optimal_summary(&m, &o, &ex->set);
-    explore_say(ex, false, "cost-optimal within the %s policy: %s", ex->scenario.policy.key, sb_str(&m));
+    explore_say(ex, false, "%scost-optimal within the %s policy: %s", in, ex->scenario.policy.key, sb_str(&m));
     sb_free(&m);
 }
 
@@ -792,19 +832,20 @@ static bool input_key(explore_t *ex, int key)
 
 static void move_cursor(explore_t *ex, long delta)
 {
-    if (!ex->set.len)
+    if (!ex->nlisted)
         return;
     long c = (long)ex->cursor + delta;
     if (c < 0)
         c = 0;
-    if (c >= (long)ex->set.len)
-        c = (long)ex->set.len - 1;
+    if (c >= (long)ex->nlisted)
+        c = (long)ex->nlisted - 1;
     ex->cursor = (size_t)c;
     explore_place_t pl;
     size_t idx = ex->order[ex->cursor];
-    if (place_of(ex, idx, &pl))
+    if (place_of(ex, idx, &pl)) {
         ex->place = pl;
-    else
+        follow_group(ex); /* the list, filtered, holds this group only: the cursor stays */
+    } else
         explore_say(ex, false, "%s has no measured ASR and ORR: the operating point stays where it was",
             ex->set.items[idx].name);
 }
@@ -820,6 +861,72 @@ static void change_series(explore_t *ex, int dir)
     set_place(ex, (explore_place_t){s, 0, false, {0}});
     explore_say(ex, false, "series %zu of %zu: %s (%zu points)", s + 1, ex->nseries, ex->series[s].name,
         ex->series[s].len);
+}
+
+/* The first series of group g, or -1 when none of its points has both
+ * rates. */
+static long first_series(const explore_t *ex, size_t g)
+{
+    for (size_t s = 0; s < ex->nseries; s++)
+        if (ex->series[s].group == g)
+            return (long)s;
+    return -1;
+}
+
+static void say_group(explore_t *ex)
+{
+    const group_t *g = &ex->groups.items[ex->group];
+    explore_say(ex, false, "group %zu of %zu: %s (%zu point%s)%s", ex->group + 1, ex->groups.len, g->name,
+                g->nmembers, g->nmembers == 1 ? "" : "s", ex->only_group ? "; the list shows it alone (f)" : "");
+}
+
+/* The next (dir > 0) or previous group with a point to stand on. */
+static void change_group(explore_t *ex, int dir)
+{
+    size_t n = ex->groups.len;
+    if (n < 2 || ex->nseries == 0) {
+        explore_say(ex, false, "one measurement group: %s", n ? ex->groups.items[ex->group].name : "none");
+        return;
+    }
+    size_t g = ex->group;
+    for (size_t step = 0; step < n; step++) {
+        g = (g + (dir > 0 ? 1 : n - 1)) % n;
+        long s = first_series(ex, g);
+        if (s >= 0) {
+            set_place(ex, (explore_place_t){(size_t)s, 0, false, {0}});
+            break;
+        }
+    }
+    say_group(ex);
+}
+
+bool explore_set_group(explore_t *ex, const char *query, sb_t *why)
+{
+    long g = groups_resolve(&ex->groups, query, why);
+    long s = g >= 0 ? first_series(ex, (size_t)g) : -1;
+    if (g >= 0 && s < 0)
+        sb_printf(why, "group '%s' has no point with both rates measured", ex->groups.items[g].name);
+    if (s >= 0)
+        set_place(ex, (explore_place_t){(size_t)s, 0, false, {0}});
+    return s >= 0;
+}
+
+static void toggle_filter(explore_t *ex)
+{
+    ex->only_group = !ex->only_group;
+    sort_list(ex);
+    sync_cursor(ex);
+    if (ex->only_group)
+        explore_say(ex, false, "list and chart: group %zu only (%s), %zu point%s; f shows every group",
+                    ex->group + 1, ex->groups.items[ex->group].name, ex->nlisted, ex->nlisted == 1 ? "" : "s");
+    else
+        explore_say(ex, false, "list and chart: every group (%zu points)", ex->nlisted);
+}
+
+static void toggle_hide(explore_t *ex)
+{
+    ex->hide_others = !ex->hide_others;
+    explore_say(ex, false, "chart: the other groups' points %s", ex->hide_others ? "hidden (x shows them)" : "shown, dimmed");
 }
 
 bool explore_do(explore_t *ex, explore_action_t a)
@@ -855,10 +962,10 @@ bool explore_do(explore_t *ex, explore_action_t a)
         move_cursor(ex, 1);
         break;
     case EXA_LIST_FIRST:
-        move_cursor(ex, -(long)ex->set.len);
+        move_cursor(ex, -(long)ex->nlisted);
         break;
     case EXA_LIST_LAST:
-        move_cursor(ex, (long)ex->set.len);
+        move_cursor(ex, (long)ex->nlisted);
         break;
     case EXA_ENTER_VALUE:
         current_text(ex, buf, sizeof buf);
@@ -882,6 +989,16 @@ bool explore_do(explore_t *ex, explore_action_t a)
     case EXA_SERIES_NEXT:
     case EXA_SERIES_PREV:
         change_series(ex, a == EXA_SERIES_NEXT ? 1 : -1);
+        break;
+    case EXA_GROUP_NEXT:
+    case EXA_GROUP_PREV:
+        change_group(ex, a == EXA_GROUP_NEXT ? 1 : -1);
+        break;
+    case EXA_GROUP_FILTER:
+        toggle_filter(ex);
+        break;
+    case EXA_GROUP_HIDE:
+        toggle_hide(ex);
         break;
     case EXA_FIND:
         open_input(ex, EX_INPUT_FIND, "find point: ", "");
@@ -951,7 +1068,8 @@ bool explore_key(explore_t *ex, const explore_layout_t *lay, int key)
         return true;
     }
     if (a != EXA_BASELINE && a != EXA_OPTIMAL && a != EXA_SORT && a != EXA_LOG_SCALES &&
-        a != EXA_SERIES_NEXT && a != EXA_SERIES_PREV && a != EXA_UNPIN)
+        a != EXA_SERIES_NEXT && a != EXA_SERIES_PREV && a != EXA_UNPIN && a != EXA_GROUP_NEXT &&
+        a != EXA_GROUP_PREV && a != EXA_GROUP_FILTER && a != EXA_GROUP_HIDE)
         ex->message[0] = '\0';
     return explore_do(ex, a);
 }
@@ -966,7 +1084,7 @@ bool explore_click(explore_t *ex, const explore_layout_t *lay, int x, int y)
             explore_place_t pl;
             if (place_of(ex, (size_t)idx, &pl))
                 set_place(ex, pl);
-            for (size_t i = 0; i < ex->set.len; i++)
+            for (size_t i = 0; i < ex->nlisted; i++)
                 if (ex->order[i] == (size_t)idx)
                     ex->cursor = i;
             explore_say(ex, false, "selected %s", ex->set.items[idx].name);
@@ -975,7 +1093,7 @@ bool explore_click(explore_t *ex, const explore_layout_t *lay, int x, int y)
     }
     if (x >= lay->list_x && x < lay->list_x + lay->list_w && y >= lay->list_y && y < lay->list_y + lay->list_rows) {
         size_t row = lay->list_scroll + (size_t)(y - lay->list_y);
-        if (row < ex->set.len) {
+        if (row < ex->nlisted) {
             move_cursor(ex, (long)row - (long)ex->cursor);
             return true;
         }

@@ -21,6 +21,23 @@
 /* ------------------------------------------------------------------------
  * Saving the scenario, exporting the report. */
 
+/* The name group `g` will have when the saved scenario is reopened. A
+ * group named after its file (a table that names no set, a curve) is
+ * named after the path loaded, and the scenario saves that path absolute:
+ * saved as it is, the group would not be found again (issue 19: a saved
+ * scenario that did not reopen). */
+static char *reopened_group_name(const explore_t *ex, const group_t *g, char *const *saved_files)
+{
+    for (int i = 0; (g->basis == POINT_GROUP_FILE || g->basis == POINT_GROUP_CURVE) && i < ex->nfiles; i++) {
+        char *given = text_sanitize(ex->files[i], strlen(ex->files[i]));
+        bool same = strcmp(given, g->name) == 0;
+        free(given);
+        if (same)
+            return text_sanitize(saved_files[i], strlen(saved_files[i]));
+    }
+    return xstrdup(g->name);
+}
+
 static void fill_scenario_file(const explore_t *ex, scenario_file_t *sf)
 {
     scenario_file_init(sf);
@@ -31,9 +48,12 @@ static void fill_scenario_file(const explore_t *ex, scenario_file_t *sf)
         char *abs = realpath(ex->files[i], NULL);
         sf->files[i] = abs ? abs : xstrdup(ex->files[i]);
     }
+    if (ex->group_columns)
+        sf->group_columns = xstrdup(ex->group_columns);
     if (ex->place.series < ex->nseries) {
         sf->series = xstrdup(ex->series[ex->place.series].name);
         sf->position = ex->place.pos;
+        sf->group = reopened_group_name(ex, &ex->groups.items[ex->series[ex->place.series].group], sf->files);
     }
     if (ex->has_baseline) {
         /* The baseline is saved as a place too: find it on a series. */
@@ -51,6 +71,7 @@ static void fill_scenario_file(const explore_t *ex, scenario_file_t *sf)
                 }
                 sf->baseline_series = xstrdup(se->name);
                 sf->baseline_position = pos;
+                sf->baseline_group = reopened_group_name(ex, &ex->groups.items[se->group], sf->files);
                 break;
             }
         }
@@ -103,11 +124,14 @@ bool explore_export(explore_t *ex, const char *path)
 /* ------------------------------------------------------------------------
  * Reopening a saved scenario. */
 
-/* Puts the operating point, or the baseline, on a saved series position. */
-static bool place_from_file(explore_t *ex, const char *series, double pos, bool baseline, sb_t *why)
+/* Puts the operating point, or the baseline, on a saved series position:
+ * the series of that name in `group` (NULL: in any group). */
+static bool place_from_file(explore_t *ex, const char *series, const char *group, double pos, bool baseline,
+                            sb_t *why)
 {
     for (size_t s = 0; s < ex->nseries; s++) {
-        if (strcmp(ex->series[s].name, series) != 0)
+        if (strcmp(ex->series[s].name, series) != 0 ||
+            (group && strcmp(ex->groups.items[ex->series[s].group].name, group) != 0))
             continue;
         explore_place_t keep = ex->place;
         explore_set_place(ex, (explore_place_t){s, pos, false, {0}});
@@ -120,15 +144,20 @@ static bool place_from_file(explore_t *ex, const char *series, double pos, bool 
     char *shown = text_sanitize(series, strlen(series));
     sb_printf(why, "no series named '%s' in the loaded files", shown);
     free(shown);
+    if (group) {
+        shown = text_sanitize(group, strlen(group));
+        sb_printf(why, " in group '%s'", shown);
+        free(shown);
+    }
     return false;
 }
 
 bool explore_apply_scenario_file(explore_t *ex, const scenario_file_t *sf, sb_t *why)
 {
-    if (sf->series && !isnan(sf->position) && !place_from_file(ex, sf->series, sf->position, false, why))
+    if (sf->series && !isnan(sf->position) && !place_from_file(ex, sf->series, sf->group, sf->position, false, why))
         return false;
     if (sf->baseline_series && !isnan(sf->baseline_position) &&
-        !place_from_file(ex, sf->baseline_series, sf->baseline_position, true, why))
+        !place_from_file(ex, sf->baseline_series, sf->baseline_group, sf->baseline_position, true, why))
         return false;
     explore_sort_t sort;
     if (sf->sort && explore_sort_parse(sf->sort, &sort))
@@ -238,7 +267,8 @@ void explore_markdown(const explore_t *ex, sb_t *out)
         cb = &ex->set.items[op.a];
     }
     report_t r = {.scenario = s, .points = &ex->set, .title = ex->title, .compare_a = ca, .compare_b = cb,
-                  .analysis = &ex->analysis};
+                  .analysis = &ex->analysis,
+                  .group = ex->groups.len ? ex->groups.items[ex->group].name : NULL}; /* the chart on screen's */
     sb_puts(out, "---\n\n");
     report_markdown(out, &r);
 }

@@ -228,6 +228,13 @@ static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
         uigrid_put(g, in.x + n + 1, y, ex->baseline_name, ROLE_BASELINE, in.w - n - 1);
         y++;
     }
+    /* Across groups the panel says first that it compares different
+     * measurements, and names both. */
+    if (!c.comparable && y < in.y + in.h) {
+        snprintf(v, sizeof v, "%s: %s vs %s", c.groups_known ? "different sets" : "different groups", c.group_a,
+                 c.group_b);
+        uigrid_put(g, in.x, y++, v, ROLE_BAD, in.w);
+    }
     char dr[64], dh[64], dc[64] = "";
     num_format_change(c.d_refusals, num_format_count, gl(ex, G_MINUS), dr, sizeof dr);
     num_format_change(c.d_harmful, num_format_count, gl(ex, G_MINUS), dh, sizeof dh);
@@ -298,9 +305,10 @@ static int sentence_rows(const explore_t *ex, int width, int room)
     return n < 1 ? 1 : n > most ? (most < 1 ? 1 : most) : n;
 }
 
+/* A point's marks within its own group. */
 static void frontier_marks(const explore_t *ex, size_t i, char *buf)
 {
-    const frontier_mark_t *m = &ex->frontier.marks[i];
+    const frontier_mark_t *m = &ex->groups.marks[i];
     buf[0] = m->pareto_optimal ? 'P' : ' ';
     buf[1] = m->on_hull ? 'H' : ' ';
     buf[2] = '\0';
@@ -318,7 +326,8 @@ static int chart_number(const explore_layout_t *lay, size_t idx)
 static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout_t *lay)
 {
     char title[96];
-    snprintf(title, sizeof title, "%zu points, S sorts: %s", ex->set.len, explore_sort_heading(ex->sort));
+    snprintf(title, sizeof title, "%zu points%s, S sorts: %s", ex->nlisted, ex->only_group ? " of this group" : "",
+             explore_sort_heading(ex->sort));
     draw_heading(g, r, title, ex->ascii);
     bool wide = r.w >= 56;
     bool numbered = false;
@@ -352,11 +361,13 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
     if (ex->cursor >= lay->list_scroll + (size_t)rows)
         lay->list_scroll = ex->cursor - (size_t)rows + 1;
     lay->list_x = r.x, lay->list_y = y, lay->list_rows = rows, lay->list_w = r.w;
-    for (int i = 0; i < rows && lay->list_scroll + (size_t)i < ex->set.len; i++) {
+    for (int i = 0; i < rows && lay->list_scroll + (size_t)i < ex->nlisted; i++) {
         size_t row = lay->list_scroll + (size_t)i, idx = ex->order[row];
         const point_t *p = &ex->set.items[idx];
         bool cur = row == ex->cursor;
-        uint8_t role = cur ? ROLE_CURSOR : ex->frontier.marks[idx].pareto_optimal ? ROLE_PLAIN : ROLE_NOTE;
+        /* dimmed: dominated within its group, or of another group */
+        bool plain = ex->groups.marks[idx].pareto_optimal && ex->in_group[idx];
+        uint8_t role = cur ? ROLE_CURSOR : plain ? ROLE_PLAIN : ROLE_NOTE;
         if (cur)
             uigrid_fill(g, r.x, y + i, r.w, 1, " ", ROLE_CURSOR);
         bool base = ex->has_baseline && !ex->baseline.is_mix && ex->baseline.a == idx;
@@ -420,9 +431,11 @@ static int details_lines(const explore_t *ex, uigrid_t *g, rect_t r)
                  num_format_pct(lo, a, sizeof a), num_format_pct(hi, b, sizeof b));
         sb_free(&c);
     }
-    const frontier_mark_t *m = &ex->frontier.marks[sel];
+    const frontier_mark_t *m = &ex->groups.marks[sel];
+    LINE(ex->in_group[sel] ? ROLE_VALUE : ROLE_NOTE, "group: %s%s", point_group(p),
+         ex->in_group[sel] ? "" : " (not the current group)");
     if (m->pareto_optimal)
-        LINE(ROLE_GOOD, "Pareto-optimal%s", m->on_hull ? ", on the achievable hull" : "");
+        LINE(ROLE_GOOD, "Pareto-optimal in its group%s", m->on_hull ? ", on the achievable hull" : "");
     else if (m->ndominated_by)
         LINE(ROLE_NOTE, "dominated by %s%s", ex->set.items[m->dominated_by[0]].name,
              m->ndominated_by > 1 ? " and others" : "");
@@ -479,12 +492,18 @@ static void render_chart(explore_layout_t *lay, chart_opts_t *o, int height)
     lay->have_chart = true;
 }
 
-static chart_opts_t chart_options(const explore_t *ex, rect_t r)
+/* The chart of the current group: its frontier and hull (`view`, which
+ * must outlive the options), the other groups' points dimmed, or left out
+ * (x, f). */
+static chart_opts_t chart_options(const explore_t *ex, rect_t r, const frontier_t *view)
 {
     chart_opts_t o = chart_default_opts();
     frontier_op_t op = explore_current(ex);
     o.points = &ex->set;
-    o.frontier = &ex->frontier;
+    o.frontier = view;
+    o.in_group = ex->in_group;
+    if (ex->only_group || ex->hide_others)
+        o.include = ex->in_group;
     o.scenario = &ex->scenario;
     o.has_current = op.valid;
     o.current_asr = op.asr;
@@ -504,7 +523,8 @@ static void draw_chart(const explore_t *ex, uigrid_t *g, rect_t r, explore_layou
         uigrid_put(g, r.x + 1, r.y + r.h / 2, "(the chart needs more room)", ROLE_NOTE, r.w - 1);
         return;
     }
-    chart_opts_t o = chart_options(ex, r);
+    frontier_t view = groups_view(&ex->groups, ex->group);
+    chart_opts_t o = chart_options(ex, r, &view);
     render_chart(lay, &o, r.h);
     /* Points whose names did not fit are numbered: name them below the
      * chart when a few lines can be spared, else beside their rows in the
@@ -647,10 +667,13 @@ void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
     }
     /* Title line. */
     uigrid_fill(g, 0, 0, W, 1, " ", ROLE_TITLE);
-    char title[400];
-    snprintf(title, sizeof title, " tradeoff %s %s (%zu points) %s series %zu/%zu: %s", gl(ex, G_VBAR),
-             ex->title, ex->set.len, gl(ex, G_VBAR), ex->place.series < ex->nseries ? ex->place.series + 1 : 0,
-             ex->nseries, ex->place.series < ex->nseries ? ex->series[ex->place.series].name : "none");
+    char title[600];
+    /* the group first: what the chart and the numbers are about */
+    snprintf(title, sizeof title, " tradeoff %s group %zu/%zu: %s %s series %zu/%zu: %s %s %s (%zu points)",
+             gl(ex, G_VBAR), ex->group + 1, ex->groups.len, ex->groups.len ? ex->groups.items[ex->group].name : "none",
+             gl(ex, G_VBAR), ex->place.series < ex->nseries ? ex->place.series + 1 : 0, ex->nseries,
+             ex->place.series < ex->nseries ? ex->series[ex->place.series].name : "none", gl(ex, G_VBAR),
+             ex->title, ex->set.len);
     uigrid_put(g, 0, 0, title, ROLE_TITLE, W);
 
     int status = status_rows(ex, W);

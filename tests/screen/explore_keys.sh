@@ -105,7 +105,7 @@ keys "s <Enter>" "$odd"
 contains "a scenario over an odd file name is saved" "$out" "scenario saved to tradeoff-scenario.txt"
 keys "" --scenario tradeoff-scenario.txt
 equals "and reopens" "$rc" 0
-contains "on that very file" "$out" "odd?[1mname .csv (8 points)"
+contains "on that very file, in its group" "$out" "group 1/1: $tmp/ odd?[1mname .csv │"
 printf 'tradeoff-scenario = 1\nvolume = lots\n' >"$tmp/bad.txt"
 keys "" --scenario bad.txt
 equals "a bad scenario file exits 2" "$rc" 2

@@ -76,6 +76,54 @@ START_TEST(test_product_vs_safety)
 }
 END_TEST
 
+/* Across measurement groups the comparison is not comparable, and the
+ * sentence says first that it compares different measurements, naming both
+ * groups, then says what it says within a group; within a group it is
+ * exactly today's sentence (test_product_vs_safety). */
+START_TEST(test_comparison_across_groups)
+{
+    scenario_t s = model_default_scenario();
+    point_t a = pt("status-quo", 0.2, 5.0), b = pt("product-ask", 0.5, 3.0);
+    const char *today = "Moving from A to B: 199,800 fewer unnecessary refusals and 30 more harmful outputs per "
+                        "day. B is better only if one harmful output costs less than 6,660 unnecessary refusals.";
+    point_set_group(&a, "HarmBench / XSTest", POINT_GROUP_COLUMNS);
+    point_set_group(&b, "HarmBench / XSTest", POINT_GROUP_COLUMNS);
+    comparison_t c = model_compare(&s, &a, &b);
+    ck_assert(c.comparable);
+    sb_t sb = SB_INIT;
+    model_sentence(&sb, &s, "A", "B", &c);
+    ck_assert_str_eq(sb_str(&sb), today);
+
+    point_set_group(&b, "StrongREJECT / XSTest", POINT_GROUP_COLUMNS);
+    c = model_compare(&s, &a, &b);
+    ck_assert(!c.comparable && c.groups_known);
+    ck_assert_str_eq(c.group_a, "HarmBench / XSTest");
+    ck_assert_str_eq(c.group_b, "StrongREJECT / XSTest");
+    ck_near(c.break_even, 6660); /* the numbers are what they are */
+    sb_reset(&sb);
+    model_sentence(&sb, &s, "A", "B", &c);
+    sb_t want = SB_INIT;
+    sb_printf(&want, "A and B were measured on different sets or judges (HarmBench / XSTest; StrongREJECT / "
+                     "XSTest): this compares different measurements. %s", today);
+    ck_assert_str_eq(sb_str(&sb), sb_str(&want));
+
+    /* groups that only stand for their files: not known to differ */
+    point_set_group(&a, "a.csv", POINT_GROUP_FILE);
+    point_set_group(&b, "b.csv", POINT_GROUP_FILE);
+    c = model_compare(&s, &a, &b);
+    ck_assert(!c.comparable && !c.groups_known);
+    sb_reset(&sb);
+    model_sentence(&sb, &s, "A", "B", &c);
+    ck_assert_msg(strstr(sb_str(&sb), "A and B are in different groups (a.csv; b.csv), not known to be measured on "
+                                      "the same sets: this may compare different measurements. Moving from A"),
+                  "%s", sb_str(&sb));
+    sb_free(&want);
+    sb_free(&sb);
+    point_free(&a);
+    point_free(&b);
+}
+END_TEST
+
 START_TEST(test_filter_change)
 {
     scenario_t s = model_default_scenario();
@@ -395,6 +443,7 @@ static Suite *core_suite(void)
     tcase_add_test(t, test_refusals_before_and_after_tuning);
     tcase_add_test(t, test_ab_variants);
     tcase_add_test(t, test_product_vs_safety);
+    tcase_add_test(t, test_comparison_across_groups);
     tcase_add_test(t, test_filter_change);
     tcase_add_test(t, test_seed_points);
     suite_add_tcase(s, t);

@@ -230,7 +230,7 @@ START_TEST(cost_optimal_needs_costs)
     ck_assert_msg(strstr(ex.message, "cost-optimal within the consumer policy: mix: route"), "%s", ex.message);
     ck_assert_msg(!strstr(ex.message, "mix: mix:"), "%s", ex.message);
     ck_assert_str_ne(ex.set.items[explore_selected(&ex)].name, "safety-tuned");
-    optimal_t o = optimal_find(&ex.frontier, &ex.set, &ex.scenario);
+    optimal_t o = optimal_find(&ex.groups.items[ex.group].frontier, &ex.set, &ex.scenario);
     frontier_op_t cur = explore_current(&ex);
     ck_assert(cur.is_mix && cur.a == o.op.a && cur.b == o.op.b && fabs(cur.lambda - o.op.lambda) < 1e-12);
     /* the threshold control shows the mix */
@@ -290,7 +290,7 @@ START_TEST(optimum_mix_moves_the_slider)
         explore_t e;
         explore_init(&e, &set, strdup("series"), NULL, 0, &s, NULL);
         explore_do(&e, EXA_OPTIMAL);
-        optimal_t o = optimal_find(&e.frontier, &e.set, &e.scenario);
+        optimal_t o = optimal_find(&e.groups.items[e.group].frontier, &e.set, &e.scenario);
         ck_assert(o.found && o.op.is_mix);
         frontier_op_t cur = explore_current(&e);
         ck_assert_msg(cur.is_mix && fabs(cur.asr - o.op.asr) < 1e-12 && fabs(cur.orr - o.op.orr) < 1e-12,

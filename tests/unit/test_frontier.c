@@ -263,7 +263,7 @@ START_TEST(test_threshold_between_measured_points)
         add(&set, name, orr[i], asr[i]);
         set.items[i].knob = t[i];
     }
-    frontier_op_t op = frontier_at_knob(&set, NULL, 0.64);
+    frontier_op_t op = frontier_at_knob(&set, NULL, NULL, 0.64);
     ck_assert(op.valid && op.is_mix);
     ck_assert_uint_eq(op.a, 1);
     ck_assert_uint_eq(op.b, 2);
@@ -274,12 +274,12 @@ START_TEST(test_threshold_between_measured_points)
     frontier_op_describe(&sb, &set, &op);
     ck_assert_str_eq(sb_str(&sb), "mix: route 60% of traffic through t=0.6 and 40% through t=0.7");
     sb_reset(&sb);
-    op = frontier_at_knob(&set, NULL, 0.6);
+    op = frontier_at_knob(&set, NULL, NULL, 0.6);
     ck_assert(op.valid && !op.is_mix);
     frontier_op_describe(&sb, &set, &op);
     ck_assert_str_eq(sb_str(&sb), "measured point t=0.6");
-    ck_assert(!frontier_at_knob(&set, NULL, 0.8).valid);
-    ck_assert(!frontier_at_knob(&set, "other", 0.6).valid);
+    ck_assert(!frontier_at_knob(&set, NULL, NULL, 0.8).valid);
+    ck_assert(!frontier_at_knob(&set, "other", NULL, 0.6).valid);
     sb_reset(&sb);
     op = frontier_op_mix(&set, 1, 2, 0.999997);
     frontier_op_describe(&sb, &set, &op);
@@ -366,8 +366,8 @@ START_TEST(test_analysis_series_marks)
     ck_assert(!an.series_pareto[b] && !an.series_hull[b]);
     ck_assert(an.series_pareto[c] && an.series_hull[c]);
     ck_assert(!an.series_pareto[none]);
-    ck_assert(!an.all.marks[a].pareto_optimal && an.all.marks[c].pareto_optimal);
-    ck_assert(an.all.marks[none].pareto_optimal);
+    ck_assert(!an.groups.marks[a].pareto_optimal && an.groups.marks[c].pareto_optimal);
+    ck_assert(an.groups.marks[none].pareto_optimal);
     ck_assert_str_eq(analysis_marks(&an, a), "-");
     ck_assert_str_eq(analysis_marks(&an, c), "PH");
     analysis_free(&an);

@@ -252,6 +252,51 @@ START_TEST(test_judged_errors)
 }
 END_TEST
 
+/* The group of judged results: the preset, the judge and the prompts. The
+ * five XSTest files judged by final_label share one; the same answers under
+ * gpt4_label are another; other prompts (a file of fewer rows, or the same
+ * number of different ids) are another again. */
+START_TEST(test_judged_groups)
+{
+    static const char *files[] = {"gpt4", "llama2new", "llama2orig", "mistralguard", "mistralinstruct"};
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    input_opts_t o = INPUT_OPTS_INIT;
+    o.preset = "xstest";
+    o.judge = "final_label,gpt4_label";
+    for (size_t f = 0; f < 5; f++) {
+        char path[128];
+        snprintf(path, sizeof path, "xstest/xstest_v2_labels_%s.csv", files[f]);
+        ck_assert_int_eq(load_file(&set, data_path(path), &o, &d), 0);
+    }
+    ck_assert_uint_eq(set.len, 10);
+    const char *human = set.items[0].group, *gpt4 = set.items[1].group;
+    ck_assert_ptr_nonnull(strstr(human, "xstest judged by final_label: 200 harmful + 250 benign prompts [ids "));
+    ck_assert_ptr_nonnull(strstr(gpt4, "xstest judged by gpt4_label: 200 harmful + 250 benign prompts [ids "));
+    for (size_t i = 0; i < set.len; i++) {
+        ck_assert_str_eq(set.items[i].group, i % 2 ? gpt4 : human);
+        ck_assert_int_eq(set.items[i].group_basis, POINT_GROUP_PROMPTS);
+    }
+    pointset_free(&set);
+
+    /* the same prompts in another order: the same group */
+    const char *ab = "id,set,verdict\na,harmful,refused\nb,benign,complied\n";
+    const char *ba = "id,set,verdict\nb,benign,refused\na,harmful,complied\n";
+    const char *ac = "id,set,verdict\na,harmful,refused\nc,benign,complied\n";
+    const char *noid = "prompt,set,verdict\na,harmful,refused\nb,benign,complied\n";
+    ck_assert_int_eq(load_buffer(&set, "ab.csv", ab, strlen(ab), NULL, &d), 0);
+    ck_assert_int_eq(load_buffer(&set, "ba.csv", ba, strlen(ba), NULL, &d), 0);
+    ck_assert_int_eq(load_buffer(&set, "ac.csv", ac, strlen(ac), NULL, &d), 0);
+    ck_assert_int_eq(load_buffer(&set, "noid.csv", noid, strlen(noid), NULL, &d), 0);
+    ck_assert_str_eq(set.items[0].group, set.items[1].group);
+    ck_assert_str_ne(set.items[0].group, set.items[2].group);
+    ck_assert_str_eq(set.items[3].group, "judged by verdict: 1 harmful + 1 benign prompts");
+    ck_assert_ptr_nonnull(strstr(set.items[0].group, "judged by verdict: 1 harmful + 1 benign prompts [ids "));
+    diag_free(&d);
+    pointset_free(&set);
+}
+END_TEST
+
 static Suite *judged_suite(void)
 {
     Suite *s = suite_create("judged");
@@ -263,6 +308,7 @@ static Suite *judged_suite(void)
     tcase_add_test(tc, test_generic_mapping_flags);
     tcase_add_test(tc, test_generic_defaults_and_detection);
     tcase_add_test(tc, test_judged_errors);
+    tcase_add_test(tc, test_judged_groups);
     suite_add_tcase(s, tc);
     return s;
 }

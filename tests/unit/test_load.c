@@ -765,6 +765,111 @@ START_TEST(test_csvread_open_fifo_and_directory)
 }
 END_TEST
 
+/* ---- measurement groups ---------------------------------------------------- */
+
+static void load_with(pointset_t *set, const char *name, const char *text, const char *group_columns)
+{
+    input_opts_t o = INPUT_OPTS_INIT;
+    o.group_columns = group_columns;
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(load_buffer(set, name, text, strlen(text), &o, &d), 0);
+    diag_free(&d);
+}
+
+/* The set and judge columns, under their usual names and in column order,
+ * name the group; an empty cell reads "(none)"; blanks around a value do
+ * not make another set; the same values in two files are one group. */
+START_TEST(test_group_from_set_columns)
+{
+    pointset_t set = POINTSET_INIT;
+    load_with(&set, "a.csv",
+              "judge,name,harmful_set,attack_success_pct,over_refusal_pct,benign_set\n"
+              "gpt-4,p,HarmBench,1,2,XSTest\n"
+              "gpt-4,q, HarmBench ,1,2,\n",
+              NULL);
+    load_with(&set, "b.csv", "name,benign_set,judge,harmful_set,attack_success_pct,over_refusal_pct\n"
+                             "r,XSTest,gpt-4,HarmBench,3,4\n",
+              NULL);
+    ck_assert_str_eq(set.items[0].group, "gpt-4 / HarmBench / XSTest");
+    ck_assert_str_eq(set.items[1].group, "gpt-4 / HarmBench / (none)");
+    ck_assert_str_eq(set.items[2].group, "XSTest / gpt-4 / HarmBench"); /* its own column order */
+    for (size_t i = 0; i < 3; i++)
+        ck_assert_int_eq(set.items[i].group_basis, POINT_GROUP_COLUMNS);
+    pointset_free(&set);
+    /* a `group` column (as the CSV report writes it) names it alone */
+    load_with(&set, "c.csv", "name,benchmark,group,attack_success_pct,over_refusal_pct\np,X,G1,1,2\n", NULL);
+    ck_assert_str_eq(set.items[0].group, "G1");
+    pointset_free(&set);
+}
+END_TEST
+
+/* A table naming no set or judge is one group named after the file, its
+ * points assumed comparable; the built-in scenario is "built-in scenario". */
+START_TEST(test_group_of_a_plain_table)
+{
+    pointset_t set = POINTSET_INIT;
+    load_with(&set, "runs/a.csv", "name,attack_success_pct,over_refusal_pct\np,1,2\nq,2,1\n", NULL);
+    ck_assert_str_eq(set.items[0].group, "runs/a.csv");
+    ck_assert_str_eq(set.items[1].group, "runs/a.csv");
+    ck_assert_int_eq(set.items[0].group_basis, POINT_GROUP_FILE);
+    load_builtin(&set, NULL);
+    ck_assert_str_eq(set.items[2].group, "built-in scenario");
+    ck_assert_int_eq(set.items[2].group_basis, POINT_GROUP_FILE);
+    pointset_free(&set);
+}
+END_TEST
+
+/* --group-columns names the columns (each must exist); none pools every
+ * point of every file, whatever its kind. */
+START_TEST(test_group_columns_flag)
+{
+    const char *t = "name,benchmark,model,attack_success_pct,over_refusal_pct\np,X,m1,1,2\nq,Y,m1,2,1\n";
+    pointset_t set = POINTSET_INIT;
+    load_with(&set, "a.csv", t, "model");
+    ck_assert_str_eq(set.items[0].group, "m1");
+    ck_assert_str_eq(set.items[1].group, "m1");
+    pointset_free(&set);
+    load_with(&set, "a.csv", t, " None ");
+    load_with(&set, "b.csv", "id,set,score\n1,harmful,0.9\n2,benign,0.1\n", "none");
+    for (size_t i = 0; i < set.len; i++) {
+        ck_assert_str_eq(set.items[i].group, "all points (pooled)");
+        ck_assert_int_eq(set.items[i].group_basis, POINT_GROUP_POOLED);
+    }
+    pointset_free(&set);
+
+    input_opts_t o = INPUT_OPTS_INIT;
+    o.group_columns = "benchmark,judge";
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(load_buffer(&set, "a.csv", t, strlen(t), &o, &d), -1);
+    ck_assert_str_eq(d.error, "a.csv:1: --group-columns: no column 'judge'; found: name, benchmark, model, "
+                              "attack_success_pct, over_refusal_pct");
+    diag_free(&d);
+    pointset_free(&set);
+}
+END_TEST
+
+/* A curve is one group, named after its file; --group-columns naming
+ * columns leaves it so, and says why. */
+START_TEST(test_group_of_a_curve)
+{
+    const char *t = "id,set,benchmark,score\n1,harmful,X,0.9\n2,benign,X,0.1\n3,harmful,X,0.4\n";
+    pointset_t set = POINTSET_INIT;
+    input_opts_t o = INPUT_OPTS_INIT;
+    o.group_columns = "benchmark";
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(load_buffer(&set, "s.csv", t, strlen(t), &o, &d), 0);
+    ck_assert(set.len > 1);
+    for (size_t i = 0; i < set.len; i++) {
+        ck_assert_str_eq(set.items[i].group, "s.csv");
+        ck_assert_int_eq(set.items[i].group_basis, POINT_GROUP_CURVE);
+    }
+    ck_assert_uint_eq(d.nwarnings, 1);
+    ck_assert_ptr_nonnull(strstr(d.warnings[0], "s.csv: --group-columns names columns of operating-point tables"));
+    diag_free(&d);
+    pointset_free(&set);
+}
+END_TEST
+
 static Suite *load_suite(void)
 {
     Suite *s = suite_create("load");
@@ -793,6 +898,12 @@ static Suite *load_suite(void)
     tcase_add_test(m, test_input_size_rule);
     tcase_add_test(m, test_csvread_open_fifo_and_directory);
     suite_add_tcase(s, m);
+    TCase *g = tcase_create("groups");
+    tcase_add_test(g, test_group_from_set_columns);
+    tcase_add_test(g, test_group_of_a_plain_table);
+    tcase_add_test(g, test_group_columns_flag);
+    tcase_add_test(g, test_group_of_a_curve);
+    suite_add_tcase(s, g);
     return s;
 }
 
