@@ -310,12 +310,14 @@ static void derive_count(points_t *P, const csvrow_t *row, const char *what, con
 static bool reconcile(points_t *P, const csvrow_t *row, const char *what, double *rate, const printed_t *pr,
                       long long n, long long *k, role_t kr, point_count_note_t *note)
 {
-    if (n == POINT_COUNT_UNKNOWN || n == 0)
+    if (n == POINT_COUNT_UNKNOWN)
         return true;
     if (*k != POINT_COUNT_UNKNOWN && *k > n) {
         cell_error(P, row, kr, "expected no more than the number of prompts in the set");
         return false;
     }
+    if (n == 0)
+        return true;
     if (*k == POINT_COUNT_UNKNOWN) {
         if (pr->given)
             derive_count(P, row, what, pr, n, k, note);
