@@ -2,6 +2,7 @@
 #include "core/categories.h"
 
 #include "base/num.h"
+#include "base/xalloc.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -11,43 +12,56 @@
 
 /* Words that mark a category as critical by its name, compared with
  * word_fold: case, '-', '_' and blanks do not matter ("self_harm",
- * "Self-Harm" and "self harm" all match). */
+ * "Self-Harm" and "self harm" all match). Written folded. */
 static const char *const critical_words[] = {"self harm", "selfharm", "suicide", "child safety",
                                              "child abuse", "child sexual", "csam", "minor"};
 
-static int word_fold(unsigned char c)
+static char word_fold(unsigned char c)
 {
-    return c == '_' || c == '-' || c == '\t' ? ' ' : tolower(c);
+    if (c == '_' || c == '-' || c == '\t')
+        return ' ';
+    return (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
 }
 
+/* `s` through word_fold, newly allocated: folded once, a name is searched
+ * for every word with strstr (reports ask this of every category of every
+ * point: a thousand categories made it most of a report's time). */
+static char *folded(const char *s)
+{
+    size_t n = strlen(s);
+    char *f = xmalloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        f[i] = word_fold((unsigned char)s[i]);
+    f[n] = '\0';
+    return f;
+}
+
+/* Whether `hay` holds `needle`, a word already folded (critical_words). */
 static bool contains_ci(const char *hay, const char *needle)
 {
-    size_t n = strlen(needle);
-    for (const char *p = hay; *p; p++) {
-        size_t i = 0;
-        while (i < n && p[i] && word_fold((unsigned char)p[i]) == word_fold((unsigned char)needle[i]))
-            i++;
-        if (i == n)
-            return true;
-    }
-    return false;
+    char *f = folded(hay);
+    bool found = strstr(f, needle) != NULL;
+    free(f);
+    return found;
 }
 
 bool categories_is_critical(const category_t *c)
 {
     if (c->critical)
         return true;
-    for (size_t i = 0; i < sizeof critical_words / sizeof critical_words[0]; i++)
-        if (contains_ci(c->name, critical_words[i]))
-            return true;
-    return false;
+    char *f = folded(c->name);
+    bool found = false;
+    for (size_t i = 0; i < sizeof critical_words / sizeof critical_words[0] && !found; i++)
+        found = strstr(f, critical_words[i]) != NULL;
+    free(f);
+    return found;
 }
 
 bool categories_bounded(const policy_t *pol, const category_t *c)
 {
     if (!isfinite(pol->asr.max))
         return false;
-    return categories_is_critical(c) || !contains_ci(pol->asr_scope, "critical harms");
+    return !contains_ci(pol->asr_scope, "critical harms") || categories_is_critical(c);
 }
 
 static void trim(const char **s, size_t *n)
