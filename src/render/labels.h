@@ -50,6 +50,27 @@ bool labels_fit(const labels_area_t *a, int col, int row, int w, bool crowded);
  * when it fits nowhere. */
 bool labels_place(const labels_area_t *a, int col, int row, const char *text, canvas_style_t style, bool crowded);
 
+/* Points that share a cell: one group, labelled as one. */
+typedef struct {
+    int col, row;
+    const size_t *members; /* the points in the cell, in set order */
+    size_t n;
+    bool dominated;        /* every member is dominated */
+} labels_group_t;
+
+/* The drawn points grouped by cell: what labelling needs to know of the
+ * points, so that a surface drawing the same points in the same cells
+ * again (the explorer, frame after frame) groups them once. */
+typedef struct {
+    labels_group_t *g;  /* the groups with a member on the frontier first,
+                         * then the dominated ones; each part by its first member */
+    size_t n;
+    size_t *members;    /* storage of the groups' members */
+    long *cell_group;   /* per cell of the canvas: its group, -1 for none */
+    int width, height;  /* of the canvas */
+    bool *shared;       /* per point: another drawn point has the same short name */
+} labels_groups_t;
+
 /* The points to label. */
 typedef struct {
     const pointset_t *points;
@@ -58,7 +79,16 @@ typedef struct {
     long selected, baseline;    /* indices into points, -1 for none */
     bool no_labels;             /* number every point instead of naming any */
     int max_name;               /* names wider than this (and LABELS_NAME_MAX) are numbered */
+    const labels_groups_t *groups; /* these points already grouped on this canvas
+                                    * (labels_groups_build); NULL: grouped per call */
 } labels_points_t;
+
+/* Groups the drawn points of `in` (its `groups` is not read) on a canvas of
+ * width x height cells, in time linear in the points, with the short names
+ * two drawn points share found by sorting (n log n). Free with
+ * labels_groups_free. */
+void labels_groups_build(labels_groups_t *gs, int width, int height, const labels_points_t *in);
+void labels_groups_free(labels_groups_t *gs);
 
 /* One label as placed, for surfaces that draw the text themselves. */
 typedef struct {
@@ -69,8 +99,9 @@ typedef struct {
 } labels_placed_t;
 
 typedef struct {
-    int *number;              /* per point: its number in the key; 0 when named, not drawn
-                               * or not numbered */
+    size_t *numbered;         /* the points numbered in the key, in number order:
+                               * numbered[k] has number k + 1 (at most LABELS_MAX_KEY) */
+    size_t nnumbered;
     char **key;               /* "  3  name  (ORR 6.00%, ASR 0.20%)" per numbered point, or
                                * one note that there are too many; no newlines */
     size_t nkey;
@@ -79,7 +110,9 @@ typedef struct {
 } labels_t;
 
 /* Labels the points of `in` inside `a`, writing each label into the canvas
- * (style CANVAS_STYLE_LABEL, label priority). Free with labels_free. */
+ * (style CANVAS_STYLE_LABEL, label priority). With `in->groups`, the work
+ * grows with the groups (at most the cells), not with the points. Free
+ * with labels_free. */
 void labels_points(labels_t *out, const labels_area_t *a, const labels_points_t *in);
 void labels_free(labels_t *l);
 

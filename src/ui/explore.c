@@ -71,6 +71,12 @@ static void build_series(explore_t *ex)
             knobs = knobs && isfinite(ex->set.items[se->members[k]].knob);
         qsort(se->members, se->len, sizeof *se->members, knobs ? by_knob : by_orr);
     }
+    ex->home = xmalloc((ex->set.len + 1) * sizeof *ex->home);
+    for (size_t i = 0; i < ex->set.len; i++)
+        ex->home[i] = (explore_place_t){ex->nseries, 0};
+    for (size_t s = 0; s < ex->nseries; s++)
+        for (size_t k = 0; k < ex->series[s].len; k++)
+            ex->home[ex->series[s].members[k]] = (explore_place_t){s, (double)k};
 }
 
 static explore_sort_t current_sort;
@@ -118,9 +124,10 @@ static void sort_list(explore_t *ex)
     sort_frontier = &ex->frontier;
     current_sort = ex->sort;
     qsort(ex->order, ex->set.len, sizeof *ex->order, list_cmp);
-    for (size_t i = 0; keep >= 0 && i < ex->set.len; i++)
-        if (ex->order[i] == (size_t)keep)
-            ex->cursor = i;
+    for (size_t i = 0; i < ex->set.len; i++)
+        ex->row_of[ex->order[i]] = i;
+    if (keep >= 0)
+        ex->cursor = ex->row_of[keep];
 }
 
 long explore_selected(const explore_t *ex)
@@ -165,14 +172,10 @@ void explore_op_name(const explore_t *ex, const frontier_op_t *op, char *buf, si
 /* Where point `idx` sits along its series, if it is in one. */
 static bool place_of(const explore_t *ex, size_t idx, explore_place_t *pl)
 {
-    for (size_t s = 0; s < ex->nseries; s++)
-        for (size_t k = 0; k < ex->series[s].len; k++)
-            if (ex->series[s].members[k] == idx) {
-                pl->series = s;
-                pl->pos = (double)k;
-                return true;
-            }
-    return false;
+    if (idx >= ex->set.len || ex->home[idx].series >= ex->nseries)
+        return false;
+    *pl = ex->home[idx];
+    return true;
 }
 
 /* Keeps the list cursor on the measured point nearest the operating point. */
@@ -184,10 +187,7 @@ static void sync_cursor(explore_t *ex)
     size_t k = (size_t)lround(ex->place.pos);
     if (k >= se->len)
         k = se->len - 1;
-    size_t idx = se->members[k];
-    for (size_t i = 0; i < ex->set.len; i++)
-        if (ex->order[i] == idx)
-            ex->cursor = i;
+    ex->cursor = ex->row_of[se->members[k]];
 }
 
 void explore_say(explore_t *ex, bool error, const char *fmt, ...)
@@ -213,6 +213,7 @@ void explore_init(explore_t *ex, pointset_t *set, char *title, char **files, int
     frontier_compute(&ex->frontier, &ex->set, NULL);
     build_series(ex);
     ex->order = xcalloc(ex->set.len ? ex->set.len : 1, sizeof *ex->order);
+    ex->row_of = xcalloc(ex->set.len ? ex->set.len : 1, sizeof *ex->row_of);
     sort_list(ex);
     ex->cursor = 0;
     ex->place.series = ex->nseries; /* none until a series exists */
@@ -231,6 +232,8 @@ void explore_free(explore_t *ex)
     }
     free(ex->series);
     free(ex->order);
+    free(ex->row_of);
+    free(ex->home);
     frontier_free(&ex->frontier);
     pointset_free(&ex->set);
     free(ex->title);
@@ -672,9 +675,7 @@ static bool find_point(explore_t *ex, const char *text)
     explore_place_t pl;
     if (place_of(ex, (size_t)idx, &pl))
         set_place(ex, pl);
-    for (size_t i = 0; i < n; i++)
-        if (ex->order[i] == (size_t)idx)
-            ex->cursor = i;
+    ex->cursor = ex->row_of[idx];
     return true;
 }
 
@@ -940,6 +941,22 @@ bool explore_key(explore_t *ex, const explore_layout_t *lay, int key)
     return explore_do(ex, a);
 }
 
+bool explore_key_moves(const explore_t *ex, int key)
+{
+    explore_action_t a = (explore_action_t)bindings_action(explore_bindings(), key);
+    bool list = a == EXA_LIST_UP || a == EXA_LIST_DOWN;
+    switch (ex->mode) {
+    case EX_MODE_NORMAL:
+        return list || a == EXA_DECREASE || a == EXA_INCREASE || a == EXA_DECREASE_COARSE ||
+               a == EXA_INCREASE_COARSE;
+    case EX_MODE_HELP:
+    case EX_MODE_DETAILS:
+        return list;
+    default:
+        return false; /* typing a value or a name */
+    }
+}
+
 bool explore_click(explore_t *ex, const explore_layout_t *lay, int x, int y)
 {
     if (ex->mode != EX_MODE_NORMAL)
@@ -950,9 +967,7 @@ bool explore_click(explore_t *ex, const explore_layout_t *lay, int x, int y)
             explore_place_t pl;
             if (place_of(ex, (size_t)idx, &pl))
                 set_place(ex, pl);
-            for (size_t i = 0; i < ex->set.len; i++)
-                if (ex->order[i] == (size_t)idx)
-                    ex->cursor = i;
+            ex->cursor = ex->row_of[idx];
             explore_say(ex, false, "selected %s", ex->set.items[idx].name);
             return true;
         }
