@@ -114,10 +114,17 @@ static char *points_csv(long points, bool series, size_t *len)
     return sb_detach(&sb);
 }
 
+static const int list_keys[4] = {'j', 'j', 'k', 'k'};
+static const int slider_keys[4] = {EK_RIGHT, EK_RIGHT, EK_LEFT, EK_LEFT};
+
+static void row(const char *what, const char *keys, size_t points, double median, double ref)
+{
+    printf("%-26s %-14s %8zu %10.3f %8.3f %7.2f\n", what, keys, points, median, ref, median / ref);
+}
+
+/* Loads `csv` (taking it) and measures both kinds of keys on it. */
 static void measure(const char *what, char *csv, size_t len, const scenario_t *s, int iterations, double ref)
 {
-    static const int list[4] = {'j', 'j', 'k', 'k'};
-    static const int slide[4] = {EK_RIGHT, EK_RIGHT, EK_LEFT, EK_LEFT};
     pointset_t set = POINTSET_INIT;
     input_opts_t opts = INPUT_OPTS_INIT;
     diag_t d = DIAG_INIT;
@@ -129,10 +136,8 @@ static void measure(const char *what, char *csv, size_t len, const scenario_t *s
     diag_free(&d);
     explore_t ex;
     explore_init(&ex, &set, strdup(what), NULL, 0, s, NULL);
-    double m = key_to_frame(&ex, list, iterations);
-    printf("%-26s %-14s %8zu %10.3f %8.3f %7.2f\n", what, "list j/k", ex.set.len, m, ref, m / ref);
-    m = key_to_frame(&ex, slide, iterations);
-    printf("%-26s %-14s %8zu %10.3f %8.3f %7.2f\n", what, "series <-/->", ex.set.len, m, ref, m / ref);
+    row(what, "list j/k", ex.set.len, key_to_frame(&ex, list_keys, iterations), ref);
+    row(what, "slider <-/->", ex.set.len, key_to_frame(&ex, slider_keys, iterations), ref);
     explore_free(&ex);
 }
 
@@ -152,14 +157,10 @@ int main(int argc, char **argv)
     scenario_t s = model_default_scenario();
     pointset_t set = POINTSET_INIT;
     builtin_load(&set);
-    sb_t csv = SB_INIT;
     explore_t ex;
     explore_init(&ex, &set, strdup("built-in scenario"), NULL, 0, &s, NULL);
-    static const int list[4] = {'j', 'j', 'k', 'k'};
-    double m = key_to_frame(&ex, list, iterations);
-    printf("%-26s %-14s %8zu %10.3f %8.3f %7.2f\n", "built-in scenario", "list j/k", ex.set.len, m, ref, m / ref);
+    row("built-in scenario", "list j/k", ex.set.len, key_to_frame(&ex, list_keys, iterations), ref);
     explore_free(&ex);
-    sb_free(&csv);
 
     size_t len;
     char *text = score_csv(100000, &len);

@@ -15,6 +15,9 @@
 #ifndef TRADEOFF_FATALSIG_H
 #define TRADEOFF_FATALSIG_H
 
+#include <signal.h>
+#include <stdbool.h>
+
 /* Room for every signal of either kind (the real-time ones included). */
 #define FATALSIG_MAX 96
 
@@ -28,6 +31,22 @@ typedef enum {
 
 /* Fills `out` with the signals of `kind` this system has; returns how many. */
 int fatalsig_list(fatalsig_kind_t kind, int out[FATALSIG_MAX]);
+
+/* The actions a cleanup took the place of, to give back. */
+typedef struct {
+    int sig[FATALSIG_MAX];
+    struct sigaction before[FATALSIG_MAX];
+    int n;
+} fatalsig_saved_t;
+
+/* Installs `handler` (sa_flags `flags`, nothing blocked) for the signals of
+ * `kind`, saving their actions in `saved` (which it fills). An ignored
+ * signal stays ignored; with `only_default`, so does one the program
+ * handles itself. */
+void fatalsig_catch(fatalsig_kind_t kind, void (*handler)(int), int flags, bool only_default,
+                    fatalsig_saved_t *saved);
+/* Gives back the actions fatalsig_catch took (saved->n becomes 0). */
+void fatalsig_restore(fatalsig_saved_t *saved);
 /* Ignores SIGXFSZ for the rest of the process (see above). */
 void fatalsig_ignore_file_size(void);
 

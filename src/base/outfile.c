@@ -27,9 +27,7 @@
  * keeps its handler, and one it ignores stays ignored. */
 
 static const char *volatile temp_path; /* the temporary file being written, if any */
-static int guarded[2 * FATALSIG_MAX];
-static struct sigaction guarded_before[2 * FATALSIG_MAX];
-static int nguarded;
+static fatalsig_saved_t guarded_sent, guarded_faults;
 
 void outfile_remove_temp(void)
 {
@@ -50,30 +48,14 @@ static void on_fatal_signal(int sig)
 
 static void guard_signals(void)
 {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_fatal_signal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESETHAND;
-    int sigs[FATALSIG_MAX];
-    nguarded = 0;
-    for (int kind = FATALSIG_SENT; kind <= FATALSIG_FAULT; kind++) {
-        int n = fatalsig_list((fatalsig_kind_t)kind, sigs);
-        for (int i = 0; i < n; i++) {
-            struct sigaction old;
-            if (sigaction(sigs[i], NULL, &old) != 0 || (old.sa_flags & SA_SIGINFO) || old.sa_handler != SIG_DFL)
-                continue;
-            if (sigaction(sigs[i], &sa, &guarded_before[nguarded]) == 0)
-                guarded[nguarded++] = sigs[i];
-        }
-    }
+    fatalsig_catch(FATALSIG_SENT, on_fatal_signal, SA_RESETHAND, true, &guarded_sent);
+    fatalsig_catch(FATALSIG_FAULT, on_fatal_signal, SA_RESETHAND, true, &guarded_faults);
 }
 
 static void unguard_signals(void)
 {
-    for (int i = 0; i < nguarded; i++)
-        sigaction(guarded[i], &guarded_before[i], NULL);
-    nguarded = 0;
+    fatalsig_restore(&guarded_sent);
+    fatalsig_restore(&guarded_faults);
 }
 
 /* Signals wait while the temporary file is made or given up, so that it is

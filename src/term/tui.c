@@ -72,15 +72,13 @@ static SCREEN *term_screen;
  * everything it needs is prepared while curses starts: the terminal
  * settings from before curses, the tty's fd, and the bytes that leave the
  * screen. */
-static int crash_signals[FATALSIG_MAX];
-static int ncrash_signals;
+static fatalsig_saved_t crash_before;
 
 static int crash_fd = -1;
 static bool crash_have_termios;
 static struct termios crash_termios;
 static char crash_reset[256];
 static size_t crash_reset_len;
-static struct sigaction crash_before[FATALSIG_MAX];
 static bool crash_armed;
 
 static void on_crash(int sig)
@@ -146,21 +144,9 @@ static void crash_arm(bool mouse)
     crash_add("rmkx", NULL);             /* keypad back to normal */
     crash_add("cnorm", "\033[?25h");     /* show the cursor */
     crash_add("rmcup", "\033[?1049l");   /* leave the alternate screen */
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_crash;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESETHAND;
-    int sigs[FATALSIG_MAX];
-    int n = fatalsig_list(FATALSIG_FAULT, sigs);
-    ncrash_signals = 0;
-    for (int i = 0; i < n; i++) {
-        struct sigaction old;
-        if (sigaction(sigs[i], NULL, &old) != 0 || (!(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_IGN))
-            continue; /* SIGXFSZ: a write past the limit fails, the screen carries on */
-        if (sigaction(sigs[i], &sa, &crash_before[ncrash_signals]) == 0)
-            crash_signals[ncrash_signals++] = sigs[i];
-    }
+    /* An ignored fault stays ignored: SIGXFSZ, so a write past the limit
+     * fails and the screen carries on. */
+    fatalsig_catch(FATALSIG_FAULT, on_crash, SA_RESETHAND, false, &crash_before);
     crash_armed = true;
 }
 
@@ -171,8 +157,7 @@ static void crash_disarm(void)
     if (!crash_armed)
         return;
     crash_armed = false;
-    for (int i = 0; i < ncrash_signals; i++)
-        sigaction(crash_signals[i], &crash_before[i], NULL);
+    fatalsig_restore(&crash_before);
 }
 
 static void restore(void)
@@ -195,35 +180,18 @@ static void on_signal(int sig)
  * SIGHUP, SIGPIPE, SIGALRM, SIGUSR1...): the handler only sets a flag; the
  * loop restores the terminal, then dies of the signal. One the program
  * ignores (nohup's SIGHUP) stays ignored. */
-static int quit_signals[FATALSIG_MAX];
-static int nquit_signals;
-static struct sigaction quit_before[FATALSIG_MAX];
+static fatalsig_saved_t quit_before;
 
 static void catch_signals(void)
 {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0; /* no SA_RESTART: a signal wakes get_wch at once */
-    int sigs[FATALSIG_MAX];
-    int n = fatalsig_list(FATALSIG_SENT, sigs);
-    nquit_signals = 0;
-    for (int i = 0; i < n; i++) {
-        struct sigaction old;
-        if (sigaction(sigs[i], NULL, &old) != 0 || (!(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_IGN))
-            continue;
-        if (sigaction(sigs[i], &sa, &quit_before[nquit_signals]) == 0)
-            quit_signals[nquit_signals++] = sigs[i];
-    }
+    /* no SA_RESTART: a signal wakes get_wch at once */
+    fatalsig_catch(FATALSIG_SENT, on_signal, 0, false, &quit_before);
 }
 
 /* The handlers from before, once the screen is done. */
 static void release_signals(void)
 {
-    for (int i = 0; i < nquit_signals; i++)
-        sigaction(quit_signals[i], &quit_before[i], NULL);
-    nquit_signals = 0;
+    fatalsig_restore(&quit_before);
 }
 
 /* ------------------------------------------------------------------------

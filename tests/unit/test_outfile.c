@@ -222,30 +222,52 @@ static void expect_failed_write(const char *path, const char *previous, const ch
     ck_assert_int_eq(leftover_temps(), 0);
 }
 
+/* Runs body(path) in a child whose files may not grow past 16 KiB, with
+ * `xfsz` as SIGXFSZ's action (the limit ends with the child); returns its
+ * wait status (exit 0 when body returns). */
+static int with_file_size_limit(void (*xfsz)(int), void (*body)(const char *path), const char *path)
+{
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        struct rlimit rl = {16 * 1024, 16 * 1024};
+        signal(SIGXFSZ, xfsz);
+        if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
+            _exit(2);
+        body(path);
+        _exit(0);
+    }
+    int status;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    return status;
+}
+
+static void failed_big_write(const char *path)
+{
+    expect_failed_write(path, "previous report\n", "the previous file is unchanged");
+}
+
 /* A full disk, portably: a file size limit makes write() fail with EFBIG
- * once SIGXFSZ is ignored. Done in a child so the limit ends with it. */
+ * once SIGXFSZ is ignored. */
 START_TEST(test_full_disk_keeps_the_previous_file)
 {
     make_dir();
     char *out = path_in("report.txt");
     put(out, "previous report\n");
-    pid_t pid = fork();
-    ck_assert_int_ge(pid, 0);
-    if (pid == 0) {
-        struct rlimit rl = {16 * 1024, 16 * 1024};
-        signal(SIGXFSZ, SIG_IGN);
-        if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
-            _exit(2);
-        expect_failed_write(out, "previous report\n", "the previous file is unchanged");
-        _exit(0);
-    }
-    int status;
-    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    int status = with_file_size_limit(SIG_IGN, failed_big_write, out);
     ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "child failed (status %d)", status);
     ck_assert_str_eq(get(out), "previous report\n");
     remove_dir();
 }
 END_TEST
+
+static void big_write(const char *path)
+{
+    static char big[256 * 1024];
+    diag_t d = DIAG_INIT;
+    outfile_write(path, big, sizeof big, NULL, 0, &d);
+    diag_free(&d);
+}
 
 /* A signal that ends the process during the write (here SIGXFSZ, which a
  * file size limit raises inside write() when it is not ignored: a signal
@@ -256,20 +278,7 @@ START_TEST(test_a_signal_during_the_write_leaves_no_temporary_file)
     make_dir();
     char *out = path_in("report.txt");
     put(out, "previous report\n");
-    pid_t pid = fork();
-    ck_assert_int_ge(pid, 0);
-    if (pid == 0) {
-        static char big[256 * 1024];
-        struct rlimit rl = {16 * 1024, 16 * 1024};
-        signal(SIGXFSZ, SIG_DFL);
-        if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
-            _exit(2);
-        diag_t d = DIAG_INIT;
-        outfile_write(out, big, sizeof big, NULL, 0, &d);
-        _exit(0); /* not reached: the signal ends the process */
-    }
-    int status;
-    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    int status = with_file_size_limit(SIG_DFL, big_write, out);
     ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ, "child not killed by SIGXFSZ (status %d)",
                   status);
     ck_assert_int_eq(leftover_temps(), 0);
