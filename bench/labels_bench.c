@@ -17,7 +17,7 @@
 
 #include "render/chart.h"
 #include "render/report.h"
-#include "core/frontier.h"
+#include "core/groups.h"
 #include "core/model.h"
 #include "base/xalloc.h"
 
@@ -56,16 +56,19 @@ static double time_svg(const pointset_t *set, const scenario_t *s)
 
 static double time_chart(const pointset_t *set, const scenario_t *s)
 {
-    frontier_t f;
-    frontier_compute(&f, set, NULL);
-    chart_opts_t o = chart_report_opts(NULL, set, s, &f);
+    groups_t g;
+    groups_compute(&g, set);
+    chart_focus_t cf;
+    chart_focus_init(&cf, &g, groups_default(&g));
+    chart_opts_t o = chart_report_opts(NULL, set, s, &cf);
     o.ascii = true;
     chart_t ch;
     double t0 = bench_now_ms();
     chart_render(&ch, &o);
     double t1 = bench_now_ms();
     chart_free(&ch);
-    frontier_free(&f);
+    chart_focus_free(&cf);
+    groups_free(&g);
     return t1 - t0;
 }
 

@@ -200,6 +200,22 @@ const char *num_parse_percent(const char *s, double *fraction)
     return NULL;
 }
 
+int num_printed_decimals(const char *s)
+{
+    const char *p = skip_blanks(s);
+    int decimals = 0;
+    while (*p && *p != '.' && *p != 'e' && *p != 'E')
+        p++;
+    if (*p == '.')
+        for (p++; isdigit((unsigned char)*p); p++)
+            decimals++;
+    if (*p == 'e' || *p == 'E') {
+        long e = strtol(p + 1, NULL, 10); /* clamps a huge exponent */
+        decimals -= (int)(e > 400 ? 400 : e < -400 ? -400 : e);
+    }
+    return decimals;
+}
+
 char *num_format_int(double x, char *buf, size_t n)
 {
     if (!isfinite(x)) {
@@ -268,6 +284,23 @@ char *num_format_pct(double fraction, char *buf, size_t n)
     return buf;
 }
 
+char *num_format_pct_exact(double fraction, char *buf, size_t n)
+{
+    double pct = fraction * 100.0;
+    if (!isfinite(pct) || pct == 0 || fabs(pct) < 1e-9)
+        return num_format_pct(fraction, buf, n);
+    char want[40];
+    snprintf(want, sizeof want, "%.12g", pct);
+    double target = strtod(want, NULL);
+    for (int decimals = 2; decimals <= 14; decimals++) {
+        snprintf(buf, n, "%.*f%%", decimals, pct);
+        if (strtod(buf, NULL) == target)
+            return buf;
+    }
+    snprintf(buf, n, "%s%%", want);
+    return buf;
+}
+
 char *num_format_money(double x, char *buf, size_t n)
 {
     char tmp[64];
@@ -285,7 +318,7 @@ double num_fraction_to_pct(double fraction)
     if (!isfinite(fraction))
         return fraction;
     char buf[40];
-    snprintf(buf, sizeof buf, "%.15g", fraction * 100.0);
+    snprintf(buf, sizeof buf, "%.12g", fraction * 100.0);
     return strtod(buf, NULL);
 }
 

@@ -29,6 +29,12 @@ const char *num_parse_amount(const char *s, double *out);
  * both mean 0.1 percent. Stored as a fraction (0.001). */
 const char *num_parse_percent(const char *s, double *fraction);
 
+/* The decimals a number was printed with, as a cell or a flag holds it:
+ * digits after the point, less the exponent ("0.5" 1, "8.40%" 2, "12" 0,
+ * "5e-3" 3, "1.5e2" -1). It says how far the number may be from what it
+ * rounds: half a unit of its last digit. */
+int num_printed_decimals(const char *s);
+
 /* "1,234,567" style: value rounded to an integer, with separators. */
 char *num_format_int(double x, char *buf, size_t n);
 /* A daily count for people: separators for large values, a few significant
@@ -36,11 +42,17 @@ char *num_format_int(double x, char *buf, size_t n);
 char *num_format_count(double x, char *buf, size_t n);
 /* A fraction shown as a percentage: 0.002 -> "0.20%". */
 char *num_format_pct(double fraction, char *buf, size_t n);
+/* The same, with as many more decimals as the value needs to be shown
+ * exactly (up to 12 significant digits): 0.00037 -> "0.037%", 0.001 ->
+ * "0.10%". For values a person set, such as the adversarial share. */
+char *num_format_pct_exact(double fraction, char *buf, size_t n);
 /* Money: "$1,234" or "$0.50". */
 char *num_format_money(double x, char *buf, size_t n);
-/* fraction * 100, rounded to 15 significant digits: 0.596 -> 59.6 and not
- * 59.599999999999994. Percentages in machine output go through this, so a
- * rate typed as "59.6" in a file comes back out as 59.6. */
+/* fraction * 100, rounded to 12 significant digits: 0.596 -> 59.6 and not
+ * 59.599999999999994, 1 - 0.918 -> 8.2 and not 8.20000000000001. Rates in
+ * machine output go through this, so a rate typed as "59.6" in a file comes
+ * back out as 59.6; no count of prompts (at most 1e15) has rates that differ
+ * in the first 12 digits and matter. */
 double num_fraction_to_pct(double fraction);
 /* The shortest text that reads back as exactly the same double; "null" for
  * NaN or infinity. */

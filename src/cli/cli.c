@@ -8,8 +8,8 @@
 #include "base/strbuf.h"
 #include "base/text.h"
 #include "base/xalloc.h"
-#include "core/builtin.h"
 #include "load/examples.h"
+#include "load/csvcell.h"
 #include "load/judged.h"
 #include "load/load.h"
 #include "render/canvas.h"
@@ -19,6 +19,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,14 +89,15 @@ static const char *const section_titles[SEC_COUNT] = {
 };
 
 enum {
-    O_EXAMPLE = 256, O_LIST_EXAMPLES, O_INPUT, O_KNOB, O_PRESET, O_JUDGE, O_SET_COLUMN,
+    O_EXAMPLE = 256, O_LIST_EXAMPLES, O_INPUT, O_KNOB, O_GROUP_COLUMNS, O_PRESET, O_JUDGE, O_SET_COLUMN,
     O_HARMFUL_VALUES, O_BENIGN_VALUES, O_VERDICT_COLUMN, O_REFUSED_VALUES, O_COMPLIED_VALUES,
+    O_UNRECOGNISED, O_N_ADVERSARIAL, O_N_BENIGN,
     O_VOLUME, O_ADV, O_COST_REFUSAL, O_COST_HARM, O_POLICY,
     O_COMPARE, O_INTERVAL, O_CATEGORY_SHARES, O_TARGET_ASR, O_TARGET_ORR,
-    O_WIDTH, O_HEIGHT, O_ASCII, O_X_SCALE, O_Y_SCALE, O_NO_LABELS,
+    O_WIDTH, O_HEIGHT, O_ASCII, O_X_SCALE, O_Y_SCALE, O_NO_LABELS, O_GROUP,
     O_FORMAT, O_NO_COLOR,
     O_SCENARIO_FILE, O_THRESHOLD, O_BASELINE, O_SELECT, O_NO_MOUSE, O_KEYS,
-    O_BASELINE_NAME, O_CANDIDATE_NAME, O_MAX_ASR_INCREASE, O_MAX_ORR_INCREASE, O_SIGNIFICANCE,
+    O_BASELINE_NAME, O_CANDIDATE_NAME, O_MAX_ASR_INCREASE, O_MAX_ORR_INCREASE, O_SIGNIFICANCE, O_ACROSS_GROUPS,
     O_POINTS,
     O_SEED, O_KIND, O_COUNT, O_WORKSHEET, O_PLAIN,
 };
@@ -107,6 +109,7 @@ enum {
 #define FILES_IN (POINTS_IN | ON(CLI_CHECK))                       /* ... or two to check */
 #define SCORES_IN (FILES_IN | ON(CLI_SWEEP))                       /* ... or a score file */
 #define CHARTS (ON(CLI_REPORT) | ON(CLI_PLOT))                     /* draw a chart of a size */
+#define COUNTS_SHOWN (ON(CLI_EXPLORE) | ON(CLI_REPORT) | ON(CLI_CHECK)) /* show counts and intervals */
 #define SCREENS (ON(CLI_EXPLORE) | ON(CLI_PRACTICE))               /* draw on the terminal */
 
 static const struct {
@@ -123,6 +126,10 @@ static const struct {
      "read files as points, judged, scores or\n" "binned (default: from the header)"},
     {{"knob-column", required_argument, NULL, O_KNOB}, SEC_DATA, FILES_IN, "NAME",
      "the column a series varies (default:\n" "threshold)"},
+    {{"group-columns", required_argument, NULL, O_GROUP_COLUMNS}, SEC_DATA, FILES_IN, "COLS",
+     "columns naming each point's measurement\n"
+     "group (default: set and judge columns);\n"
+     "none pools every point in one group"},
     {{"preset", required_argument, NULL, O_PRESET}, SEC_DATA, FILES_IN, "NAME",
      "per-prompt judgements in a public format:\n" "xstest or jailbreakbench"},
     {{"judge", required_argument, NULL, O_JUDGE}, SEC_DATA, FILES_IN, "COLS",
@@ -142,6 +149,12 @@ static const struct {
      "verdicts meaning the answer was a refusal"},
     {{"complied-values", required_argument, NULL, O_COMPLIED_VALUES}, SEC_DATA, FILES_IN, "V1,V2",
      "verdicts meaning the model complied"},
+    {{"unrecognised", required_argument, NULL, O_UNRECOGNISED}, SEC_DATA, FILES_IN, "HOW",
+     "verdicts of neither kind: exclude (default),\n" "refusal or compliance"},
+    {{"n-adversarial", required_argument, NULL, O_N_ADVERSARIAL}, SEC_DATA, COUNTS_SHOWN, "N",
+     "harmful prompts behind each rate, for rows\n" "that give no n_adversarial"},
+    {{"n-benign", required_argument, NULL, O_N_BENIGN}, SEC_DATA, COUNTS_SHOWN, "N",
+     "benign prompts behind each rate, for rows\n" "that give no n_benign"},
 
     {{"volume", required_argument, NULL, O_VOLUME}, SEC_SCENARIO, POINTS_IN, "N",
      "daily queries (10000000, 10,000,000, 1e7,\n" "10M, 2.5k, 1B); default 10M"},
@@ -175,6 +188,9 @@ static const struct {
      "ASR axis: auto, linear or log (the explorer\n" "has one scale for both axes)"},
     {{"no-labels", no_argument, NULL, O_NO_LABELS}, SEC_CHART, CHARTS, NULL,
      "number the points and name them in the key\n" "below the chart"},
+    {{"group", required_argument, NULL, O_GROUP}, SEC_CHART, CHARTS | ON(CLI_EXPLORE), "NAME",
+     "the measurement group whose frontier the\n"
+     "chart draws (a unique part of its name)"},
     {{"ascii", no_argument, NULL, O_ASCII}, SEC_CHART, CHARTS | SCREENS, NULL,
      "draw with ASCII only (default: braille and\n" "Unicode in a UTF-8 locale)"},
 
@@ -209,7 +225,10 @@ static const struct {
     {{"max-orr-increase", required_argument, NULL, O_MAX_ORR_INCREASE}, SEC_CHECK, ON(CLI_CHECK), "PP",
      "largest allowed rise of ORR, in percentage\n" "points; default 0"},
     {{"significance", required_argument, NULL, O_SIGNIFICANCE}, SEC_CHECK, ON(CLI_CHECK), "ALPHA",
-     "fail only on a rise beyond chance at level\n" "ALPHA (such as 0.05), from counts"},
+     "fail only on a rise shown by a one-sided\n" "test at level ALPHA (such as 0.05), from\n"
+     "counts: 1e-12 up to, not including, 0.5"},
+    {{"across-groups", no_argument, NULL, O_ACROSS_GROUPS}, SEC_CHECK, ON(CLI_CHECK), NULL,
+     "gate even a candidate measured on other\n" "sets or judges than the baseline"},
 
     {{"points", required_argument, NULL, O_POINTS}, SEC_SWEEP, ON(CLI_SWEEP), "N",
      "about N rows, keeping every Pareto-optimal\n" "threshold (default: all)"},
@@ -444,6 +463,17 @@ static bool parse_seed(const cli_t *c, const char *value, unsigned long long *ou
     return true;
 }
 
+/* A number of prompts: a whole number from 1 to the largest count a cell
+ * may hold. */
+static bool parse_prompts(const cli_t *c, const char *flag, const char *value, long long *out)
+{
+    double v;
+    if (num_parse_decimal(value, &v) || v != floor(v) || v < 1 || v > CSVCELL_MAX_COUNT)
+        return flag_value(c, flag, "expected a whole number of prompts from 1 to 1e15", value);
+    *out = (long long)v;
+    return true;
+}
+
 static bool apply_data(cli_t *c, int val, const char *arg)
 {
     input_opts_t *in = &c->data.input;
@@ -455,6 +485,11 @@ static bool apply_data(cli_t *c, int val, const char *arg)
             return flag_value(c, "input", "expected points, judged, scores or binned", arg);
         return true;
     case O_KNOB: in->knob_column = arg; return true;
+    case O_GROUP_COLUMNS:
+        if (!arg[strspn(arg, " ,")])
+            return flag_value(c, "group-columns", "expected column names separated by commas, or none", arg);
+        in->group_columns = arg;
+        return true;
     case O_PRESET:
         if (!judged_preset_known(arg))
             return flag_value(c, "preset", "expected xstest or jailbreakbench", arg);
@@ -467,6 +502,14 @@ static bool apply_data(cli_t *c, int val, const char *arg)
     case O_VERDICT_COLUMN: in->verdict_column = arg; return true;
     case O_REFUSED_VALUES: in->refused_values = arg; return true;
     case O_COMPLIED_VALUES: in->complied_values = arg; return true;
+    case O_UNRECOGNISED:
+        if (!input_parse_unrecognised(arg, &in->unrecognised))
+            return flag_value(c, "unrecognised", "expected exclude, refusal or compliance", arg);
+        return true;
+    case O_N_ADVERSARIAL:
+    case O_N_BENIGN:
+        return parse_prompts(c, val == O_N_ADVERSARIAL ? "n-adversarial" : "n-benign", arg,
+                             val == O_N_ADVERSARIAL ? &in->n_adversarial : &in->n_benign);
     }
     return false;
 }
@@ -529,6 +572,7 @@ static bool apply_chart_output(cli_t *c, int val, const char *arg)
     case O_X_SCALE: return parse_scale(c, "x-scale", arg, &ch->xscale);
     case O_Y_SCALE: return parse_scale(c, "y-scale", arg, &ch->yscale);
     case O_NO_LABELS: ch->no_labels = true; return true;
+    case O_GROUP: ch->group = arg; return true;
     case O_ASCII: ch->ascii = true; return true;
     case O_FORMAT:
         return report_parse_format(arg, &c->output.format)
@@ -565,6 +609,7 @@ static bool apply_check_sweep(cli_t *c, int val, const char *arg)
     double v;
     switch (val) {
     case O_BASELINE_NAME: c->check.baseline_name = arg; return true;
+    case O_ACROSS_GROUPS: c->check.across_groups = true; return true;
     case O_CANDIDATE_NAME: c->check.candidate_name = arg; return true;
     case O_MAX_ASR_INCREASE:
     case O_MAX_ORR_INCREASE: {
@@ -575,8 +620,14 @@ static bool apply_check_sweep(cli_t *c, int val, const char *arg)
         return true;
     }
     case O_SIGNIFICANCE:
-        if (num_parse_decimal(arg, &g->significance) || !(g->significance > 0 && g->significance < 0.5))
-            return flag_value(c, "significance", "expected a level above 0 and below 0.5, such as 0.05", arg);
+        /* Out of the range the test is finite and meaningful: refused
+         * here, and the gate fails closed on it besides. */
+        if (num_parse_decimal(arg, &g->significance) || !gate_significance_ok(g->significance)) {
+            char msg[96];
+            snprintf(msg, sizeof msg, "expected a level from %g up to, not including, %g, such as 0.05",
+                     GATE_ALPHA_MIN, GATE_ALPHA_MAX);
+            return flag_value(c, "significance", msg, arg);
+        }
         return true;
     case O_POINTS:
         if (num_parse_decimal(arg, &v) || v != (double)(long)v || v < 2 || v > 1e9)
@@ -756,7 +807,7 @@ bool cli_load(const cli_t *c, pointset_t *set, char **title)
 {
     sb_t t = SB_INIT;
     if (c->data.nfiles == 0) {
-        builtin_load(set);
+        load_builtin(set, &c->data.input);
         sb_puts(&t, "built-in scenario");
     }
     for (int i = 0; i < c->data.nfiles; i++) {
@@ -779,6 +830,24 @@ void cli_point_names(sb_t *sb, const pointset_t *set)
         sb_printf(sb, "%s%s", i ? ", " : "", set->items[i].name);
     if (set->len > 12)
         sb_puts(sb, ", ...");
+}
+
+bool cli_group(const cli_t *c, const pointset_t *set, const char **name)
+{
+    *name = NULL;
+    if (!c->chart.group)
+        return true;
+    groups_t g;
+    groups_compute(&g, set);
+    sb_t why = SB_INIT;
+    long k = groups_resolve(&g, c->chart.group, &why);
+    if (k >= 0)
+        *name = g.items[k].name; /* the set's memory, not g's */
+    else
+        cli_error("--group: %s", sb_str(&why));
+    sb_free(&why);
+    groups_free(&g);
+    return k >= 0;
 }
 
 bool cli_compare(const cli_t *c, const pointset_t *set, const point_t **a, const point_t **b)

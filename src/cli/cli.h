@@ -60,6 +60,7 @@ typedef struct {
     chart_scale_t xscale, yscale;
     bool no_labels;
     bool ascii;           /* --ascii as given; display.ascii is the decision */
+    const char *group;    /* --group NAME as given: the group whose frontier is drawn */
 } cli_chart_t;
 
 typedef struct {
@@ -90,6 +91,7 @@ typedef struct {
 typedef struct {
     gate_opts_t gate;          /* allowed rises, --significance; the policy of --policy */
     const char *baseline_name, *candidate_name; /* which point of each file */
+    bool across_groups;        /* --across-groups: gate points measured on different sets */
 } cli_check_t;
 
 typedef struct {
@@ -142,6 +144,10 @@ bool cli_load(const cli_t *c, pointset_t *set, char **title);
  * other is NULL), with a progress line on a terminal; prints its warnings
  * and its error to stderr. Returns false on failure. */
 bool cli_load_file(const cli_t *c, const char *path, pointset_t *set, curve_t *curve);
+/* Resolves --group against the measurement groups of `set`: the group's
+ * exact name in `name` (valid while `set` is), NULL without --group; false
+ * with an error naming the groups it could mean when none or several match. */
+bool cli_group(const cli_t *c, const pointset_t *set, const char **name);
 /* Resolves --compare "A,B" against the set; prints an error when a name is
  * unknown. Both are NULL when no comparison was asked for. */
 bool cli_compare(const cli_t *c, const pointset_t *set, const point_t **a, const point_t **b);

@@ -2,9 +2,11 @@
  *
  *   tradeoff check [OPTION]... BASELINE.csv CANDIDATE.csv
  *
- * Exit 0 when the candidate passes, 1 on a regression (a rise beyond the
- * allowance, or a policy failure), 2 on bad usage or data. The verdict line
- * is printed from the same result as the exit status, so they agree. */
+ * Exit 0 when the candidate passes, 1 on any failing verdict (a regression:
+ * a rise beyond the allowance; out of policy: the candidate leaves the
+ * policy's bounds; or both), 2 on bad usage or data. The verdict line is
+ * printed from the same result as the exit status, so they agree. The files
+ * are read as `report` reads them (cli_load_file, the same input flags). */
 #include "config.h"
 
 #include "cli/cmd.h"
@@ -57,7 +59,8 @@ static void points_delta(sb_t *sb, double fraction)
     sb_printf(sb, "%s%.2f pp", fraction >= 0 ? "+" : "-", fabs(fraction) * 100);
 }
 
-static void rate_text(sb_t *out, const char *what, const gate_rate_t *r, double alpha)
+static void rate_text(sb_t *out, const char *what, const gate_rate_t *r, const gate_result_t *g,
+                      const point_t *base, const point_t *cand, bool asr)
 {
     char a[32], b[32];
     sb_printf(out, "  %s  %8s -> %-8s  ", what, num_format_pct(r->base, a, sizeof a),
@@ -66,41 +69,80 @@ static void rate_text(sb_t *out, const char *what, const gate_rate_t *r, double 
     sb_puts(out, " (allowed ");
     points_delta(out, r->allowed);
     if (r->ci.known) {
-        sb_printf(out, "; %g%% interval of the rise ", (1 - alpha) * 100);
+        sb_printf(out, "; %.12g%% interval of the rise ", g->level * 100);
         points_delta(out, r->ci.lo);
         sb_puts(out, " to ");
         points_delta(out, r->ci.hi);
     }
-    sb_printf(out, ")  %s\n", r->regressed ? "REGRESSION" : "ok");
+    sb_printf(out, ")  %s\n", r->undecided ? "REGRESSION (no finite interval: the gate fails closed)"
+                              : r->regressed ? "REGRESSION"
+                                             : "ok");
+    sb_puts(out, "        ");
+    point_counts_describe(out, base, asr, false);
+    sb_puts(out, " -> ");
+    point_counts_describe(out, cand, asr, false);
+    sb_puts(out, "\n");
 }
 
 static void reasons_text(sb_t *out, const gate_result_t *g, const gate_opts_t *o)
 {
     const char *sep = "";
+    bool tested = o->significance != 0;
     if (g->asr.regressed) {
-        sb_puts(out, o->significance > 0 ? "ASR rose beyond chance by more than allowed"
-                                         : "ASR rose by more than allowed");
+        sb_puts(out, tested ? "ASR rose beyond chance by more than allowed" : "ASR rose by more than allowed");
         sep = "; ";
     }
     if (g->orr.regressed) {
         sb_printf(out, "%s%s", sep,
-                  o->significance > 0 ? "ORR rose beyond chance by more than allowed" : "ORR rose by more than allowed");
+                  tested ? "ORR rose beyond chance by more than allowed" : "ORR rose by more than allowed");
         sep = "; ";
     }
     if (g->policy_failed)
         sb_printf(out, "%sthe candidate leaves the %s policy", sep, o->policy.label);
 }
 
+/* Whether the baseline and the candidate were measured alike: the
+ * comparison's groups (model_compare), said in the words of its sentence. */
+static comparison_t groups_of(const cli_t *c, const side_t *base, const side_t *cand)
+{
+    return model_compare(&c->scenario, base->point, cand->point);
+}
+
+static void groups_sentence(sb_t *out, const comparison_t *cmp)
+{
+    model_groups_clause(out, "The baseline", "the candidate", cmp);
+    while (out->len > 0 && out->data[out->len - 1] == ' ')
+        out->data[--out->len] = '\0';
+}
+
+/* A gate across groups compares different measurements: refused (exit 2,
+ * naming both groups) unless --across-groups, when the groups are known to
+ * differ; said in the output when they only may. */
+static bool groups_allow(const cli_t *c, const side_t *base, const side_t *cand, const comparison_t *cmp)
+{
+    if (cmp->comparable || !cmp->groups_known || c->check.across_groups)
+        return true;
+    cli_error("cannot check %s against %s: the baseline was measured on '%s' and the candidate on '%s' "
+              "(different sets or judges); give --across-groups to gate them anyway",
+              cand->shown_path, base->shown_path, cmp->group_a, cmp->group_b);
+    return false;
+}
+
 static void check_text(sb_t *out, const side_t *base, const side_t *cand, const gate_result_t *g,
-                       const gate_opts_t *o)
+                       const gate_opts_t *o, const comparison_t *cmp, bool across)
 {
     sb_printf(out, "Baseline   %s (%s)\nCandidate  %s (%s)\n", base->point->name, base->shown_path,
               cand->point->name, cand->shown_path);
-    if (o->significance > 0)
-        sb_printf(out, "A rise counts only when shown beyond chance (significance %g, Newcombe interval).\n",
-                  o->significance);
-    rate_text(out, "ASR", &g->asr, o->significance);
-    rate_text(out, "ORR", &g->orr, o->significance);
+    if (!cmp->comparable) {
+        groups_sentence(out, cmp);
+        sb_puts(out, across && cmp->groups_known ? " Gated anyway (--across-groups).\n" : "\n");
+    }
+    if (o->significance != 0)
+        sb_printf(out, "A rise counts only when a one-sided test at level %g shows it: the lower end of its "
+                       "two-sided %.12g%% Newcombe interval must exceed the allowance.\n",
+                  o->significance, g->level * 100);
+    rate_text(out, "ASR", &g->asr, g, base->point, cand->point, true);
+    rate_text(out, "ORR", &g->orr, g, base->point, cand->point, false);
     if (policy_has_bounds(&o->policy)) {
         sb_printf(out, "  Policy %s: ", o->policy.label);
         verdict_describe(out, &o->policy, g->policy, cand->point->asr, cand->point->orr);
@@ -111,7 +153,7 @@ static void check_text(sb_t *out, const side_t *base, const side_t *cand, const 
     if (g->pass) {
         sb_puts(out, "PASS: no regression\n");
     } else {
-        sb_puts(out, "FAIL: regression: ");
+        sb_printf(out, "FAIL: %s: ", gate_verdict_words(g->verdict));
         reasons_text(out, g, o);
         sb_puts(out, "\n");
     }
@@ -130,7 +172,7 @@ static void side_json(json_t *j, const char *key, const side_t *s)
     json_object_end(j);
 }
 
-static void rate_json(json_t *j, const char *key, const gate_rate_t *r)
+static void rate_json(json_t *j, const char *key, const gate_rate_t *r, const gate_result_t *g)
 {
     json_key(j, key);
     json_object_begin(j);
@@ -139,21 +181,38 @@ static void rate_json(json_t *j, const char *key, const gate_rate_t *r)
     json_key(j, "allowed_increase_pp");
     json_pct(j, r->allowed);
     json_key(j, "delta_interval_pp");
-    if (r->ci.known) {
-        json_array_begin(j);
-        json_pct(j, r->ci.lo);
-        json_pct(j, r->ci.hi);
-        json_array_end(j);
-    } else {
-        json_null(j);
-    }
+    json_fields_interval_pct(j, r->ci);
+    json_key(j, "interval_level_pct");
+    json_number(j, r->ci.known ? g->level * 100 : NAN);
     json_key(j, "regressed");
     json_bool(j, r->regressed);
+    json_key(j, "undecided");
+    json_bool(j, r->undecided);
+    json_object_end(j);
+}
+
+static void groups_json(json_t *j, const comparison_t *cmp, bool across)
+{
+    json_key(j, "groups");
+    json_object_begin(j);
+    json_key(j, "baseline");
+    json_string(j, cmp->group_a);
+    json_key(j, "candidate");
+    json_string(j, cmp->group_b);
+    json_key(j, "comparable");
+    json_bool(j, cmp->comparable);
+    json_key(j, "across_groups");
+    json_bool(j, across && !cmp->comparable);
+    sb_t note = SB_INIT;
+    groups_sentence(&note, cmp);
+    json_key(j, "note");
+    json_string(j, cmp->comparable ? NULL : sb_str(&note));
+    sb_free(&note);
     json_object_end(j);
 }
 
 static void check_json(sb_t *out, const side_t *base, const side_t *cand, const gate_result_t *g,
-                       const gate_opts_t *o)
+                       const gate_opts_t *o, const comparison_t *cmp, bool across)
 {
     json_t j;
     sb_t reasons = SB_INIT;
@@ -163,17 +222,18 @@ static void check_json(sb_t *out, const side_t *base, const side_t *cand, const 
     json_key(&j, "generator");
     json_string(&j, PACKAGE_STRING);
     json_key(&j, "verdict");
-    json_string(&j, g->pass ? "pass" : "regression");
+    json_string(&j, gate_verdict_key(g->verdict));
     json_key(&j, "exit_code");
     json_int(&j, g->pass ? EXIT_OK : EXIT_REGRESSION);
     json_key(&j, "reason");
     json_string(&j, g->pass ? NULL : sb_str(&reasons));
     json_key(&j, "significance");
-    json_number(&j, o->significance > 0 ? o->significance : NAN);
+    json_number(&j, o->significance != 0 ? o->significance : NAN);
     side_json(&j, "baseline", base);
     side_json(&j, "candidate", cand);
-    rate_json(&j, "attack_success", &g->asr);
-    rate_json(&j, "over_refusal", &g->orr);
+    groups_json(&j, cmp, across);
+    rate_json(&j, "attack_success", &g->asr, g);
+    rate_json(&j, "over_refusal", &g->orr, g);
     json_key(&j, "policy");
     json_object_begin(&j);
     json_key(&j, "name");
@@ -200,6 +260,9 @@ static int run_check(const cli_t *c, side_t *base, side_t *cand)
     if (!pick_point(base, c->check.baseline_name) || !pick_point(cand, c->check.candidate_name))
         return EXIT_USAGE;
     const gate_opts_t *o = &c->check.gate;
+    comparison_t cmp = groups_of(c, base, cand);
+    if (!groups_allow(c, base, cand, &cmp))
+        return EXIT_USAGE;
     const char *why = gate_cannot_check(base->point, cand->point, o);
     if (why) {
         cli_error("cannot check %s against %s: %s", cand->shown_path, base->shown_path, why);
@@ -208,9 +271,9 @@ static int run_check(const cli_t *c, side_t *base, side_t *cand)
     gate_result_t g = gate_run(base->point, cand->point, o);
     sb_t out = SB_INIT;
     if (c->output.format == REPORT_JSON)
-        check_json(&out, base, cand, &g, o);
+        check_json(&out, base, cand, &g, o, &cmp, c->check.across_groups);
     else
-        check_text(&out, base, cand, &g, o);
+        check_text(&out, base, cand, &g, o, &cmp, c->check.across_groups);
     int rc = cmd_emit(c, &out);
     sb_free(&out);
     if (rc != EXIT_OK)

@@ -24,6 +24,10 @@ static bool apply_flags(explore_t *ex, const cli_t *c)
 {
     sb_t why = SB_INIT;
     bool ok = true;
+    if (ok && c->chart.group && !explore_set_group(ex, c->chart.group, &why)) {
+        cli_error("--group: %s", sb_str(&why));
+        ok = false;
+    }
     if (ok && c->explore.select && !explore_select(ex, c->explore.select, &why)) {
         cli_error("--select: %s", sb_str(&why));
         ok = false;
@@ -134,6 +138,8 @@ int cmd_explore(int argc, char **argv)
             c.data.files = sf.files;
             c.data.nfiles = sf.nfiles;
         }
+        if (!c.data.input.group_columns)
+            c.data.input.group_columns = sf.group_columns;
     }
 
     pointset_t set = POINTSET_INIT;
@@ -147,6 +153,7 @@ int cmd_explore(int argc, char **argv)
     explore_init(&ex, &set, title, c.data.files, c.data.nfiles, &c.scenario, &c.analysis.opts);
     ex.ascii = c.display.ascii;
     ex.scale = scale;
+    ex.group_columns = c.data.input.group_columns;
 
     int rc = EXIT_OK;
     if ((c.explore.scenario_file && !apply_scenario_file(&ex, &sf, c.explore.scenario_file)) ||

@@ -6,7 +6,7 @@
 #include "render/chart.h"
 #include "cli/cmd.h"
 #include "base/exitcode.h"
-#include "core/frontier.h"
+#include "core/groups.h"
 #include "term/theme.h"
 
 #include <stdio.h>
@@ -63,13 +63,23 @@ int cmd_plot(int argc, char **argv)
         pointset_free(&set);
         return EXIT_USAGE;
     }
-    frontier_t f;
-    frontier_compute(&f, &set, NULL);
+    const char *focus;
+    if (!cli_group(&c, &set, &focus)) {
+        free(title);
+        pointset_free(&set);
+        return EXIT_USAGE;
+    }
+    /* The frontier and hull of one group; the others' points dimmed. */
+    groups_t g;
+    groups_compute(&g, &set);
+    long k = focus ? groups_find(&g, focus) : -1;
+    chart_focus_t cf;
+    chart_focus_init(&cf, &g, k >= 0 ? (size_t)k : groups_default(&g));
     int width, height;
     plot_size(&width, &height);
     chart_opts_t o = cli_chart_opts(&c, width, height);
     o.points = &set;
-    o.frontier = &f;
+    chart_focus_apply(&cf, &o);
     o.scenario = &c.scenario;
 
     chart_t ch;
@@ -92,7 +102,8 @@ int cmd_plot(int argc, char **argv)
     int rc = cmd_emit(&c, &out);
     sb_free(&out);
     chart_free(&ch);
-    frontier_free(&f);
+    chart_focus_free(&cf);
+    groups_free(&g);
     free(title);
     pointset_free(&set);
     return rc;

@@ -44,10 +44,11 @@ int cmd_report(int argc, char **argv)
     }
     const point_t *a, *b;
     int rc = EXIT_USAGE;
-    if (cli_compare(&c, &set, &a, &b)) {
+    const char *group;
+    if (cli_compare(&c, &set, &a, &b) && cli_group(&c, &set, &group)) {
         chart_opts_t chart = cli_chart_opts(&c, REPORT_CHART_WIDTH, REPORT_CHART_HEIGHT);
         report_t r = {.scenario = &c.scenario, .points = &set, .title = title, .compare_a = a, .compare_b = b,
-                      .analysis = &c.analysis.opts, .chart = &chart};
+                      .analysis = &c.analysis.opts, .chart = &chart, .group = group};
         sb_t out = SB_INIT;
         report_render(&out, &r, c.output.format);
         rc = cmd_emit(&c, &out);

@@ -2,15 +2,18 @@
  * computed once; every report format and view shows it
  * (render/analysis_report.h writes its text and JSON sections).
  *
- * It gathers dominance and the hull across all points and within each
- * series (frontier.h), the cost-optimal point (optimal.h), confidence
+ * It gathers dominance and the hull within each measurement group and
+ * within each series (a knob sweep inside one group) (groups.h,
+ * frontier.h), the cost-optimal point of each group (optimal.h), confidence
  * intervals and the policy check with confidence (stats.h) and the per
- * category rates (categories.h). */
+ * category rates (categories.h). No frontier, mix, target or optimum ever
+ * joins two groups (NUMBERS.md, rule 1). */
 #ifndef TRADEOFF_ANALYSIS_H
 #define TRADEOFF_ANALYSIS_H
 
 #include "core/categories.h"
 #include "core/frontier.h"
+#include "core/groups.h"
 #include "core/model.h"
 #include "core/optimal.h"
 #include "core/point.h"
@@ -34,10 +37,15 @@ typedef struct {
     const pointset_t *set;
     const scenario_t *scenario;
     analysis_opts_t opts;
-    frontier_t all;        /* across every point */
+    groups_t groups;       /* the groups, each with its frontier; every point's
+                            * marks within its group (groups.marks) */
     bool *series_pareto;   /* per point: Pareto-optimal within its series */
     bool *series_hull;     /* per point: on its series' hull */
-    optimal_t optimal;
+    optimal_t *optimal;    /* per group: its cheapest point or mix */
+    /* The group whose optimum costs least per day when two or more groups
+     * have one, else -1: a comparison of different measurements, never a
+     * mix (routing traffic between groups means nothing). */
+    long cheapest;
 } analysis_t;
 
 /* `opts` may be NULL for the defaults. */
@@ -45,8 +53,12 @@ void analysis_compute(analysis_t *a, const pointset_t *set, const scenario_t *s,
                       const analysis_opts_t *opts);
 void analysis_free(analysis_t *a);
 
-/* Compact frontier marks for a table cell: "P" Pareto-optimal, "H" on the
- * achievable curve (hull), "-" dominated, "?" a rate unknown. */
+/* Compact frontier marks for a table cell, within the point's group: "P"
+ * Pareto-optimal, "H" on the achievable curve (hull), "-" dominated, "?" a
+ * rate unknown. */
 const char *analysis_marks(const analysis_t *a, size_t i);
+/* The group `focus` names (its exact name, as resolved by groups_find), or
+ * the default one (groups_default) when `focus` is NULL or names none. */
+size_t analysis_focus(const analysis_t *a, const char *focus);
 
 #endif

@@ -32,6 +32,12 @@
 static bool rate_eq(double a, double b) { return fabs(a - b) <= FRONTIER_EPSILON; }
 static bool rate_le(double a, double b) { return a <= b + FRONTIER_EPSILON; }
 
+/* Both NULL, or equal strings. */
+static bool same_name(const char *a, const char *b)
+{
+    return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
+}
+
 /* A rate as a whole number of FRONTIER_EPSILON steps. */
 static int64_t quantum(double rate) { return (int64_t)llround(rate / FRONTIER_EPSILON); }
 
@@ -228,10 +234,8 @@ void frontier_free(frontier_t *f)
 bool *frontier_series_mask(const pointset_t *set, const char *series)
 {
     bool *mask = xcalloc(set->len ? set->len : 1, sizeof *mask);
-    for (size_t i = 0; i < set->len; i++) {
-        const char *s = set->items[i].series;
-        mask[i] = (series == NULL && s == NULL) || (series && s && strcmp(series, s) == 0);
-    }
+    for (size_t i = 0; i < set->len; i++)
+        mask[i] = same_name(series, set->items[i].series);
     return mask;
 }
 
@@ -295,14 +299,13 @@ frontier_op_t frontier_at_orr(const frontier_t *f, const pointset_t *set, double
     return hull_at(f, set, target, false);
 }
 
-frontier_op_t frontier_at_knob(const pointset_t *set, const char *series, double knob)
+frontier_op_t frontier_at_knob(const pointset_t *set, const char *series, const char *group, double knob)
 {
     frontier_op_t none = {false, false, 0, 0, 0.0, NAN, NAN};
     long lo = -1, hi = -1; /* nearest measured knob at or below / at or above */
     for (size_t i = 0; i < set->len; i++) {
         const point_t *p = &set->items[i];
-        bool same = (series == NULL && p->series == NULL) ||
-                    (series && p->series && strcmp(series, p->series) == 0);
+        bool same = same_name(series, p->series) && same_name(group, p->group);
         if (!same || isnan(p->knob) || !point_has_rates(p) || isnan(knob))
             continue;
         if (p->knob == knob)

@@ -96,9 +96,11 @@ frontier_op_t frontier_at_orr(const frontier_t *f, const pointset_t *set, double
 
 /* A knob value (threshold) of `series` between two measured values, as the
  * mix of its measured neighbours with lambda = (hi - knob) / (hi - lo) on the
- * lower one; a measured value gives that point. Invalid outside the measured
- * range or when the series has no knob values. */
-frontier_op_t frontier_at_knob(const pointset_t *set, const char *series, double knob);
+ * lower one; a measured value gives that point. A series is a knob sweep
+ * within one measurement group: only its points in group `group` take part
+ * (NULL: the points without a group). Invalid outside the measured range or
+ * when the series has no knob values. */
+frontier_op_t frontier_at_knob(const pointset_t *set, const char *series, const char *group, double knob);
 
 /* "route 40% of traffic through t=0.6 and 60% through t=0.7" for a mix
  * (points named by "knob_name=value" when they have a knob, else by name),

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "core/nameindex.h"
+#include "base/digest.h"
 #include "base/xalloc.h"
 
 #include <stdint.h>
@@ -10,12 +11,7 @@
  * collisions here: the worst case is the quadratic time we replace). */
 static uint64_t hash_name(const char *s)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        h ^= *p;
-        h *= 1099511628211ull;
-    }
-    return h;
+    return digest_fnv1a(DIGEST_FNV_INIT, s, strlen(s));
 }
 
 /* The slot holding `name`, or the empty slot where it would go. */

@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Where a mix held by a bound must sit: at an inclusive bound, just inside a
  * strict one. */
@@ -47,11 +48,40 @@ static size_t feasible_path(const frontier_t *f, const pointset_t *set, const po
     return n;
 }
 
+/* The next-cheapest op within the policy: the policy-held mixes of the path
+ * and every measured point of the optimum's measurement group but the
+ * optimum itself (a point of another group is another measurement). */
+static void find_runner_up(optimal_t *o, const frontier_op_t *path, size_t n, const pointset_t *set,
+                           const scenario_t *s)
+{
+    const char *group = point_group(&set->items[o->op.a]);
+    o->runner_up_cost = INFINITY;
+    for (size_t k = 0; k < n + set->len; k++) {
+        frontier_op_t op = k < n ? path[k] : frontier_op_point(set, k - n);
+        if (k < n ? !op.is_mix : (!op.valid || (!o->op.is_mix && op.a == o->op.a)))
+            continue;
+        if (k >= n && strcmp(point_group(&set->items[op.a]), group) != 0)
+            continue;
+        if (k < n && op.a == o->op.a && op.b == o->op.b && op.lambda == o->op.lambda)
+            continue;
+        if (!verdict_pass(policy_check(&s->policy, op.asr, op.orr)))
+            continue;
+        double cost = model_project_rates(s, op.asr, op.orr).cost;
+        if (cost < o->runner_up_cost) {
+            o->runner_up = op;
+            o->runner_up_cost = cost;
+            o->has_runner_up = true;
+        }
+    }
+}
+
 optimal_t optimal_find(const frontier_t *f, const pointset_t *set, const scenario_t *s)
 {
     optimal_t o = {0};
     o.costs_set = model_costs_set(s);
     o.ratio_lo = o.ratio_hi = NAN;
+    o.confidence = NAN;
+    o.cost_ci = o.cost_diff_ci = (stats_interval_t){false, NAN, NAN};
     if (!o.costs_set || f->nhull == 0)
         return o;
     frontier_op_t *path = xcalloc(f->nhull + 2, sizeof *path);
@@ -80,9 +110,70 @@ optimal_t optimal_find(const frontier_t *f, const pointset_t *set, const scenari
                               fabs(o.op.asr - bound_target(s->policy.asr)) <= FRONTIER_EPSILON;
         o.held_by_orr_bound = o.op.is_mix && isfinite(s->policy.orr.max) &&
                               fabs(o.op.orr - bound_target(s->policy.orr)) <= FRONTIER_EPSILON;
+        find_runner_up(&o, path, n, set, s);
     }
     free(path);
     return o;
+}
+
+void optimal_uncertainty(optimal_t *o, const pointset_t *set, const scenario_t *s, double confidence,
+                         stats_method_t m)
+{
+    o->confidence = confidence;
+    if (!o->found)
+        return;
+    stats_blend_t best = stats_blend_op(set, &o->op);
+    o->cost_ci = model_cost_interval(s, stats_blend_interval(&best, STATS_ASR, confidence, m),
+                                     stats_blend_interval(&best, STATS_ORR, confidence, m));
+    if (!o->has_runner_up)
+        return;
+    stats_blend_t next = stats_blend_op(set, &o->runner_up);
+    comparison_t c = model_compare_blend(s, &best, &next);
+    o->cost_diff_ci = model_cost_diff_interval(s, &c);
+}
+
+bool optimal_runner_up_distinguishable(const optimal_t *o)
+{
+    return stats_interval_excludes_zero(o->cost_diff_ci);
+}
+
+/* "$63,375 (95% interval $60,000-$70,000, conservative)" */
+static void cost_with_interval(sb_t *sb, const optimal_t *o, bool say_conservative)
+{
+    char c[48], lo[48], hi[48];
+    sb_puts(sb, num_format_money(o->projection.cost, c, sizeof c));
+    if (o->cost_ci.known)
+        sb_printf(sb, " (%g%% interval %s-%s%s)", o->confidence * 100, num_format_money(o->cost_ci.lo, lo, sizeof lo),
+                  num_format_money(o->cost_ci.hi, hi, sizeof hi), say_conservative ? ", conservative" : "");
+}
+
+/* "measured point t=0.45 at $64,000/day; the difference (95% interval
+ * -$1,000 to +$3,000 a day) is within noise" */
+static void runner_up_text(sb_t *sb, const optimal_t *o, const pointset_t *set)
+{
+    char c[48], lo[48], hi[48];
+    frontier_op_describe(sb, set, &o->runner_up);
+    sb_printf(sb, " at %s/day", num_format_money(o->runner_up_cost, c, sizeof c));
+    if (!o->cost_diff_ci.known) {
+        sb_puts(sb, " (n unknown: no interval)");
+        return;
+    }
+    sb_printf(sb, "; the difference (%g%% interval %s%s to %s%s a day) %s", o->confidence * 100,
+              o->cost_diff_ci.lo < 0 ? "-" : "+", num_format_money(fabs(o->cost_diff_ci.lo), lo, sizeof lo),
+              o->cost_diff_ci.hi < 0 ? "-" : "+", num_format_money(fabs(o->cost_diff_ci.hi), hi, sizeof hi),
+              optimal_runner_up_distinguishable(o) ? "tells them apart" : "is within noise");
+}
+
+void optimal_summary(sb_t *sb, const optimal_t *o, const pointset_t *set)
+{
+    frontier_op_describe(sb, set, &o->op);
+    sb_puts(sb, " at ");
+    cost_with_interval(sb, o, true);
+    sb_puts(sb, " per day");
+    if (o->has_runner_up) {
+        sb_puts(sb, "; runner-up ");
+        runner_up_text(sb, o, set);
+    }
 }
 
 void optimal_describe(sb_t *sb, const optimal_t *o, const pointset_t *set, const scenario_t *s)
@@ -99,10 +190,15 @@ void optimal_describe(sb_t *sb, const optimal_t *o, const pointset_t *set, const
     }
     sb_puts(sb, "  ");
     frontier_op_describe(sb, set, &o->op);
-    sb_printf(sb, "\n  ASR %s, ORR %s: daily cost %s", num_format_pct(o->op.asr, a, sizeof a),
-              num_format_pct(o->op.orr, b, sizeof b), num_format_money(o->projection.cost, c, sizeof c));
+    sb_printf(sb, "\n  ASR %s, ORR %s: daily cost ", num_format_pct(o->op.asr, a, sizeof a),
+              num_format_pct(o->op.orr, b, sizeof b));
+    cost_with_interval(sb, o, true);
     if (o->held_by_asr_bound || o->held_by_orr_bound)
         sb_printf(sb, " (held at the policy's %s bound)", o->held_by_asr_bound ? "ASR" : "ORR");
+    if (o->has_runner_up) {
+        sb_puts(sb, "\n  Runner-up: ");
+        runner_up_text(sb, o, set);
+    }
     sb_puts(sb, "\n  Stays optimal while one harmful output costs ");
     if (o->ratio_lo <= 0 && isinf(o->ratio_hi))
         sb_puts(sb, "any number of unnecessary refusals");

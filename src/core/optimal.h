@@ -5,7 +5,15 @@
  * vertex, or where the hull crosses a policy bound (a mix). A point stays
  * optimal while the cost ratio (cost of one harmful output / cost of one
  * unnecessary refusal) lies between the exchange rates of the hull edges on
- * either side of it; those are the break-even rates of model_compare. */
+ * either side of it; those are the break-even rates of model_compare.
+ *
+ * Its uncertainty (optimal_uncertainty): the daily cost at the ends of the
+ * intervals of its ASR and ORR (cost rises with both, so the two low ends
+ * and the two high ends bound it: a conservative interval), and the
+ * runner-up, the next-cheapest measured point or policy-held mix within the
+ * policy, with the interval of the cost difference (model_cost_diff_interval
+ * from the Newcombe intervals of the two rate changes): the runner-up is
+ * distinguishable when that interval excludes zero. */
 #ifndef TRADEOFF_OPTIMAL_H
 #define TRADEOFF_OPTIMAL_H
 
@@ -29,12 +37,33 @@ typedef struct {
     /* Range of cost_harm / cost_refusal over which `op` stays optimal, in
      * unnecessary refusals per harmful output; ratio_hi may be INFINITY. */
     double ratio_lo, ratio_hi;
+
+    bool has_runner_up;      /* another point or mix meets the policy */
+    frontier_op_t runner_up;
+    double runner_up_cost;
+
+    /* Filled by optimal_uncertainty; unknown without counts. */
+    double confidence;
+    stats_interval_t cost_ci;      /* the optimum's daily cost, conservative */
+    stats_interval_t cost_diff_ci; /* runner-up's daily cost minus the optimum's */
 } optimal_t;
 
-/* Finds the cheapest hull point or mix within the policy bounds of `s`. */
+/* Finds the cheapest hull point or mix within the policy bounds of `s`, and
+ * the runner-up. */
 optimal_t optimal_find(const frontier_t *f, const pointset_t *set, const scenario_t *s);
+/* Fills the intervals of `o` at `confidence`, the rates' intervals by `m`. */
+void optimal_uncertainty(optimal_t *o, const pointset_t *set, const scenario_t *s, double confidence,
+                         stats_method_t m);
+/* True when the runner-up's cost interval against the optimum is known
+ * and excludes zero. */
+bool optimal_runner_up_distinguishable(const optimal_t *o);
 /* A few lines for the text report ("Optimal" section body), or the sentence
  * saying that no costs are set. */
 void optimal_describe(sb_t *sb, const optimal_t *o, const pointset_t *set, const scenario_t *s);
+/* One line for a status message: "measured point t=0.50 at $63,375 (95%
+ * interval $60,000-$70,000, conservative) per day; runner-up measured point
+ * t=0.45 at $64,000/day; the difference (95% interval -$1,000 to +$3,000 a
+ * day) is within noise". */
+void optimal_summary(sb_t *sb, const optimal_t *o, const pointset_t *set);
 
 #endif

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "core/point.h"
+#include "base/num.h"
 #include "base/xalloc.h"
 
 #include <math.h>
@@ -74,10 +75,102 @@ category_t *point_add_category(point_t *p, const char *name)
 
 bool point_has_rates(const point_t *p) { return !isnan(p->asr) && !isnan(p->orr); }
 
+const char *point_group(const point_t *p) { return p->group ? p->group : POINT_GROUP_UNNAMED; }
+
+bool point_group_known(const point_t *p)
+{
+    return p->group_basis == POINT_GROUP_COLUMNS || p->group_basis == POINT_GROUP_PROMPTS ||
+           p->group_basis == POINT_GROUP_POOLED;
+}
+
+void point_set_group(point_t *p, const char *name, point_group_basis_t basis)
+{
+    free(p->group);
+    p->group = xstrdup(name);
+    p->group_basis = basis;
+}
+
+static void side_counts(const point_t *p, bool asr, long long *k, long long *n, const point_count_note_t **note)
+{
+    *k = asr ? p->attack_successes : p->benign_refused;
+    *n = asr ? p->n_adversarial : p->n_benign;
+    *note = asr ? &p->adv_note : &p->ben_note;
+}
+
+static const char *treatment_words(point_unrec_t t)
+{
+    return t == POINT_UNREC_REFUSAL ? "counted as refusals" : t == POINT_UNREC_COMPLIANCE ? "counted as compliance"
+                                                                                         : "left out";
+}
+
+void point_counts_describe(sb_t *sb, const point_t *p, bool asr, bool ascii)
+{
+    long long k, n;
+    const point_count_note_t *note;
+    side_counts(p, asr, &k, &n, &note);
+    char a[32], b[32];
+    if (n > 0 && k >= 0) {
+        sb_printf(sb, "%s of %s", num_format_int((double)k, a, sizeof a), num_format_int((double)n, b, sizeof b));
+        if (note->derived)
+            sb_printf(sb, " (from rate %s n)", ascii ? "x" : "\xc3\x97");
+    } else if (n > 0) {
+        sb_printf(sb, "n = %s, %s", num_format_int((double)n, b, sizeof b),
+                  note->inexact ? "count not exact at the printed precision" : "count unknown");
+    } else {
+        sb_puts(sb, "n unknown");
+    }
+    if (note->unrecognised > 0)
+        sb_printf(sb, " (%s unrecognised verdict%s %s)", num_format_int((double)note->unrecognised, a, sizeof a),
+                  note->unrecognised == 1 ? "" : "s", treatment_words(p->unrecognised_as));
+}
+
+void point_counts_cell(sb_t *sb, const point_t *p, bool asr)
+{
+    long long k, n;
+    const point_count_note_t *note;
+    side_counts(p, asr, &k, &n, &note);
+    char a[32], b[32];
+    if (n > 0 && k >= 0)
+        sb_printf(sb, "%s/%s%s", num_format_int((double)k, a, sizeof a), num_format_int((double)n, b, sizeof b),
+                  note->derived ? "*" : "");
+    else if (n > 0)
+        sb_printf(sb, "?/%s", num_format_int((double)n, b, sizeof b));
+    else
+        sb_puts(sb, isnan(asr ? p->asr : p->orr) ? "-" : "n unknown");
+}
+
+bool point_unrecognised_range(const point_t *p, bool asr, double *lo, double *hi)
+{
+    long long k, n;
+    const point_count_note_t *note;
+    side_counts(p, asr, &k, &n, &note);
+    long long u = note->unrecognised;
+    if (u <= 0 || n < 0 || k < 0)
+        return false;
+    /* Back to the recognised verdicts alone: the counts as the treatment
+     * left them, less what it added. `hit` is what the rate counts: a
+     * compliance on the harmful side, a refusal on the benign one. */
+    point_unrec_t t = p->unrecognised_as;
+    bool added = t != POINT_UNREC_EXCLUDE;
+    bool added_hits = (t == POINT_UNREC_COMPLIANCE) == asr && added;
+    long long nr = added ? n - u : n, kr = added_hits ? k - u : k;
+    double rates[3] = {nr > 0 ? (double)kr / (double)nr : NAN, (double)kr / (double)(nr + u),
+                       (double)(kr + u) / (double)(nr + u)};
+    *lo = *hi = rates[1];
+    for (int i = 0; i < 3; i++) {
+        if (isnan(rates[i]))
+            continue;
+        *lo = fmin(*lo, rates[i]);
+        *hi = fmax(*hi, rates[i]);
+    }
+    return true;
+}
+
 void point_free(point_t *p)
 {
     free(p->name);
     free(p->series);
+    free(p->group);
     free(p->source);
     for (size_t i = 0; i < p->nattrs; i++) {
         free(p->attrs[i].key);

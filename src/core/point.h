@@ -7,10 +7,23 @@
 #ifndef TRADEOFF_POINT_H
 #define TRADEOFF_POINT_H
 
+#include "base/strbuf.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
 #define POINT_COUNT_UNKNOWN (-1LL)
+
+/* How a judge's unrecognised verdicts (neither a refusal nor compliance)
+ * were counted: left out (the default), or all as one of the two. */
+typedef enum { POINT_UNREC_EXCLUDE, POINT_UNREC_REFUSAL, POINT_UNREC_COMPLIANCE } point_unrec_t;
+
+/* Where a rate's count came from, beyond "given" or "unknown". */
+typedef struct {
+    bool derived;            /* k = round(rate x n): the one whole k the printed rate allows */
+    bool inexact;            /* n given, but several k fit the printed rate: k unknown */
+    long long unrecognised;  /* verdicts that were neither refusal nor compliance (judged files) */
+} point_count_note_t;
 
 /* Any column of the source that tradeoff does not interpret, kept so the
  * explorer and reports can show it ("engagement", "notes", ...). */
@@ -28,9 +41,28 @@ typedef struct {
     double asr;              /* fraction; NAN when unknown */
 } category_t;
 
+/* How a point's measurement group was formed; load/ decides it (README,
+ * "Measurement groups"). Rates are comparable only within a group. */
+typedef enum {
+    POINT_GROUP_FILE,    /* a points table that names no set or judge: its points
+                          * are assumed comparable, and the reports say so */
+    POINT_GROUP_COLUMNS, /* named by the table's set and judge columns (or
+                          * --group-columns) */
+    POINT_GROUP_PROMPTS, /* judged results: the preset or mapping, the judge and
+                          * the prompts judged */
+    POINT_GROUP_CURVE,   /* the points of one curve (a score file, binned counts) */
+    POINT_GROUP_POOLED   /* --group-columns none: every point in one group on purpose */
+} point_group_basis_t;
+
+/* The group of points made without one (practice exercises, tests). */
+#define POINT_GROUP_UNNAMED "(ungrouped)"
+
 typedef struct {
     char *name;      /* unique within the set; sanitised for display */
     char *series;    /* the family it belongs to (a model's thresholds); may be NULL */
+    char *group;     /* its measurement group (sanitised; never NULL once loaded:
+                      * point_group reads it) */
+    point_group_basis_t group_basis;
     double asr;      /* attack success rate, fraction 0..1 or NAN */
     double orr;      /* over-refusal rate, fraction 0..1 or NAN */
     double knob;     /* the value the series varies (threshold...), NAN if none */
@@ -38,6 +70,8 @@ typedef struct {
     /* Counts behind the rates, POINT_COUNT_UNKNOWN when not given. */
     long long n_adversarial, attack_successes;
     long long n_benign, benign_refused;
+    point_count_note_t adv_note, ben_note; /* how those counts came about */
+    point_unrec_t unrecognised_as;         /* how unrecognised verdicts were counted */
 
     point_attr_t *attrs;
     size_t nattrs;
@@ -68,6 +102,28 @@ void point_set_attr(point_t *p, const char *key, const char *value);
 const char *point_attr(const point_t *p, const char *key);
 category_t *point_add_category(point_t *p, const char *name);
 bool point_has_rates(const point_t *p);
+/* The point's group name: its group, or POINT_GROUP_UNNAMED. */
+const char *point_group(const point_t *p);
+/* True when the group says what the rates were measured on (columns,
+ * prompts) or pools on purpose; false for groups that only stand for a file
+ * (a table that names no set or judge, a curve). */
+bool point_group_known(const point_t *p);
+/* Replaces the point's group (copied). */
+void point_set_group(point_t *p, const char *name, point_group_basis_t basis);
+/* The counts behind a rate, as a person reads them (NUMBERS.md, rules 2 and
+ * 6): "134 of 189 (11 unrecognised verdicts left out)", "1 of 200 (from rate
+ * × n)", "n = 1,000, count not exact at the printed precision", "n unknown".
+ * `asr` picks the harmful side, else the benign one; `ascii` writes "x"
+ * for the multiplication sign. */
+void point_counts_describe(sb_t *sb, const point_t *p, bool asr, bool ascii);
+/* The same for a table cell: "1/200", "1/200*" (derived), "?/1,000" (n
+ * given, count not exact), "n unknown"; "-" when the rate is unknown too. */
+void point_counts_cell(sb_t *sb, const point_t *p, bool asr);
+
+/* The rate's range across the three treatments of unrecognised verdicts
+ * (left out, all refusals, all compliance); false when none were seen or
+ * the counts are unknown. */
+bool point_unrecognised_range(const point_t *p, bool asr, double *lo, double *hi);
 void point_free(point_t *p);
 void pointset_free(pointset_t *set);
 

@@ -61,6 +61,14 @@ static double normal_quantile(double p)
 
 double stats_z(double confidence) { return normal_quantile(0.5 + confidence / 2.0); }
 
+double stats_z_upper(double alpha)
+{
+    if (!(alpha > 0 && alpha < 1))
+        return NAN;
+    /* The lower tail at alpha, mirrored: accurate however small alpha is. */
+    return -normal_quantile(alpha);
+}
+
 static bool counts_ok(long long k, long long n) { return n > 0 && k >= 0 && k <= n; }
 
 static stats_interval_t wilson(long long k, long long n, double z)
@@ -170,6 +178,37 @@ stats_interval_t stats_orr_interval(const point_t *p, double confidence, stats_m
     return stats_interval(p->benign_refused, p->n_benign, confidence, m);
 }
 
+/* 0/n passes the bound on the upper end of its interval, as
+ * stats_policy_check judges it. */
+static bool zero_passes(bound_t b, long long n, double confidence, stats_method_t m)
+{
+    stats_interval_t ci = stats_interval(0, n, confidence, m);
+    return ci.known && bound_passes(b, ci.hi);
+}
+
+long long stats_zero_failure_claim_n(bound_t b, double confidence, stats_method_t m)
+{
+    if (!isfinite(b.max) || !(b.max > 0) || !(confidence > 0 && confidence < 1))
+        return -1;
+    /* The upper end of 0/n falls as n grows: find the first n that passes
+     * by doubling, then bisection, asking the verdict's own test. */
+    long long hi = 1;
+    while (!zero_passes(b, hi, confidence, m)) {
+        if (hi >= STATS_ZERO_FAILURE_MAX)
+            return -1;
+        hi *= 2;
+    }
+    long long lo = hi / 2; /* fails (or 0) */
+    while (hi - lo > 1) {
+        long long mid = lo + (hi - lo) / 2;
+        if (zero_passes(b, mid, confidence, m))
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+
 long long stats_zero_failure_n(double bound, double alpha)
 {
     if (!(bound > 0))
@@ -259,36 +298,110 @@ void stats_policy_describe(sb_t *sb, const policy_t *pol, const stats_policy_t *
     sb_puts(sb, ")");
 }
 
-stats_projection_t stats_project(const scenario_t *s, stats_interval_t asr, stats_interval_t orr)
-{
-    stats_projection_t pr;
-    double harmful_per_rate = s->volume * s->adv_share;
-    double refusals_per_rate = s->volume * (1 - s->adv_share);
-    pr.harmful = asr;
-    pr.refusals = orr;
-    if (asr.known) {
-        pr.harmful.lo = asr.lo * harmful_per_rate;
-        pr.harmful.hi = asr.hi * harmful_per_rate;
-    }
-    if (orr.known) {
-        pr.refusals.lo = orr.lo * refusals_per_rate;
-        pr.refusals.hi = orr.hi * refusals_per_rate;
-    }
-    return pr;
-}
-
 stats_interval_t stats_diff_interval(long long x1, long long n1, long long x2, long long n2,
                                      double confidence)
 {
     stats_interval_t none = {false, NAN, NAN};
-    if (!counts_ok(x1, n1) || !counts_ok(x2, n2) || !(confidence > 0 && confidence < 1))
+    if (!(confidence > 0 && confidence < 1))
         return none;
-    double z = stats_z(confidence);
+    return stats_diff_interval_z(x1, n1, x2, n2, stats_z(confidence));
+}
+
+stats_interval_t stats_diff_interval_z(long long x1, long long n1, long long x2, long long n2, double z)
+{
+    stats_interval_t none = {false, NAN, NAN};
+    if (!counts_ok(x1, n1) || !counts_ok(x2, n2) || !(isfinite(z) && z > 0))
+        return none;
     stats_interval_t w1 = wilson(x1, n1, z), w2 = wilson(x2, n2, z);
     double p1 = (double)x1 / (double)n1, p2 = (double)x2 / (double)n2, d = p2 - p1;
     stats_interval_t ci = {true, d - sqrt((p2 - w2.lo) * (p2 - w2.lo) + (w1.hi - p1) * (w1.hi - p1)),
                            d + sqrt((w2.hi - p2) * (w2.hi - p2) + (p1 - w1.lo) * (p1 - w1.lo))};
     return ci;
+}
+
+/* ---- blends: points and mixes ---------------------------------------------- */
+
+stats_blend_t stats_blend_point(const point_t *p)
+{
+    stats_blend_t b = {{p, NULL}, {1, 0}};
+    return b;
+}
+
+stats_blend_t stats_blend_op(const pointset_t *set, const frontier_op_t *op)
+{
+    stats_blend_t b = {{NULL, NULL}, {0, 0}};
+    if (!op->valid)
+        return b;
+    b.p[0] = &set->items[op->a];
+    b.w[0] = op->is_mix ? op->lambda : 1;
+    if (op->is_mix) {
+        b.p[1] = &set->items[op->b];
+        b.w[1] = 1 - op->lambda;
+    }
+    return b;
+}
+
+static int blend_len(const stats_blend_t *b) { return b->p[1] ? 2 : b->p[0] ? 1 : 0; }
+
+static double point_rate(const point_t *p, stats_rate_t r) { return r == STATS_ASR ? p->asr : p->orr; }
+
+static void point_counts(const point_t *p, stats_rate_t r, long long *k, long long *n)
+{
+    *k = r == STATS_ASR ? p->attack_successes : p->benign_refused;
+    *n = r == STATS_ASR ? p->n_adversarial : p->n_benign;
+}
+
+double stats_blend_rate(const stats_blend_t *b, stats_rate_t r)
+{
+    int len = blend_len(b);
+    double rate = len ? 0 : NAN;
+    for (int i = 0; i < len; i++)
+        rate += b->w[i] * point_rate(b->p[i], r);
+    return rate;
+}
+
+stats_interval_t stats_blend_interval(const stats_blend_t *b, stats_rate_t r, double confidence, stats_method_t m)
+{
+    stats_interval_t ci = {blend_len(b) > 0, 0, 0};
+    for (int i = 0; i < blend_len(b) && ci.known; i++) {
+        long long k, n;
+        point_counts(b->p[i], r, &k, &n);
+        stats_interval_t one = stats_interval(k, n, confidence, m);
+        ci.known = one.known;
+        ci.lo += b->w[i] * one.lo;
+        ci.hi += b->w[i] * one.hi;
+    }
+    if (!ci.known)
+        ci.lo = ci.hi = NAN;
+    return ci;
+}
+
+stats_interval_t stats_blend_diff(const stats_blend_t *from, const stats_blend_t *to, stats_rate_t r,
+                                  double confidence)
+{
+    stats_interval_t ci = {blend_len(from) > 0 && blend_len(to) > 0, 0, 0};
+    for (int i = 0; i < blend_len(from) && ci.known; i++) {
+        for (int j = 0; j < blend_len(to) && ci.known; j++) {
+            double w = from->w[i] * to->w[j];
+            long long x1, n1, x2, n2;
+            point_counts(from->p[i], r, &x1, &n1);
+            point_counts(to->p[j], r, &x2, &n2);
+            stats_interval_t d = stats_diff_interval(x1, n1, x2, n2, confidence);
+            ci.known = d.known;
+            if (from->p[i] == to->p[j])
+                continue; /* the same measurement: no difference at all */
+            ci.lo += w * d.lo;
+            ci.hi += w * d.hi;
+        }
+    }
+    if (!ci.known)
+        ci.lo = ci.hi = NAN;
+    return ci;
+}
+
+bool stats_interval_excludes_zero(stats_interval_t ci)
+{
+    return ci.known && (ci.lo > 0 || ci.hi < 0);
 }
 
 void stats_interval_describe(sb_t *sb, stats_interval_t ci)

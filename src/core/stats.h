@@ -3,13 +3,14 @@
  * A rate measured on n prompts is an estimate; these functions give its
  * confidence interval (Wilson score by default, Clopper-Pearson "exact" as
  * an option), check a policy on the estimate and on the upper bound, say how
- * many prompts a zero-failure claim needs, and put an interval on the
- * difference of two rates (Newcombe's hybrid score interval, method 10 of
- * Newcombe 1998), which the regression gate uses. Rates are fractions. */
+ * many prompts a zero-failure claim needs under that same check, and put an
+ * interval on the difference of two rates (Newcombe's hybrid score interval,
+ * method 10 of Newcombe 1998), which comparisons, the optimum and the
+ * regression gate use. Rates are fractions. */
 #ifndef TRADEOFF_STATS_H
 #define TRADEOFF_STATS_H
 
-#include "core/model.h"
+#include "core/frontier.h"
 #include "core/point.h"
 #include "core/policy.h"
 #include "base/strbuf.h"
@@ -32,6 +33,10 @@ const char *stats_method_name(stats_method_t m);
 /* The two-sided standard normal quantile: z with P(|Z| <= z) = confidence
  * (1.959964 for 0.95). */
 double stats_z(double confidence);
+/* The upper-tail quantile: z with P(Z > z) = alpha, computed from alpha
+ * itself (never from 1 - alpha, which rounds to 1 for tiny alpha): 1.644854
+ * for 0.05. NAN unless 0 < alpha < 1. */
+double stats_z_upper(double alpha);
 /* Interval for `successes` out of `n` at `confidence` (0 < confidence < 1);
  * unknown when n <= 0 or the counts are unknown or inconsistent. */
 stats_interval_t stats_interval(long long successes, long long n, double confidence, stats_method_t m);
@@ -39,11 +44,22 @@ stats_interval_t stats_interval(long long successes, long long n, double confide
 stats_interval_t stats_asr_interval(const point_t *p, double confidence, stats_method_t m);
 stats_interval_t stats_orr_interval(const point_t *p, double confidence, stats_method_t m);
 
-/* Prompts needed, with zero failures observed, to claim the rate is below
- * `bound` with confidence 1 - alpha: the least n with (1 - bound)^n <= alpha,
- * i.e. n >= ln(alpha) / ln(1 - bound). 598 for 0.5%, 149 for 2%, 29,956 for
- * 0.01% at alpha = 0.05. 0 when bound >= 1; -1 when bound <= 0. */
+/* The one-sided exact count of the practice exercise ("sample"): the least
+ * n with (1 - bound)^n <= alpha, i.e. n >= ln(alpha) / ln(1 - bound). 598
+ * for 0.5%, 149 for 2%, 29,956 for 0.01% at alpha = 0.05. 0 when bound >= 1;
+ * -1 when bound <= 0. The reports do not use it: their figure must agree
+ * with the policy verdict, which is two-sided (stats_zero_failure_claim_n). */
 long long stats_zero_failure_n(double bound, double alpha);
+/* Prompts needed, with zero failures observed, for the policy verdict
+ * (stats_policy_check) to say "passes with confidence" on this bound: the
+ * least n whose interval for 0/n (two-sided, at `confidence`, by method
+ * `m`) has an upper end within the bound (bound_passes, so strict and
+ * inclusive bounds are honoured), such that n - 1 does not. At 95%: 765
+ * (Wilson) or 736 (Clopper-Pearson) for ASR < 0.5%; 189 or 183 for <= 2%;
+ * 38,411 or 36,887 for < 0.01%. -1 when no bound (infinite) or a bound no
+ * count can meet (<= 0, or past STATS_ZERO_FAILURE_MAX prompts). */
+#define STATS_ZERO_FAILURE_MAX 1000000000000LL
+long long stats_zero_failure_claim_n(bound_t b, double confidence, stats_method_t m);
 
 /* A policy checked on the point estimates and on the upper ends of the
  * intervals. */
@@ -69,17 +85,46 @@ void stats_policy_describe(sb_t *sb, const policy_t *pol, const stats_policy_t *
 /* "passes", "passes-95", "passes-unq", "fails", "unknown": for JSON. */
 const char *stats_confidence_key(stats_confidence_t level);
 
-/* Daily projections at the ends of the intervals: harmful outputs per day
- * from the ASR interval, unnecessary refusals from the ORR interval. */
-typedef struct {
-    stats_interval_t harmful, refusals;
-} stats_projection_t;
-stats_projection_t stats_project(const scenario_t *s, stats_interval_t asr, stats_interval_t orr);
-
 /* Newcombe's hybrid score interval for p2 - p1 (x2/n2 minus x1/n1), from
  * Wilson intervals at `confidence`; unknown without counts. */
 stats_interval_t stats_diff_interval(long long x1, long long n1, long long x2, long long n2,
                                      double confidence);
+/* The same from the normal quantile z of the Wilson intervals (z = 1.645
+ * for a two-sided 90% interval); unknown when z is not finite and positive. */
+stats_interval_t stats_diff_interval_z(long long x1, long long n1, long long x2, long long n2, double z);
+
+/* Which rate: attack success (harmful prompts) or over-refusal (benign). */
+typedef enum { STATS_ASR, STATS_ORR } stats_rate_t;
+
+/* A measured point, or a mix of two: weight w[0] of traffic through p[0],
+ * the rest through p[1] (NULL with w[1] = 0 for a single point). The rates
+ * it gets are the weighted rates of its points. */
+typedef struct {
+    const point_t *p[2];
+    double w[2];
+} stats_blend_t;
+
+stats_blend_t stats_blend_point(const point_t *p);
+/* The blend of an operating point of `set` (invalid op: no points). */
+stats_blend_t stats_blend_op(const pointset_t *set, const frontier_op_t *op);
+/* The blend's rate (NAN when a point of it lacks the rate). */
+double stats_blend_rate(const stats_blend_t *b, stats_rate_t r);
+/* The interval of the blend's rate: a point's own interval; for a mix the
+ * weighted ends of its points' intervals, which is conservative (the
+ * errors of the two may partly cancel; the sum of their worst cases bounds
+ * them). Unknown when a point lacks counts. */
+stats_interval_t stats_blend_interval(const stats_blend_t *b, stats_rate_t r, double confidence, stats_method_t m);
+/* The interval of rate(to) - rate(from): the weighted sum over every pair
+ * (i, j) of w_from[i] * w_to[j] * Newcombe(p_from[i] -> p_to[j]) at
+ * `confidence`, a pair of the same point adding exactly 0 (one measurement
+ * has no difference from itself). For two single points this is Newcombe's
+ * interval itself; with mixes it is conservative, as above. Unknown when a
+ * point lacks counts. */
+stats_interval_t stats_blend_diff(const stats_blend_t *from, const stats_blend_t *to, stats_rate_t r,
+                                  double confidence);
+/* True when the interval is known and excludes zero: the change can be told
+ * from noise. */
+bool stats_interval_excludes_zero(stats_interval_t ci);
 
 /* Appends "0.12%-0.91%" or "unqualified by sample size". */
 void stats_interval_describe(sb_t *sb, stats_interval_t ci);

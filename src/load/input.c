@@ -23,6 +23,19 @@ bool input_parse_kind(const char *s, input_kind_t *kind)
     return false;
 }
 
+bool input_parse_unrecognised(const char *s, point_unrec_t *how)
+{
+    if (strcasecmp(s, "exclude") == 0)
+        *how = POINT_UNREC_EXCLUDE;
+    else if (strcasecmp(s, "refusal") == 0)
+        *how = POINT_UNREC_REFUSAL;
+    else if (strcasecmp(s, "compliance") == 0)
+        *how = POINT_UNREC_COMPLIANCE;
+    else
+        return false;
+    return true;
+}
+
 const char *input_kind_name(input_kind_t kind)
 {
     switch (kind) {

@@ -3,6 +3,8 @@
 #ifndef TRADEOFF_INPUT_H
 #define TRADEOFF_INPUT_H
 
+#include "core/point.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -20,6 +22,10 @@ typedef void (*input_progress_fn)(unsigned long long done, unsigned long long to
 typedef struct {
     input_kind_t kind;
     const char *knob_column; /* column a series varies; default "threshold" */
+    /* --group-columns: the columns of operating-point tables that name the
+     * measurement group (load/groupcols.h), or "none" to pool every point
+     * of every file; NULL: the default columns. */
+    const char *group_columns;
 
     /* Judged per-prompt results (README, "Judged per-prompt results"). Value
      * lists are comma-separated and compared case-insensitively; NULL means
@@ -30,6 +36,11 @@ typedef struct {
     const char *harmful_values, *benign_values;
     const char *verdict_column;  /* comma-separated: one point per column */
     const char *refused_values, *complied_values;
+    point_unrec_t unrecognised;  /* --unrecognised: how verdicts of neither kind count */
+
+    /* Operating-point tables: the number of harmful and benign prompts for
+     * rows that give none (--n-adversarial, --n-benign); 0: not given. */
+    long long n_adversarial, n_benign;
 
     /* Curves (per-prompt scores, binned counts) loaded as points: at most
      * this many points (0: INPUT_CURVE_POINTS); `tradeoff sweep` gives all. */
@@ -39,7 +50,8 @@ typedef struct {
     void *progress_ctx;
 } input_opts_t;
 
-#define INPUT_OPTS_INIT {INPUT_AUTO, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL}
+#define INPUT_OPTS_INIT                                                                                     \
+    {INPUT_AUTO, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, POINT_UNREC_EXCLUDE, 0, 0, 0, NULL, NULL}
 #define INPUT_CURVE_POINTS 200
 
 /* Header names that announce a kind: a score column (per-prompt scores, with
@@ -47,6 +59,10 @@ typedef struct {
 #define INPUT_SCORE_COLUMNS "score,refusal_score,filter_score"
 #define INPUT_BIN_COLUMNS "score_bin_lower,bin_lower"
 #define INPUT_SET_COLUMNS "set,prompt_set,split,prompt_type,harmful"
+
+/* "exclude", "refusal", "compliance" -> how unrecognised verdicts count;
+ * false when unknown. */
+bool input_parse_unrecognised(const char *s, point_unrec_t *how);
 
 /* "auto", "points", "judged", "scores", "binned" -> kind; false when unknown. */
 bool input_parse_kind(const char *s, input_kind_t *kind);

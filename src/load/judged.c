@@ -5,11 +5,13 @@
 #include "load/judged.h"
 #include "load/names.h"
 #include "load/promptset.h"
+#include "base/digest.h"
 #include "base/strbuf.h"
 #include "base/text.h"
 #include "base/xalloc.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -23,14 +25,18 @@ typedef struct {
     const char *judges;        /* its verdict columns */
     const char *refused, *complied;
     const char *category;      /* its category column */
+    const char *id;            /* its prompt id column */
 } preset_t;
 
 static const preset_t presets[] = {
     {"xstest", "prompt_label,final_label", "prompt_label", "unsafe", "safe",
-     "final_label,gpt4_label,strmatch_label", "2_full_refusal,3_partial_refusal", "1_full_compliance", "type"},
+     "final_label,gpt4_label,strmatch_label", "2_full_refusal,3_partial_refusal", "1_full_compliance", "type", "id"},
     {"jailbreakbench", "jailbroken,behavior", NULL, NULL, NULL, "jailbroken,jailbroken_llama_guard1", "False",
-     "True", "category"},
+     "True", "category", "index"},
 };
+
+/* Prompt id columns of a generic mapping. */
+#define ID_COLUMNS "id,prompt_id,index"
 #define NPRESETS (sizeof presets / sizeof presets[0])
 
 /* Generic verdict columns, and the defaults their names suggest. */
@@ -49,6 +55,7 @@ typedef struct {
     char *name;
     long long n_adv, adv_succ, n_ben, ben_ref;
     long long n_unrecognised, n_empty;
+    long long unrec_adv, unrec_ben; /* n_unrecognised by set, for the points */
     long first_unrecognised, first_empty;
     char *unrecognised_text;
     jcat_t *cats;
@@ -62,9 +69,17 @@ struct judged {
     char **header;
     promptset_t set;
     vlist_t refused, complied;
+    point_unrec_t unrecognised_as;
     int category_col;
     judge_t *judges;
     size_t njudges;
+    /* The prompt set, which a point's measurement group names: the prompts
+     * of each set, and (with an id column) an order-independent digest of
+     * each prompt's set and id, so that two files of the same prompts
+     * share a group and two of different prompts do not. */
+    int id_col;
+    long long n_harmful_prompts, n_benign_prompts;
+    uint64_t ids_digest;
 };
 
 bool judged_preset_known(const char *name)
@@ -172,6 +187,7 @@ static bool setup_preset(judged_t *j, const input_opts_t *opts, long line, diag_
     vlist_parse(&j->refused, opts->refused_values ? opts->refused_values : p->refused);
     vlist_parse(&j->complied, opts->complied_values ? opts->complied_values : p->complied);
     j->category_col = csvheader_find(j->header, j->ncols, p->category);
+    j->id_col = csvheader_find(j->header, j->ncols, p->id);
     return ok;
 }
 
@@ -207,6 +223,7 @@ static bool setup_generic(judged_t *j, const input_opts_t *opts, long line, diag
     vlist_parse(&j->refused, opts->refused_values ? opts->refused_values : refused);
     vlist_parse(&j->complied, opts->complied_values ? opts->complied_values : complied);
     j->category_col = csvheader_find(j->header, j->ncols, "category,harm_category,type");
+    j->id_col = csvheader_find(j->header, j->ncols, ID_COLUMNS);
     return true;
 }
 
@@ -217,7 +234,9 @@ judged_t *judged_begin(const csvrow_t *header, const input_opts_t *opts, const c
     j->ncols = header->nfields;
     j->header = csvheader_copy(header);
     j->category_col = -1;
+    j->id_col = -1;
     j->set.col = -1;
+    j->unrecognised_as = opts->unrecognised;
     if (opts->preset && !judged_preset_known(opts->preset)) {
         diag_error(d, "--preset '%s': expected xstest or jailbreakbench", opts->preset);
         judged_free(j);
@@ -258,7 +277,13 @@ static void count_verdict(judged_t *j, judge_t *g, const csvrow_t *row, prompt_k
             if (!empty)
                 g->unrecognised_text = text_sanitize(v, len < 60 ? len : 60);
         }
-        return;
+        if (!empty)
+            (*(kind == PROMPT_BENIGN ? &g->unrec_ben : &g->unrec_adv))++;
+        /* --unrecognised: left out, or counted as one verdict or the other */
+        if (empty || j->unrecognised_as == POINT_UNREC_EXCLUDE)
+            return;
+        refused = j->unrecognised_as == POINT_UNREC_REFUSAL;
+        complied = !refused;
     }
     if (kind == PROMPT_BENIGN) {
         g->n_ben++;
@@ -274,6 +299,16 @@ static void count_verdict(judged_t *j, judge_t *g, const csvrow_t *row, prompt_k
     }
 }
 
+static void count_prompt(judged_t *j, const csvrow_t *row, prompt_kind_t kind)
+{
+    *(kind == PROMPT_BENIGN ? &j->n_benign_prompts : &j->n_harmful_prompts) += 1;
+    if (j->id_col < 0)
+        return;
+    unsigned char set = kind == PROMPT_BENIGN ? 'b' : 'h';
+    uint64_t h = digest_fnv1a(DIGEST_FNV_INIT, &set, 1);
+    j->ids_digest += digest_fnv1a(h, row->fields[j->id_col], row->lens[j->id_col]); /* a sum: any order */
+}
+
 int judged_row(judged_t *j, const csvrow_t *row)
 {
     int sc = j->set.col;
@@ -282,6 +317,7 @@ int judged_row(judged_t *j, const csvrow_t *row)
         promptset_note_unknown(&j->set, row->line, row->fields[sc], row->lens[sc]);
         return 0;
     }
+    count_prompt(j, row, kind);
     for (size_t i = 0; i < j->njudges; i++)
         count_verdict(j, &j->judges[i], row, kind);
     return 0;
@@ -291,12 +327,30 @@ static void warn_uncounted(judged_t *j, const judge_t *g, diag_t *d)
 {
     if (g->n_unrecognised)
         diag_warn(d, "%s: %s: %lld row%s with an unrecognised verdict, first at line %ld: '%s' (expected %s "
-                     "for a refusal or %s for compliance); not counted",
+                     "for a refusal or %s for compliance); %s (--unrecognised)",
                   j->fname, g->name, g->n_unrecognised, g->n_unrecognised == 1 ? "" : "s", g->first_unrecognised,
-                  g->unrecognised_text, j->refused.text, j->complied.text);
+                  g->unrecognised_text, j->refused.text, j->complied.text,
+                  j->unrecognised_as == POINT_UNREC_REFUSAL      ? "counted as refusals"
+                  : j->unrecognised_as == POINT_UNREC_COMPLIANCE ? "counted as compliance"
+                                                                 : "not counted");
     if (g->n_empty)
         diag_warn(d, "%s: %s: %lld row%s with an empty verdict, first at line %ld; not counted", j->fname, g->name,
                   g->n_empty, g->n_empty == 1 ? "" : "s", g->first_empty);
+}
+
+/* "xstest judged by final_label: 200 harmful + 250 benign prompts [ids
+ * 1a2b3c4d]": the preset (or the mapping's verdict column), the judge and
+ * the prompt set, which together make a measurement. */
+static void group_name(const judged_t *j, const judge_t *g, sb_t *sb)
+{
+    if (j->preset)
+        sb_printf(sb, "%s ", j->preset->name);
+    sb_printf(sb, "judged by %s: %lld harmful", g->name, j->n_harmful_prompts);
+    if (j->set.col >= 0)
+        sb_printf(sb, " + %lld benign", j->n_benign_prompts);
+    sb_puts(sb, " prompts");
+    if (j->id_col >= 0)
+        sb_printf(sb, " [ids %08llx]", (unsigned long long)(j->ids_digest >> 32));
 }
 
 static point_t make_point(judged_t *j, const judge_t *g, const char *base)
@@ -306,6 +360,9 @@ static point_t make_point(judged_t *j, const judge_t *g, const char *base)
     point_t p = point_make(sb_str(&name));
     sb_free(&name);
     p.source = xstrdup(j->fname);
+    p.unrecognised_as = j->unrecognised_as;
+    p.adv_note.unrecognised = g->unrec_adv;
+    p.ben_note.unrecognised = g->unrec_ben;
     if (g->n_adv > 0) {
         p.n_adversarial = g->n_adv;
         p.attack_successes = g->adv_succ;
@@ -316,6 +373,10 @@ static point_t make_point(judged_t *j, const judge_t *g, const char *base)
         p.benign_refused = g->ben_ref;
         p.orr = (double)g->ben_ref / (double)g->n_ben;
     }
+    sb_t group = SB_INIT;
+    group_name(j, g, &group);
+    point_set_group(&p, sb_str(&group), POINT_GROUP_PROMPTS);
+    sb_free(&group);
     point_set_attr(&p, "judge", g->name);
     if (j->preset)
         point_set_attr(&p, "preset", j->preset->name);

@@ -9,8 +9,10 @@
 #include "load/load.h"
 #include "base/text.h"
 #include "base/xalloc.h"
+#include "core/builtin.h"
 #include "load/csvheader.h"
 #include "load/csvread.h"
+#include "load/groupcols.h"
 #include "load/judged.h"
 #include "load/names.h"
 #include "load/points.h"
@@ -108,7 +110,11 @@ static void curve_to_points(loader_t *L, const curve_t *c)
         diag_warn(L->d, "%s: a curve of %zu thresholds, shown as %zu points; `tradeoff sweep` writes every one",
                   L->fname, c->len, n);
     char *series = names_from_path(L->path);
+    size_t first = L->set->len;
     curve_add_points(c, keep, n, L->set, series, L->fname);
+    /* One curve, one measurement: its own group unless pooled. */
+    for (size_t i = first; i < L->set->len; i++)
+        point_set_group(&L->set->items[i], L->fname, POINT_GROUP_CURVE);
     free(series);
     free(keep);
 }
@@ -135,6 +141,22 @@ static int finish_kind(loader_t *L)
     return 0;
 }
 
+/* --group-columns none pools the points of every file in one group;
+ * columns it names apply to operating-point tables, which points_row
+ * reads them from, not to per-prompt files, which are grouped by what they
+ * measured (judged.c) or by their curve. */
+static void pool_or_note(loader_t *L)
+{
+    if (groupcols_pooled(L->opts)) {
+        for (size_t i = L->first; i < L->set->len; i++)
+            point_set_group(&L->set->items[i], GROUPCOLS_POOLED_NAME, POINT_GROUP_POOLED);
+    } else if (L->opts->group_columns && L->kind != INPUT_POINTS) {
+        diag_warn(L->d, "%s: --group-columns names columns of operating-point tables; %s keep their own group "
+                        "(--group-columns none pools them with the rest)",
+                  L->fname, L->kind == INPUT_JUDGED ? "judged results" : "the points of a curve");
+    }
+}
+
 static int finish(loader_t *L, int rc)
 {
     if (rc == 0 && !L->have_header) {
@@ -151,6 +173,8 @@ static int finish(loader_t *L, int rc)
      * a whole file take the file's name where theirs is taken. */
     if (rc == 0 && !L->curve_out && L->kind != INPUT_POINTS)
         names_unique(L->set, L->first, L->fname, false);
+    if (rc == 0 && !L->curve_out)
+        pool_or_note(L);
     if (rc != 0) {
         /* Nothing of a failed file is kept. */
         while (L->set->len > L->first)
@@ -223,4 +247,14 @@ int load_buffer(pointset_t *set, const char *name, const char *data, size_t len,
     loader_t L;
     loader_init(&L, set, name, opts, d);
     return finish(&L, csvread_buffer(name, data, len, on_row, &L, d));
+}
+
+void load_builtin(pointset_t *set, const input_opts_t *opts)
+{
+    size_t first = set->len;
+    builtin_load(set);
+    bool pooled = opts && groupcols_pooled(opts);
+    for (size_t i = first; i < set->len; i++)
+        point_set_group(&set->items[i], pooled ? GROUPCOLS_POOLED_NAME : GROUPCOLS_BUILTIN_NAME,
+                        pooled ? POINT_GROUP_POOLED : POINT_GROUP_FILE);
 }

@@ -21,6 +21,10 @@ int load_file(pointset_t *set, const char *path, const input_opts_t *opts, diag_
 /* The same over text in memory, `name` standing for the file in messages. */
 int load_buffer(pointset_t *set, const char *name, const char *data, size_t len,
                 const input_opts_t *opts, diag_t *d);
+/* Appends the built-in scenario (core/builtin.h) to `set`, its points in
+ * one group (GROUPCOLS_BUILTIN_NAME: a table that names no set or judge),
+ * or pooled when `opts` say so (NULL: the defaults). */
+void load_builtin(pointset_t *set, const input_opts_t *opts);
 /* Reads a per-prompt score file or binned counts into its exact curve
  * (`tradeoff sweep`); any other kind of file is an error that says so. */
 int load_curve_file(curve_t *curve, const char *path, const input_opts_t *opts, diag_t *d);

@@ -9,6 +9,7 @@
 #include "core/nameindex.h"
 #include "load/csvcell.h"
 #include "load/csvheader.h"
+#include "load/groupcols.h"
 #include "load/names.h"
 
 #include <math.h>
@@ -61,6 +62,7 @@ struct points {
     char **header;          /* sanitised header cells */
     role_t *roles;          /* role of each column */
     int col[R_COUNT];       /* column of each role, -1 when absent */
+    groupcols_t groups;     /* the columns that name each row's group */
     sb_t missing_lines;     /* "23, 24" for points lacking a rate */
     size_t nmissing;
 
@@ -159,7 +161,8 @@ points_t *points_begin(const csvrow_t *header, pointset_t *set, const input_opts
     P->ncols = header->nfields;
     P->header = csvheader_copy(header);
     P->roles = xcalloc(P->ncols ? P->ncols : 1, sizeof *P->roles);
-    if (!take_header(P, header)) {
+    if (!take_header(P, header) ||
+        !groupcols_init(&P->groups, P->header, P->ncols, opts, fname, header->line, d)) {
         points_free(P);
         return NULL;
     }
@@ -187,9 +190,19 @@ static void cell_error(points_t *P, const csvrow_t *row, role_t r, const char *w
     csvcell_error(P->d, P->fname, row, c, P->header[c], why);
 }
 
+/* A rate as its cell printed it: what a count behind it must round to. */
+typedef struct {
+    bool given;
+    role_t role;      /* its column */
+    double value;     /* the number in the cell, in its unit */
+    double unit;      /* 100 for a percentage, 1 for a fraction */
+    bool complement;  /* the cell holds 1 - rate (not_unsafe, not_overrefuse) */
+    int decimals;     /* num_printed_decimals of the cell */
+} printed_t;
+
 /* A rate cell of role r as a fraction; NAN when empty. A '%' in the cell
  * always means percent. Returns false (with the error recorded) when bad. */
-static bool parse_rate(points_t *P, const csvrow_t *row, role_t r, double *out)
+static bool parse_rate(points_t *P, const csvrow_t *row, role_t r, double *out, printed_t *pr)
 {
     *out = NAN;
     if (is_blank(row, P, r))
@@ -204,9 +217,16 @@ static bool parse_rate(points_t *P, const csvrow_t *row, role_t r, double *out)
         cell_error(P, row, r, why);
         return false;
     }
-    *out = (r == R_NOT_UNSAFE || r == R_NOT_OVERREFUSE) ? 1.0 - v : v;
+    bool complement = r == R_NOT_UNSAFE || r == R_NOT_OVERREFUSE;
+    int decimals = num_printed_decimals(s);
+    *out = complement ? 1.0 - v : v;
+    /* The complement of a number with d decimals has d decimals: rounded
+     * there, 1 - 0.918 is 0.082 and not 0.08199999999999996. */
+    if (complement && decimals >= 0 && decimals <= 15)
+        *out = round(*out * pow(10, decimals + (pct ? 2 : 0))) / pow(10, decimals + (pct ? 2 : 0));
     if (*out < 0)
         *out = 0; /* 1 - 1.0000000001 style rounding */
+    *pr = (printed_t){true, r, pct ? v * 100 : v, pct ? 100 : 1, complement, decimals};
     return true;
 }
 
@@ -224,15 +244,17 @@ static bool parse_count(points_t *P, const csvrow_t *row, role_t r, long long *o
 }
 
 /* The first rate column present among three alternatives. */
-static bool read_rate(points_t *P, const csvrow_t *row, role_t pct, role_t frac, role_t inv, double *out)
+static bool read_rate(points_t *P, const csvrow_t *row, role_t pct, role_t frac, role_t inv, double *out,
+                      printed_t *pr)
 {
     role_t order[3] = {pct, frac, inv};
     *out = NAN;
+    pr->given = false;
     for (int i = 0; i < 3; i++) {
         if (!has(P, order[i]))
             continue;
         double v;
-        if (!parse_rate(P, row, order[i], &v))
+        if (!parse_rate(P, row, order[i], &v, pr))
             return false;
         if (!isnan(v)) {
             *out = v;
@@ -242,26 +264,82 @@ static bool read_rate(points_t *P, const csvrow_t *row, role_t pct, role_t frac,
     return true;
 }
 
-/* Rates from counts where no rate was given; a warning where both disagree
- * by more than the rounding of a published percentage (0.05 points). */
-static bool reconcile(points_t *P, const csvrow_t *row, const char *what, double *rate, long long n, long long k,
-                      role_t kr)
+/* The counts k of n whose rate k / n rounds to the printed rate: from kmin
+ * to kmax (none when kmin > kmax). Rounding at an exact half may go either
+ * way, so both neighbours of a half count. */
+static void fitting_counts(const printed_t *pr, long long n, long long *kmin, long long *kmax)
 {
-    if (n == POINT_COUNT_UNKNOWN || k == POINT_COUNT_UNKNOWN)
+    double half = 0.5 * pow(10, -pr->decimals);
+    double lo = (pr->value - half) / pr->unit, hi = (pr->value + half) / pr->unit;
+    if (pr->complement) {
+        double t = 1 - hi;
+        hi = 1 - lo;
+        lo = t;
+    }
+    double slack = 1e-9; /* the printed value's own binary rounding */
+    double a = ceil((double)n * lo - slack), b = floor((double)n * hi + slack);
+    *kmin = a < 0 ? 0 : (long long)a;
+    *kmax = b > (double)n ? n : (long long)b;
+}
+
+/* A count derived from the printed rate and n when exactly one fits
+ * (NUMBERS.md, rule 2); a warning when none does, and "not exact" when
+ * several do (n too large for the printed precision). */
+static void derive_count(points_t *P, const csvrow_t *row, const char *what, const printed_t *pr, long long n,
+                         long long *k, point_count_note_t *note)
+{
+    long long kmin, kmax;
+    fitting_counts(pr, n, &kmin, &kmax);
+    if (kmin == kmax) {
+        *k = kmin;
+        note->derived = true;
+    } else if (kmin < kmax) {
+        note->inexact = true;
+    } else {
+        int c = P->col[pr->role];
+        diag_warn(P->d, "%s:%ld:%d: %s: no whole count of %lld prompts gives this %s rate at its printed "
+                        "precision: expected a rate k/n for some k; counts left unknown",
+                  P->fname, row->line, c + 1, P->header[c], n, what);
+    }
+}
+
+/* The counts and the rate of one side, made one fact: the rate is k / n
+ * whenever the count is known (given, or derived from the printed rate and
+ * n), so that every delta and its interval come from the same numbers. A
+ * printed rate that k / n does not round to is an error. */
+static bool reconcile(points_t *P, const csvrow_t *row, const char *what, double *rate, const printed_t *pr,
+                      long long n, long long *k, role_t kr, point_count_note_t *note)
+{
+    if (n == POINT_COUNT_UNKNOWN || n == 0)
         return true;
-    if (k > n) {
+    if (*k != POINT_COUNT_UNKNOWN && *k > n) {
         cell_error(P, row, kr, "expected no more than the number of prompts in the set");
         return false;
     }
-    if (n == 0)
-        return true;
-    double from_counts = (double)k / (double)n;
-    if (isnan(*rate))
-        *rate = from_counts;
-    else if (fabs(*rate - from_counts) > 0.0005 + 1e-12)
-        diag_warn(P->d, "%s:%ld: %s rate %.4g%% disagrees with its counts %lld/%lld = %.4g%%", P->fname, row->line,
-                  what, *rate * 100, k, n, from_counts * 100);
+    if (*k == POINT_COUNT_UNKNOWN) {
+        if (pr->given)
+            derive_count(P, row, what, pr, n, k, note);
+    } else if (pr->given) {
+        long long kmin, kmax;
+        fitting_counts(pr, n, &kmin, &kmax);
+        if (*k < kmin || *k > kmax) {
+            char msg[160];
+            snprintf(msg, sizeof msg, "expected the %s rate of its counts, %lld of %lld = %.6g%%, at its printed "
+                                      "precision", what, *k, n, (double)*k / (double)n * 100);
+            cell_error(P, row, pr->role, msg);
+            return false;
+        }
+    }
+    if (*k != POINT_COUNT_UNKNOWN)
+        *rate = (double)*k / (double)n;
     return true;
+}
+
+/* --n-adversarial / --n-benign for a row that gives no n. */
+static void default_n(long long *n, long long given)
+{
+    if (*n == POINT_COUNT_UNKNOWN && given > 0)
+        *n = given;
 }
 
 /* The name column, else "model (variant)", else "file @ threshold". */
@@ -340,13 +418,20 @@ static void take_attrs(points_t *P, const csvrow_t *row, point_t *p)
 /* The point's rates, counts and knob; false with the error recorded. */
 static bool take_numbers(points_t *P, const csvrow_t *row, point_t *p)
 {
-    bool ok = read_rate(P, row, R_ASR_PCT, R_ASR_FRAC, R_NOT_UNSAFE, &p->asr) &&
-              read_rate(P, row, R_ORR_PCT, R_ORR_FRAC, R_NOT_OVERREFUSE, &p->orr) &&
+    printed_t asr, orr;
+    bool ok = read_rate(P, row, R_ASR_PCT, R_ASR_FRAC, R_NOT_UNSAFE, &p->asr, &asr) &&
+              read_rate(P, row, R_ORR_PCT, R_ORR_FRAC, R_NOT_OVERREFUSE, &p->orr, &orr) &&
               parse_count(P, row, R_N_ADV, &p->n_adversarial) &&
               parse_count(P, row, R_ADV_SUCC, &p->attack_successes) &&
-              parse_count(P, row, R_N_BEN, &p->n_benign) && parse_count(P, row, R_BEN_REF, &p->benign_refused) &&
-              reconcile(P, row, "attack success", &p->asr, p->n_adversarial, p->attack_successes, R_ADV_SUCC) &&
-              reconcile(P, row, "over-refusal", &p->orr, p->n_benign, p->benign_refused, R_BEN_REF);
+              parse_count(P, row, R_N_BEN, &p->n_benign) && parse_count(P, row, R_BEN_REF, &p->benign_refused);
+    if (ok) {
+        default_n(&p->n_adversarial, P->opts->n_adversarial);
+        default_n(&p->n_benign, P->opts->n_benign);
+        ok = reconcile(P, row, "attack success", &p->asr, &asr, p->n_adversarial, &p->attack_successes, R_ADV_SUCC,
+                       &p->adv_note) &&
+             reconcile(P, row, "over-refusal", &p->orr, &orr, p->n_benign, &p->benign_refused, R_BEN_REF,
+                       &p->ben_note);
+    }
     if (ok && !is_blank(row, P, R_KNOB)) {
         const char *why = num_parse_decimal(cell(row, P, R_KNOB), &p->knob);
         if (why) {
@@ -392,6 +477,7 @@ int points_row(points_t *P, const csvrow_t *row)
         p.series = xstrdup(P->file_series);
     }
     take_attrs(P, row, &p);
+    groupcols_apply(&P->groups, row, P->fname, &p);
     if (isnan(p.asr) || isnan(p.orr)) {
         sb_printf(&P->missing_lines, "%s%ld", P->nmissing ? ", " : "", row->line);
         P->nmissing++;
@@ -418,6 +504,7 @@ void points_free(points_t *P)
     if (!P)
         return;
     nameindex_free(&P->names);
+    groupcols_free(&P->groups);
     free(P->attr_first);
     free(P->attr_at);
     csvheader_free(P->header, P->ncols);

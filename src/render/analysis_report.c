@@ -16,30 +16,6 @@
 
 /* ---- JSON ------------------------------------------------------------------ */
 
-static void interval_pct_json(json_t *j, stats_interval_t ci)
-{
-    if (!ci.known) {
-        json_null(j);
-        return;
-    }
-    json_array_begin(j);
-    json_pct(j, ci.lo);
-    json_pct(j, ci.hi);
-    json_array_end(j);
-}
-
-static void interval_json(json_t *j, stats_interval_t ci)
-{
-    if (!ci.known) {
-        json_null(j);
-        return;
-    }
-    json_array_begin(j);
-    json_number(j, ci.lo);
-    json_number(j, ci.hi);
-    json_array_end(j);
-}
-
 static void maybe_bool(json_t *j, bool known, bool value)
 {
     if (known)
@@ -70,7 +46,7 @@ static void categories_json(json_t *j, const analysis_t *a, const point_t *p)
         json_key(j, "attack_success_pct");
         json_pct(j, c->asr);
         json_key(j, "attack_success_ci95_pct");
-        interval_pct_json(j, ci);
+        json_fields_interval_pct(j, ci);
         json_key(j, "policy_pass");
         maybe_bool(j, bounded && !isnan(c->asr), bound_passes(pol->asr, c->asr));
         json_object_end(j);
@@ -85,7 +61,7 @@ static void categories_json(json_t *j, const analysis_t *a, const point_t *p)
 void analysis_report_point_json(json_t *j, const analysis_t *a, size_t i)
 {
     const point_t *p = &a->set->items[i];
-    const frontier_mark_t *m = &a->all.marks[i];
+    const frontier_mark_t *m = &a->groups.marks[i];
     bool known = point_has_rates(p);
     json_key(j, "pareto_optimal");
     maybe_bool(j, known, m->pareto_optimal);
@@ -102,15 +78,15 @@ void analysis_report_point_json(json_t *j, const analysis_t *a, size_t i)
     maybe_bool(j, known && p->series, a->series_hull[i]);
 
     stats_policy_t pc = stats_policy_check(&a->scenario->policy, p, a->opts.confidence, a->opts.interval);
-    stats_projection_t pr = stats_project(a->scenario, pc.asr, pc.orr);
+    projection_ci_t pr = model_project_interval(a->scenario, pc.asr, pc.orr);
     json_key(j, "attack_success_ci95_pct");
-    interval_pct_json(j, pc.asr);
+    json_fields_interval_pct(j, pc.asr);
     json_key(j, "over_refusal_ci95_pct");
-    interval_pct_json(j, pc.orr);
+    json_fields_interval_pct(j, pc.orr);
     json_key(j, "daily_harmful_outputs_ci95");
-    interval_json(j, pr.harmful);
+    json_fields_interval(j, pr.harmful);
     json_key(j, "daily_unnecessary_refusals_ci95");
-    interval_json(j, pr.refusals);
+    json_fields_interval(j, pr.refusals);
     json_key(j, "policy_confidence");
     if (policy_has_bounds(&a->scenario->policy))
         json_string(j, stats_confidence_key(pc.level));
@@ -153,14 +129,27 @@ static void op_json(json_t *j, const analysis_t *a, const frontier_op_t *op)
     sb_free(&d);
 }
 
-static void target_json(json_t *j, const analysis_t *a, bool by_asr, double target)
+/* The point or mix of group k that reaches a target: a mix never joins two
+ * groups, so each group answers on its own curve. */
+static frontier_op_t group_target(const analysis_t *a, size_t k, bool by_asr, double target)
 {
-    frontier_op_t op = by_asr ? frontier_at_asr(&a->all, a->set, target) : frontier_at_orr(&a->all, a->set, target);
+    const frontier_t *f = &a->groups.items[k].frontier;
+    return by_asr ? frontier_at_asr(f, a->set, target) : frontier_at_orr(f, a->set, target);
+}
+
+/* Groups with a curve to answer on: at least one point with both rates. */
+static bool group_rated(const analysis_t *a, size_t k) { return a->groups.items[k].nrated > 0; }
+
+static void target_json(json_t *j, const analysis_t *a, size_t k, bool by_asr, double target)
+{
+    frontier_op_t op = group_target(a, k, by_asr, target);
     json_object_begin(j);
     json_key(j, "rate");
     json_string(j, by_asr ? "attack_success" : "over_refusal");
     json_key(j, "target_pct");
     json_pct(j, target);
+    json_key(j, "group");
+    json_string(j, a->groups.items[k].name);
     json_key(j, "reachable");
     json_bool(j, op.valid);
     if (op.valid)
@@ -168,15 +157,38 @@ static void target_json(json_t *j, const analysis_t *a, bool by_asr, double targ
     json_object_end(j);
 }
 
-static void optimal_json(json_t *j, const analysis_t *a)
+static void runner_up_json(json_t *j, const analysis_t *a, const optimal_t *o)
 {
-    const optimal_t *o = &a->optimal;
-    json_key(j, "optimal");
+    json_key(j, "runner_up");
+    if (!o->has_runner_up) {
+        json_null(j);
+        return;
+    }
     json_object_begin(j);
+    op_json(j, a, &o->runner_up);
+    json_key(j, "delta_daily_cost_ci95");
+    json_fields_interval(j, o->cost_diff_ci);
+    json_key(j, "distinguishable");
+    if (o->cost_diff_ci.known)
+        json_bool(j, optimal_runner_up_distinguishable(o));
+    else
+        json_null(j);
+    json_object_end(j);
+}
+
+static void group_optimal_json(json_t *j, const analysis_t *a, size_t k)
+{
+    const optimal_t *o = &a->optimal[k];
+    json_object_begin(j);
+    json_key(j, "group");
+    json_string(j, a->groups.items[k].name);
     json_key(j, "found");
     json_bool(j, o->found);
     if (o->found) {
         op_json(j, a, &o->op);
+        json_key(j, "daily_cost_ci95");
+        json_fields_interval(j, o->cost_ci); /* conservative: both rates at their ends */
+        runner_up_json(j, a, o);
         json_key(j, "held_by_bound");
         json_string(j, o->held_by_asr_bound ? "attack_success" : o->held_by_orr_bound ? "over_refusal" : NULL);
         json_key(j, "cost_ratio_range");
@@ -188,16 +200,88 @@ static void optimal_json(json_t *j, const analysis_t *a)
     json_object_end(j);
 }
 
+/* The sentence naming the cheapest group's optimum as a comparison, never a
+ * mix; "" when fewer than two groups have one. */
+static void cheapest_sentence(sb_t *sb, const analysis_t *a)
+{
+    if (a->cheapest < 0)
+        return;
+    const group_t *g = &a->groups.items[a->cheapest];
+    const optimal_t *o = &a->optimal[a->cheapest];
+    char m[48];
+    sb_printf(sb, "Cheapest across groups: group %ld (%s), %s per day. The groups measure different sets or "
+                  "judges, so this compares different measurements; no traffic can be routed between groups.",
+              a->cheapest + 1, g->name, num_format_money(o->projection.cost, m, sizeof m));
+}
+
+static void optimal_json(json_t *j, const analysis_t *a)
+{
+    json_key(j, "optimal");
+    json_object_begin(j);
+    json_key(j, "groups");
+    json_array_begin(j);
+    for (size_t k = 0; k < a->groups.len; k++)
+        if (group_rated(a, k))
+            group_optimal_json(j, a, k);
+    json_array_end(j);
+    sb_t note = SB_INIT;
+    cheapest_sentence(&note, a);
+    json_key(j, "cheapest_group");
+    json_string(j, a->cheapest >= 0 ? a->groups.items[a->cheapest].name : NULL);
+    json_key(j, "cheapest_note");
+    json_string(j, a->cheapest >= 0 ? sb_str(&note) : NULL);
+    sb_free(&note);
+    json_object_end(j);
+}
+
+static void frontier_json(json_t *j, const analysis_t *a)
+{
+    json_key(j, "frontier");
+    json_object_begin(j);
+    json_key(j, "groups");
+    json_array_begin(j);
+    for (size_t k = 0; k < a->groups.len; k++) {
+        const group_t *g = &a->groups.items[k];
+        json_object_begin(j);
+        json_key(j, "name");
+        json_string(j, g->name);
+        json_key(j, "basis");
+        json_string(j, groups_basis_key(g->basis));
+        json_key(j, "points");
+        json_int(j, (long long)g->nmembers);
+        json_key(j, "pareto_optimal");
+        names_json(j, a->set, g->frontier.pareto, g->frontier.npareto);
+        json_key(j, "convex_hull");
+        names_json(j, a->set, g->frontier.hull_points, g->frontier.nhull_points);
+        json_object_end(j);
+    }
+    json_array_end(j);
+    sb_t note = SB_INIT;
+    json_key(j, "group_note");
+    json_string(j, groups_basis_note(&note, &a->groups) ? sb_str(&note) : NULL);
+    sb_free(&note);
+    json_object_end(j);
+}
+
+/* Every target, for each group with a curve. */
+static void targets_json(json_t *j, const analysis_t *a)
+{
+    json_key(j, "targets");
+    json_array_begin(j);
+    for (int by_asr = 1; by_asr >= 0; by_asr--) {
+        if (by_asr ? !a->opts.have_target_asr : !a->opts.have_target_orr)
+            continue;
+        for (size_t k = 0; k < a->groups.len; k++)
+            if (group_rated(a, k))
+                target_json(j, a, k, by_asr, by_asr ? a->opts.target_asr : a->opts.target_orr);
+    }
+    json_array_end(j);
+}
+
 void analysis_report_json(json_t *j, const analysis_t *a)
 {
     const policy_t *pol = &a->scenario->policy;
-    json_key(j, "frontier");
-    json_object_begin(j);
-    json_key(j, "pareto_optimal");
-    names_json(j, a->set, a->all.pareto, a->all.npareto);
-    json_key(j, "convex_hull");
-    names_json(j, a->set, a->all.hull_points, a->all.nhull_points);
-    json_object_end(j);
+    frontier_json(j, a);
 
     json_key(j, "uncertainty");
     json_object_begin(j);
@@ -206,30 +290,50 @@ void analysis_report_json(json_t *j, const analysis_t *a)
     json_key(j, "confidence_pct");
     json_pct(j, a->opts.confidence);
     json_key(j, "zero_failure_adversarial_prompts");
-    long long n = isfinite(pol->asr.max) ? stats_zero_failure_n(pol->asr.max, 1 - a->opts.confidence) : -1;
-    if (n >= 0)
-        json_int(j, n);
-    else
-        json_null(j);
+    json_count(j, stats_zero_failure_claim_n(pol->asr, a->opts.confidence, a->opts.interval));
     json_key(j, "zero_failure_benign_prompts");
-    n = isfinite(pol->orr.max) ? stats_zero_failure_n(pol->orr.max, 1 - a->opts.confidence) : -1;
-    if (n >= 0)
-        json_int(j, n);
-    else
-        json_null(j);
+    json_count(j, stats_zero_failure_claim_n(pol->orr, a->opts.confidence, a->opts.interval));
     json_object_end(j);
 
-    if (a->opts.have_target_asr || a->opts.have_target_orr) {
-        json_key(j, "targets");
-        json_array_begin(j);
-        if (a->opts.have_target_asr)
-            target_json(j, a, true, a->opts.target_asr);
-        if (a->opts.have_target_orr)
-            target_json(j, a, false, a->opts.target_orr);
-        json_array_end(j);
-    }
-    if (a->optimal.costs_set)
+    if (a->opts.have_target_asr || a->opts.have_target_orr)
+        targets_json(j, a);
+    if (model_costs_set(a->scenario))
         optimal_json(j, a);
+}
+
+/* ---- comparisons --------------------------------------------------------------- */
+
+static void signed_value(sb_t *out, double d, bool money)
+{
+    char v[48];
+    if (money)
+        num_format_money(fabs(d), v, sizeof v);
+    else
+        num_format_count(fabs(d), v, sizeof v);
+    sb_printf(out, "%s%s", !isfinite(d) ? "" : d > 0 ? "+" : d < 0 ? "-" : "", v);
+}
+
+void analysis_report_delta(sb_t *out, double d, stats_interval_t ci, double confidence, bool money)
+{
+    signed_value(out, d, money);
+    if (!ci.known)
+        return;
+    sb_printf(out, " (%g%% interval ", confidence * 100);
+    signed_value(out, ci.lo, money);
+    sb_puts(out, " to ");
+    signed_value(out, ci.hi, money);
+    sb_puts(out, stats_interval_excludes_zero(ci) ? ")" : ": within noise)");
+}
+
+void analysis_report_break_even(sb_t *out, const comparison_t *c)
+{
+    char a[48], b[48];
+    sb_printf(out, "%s unnecessary refusals per harmful output", num_format_count(c->break_even, a, sizeof a));
+    if (c->break_even_undetermined)
+        sb_puts(out, " (undetermined: a change is within noise)");
+    else if (c->break_even_ci.known)
+        sb_printf(out, " (%g%% range %s to %s)", c->confidence * 100,
+                  num_format_count(c->break_even_ci.lo, a, sizeof a), num_format_count(c->break_even_ci.hi, b, sizeof b));
 }
 
 /* ---- text ------------------------------------------------------------------- */
@@ -246,14 +350,25 @@ static void names_text(sb_t *out, const pointset_t *set, const size_t *idx, size
  * table's Front column marks every point and JSON lists everything). */
 #define NOTES_MAX 8
 
+/* Several groups: each section says which group a block is about, and its
+ * lines are indented under it. */
+static bool grouped(const analysis_t *a) { return a->groups.len > 1; }
+static const char *indent(const analysis_t *a) { return grouped(a) ? "    " : "  "; }
+
+static void group_heading(sb_t *out, const analysis_t *a, size_t k)
+{
+    if (grouped(a))
+        sb_printf(out, "  Group %zu: %s\n", k + 1, a->groups.items[k].name);
+}
+
 static void above_curve_note(sb_t *out, const analysis_t *a, size_t i)
 {
     const point_t *p = &a->set->items[i];
     char x[32], y[32];
-    frontier_op_t op = frontier_at_asr(&a->all, a->set, p->asr);
+    frontier_op_t op = group_target(a, a->groups.of[i], true, p->asr);
     if (!op.valid)
         return;
-    sb_printf(out, "  %s is above the curve: at its ASR a %s has ORR %s instead of %s (", p->name,
+    sb_printf(out, "%s%s is above the curve: at its ASR a %s has ORR %s instead of %s (", indent(a), p->name,
               op.is_mix ? "mix" : "point", num_format_pct(op.orr, x, sizeof x), num_format_pct(p->orr, y, sizeof y));
     frontier_op_describe(out, a->set, &op);
     sb_puts(out, ")\n");
@@ -261,75 +376,104 @@ static void above_curve_note(sb_t *out, const analysis_t *a, size_t i)
 
 static void dominated_note(sb_t *out, const analysis_t *a, size_t i)
 {
-    const frontier_mark_t *m = &a->all.marks[i];
+    const frontier_mark_t *m = &a->groups.marks[i];
     /* Two names say enough; the JSON report lists them all. */
     size_t shown = m->ndominated_by < 2 ? m->ndominated_by : 2;
-    sb_printf(out, "  %s is dominated by ", a->set->items[i].name);
+    sb_printf(out, "%s%s is dominated by ", indent(a), a->set->items[i].name);
     names_text(out, a->set, m->dominated_by, shown);
     if (m->ndominated_by > shown)
         sb_printf(out, " and %zu more", m->ndominated_by - shown);
     sb_puts(out, "\n");
 }
 
-/* Pareto-optimal points that a mix beats, then the dominated ones. */
-static void frontier_notes(sb_t *out, const analysis_t *a)
+/* The Pareto-optimal points of group k that a mix beats, then its
+ * dominated ones. */
+static void frontier_notes(sb_t *out, const analysis_t *a, size_t k)
 {
+    const group_t *g = &a->groups.items[k];
     size_t above = 0, dominated = 0;
-    for (size_t i = 0; i < a->set->len; i++) {
-        const frontier_mark_t *m = &a->all.marks[i];
+    for (size_t n = 0; n < g->nmembers; n++) {
+        size_t i = g->members[n];
+        const frontier_mark_t *m = &a->groups.marks[i];
         if (!point_has_rates(&a->set->items[i]) || !m->pareto_optimal || m->on_hull)
             continue;
         if (++above <= NOTES_MAX)
             above_curve_note(out, a, i);
     }
     if (above > NOTES_MAX)
-        sb_printf(out, "  ... and %zu more Pareto-optimal points above the curve\n", above - NOTES_MAX);
-    for (size_t i = 0; i < a->set->len; i++) {
-        if (!point_has_rates(&a->set->items[i]) || a->all.marks[i].pareto_optimal)
+        sb_printf(out, "%s... and %zu more Pareto-optimal points above the curve\n", indent(a), above - NOTES_MAX);
+    for (size_t n = 0; n < g->nmembers; n++) {
+        size_t i = g->members[n];
+        if (!point_has_rates(&a->set->items[i]) || a->groups.marks[i].pareto_optimal)
             continue;
         if (++dominated <= NOTES_MAX)
             dominated_note(out, a, i);
     }
     if (dominated > NOTES_MAX)
-        sb_printf(out, "  ... and %zu more dominated points (marked - in the table)\n", dominated - NOTES_MAX);
+        sb_printf(out, "%s... and %zu more dominated points (marked - in the table)\n", indent(a),
+                  dominated - NOTES_MAX);
 }
 
 static void frontier_text(sb_t *out, const analysis_t *a)
 {
-    sb_puts(out, "Frontier (P Pareto-optimal, H on the achievable curve, - dominated, ? rate unknown)\n");
-    sb_puts(out, "  Pareto-optimal       ");
-    names_text(out, a->set, a->all.pareto, a->all.npareto);
-    sb_puts(out, "\n  Achievable curve     ");
-    names_text(out, a->set, a->all.hull_points, a->all.nhull_points);
+    sb_printf(out, "Frontier%s (P Pareto-optimal, H on the achievable curve, - dominated, ? rate unknown)\n",
+              grouped(a) ? " within each group" : "");
+    for (size_t k = 0; k < a->groups.len; k++) {
+        const frontier_t *f = &a->groups.items[k].frontier;
+        group_heading(out, a, k);
+        sb_printf(out, "%sPareto-optimal       ", indent(a));
+        names_text(out, a->set, f->pareto, f->npareto);
+        sb_printf(out, "\n%sAchievable curve     ", indent(a));
+        names_text(out, a->set, f->hull_points, f->nhull_points);
+        sb_puts(out, "\n");
+        frontier_notes(out, a, k);
+    }
     sb_puts(out, "\n");
-    frontier_notes(out, a);
-    sb_puts(out, "\n");
+}
+
+static void target_op_text(sb_t *out, const analysis_t *a, const frontier_op_t *op, bool by_asr, const char *in)
+{
+    char other[32], count[48];
+    if (!op->valid) {
+        sb_puts(out, "no point or mix reaches it\n");
+        return;
+    }
+    frontier_op_describe(out, a->set, op);
+    projection_t pr = model_project_rates(a->scenario, op->asr, op->orr);
+    if (by_asr)
+        sb_printf(out, "\n%s  costs ORR %s (%s unnecessary refusals/day)\n", in,
+                  num_format_pct(op->orr, other, sizeof other), num_format_count(pr.refusals, count, sizeof count));
+    else
+        sb_printf(out, "\n%s  costs ASR %s (%s harmful outputs/day)\n", in,
+                  num_format_pct(op->asr, other, sizeof other), num_format_count(pr.harmful, count, sizeof count));
 }
 
 static void target_text(sb_t *out, const analysis_t *a, bool by_asr, double target)
 {
-    char t[32], other[32], count[48];
-    frontier_op_t op = by_asr ? frontier_at_asr(&a->all, a->set, target) : frontier_at_orr(&a->all, a->set, target);
-    sb_printf(out, "  %s at most %s: ", by_asr ? "ASR" : "ORR", num_format_pct(target, t, sizeof t));
-    if (!op.valid) {
-        sb_puts(out, "no point or mix reaches it\n");
+    char t[32];
+    sb_printf(out, "  %s at most %s:", by_asr ? "ASR" : "ORR", num_format_pct(target, t, sizeof t));
+    if (!grouped(a)) {
+        frontier_op_t op = group_target(a, 0, by_asr, target);
+        sb_putc(out, ' ');
+        target_op_text(out, a, &op, by_asr, "  ");
         return;
     }
-    frontier_op_describe(out, a->set, &op);
-    projection_t pr = model_project_rates(a->scenario, op.asr, op.orr);
-    if (by_asr)
-        sb_printf(out, "\n    costs ORR %s (%s unnecessary refusals/day)\n", num_format_pct(op.orr, other, sizeof other),
-                  num_format_count(pr.refusals, count, sizeof count));
-    else
-        sb_printf(out, "\n    costs ASR %s (%s harmful outputs/day)\n", num_format_pct(op.asr, other, sizeof other),
-                  num_format_count(pr.harmful, count, sizeof count));
+    sb_putc(out, '\n');
+    for (size_t k = 0; k < a->groups.len; k++) {
+        if (!group_rated(a, k))
+            continue;
+        frontier_op_t op = group_target(a, k, by_asr, target);
+        sb_printf(out, "    Group %zu (%s): ", k + 1, a->groups.items[k].name);
+        target_op_text(out, a, &op, by_asr, "    ");
+    }
 }
 
 static void targets_text(sb_t *out, const analysis_t *a)
 {
     if (!a->opts.have_target_asr && !a->opts.have_target_orr)
         return;
-    sb_puts(out, "Targets (the best point or mix on the achievable curve)\n");
+    sb_printf(out, "Targets (the best point or mix on %s achievable curve%s)\n",
+              grouped(a) ? "each group's" : "the", grouped(a) ? "; no mix joins two groups" : "");
     if (a->opts.have_target_asr)
         target_text(out, a, true, a->opts.target_asr);
     if (a->opts.have_target_orr)
@@ -345,15 +489,42 @@ static bool any_counts(const pointset_t *set)
     return false;
 }
 
-static void zero_failure_text(sb_t *out, const char *what, const char *prompts, bound_t b, double confidence)
+static void zero_failure_text(sb_t *out, const char *what, const char *prompts, bound_t b, const analysis_t *a)
 {
     char v[32], n[32];
-    long long need = isfinite(b.max) ? stats_zero_failure_n(b.max, 1 - confidence) : -1;
+    long long need = stats_zero_failure_claim_n(b, a->opts.confidence, a->opts.interval);
     if (need <= 0)
         return;
-    sb_printf(out, "  A claim of %s < %s with zero failures observed needs %s %s prompts (%g%%).\n", what,
-              num_format_pct(b.max, v, sizeof v), num_format_int((double)need, n, sizeof n), prompts,
-              confidence * 100);
+    sb_printf(out, "  With zero failures, %s %s %s passes with %g%% confidence (%s, two-sided, as the policy "
+                   "check) from %s %s prompts.\n",
+              what, b.inclusive ? "<=" : "<", num_format_pct(b.max, v, sizeof v), a->opts.confidence * 100,
+              a->opts.interval == STATS_WILSON ? "Wilson" : "Clopper-Pearson", num_format_int((double)need, n, sizeof n),
+              prompts);
+}
+
+/* "    ASR 0.50%, 1 of 200 (from rate × n): 0.09%-2.78% (harmful outputs/day
+ * 8.83-278)", and the rate's range across the treatments of unrecognised
+ * verdicts when any were seen. */
+static void rate_uncertainty(sb_t *out, const point_t *p, bool asr, stats_interval_t ci, stats_interval_t daily)
+{
+    char r[32], lo[32], hi[32];
+    if (isnan(asr ? p->asr : p->orr)) {
+        sb_printf(out, "    %s not measured\n", asr ? "ASR" : "ORR");
+        return;
+    }
+    sb_printf(out, "    %s %s, ", asr ? "ASR" : "ORR", num_format_pct(asr ? p->asr : p->orr, r, sizeof r));
+    point_counts_describe(out, p, asr, false);
+    sb_puts(out, ": ");
+    stats_interval_describe(out, ci);
+    if (daily.known)
+        sb_printf(out, " (%s/day %s-%s)", asr ? "harmful outputs" : "refusals",
+                  num_format_count(daily.lo, lo, sizeof lo), num_format_count(daily.hi, hi, sizeof hi));
+    sb_puts(out, "\n");
+    double ulo, uhi;
+    if (point_unrecognised_range(p, asr, &ulo, &uhi))
+        sb_printf(out, "      %s %s-%s whichever way the unrecognised verdicts go (left out, refusals, "
+                       "compliance)\n",
+                  asr ? "ASR" : "ORR", num_format_pct(ulo, lo, sizeof lo), num_format_pct(uhi, hi, sizeof hi));
 }
 
 static void uncertainty_text(sb_t *out, const analysis_t *a)
@@ -368,27 +539,19 @@ static void uncertainty_text(sb_t *out, const analysis_t *a)
         for (size_t i = 0; i < set->len; i++) {
             const point_t *p = &set->items[i];
             stats_policy_t pc = stats_policy_check(pol, p, a->opts.confidence, a->opts.interval);
-            stats_projection_t pr = stats_project(a->scenario, pc.asr, pc.orr);
-            char lo[32], hi[32];
-            sb_printf(out, "  %s\n    ASR ", p->name);
-            stats_interval_describe(out, pc.asr);
-            if (pr.harmful.known)
-                sb_printf(out, " (harmful outputs/day %s-%s)", num_format_count(pr.harmful.lo, lo, sizeof lo),
-                          num_format_count(pr.harmful.hi, hi, sizeof hi));
-            sb_puts(out, "; ORR ");
-            stats_interval_describe(out, pc.orr);
-            if (pr.refusals.known)
-                sb_printf(out, " (refusals/day %s-%s)", num_format_count(pr.refusals.lo, lo, sizeof lo),
-                          num_format_count(pr.refusals.hi, hi, sizeof hi));
+            projection_ci_t pr = model_project_interval(a->scenario, pc.asr, pc.orr);
+            sb_printf(out, "  %s\n", p->name);
+            rate_uncertainty(out, p, true, pc.asr, pr.harmful);
+            rate_uncertainty(out, p, false, pc.orr, pr.refusals);
             if (policy_has_bounds(pol)) {
-                sb_puts(out, "\n    Policy: ");
+                sb_puts(out, "    Policy: ");
                 stats_policy_describe(out, pol, &pc, a->opts.confidence);
+                sb_puts(out, "\n");
             }
-            sb_puts(out, "\n");
         }
     }
-    zero_failure_text(out, "ASR", "adversarial", pol->asr, a->opts.confidence);
-    zero_failure_text(out, "ORR", "benign", pol->orr, a->opts.confidence);
+    zero_failure_text(out, "ASR", "adversarial", pol->asr, a);
+    zero_failure_text(out, "ORR", "benign", pol->orr, a);
     sb_puts(out, "\n");
 }
 
@@ -444,10 +607,58 @@ static void categories_text(sb_t *out, const analysis_t *a)
     sb_puts(out, "\n");
 }
 
+/* Appends `text` with `prefix` before each of its lines. */
+static void indented(sb_t *out, const char *text, const char *prefix)
+{
+    for (const char *line = text; *line;) {
+        const char *nl = strchr(line, '\n');
+        size_t len = nl ? (size_t)(nl - line) + 1 : strlen(line);
+        sb_puts(out, prefix);
+        sb_putn(out, line, len);
+        line += len;
+    }
+}
+
 static void optimal_text(sb_t *out, const analysis_t *a)
 {
-    sb_puts(out, "Optimal\n");
-    optimal_describe(out, &a->optimal, a->set, a->scenario);
+    if (!grouped(a) || !model_costs_set(a->scenario)) {
+        optimal_t no_costs = {0};
+        sb_puts(out, "Optimal\n");
+        optimal_describe(out, a->groups.len ? &a->optimal[0] : &no_costs, a->set, a->scenario);
+        sb_puts(out, "\n");
+        return;
+    }
+    sb_puts(out, "Optimal (within each group: a mix never routes traffic between groups)\n");
+    for (size_t k = 0; k < a->groups.len; k++) {
+        if (!group_rated(a, k))
+            continue;
+        sb_t body = SB_INIT;
+        optimal_describe(&body, &a->optimal[k], a->set, a->scenario);
+        group_heading(out, a, k);
+        indented(out, sb_str(&body), "  ");
+        sb_free(&body);
+    }
+    sb_t cheapest = SB_INIT;
+    sb_puts(&cheapest, "  ");
+    cheapest_sentence(&cheapest, a);
+    if (a->cheapest >= 0)
+        text_wrap(out, sb_str(&cheapest), 100, TEXT_WRAP_ALL);
+    sb_free(&cheapest);
+    sb_puts(out, "\n");
+}
+
+void analysis_report_groups_text(sb_t *out, const analysis_t *a)
+{
+    sb_puts(out, "Groups (rates compare only within a group: frontier, mixes, targets and optimum stay inside one)\n");
+    for (size_t k = 0; k < a->groups.len; k++) {
+        const group_t *g = &a->groups.items[k];
+        sb_printf(out, "  %-2zu %s  (%zu point%s)\n", k + 1, g->name, g->nmembers, g->nmembers == 1 ? "" : "s");
+    }
+    sb_t note = SB_INIT;
+    sb_puts(&note, "  ");
+    if (groups_basis_note(&note, &a->groups))
+        text_wrap(out, sb_str(&note), 100, TEXT_WRAP_ALL);
+    sb_free(&note);
     sb_puts(out, "\n");
 }
 

@@ -8,11 +8,26 @@
 
 /* The fields added to each point of the JSON report (inside its object). */
 void analysis_report_point_json(json_t *j, const analysis_t *a, size_t i);
-/* Top-level JSON fields: "frontier", "uncertainty", "targets" when a
- * target was given, and "optimal" when costs are set. */
+/* Top-level JSON fields: "frontier" (its "groups", each with its lists,
+ * and "group_note"), "uncertainty", "targets" when a target was given (one
+ * per group), and "optimal" when costs are set (one per group, and the
+ * cheapest named as a comparison). */
 void analysis_report_json(json_t *j, const analysis_t *a);
 /* Text sections: Frontier, Targets (when given), Uncertainty, Categories
- * (when any), Optimal. */
+ * (when any), Optimal; with several measurement groups, each frontier,
+ * target and optimum within its group. */
 void analysis_report_text(sb_t *out, const analysis_t *a);
+/* The "Groups" section: each group numbered (the tables' group column)
+ * with its points, and what the groups rest on where the data does not say
+ * (groups_basis_note). */
+void analysis_report_groups_text(sb_t *out, const analysis_t *a);
+
+/* A comparison's figures as the text and Markdown reports list them. A
+ * daily delta with its interval: "+50 (95% interval -143 to +278: within
+ * noise)"; `money` formats dollars. */
+void analysis_report_delta(sb_t *out, double d, stats_interval_t ci, double confidence, bool money);
+/* "102,298 unnecessary refusals per harmful output (95% range 90,000 to
+ * 120,000)", or "... (undetermined: a change is within noise)". */
+void analysis_report_break_even(sb_t *out, const comparison_t *c);
 
 #endif

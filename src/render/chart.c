@@ -28,6 +28,8 @@ static const marker_t series_markers[CANVAS_NSERIES] = {
     {"●", "○", 'o'}, {"▲", "△", '^'}, {"■", "□", '#'}, {"◆", "◇", '*'},
     {"▼", "▽", 'v'}, {"★", "☆", '&'}, {"▶", "▷", '>'}, {"✚", "✛", 'x'},
 };
+/* A point of another measurement group: there, but not on this frontier. */
+static const marker_t other_group_marker = {"·", "·", '.'};
 static const marker_t current_marker = {"◎", "◎", '@'};
 static const marker_t baseline_marker = {"⊕", "⊕", 'B'};
 
@@ -50,6 +52,8 @@ static bool point_drawable(const chart_opts_t *o, size_t i)
     const point_t *p = &o->points->items[i];
     return (!o->include || o->include[i]) && isfinite(p->asr) && isfinite(p->orr);
 }
+
+static bool in_focus(const chart_opts_t *o, size_t i) { return !o->in_group || o->in_group[i]; }
 
 /* range_add over a million points, kept to one tight pass: a point counts
  * only when both its rates are finite and not negative. */
@@ -125,9 +129,10 @@ typedef struct {
     axis_t x, y;
     int dx0, dy0, dw, dh, width, height;
     int *col, *row;          /* per point: its cell, -1 when not drawn */
-    labels_groups_t groups;  /* the drawn points grouped by cell */
-    size_t *winner;          /* per group: the point whose marker shows (the
-                              * last on the frontier, else the last) */
+    labels_cells_t labels;   /* the labelled points (of the focused group) by cell */
+    size_t *markers;         /* per occupied cell, the point whose marker shows
+                              * there: the last on the frontier, else the last */
+    size_t nmarkers;
     struct {
         double *xy;          /* dot coordinates (x, y pairs); NaN: a gap */
         size_t n;
@@ -138,14 +143,18 @@ typedef struct {
 
 struct chart_cache {
     bool valid;
-    /* what it serves */
+    /* what it serves: the points (by address and length), the frontier's
+     * lines and marks (by value: a group's view is made afresh each time),
+     * and copies of the masks (an address may be reused for other ones) */
     const pointset_t *points;
     size_t len;
-    const frontier_t *frontier;
-    const bool *include;
+    bool have_frontier;
+    frontier_t frontier;
+    bool *in_group, *include;
     /* from the points alone */
-    series_index_t series;   /* of the drawn points */
+    series_index_t series;   /* of the drawn points of the focused group */
     bool any_dimmed;         /* a drawn point is dominated */
+    size_t nother;           /* drawn points of other groups */
     size_t hidden;           /* points to draw that lack a rate */
     axis_range_t x, y;       /* the drawn points' range, percent */
     /* the cheapest drawn point for the costs it was found for */
@@ -164,17 +173,17 @@ struct chart_cache {
 static bool point_dominated(const chart_opts_t *o, size_t i)
 {
     const frontier_t *f = o->frontier;
-    return f && f->npoints == o->points->len && !f->marks[i].pareto_optimal;
+    return in_focus(o, i) && f && f->npoints == o->points->len && !f->marks[i].pareto_optimal;
 }
 
 static void cells_free(chart_cells_t *c)
 {
     free(c->col);
     free(c->row);
-    free(c->winner);
+    free(c->markers);
     free(c->hull.xy);
     free(c->pareto.xy);
-    labels_groups_free(&c->groups);
+    labels_cells_free(&c->labels);
     memset(c, 0, sizeof *c);
 }
 
@@ -182,6 +191,8 @@ static void cache_reset(chart_cache_t *c)
 {
     if (c->valid)
         series_index_free(&c->series);
+    free(c->in_group);
+    free(c->include);
     for (int s = 0; s < CHART_CACHE_SLOTS; s++)
         cells_free(&c->cells[s]);
     free(c->number);
@@ -202,19 +213,49 @@ void chart_cache_free(chart_cache_t *c)
     free(c);
 }
 
+static bool same_frontier(const chart_cache_t *c, const frontier_t *f)
+{
+    if (!f || !c->have_frontier)
+        return !f && !c->have_frontier;
+    const frontier_t *g = &c->frontier;
+    return f->marks == g->marks && f->npoints == g->npoints && f->pareto == g->pareto && f->npareto == g->npareto &&
+           f->hull == g->hull && f->nhull == g->nhull;
+}
+
+static bool same_mask(const bool *copy, const bool *mask, size_t n)
+{
+    if (!copy || !mask)
+        return !copy && !mask;
+    return memcmp(copy, mask, n * sizeof *mask) == 0;
+}
+
+static bool *copy_mask(const bool *mask, size_t n)
+{
+    if (!mask)
+        return NULL;
+    bool *copy = xmalloc((n + 1) * sizeof *copy);
+    memcpy(copy, mask, n * sizeof *mask);
+    return copy;
+}
+
 /* Makes the cache serve the points of `o`: kept when it serves them
- * already, else worked out in one pass (and a sort for the series). */
+ * already (a comparison of the masks: no more), else worked out in one
+ * pass (and a sort for the series). */
 static void cache_points(chart_cache_t *c, const chart_opts_t *o)
 {
     size_t n = o->points ? o->points->len : 0;
-    if (c->valid && c->points == o->points && c->len == n && c->frontier == o->frontier && c->include == o->include)
+    if (c->valid && c->points == o->points && c->len == n && same_frontier(c, o->frontier) &&
+        same_mask(c->in_group, o->in_group, n) && same_mask(c->include, o->include, n))
         return;
     cache_reset(c);
     c->valid = true;
     c->points = o->points;
     c->len = n;
-    c->frontier = o->frontier;
-    c->include = o->include;
+    c->have_frontier = o->frontier != NULL;
+    if (o->frontier)
+        c->frontier = *o->frontier;
+    c->in_group = copy_mask(o->in_group, n);
+    c->include = copy_mask(o->include, n);
     c->x = axis_range_empty();
     c->y = axis_range_empty();
     bool *take = xmalloc((n + 1) * sizeof *take);
@@ -225,6 +266,8 @@ static void cache_points(chart_cache_t *c, const chart_opts_t *o)
             continue;
         }
         c->any_dimmed = c->any_dimmed || point_dominated(o, i);
+        c->nother += !in_focus(o, i);
+        take[i] = in_focus(o, i); /* the series of the focused group */
         axis_range_add(&c->x, o->points->items[i].orr * 100);
         axis_range_add(&c->y, o->points->items[i].asr * 100);
     }
@@ -849,8 +892,39 @@ static bool is_dominated(const ctx_t *k, size_t i)
     return point_dominated(k->o, i);
 }
 
+/* Drawn over the dominated points and other groups' dots that share its
+ * cell: a point of the focused group's frontier. */
+static bool on_top(const ctx_t *k, size_t i)
+{
+    return in_focus(k->o, i) && !is_dominated(k, i);
+}
+
+/* The marker that shows in each occupied cell: the last point on top, else
+ * the last point (the baseline and selection are drawn over it). */
+static void cells_markers(chart_cells_t *c, const ctx_t *k)
+{
+    size_t ncells = (size_t)c->width * (size_t)c->height;
+    long *at = xmalloc((ncells + 1) * sizeof *at);
+    for (size_t q = 0; q < ncells; q++)
+        at[q] = -1;
+    c->markers = xmalloc((k->ch->npoints + 1) * sizeof *c->markers);
+    c->nmarkers = 0;
+    for (size_t i = 0; i < k->ch->npoints; i++) {
+        if (c->col[i] < 0)
+            continue;
+        long *m = &at[(size_t)c->row[i] * (size_t)c->width + (size_t)c->col[i]];
+        if (*m < 0) {
+            *m = (long)c->nmarkers;
+            c->markers[c->nmarkers++] = i;
+        } else if (on_top(k, i) || !on_top(k, c->markers[*m])) {
+            c->markers[*m] = i;
+        }
+    }
+    free(at);
+}
+
 /* Works out the cells of the drawn points on this plot, in one pass, and
- * groups them by cell. */
+ * finds the labelled points of each cell. */
 static void cells_build(chart_cells_t *c, const ctx_t *k)
 {
     const chart_opts_t *o = k->o;
@@ -867,22 +941,13 @@ static void cells_build(chart_cells_t *c, const ctx_t *k)
         if (point_drawable(o, i))
             cell_of(k, o->points->items[i].orr * 100, o->points->items[i].asr * 100, &c->col[i], &c->row[i]);
     }
-    labels_points_t in = {o->points, o->frontier, c->col, c->row, -1, -1, false, 0, NULL};
-    labels_groups_build(&c->groups, c->width, c->height, &in);
+    labels_points_t in = {o->points, o->frontier, o->in_group, c->col, c->row, -1, -1, false, 0, NULL};
+    labels_cells_build(&c->labels, c->width, c->height, &in);
+    cells_markers(c, k);
     const frontier_t *f = o->frontier;
     if (f && f->npoints == n) {
         polyline_dots(k, f->hull, f->nhull, &c->hull.xy, &c->hull.n);
         polyline_dots(k, f->pareto, f->npareto, &c->pareto.xy, &c->pareto.n);
-    }
-    c->winner = xmalloc((c->groups.n + 1) * sizeof *c->winner);
-    for (size_t j = 0; j < c->groups.n; j++) {
-        const labels_group_t *g = &c->groups.g[j];
-        c->winner[j] = g->members[g->n - 1];
-        for (size_t m = g->n; m-- > 0;)
-            if (!is_dominated(k, g->members[m])) {
-                c->winner[j] = g->members[m];
-                break;
-            }
     }
 }
 
@@ -916,15 +981,16 @@ static const chart_cells_t *cache_cells(ctx_t *k)
     return slot;
 }
 
-/* Point i's marker: its series' (hollow when dominated), the baseline's,
- * in the selection's colour when selected. */
+/* Point i's marker: its series' (hollow when dominated), a dimmed dot for
+ * another group's, the baseline's; in the selection's colour when
+ * selected. */
 static void draw_marker(ctx_t *k, size_t i)
 {
     int col = k->cells->col[i], row = k->cells->row[i];
-    bool dom = is_dominated(k, i);
+    bool dom = is_dominated(k, i), other = !in_focus(k->o, i);
     size_t series = k->cache->series.of[i];
-    const marker_t *m = &series_markers[series % CANVAS_NSERIES];
-    canvas_style_t style = dom ? CANVAS_STYLE_DIMMED : CANVAS_STYLE_SERIES(series);
+    const marker_t *m = other ? &other_group_marker : &series_markers[series % CANVAS_NSERIES];
+    canvas_style_t style = dom || other ? CANVAS_STYLE_DIMMED : CANVAS_STYLE_SERIES(series);
     const char *glyph = dom ? m->hollow : m->filled;
     char ascii = m->ascii;
     if ((long)i == k->o->baseline) {
@@ -946,11 +1012,11 @@ static bool special_drawable(const ctx_t *k, long i)
 static void draw_points(ctx_t *k)
 {
     /* One marker per cell: the frontier's shows when it shares the cell
-     * with dominated points, the later one among equals; the baseline and
-     * selection on top. */
+     * with dominated points or other groups' dots, the later one among
+     * equals; the baseline and selection on top. */
     const chart_cells_t *c = k->cells;
-    for (size_t j = 0; j < c->groups.n; j++)
-        draw_marker(k, c->winner[j]);
+    for (size_t j = 0; j < c->nmarkers; j++)
+        draw_marker(k, c->markers[j]);
     long first = k->o->baseline < k->o->selected ? k->o->baseline : k->o->selected;
     long second = k->o->baseline < k->o->selected ? k->o->selected : k->o->baseline;
     if (special_drawable(k, first))
@@ -992,8 +1058,8 @@ static void draw_labels(ctx_t *k)
 {
     chart_t *ch = k->ch;
     labels_area_t area = label_area(k);
-    labels_points_t in = {k->o->points, k->o->frontier, ch->point_col, ch->point_row, k->o->selected,
-                          k->o->baseline, k->o->no_labels, k->L.plot_w / 3, &k->cells->groups};
+    labels_points_t in = {k->o->points, k->o->frontier, k->o->in_group, ch->point_col, ch->point_row,
+                          k->o->selected, k->o->baseline, k->o->no_labels, k->L.plot_w / 3, &k->cells->labels};
     labels_t lab;
     labels_points(&lab, &area, &in);
     ch->point_number = cache_numbers(k->cache, &lab);
@@ -1112,6 +1178,8 @@ static void build_legend(ctx_t *k, legend_t *lg, bool isocost)
     }
     if (k->cache->any_dimmed && !o->ascii)
         legend_add(lg, "○", NULL, NULL, "o", CANVAS_STYLE_DIMMED, "dominated (hollow)");
+    if (k->cache->nother)
+        legend_add(lg, other_group_marker.filled, NULL, NULL, ".", CANVAS_STYLE_DIMMED, "other groups");
     if (frontier_usable(o) && o->frontier->npareto > 1)
         legend_add(lg, "⠒", "⠒", NULL, "--", CANVAS_STYLE_FRONTIER, "Pareto frontier");
     if (frontier_usable(o) && o->frontier->nhull > 1)
@@ -1299,9 +1367,12 @@ static void draw(ctx_t *k, const legend_t *lg, int lrows)
     if (lrows > 0)
         draw_legend(k, lg, k->L.legend_row);
 
-    size_t hidden = k->cache->hidden;
+    size_t hidden = k->cache->hidden, nother = k->cache->nother;
     if (hidden)
         key_add(ch, "     %zu point%s not drawn: a rate is unknown", hidden, hidden == 1 ? "" : "s");
+    if (k->o->group && nother)
+        key_add(ch, "     frontier and hull of group %s; %zu point%s of other groups dimmed (not comparable)",
+                k->o->group, nother, nother == 1 ? "" : "s");
 }
 
 /* One attempt at the chart; false when a sampled curve range proved wrong
@@ -1372,8 +1443,30 @@ void chart_text(sb_t *out, const chart_opts_t *o)
     chart_free(&ch);
 }
 
+void chart_focus_init(chart_focus_t *cf, const groups_t *g, size_t k)
+{
+    cf->frontier = groups_view(g, k);
+    cf->in_group = groups_mask(g, k);
+    cf->index = k;
+    cf->ngroups = g->len;
+    cf->name = g->len > 1 ? g->items[k].name : NULL;
+}
+
+void chart_focus_free(chart_focus_t *cf)
+{
+    free(cf->in_group);
+    cf->in_group = NULL;
+}
+
+void chart_focus_apply(const chart_focus_t *cf, chart_opts_t *o)
+{
+    o->frontier = cf ? &cf->frontier : NULL;
+    o->in_group = cf ? cf->in_group : NULL;
+    o->group = cf ? cf->name : NULL;
+}
+
 chart_opts_t chart_report_opts(const chart_opts_t *base, const pointset_t *set, const scenario_t *s,
-                               const frontier_t *f)
+                               const chart_focus_t *cf)
 {
     chart_opts_t o = chart_default_opts();
     if (base)
@@ -1382,14 +1475,14 @@ chart_opts_t chart_report_opts(const chart_opts_t *base, const pointset_t *set, 
         o.ascii = canvas_locale_wants_ascii();
     o.points = set;
     o.scenario = s;
-    o.frontier = f;
+    chart_focus_apply(cf, &o);
     return o;
 }
 
-void chart_report_section(sb_t *out, const pointset_t *set, const scenario_t *s, const frontier_t *f,
+void chart_report_section(sb_t *out, const pointset_t *set, const scenario_t *s, const chart_focus_t *cf,
                           const chart_opts_t *base)
 {
-    chart_opts_t o = chart_report_opts(base, set, s, f);
+    chart_opts_t o = chart_report_opts(base, set, s, cf);
     sb_puts(out, "Chart (lower left is better)\n");
     chart_text(out, &o);
     sb_putc(out, '\n');

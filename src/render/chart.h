@@ -8,7 +8,8 @@
  *
  * The chart shows every point (dominated ones dimmed, each series with its
  * own marker and style), the Pareto frontier as a line, the achievable hull
- * as a dashed line, the policy's acceptable region as an outlined box, the
+ * as a dashed line (both of one measurement group: the points of other
+ * groups are drawn as small dimmed dots, and no line ever joins two groups), the policy's acceptable region as an outlined box, the
  * current operating point and a pinned baseline, iso-cost lines when costs
  * are set, a legend, and short labels placed where they collide with
  * nothing; points whose label does not fit get a number and a line in the
@@ -23,6 +24,7 @@
 #include "render/axis.h"
 #include "render/canvas.h"
 #include "core/frontier.h"
+#include "core/groups.h"
 #include "core/model.h"
 #include "core/point.h"
 #include "base/strbuf.h"
@@ -47,9 +49,11 @@ typedef axis_scale_t chart_scale_t;
  * screen drawing many points frame after frame passes over them only when
  * the axes or the plot's size change, and otherwise works by cell. A cache
  * keeps the cells of the two sizes last drawn (the explorer draws its chart
- * at two heights when it names points under it). The points, frontier and
- * `include` a cache serves must not change while it serves them; other
- * ones (other addresses or lengths) start it afresh. */
+ * at two heights when it names points under it). The points a cache
+ * serves must not change while it serves them; other points (another
+ * address or length), another frontier (other lines) or other masks
+ * (`in_group`, `include`: compared, a pass that costs next to nothing)
+ * start it afresh. */
 typedef struct chart_cache chart_cache_t;
 
 chart_cache_t *chart_cache_new(void);
@@ -57,7 +61,12 @@ void chart_cache_free(chart_cache_t *c);
 
 typedef struct {
     const pointset_t *points;    /* may be NULL or empty */
-    const frontier_t *frontier;  /* NULL: no dimming, frontier or hull */
+    const frontier_t *frontier;  /* the focused group's (groups_view): its marks of every
+                                  * point and its lines; NULL: no dimming, frontier or hull */
+    const bool *in_group;        /* per point: in the frontier's group (NULL: every point is);
+                                  * the others are dimmed dots, outside every line */
+    const char *group;           /* the focused group's name for the key, when other
+                                  * groups are drawn; NULL: not named */
     const scenario_t *scenario;  /* policy box and iso-cost lines; may be NULL */
     const bool *include;         /* per point: draw it (NULL: all points) */
 
@@ -124,17 +133,33 @@ void chart_to_text(const chart_t *ch, sb_t *out, bool ascii);
 /* Renders a chart of `o` and appends its text (o->ascii decides the glyphs). */
 void chart_text(sb_t *out, const chart_opts_t *o);
 
-/* The options of a report's chart of `set` with its frontier (may be NULL)
- * and the scenario's policy: `base` (the report's chart options) or, when
- * NULL, 80x24, automatic scales and the glyphs the locale can show. The
- * text report's chart and the SVG both start from here, so that they show
- * the same axes. */
+/* The group a chart focuses on among the groups of its set: the frontier,
+ * the membership and the name that chart_opts_t takes. */
+typedef struct {
+    frontier_t frontier; /* groups_view: never frontier_free'd */
+    bool *in_group;      /* owned */
+    const char *name;    /* NULL when the set is one group: nothing to name */
+    size_t index, ngroups;
+} chart_focus_t;
+
+/* Focuses on group k of `g` (which must outlive `cf`). */
+void chart_focus_init(chart_focus_t *cf, const groups_t *g, size_t k);
+void chart_focus_free(chart_focus_t *cf);
+/* Puts the focus (NULL: none) into the options. */
+void chart_focus_apply(const chart_focus_t *cf, chart_opts_t *o);
+
+/* The options of a report's chart of `set` on the focused group (NULL: no
+ * frontier) and the scenario's policy: `base` (the report's chart options)
+ * or, when NULL, 80x24, automatic scales and the glyphs the locale can
+ * show. The text report's chart and the SVG both start from here, so that
+ * they show the same axes. */
 chart_opts_t chart_report_opts(const chart_opts_t *base, const pointset_t *set, const scenario_t *s,
-                               const frontier_t *f);
-/* A "Chart" section for text reports: the chart of `set` with its frontier
- * (may be NULL) and the scenario's policy, drawn with the size, scales and
- * glyphs of `base` (NULL: 80x24, ASCII when the locale needs it). */
-void chart_report_section(sb_t *out, const pointset_t *set, const scenario_t *s, const frontier_t *f,
+                               const chart_focus_t *cf);
+/* A "Chart" section for text reports: the chart of `set` on the focused
+ * group (NULL: no frontier) and the scenario's policy, drawn with the size,
+ * scales and glyphs of `base` (NULL: 80x24, ASCII when the locale needs
+ * it). */
+void chart_report_section(sb_t *out, const pointset_t *set, const scenario_t *s, const chart_focus_t *cf,
                           const chart_opts_t *base);
 
 /* The data coordinates (percent) at the centre of a cell; false when the

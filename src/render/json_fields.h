@@ -7,10 +7,19 @@
 #include "base/json.h"
 #include "core/model.h"
 #include "core/point.h"
+#include "core/stats.h"
 
 /* attack_success_pct, over_refusal_pct, n_adversarial, attack_successes,
- * n_benign, benign_refused (null where unknown). */
+ * n_benign, benign_refused (null where unknown); where the counts came from:
+ * counts_derived (any count from rate x n), derived_counts and
+ * inexact_counts (the count fields concerned); unrecognised_verdicts (null,
+ * or per set with their treatment and each rate's range across the three
+ * treatments). */
 void json_fields_rates(json_t *j, const point_t *p);
+/* [low, high] in percent, or null when unknown. */
+void json_fields_interval_pct(json_t *j, stats_interval_t ci);
+/* [low, high] as they are, or null when unknown. */
+void json_fields_interval(json_t *j, stats_interval_t ci);
 /* daily_unnecessary_refusals, daily_harmful_outputs, daily_cost. */
 void json_fields_projection(json_t *j, projection_t pr);
 

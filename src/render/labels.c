@@ -71,9 +71,12 @@ static bool is_dominated(const labels_points_t *in, size_t i)
     return f && f->npoints == in->points->len && !f->marks[i].pareto_optimal;
 }
 
-static bool drawn_at(const labels_points_t *in, size_t i, int width, int height)
+/* Drawn on the canvas, and of the chart's group: another group's dot is
+ * not named. */
+static bool labelled(const labels_points_t *in, size_t i, int width, int height)
 {
-    return in->col[i] >= 0 && in->col[i] < width && in->row[i] >= 0 && in->row[i] < height;
+    return in->col[i] >= 0 && in->col[i] < width && in->row[i] >= 0 && in->row[i] < height &&
+           (!in->in_group || in->in_group[i]);
 }
 
 /* A point's name up to " (" or " [": "Claude-2.1 (as released)" reads as
@@ -108,7 +111,7 @@ static bool *shared_names(const labels_points_t *in, int width, int height)
     bool *shared = xcalloc(n + 1, sizeof *shared);
     short_t *v = xmalloc((n + 1) * sizeof *v);
     for (size_t i = 0; i < n; i++)
-        if (drawn_at(in, i, width, height))
+        if (labelled(in, i, width, height))
             v[m++] = (short_t){short_name(in->points->items[i].name), i};
     qsort(v, m, sizeof *v, short_cmp);
     for (size_t j = 0; j < m; j++)
@@ -120,7 +123,7 @@ static bool *shared_names(const labels_points_t *in, int width, int height)
     return shared;
 }
 
-void labels_groups_build(labels_groups_t *gs, int width, int height, const labels_points_t *in)
+void labels_cells_build(labels_cells_t *gs, int width, int height, const labels_points_t *in)
 {
     size_t n = in->points ? in->points->len : 0;
     size_t ncells = (size_t)width * (size_t)height;
@@ -132,14 +135,14 @@ void labels_groups_build(labels_groups_t *gs, int width, int height, const label
         gs->cell_group[c] = -1;
     /* Groups in order of their first member (the order of a scan of the
      * set), each counting its members; then their storage; then filled. */
-    labels_group_t *g = xcalloc(n + 1, sizeof *g);
+    labels_cell_t *g = xcalloc(n + 1, sizeof *g);
     size_t ng = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!drawn_at(in, i, width, height))
+        if (!labelled(in, i, width, height))
             continue;
         long *at = &gs->cell_group[(size_t)in->row[i] * (size_t)width + (size_t)in->col[i]];
         if (*at < 0) {
-            g[ng] = (labels_group_t){in->col[i], in->row[i], NULL, 0, true};
+            g[ng] = (labels_cell_t){in->col[i], in->row[i], NULL, 0, true};
             *at = (long)ng++;
         }
         g[*at].n++;
@@ -153,7 +156,7 @@ void labels_groups_build(labels_groups_t *gs, int width, int height, const label
         used += g[j].n;
     }
     for (size_t i = 0; i < n; i++)
-        if (drawn_at(in, i, width, height))
+        if (labelled(in, i, width, height))
             gs->members[fill[gs->cell_group[(size_t)in->row[i] * (size_t)width + (size_t)in->col[i]]]++] = i;
     free(fill);
     /* The frontier's groups first, each part keeping its order. */
@@ -168,7 +171,7 @@ void labels_groups_build(labels_groups_t *gs, int width, int height, const label
     gs->shared = shared_names(in, width, height);
 }
 
-void labels_groups_free(labels_groups_t *gs)
+void labels_cells_free(labels_cells_t *gs)
 {
     free(gs->g);
     free(gs->members);
@@ -178,16 +181,16 @@ void labels_groups_free(labels_groups_t *gs)
 }
 
 /* The group of point `i`, or -1 when it is not drawn. */
-static long group_of(const labels_groups_t *gs, const labels_points_t *in, long i)
+static long group_of(const labels_cells_t *gs, const labels_points_t *in, long i)
 {
-    if (i < 0 || !in->points || (size_t)i >= in->points->len || !drawn_at(in, (size_t)i, gs->width, gs->height))
+    if (i < 0 || !in->points || (size_t)i >= in->points->len || !labelled(in, (size_t)i, gs->width, gs->height))
         return -1;
     return gs->cell_group[(size_t)in->row[i] * (size_t)gs->width + (size_t)in->col[i]];
 }
 
 /* The order groups are labelled in: the selected point's, the baseline's,
  * then the frontier's and the dominated ones (the order of gs->g). */
-static size_t *label_order(const labels_groups_t *gs, const labels_points_t *in)
+static size_t *label_order(const labels_cells_t *gs, const labels_points_t *in)
 {
     size_t *order = xmalloc((gs->n + 1) * sizeof *order), k = 0;
     long first = group_of(gs, in, in->selected), second = group_of(gs, in, in->baseline);
@@ -234,7 +237,7 @@ static int number_of(const labels_t *l, size_t i)
 }
 
 /* The numbers a group shows: "3", "3,4", "3-5" or "3,5+". */
-static void group_numbers(char *text, size_t size, const labels_group_t *g, const labels_t *l)
+static void group_numbers(char *text, size_t size, const labels_cell_t *g, const labels_t *l)
 {
     int first = number_of(l, g->members[0]), last = number_of(l, g->members[g->n - 1]);
     if (g->n == 1)
@@ -248,7 +251,7 @@ static void group_numbers(char *text, size_t size, const labels_group_t *g, cons
 }
 
 /* Places a group's text and records where it went. */
-static bool place_group(labels_t *l, const labels_area_t *a, const labels_group_t *g, const char *text,
+static bool place_group(labels_t *l, const labels_area_t *a, const labels_cell_t *g, const char *text,
                         bool number, bool crowded)
 {
     int col, row;
@@ -263,7 +266,7 @@ static bool place_group(labels_t *l, const labels_area_t *a, const labels_group_
 /* ---- all the points ----------------------------------------------------------------- */
 
 /* Names beside single points, most important first; true per named group. */
-static bool *name_groups(labels_t *l, const labels_area_t *a, const labels_points_t *in, const labels_groups_t *gs,
+static bool *name_groups(labels_t *l, const labels_area_t *a, const labels_points_t *in, const labels_cells_t *gs,
                          const size_t *order)
 {
     bool *named = xcalloc(gs->n + 1, sizeof *named);
@@ -271,7 +274,7 @@ static bool *name_groups(labels_t *l, const labels_area_t *a, const labels_point
         return named;
     int max_name = in->max_name < LABELS_NAME_MAX ? in->max_name : LABELS_NAME_MAX;
     for (size_t k = 0; k < gs->n; k++) {
-        const labels_group_t *g = &gs->g[order[k]];
+        const labels_cell_t *g = &gs->g[order[k]];
         if (g->n != 1)
             continue;
         const char *full = in->points->items[g->members[0]].name;
@@ -285,7 +288,7 @@ static bool *name_groups(labels_t *l, const labels_area_t *a, const labels_point
 
 /* Numbers the points of the unnamed groups in the order of the set, unless
  * there are so many that a key would not help anyone; false then. */
-static bool number_points(labels_t *l, const labels_points_t *in, const labels_groups_t *gs, const bool *named)
+static bool number_points(labels_t *l, const labels_points_t *in, const labels_cells_t *gs, const bool *named)
 {
     size_t unnamed = 0;
     for (size_t j = 0; j < gs->n; j++)
@@ -311,17 +314,17 @@ static bool number_points(labels_t *l, const labels_points_t *in, const labels_g
 void labels_points(labels_t *out, const labels_area_t *a, const labels_points_t *in)
 {
     memset(out, 0, sizeof *out);
-    labels_groups_t own;
-    const labels_groups_t *gs = in->groups;
+    labels_cells_t own;
+    const labels_cells_t *gs = in->cells;
     if (!gs) {
-        labels_groups_build(&own, a->canvas->width, a->canvas->height, in);
+        labels_cells_build(&own, a->canvas->width, a->canvas->height, in);
         gs = &own;
     }
     size_t *order = label_order(gs, in);
     bool *named = name_groups(out, a, in, gs, order);
     if (number_points(out, in, gs, named)) {
         for (size_t k = 0; k < gs->n; k++) {
-            const labels_group_t *g = &gs->g[order[k]];
+            const labels_cell_t *g = &gs->g[order[k]];
             if (named[order[k]])
                 continue;
             char text[32];
@@ -333,7 +336,7 @@ void labels_points(labels_t *out, const labels_area_t *a, const labels_points_t 
     free(named);
     free(order);
     if (gs == &own)
-        labels_groups_free(&own);
+        labels_cells_free(&own);
 }
 
 void labels_free(labels_t *l)

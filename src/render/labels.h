@@ -50,45 +50,47 @@ bool labels_fit(const labels_area_t *a, int col, int row, int w, bool crowded);
  * when it fits nowhere. */
 bool labels_place(const labels_area_t *a, int col, int row, const char *text, canvas_style_t style, bool crowded);
 
-/* Points that share a cell: one group, labelled as one. */
+/* The points that share a cell, labelled as one. */
 typedef struct {
     int col, row;
     const size_t *members; /* the points in the cell, in set order */
     size_t n;
     bool dominated;        /* every member is dominated */
-} labels_group_t;
+} labels_cell_t;
 
-/* The drawn points grouped by cell: what labelling needs to know of the
- * points, so that a surface drawing the same points in the same cells
- * again (the explorer, frame after frame) groups them once. */
+/* The labelled points by cell: what labelling needs to know of the points,
+ * so that a surface drawing the same points in the same cells again (the
+ * explorer, frame after frame) works it out once. */
 typedef struct {
-    labels_group_t *g;  /* the groups with a member on the frontier first,
-                         * then the dominated ones; each part by its first member */
+    labels_cell_t *g;   /* the occupied cells, those with a member on the frontier
+                         * first, then the dominated ones; each part by its first member */
     size_t n;
-    size_t *members;    /* storage of the groups' members */
-    long *cell_group;   /* per cell of the canvas: its group, -1 for none */
+    size_t *members;    /* storage of the cells' members */
+    long *cell_group;   /* per cell of the canvas: its index in g, -1 for none */
     int width, height;  /* of the canvas */
-    bool *shared;       /* per point: another drawn point has the same short name */
-} labels_groups_t;
+    bool *shared;       /* per point: another labelled point has the same short name */
+} labels_cells_t;
 
 /* The points to label. */
 typedef struct {
     const pointset_t *points;
     const frontier_t *frontier; /* NULL (or of another set): none counts as dominated */
+    const bool *in_group;       /* per point: in the frontier's group; NULL: all are.
+                                 * The others (dimmed dots) are not labelled */
     const int *col, *row;       /* per point: its cell; col < 0 when not drawn */
     long selected, baseline;    /* indices into points, -1 for none */
     bool no_labels;             /* number every point instead of naming any */
     int max_name;               /* names wider than this (and LABELS_NAME_MAX) are numbered */
-    const labels_groups_t *groups; /* these points already grouped on this canvas
-                                    * (labels_groups_build); NULL: grouped per call */
+    const labels_cells_t *cells; /* these points already by cell on this canvas
+                                  * (labels_cells_build); NULL: worked out per call */
 } labels_points_t;
 
-/* Groups the drawn points of `in` (its `groups` is not read) on a canvas of
- * width x height cells, in time linear in the points, with the short names
- * two drawn points share found by sorting (n log n). Free with
- * labels_groups_free. */
-void labels_groups_build(labels_groups_t *gs, int width, int height, const labels_points_t *in);
-void labels_groups_free(labels_groups_t *gs);
+/* The labelled points of `in` (its `cells` is not read) by cell on a canvas
+ * of width x height cells, in time linear in the points, with the short
+ * names two of them share found by sorting (n log n). Free with
+ * labels_cells_free. */
+void labels_cells_build(labels_cells_t *gs, int width, int height, const labels_points_t *in);
+void labels_cells_free(labels_cells_t *gs);
 
 /* One label as placed, for surfaces that draw the text themselves. */
 typedef struct {
@@ -110,9 +112,9 @@ typedef struct {
 } labels_t;
 
 /* Labels the points of `in` inside `a`, writing each label into the canvas
- * (style CANVAS_STYLE_LABEL, label priority). With `in->groups`, the work
- * grows with the groups (at most the cells), not with the points. Free
- * with labels_free. */
+ * (style CANVAS_STYLE_LABEL, label priority). With `in->cells`, the work
+ * grows with the occupied cells, not with the points. Free with
+ * labels_free. */
 void labels_points(labels_t *out, const labels_area_t *a, const labels_points_t *in);
 void labels_free(labels_t *l);
 

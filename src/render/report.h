@@ -12,7 +12,7 @@
 
 #include <stdbool.h>
 
-#define REPORT_SCHEMA_VERSION 1
+#define REPORT_SCHEMA_VERSION 2 /* 2: frontier, marks, targets and optimum within groups */
 
 typedef enum {
     REPORT_TEXT,
@@ -31,6 +31,8 @@ typedef struct {
     const analysis_opts_t *analysis; /* frontier analytics options; NULL: defaults */
     const chart_opts_t *chart;       /* size, scales, labels and glyphs of the report's chart
                                       * (the data fields are filled in); NULL: 80x24, auto */
+    const char *group;        /* the measurement group the chart focuses on (--group,
+                               * as groups_find resolves it); NULL: the default */
 } report_t;
 
 bool report_parse_format(const char *s, report_format_t *fmt);

@@ -24,7 +24,7 @@
  * out rather than written twice. */
 static const char *const fixed_columns[] = {
     "name", "series", "source", "line", "attack_success_pct", "over_refusal_pct",
-    "n_adversarial", "attack_successes", "n_benign", "benign_refused",
+    "n_adversarial", "attack_successes", "n_benign", "benign_refused", "counts_derived", "unrecognised_verdicts",
     "daily_unnecessary_refusals", "daily_harmful_outputs", "daily_cost",
     "policy", "policy_pass", "policy_failures", "policy_confidence",
     "pareto_optimal", "on_convex_hull", "series_pareto_optimal", "series_on_convex_hull", "dominated_by",
@@ -32,6 +32,7 @@ static const char *const fixed_columns[] = {
     "over_refusal_ci95_lo_pct", "over_refusal_ci95_hi_pct",
     "daily_harmful_outputs_ci95_lo", "daily_harmful_outputs_ci95_hi",
     "daily_unnecessary_refusals_ci95_lo", "daily_unnecessary_refusals_ci95_hi",
+    "group", "group_note", /* last, so that the columns before keep their places */
 };
 #define NFIXED (sizeof fixed_columns / sizeof fixed_columns[0])
 
@@ -144,10 +145,10 @@ static void csv_interval(sb_t *out, stats_interval_t ci, double scale)
 static void analysis_cells(sb_t *out, const analysis_t *a, size_t i)
 {
     const point_t *p = &a->set->items[i];
-    const frontier_mark_t *m = &a->all.marks[i];
+    const frontier_mark_t *m = &a->groups.marks[i];
     bool known = point_has_rates(p);
     stats_policy_t pc = stats_policy_check(&a->scenario->policy, p, a->opts.confidence, a->opts.interval);
-    stats_projection_t pr = stats_project(a->scenario, pc.asr, pc.orr);
+    projection_ci_t pr = model_project_interval(a->scenario, pc.asr, pc.orr);
     if (policy_has_bounds(&a->scenario->policy))
         sb_puts(out, stats_confidence_key(pc.level));
     sb_putc(out, ',');
@@ -168,6 +169,17 @@ static void analysis_cells(sb_t *out, const analysis_t *a, size_t i)
     csv_interval(out, pc.orr, 100);
     csv_interval(out, pr.harmful, 1);
     csv_interval(out, pr.refusals, 1);
+    sb_putc(out, ',');
+    csv_text(out, point_group(p));
+    sb_putc(out, ',');
+    /* what the groups rest on where the data does not say, once: on the
+     * first row */
+    if (i == 0) {
+        sb_t note = SB_INIT;
+        if (groups_basis_note(&note, &a->groups))
+            csv_text(out, sb_str(&note));
+        sb_free(&note);
+    }
 }
 
 static void row(sb_t *out, const report_t *r, const analysis_t *a, size_t i, const char **keys, size_t nkeys)
@@ -198,6 +210,10 @@ static void row(sb_t *out, const report_t *r, const analysis_t *a, size_t i, con
     csv_count(out, p->n_benign);
     sb_putc(out, ',');
     csv_count(out, p->benign_refused);
+    sb_putc(out, ',');
+    sb_puts(out, p->adv_note.derived || p->ben_note.derived ? "true" : "false");
+    sb_putc(out, ',');
+    csv_count(out, p->adv_note.unrecognised + p->ben_note.unrecognised);
     sb_putc(out, ',');
     csv_number(out, pr.refusals);
     sb_putc(out, ',');

@@ -28,6 +28,8 @@ static void scenario_json(json_t *j, const scenario_t *s)
     json_number(j, s->volume);
     json_key(j, "adversarial_share_pct");
     json_pct(j, s->adv_share);
+    json_key(j, "assumption");
+    json_string(j, MODEL_ASSUMPTION);
     json_key(j, "cost_per_unnecessary_refusal");
     json_number(j, s->cost_refusal);
     json_key(j, "cost_per_harmful_output");
@@ -55,6 +57,8 @@ static void point_json(json_t *j, const scenario_t *s, const point_t *p, const a
     json_string(j, p->name);
     json_key(j, "series");
     json_string(j, p->series);
+    json_key(j, "group");
+    json_string(j, point_group(p));
     json_key(j, "source");
     json_string(j, p->source);
     json_key(j, "line");
@@ -89,6 +93,15 @@ static void point_json(json_t *j, const scenario_t *s, const point_t *p, const a
     json_object_end(j);
 }
 
+/* true or false: the interval excludes zero; null without counts. */
+static void distinguishable_json(json_t *j, stats_interval_t ci)
+{
+    if (ci.known)
+        json_bool(j, stats_interval_excludes_zero(ci));
+    else
+        json_null(j);
+}
+
 static void comparison_json(json_t *j, const report_t *r)
 {
     comparison_t c = model_compare(r->scenario, r->compare_a, r->compare_b);
@@ -100,6 +113,13 @@ static void comparison_json(json_t *j, const report_t *r)
     json_string(j, r->compare_a->name);
     json_key(j, "to");
     json_string(j, r->compare_b->name);
+    json_key(j, "comparable");
+    json_bool(j, c.comparable);
+    json_key(j, "groups");
+    json_array_begin(j);
+    json_string(j, c.group_a);
+    json_string(j, c.group_b);
+    json_array_end(j);
     json_key(j, "delta_unnecessary_refusals");
     json_number(j, c.d_refusals);
     json_key(j, "delta_harmful_outputs");
@@ -108,6 +128,32 @@ static void comparison_json(json_t *j, const report_t *r)
     json_number(j, c.d_cost);
     json_key(j, "break_even_refusals_per_harmful");
     json_number(j, c.break_even);
+    json_key(j, "confidence_pct");
+    json_pct(j, c.confidence);
+    json_key(j, "delta_attack_success_pp_ci95");
+    json_fields_interval_pct(j, c.d_asr_ci);
+    json_key(j, "delta_over_refusal_pp_ci95");
+    json_fields_interval_pct(j, c.d_orr_ci);
+    json_key(j, "delta_harmful_outputs_ci95");
+    json_fields_interval(j, c.d_harmful_ci);
+    json_key(j, "delta_unnecessary_refusals_ci95");
+    json_fields_interval(j, c.d_refusals_ci);
+    json_key(j, "delta_daily_cost_ci95");
+    json_fields_interval(j, model_cost_diff_interval(r->scenario, &c));
+    json_key(j, "distinguishable");
+    json_object_begin(j);
+    json_key(j, "asr");
+    distinguishable_json(j, c.d_asr_ci);
+    json_key(j, "orr");
+    distinguishable_json(j, c.d_orr_ci);
+    json_object_end(j);
+    json_key(j, "break_even_ci95");
+    json_fields_interval(j, c.break_even_ci);
+    json_key(j, "break_even_determined");
+    if (isnan(c.break_even) || (!c.break_even_ci.known && !c.break_even_undetermined))
+        json_null(j);
+    else
+        json_bool(j, !c.break_even_undetermined);
     json_key(j, "sentence");
     json_string(j, sb_str(&sentence));
     json_object_end(j);

@@ -38,7 +38,9 @@ static void md_chart(sb_t *out, const report_t *r, const analysis_t *an)
     }
     /* the report's chart (its size, scales and labels); without one, the
      * notes' own size */
-    chart_opts_t o = chart_report_opts(r->chart, r->points, r->scenario, &an->all);
+    chart_focus_t cf;
+    chart_focus_init(&cf, &an->groups, analysis_focus(an, r->group));
+    chart_opts_t o = chart_report_opts(r->chart, r->points, r->scenario, &cf);
     if (!r->chart) {
         o.width = MD_CHART_WIDTH;
         o.height = MD_CHART_HEIGHT;
@@ -49,16 +51,51 @@ static void md_chart(sb_t *out, const report_t *r, const analysis_t *an)
     sb_puts(out, "## Chart\n\nx: over-refusal rate (ORR), y: attack success rate (ASR); lower left is better.\n\n");
     text_markdown_code(out, sb_str(&chart));
     sb_free(&chart);
+    chart_focus_free(&cf);
+}
+
+/* Each group numbered (the table's Group column), with what the groups
+ * rest on where the data does not say. */
+static void md_groups(sb_t *out, const analysis_t *an)
+{
+    sb_puts(out, "## Groups\n\nRates compare only within a group: frontier, mixes, targets and optimum stay "
+                 "inside one.\n\n");
+    for (size_t k = 0; k < an->groups.len; k++) {
+        const group_t *g = &an->groups.items[k];
+        sb_printf(out, "%zu. ", k + 1);
+        text_markdown(out, g->name);
+        sb_printf(out, " (%zu point%s)\n", g->nmembers, g->nmembers == 1 ? "" : "s");
+    }
+    sb_t note = SB_INIT;
+    if (groups_basis_note(&note, &an->groups)) {
+        sb_puts(out, "\n");
+        text_markdown(out, sb_str(&note));
+        sb_puts(out, "\n");
+    }
+    sb_free(&note);
+    sb_puts(out, "\n");
+}
+
+/* The counts behind a rate as a table cell (point_counts_cell), escaped. */
+static void md_counts(sb_t *out, const point_t *p, bool asr)
+{
+    sb_t c = SB_INIT;
+    point_counts_cell(&c, p, asr);
+    text_markdown(out, sb_str(&c));
+    sb_free(&c);
 }
 
 static void md_table(sb_t *out, const report_t *r, const analysis_t *an)
 {
     const scenario_t *s = r->scenario;
     bool costs = model_costs_set(s);
-    sb_puts(out, "## Operating points\n\n| Point | Series | ASR | ORR | Unnecessary refusals/day | Harmful outputs/day |");
+    bool grouped = an->groups.len > 1; /* the group's number, from the Groups section */
+    sb_printf(out, "## Operating points\n\n| Point |%s Series | ASR | of n | ORR | of n | Unnecessary refusals/day | "
+                   "Harmful outputs/day |",
+              grouped ? " Group |" : "");
     if (costs)
         sb_puts(out, " Cost/day |");
-    sb_puts(out, " Policy | Frontier |\n|---|---|---:|---:|---:|---:|");
+    sb_printf(out, " Policy | Frontier |\n|---|%s---|---:|---:|---:|---:|---:|---:|", grouped ? "---:|" : "");
     if (costs)
         sb_puts(out, "---:|");
     sb_puts(out, "---|---|\n");
@@ -69,9 +106,15 @@ static void md_table(sb_t *out, const report_t *r, const analysis_t *an)
         char a[48], b[48];
         sb_puts(out, "| ");
         text_markdown(out, p->name);
+        if (grouped)
+            sb_printf(out, " | %zu", an->groups.of[i] + 1);
         sb_puts(out, " | ");
         text_markdown(out, p->series ? p->series : "-");
-        sb_printf(out, " | %s | %s |", num_format_pct(p->asr, a, sizeof a), num_format_pct(p->orr, b, sizeof b));
+        sb_printf(out, " | %s | ", num_format_pct(p->asr, a, sizeof a));
+        md_counts(out, p, true);
+        sb_printf(out, " | %s | ", num_format_pct(p->orr, b, sizeof b));
+        md_counts(out, p, false);
+        sb_puts(out, " |");
         sb_printf(out, " %s | %s |", num_format_count(pr.refusals, a, sizeof a),
                   num_format_count(pr.harmful, b, sizeof b));
         if (costs)
@@ -88,8 +131,10 @@ static void md_table(sb_t *out, const report_t *r, const analysis_t *an)
         sb_puts(out, " |\n");
         sb_free(&verdict);
     }
-    sb_puts(out, "\nFrontier: P Pareto-optimal, H on the achievable curve (reachable by mixing), - dominated, "
-                 "? a rate unknown.\n\n");
+    sb_printf(out, "\nFrontier%s: P Pareto-optimal, H on the achievable curve (reachable by mixing), - dominated, "
+                   "? a rate unknown. Counts k/n behind each rate: * from rate \xc3\x97 n, ?/n n given, count "
+                   "unknown.\n\n",
+              grouped ? " (within the point's group)" : "");
 }
 
 /* Frontier, targets, uncertainty, categories and the optimum: the text
@@ -108,8 +153,7 @@ static void md_analysis(sb_t *out, const analysis_t *an)
 static void md_comparison(sb_t *out, const report_t *r)
 {
     comparison_t c = model_compare(r->scenario, r->compare_a, r->compare_b);
-    sb_t sentence = SB_INIT;
-    char a[48];
+    sb_t sentence = SB_INIT, line = SB_INIT;
     sb_puts(out, "## Comparison: ");
     text_markdown(out, r->compare_a->name);
     sb_puts(out, " to ");
@@ -119,18 +163,24 @@ static void md_comparison(sb_t *out, const report_t *r)
     sb_puts(out, "> ");
     text_markdown(out, sb_str(&sentence));
     sb_puts(out, "\n\n");
-    sb_printf(out, "- Change in unnecessary refusals/day: %s%s\n", c.d_refusals > 0 ? "+" : c.d_refusals < 0 ? "-" : "",
-              num_format_count(fabs(c.d_refusals), a, sizeof a));
-    sb_printf(out, "- Change in harmful outputs/day: %s%s\n", c.d_harmful > 0 ? "+" : c.d_harmful < 0 ? "-" : "",
-              num_format_count(fabs(c.d_harmful), a, sizeof a));
-    if (!isnan(c.break_even))
-        sb_printf(out, "- Break-even exchange rate: %s unnecessary refusals per harmful output\n",
-                  num_format_count(c.break_even, a, sizeof a));
-    if (model_costs_set(r->scenario) && !isnan(c.d_cost))
-        sb_printf(out, "- Change in daily cost: %s%s\n", c.d_cost > 0 ? "+" : c.d_cost < 0 ? "-" : "",
-                  num_format_money(fabs(c.d_cost), a, sizeof a));
+    analysis_report_delta(&line, c.d_refusals, c.d_refusals_ci, c.confidence, false);
+    sb_printf(out, "- Change in unnecessary refusals/day: %s\n", sb_str(&line));
+    sb_reset(&line);
+    analysis_report_delta(&line, c.d_harmful, c.d_harmful_ci, c.confidence, false);
+    sb_printf(out, "- Change in harmful outputs/day: %s\n", sb_str(&line));
+    if (!isnan(c.break_even)) {
+        sb_reset(&line);
+        analysis_report_break_even(&line, &c);
+        sb_printf(out, "- Break-even exchange rate: %s\n", sb_str(&line));
+    }
+    if (model_costs_set(r->scenario) && !isnan(c.d_cost)) {
+        sb_reset(&line);
+        analysis_report_delta(&line, c.d_cost, model_cost_diff_interval(r->scenario, &c), c.confidence, true);
+        sb_printf(out, "- Change in daily cost: %s\n", sb_str(&line));
+    }
     sb_puts(out, "\n");
     sb_free(&sentence);
+    sb_free(&line);
 }
 
 /* Each distinct source file of the points, once, with its checksum. */
@@ -176,7 +226,7 @@ static void md_assumptions(sb_t *out, const report_t *r)
     sb_puts(out, "## Assumptions\n\n");
     sb_printf(out, "- Daily queries: %s\n", num_format_int(s->volume, a, sizeof a));
     sb_printf(out, "- Adversarial share: %s (%s adversarial and %s benign queries a day)\n",
-              num_format_pct(s->adv_share, a, sizeof a), num_format_count(s->volume * s->adv_share, b, sizeof b),
+              num_format_pct_exact(s->adv_share, a, sizeof a), num_format_count(s->volume * s->adv_share, b, sizeof b),
               num_format_count(s->volume * (1 - s->adv_share), c, sizeof c));
     if (model_costs_set(s))
         sb_printf(out, "- Costs: %s per unnecessary refusal, %s per harmful output\n",
@@ -198,7 +248,8 @@ static void md_assumptions(sb_t *out, const report_t *r)
     sb_puts(out, "\n");
     sb_free(&pol);
     md_files(out, r);
-    sb_puts(out, "- Model: unnecessary refusals/day = V × (1 − p) × ORR; harmful outputs/day = V × p × ASR\n\n");
+    sb_puts(out, "- Model: unnecessary refusals/day = V × (1 − p) × ORR; harmful outputs/day = V × p × ASR\n");
+    sb_printf(out, "- %s\n\n", MODEL_ASSUMPTION);
 }
 
 void report_markdown(sb_t *out, const report_t *r)
@@ -210,6 +261,7 @@ void report_markdown(sb_t *out, const report_t *r)
     analysis_t an;
     analysis_compute(&an, r->points, r->scenario, r->analysis);
     md_chart(out, r, &an);
+    md_groups(out, &an);
     md_table(out, r, &an);
     md_analysis(out, &an);
     if (r->compare_a && r->compare_b)

@@ -21,6 +21,7 @@
 #include "render/labels.h"
 #include "render/report.h"
 #include "render/series.h"
+#include "core/analysis.h"
 #include "core/frontier.h"
 #include "base/num.h"
 #include "base/text.h"
@@ -63,7 +64,8 @@ typedef struct {
     chart_opts_t opts;       /* the report's chart */
     axis_t x, y;
     axis_ticks_t xt, yt;
-    frontier_t f;
+    analysis_t an;           /* the groups and their frontiers */
+    chart_focus_t focus;     /* the group whose frontier and hull are drawn */
     series_index_t series;
     canvas_t grid;           /* what covers each cell of the plot, for labels */
     int *col, *row;          /* per point: its grid cell; -1 when not drawn */
@@ -312,13 +314,21 @@ static void point_markers(sb_t *out, const svg_t *g)
             continue;
         char a[32], b[32];
         double px = px_x(g, p->orr), py = px_y(g, p->asr);
-        bool dominated = !g->f.marks[i].pareto_optimal;
+        bool other = !g->focus.in_group[i];
+        bool dominated = !other && !g->an.groups.marks[i].pareto_optimal;
         bool compared = p == g->r->compare_a || p == g->r->compare_b;
         sb_printf(out, "<circle class=\"point%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\"><title>",
-                  dominated ? " dominated" : "", px, py, compared ? 5 : 4, palette[g->series.of[i] % NPALETTE]);
+                  other ? " other-group" : dominated ? " dominated" : "", px, py, other ? 2 : compared ? 5 : 4,
+                  other ? "#999999" : palette[g->series.of[i] % NPALETTE]);
         xml_escape(out, p->name);
-        sb_printf(out, ": ASR %s, ORR %s%s</title></circle>\n", num_format_pct(p->asr, a, sizeof a),
-                  num_format_pct(p->orr, b, sizeof b), dominated ? " (dominated)" : "");
+        sb_printf(out, ": ASR %s, ORR %s%s", num_format_pct(p->asr, a, sizeof a), num_format_pct(p->orr, b, sizeof b),
+                  dominated ? " (dominated)" : "");
+        if (other) {
+            sb_puts(out, " (group ");
+            xml_escape(out, point_group(p));
+            sb_puts(out, ": not comparable)");
+        }
+        sb_puts(out, "</title></circle>\n");
         if (compared)
             sb_printf(out, "<circle class=\"compared\" cx=\"%.1f\" cy=\"%.1f\" r=\"8\"/>\n", px, py);
     }
@@ -339,7 +349,8 @@ static void point_labels(sb_t *out, const svg_t *g)
 static void points(sb_t *out, svg_t *g)
 {
     labels_area_t area = {&g->grid, 0, 0, GRID_COLS, GRID_ROWS};
-    labels_points_t in = {g->r->points, &g->f, g->col, g->row, -1, -1, g->opts.no_labels, GRID_COLS / 3, NULL};
+    labels_points_t in = {g->r->points, &g->focus.frontier, g->focus.in_group, g->col, g->row, -1, -1,
+                          g->opts.no_labels, GRID_COLS / 3, NULL};
     labels_points(&g->labels, &area, &in);
     sb_puts(out, "<g id=\"points\">\n");
     point_markers(out, g);
@@ -381,6 +392,39 @@ static int caption(sb_t *out, const report_t *r, int y)
     }
     free(text);
     sb_free(&sentence);
+    return y;
+}
+
+/* Under the heading: the group whose frontier is drawn, when there are
+ * several. */
+static void group_line(sb_t *out, const svg_t *g)
+{
+    if (g->focus.ngroups < 2)
+        return;
+    sb_printf(out, "<text class=\"group\" x=\"%d\" y=\"44\">Frontier and hull of group %zu of %zu: ", PLOT_X,
+              g->focus.index + 1, g->focus.ngroups);
+    xml_escape_cut(out, g->focus.name, 80);
+    sb_puts(out, " (other groups dimmed: not comparable)</text>\n");
+}
+
+/* What the groups rest on where the data does not say, wrapped under the
+ * chart; returns the y below it. */
+static int group_note(sb_t *out, const svg_t *g, int y)
+{
+    sb_t note = SB_INIT, lines = SB_INIT;
+    if (groups_basis_note(&note, &g->an.groups))
+        text_wrap(&lines, sb_str(&note), 120, TEXT_WRAP_ALL);
+    for (const char *line = sb_str(&lines); *line; y += LINE_PX) {
+        const char *nl = strchr(line, '\n');
+        char *one = xstrndup(line, (size_t)(nl - line));
+        sb_printf(out, "<text class=\"caption\" x=\"%d\" y=\"%d\">", PLOT_X, y);
+        xml_escape(out, one);
+        sb_puts(out, "</text>\n");
+        free(one);
+        line = nl + 1;
+    }
+    sb_free(&note);
+    sb_free(&lines);
     return y;
 }
 
@@ -444,6 +488,12 @@ static void legend(sb_t *out, const svg_t *g, size_t nunplotted)
     snprintf(sample, sizeof sample, "<circle class=\"point dominated\" cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"#777777\"/>",
              LEGEND_X + 5, y);
     y = legend_entry(out, y, sample, "dominated point");
+    if (g->focus.ngroups > 1) {
+        snprintf(sample, sizeof sample, "<circle class=\"point other-group\" cx=\"%d\" cy=\"%d\" r=\"2\" "
+                                        "fill=\"#999999\"/>",
+                 LEGEND_X + 5, y);
+        y = legend_entry(out, y, sample, "other groups (not comparable)");
+    }
     if (policy_has_bounds(&r->scenario->policy)) {
         snprintf(sample, sizeof sample, "<rect class=\"policy\" x=\"%d\" y=\"%d\" width=\"10\" height=\"10\"/>",
                  LEGEND_X, y - 5);
@@ -477,6 +527,8 @@ static const char style_sheet[] =
     ".hull { fill: none; stroke: #9a9a9a; stroke-width: 3; stroke-dasharray: 6 4; }\n"
     ".point { stroke: #ffffff; stroke-width: 1; }\n"
     ".dominated { fill-opacity: 0.4; }\n"
+    ".other-group { fill-opacity: 0.5; stroke: none; }\n"
+    ".group { font-size: 12px; fill: #444444; }\n"
     ".compared { fill: none; stroke: #000000; stroke-width: 1.5; }\n"
     ".arrow { stroke: #000000; stroke-width: 1.5; }\n"
     "</style>\n";
@@ -487,12 +539,13 @@ static void svg_init(svg_t *g, const report_t *r)
 {
     memset(g, 0, sizeof *g);
     g->r = r;
-    frontier_compute(&g->f, r->points, NULL);
-    g->opts = chart_report_opts(r->chart, r->points, r->scenario, &g->f);
+    analysis_compute(&g->an, r->points, r->scenario, r->analysis);
+    chart_focus_init(&g->focus, &g->an.groups, analysis_focus(&g->an, r->group));
+    g->opts = chart_report_opts(r->chart, r->points, r->scenario, &g->focus);
     chart_axes(&g->opts, &g->x, &g->xt, &g->y, &g->yt);
     bool *take = xmalloc((r->points->len + 1) * sizeof *take);
     for (size_t i = 0; i < r->points->len; i++)
-        take[i] = point_has_rates(&r->points->items[i]);
+        take[i] = point_has_rates(&r->points->items[i]) && g->focus.in_group[i];
     series_index(&g->series, r->points, take);
     free(take);
     canvas_init(&g->grid, GRID_COLS, GRID_ROWS);
@@ -502,7 +555,8 @@ static void svg_init(svg_t *g, const report_t *r)
 
 static void svg_free(svg_t *g)
 {
-    frontier_free(&g->f);
+    chart_focus_free(&g->focus);
+    analysis_free(&g->an);
     series_index_free(&g->series);
     canvas_free(&g->grid);
     free(g->col);
@@ -521,18 +575,21 @@ static int body(sb_t *out, svg_t *g)
     sb_printf(out, "<text class=\"heading\" x=\"%d\" y=\"28\">", PLOT_X);
     xml_escape(out, r->title);
     sb_puts(out, "</text>\n");
+    group_line(out, g);
     axes(out, g);
     /* Markers first take their cells, so that no line or label covers them. */
     place_markers(g);
     sb_puts(out, "<g clip-path=\"url(#plot)\">\n");
     policy_box(out, g);
-    polyline(out, g, "hull", g->f.hull, g->f.nhull, true, CANVAS_PRIO_GRID);
-    polyline(out, g, "frontier", g->f.pareto, g->f.npareto, false, CANVAS_PRIO_LINE);
+    const frontier_t *f = &g->focus.frontier;
+    polyline(out, g, "hull", f->hull, f->nhull, true, CANVAS_PRIO_GRID);
+    polyline(out, g, "frontier", f->pareto, f->npareto, false, CANVAS_PRIO_LINE);
     comparison_arrow(out, g);
     points(out, g);
     sb_puts(out, "</g>\n");
     legend(out, g, nunplotted);
     int y = caption(out, r, PLOT_Y + PLOT_H + 62);
+    y = group_note(out, g, y);
     y = key(out, &g->labels, y + (y > PLOT_Y + PLOT_H + 62 ? 6 : 0));
     return y + 20 > SVG_MIN_H ? y + 20 : SVG_MIN_H;
 }

@@ -21,7 +21,7 @@ static void scenario_text(sb_t *out, const scenario_t *s)
     sb_puts(out, "Scenario\n");
     sb_printf(out, "  Daily queries        %s\n", num_format_int(s->volume, a, sizeof a));
     sb_printf(out, "  Adversarial share    %s (%s adversarial and %s benign queries a day)\n",
-              num_format_pct(s->adv_share, a, sizeof a), num_format_count(s->volume * s->adv_share, b, sizeof b),
+              num_format_pct_exact(s->adv_share, a, sizeof a), num_format_count(s->volume * s->adv_share, b, sizeof b),
               num_format_count(s->volume * (1 - s->adv_share), c, sizeof c));
     if (model_costs_set(s))
         sb_printf(out, "  Costs                %s per unnecessary refusal, %s per harmful output\n",
@@ -37,7 +37,7 @@ static void scenario_text(sb_t *out, const scenario_t *s)
         sb_puts(out, ", ");
         bound_describe(out, "ORR", s->policy.orr);
     }
-    sb_puts(out, "\n\n");
+    sb_printf(out, "\n  Assumption           %s\n\n", MODEL_ASSUMPTION);
 }
 
 static int column_width(const pointset_t *set, bool series, int header, int max)
@@ -52,16 +52,68 @@ static int column_width(const pointset_t *set, bool series, int header, int max)
     return w > max ? max : w;
 }
 
+/* The widest counts cell of one side (at least its heading, "of n"). */
+static int counts_width(const pointset_t *set, bool asr)
+{
+    int w = 4;
+    for (size_t i = 0; i < set->len; i++) {
+        sb_t c = SB_INIT;
+        point_counts_cell(&c, &set->items[i], asr);
+        if ((int)c.len > w)
+            w = (int)c.len;
+        sb_free(&c);
+    }
+    return w;
+}
+
+static void counts_cell(sb_t *out, const point_t *p, bool asr, int width)
+{
+    sb_t c = SB_INIT;
+    point_counts_cell(&c, p, asr);
+    sb_printf(out, "  %-*s", width, sb_str(&c));
+    sb_free(&c);
+}
+
+/* Under the table: what the marks of the counts columns mean, for the marks
+ * it shows. */
+static void counts_legend(sb_t *out, const pointset_t *set)
+{
+    bool derived = false, inexact = false, unrec = false;
+    for (size_t i = 0; i < set->len; i++) {
+        const point_t *p = &set->items[i];
+        derived = derived || p->adv_note.derived || p->ben_note.derived;
+        inexact = inexact || (p->n_adversarial > 0 && p->attack_successes < 0) ||
+                  (p->n_benign > 0 && p->benign_refused < 0);
+        unrec = unrec || p->adv_note.unrecognised || p->ben_note.unrecognised;
+    }
+    if (!derived && !inexact && !unrec)
+        return;
+    sb_puts(out, "Counts (of n):");
+    if (derived)
+        sb_puts(out, " * from rate \xc3\x97 n;");
+    if (inexact)
+        sb_puts(out, " ?/n n given, count unknown (not exact at the printed precision);");
+    if (unrec)
+        sb_puts(out, " unrecognised verdicts left out or counted are listed under Uncertainty;");
+    out->data[out->len - 1] = '.';
+    sb_puts(out, "\n");
+}
+
 static void points_table(sb_t *out, const report_t *r, const analysis_t *an)
 {
     const scenario_t *s = r->scenario;
     bool costs = model_costs_set(s);
+    bool grouped = an->groups.len > 1; /* the group's number, from the Groups section */
     int nw = column_width(r->points, false, 5, NAME_COL_MAX);
     int sw = column_width(r->points, true, 6, SERIES_COL_MAX);
+    int aw = counts_width(r->points, true), ow = counts_width(r->points, false);
     text_pad(out, "Point", nw, false);
+    if (grouped)
+        sb_puts(out, "  Grp");
     sb_puts(out, "  ");
     text_pad(out, "Series", sw, false);
-    sb_printf(out, "  %7s  %7s  %13s  %12s", "ASR", "ORR", "Refusals/day", "Harmful/day");
+    sb_printf(out, "  %7s  %-*s  %7s  %-*s  %13s  %12s", "ASR", aw, "of n", "ORR", ow, "of n", "Refusals/day",
+              "Harmful/day");
     if (costs)
         sb_printf(out, "  %12s", "Cost/day");
     sb_puts(out, "  Policy     Front\n");
@@ -71,42 +123,44 @@ static void points_table(sb_t *out, const report_t *r, const analysis_t *an)
         verdict_t v = policy_check(&s->policy, p->asr, p->orr);
         char asr[32], orr[32], ref[48], harm[48], cost[48];
         text_pad(out, p->name, nw, false);
+        if (grouped)
+            sb_printf(out, "  %3zu", an->groups.of[i] + 1);
         sb_puts(out, "  ");
         text_pad(out, p->series ? p->series : "-", sw, false);
-        sb_printf(out, "  %7s  %7s  %13s  %12s", num_format_pct(p->asr, asr, sizeof asr),
-                  num_format_pct(p->orr, orr, sizeof orr), num_format_count(pr.refusals, ref, sizeof ref),
+        sb_printf(out, "  %7s", num_format_pct(p->asr, asr, sizeof asr));
+        counts_cell(out, p, true, aw);
+        sb_printf(out, "  %7s", num_format_pct(p->orr, orr, sizeof orr));
+        counts_cell(out, p, false, ow);
+        sb_printf(out, "  %13s  %12s", num_format_count(pr.refusals, ref, sizeof ref),
                   num_format_count(pr.harmful, harm, sizeof harm));
         if (costs)
             sb_printf(out, "  %12s", num_format_money(pr.cost, cost, sizeof cost));
         sb_printf(out, "  %-9s  %s\n", policy_has_bounds(&s->policy) ? verdict_short(v) : "-",
                   analysis_marks(an, i));
     }
+    counts_legend(out, r->points);
     sb_puts(out, "\n");
-}
-
-static void signed_count(char *buf, size_t n, double d)
-{
-    char tmp[40];
-    num_format_count(fabs(d), tmp, sizeof tmp);
-    snprintf(buf, n, "%s%s", d > 0 ? "+" : d < 0 ? "-" : "", tmp);
 }
 
 static void comparison_text(sb_t *out, const report_t *r)
 {
     const scenario_t *s = r->scenario;
     comparison_t c = model_compare(s, r->compare_a, r->compare_b);
-    char a[64], b[64];
     sb_printf(out, "Comparison: %s -> %s\n", r->compare_a->name, r->compare_b->name);
-    signed_count(a, sizeof a, c.d_refusals);
-    signed_count(b, sizeof b, c.d_harmful);
-    sb_printf(out, "  Change in unnecessary refusals/day   %s\n", a);
-    sb_printf(out, "  Change in harmful outputs/day        %s\n", b);
-    if (!isnan(c.break_even))
-        sb_printf(out, "  Break-even exchange rate             %s unnecessary refusals per harmful output\n",
-                  num_format_count(c.break_even, a, sizeof a));
+    sb_puts(out, "  Change in unnecessary refusals/day   ");
+    analysis_report_delta(out, c.d_refusals, c.d_refusals_ci, c.confidence, false);
+    sb_puts(out, "\n  Change in harmful outputs/day        ");
+    analysis_report_delta(out, c.d_harmful, c.d_harmful_ci, c.confidence, false);
+    sb_puts(out, "\n");
+    if (!isnan(c.break_even)) {
+        sb_puts(out, "  Break-even exchange rate             ");
+        analysis_report_break_even(out, &c);
+        sb_puts(out, "\n");
+    }
     if (model_costs_set(s)) {
-        num_format_money(fabs(c.d_cost), a, sizeof a);
-        sb_printf(out, "  Change in daily cost                 %s%s\n", c.d_cost < 0 ? "-" : "+", a);
+        sb_puts(out, "  Change in daily cost                 ");
+        analysis_report_delta(out, c.d_cost, model_cost_diff_interval(s, &c), c.confidence, true);
+        sb_puts(out, "\n");
     }
     sb_puts(out, "\n  ");
     model_sentence(out, s, r->compare_a->name, r->compare_b->name, &c);
@@ -120,8 +174,12 @@ void report_text(sb_t *out, const report_t *r)
     scenario_text(out, r->scenario);
     analysis_t an;
     analysis_compute(&an, r->points, r->scenario, r->analysis);
+    analysis_report_groups_text(out, &an);
     points_table(out, r, &an);
-    chart_report_section(out, r->points, r->scenario, &an.all, r->chart);
+    chart_focus_t cf;
+    chart_focus_init(&cf, &an.groups, analysis_focus(&an, r->group));
+    chart_report_section(out, r->points, r->scenario, &cf, r->chart);
+    chart_focus_free(&cf);
     analysis_report_text(out, &an);
     analysis_free(&an);
     if (r->compare_a && r->compare_b)

@@ -39,21 +39,25 @@ static int by_orr(const void *a, const void *b)
     return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
 }
 
+/* Series are knob sweeps within one group: a series name that two groups
+ * share makes two series. */
 static void build_series(explore_t *ex)
 {
     for (size_t i = 0; i < ex->set.len; i++) {
         const point_t *p = &ex->set.items[i];
         if (!point_has_rates(p))
             continue;
-        size_t s = 0;
+        size_t s = 0, g = ex->groups.of[i];
         for (; s < ex->nseries; s++) {
             bool unnamed = !p->series;
-            if (unnamed == ex->series[s].unnamed && (unnamed || strcmp(ex->series[s].name, p->series) == 0))
+            if (ex->series[s].group == g && unnamed == ex->series[s].unnamed &&
+                (unnamed || strcmp(ex->series[s].name, p->series) == 0))
                 break;
         }
         if (s == ex->nseries) {
             ex->series = xrealloc(ex->series, sizeof *ex->series * (ex->nseries + 1));
             explore_series_t *ns = &ex->series[ex->nseries++];
+            ns->group = g;
             ns->unnamed = !p->series;
             ns->name = p->series ? text_sanitize(p->series, strlen(p->series)) : xstrdup("(no series)");
             ns->members = NULL;
@@ -73,14 +77,14 @@ static void build_series(explore_t *ex)
     }
     ex->home = xmalloc((ex->set.len + 1) * sizeof *ex->home);
     for (size_t i = 0; i < ex->set.len; i++)
-        ex->home[i] = (explore_place_t){ex->nseries, 0};
+        ex->home[i] = (explore_place_t){ex->nseries, 0, false, {0}};
     for (size_t s = 0; s < ex->nseries; s++)
         for (size_t k = 0; k < ex->series[s].len; k++)
-            ex->home[ex->series[s].members[k]] = (explore_place_t){s, (double)k};
+            ex->home[ex->series[s].members[k]] = (explore_place_t){s, (double)k, false, {0}};
 }
 
 static explore_sort_t current_sort;
-static const frontier_t *sort_frontier;
+static const frontier_mark_t *sort_marks; /* per point, within its group */
 
 static int list_cmp(const void *a, const void *b)
 {
@@ -102,8 +106,8 @@ static int list_cmp(const void *a, const void *b)
         break;
     }
     case EX_SORT_FRONTIER: {
-        int rp = sort_frontier->marks[i].on_hull ? 0 : sort_frontier->marks[i].pareto_optimal ? 1 : 2;
-        int rq = sort_frontier->marks[j].on_hull ? 0 : sort_frontier->marks[j].pareto_optimal ? 1 : 2;
+        int rp = sort_marks[i].on_hull ? 0 : sort_marks[i].pareto_optimal ? 1 : 2;
+        int rq = sort_marks[j].on_hull ? 0 : sort_marks[j].pareto_optimal ? 1 : 2;
         c = rp - rq;
         if (c == 0 && !isnan(p->orr) && !isnan(q->orr) && p->orr != q->orr)
             c = p->orr < q->orr ? -1 : 1;
@@ -115,29 +119,66 @@ static int list_cmp(const void *a, const void *b)
     return c ? c : i < j ? -1 : i > j ? 1 : 0;
 }
 
+/* Puts the list cursor on point `idx`, when the list shows it. */
+static void cursor_to(explore_t *ex, size_t idx)
+{
+    if (idx < ex->set.len && ex->row_of[idx] != EXPLORE_NOT_LISTED)
+        ex->cursor = ex->row_of[idx];
+}
+
+/* The list: every point, or the current group's (f), sorted; the cursor
+ * stays on its point where it can. */
 static void sort_list(explore_t *ex)
 {
     long keep = explore_selected(ex);
+    size_t n = 0;
     for (size_t i = 0; i < ex->set.len; i++)
-        ex->order[i] = i;
+        if (!ex->only_group || ex->groups.of[i] == ex->group)
+            ex->order[n++] = i;
+    ex->nlisted = n;
     sort_set = &ex->set;
-    sort_frontier = &ex->frontier;
+    sort_marks = ex->groups.marks;
     current_sort = ex->sort;
-    qsort(ex->order, ex->set.len, sizeof *ex->order, list_cmp);
+    qsort(ex->order, n, sizeof *ex->order, list_cmp);
     for (size_t i = 0; i < ex->set.len; i++)
-        ex->row_of[ex->order[i]] = i;
+        ex->row_of[i] = EXPLORE_NOT_LISTED;
+    for (size_t r = 0; r < n; r++)
+        ex->row_of[ex->order[r]] = r;
+    if (ex->cursor >= n)
+        ex->cursor = n ? n - 1 : 0;
     if (keep >= 0)
-        ex->cursor = ex->row_of[keep];
+        cursor_to(ex, (size_t)keep);
 }
 
 long explore_selected(const explore_t *ex)
 {
-    return ex->set.len ? (long)ex->order[ex->cursor] : -1;
+    return ex->nlisted ? (long)ex->order[ex->cursor] : -1;
+}
+
+/* Makes group g the current one: the chart's frontier, the optimum's. */
+static void enter_group(explore_t *ex, size_t g)
+{
+    if (ex->in_group && g == ex->group)
+        return;
+    ex->group = g;
+    free(ex->in_group);
+    ex->in_group = groups_mask(&ex->groups, g);
+    if (ex->only_group)
+        sort_list(ex);
+}
+
+/* The current group is the operating point's. */
+static void follow_group(explore_t *ex)
+{
+    if (ex->place.series < ex->nseries)
+        enter_group(ex, ex->series[ex->place.series].group);
 }
 
 static frontier_op_t op_at(const explore_t *ex, explore_place_t pl)
 {
     frontier_op_t none = {0};
+    if (pl.at_op)
+        return pl.op;
     if (pl.series >= ex->nseries)
         return none;
     const explore_series_t *se = &ex->series[pl.series];
@@ -156,6 +197,12 @@ static frontier_op_t op_at(const explore_t *ex, explore_place_t pl)
 frontier_op_t explore_current(const explore_t *ex)
 {
     return op_at(ex, ex->place);
+}
+
+comparison_t explore_compare(const explore_t *ex, const frontier_op_t *op)
+{
+    stats_blend_t a = stats_blend_op(&ex->set, &ex->baseline), b = stats_blend_op(&ex->set, op);
+    return model_compare_blend(&ex->scenario, &a, &b);
 }
 
 void explore_op_name(const explore_t *ex, const frontier_op_t *op, char *buf, size_t n)
@@ -187,7 +234,7 @@ static void sync_cursor(explore_t *ex)
     size_t k = (size_t)lround(ex->place.pos);
     if (k >= se->len)
         k = se->len - 1;
-    ex->cursor = ex->row_of[se->members[k]];
+    cursor_to(ex, se->members[k]);
 }
 
 void explore_say(explore_t *ex, bool error, const char *fmt, ...)
@@ -210,16 +257,19 @@ void explore_init(explore_t *ex, pointset_t *set, char *title, char **files, int
     ex->nfiles = nfiles;
     ex->scenario = *scenario;
     ex->analysis = analysis ? *analysis : (analysis_opts_t)ANALYSIS_OPTS_INIT;
-    frontier_compute(&ex->frontier, &ex->set, NULL);
+    groups_compute(&ex->groups, &ex->set);
     build_series(ex);
     ex->order = xcalloc(ex->set.len ? ex->set.len : 1, sizeof *ex->order);
     ex->row_of = xcalloc(ex->set.len ? ex->set.len : 1, sizeof *ex->row_of);
+    enter_group(ex, groups_default(&ex->groups));
     sort_list(ex);
     ex->cursor = 0;
     ex->place.series = ex->nseries; /* none until a series exists */
     if (ex->nseries) {
+        /* the first series is the first rated point's: the default group's */
         ex->place.series = 0;
         ex->place.pos = 0;
+        follow_group(ex);
         sync_cursor(ex);
     }
 }
@@ -234,7 +284,8 @@ void explore_free(explore_t *ex)
     free(ex->order);
     free(ex->row_of);
     free(ex->home);
-    frontier_free(&ex->frontier);
+    free(ex->in_group);
+    groups_free(&ex->groups);
     pointset_free(&ex->set);
     free(ex->title);
     memset(ex, 0, sizeof *ex);
@@ -246,6 +297,7 @@ void explore_free(explore_t *ex)
 static void set_place(explore_t *ex, explore_place_t pl)
 {
     ex->place = pl;
+    follow_group(ex);
     sync_cursor(ex);
 }
 
@@ -437,10 +489,11 @@ static void step_threshold(explore_t *ex, int dir, bool coarse)
         pos = 0;
     if (pos > last)
         pos = last;
-    if (pos == ex->place.pos)
+    if (pos == ex->place.pos && !ex->place.at_op)
         explore_say(ex, false, "already at the %s point of the series '%s'", dir > 0 ? "last" : "first",
             ex->series[ex->place.series].name);
     ex->place.pos = pos;
+    ex->place.at_op = false;
     sync_cursor(ex);
 }
 
@@ -526,7 +579,8 @@ bool explore_set_threshold(explore_t *ex, const char *text, sb_t *why)
                   ex->set.knob_name ? ex->set.knob_name : "threshold", se->name);
         return false;
     }
-    frontier_op_t op = frontier_at_knob(&ex->set, se->unnamed ? NULL : ex->set.items[se->members[0]].series, knob);
+    const point_t *first = &ex->set.items[se->members[0]];
+    frontier_op_t op = frontier_at_knob(&ex->set, se->unnamed ? NULL : first->series, first->group, knob);
     if (!op.valid) {
         double lo = ex->set.items[se->members[0]].knob, hi = ex->set.items[se->members[se->len - 1]].knob;
         if (isfinite(lo) && isfinite(hi))
@@ -545,7 +599,7 @@ bool explore_set_threshold(explore_t *ex, const char *text, sb_t *why)
                 pos += 1.0 - op.lambda;
             else if (op.is_mix && k > 0 && se->members[k - 1] == op.b)
                 pos -= 1.0 - op.lambda;
-            set_place(ex, (explore_place_t){ex->place.series, pos});
+            set_place(ex, (explore_place_t){ex->place.series, pos, false, {0}});
             return true;
         }
     }
@@ -658,7 +712,7 @@ static bool find_point(explore_t *ex, const char *text)
 {
     if (!*text)
         return false;
-    size_t n = ex->set.len;
+    size_t n = ex->nlisted;
     /* Search from the row after the cursor, so Enter on the same text finds
      * the next match; exact names win over substrings. */
     long idx = pointset_index(&ex->set, text);
@@ -675,7 +729,22 @@ static bool find_point(explore_t *ex, const char *text)
     explore_place_t pl;
     if (place_of(ex, (size_t)idx, &pl))
         set_place(ex, pl);
-    ex->cursor = ex->row_of[idx];
+    cursor_to(ex, (size_t)idx);
+    return true;
+}
+
+/* The place of a mix on one series: between its two points when both are
+ * in it (at the weighted position); a mix of neighbours is a plain
+ * position, any other is held whole (at_op). False when its points are in
+ * no one series. */
+static bool place_of_mix(const explore_t *ex, const frontier_op_t *op, explore_place_t *pl)
+{
+    explore_place_t pa, pb;
+    if (!place_of(ex, op->a, &pa) || !place_of(ex, op->b, &pb) || pa.series != pb.series)
+        return false;
+    *pl = (explore_place_t){pa.series, op->lambda * pa.pos + (1 - op->lambda) * pb.pos, false, {0}};
+    pl->at_op = fabs(pa.pos - pb.pos) != 1;
+    pl->op = *op;
     return true;
 }
 
@@ -685,33 +754,30 @@ static void go_optimal(explore_t *ex)
         explore_say(ex, true, "set a cost per refusal or per harmful output first (Tab to the cost controls)");
         return;
     }
-    optimal_t o = optimal_find(&ex->frontier, &ex->set, &ex->scenario);
+    /* Within the current group: a mix never routes traffic between groups. */
+    optimal_t o = optimal_find(&ex->groups.items[ex->group].frontier, &ex->set, &ex->scenario);
+    char in[200] = "";
+    if (ex->groups.len > 1)
+        snprintf(in, sizeof in, "in group %zu (%s), ", ex->group + 1, ex->groups.items[ex->group].name);
     if (!o.found) {
-        explore_say(ex, true, "no point or mix meets the %s policy: nothing to jump to", ex->scenario.policy.key);
+        explore_say(ex, true, "%sno point or mix meets the %s policy: nothing to jump to", in, ex->scenario.policy.key);
         return;
     }
-    char money[48];
-    num_format_money(o.projection.cost, money, sizeof money);
-    if (!o.op.is_mix) {
-        explore_place_t pl;
-        if (place_of(ex, o.op.a, &pl))
-            set_place(ex, pl);
-        explore_say(ex, false, "cost-optimal within the %s policy: %s (%s per day)", ex->scenario.policy.key,
-            ex->set.items[o.op.a].name, money);
-        return;
-    }
-    /* The optimum is a mix of two points (the hull meets a policy bound
-     * between them): the slider moves along one series, so jump to the
-     * mix's larger share and name the whole mix. */
-    size_t nearer = o.op.lambda >= 0.5 ? o.op.a : o.op.b;
+    optimal_uncertainty(&o, &ex->set, &ex->scenario, ex->analysis.confidence, ex->analysis.interval);
     explore_place_t pl;
-    if (place_of(ex, nearer, &pl))
+    bool placed = o.op.is_mix ? place_of_mix(ex, &o.op, &pl) : place_of(ex, o.op.a, &pl);
+    if (!placed && o.op.is_mix && place_of(ex, o.op.a, &pl)) {
+        /* points of two series: held whole, the slider on the first */
+        pl.at_op = true;
+        pl.op = o.op;
+        placed = true;
+    }
+    if (placed)
         set_place(ex, pl);
-    sb_t mix = SB_INIT;
-    frontier_op_describe(&mix, &ex->set, &o.op);
-    explore_say(ex, false, "cost-optimal within the %s policy is a mix: %s (%s per day); showing %s", ex->scenario.policy.key,
-        sb_str(&mix), money, ex->set.items[nearer].name);
-    sb_free(&mix);
+    sb_t m = SB_INIT;
+    optimal_summary(&m, &o, &ex->set);
+    explore_say(ex, false, "%scost-optimal within the %s policy: %s", in, ex->scenario.policy.key, sb_str(&m));
+    sb_free(&m);
 }
 
 /* ------------------------------------------------------------------------
@@ -777,19 +843,20 @@ static bool input_key(explore_t *ex, int key)
 
 static void move_cursor(explore_t *ex, long delta)
 {
-    if (!ex->set.len)
+    if (!ex->nlisted)
         return;
     long c = (long)ex->cursor + delta;
     if (c < 0)
         c = 0;
-    if (c >= (long)ex->set.len)
-        c = (long)ex->set.len - 1;
+    if (c >= (long)ex->nlisted)
+        c = (long)ex->nlisted - 1;
     ex->cursor = (size_t)c;
     explore_place_t pl;
     size_t idx = ex->order[ex->cursor];
-    if (place_of(ex, idx, &pl))
+    if (place_of(ex, idx, &pl)) {
         ex->place = pl;
-    else
+        follow_group(ex); /* the list, filtered, holds this group only: the cursor stays */
+    } else
         explore_say(ex, false, "%s has no measured ASR and ORR: the operating point stays where it was",
             ex->set.items[idx].name);
 }
@@ -802,9 +869,75 @@ static void change_series(explore_t *ex, int dir)
     }
     size_t s = ex->place.series < ex->nseries ? ex->place.series : 0;
     s = (s + ex->nseries + (dir > 0 ? 1 : ex->nseries - 1)) % ex->nseries;
-    set_place(ex, (explore_place_t){s, 0});
+    set_place(ex, (explore_place_t){s, 0, false, {0}});
     explore_say(ex, false, "series %zu of %zu: %s (%zu points)", s + 1, ex->nseries, ex->series[s].name,
         ex->series[s].len);
+}
+
+/* The first series of group g, or -1 when none of its points has both
+ * rates. */
+static long first_series(const explore_t *ex, size_t g)
+{
+    for (size_t s = 0; s < ex->nseries; s++)
+        if (ex->series[s].group == g)
+            return (long)s;
+    return -1;
+}
+
+static void say_group(explore_t *ex)
+{
+    const group_t *g = &ex->groups.items[ex->group];
+    explore_say(ex, false, "group %zu of %zu: %s (%zu point%s)%s", ex->group + 1, ex->groups.len, g->name,
+                g->nmembers, g->nmembers == 1 ? "" : "s", ex->only_group ? "; the list shows it alone (f)" : "");
+}
+
+/* The next (dir > 0) or previous group with a point to stand on. */
+static void change_group(explore_t *ex, int dir)
+{
+    size_t n = ex->groups.len;
+    if (n < 2 || ex->nseries == 0) {
+        explore_say(ex, false, "one measurement group: %s", n ? ex->groups.items[ex->group].name : "none");
+        return;
+    }
+    size_t g = ex->group;
+    for (size_t step = 0; step < n; step++) {
+        g = (g + (dir > 0 ? 1 : n - 1)) % n;
+        long s = first_series(ex, g);
+        if (s >= 0) {
+            set_place(ex, (explore_place_t){(size_t)s, 0, false, {0}});
+            break;
+        }
+    }
+    say_group(ex);
+}
+
+bool explore_set_group(explore_t *ex, const char *query, sb_t *why)
+{
+    long g = groups_resolve(&ex->groups, query, why);
+    long s = g >= 0 ? first_series(ex, (size_t)g) : -1;
+    if (g >= 0 && s < 0)
+        sb_printf(why, "group '%s' has no point with both rates measured", ex->groups.items[g].name);
+    if (s >= 0)
+        set_place(ex, (explore_place_t){(size_t)s, 0, false, {0}});
+    return s >= 0;
+}
+
+static void toggle_filter(explore_t *ex)
+{
+    ex->only_group = !ex->only_group;
+    sort_list(ex);
+    sync_cursor(ex);
+    if (ex->only_group)
+        explore_say(ex, false, "list and chart: group %zu only (%s), %zu point%s; f shows every group",
+                    ex->group + 1, ex->groups.items[ex->group].name, ex->nlisted, ex->nlisted == 1 ? "" : "s");
+    else
+        explore_say(ex, false, "list and chart: every group (%zu points)", ex->nlisted);
+}
+
+static void toggle_hide(explore_t *ex)
+{
+    ex->hide_others = !ex->hide_others;
+    explore_say(ex, false, "chart: the other groups' points %s", ex->hide_others ? "hidden (x shows them)" : "shown, dimmed");
 }
 
 bool explore_do(explore_t *ex, explore_action_t a)
@@ -840,10 +973,10 @@ bool explore_do(explore_t *ex, explore_action_t a)
         move_cursor(ex, 1);
         break;
     case EXA_LIST_FIRST:
-        move_cursor(ex, -(long)ex->set.len);
+        move_cursor(ex, -(long)ex->nlisted);
         break;
     case EXA_LIST_LAST:
-        move_cursor(ex, (long)ex->set.len);
+        move_cursor(ex, (long)ex->nlisted);
         break;
     case EXA_ENTER_VALUE:
         current_text(ex, buf, sizeof buf);
@@ -867,6 +1000,16 @@ bool explore_do(explore_t *ex, explore_action_t a)
     case EXA_SERIES_NEXT:
     case EXA_SERIES_PREV:
         change_series(ex, a == EXA_SERIES_NEXT ? 1 : -1);
+        break;
+    case EXA_GROUP_NEXT:
+    case EXA_GROUP_PREV:
+        change_group(ex, a == EXA_GROUP_NEXT ? 1 : -1);
+        break;
+    case EXA_GROUP_FILTER:
+        toggle_filter(ex);
+        break;
+    case EXA_GROUP_HIDE:
+        toggle_hide(ex);
         break;
     case EXA_FIND:
         open_input(ex, EX_INPUT_FIND, "find point: ", "");
@@ -936,7 +1079,8 @@ bool explore_key(explore_t *ex, const explore_layout_t *lay, int key)
         return true;
     }
     if (a != EXA_BASELINE && a != EXA_OPTIMAL && a != EXA_SORT && a != EXA_LOG_SCALES &&
-        a != EXA_SERIES_NEXT && a != EXA_SERIES_PREV && a != EXA_UNPIN)
+        a != EXA_SERIES_NEXT && a != EXA_SERIES_PREV && a != EXA_UNPIN && a != EXA_GROUP_NEXT &&
+        a != EXA_GROUP_PREV && a != EXA_GROUP_FILTER && a != EXA_GROUP_HIDE)
         ex->message[0] = '\0';
     return explore_do(ex, a);
 }
@@ -967,14 +1111,14 @@ bool explore_click(explore_t *ex, const explore_layout_t *lay, int x, int y)
             explore_place_t pl;
             if (place_of(ex, (size_t)idx, &pl))
                 set_place(ex, pl);
-            ex->cursor = ex->row_of[idx];
+            cursor_to(ex, (size_t)idx);
             explore_say(ex, false, "selected %s", ex->set.items[idx].name);
             return true;
         }
     }
     if (x >= lay->list_x && x < lay->list_x + lay->list_w && y >= lay->list_y && y < lay->list_y + lay->list_rows) {
         size_t row = lay->list_scroll + (size_t)(y - lay->list_y);
-        if (row < ex->set.len) {
+        if (row < ex->nlisted) {
             move_cursor(ex, (long)row - (long)ex->cursor);
             return true;
         }

@@ -19,6 +19,7 @@
 #include "base/strbuf.h"
 #include "core/analysis.h"
 #include "core/frontier.h"
+#include "core/groups.h"
 #include "core/model.h"
 #include "core/point.h"
 #include "render/chart.h"
@@ -32,6 +33,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+
+/* explore_t.row_of of a point the list does not show. */
+#define EXPLORE_NOT_LISTED ((size_t)-1)
 
 /* The controls of the controls panel, in Tab order. */
 typedef enum {
@@ -66,6 +70,10 @@ typedef enum {
     EXA_OPTIMAL,
     EXA_SERIES_NEXT,
     EXA_SERIES_PREV,
+    EXA_GROUP_NEXT,
+    EXA_GROUP_PREV,
+    EXA_GROUP_FILTER,
+    EXA_GROUP_HIDE,
     EXA_FIND,
     EXA_LOG_SCALES,
     EXA_SORT,
@@ -82,20 +90,27 @@ const bindings_t *explore_bindings(void);
 typedef enum { EX_MODE_NORMAL, EX_MODE_HELP, EX_MODE_DETAILS, EX_MODE_INPUT } explore_mode_t;
 typedef enum { EX_INPUT_VALUE, EX_INPUT_FIND, EX_INPUT_SAVE, EX_INPUT_EXPORT } explore_input_t;
 
-/* A series: the points that vary one knob, in knob order (ORR order when
- * the knob is unknown). Only points with both rates take part. */
+/* A series: the points that vary one knob within one measurement group, in
+ * knob order (ORR order when the knob is unknown); a series whose points
+ * fall in two groups is two series. Only points with both rates take part. */
 typedef struct {
     char *name;       /* sanitised; "(no series)" for points without one */
     bool unnamed;     /* the points had no series */
+    size_t group;     /* its measurement group (explore_t.groups) */
     size_t *members;  /* indices into the set */
     size_t len;
 } explore_series_t;
 
 /* Where the operating point sits: a position along a series, whole numbers
- * being its measured points and fractions a mix of two neighbours. */
+ * being its measured points and fractions a mix of two neighbours. A mix
+ * the positions cannot express (two points not neighbours in the series,
+ * as the cost optimum may be) is held in `op` while `at_op` is set; `pos`
+ * then shows it on the slider, and any move along the series clears it. */
 typedef struct {
     size_t series;
     double pos;
+    bool at_op;
+    frontier_op_t op;
 } explore_place_t;
 
 typedef struct {
@@ -104,7 +119,17 @@ typedef struct {
     char *title;
     char **files;   /* operands as given, for saving the scenario */
     int nfiles;
-    frontier_t frontier;
+    const char *group_columns; /* --group-columns as given (saved with the scenario); may be NULL */
+    /* The measurement groups: every point's marks within its group, and
+     * each group's frontier. The current group is the operating point's
+     * (it follows it from series to series): the chart draws its frontier
+     * and hull, the cost optimum (o) is found in it, and the other groups'
+     * points are dimmed, or hidden (x), or left out of the list too (f). */
+    groups_t groups;
+    size_t group;
+    bool *in_group;  /* per point: in the current group */
+    bool only_group; /* f: the list and the chart show the current group only */
+    bool hide_others; /* x: the chart leaves out the other groups' points */
     explore_series_t *series;
     size_t nseries;
 
@@ -116,11 +141,12 @@ typedef struct {
     char baseline_name[160];
 
     explore_control_t focus;
-    size_t *order;  /* the point list, sorted */
-    size_t *row_of; /* per point: its row in order (the inverse of order) */
+    size_t *order;  /* the point list, sorted; its first nlisted rows are shown */
+    size_t nlisted; /* every point, or the current group's (only_group) */
+    size_t *row_of; /* per point: its row in order, EXPLORE_NOT_LISTED when not shown */
     explore_place_t *home; /* per point: where it sits on its series (series
                             * nseries: on none, a rate is unknown) */
-    size_t cursor;  /* index into order */
+    size_t cursor;  /* index into order, below nlisted */
     explore_sort_t sort;
     chart_scale_t scale; /* both axes of the chart */
     explore_mode_t mode;
@@ -130,7 +156,7 @@ typedef struct {
     lineedit_t line;  /* the value, name or file name being typed */
     char prompt[96];
 
-    char message[320];
+    char message[640];
     bool message_is_error;
     screen_flags_t flags; /* quit, redraw (for the front end) */
 
@@ -199,8 +225,16 @@ void explore_pin_current(explore_t *ex);
 frontier_op_t explore_current(const explore_t *ex);
 /* A name for an operating point: the point's name, or "70% A + 30% B". */
 void explore_op_name(const explore_t *ex, const frontier_op_t *op, char *buf, size_t n);
+/* The pinned baseline against the operating point `op` (measured points
+ * and mixes, with their intervals: model_compare_blend). Only with a
+ * baseline. */
+comparison_t explore_compare(const explore_t *ex, const frontier_op_t *op);
 /* The point whose row the list cursor is on, or -1 when the list is empty. */
 long explore_selected(const explore_t *ex);
+/* Makes the group `query` names (groups_find) the current one, its first
+ * series the operating point's; false with the reason (the groups it could
+ * mean) in `why`. */
+bool explore_set_group(explore_t *ex, const char *query, sb_t *why);
 
 /* "daily queries"... for messages, and where its slider's knob sits (0..1). */
 const char *explore_control_name(explore_control_t c);

@@ -8,6 +8,7 @@
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "core/model.h"
+#include "render/analysis_report.h"
 #include "render/report.h"
 #include "ui/explore.h"
 #include "ui/scenario_file.h"
@@ -30,9 +31,12 @@ static void fill_scenario_file(const explore_t *ex, scenario_file_t *sf)
         char *abs = realpath(ex->files[i], NULL);
         sf->files[i] = abs ? abs : xstrdup(ex->files[i]);
     }
+    if (ex->group_columns)
+        sf->group_columns = xstrdup(ex->group_columns);
     if (ex->place.series < ex->nseries) {
         sf->series = xstrdup(ex->series[ex->place.series].name);
         sf->position = ex->place.pos;
+        sf->group = xstrdup(ex->groups.items[ex->series[ex->place.series].group].name);
     }
     if (ex->has_baseline) {
         /* The baseline is saved as a place too: find it on a series. */
@@ -50,6 +54,7 @@ static void fill_scenario_file(const explore_t *ex, scenario_file_t *sf)
                 }
                 sf->baseline_series = xstrdup(se->name);
                 sf->baseline_position = pos;
+                sf->baseline_group = xstrdup(ex->groups.items[se->group].name);
                 break;
             }
         }
@@ -97,14 +102,17 @@ bool explore_export(explore_t *ex, const char *path)
 /* ------------------------------------------------------------------------
  * Reopening a saved scenario. */
 
-/* Puts the operating point, or the baseline, on a saved series position. */
-static bool place_from_file(explore_t *ex, const char *series, double pos, bool baseline, sb_t *why)
+/* Puts the operating point, or the baseline, on a saved series position:
+ * the series of that name in `group` (NULL: in any group). */
+static bool place_from_file(explore_t *ex, const char *series, const char *group, double pos, bool baseline,
+                            sb_t *why)
 {
     for (size_t s = 0; s < ex->nseries; s++) {
-        if (strcmp(ex->series[s].name, series) != 0)
+        if (strcmp(ex->series[s].name, series) != 0 ||
+            (group && strcmp(ex->groups.items[ex->series[s].group].name, group) != 0))
             continue;
         explore_place_t keep = ex->place;
-        explore_set_place(ex, (explore_place_t){s, pos});
+        explore_set_place(ex, (explore_place_t){s, pos, false, {0}});
         if (baseline) {
             explore_pin_current(ex);
             explore_set_place(ex, keep);
@@ -114,15 +122,20 @@ static bool place_from_file(explore_t *ex, const char *series, double pos, bool 
     char *shown = text_sanitize(series, strlen(series));
     sb_printf(why, "no series named '%s' in the loaded files", shown);
     free(shown);
+    if (group) {
+        shown = text_sanitize(group, strlen(group));
+        sb_printf(why, " in group '%s'", shown);
+        free(shown);
+    }
     return false;
 }
 
 bool explore_apply_scenario_file(explore_t *ex, const scenario_file_t *sf, sb_t *why)
 {
-    if (sf->series && !isnan(sf->position) && !place_from_file(ex, sf->series, sf->position, false, why))
+    if (sf->series && !isnan(sf->position) && !place_from_file(ex, sf->series, sf->group, sf->position, false, why))
         return false;
     if (sf->baseline_series && !isnan(sf->baseline_position) &&
-        !place_from_file(ex, sf->baseline_series, sf->baseline_position, true, why))
+        !place_from_file(ex, sf->baseline_series, sf->baseline_group, sf->baseline_position, true, why))
         return false;
     explore_sort_t sort;
     if (sf->sort && explore_sort_parse(sf->sort, &sort))
@@ -158,7 +171,7 @@ void explore_markdown(const explore_t *ex, sb_t *out)
 
     sb_puts(out, "| Setting | Value |\n|---|---|\n");
     sb_printf(out, "| Daily queries | %s |\n", num_format_int(s->volume, a, sizeof a));
-    sb_printf(out, "| Adversarial share | %s |\n", num_format_pct(s->adv_share, a, sizeof a));
+    sb_printf(out, "| Adversarial share | %s |\n", num_format_pct_exact(s->adv_share, a, sizeof a));
     sb_printf(out, "| Cost per unnecessary refusal | %s |\n",
               s->cost_refusal > 0 ? num_format_money(s->cost_refusal, a, sizeof a) : "unset");
     sb_printf(out, "| Cost per harmful output | %s |\n",
@@ -199,9 +212,7 @@ void explore_markdown(const explore_t *ex, sb_t *out)
         sb_puts(out, ".\n\n");
         sb_free(&v);
         if (ex->has_baseline) {
-            point_t pa = point_make(ex->baseline_name), pb = point_make(name);
-            pa.asr = ex->baseline.asr, pa.orr = ex->baseline.orr, pb.asr = op.asr, pb.orr = op.orr;
-            comparison_t cmp = model_compare(s, &pa, &pb);
+            comparison_t cmp = explore_compare(ex, &op);
             sb_puts(out, "## Against the baseline\n\n| | ");
             text_markdown(out, ex->baseline_name);
             sb_puts(out, " | ");
@@ -211,17 +222,18 @@ void explore_markdown(const explore_t *ex, sb_t *out)
                       num_format_count(cmp.b.refusals, b, sizeof b), num_format_count(cmp.d_refusals, c, sizeof c));
             sb_printf(out, "| Harmful outputs/day | %s | %s | %s |\n", num_format_count(cmp.a.harmful, a, sizeof a),
                       num_format_count(cmp.b.harmful, b, sizeof b), num_format_count(cmp.d_harmful, c, sizeof c));
-            if (isfinite(cmp.break_even))
-                sb_printf(out, "\nBreak-even: one harmful output = %s unnecessary refusals.\n",
-                          num_format_count(cmp.break_even, a, sizeof a));
+            if (isfinite(cmp.break_even)) {
+                sb_t be = SB_INIT;
+                analysis_report_break_even(&be, &cmp);
+                sb_printf(out, "\nBreak-even: %s.\n", sb_str(&be));
+                sb_free(&be);
+            }
             sb_t sen = SB_INIT;
             model_sentence(&sen, s, ex->baseline_name, name, &cmp);
             sb_puts(out, "\n> ");
             text_markdown(out, sb_str(&sen));
             sb_puts(out, "\n\n");
             sb_free(&sen);
-            point_free(&pa);
-            point_free(&pb);
         }
     }
 
@@ -234,7 +246,8 @@ void explore_markdown(const explore_t *ex, sb_t *out)
         cb = &ex->set.items[op.a];
     }
     report_t r = {.scenario = s, .points = &ex->set, .title = ex->title, .compare_a = ca, .compare_b = cb,
-                  .analysis = &ex->analysis};
+                  .analysis = &ex->analysis,
+                  .group = ex->groups.len ? ex->groups.items[ex->group].name : NULL}; /* the chart on screen's */
     sb_puts(out, "---\n\n");
     report_markdown(out, &r);
 }

@@ -49,7 +49,7 @@ static void control_value(const explore_t *ex, explore_control_t c, char *buf, s
         snprintf(buf, n, "%s", num_format_int(s->volume, num, sizeof num));
         break;
     case EX_CTL_ADV_SHARE:
-        snprintf(buf, n, "%s", num_format_pct(s->adv_share, num, sizeof num));
+        snprintf(buf, n, "%s", num_format_pct_exact(s->adv_share, num, sizeof num));
         break;
     case EX_CTL_COST_REFUSAL:
     case EX_CTL_COST_HARM: {
@@ -145,25 +145,28 @@ static void row_lv(uigrid_t *g, rect_t r, int y, const char *label, const char *
     uigrid_put(g, x, y, value, vrole, r.x + r.w - x);
 }
 
-/* "100 (95%: 54.4-183)": a daily count and the interval of the measured
- * rate behind it (stats.h, with the analysis' interval method), when the
- * point's counts are known; a mix has no interval of its own. */
+/* "100 (95%: 54.4-183)": a daily count and the interval of the rate behind
+ * it (stats.h, with the analysis' interval method; a mix's interval is
+ * its points' weighted, conservatively), or "100 (n unknown)" when the
+ * counts are not known (NUMBERS.md, rule 2). */
 static void count_with_interval(const explore_t *ex, const frontier_op_t *op, bool harmful, double value,
                                 char *buf, size_t n)
 {
     char a[48], lo[48], hi[48];
     num_format_count(value, a, sizeof a);
     snprintf(buf, n, "%s", a);
-    if (!op->valid || op->is_mix)
+    if (!op->valid)
         return;
-    const point_t *p = &ex->set.items[op->a];
-    stats_interval_t asr = stats_asr_interval(p, ex->analysis.confidence, ex->analysis.interval);
-    stats_interval_t orr = stats_orr_interval(p, ex->analysis.confidence, ex->analysis.interval);
-    stats_projection_t pr = stats_project(&ex->scenario, asr, orr);
+    stats_blend_t b = stats_blend_op(&ex->set, op);
+    stats_interval_t asr = stats_blend_interval(&b, STATS_ASR, ex->analysis.confidence, ex->analysis.interval);
+    stats_interval_t orr = stats_blend_interval(&b, STATS_ORR, ex->analysis.confidence, ex->analysis.interval);
+    projection_ci_t pr = model_project_interval(&ex->scenario, asr, orr);
     stats_interval_t ci = harmful ? pr.harmful : pr.refusals;
     if (ci.known)
         snprintf(buf, n, "%s (%.0f%%: %s-%s)", a, ex->analysis.confidence * 100, num_format_count(ci.lo, lo, sizeof lo),
                  num_format_count(ci.hi, hi, sizeof hi));
+    else
+        snprintf(buf, n, "%s (n unknown)", a);
 }
 
 /* A yearly count, short enough for a narrow panel: "291.7 million". */
@@ -240,15 +243,19 @@ static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
             uigrid_put(g, in.x, y, "No baseline yet: b pins this point.", ROLE_NOTE, in.w);
         return;
     }
-    point_t a = point_make(ex->baseline_name), b = point_make(name);
-    a.asr = ex->baseline.asr, a.orr = ex->baseline.orr;
-    b.asr = op.asr, b.orr = op.orr;
-    comparison_t c = model_compare(&ex->scenario, &a, &b);
+    comparison_t c = explore_compare(ex, &op);
     if (y < in.y + in.h) {
         int n = uigrid_put(g, in.x, y, "vs baseline ", ROLE_LABEL, in.w);
         n += uigrid_put(g, in.x + n, y, gl(ex, G_PIN), ROLE_BASELINE, 1);
         uigrid_put(g, in.x + n + 1, y, ex->baseline_name, ROLE_BASELINE, in.w - n - 1);
         y++;
+    }
+    /* Across groups the panel says first that it compares different
+     * measurements, and names both. */
+    if (!c.comparable && y < in.y + in.h) {
+        snprintf(v, sizeof v, "%s: %s vs %s", c.groups_known ? "different sets" : "different groups", c.group_a,
+                 c.group_b);
+        uigrid_put(g, in.x, y++, v, ROLE_BAD, in.w);
     }
     char dr[64], dh[64], dc[64] = "";
     signed_count(c.d_refusals, ex, dr, sizeof dr);
@@ -261,7 +268,14 @@ static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
     snprintf(v, sizeof v, "change: %s refusals, %s harmful%s", dr, dh, dc);
     if (y < in.y + in.h)
         uigrid_put(g, in.x, y++, v, ROLE_VALUE, in.w);
-    if (isfinite(c.break_even))
+    if (isfinite(c.break_even) && c.break_even_undetermined)
+        snprintf(v, sizeof v, "break-even: undetermined (%s on the estimates)",
+                 num_format_count(c.break_even, dr, sizeof dr));
+    else if (isfinite(c.break_even) && c.break_even_ci.known)
+        snprintf(v, sizeof v, "break-even: %s refusals per harmful (%.0f%%: %s-%s)",
+                 num_format_count(c.break_even, dr, sizeof dr), c.confidence * 100,
+                 num_format_count(c.break_even_ci.lo, dh, sizeof dh), num_format_count(c.break_even_ci.hi, dc, sizeof dc));
+    else if (isfinite(c.break_even))
         snprintf(v, sizeof v, "break-even: 1 harmful = %s refusals",
                  num_format_count(c.break_even, dr, sizeof dr));
     else
@@ -270,8 +284,6 @@ static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
                                                                                 : "one side is better on both");
     if (y < in.y + in.h)
         uigrid_put(g, in.x, y++, v, ROLE_VALUE, in.w);
-    point_free(&a);
-    point_free(&b);
 }
 
 /* The meeting sentence for moving from the pinned baseline to the current
@@ -281,13 +293,8 @@ static void baseline_sentence(const explore_t *ex, sb_t *out)
     frontier_op_t op = explore_current(ex);
     char name[200];
     explore_op_name(ex, &op, name, sizeof name);
-    point_t a = point_make(ex->baseline_name), b = point_make(name);
-    a.asr = ex->baseline.asr, a.orr = ex->baseline.orr;
-    b.asr = op.asr, b.orr = op.orr;
-    comparison_t c = model_compare(&ex->scenario, &a, &b);
+    comparison_t c = explore_compare(ex, &op);
     model_sentence(out, &ex->scenario, ex->baseline_name, name, &c);
-    point_free(&a);
-    point_free(&b);
 }
 
 static void draw_sentence(const explore_t *ex, uigrid_t *g, rect_t r)
@@ -305,8 +312,11 @@ static void draw_sentence(const explore_t *ex, uigrid_t *g, rect_t r)
     sb_free(&s);
 }
 
-/* Rows the sentence needs at this width (at least 1, at most 4). */
-static int sentence_rows(const explore_t *ex, int width)
+/* Rows the sentence needs at this width: at least 1, and at most what
+ * leaves the panels above SENTENCE_MIN_PANELS rows (its intervals make it
+ * long, and a cut sentence would drop what it says about noise). */
+#define SENTENCE_MIN_PANELS 12
+static int sentence_rows(const explore_t *ex, int width, int room)
 {
     if (!ex->has_baseline)
         return 1;
@@ -314,12 +324,14 @@ static int sentence_rows(const explore_t *ex, int width)
     baseline_sentence(ex, &s);
     int n = draw_wrapped(NULL, (rect_t){0, 0, width - 3, 0}, sb_str(&s), ROLE_SENTENCE, 0);
     sb_free(&s);
-    return n < 1 ? 1 : n > 4 ? 4 : n;
+    int most = room - SENTENCE_MIN_PANELS;
+    return n < 1 ? 1 : n > most ? (most < 1 ? 1 : most) : n;
 }
 
+/* A point's marks within its own group. */
 static void frontier_marks(const explore_t *ex, size_t i, char *buf)
 {
-    const frontier_mark_t *m = &ex->frontier.marks[i];
+    const frontier_mark_t *m = &ex->groups.marks[i];
     buf[0] = m->pareto_optimal ? 'P' : ' ';
     buf[1] = m->on_hull ? 'H' : ' ';
     buf[2] = '\0';
@@ -337,7 +349,8 @@ static int chart_number(const explore_layout_t *lay, size_t idx)
 static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout_t *lay)
 {
     char title[96];
-    snprintf(title, sizeof title, "%zu points, S sorts: %s", ex->set.len, explore_sort_heading(ex->sort));
+    snprintf(title, sizeof title, "%zu points%s, S sorts: %s", ex->nlisted, ex->only_group ? " of this group" : "",
+             explore_sort_heading(ex->sort));
     draw_heading(g, r, title, ex->ascii);
     bool wide = r.w >= 56;
     bool numbered = lay->have_chart && lay->numbers_in_list && lay->chart.nnumbered > 0;
@@ -369,11 +382,13 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
     if (ex->cursor >= lay->list_scroll + (size_t)rows)
         lay->list_scroll = ex->cursor - (size_t)rows + 1;
     lay->list_x = r.x, lay->list_y = y, lay->list_rows = rows, lay->list_w = r.w;
-    for (int i = 0; i < rows && lay->list_scroll + (size_t)i < ex->set.len; i++) {
+    for (int i = 0; i < rows && lay->list_scroll + (size_t)i < ex->nlisted; i++) {
         size_t row = lay->list_scroll + (size_t)i, idx = ex->order[row];
         const point_t *p = &ex->set.items[idx];
         bool cur = row == ex->cursor;
-        uint8_t role = cur ? ROLE_CURSOR : ex->frontier.marks[idx].pareto_optimal ? ROLE_PLAIN : ROLE_NOTE;
+        /* dimmed: dominated within its group, or of another group */
+        bool plain = ex->groups.marks[idx].pareto_optimal && ex->in_group[idx];
+        uint8_t role = cur ? ROLE_CURSOR : plain ? ROLE_PLAIN : ROLE_NOTE;
         if (cur)
             uigrid_fill(g, r.x, y + i, r.w, 1, " ", ROLE_CURSOR);
         bool base = ex->has_baseline && !ex->baseline.is_mix && ex->baseline.a == idx;
@@ -424,13 +439,24 @@ static int details_lines(const explore_t *ex, uigrid_t *g, rect_t r)
         LINE(ROLE_VALUE, "%s: %g", ex->set.knob_name ? ex->set.knob_name : "threshold", p->knob);
     LINE(ROLE_VALUE, "ASR %s  ORR %s", isnan(p->asr) ? "unknown" : num_format_pct(p->asr, a, sizeof a),
          isnan(p->orr) ? "unknown" : num_format_pct(p->orr, b, sizeof b));
-    if (p->n_adversarial > 0 && p->attack_successes >= 0)
-        LINE(ROLE_VALUE, "attacks: %lld of %lld succeeded", p->attack_successes, p->n_adversarial);
-    if (p->n_benign > 0 && p->benign_refused >= 0)
-        LINE(ROLE_VALUE, "benign: %lld of %lld refused", p->benign_refused, p->n_benign);
-    const frontier_mark_t *m = &ex->frontier.marks[sel];
+    for (int side = 0; side < 2; side++) {
+        /* the counts with their notes, wrapped: nothing of them is cut */
+        sb_t c = SB_INIT;
+        double lo, hi;
+        sb_puts(&c, side == 0 ? "attacks succeeded: " : "benign refused: ");
+        point_counts_describe(&c, p, side == 0, ex->ascii);
+        if (y < in.y + in.h)
+            y += draw_wrapped(g, (rect_t){in.x, y, in.w, in.y + in.h - y}, sb_str(&c), ROLE_VALUE, 0);
+        if (point_unrecognised_range(p, side == 0, &lo, &hi))
+            LINE(ROLE_NOTE, "  %s %s-%s whichever way they go", side == 0 ? "ASR" : "ORR",
+                 num_format_pct(lo, a, sizeof a), num_format_pct(hi, b, sizeof b));
+        sb_free(&c);
+    }
+    const frontier_mark_t *m = &ex->groups.marks[sel];
+    LINE(ex->in_group[sel] ? ROLE_VALUE : ROLE_NOTE, "group: %s%s", point_group(p),
+         ex->in_group[sel] ? "" : " (not the current group)");
     if (m->pareto_optimal)
-        LINE(ROLE_GOOD, "Pareto-optimal%s", m->on_hull ? ", on the achievable hull" : "");
+        LINE(ROLE_GOOD, "Pareto-optimal in its group%s", m->on_hull ? ", on the achievable hull" : "");
     else if (m->ndominated_by)
         LINE(ROLE_NOTE, "dominated by %s%s", ex->set.items[m->dominated_by[0]].name,
              m->ndominated_by > 1 ? " and others" : "");
@@ -493,7 +519,10 @@ static void render_chart(explore_layout_t *lay, chart_opts_t *o, int height)
     lay->have_chart = true;
 }
 
-static chart_opts_t chart_options(const explore_t *ex, rect_t r, explore_layout_t *lay)
+/* The chart of the current group: its frontier and hull (`view`, which
+ * must outlive the options), the other groups' points dimmed, or left out
+ * (x, f); what it keeps between frames in the layout's cache. */
+static chart_opts_t chart_options(const explore_t *ex, rect_t r, const frontier_t *view, explore_layout_t *lay)
 {
     chart_opts_t o = chart_default_opts();
     if (!lay->chart_cache)
@@ -501,7 +530,10 @@ static chart_opts_t chart_options(const explore_t *ex, rect_t r, explore_layout_
     o.cache = lay->chart_cache;
     frontier_op_t op = explore_current(ex);
     o.points = &ex->set;
-    o.frontier = &ex->frontier;
+    o.frontier = view;
+    o.in_group = ex->in_group;
+    if (ex->only_group || ex->hide_others)
+        o.include = ex->in_group;
     o.scenario = &ex->scenario;
     o.has_current = op.valid;
     o.current_asr = op.asr;
@@ -521,7 +553,8 @@ static void draw_chart(const explore_t *ex, uigrid_t *g, rect_t r, explore_layou
         uigrid_put(g, r.x + 1, r.y + r.h / 2, "(the chart needs more room)", ROLE_NOTE, r.w - 1);
         return;
     }
-    chart_opts_t o = chart_options(ex, r, lay);
+    frontier_t view = groups_view(&ex->groups, ex->group);
+    chart_opts_t o = chart_options(ex, r, &view, lay);
     render_chart(lay, &o, r.h);
     /* Points whose names did not fit are numbered: name them below the
      * chart when a few lines can be spared, else beside their rows in the
@@ -548,9 +581,21 @@ static void draw_chart(const explore_t *ex, uigrid_t *g, rect_t r, explore_layou
     draw_canvas(g, r.x, r.y, r.w, r.h, &lay->chart.canvas, ex->ascii);
 }
 
-static void draw_status(const explore_t *ex, uigrid_t *g, int y)
+/* Rows the status line needs: a long message (the optimum with its
+ * interval and runner-up) wraps onto up to STATUS_MAX_ROWS rows rather than
+ * being cut. */
+#define STATUS_MAX_ROWS 4
+static int status_rows(const explore_t *ex, int width)
 {
-    uigrid_fill(g, 0, y, g->width, 1, " ", ROLE_STATUS);
+    if (ex->mode == EX_MODE_INPUT || !ex->message[0])
+        return 1;
+    int n = draw_wrapped(NULL, (rect_t){0, 0, width - 2, 0}, ex->message, ROLE_STATUS, 0);
+    return n < 1 ? 1 : n > STATUS_MAX_ROWS ? STATUS_MAX_ROWS : n;
+}
+
+static void draw_status(const explore_t *ex, uigrid_t *g, int y, int rows)
+{
+    uigrid_fill(g, 0, y, g->width, rows, " ", ROLE_STATUS);
     if (ex->mode == EX_MODE_INPUT) {
         int n = uigrid_put(g, 0, y, ex->prompt, ROLE_STATUS, -1);
         n += draw_input(g, n, y, -1, &ex->line, ex->ascii);
@@ -561,7 +606,8 @@ static void draw_status(const explore_t *ex, uigrid_t *g, int y)
         return;
     }
     if (ex->message[0]) {
-        uigrid_put(g, 1, y, ex->message, ex->message_is_error ? ROLE_ERROR : ROLE_STATUS, -1);
+        draw_wrapped(g, (rect_t){1, y, g->width - 2, rows}, ex->message,
+                     ex->message_is_error ? ROLE_ERROR : ROLE_STATUS, 0);
         return;
     }
     static const draw_hint_t hints[] = {
@@ -587,7 +633,7 @@ static void draw_help(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
     sb_t t = SB_INIT;
     bindings_render(&t, explore_bindings(), BINDINGS_TEXT);
     const char *p = sb_str(&t);
-    int y = 2, line_no = 0, rows = g->height - 5;
+    int y = 2, line_no = 0, rows = g->height - 6; /* two notes below */
     int nlines = (int)explore_bindings()->len; /* one line per action */
     lay->help_max_scroll = nlines > rows ? nlines - rows : 0;
     int scroll = ex->help_scroll < lay->help_max_scroll ? ex->help_scroll : lay->help_max_scroll;
@@ -604,10 +650,12 @@ static void draw_help(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
         uigrid_put(g, g->width - 10, y - 1, ex->ascii ? "(v more)" : "(\xe2\x86\x93 more)", ROLE_NOTE, 9);
     sb_free(&t);
     if (y < g->height - 2)
-        uigrid_put(g, 1, y,
+        uigrid_put(g, 1, y++,
                    "Mouse: click a point on the chart or a row of the list. Exact values: =, type, Enter. "
                    "Numbers: 10M, 2.5k, 1e7, 0.1%, $5.",
                    ROLE_NOTE, g->width - 2);
+    if (y < g->height - 2)
+        uigrid_put(g, 1, y, MODEL_ASSUMPTION, ROLE_NOTE, g->width - 2);
 }
 
 static void too_small(uigrid_t *g)
@@ -650,14 +698,18 @@ void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
     }
     /* Title line. */
     uigrid_fill(g, 0, 0, W, 1, " ", ROLE_TITLE);
-    char title[400];
-    snprintf(title, sizeof title, " tradeoff %s %s (%zu points) %s series %zu/%zu: %s", gl(ex, G_VBAR),
-             ex->title, ex->set.len, gl(ex, G_VBAR), ex->place.series < ex->nseries ? ex->place.series + 1 : 0,
-             ex->nseries, ex->place.series < ex->nseries ? ex->series[ex->place.series].name : "none");
+    char title[600];
+    /* the group first: what the chart and the numbers are about */
+    snprintf(title, sizeof title, " tradeoff %s group %zu/%zu: %s %s series %zu/%zu: %s %s %s (%zu points)",
+             gl(ex, G_VBAR), ex->group + 1, ex->groups.len, ex->groups.len ? ex->groups.items[ex->group].name : "none",
+             gl(ex, G_VBAR), ex->place.series < ex->nseries ? ex->place.series + 1 : 0, ex->nseries,
+             ex->place.series < ex->nseries ? ex->series[ex->place.series].name : "none", gl(ex, G_VBAR),
+             ex->title, ex->set.len);
     uigrid_put(g, 0, 0, title, ROLE_TITLE, W);
 
-    int sent = sentence_rows(ex, W);
-    int mid_y = 1, mid_h = H - 2 - sent;
+    int status = status_rows(ex, W);
+    int sent = sentence_rows(ex, W, H - 1 - status);
+    int mid_y = 1, mid_h = H - 1 - status - sent;
     int rw = W * 45 / 100;
     rw = rw < 36 ? 36 : rw > 72 ? 72 : rw;
     int lw = W - rw;
@@ -680,10 +732,10 @@ void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
     } else {
         draw_list(ex, g, (rect_t){lw, mid_y + top_h, rw, bot_h}, lay);
     }
-    draw_sentence(ex, g, (rect_t){0, H - 1 - sent, W, sent});
+    draw_sentence(ex, g, (rect_t){0, H - status - sent, W, sent});
     if (ex->mode == EX_MODE_HELP)
         draw_help(ex, g, lay);
-    draw_status(ex, g, H - 1);
+    draw_status(ex, g, H - status, status);
 }
 
 /* ------------------------------------------------------------------------

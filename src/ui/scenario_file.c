@@ -25,8 +25,11 @@ void scenario_file_free(scenario_file_t *sf)
     for (int i = 0; i < sf->nfiles; i++)
         free(sf->files[i]);
     free(sf->files);
+    free(sf->group_columns);
     free(sf->series);
+    free(sf->group);
     free(sf->baseline_series);
+    free(sf->baseline_group);
     free(sf->sort);
     free(sf->scales);
     free(sf->focus);
@@ -152,7 +155,7 @@ const char *const scenario_focus_names[] = {"threshold", "volume", "adversarial-
 static const char *const KEYS[] = {"tradeoff-scenario", "volume", "adversarial-share", "cost-refusal",
                                    "cost-harm", "policy", "asr-bound", "orr-bound", "series",
                                    "position", "baseline-series", "baseline-position", "sort",
-                                   "scales", "focus", NULL};
+                                   "scales", "focus", "group", "baseline-group", "group-columns", NULL};
 
 static int apply(scenario_file_t *sf, const where_t *w, const char *dir, const char *key,
                  const char *value, int vcol)
@@ -197,6 +200,13 @@ static int apply(scenario_file_t *sf, const where_t *w, const char *dir, const c
     } else if (strcmp(key, "series") == 0 || strcmp(key, "baseline-series") == 0) {
         char **to = key[0] == 's' ? &sf->series : &sf->baseline_series;
         *to = xstrdup(value);
+    } else if (strcmp(key, "group") == 0 || strcmp(key, "baseline-group") == 0) {
+        char **to = key[0] == 'g' ? &sf->group : &sf->baseline_group;
+        *to = xstrdup(value);
+    } else if (strcmp(key, "group-columns") == 0) {
+        if (!*value)
+            return fail(w, vcol, "expected column names separated by commas, or none%s", "");
+        sf->group_columns = xstrdup(value);
     } else if (strcmp(key, "position") == 0 || strcmp(key, "baseline-position") == 0) {
         double v;
         if (num_parse_decimal(value, &v) != NULL || v < 0)
@@ -258,8 +268,9 @@ int scenario_file_parse(const char *name, const char *dir, const char *text, siz
                 if (!KEYS[k] && strcmp(key, "file") != 0)
                     rc = fail(&w, kcol,
                               "unknown key '%s'; expected file, volume, adversarial-share, cost-refusal, "
-                              "cost-harm, policy, asr-bound, orr-bound, series, position, "
-                              "baseline-series, baseline-position, sort, scales or focus",
+                              "cost-harm, policy, asr-bound, orr-bound, series, position, group, "
+                              "baseline-series, baseline-position, baseline-group, sort, scales, focus or "
+                              "group-columns",
                               key);
                 else if (KEYS[k] && seen[k])
                     rc = fail(&w, kcol, "'%s' is given twice", key);
@@ -342,6 +353,8 @@ void scenario_file_format(sb_t *out, const scenario_file_t *sf)
         sb_puts(out, "# no file: the built-in scenario\n");
     for (int i = 0; i < sf->nfiles; i++)
         put_line(out, "file", sf->files[i]);
+    if (sf->group_columns)
+        put_line(out, "group-columns", sf->group_columns);
     sb_printf(out, "volume = %s\n", num_format_json(s->volume, n, sizeof n));
     sb_printf(out, "adversarial-share = %s%%\n", num_format_json(s->adv_share * 100.0, n, sizeof n));
     sb_printf(out, "cost-refusal = %s\n", num_format_json(s->cost_refusal, n, sizeof n));
@@ -358,11 +371,15 @@ void scenario_file_format(sb_t *out, const scenario_file_t *sf)
          * not read back. */
         if (!isnan(sf->position))
             sb_printf(out, "position = %s\n", num_format_json(sf->position, n, sizeof n));
+        if (sf->group)
+            put_line(out, "group", sf->group);
     }
     if (sf->baseline_series) {
         put_line(out, "baseline-series", sf->baseline_series);
         if (!isnan(sf->baseline_position))
             sb_printf(out, "baseline-position = %s\n", num_format_json(sf->baseline_position, n, sizeof n));
+        if (sf->baseline_group)
+            put_line(out, "baseline-group", sf->baseline_group);
     }
     if (sf->sort)
         sb_printf(out, "sort = %s\n", sf->sort);

@@ -4,6 +4,7 @@
  *   # tradeoff scenario (saved by the explorer; `tradeoff --scenario FILE`)
  *   tradeoff-scenario = 1
  *   file = /data/points.csv           (one line per file; none: built-in)
+ *   group-columns = benchmark         (optional: --group-columns as given)
  *   volume = 10000000
  *   adversarial-share = 0.1%
  *   cost-refusal = 0
@@ -13,8 +14,11 @@
  *   orr-bound = < 5%
  *   series = safety tuning            (the operating point: a series and a
  *   position = 1                       position along it; 1.3 is a mix)
+ *   group = built-in scenario         (the series' measurement group: two
+ *                                      groups may have series of one name)
  *   baseline-series = safety tuning   (optional)
  *   baseline-position = 0
+ *   baseline-group = built-in scenario
  *   sort = input                      (input, name, asr, orr, frontier)
  *   scales = auto                     (auto, log, linear)
  *   focus = threshold                 (the focused control: threshold,
@@ -39,10 +43,13 @@ typedef struct {
     char **files;       /* as resolved (relative to the scenario's directory) */
     int nfiles;
     scenario_t scenario;
+    char *group_columns; /* NULL: not given */
     char *series;       /* NULL: the first series */
     double position;    /* NAN: not given */
+    char *group;        /* the series' group; NULL: any */
     char *baseline_series; /* NULL: no baseline */
     double baseline_position;
+    char *baseline_group;
     char *sort;         /* NULL: default; else a name of explore_names.h */
     char *scales;
     char *focus;

@@ -71,6 +71,9 @@ score_bin_lower,harmful_count,benign_count,score,set
 EOF
 # An operating point whose `verdict` column makes it look judged.
 printf 'name,verdict,attack_success_pct,over_refusal_pct\np,fine,5,1\n' >"$F/verdict-point.csv"
+# Rates without counts: a sample size makes them counts (0.5% of 200 is 1,
+# 8.4% of 250 is 21).
+printf 'name,attack_success_pct,over_refusal_pct\np,0.5,8.4\n' >"$F/rates.csv"
 # A point named only by its knob.
 printf 'k,attack_success_pct,over_refusal_pct\n0.1,5,1\n' >"$F/knob.csv"
 # XSTest's columns and a score file's: per-prompt scores unless --preset.
@@ -82,6 +85,11 @@ id,prompt_label,final_label,set,score
 4,safe,1_full_compliance,benign,0.4
 EOF
 printf 'tradeoff-scenario = 1\nvolume = 5000000\n' >"$F/scenario.txt"
+# Points of two benchmarks (measurement groups), and a baseline and a
+# candidate each measured on one of them.
+printf 'name,benchmark,attack_success_pct,over_refusal_pct\na,X,1,10\nb,Y,5,2\nc,X,2,20\nd,Y,8,1\n' >"$F/groups.csv"
+printf 'name,benchmark,attack_success_pct,over_refusal_pct\nbase,X,1,10\n' >"$F/group-x.csv"
+printf 'name,benchmark,attack_success_pct,over_refusal_pct\ncand,Y,1,10\n' >"$F/group-y.csv"
 xstest=$DATADIR/xstest/xstest_v2_labels_gpt4.csv
 sweep=$DATADIR/chatbot-threshold-sweep.csv
 
@@ -98,6 +106,8 @@ list-examples   -                  explore,report,plot      run
 input           points             explore,report,plot,check run  $F/verdict-point.csv
 input           scores             sweep                    run   $F/bins.csv
 knob-column     k                  explore,report,plot,check run  $F/knob.csv
+group-columns   none               explore,report,plot      run   $F/groups.csv
+group-columns   none               check                    run   $F/group-x.csv $F/group-y.csv
 preset          xstest             explore,report,plot,check run  $F/xstest-scores.csv
 judge           gpt4_label         explore,report,plot,check run  $xstest
 set-column      grp                explore,report,plot,check run  $F/judged.csv
@@ -109,6 +119,9 @@ benign-values   benign,fine        sweep                    run   $F/scores.csv
 verdict-column  verdict2           explore,report,plot,check run  $F/judged.csv
 refused-values  refused,declined   explore,report,plot,check run  $F/judged.csv
 complied-values complied,answered  explore,report,plot,check run  $F/judged.csv
+unrecognised    refusal            explore,report,plot,check run  $F/judged.csv
+n-adversarial   200                explore,report,check     run   $F/rates.csv
+n-benign        250                explore,report,check     run   $F/rates.csv
 
 volume          1M                 explore,report           run
 volume          1M                 plot                     run   --cost-refusal 0.01 --cost-harm 100
@@ -131,6 +144,7 @@ height          10                 report,plot              run
 x-scale         log                explore,report,plot      run
 y-scale         log                explore,report,plot      run
 no-labels       -                  report,plot              run
+group           Y                  explore,report,plot      run   $F/groups.csv
 ascii           -                  explore,report,plot      utf8
 ascii           -                  practice                 utf8  --seed 7 --kind frontier
 
@@ -156,6 +170,7 @@ candidate-name  v2                 check                    run   $G/baseline.cs
 max-asr-increase 5                 check                    run   $G/baseline.csv $G/candidate-regress.csv
 max-orr-increase 1                 check                    run   $G/baseline.csv $G/candidate-noise.csv
 significance    0.05               check                    run   $G/baseline.csv $G/candidate-noise.csv
+across-groups   -                  check                    run   $F/group-x.csv $F/group-y.csv
 
 points          3                  sweep                    run   $DATADIR/chatbot-scores.csv
 

@@ -17,11 +17,18 @@ tmux_session=term
 type_line() { keys -l "$1"; keys Enter; }
 
 # new_session: a fresh shell in a 100x30 pane (a crash may leave the old
-# one's terminal unusable, which is what the crash tests look for).
+# one's terminal unusable, which is what the crash tests look for). The new
+# session starts before the old one is killed: killing the server's last
+# session makes the server exit, and a session started at that moment races
+# with its shutdown.
+sessions=0
 new_session() {
-    tm kill-session -t term >/dev/null 2>&1
-    tm new-session -d -s term -x 100 -y 30 -c "$work" "env -u TMUX PS1='$ ' LANG=C.UTF-8 TERM=screen sh" &&
-        tm set-option -t term status off >/dev/null 2>&1
+    old=$tmux_session
+    sessions=$((sessions + 1))
+    tmux_session=term$sessions
+    tm new-session -d -s "$tmux_session" -x 100 -y 30 -c "$work" "env -u TMUX PS1='$ ' LANG=C.UTF-8 TERM=screen sh" &&
+        tm set-option -t "$tmux_session" status off >/dev/null 2>&1 || return 1
+    [ "$old" = "$tmux_session" ] || tm kill-session -t "=$old" >/dev/null 2>&1 # "=": exactly, not a prefix
     wait_for '$'
 }
 new_session || tap_skip_all "tmux cannot start a session with a shell here"

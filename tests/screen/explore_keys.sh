@@ -22,7 +22,29 @@ contains "Backspace edits the shown value instead" "$out" "Queries/day  10,000,0
 keys "<Tab> = <C-u> 2M <Enter>"
 contains "Ctrl-U clears the line" "$out" "39,960"
 keys "o" --cost-refusal 2 --cost-harm 1k
-contains "o jumps to the cost-optimal choice within the policy" "$out" "cost-optimal within the consumer policy is a mix"
+contains "o jumps to the cost-optimal choice within the policy" "$out" "cost-optimal within the consumer policy: mix:"
+lacks "the mix is named once" "$out" "mix: mix:"
+contains "the threshold control shows the mix" "$out" "Threshold    mix "
+
+# Uncertainty on the screen. XSTest under the human judge, Llama-2 with its
+# original prompt pinned: moving to GPT-4 adds 50 harmful outputs a day,
+# within noise; the sentence says so in the report's words.
+X=$DATADIR/xstest
+keys "" --preset xstest --baseline "xstest_v2_labels_llama2orig (final_label)" \
+    "$X/xstest_v2_labels_llama2orig.csv" "$X/xstest_v2_labels_gpt4.csv"
+contains "the sentence: the harmful change is within noise" "$out" "The change in harmful outputs is within noise"
+contains "the per-day panel: the break-even is undetermined" "$out" "break-even: undetermined (102,298 on the estimates)"
+contains "the per-day panel: counts give intervals" "$out" "50 (95%: 8.83-278)"
+keys ""
+contains "no counts: the per-day panel says n unknown" "$out" "(n unknown)"
+keys "<Down>" --baseline safety-tuned
+lacks "no counts: no noise language" "$out" "noise"
+keys "?"
+contains "help states the assumption behind daily figures" "$out" "Daily figures assume production traffic fails at the benchmark's rates."
+keys "d" --preset xstest --judge gpt4_label "$X/xstest_v2_labels_mistralinstruct.csv"
+contains "details: unrecognised verdicts with the counts" "$out" "attacks succeeded: 134 of 189 (11"
+contains "details: ... wrapped, not cut" "$out" "unrecognised verdicts left out)"
+contains "details: the range across the treatments" "$out" "ASR 67.00%-72.50% whichever way they go"
 lacks "o never picks a point that fails the policy" "$out" "cost-optimal within the consumer policy: baseline"
 
 keys "b j"

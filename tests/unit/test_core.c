@@ -76,6 +76,54 @@ START_TEST(test_product_vs_safety)
 }
 END_TEST
 
+/* Across measurement groups the comparison is not comparable, and the
+ * sentence says first that it compares different measurements, naming both
+ * groups, then says what it says within a group; within a group it is
+ * exactly today's sentence (test_product_vs_safety). */
+START_TEST(test_comparison_across_groups)
+{
+    scenario_t s = model_default_scenario();
+    point_t a = pt("status-quo", 0.2, 5.0), b = pt("product-ask", 0.5, 3.0);
+    const char *today = "Moving from A to B: 199,800 fewer unnecessary refusals and 30 more harmful outputs per "
+                        "day. B is better only if one harmful output costs less than 6,660 unnecessary refusals.";
+    point_set_group(&a, "HarmBench / XSTest", POINT_GROUP_COLUMNS);
+    point_set_group(&b, "HarmBench / XSTest", POINT_GROUP_COLUMNS);
+    comparison_t c = model_compare(&s, &a, &b);
+    ck_assert(c.comparable);
+    sb_t sb = SB_INIT;
+    model_sentence(&sb, &s, "A", "B", &c);
+    ck_assert_str_eq(sb_str(&sb), today);
+
+    point_set_group(&b, "StrongREJECT / XSTest", POINT_GROUP_COLUMNS);
+    c = model_compare(&s, &a, &b);
+    ck_assert(!c.comparable && c.groups_known);
+    ck_assert_str_eq(c.group_a, "HarmBench / XSTest");
+    ck_assert_str_eq(c.group_b, "StrongREJECT / XSTest");
+    ck_near(c.break_even, 6660); /* the numbers are what they are */
+    sb_reset(&sb);
+    model_sentence(&sb, &s, "A", "B", &c);
+    sb_t want = SB_INIT;
+    sb_printf(&want, "A and B were measured on different sets or judges (HarmBench / XSTest; StrongREJECT / "
+                     "XSTest): this compares different measurements. %s", today);
+    ck_assert_str_eq(sb_str(&sb), sb_str(&want));
+
+    /* groups that only stand for their files: not known to differ */
+    point_set_group(&a, "a.csv", POINT_GROUP_FILE);
+    point_set_group(&b, "b.csv", POINT_GROUP_FILE);
+    c = model_compare(&s, &a, &b);
+    ck_assert(!c.comparable && !c.groups_known);
+    sb_reset(&sb);
+    model_sentence(&sb, &s, "A", "B", &c);
+    ck_assert_msg(strstr(sb_str(&sb), "A and B are in different groups (a.csv; b.csv), not known to be measured on "
+                                      "the same sets: this may compare different measurements. Moving from A"),
+                  "%s", sb_str(&sb));
+    sb_free(&want);
+    sb_free(&sb);
+    point_free(&a);
+    point_free(&b);
+}
+END_TEST
+
 START_TEST(test_filter_change)
 {
     scenario_t s = model_default_scenario();
@@ -244,6 +292,32 @@ START_TEST(test_format)
 }
 END_TEST
 
+/* A share a person set is shown as set (0.037%, not 0.04%); rates in
+ * machine output carry no binary noise (12 significant digits); the
+ * decimals a number was printed with. */
+START_TEST(test_exact_display)
+{
+    char b[64];
+    ck_assert_str_eq(num_format_pct_exact(0.00037, b, sizeof b), "0.037%");
+    ck_assert_str_eq(num_format_pct_exact(0.001, b, sizeof b), "0.10%");
+    ck_assert_str_eq(num_format_pct_exact(0.000123, b, sizeof b), "0.0123%");
+    ck_assert_str_eq(num_format_pct_exact(0.5, b, sizeof b), "50.00%");
+    ck_assert_str_eq(num_format_pct_exact(1.0 / 3, b, sizeof b), "33.3333333333%");
+    ck_assert_str_eq(num_format_pct(0.00037, b, sizeof b), "0.04%");
+    /* 1 - 0.918 is 0.08199999999999996 in binary: 8.2 in percent */
+    ck_assert(num_fraction_to_pct(1 - 0.918) == 8.2);
+    ck_assert_str_eq(num_format_json(num_fraction_to_pct(1 - 0.918), b, sizeof b), "8.2");
+    ck_assert_str_eq(num_format_json(num_fraction_to_pct(0.596), b, sizeof b), "59.6");
+    ck_assert_str_eq(num_format_json(num_fraction_to_pct(134.0 / 189), b, sizeof b), "70.8994708995");
+    ck_assert_int_eq(num_printed_decimals("0.5"), 1);
+    ck_assert_int_eq(num_printed_decimals(" 8.40% "), 2);
+    ck_assert_int_eq(num_printed_decimals("12"), 0);
+    ck_assert_int_eq(num_printed_decimals("1,000.25"), 2);
+    ck_assert_int_eq(num_printed_decimals("5e-3"), 3);
+    ck_assert_int_eq(num_printed_decimals("1.5E2"), -1);
+}
+END_TEST
+
 START_TEST(test_sanitize)
 {
     const char evil[] = "ok\x1b[2J\x07name\xff\xc0\xaf\r\n\xe2\x80\xae";
@@ -292,6 +366,7 @@ static Suite *core_suite(void)
     tcase_add_test(t, test_refusals_before_and_after_tuning);
     tcase_add_test(t, test_ab_variants);
     tcase_add_test(t, test_product_vs_safety);
+    tcase_add_test(t, test_comparison_across_groups);
     tcase_add_test(t, test_filter_change);
     tcase_add_test(t, test_seed_points);
     suite_add_tcase(s, t);
@@ -305,6 +380,7 @@ static Suite *core_suite(void)
     tcase_add_test(t, test_parse_count);
     tcase_add_test(t, test_parse_percent);
     tcase_add_test(t, test_format);
+    tcase_add_test(t, test_exact_display);
     tcase_add_test(t, test_sanitize);
     tcase_add_test(t, test_json_writer);
     suite_add_tcase(s, t);

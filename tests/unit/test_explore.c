@@ -243,11 +243,83 @@ START_TEST(cost_optimal_needs_costs)
     keys("o");
     ck_assert_str_eq(ex.set.items[explore_selected(&ex)].name, "safety-tuned");
     /* Under the consumer policy safety-tuned fails ORR < 5%: the optimum is
-     * the mix where the hull meets that bound, and the message says so. */
+     * the mix where the hull meets that bound. The operating point moves to
+     * that mix (its points are in two series: held whole), and the message
+     * names it once ("mix: route ...", never "mix: mix:"). */
     policy_find("consumer", &ex.scenario.policy);
     keys("o");
-    ck_assert_msg(strstr(ex.message, "is a mix"), "%s", ex.message);
+    ck_assert_msg(strstr(ex.message, "cost-optimal within the consumer policy: mix: route"), "%s", ex.message);
+    ck_assert_msg(!strstr(ex.message, "mix: mix:"), "%s", ex.message);
     ck_assert_str_ne(ex.set.items[explore_selected(&ex)].name, "safety-tuned");
+    optimal_t o = optimal_find(&ex.groups.items[ex.group].frontier, &ex.set, &ex.scenario);
+    frontier_op_t cur = explore_current(&ex);
+    ck_assert(cur.is_mix && cur.a == o.op.a && cur.b == o.op.b && fabs(cur.lambda - o.op.lambda) < 1e-12);
+    /* the threshold control shows the mix */
+    ck_assert(shows("mix 100/0") || shows("mix 99/"));
+    /* a step along the series leaves the held mix for a measured point */
+    keys("<Right>");
+    ck_assert(!explore_current(&ex).is_mix || !ex.place.at_op);
+}
+END_TEST
+
+/* A long status message wraps instead of being cut: the optimum's message
+ * with its interval and runner-up shows to its last word on an 80-column
+ * screen. */
+START_TEST(optimum_message_is_never_cut)
+{
+    ex.scenario.cost_refusal = 1;
+    ex.scenario.cost_harm = 1e6;
+    keys("o");
+    size_t n = strlen(ex.message);
+    ck_assert_msg(n > 80, "%s", ex.message);
+    const char *last = strrchr(ex.message, ' ') + 1;
+    char *s = screen(80, 24);
+    ck_assert_msg(strstr(s, last), "no '%s' in\n%s", last, s);
+    free(s);
+}
+END_TEST
+
+/* A series whose hull skips a point (t=2, ASR 0.3% and ORR 4.5%, lies above
+ * the segment from t=1 to t=3): the policy bound ORR < 5% cuts that
+ * segment, so the optimum mixes t=1 and t=3, which are not neighbours on
+ * the slider. `o` moves there: the operating point is exactly that mix, the
+ * slider between them. With t=2 on the hull instead (ORR 3%), the optimum
+ * mixes t=2 and t=3, neighbours: a plain position. */
+static void series_set(pointset_t *set, double middle_orr)
+{
+    static const double asr[] = {0.004, 0.003, 0.0}, orr[] = {0.02, 0.0, 0.08};
+    for (int i = 0; i < 3; i++) {
+        char name[8];
+        snprintf(name, sizeof name, "t=%d", i + 1);
+        point_t p = point_make(name);
+        p.series = strdup("filter");
+        p.knob = i + 1;
+        p.asr = asr[i];
+        p.orr = i == 1 ? middle_orr : orr[i];
+        pointset_add(set, p);
+    }
+}
+
+START_TEST(optimum_mix_moves_the_slider)
+{
+    for (int hull = 0; hull < 2; hull++) {
+        pointset_t set = POINTSET_INIT;
+        series_set(&set, hull ? 0.03 : 0.045);
+        scenario_t s = model_default_scenario();
+        s.cost_refusal = 1;
+        s.cost_harm = 1e6;
+        explore_t e;
+        explore_init(&e, &set, strdup("series"), NULL, 0, &s, NULL);
+        explore_do(&e, EXA_OPTIMAL);
+        optimal_t o = optimal_find(&e.groups.items[e.group].frontier, &e.set, &e.scenario);
+        ck_assert(o.found && o.op.is_mix);
+        frontier_op_t cur = explore_current(&e);
+        ck_assert_msg(cur.is_mix && fabs(cur.asr - o.op.asr) < 1e-12 && fabs(cur.orr - o.op.orr) < 1e-12,
+                      "hull %d: at ASR %g ORR %g, optimum ASR %g ORR %g", hull, cur.asr, cur.orr, o.op.asr, o.op.orr);
+        ck_assert(e.place.at_op == !hull);
+        ck_assert(e.place.pos > (hull ? 1 : 0) && e.place.pos < 2);
+        explore_free(&e);
+    }
 }
 END_TEST
 
@@ -579,6 +651,8 @@ static Suite *suite(void)
     tcase_add_test(t, threshold_between_points_is_a_labelled_mix);
     tcase_add_test(t, series_keys_and_find);
     tcase_add_test(t, cost_optimal_needs_costs);
+    tcase_add_test(t, optimum_message_is_never_cut);
+    tcase_add_test(t, optimum_mix_moves_the_slider);
     tcase_add_test(t, policy_bounds_are_editable);
     tcase_add_test(t, too_small_screen_says_so);
     tcase_add_test(t, help_lists_every_action);

@@ -12,6 +12,7 @@
 #include "core/optimal.h"
 #include "core/point.h"
 #include "core/policy.h"
+#include "core/stats.h"
 #include "base/strbuf.h"
 
 #include <math.h>
@@ -262,7 +263,7 @@ START_TEST(test_threshold_between_measured_points)
         add(&set, name, orr[i], asr[i]);
         set.items[i].knob = t[i];
     }
-    frontier_op_t op = frontier_at_knob(&set, NULL, 0.64);
+    frontier_op_t op = frontier_at_knob(&set, NULL, NULL, 0.64);
     ck_assert(op.valid && op.is_mix);
     ck_assert_uint_eq(op.a, 1);
     ck_assert_uint_eq(op.b, 2);
@@ -273,12 +274,12 @@ START_TEST(test_threshold_between_measured_points)
     frontier_op_describe(&sb, &set, &op);
     ck_assert_str_eq(sb_str(&sb), "mix: route 60% of traffic through t=0.6 and 40% through t=0.7");
     sb_reset(&sb);
-    op = frontier_at_knob(&set, NULL, 0.6);
+    op = frontier_at_knob(&set, NULL, NULL, 0.6);
     ck_assert(op.valid && !op.is_mix);
     frontier_op_describe(&sb, &set, &op);
     ck_assert_str_eq(sb_str(&sb), "measured point t=0.6");
-    ck_assert(!frontier_at_knob(&set, NULL, 0.8).valid);
-    ck_assert(!frontier_at_knob(&set, "other", 0.6).valid);
+    ck_assert(!frontier_at_knob(&set, NULL, NULL, 0.8).valid);
+    ck_assert(!frontier_at_knob(&set, "other", NULL, 0.6).valid);
     sb_reset(&sb);
     op = frontier_op_mix(&set, 1, 2, 0.999997);
     frontier_op_describe(&sb, &set, &op);
@@ -365,8 +366,8 @@ START_TEST(test_analysis_series_marks)
     ck_assert(!an.series_pareto[b] && !an.series_hull[b]);
     ck_assert(an.series_pareto[c] && an.series_hull[c]);
     ck_assert(!an.series_pareto[none]);
-    ck_assert(!an.all.marks[a].pareto_optimal && an.all.marks[c].pareto_optimal);
-    ck_assert(an.all.marks[none].pareto_optimal);
+    ck_assert(!an.groups.marks[a].pareto_optimal && an.groups.marks[c].pareto_optimal);
+    ck_assert(an.groups.marks[none].pareto_optimal);
     ck_assert_str_eq(analysis_marks(&an, a), "-");
     ck_assert_str_eq(analysis_marks(&an, c), "PH");
     analysis_free(&an);
@@ -408,21 +409,97 @@ END_TEST
  * variant-B costs 299,700 * 0.01 + 40 * 50 = $4,997. Its edges: from
  * baseline 99,900 refusals for 60 harmful = 1,665; to filter-before 99,900
  * for 10 = 9,990. */
+/* The seed-like set at $0.01 a refusal and $50 a harmful output, and its
+ * optimum. */
+static optimal_t seed_optimum(pointset_t *set, frontier_t *f, scenario_t *s)
+{
+    *set = (pointset_t)POINTSET_INIT;
+    seed_like(set);
+    frontier_compute(f, set, NULL);
+    *s = model_default_scenario();
+    s->cost_refusal = 0.01;
+    s->cost_harm = 50;
+    return optimal_find(f, set, s);
+}
+
 START_TEST(test_optimal_point_and_its_range)
 {
-    pointset_t set = POINTSET_INIT;
-    seed_like(&set);
+    pointset_t set;
     frontier_t f;
-    frontier_compute(&f, &set, NULL);
-    scenario_t s = model_default_scenario();
-    s.cost_refusal = 0.01;
-    s.cost_harm = 50;
-    optimal_t o = optimal_find(&f, &set, &s);
+    scenario_t s;
+    optimal_t o = seed_optimum(&set, &f, &s);
     ck_assert(o.costs_set && o.found && !o.op.is_mix);
     ck_assert_str_eq(set.items[o.op.a].name, "variant-B");
     ck_near(o.projection.cost, 4997);
     ck_near(o.ratio_lo, 1665);
     ck_near(o.ratio_hi, 9990);
+    frontier_free(&f);
+    pointset_free(&set);
+}
+END_TEST
+
+/* Counts make the optimum's cost an interval: cost is V p c_h ASR + V (1-p)
+ * c_r ORR, rising in both, so the Wilson ends of both rates bound it (both
+ * computed here from the formula z^2 ... of Wilson 1927). The runner-up is
+ * the next cheapest point within the policy; the difference of their costs
+ * has the interval of the two Newcombe intervals combined at the same ends,
+ * which tells 1/1000 from 8/1000 but not from 2/1000. */
+static void add_counts(pointset_t *set, const char *name, long long k, long long n, long long r, long long m)
+{
+    point_t p = point_make(name);
+    p.attack_successes = k, p.n_adversarial = n, p.asr = (double)k / (double)n;
+    p.benign_refused = r, p.n_benign = m, p.orr = (double)r / (double)m;
+    pointset_add(set, p);
+}
+
+static double wilson_end(double k, double n, double sign)
+{
+    double z = 1.959963984540054, p = k / n;
+    return (p + z * z / (2 * n) + sign * z * sqrt(p * (1 - p) / n + z * z / (4 * n * n))) / (1 + z * z / n);
+}
+
+START_TEST(test_optimal_cost_interval_and_runner_up)
+{
+    for (int far = 0; far < 2; far++) {
+        pointset_t set = POINTSET_INIT;
+        add_counts(&set, "best", 1, 1000, 10, 1000);
+        add_counts(&set, "next", far ? 8 : 2, 1000, 10, 1000);
+        frontier_t f;
+        frontier_compute(&f, &set, NULL);
+        scenario_t s = model_default_scenario();
+        s.cost_refusal = 0.0001; /* harm dominates: the ASR change decides */
+        s.cost_harm = 10000;
+        policy_find("none", &s.policy);
+        optimal_t o = optimal_find(&f, &set, &s);
+        optimal_uncertainty(&o, &set, &s, 0.95, STATS_WILSON);
+        ck_assert(o.found && !o.op.is_mix && o.op.a == 0);
+        double kh = 1e7 * 0.001 * 10000, kr = 1e7 * 0.999 * 0.0001;
+        ck_near(o.cost_ci.lo, kh * wilson_end(1, 1000, -1) + kr * wilson_end(10, 1000, -1));
+        ck_near(o.cost_ci.hi, kh * wilson_end(1, 1000, 1) + kr * wilson_end(10, 1000, 1));
+        ck_assert(o.cost_ci.lo < o.projection.cost && o.projection.cost < o.cost_ci.hi);
+        ck_assert(o.has_runner_up && !o.runner_up.is_mix && o.runner_up.a == 1);
+        stats_interval_t da = stats_diff_interval(1, 1000, far ? 8 : 2, 1000, 0.95);
+        stats_interval_t dr = stats_diff_interval(10, 1000, 10, 1000, 0.95);
+        ck_near(o.cost_diff_ci.lo, kh * da.lo + kr * dr.lo);
+        ck_near(o.cost_diff_ci.hi, kh * da.hi + kr * dr.hi);
+        ck_assert(optimal_runner_up_distinguishable(&o) == (far == 1));
+        sb_t sb = SB_INIT;
+        optimal_describe(&sb, &o, &set, &s);
+        ck_assert_msg(strstr(sb_str(&sb), ", conservative)"), "%s", sb_str(&sb));
+        ck_assert_msg(strstr(sb_str(&sb), "Runner-up: measured point next"), "%s", sb_str(&sb));
+        ck_assert_msg(strstr(sb_str(&sb), optimal_runner_up_distinguishable(&o) ? "tells them apart" : "is within noise"),
+                      "%s", sb_str(&sb));
+        sb_free(&sb);
+        frontier_free(&f);
+        pointset_free(&set);
+    }
+    /* Without counts: no interval, and the runner-up says why. */
+    pointset_t set;
+    frontier_t f;
+    scenario_t s;
+    optimal_t o = seed_optimum(&set, &f, &s);
+    optimal_uncertainty(&o, &set, &s, 0.95, STATS_WILSON);
+    ck_assert(!o.cost_ci.known && !o.cost_diff_ci.known && o.has_runner_up);
     frontier_free(&f);
     pointset_free(&set);
 }
@@ -588,6 +665,7 @@ static Suite *frontier_suite(void)
     tcase_add_test(o, test_optimal_without_costs);
     tcase_add_test(o, test_optimal_point_and_its_range);
     tcase_add_test(o, test_optimal_mix_held_by_a_bound);
+    tcase_add_test(o, test_optimal_cost_interval_and_runner_up);
     suite_add_tcase(s, o);
     TCase *d = tcase_create("published");
     tcase_add_test(d, test_published_all_points);

@@ -72,6 +72,58 @@ START_TEST(test_xstest_published_figures)
 }
 END_TEST
 
+/* Mistral-7B-Instruct under the GPT-4 judge: 11 verdict cells of harmful
+ * prompts hold the judge's own free text. Left out (the default), the
+ * point says so with its counts, "134 of 189 (11 unrecognised verdicts left
+ * out)"; counted as refusals it is 134 of 200, as compliance 145 of 200; and
+ * the range across the three treatments is the same whichever was chosen. */
+static point_t mistral(point_unrec_t how)
+{
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    input_opts_t o = INPUT_OPTS_INIT;
+    o.preset = "xstest";
+    o.judge = "gpt4_label";
+    o.unrecognised = how;
+    ck_assert_int_eq(load_file(&set, data_path("xstest/xstest_v2_labels_mistralinstruct.csv"), &o, &d), 0);
+    ck_assert(has_warning(&d, "11 rows with an unrecognised verdict"));
+    point_t p = set.items[0];
+    set.len = 0; /* the point is the caller's now */
+    pointset_free(&set);
+    diag_free(&d);
+    return p;
+}
+
+START_TEST(test_unrecognised_verdicts_with_the_point)
+{
+    static const struct {
+        point_unrec_t how;
+        long long k, n;
+        const char *text;
+    } want[] = {{POINT_UNREC_EXCLUDE, 134, 189, "134 of 189 (11 unrecognised verdicts left out)"},
+                {POINT_UNREC_REFUSAL, 134, 200, "134 of 200 (11 unrecognised verdicts counted as refusals)"},
+                {POINT_UNREC_COMPLIANCE, 145, 200, "145 of 200 (11 unrecognised verdicts counted as compliance)"}};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        point_t p = mistral(want[i].how);
+        ck_assert_int_eq(p.attack_successes, want[i].k);
+        ck_assert_int_eq(p.n_adversarial, want[i].n);
+        ck_assert_int_eq(p.adv_note.unrecognised, 11);
+        ck_assert_int_eq(p.ben_note.unrecognised, 0);
+        sb_t sb = SB_INIT;
+        point_counts_describe(&sb, &p, true, false);
+        ck_assert_str_eq(sb_str(&sb), want[i].text);
+        sb_free(&sb);
+        /* 134/200 = 67.0% to 145/200 = 72.5%, whatever the treatment */
+        double lo, hi;
+        ck_assert(point_unrecognised_range(&p, true, &lo, &hi));
+        ck_assert_double_eq_tol(lo, 134.0 / 200, 1e-15);
+        ck_assert_double_eq_tol(hi, 145.0 / 200, 1e-15);
+        ck_assert(!point_unrecognised_range(&p, false, &lo, &hi));
+        point_free(&p);
+    }
+}
+END_TEST
+
 START_TEST(test_xstest_judges_give_one_point_each)
 {
     pointset_t set = POINTSET_INIT;
@@ -200,16 +252,63 @@ START_TEST(test_judged_errors)
 }
 END_TEST
 
+/* The group of judged results: the preset, the judge and the prompts. The
+ * five XSTest files judged by final_label share one; the same answers under
+ * gpt4_label are another; other prompts (a file of fewer rows, or the same
+ * number of different ids) are another again. */
+START_TEST(test_judged_groups)
+{
+    static const char *files[] = {"gpt4", "llama2new", "llama2orig", "mistralguard", "mistralinstruct"};
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    input_opts_t o = INPUT_OPTS_INIT;
+    o.preset = "xstest";
+    o.judge = "final_label,gpt4_label";
+    for (size_t f = 0; f < 5; f++) {
+        char path[128];
+        snprintf(path, sizeof path, "xstest/xstest_v2_labels_%s.csv", files[f]);
+        ck_assert_int_eq(load_file(&set, data_path(path), &o, &d), 0);
+    }
+    ck_assert_uint_eq(set.len, 10);
+    const char *human = set.items[0].group, *gpt4 = set.items[1].group;
+    ck_assert_ptr_nonnull(strstr(human, "xstest judged by final_label: 200 harmful + 250 benign prompts [ids "));
+    ck_assert_ptr_nonnull(strstr(gpt4, "xstest judged by gpt4_label: 200 harmful + 250 benign prompts [ids "));
+    for (size_t i = 0; i < set.len; i++) {
+        ck_assert_str_eq(set.items[i].group, i % 2 ? gpt4 : human);
+        ck_assert_int_eq(set.items[i].group_basis, POINT_GROUP_PROMPTS);
+    }
+    pointset_free(&set);
+
+    /* the same prompts in another order: the same group */
+    const char *ab = "id,set,verdict\na,harmful,refused\nb,benign,complied\n";
+    const char *ba = "id,set,verdict\nb,benign,refused\na,harmful,complied\n";
+    const char *ac = "id,set,verdict\na,harmful,refused\nc,benign,complied\n";
+    const char *noid = "prompt,set,verdict\na,harmful,refused\nb,benign,complied\n";
+    ck_assert_int_eq(load_buffer(&set, "ab.csv", ab, strlen(ab), NULL, &d), 0);
+    ck_assert_int_eq(load_buffer(&set, "ba.csv", ba, strlen(ba), NULL, &d), 0);
+    ck_assert_int_eq(load_buffer(&set, "ac.csv", ac, strlen(ac), NULL, &d), 0);
+    ck_assert_int_eq(load_buffer(&set, "noid.csv", noid, strlen(noid), NULL, &d), 0);
+    ck_assert_str_eq(set.items[0].group, set.items[1].group);
+    ck_assert_str_ne(set.items[0].group, set.items[2].group);
+    ck_assert_str_eq(set.items[3].group, "judged by verdict: 1 harmful + 1 benign prompts");
+    ck_assert_ptr_nonnull(strstr(set.items[0].group, "judged by verdict: 1 harmful + 1 benign prompts [ids "));
+    diag_free(&d);
+    pointset_free(&set);
+}
+END_TEST
+
 static Suite *judged_suite(void)
 {
     Suite *s = suite_create("judged");
     TCase *tc = tcase_create("judged");
     tcase_add_test(tc, test_xstest_published_figures);
+    tcase_add_test(tc, test_unrecognised_verdicts_with_the_point);
     tcase_add_test(tc, test_xstest_judges_give_one_point_each);
     tcase_add_test(tc, test_jailbreakbench_harmful_only);
     tcase_add_test(tc, test_generic_mapping_flags);
     tcase_add_test(tc, test_generic_defaults_and_detection);
     tcase_add_test(tc, test_judged_errors);
+    tcase_add_test(tc, test_judged_groups);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -4,6 +4,8 @@
 #include "unit.h"
 #include "core/builtin.h"
 #include "core/model.h"
+#include "core/stats.h"
+#include "base/num.h"
 #include "load/csvcell.h"
 #include "load/csvread.h"
 #include "load/load.h"
@@ -108,6 +110,16 @@ START_TEST(test_rate_forms)
     ck_assert_ptr_null(point_attr(&set.items[1], "engagement"));
     diag_free(&d);
     pointset_free(&set);
+    /* A complement is as exact as the cell: 1 - 0.918 is 8.2% and 1 -
+     * 0.99999 is 0.001%, in machine output too (no binary noise). */
+    ck_assert_int_eq(load_text(&set, "name,not_unsafe,not_overrefuse\nm,0.918,0.99999\n", &d), 0);
+    ck_assert(set.items[0].asr == 0.082);
+    ck_assert(set.items[0].orr == 0.00001);
+    char b[40];
+    ck_assert_str_eq(num_format_json(num_fraction_to_pct(set.items[0].asr), b, sizeof b), "8.2");
+    ck_assert_str_eq(num_format_json(num_fraction_to_pct(set.items[0].orr), b, sizeof b), "0.001");
+    diag_free(&d);
+    pointset_free(&set);
 }
 END_TEST
 
@@ -117,13 +129,120 @@ START_TEST(test_counts)
     diag_t d = DIAG_INIT;
     ck_assert_int_eq(load_text(&set,
                                "name,n_adversarial,attack_successes,n_benign,benign_refused,over_refusal_pct\n"
-                               "a,200,1,250,21,9.0\n",
+                               "a,200,1,250,21,8.4\n"
+                               "b,3,1,3,2,66.7\n",
                                &d),
                      0);
     ck_assert(fabs(set.items[0].asr - 0.005) < 1e-15);
-    ck_assert(fabs(set.items[0].orr - 0.09) < 1e-15); /* the rate given wins; counts disagree: warn */
+    ck_assert(fabs(set.items[0].orr - 0.084) < 1e-15);
+    /* the rate is the counts' (2/3), the printed 66.7 being its rounding */
+    ck_assert(set.items[1].orr == 2.0 / 3.0);
+    ck_assert_uint_eq(d.nwarnings, 0);
+    diag_free(&d);
+    pointset_free(&set);
+    /* A rate its counts do not round to, at its printed precision, is an
+     * error naming the cell: 21/250 is 8.4%, not 9.0%. */
+    expect_error("name,n_adversarial,attack_successes,n_benign,benign_refused,over_refusal_pct\n"
+                 "a,200,1,250,21,9.0\n",
+                 "t.csv:2:6: over_refusal_pct: expected the over-refusal rate of its counts, 21 of 250 = 8.4%, at "
+                 "its printed precision, got '9.0'");
+    /* ... and a fraction column the same: 1/3 is 0.333, not 0.34. */
+    expect_error("name,n_adversarial,attack_successes,attack_success_rate,orr_pct\na,3,1,0.34,5\n",
+                 "t.csv:2:4: attack_success_rate: expected the attack success rate");
+}
+END_TEST
+
+/* The count a rate and its n imply when exactly one whole count rounds to
+ * the printed rate (each candidate k checked here by rounding k/n at the
+ * cell's decimals): 0.5% of 200 is 1 (and Wilson 0.09%-2.78% follows);
+ * 8.4% of 250 is 21; 0.995 not_unsafe of 200 is 1 success. */
+static long long fitting(double printed, int decimals, double unit, long long n, long long *count)
+{
+    long long found = 0;
+    for (long long k = 0; k <= n; k++) {
+        double v = (double)k / (double)n * unit, scale = pow(10, decimals);
+        if (fabs(v * scale - printed * scale) <= 0.5 + 1e-9) {
+            found++;
+            *count = k;
+        }
+    }
+    return found;
+}
+
+START_TEST(test_counts_from_n)
+{
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(load_text(&set,
+                               "name,n_adversarial,n_benign,attack_success_pct,over_refusal_pct\n"
+                               "gpt4,200,250,0.5,8.4\n"
+                               "big,100000,250,0.5,8.4\n"
+                               "none,200,250,0.3,8.4\n"
+                               "no-n,,,0.5,8.4\n",
+                               &d),
+                     0);
+    long long k;
+    ck_assert_int_eq(fitting(0.5, 1, 100, 200, &k), 1);
+    const point_t *p = &set.items[0];
+    ck_assert_int_eq(p->attack_successes, k);
+    ck_assert_int_eq(p->attack_successes, 1);
+    ck_assert(p->adv_note.derived && !p->adv_note.inexact);
+    ck_assert_int_eq(fitting(8.4, 1, 100, 250, &k), 1);
+    ck_assert_int_eq(p->benign_refused, k);
+    ck_assert(p->ben_note.derived);
+    stats_interval_t ci = stats_asr_interval(p, 0.95, STATS_WILSON);
+    ck_assert(ci.known && fabs(ci.lo - 0.000883) < 1e-6 && fabs(ci.hi - 0.027774) < 1e-6);
+    sb_t sb = SB_INIT;
+    point_counts_describe(&sb, p, true, false);
+    ck_assert_str_eq(sb_str(&sb), "1 of 200 (from rate \xc3\x97 n)");
+    /* n = 100,000 at one decimal: counts 450 to 550 all print 0.5%, so the
+     * count is not exact and no interval is claimed. */
+    p = &set.items[1];
+    ck_assert_int_eq(fitting(0.5, 1, 100, 100000, &k), 101);
+    ck_assert(p->adv_note.inexact && !p->adv_note.derived);
+    ck_assert_int_eq(p->attack_successes, POINT_COUNT_UNKNOWN);
+    ck_assert_int_eq(p->n_adversarial, 100000);
+    ck_assert(!stats_asr_interval(p, 0.95, STATS_WILSON).known);
+    sb_reset(&sb);
+    point_counts_describe(&sb, p, true, false);
+    ck_assert_str_eq(sb_str(&sb), "n = 100,000, count not exact at the printed precision");
+    /* 0.3% of 200 is no whole count: a warning naming the cell, counts unknown. */
+    p = &set.items[2];
+    ck_assert_int_eq(fitting(0.3, 1, 100, 200, &k), 0);
+    ck_assert_int_eq(p->attack_successes, POINT_COUNT_UNKNOWN);
+    ck_assert(!p->adv_note.derived && !p->adv_note.inexact);
     ck_assert_uint_eq(d.nwarnings, 1);
-    ck_assert_msg(strstr(d.warnings[0], "t.csv:2: over-refusal rate 9% disagrees"), "%s", d.warnings[0]);
+    ck_assert_msg(strstr(d.warnings[0], "t.csv:4:4: attack_success_pct: no whole count of 200 prompts"), "%s",
+                  d.warnings[0]);
+    p = &set.items[3];
+    sb_reset(&sb);
+    point_counts_describe(&sb, p, false, false);
+    ck_assert_str_eq(sb_str(&sb), "n unknown");
+    sb_free(&sb);
+    diag_free(&d);
+    pointset_free(&set);
+}
+END_TEST
+
+/* --n-adversarial and --n-benign: n for the rows that give none; a row's
+ * own n wins. Complement and fraction columns derive the same way. */
+START_TEST(test_counts_from_n_flags)
+{
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    input_opts_t o = INPUT_OPTS_INIT;
+    o.n_adversarial = 200;
+    o.n_benign = 250;
+    const char *text = "name,n_benign,not_unsafe,over_refusal_rate\n"
+                       "a,,0.995,0.084\n"
+                       "b,500,0.995,0.084\n";
+    ck_assert_int_eq(load_buffer(&set, "t.csv", text, strlen(text), &o, &d), 0);
+    ck_assert_int_eq(set.items[0].n_adversarial, 200);
+    ck_assert_int_eq(set.items[0].attack_successes, 1);
+    ck_assert_int_eq(set.items[0].benign_refused, 21);
+    ck_assert_int_eq(set.items[1].n_benign, 500);
+    ck_assert_int_eq(set.items[1].benign_refused, 42);
+    ck_assert(set.items[1].ben_note.derived);
     diag_free(&d);
     pointset_free(&set);
 }
@@ -529,6 +648,111 @@ START_TEST(test_csvread_open_fifo_and_directory)
 }
 END_TEST
 
+/* ---- measurement groups ---------------------------------------------------- */
+
+static void load_with(pointset_t *set, const char *name, const char *text, const char *group_columns)
+{
+    input_opts_t o = INPUT_OPTS_INIT;
+    o.group_columns = group_columns;
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(load_buffer(set, name, text, strlen(text), &o, &d), 0);
+    diag_free(&d);
+}
+
+/* The set and judge columns, under their usual names and in column order,
+ * name the group; an empty cell reads "(none)"; blanks around a value do
+ * not make another set; the same values in two files are one group. */
+START_TEST(test_group_from_set_columns)
+{
+    pointset_t set = POINTSET_INIT;
+    load_with(&set, "a.csv",
+              "judge,name,harmful_set,attack_success_pct,over_refusal_pct,benign_set\n"
+              "gpt-4,p,HarmBench,1,2,XSTest\n"
+              "gpt-4,q, HarmBench ,1,2,\n",
+              NULL);
+    load_with(&set, "b.csv", "name,benign_set,judge,harmful_set,attack_success_pct,over_refusal_pct\n"
+                             "r,XSTest,gpt-4,HarmBench,3,4\n",
+              NULL);
+    ck_assert_str_eq(set.items[0].group, "gpt-4 / HarmBench / XSTest");
+    ck_assert_str_eq(set.items[1].group, "gpt-4 / HarmBench / (none)");
+    ck_assert_str_eq(set.items[2].group, "XSTest / gpt-4 / HarmBench"); /* its own column order */
+    for (size_t i = 0; i < 3; i++)
+        ck_assert_int_eq(set.items[i].group_basis, POINT_GROUP_COLUMNS);
+    pointset_free(&set);
+    /* a `group` column (as the CSV report writes it) names it alone */
+    load_with(&set, "c.csv", "name,benchmark,group,attack_success_pct,over_refusal_pct\np,X,G1,1,2\n", NULL);
+    ck_assert_str_eq(set.items[0].group, "G1");
+    pointset_free(&set);
+}
+END_TEST
+
+/* A table naming no set or judge is one group named after the file, its
+ * points assumed comparable; the built-in scenario is "built-in scenario". */
+START_TEST(test_group_of_a_plain_table)
+{
+    pointset_t set = POINTSET_INIT;
+    load_with(&set, "runs/a.csv", "name,attack_success_pct,over_refusal_pct\np,1,2\nq,2,1\n", NULL);
+    ck_assert_str_eq(set.items[0].group, "runs/a.csv");
+    ck_assert_str_eq(set.items[1].group, "runs/a.csv");
+    ck_assert_int_eq(set.items[0].group_basis, POINT_GROUP_FILE);
+    load_builtin(&set, NULL);
+    ck_assert_str_eq(set.items[2].group, "built-in scenario");
+    ck_assert_int_eq(set.items[2].group_basis, POINT_GROUP_FILE);
+    pointset_free(&set);
+}
+END_TEST
+
+/* --group-columns names the columns (each must exist); none pools every
+ * point of every file, whatever its kind. */
+START_TEST(test_group_columns_flag)
+{
+    const char *t = "name,benchmark,model,attack_success_pct,over_refusal_pct\np,X,m1,1,2\nq,Y,m1,2,1\n";
+    pointset_t set = POINTSET_INIT;
+    load_with(&set, "a.csv", t, "model");
+    ck_assert_str_eq(set.items[0].group, "m1");
+    ck_assert_str_eq(set.items[1].group, "m1");
+    pointset_free(&set);
+    load_with(&set, "a.csv", t, " None ");
+    load_with(&set, "b.csv", "id,set,score\n1,harmful,0.9\n2,benign,0.1\n", "none");
+    for (size_t i = 0; i < set.len; i++) {
+        ck_assert_str_eq(set.items[i].group, "all points (pooled)");
+        ck_assert_int_eq(set.items[i].group_basis, POINT_GROUP_POOLED);
+    }
+    pointset_free(&set);
+
+    input_opts_t o = INPUT_OPTS_INIT;
+    o.group_columns = "benchmark,judge";
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(load_buffer(&set, "a.csv", t, strlen(t), &o, &d), -1);
+    ck_assert_str_eq(d.error, "a.csv:1: --group-columns: no column 'judge'; found: name, benchmark, model, "
+                              "attack_success_pct, over_refusal_pct");
+    diag_free(&d);
+    pointset_free(&set);
+}
+END_TEST
+
+/* A curve is one group, named after its file; --group-columns naming
+ * columns leaves it so, and says why. */
+START_TEST(test_group_of_a_curve)
+{
+    const char *t = "id,set,benchmark,score\n1,harmful,X,0.9\n2,benign,X,0.1\n3,harmful,X,0.4\n";
+    pointset_t set = POINTSET_INIT;
+    input_opts_t o = INPUT_OPTS_INIT;
+    o.group_columns = "benchmark";
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(load_buffer(&set, "s.csv", t, strlen(t), &o, &d), 0);
+    ck_assert(set.len > 1);
+    for (size_t i = 0; i < set.len; i++) {
+        ck_assert_str_eq(set.items[i].group, "s.csv");
+        ck_assert_int_eq(set.items[i].group_basis, POINT_GROUP_CURVE);
+    }
+    ck_assert_uint_eq(d.nwarnings, 1);
+    ck_assert_ptr_nonnull(strstr(d.warnings[0], "s.csv: --group-columns names columns of operating-point tables"));
+    diag_free(&d);
+    pointset_free(&set);
+}
+END_TEST
+
 static Suite *load_suite(void)
 {
     Suite *s = suite_create("load");
@@ -537,6 +761,8 @@ static Suite *load_suite(void)
     tcase_add_test(t, test_published_file_loads_as_is);
     tcase_add_test(t, test_rate_forms);
     tcase_add_test(t, test_counts);
+    tcase_add_test(t, test_counts_from_n);
+    tcase_add_test(t, test_counts_from_n_flags);
     tcase_add_test(t, test_duplicate_names_get_told_apart);
     tcase_add_test(t, test_errors);
     tcase_add_test(t, test_binary_and_missing);
@@ -553,6 +779,12 @@ static Suite *load_suite(void)
     tcase_add_test(m, test_csvread_source_raw_and_rewind);
     tcase_add_test(m, test_csvread_open_fifo_and_directory);
     suite_add_tcase(s, m);
+    TCase *g = tcase_create("groups");
+    tcase_add_test(g, test_group_from_set_columns);
+    tcase_add_test(g, test_group_of_a_plain_table);
+    tcase_add_test(g, test_group_columns_flag);
+    tcase_add_test(g, test_group_of_a_curve);
+    suite_add_tcase(s, g);
     return s;
 }
 

@@ -281,9 +281,11 @@ START_TEST(test_svg_follows_the_chart_scales)
     /* the ticks, in order, are those of the chart of the same report */
     for (int scale = 0; scale < 2; scale++) {
         o.xscale = scale ? CHART_SCALE_LOG : CHART_SCALE_LINEAR;
-        frontier_t f;
-        frontier_compute(&f, &set, NULL);
-        chart_opts_t co = chart_report_opts(&o, &set, &s, &f);
+        groups_t g;
+        groups_compute(&g, &set);
+        chart_focus_t cf;
+        chart_focus_init(&cf, &g, 0);
+        chart_opts_t co = chart_report_opts(&o, &set, &s, &cf);
         chart_t ch;
         chart_render(&ch, &co);
         ck_assert_int_eq(ch.x.log, scale);
@@ -310,7 +312,8 @@ START_TEST(test_svg_follows_the_chart_scales)
         free(want_x);
         free(want_y);
         chart_free(&ch);
-        frontier_free(&f);
+        chart_focus_free(&cf);
+        groups_free(&g);
     }
     free(lin);
     free(log);
