@@ -577,11 +577,12 @@ static void draw_policy(ctx_t *k)
     }
 }
 
-/* A line through points, as the dots of its vertices. A vertex on the dot
- * of the one before adds nothing to the line (segments are drawn between
- * whole dots) and is left out, so a frontier of many points costs a vertex
- * per dot of the plot at most, frame after frame. An index outside the set
- * leaves a gap, as a segment to or from it is not drawn. */
+/* A line through points, as the dots of its vertices. A vertex inside the
+ * plot on the dot of the one before adds nothing to the line (segments
+ * inside are drawn between whole dots) and is left out, so a frontier of
+ * many points costs a vertex per dot of the plot at most, frame after
+ * frame. An index outside the set leaves a gap, as a segment to or from it
+ * is not drawn. */
 static void polyline_dots(const ctx_t *k, const size_t *idx, size_t n, double **xy, size_t *len)
 {
     const pointset_t *set = k->o->points;
@@ -597,12 +598,13 @@ static void polyline_dots(const ctx_t *k, const size_t *idx, size_t n, double **
         }
         bool valid = isfinite(x) && isfinite(y);
         int dx = valid ? round_dot(x) : 0, dy = valid ? round_dot(y) : 0;
-        if (valid && have_prev && dx == pdx && dy == pdy)
+        bool inside = dx >= k->dx0 && dx < k->dx0 + k->dw && dy >= k->dy0 && dy < k->dy0 + k->dh;
+        if (valid && inside && have_prev && dx == pdx && dy == pdy)
             continue;
         (*xy)[2 * *len] = x;
         (*xy)[2 * *len + 1] = y;
         (*len)++;
-        have_prev = valid, pdx = dx, pdy = dy;
+        have_prev = valid && inside, pdx = dx, pdy = dy;
     }
 }
 

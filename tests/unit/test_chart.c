@@ -507,7 +507,15 @@ START_TEST(test_cache_draws_the_same_chart)
         scenario_t s;
         chart_opts_t o = frontier_opts(&set, &f, &s);
         o.cache = chart_cache_new();
+        /* one mask whose contents change (as a group's mask made afresh
+         * may come back at the same address) */
+        bool *mask = calloc(set.len + 1, sizeof *mask);
         for (int frame = 0; frame < 40; frame++) {
+            for (size_t i = 0; i < set.len; i++)
+                mask[i] = frame % 3 == 1 ? i % 2 == 0 : i % 3 != 0;
+            o.in_group = frame % 3 == 0 ? NULL : mask;
+            o.group = o.in_group ? "g" : NULL;
+            o.include = frame >= 36 ? mask : NULL;
             o.selected = frame % 7 == 6 ? -1 : (long)((size_t)frame * 3 % set.len);
             o.baseline = frame >= 10 ? (long)((size_t)frame % set.len) : -1;
             o.has_current = frame % 9 != 0;
@@ -536,6 +544,7 @@ START_TEST(test_cache_draws_the_same_chart)
             chart_free(&fresh);
         }
         chart_cache_free(o.cache);
+        free(mask);
         frontier_free(&f);
         pointset_free(&set);
     }
