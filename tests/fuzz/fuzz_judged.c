@@ -14,6 +14,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     input_opts_t opts = INPUT_OPTS_INIT;
     opts.kind = INPUT_JUDGED;
     opts.preset = presets[data[0] % 3];
-    fuzz_load_and_check(data + 1, size - 1, &opts);
+    fuzz_load_and_check(data + 1, size - 1, &opts, true);
     return 0;
 }
