@@ -33,6 +33,15 @@ void diag_warn(diag_t *d, const char *fmt, ...)
     va_end(ap);
 }
 
+void diag_note(diag_t *d, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    d->notes = xgrow(d->notes, &d->notes_cap, d->nnotes + 1, sizeof *d->notes);
+    d->notes[d->nnotes++] = format(fmt, ap);
+    va_end(ap);
+}
+
 bool diag_failed(const diag_t *d) { return d->error != NULL; }
 
 void diag_free(diag_t *d)
@@ -41,5 +50,8 @@ void diag_free(diag_t *d)
     for (size_t i = 0; i < d->nwarnings; i++)
         free(d->warnings[i]);
     free(d->warnings);
+    for (size_t i = 0; i < d->nnotes; i++)
+        free(d->notes[i]);
+    free(d->notes);
     *d = (diag_t)DIAG_INIT;
 }

@@ -92,7 +92,7 @@ static const char *const section_titles[SEC_COUNT] = {
 enum {
     O_EXAMPLE = 256, O_LIST_EXAMPLES, O_INPUT, O_KNOB, O_GROUP_COLUMNS, O_PRESET, O_JUDGE, O_SET_COLUMN,
     O_HARMFUL_VALUES, O_BENIGN_VALUES, O_VERDICT_COLUMN, O_REFUSED_VALUES, O_COMPLIED_VALUES,
-    O_UNRECOGNISED, O_N_ADVERSARIAL, O_N_BENIGN,
+    O_UNRECOGNISED, O_N_ADVERSARIAL, O_N_BENIGN, O_VERBOSE,
     O_VOLUME, O_ADV, O_COST_REFUSAL, O_COST_HARM, O_POLICY,
     O_COMPARE, O_INTERVAL, O_CATEGORY_SHARES, O_TARGET_ASR, O_TARGET_ORR,
     O_WIDTH, O_HEIGHT, O_ASCII, O_X_SCALE, O_Y_SCALE, O_NO_LABELS, O_GROUP,
@@ -156,6 +156,8 @@ static const struct {
      "harmful prompts behind each rate, for rows\n" "that give no n_adversarial"},
     {{"n-benign", required_argument, NULL, O_N_BENIGN}, SEC_DATA, COUNTS_SHOWN, "N",
      "benign prompts behind each rate, for rows\n" "that give no n_benign"},
+    {{"verbose", no_argument, NULL, O_VERBOSE}, SEC_DATA, SCORES_IN, NULL,
+     "say how each file was read (on how many\n" "cores, and why on one)"},
 
     {{"volume", required_argument, NULL, O_VOLUME}, SEC_SCENARIO, POINTS_IN, "N",
      "daily queries, 1,000 to 1e15 (10000000,\n" "10,000,000, 1e7, 10M, 2.5k, 1B); default 10M"},
@@ -529,6 +531,7 @@ static bool apply_data(cli_t *c, int val, const char *arg)
         if (!input_parse_unrecognised(arg, &in->unrecognised))
             return flag_value(c, "unrecognised", "expected exclude, refusal or compliance", arg);
         return true;
+    case O_VERBOSE: c->data.verbose = true; return true;
     case O_N_ADVERSARIAL:
     case O_N_BENIGN:
         return parse_prompts(c, val == O_N_ADVERSARIAL ? "n-adversarial" : "n-benign", arg,
@@ -818,6 +821,8 @@ bool cli_load_file(const cli_t *c, const char *path, pointset_t *set, curve_t *c
     loadprogress_attach(&opts, path);
     int rc = set ? load_file(set, path, &opts, &d) : load_curve_file(curve, path, &opts, &d);
     loadprogress_end();
+    for (size_t i = 0; c->data.verbose && i < d.nnotes; i++)
+        fprintf(stderr, "tradeoff: note: %s\n", d.notes[i]);
     for (size_t w = 0; w < d.nwarnings; w++)
         fprintf(stderr, "tradeoff: warning: %s\n", d.warnings[w]);
     if (rc != 0)

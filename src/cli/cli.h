@@ -46,6 +46,7 @@ typedef struct {
     char **files;        /* the operands, --example's file first */
     int nfiles;
     const char *example; /* --example NAME */
+    bool verbose;        /* --verbose: how each file was read, on stderr */
     input_opts_t input;
 } cli_data_t;
 

@@ -213,11 +213,13 @@ static int read_file(loader_t *L)
     if (rc == 0) {
         src.progress = L->opts->progress;
         src.progress_ctx = L->opts->progress_ctx;
-        L->scores = scores_read_fast(&src, L->opts, L->curve_out == NULL, &L->nrows);
+        L->scores = scores_read_fast(&src, L->opts, L->curve_out == NULL, &L->nrows, L->d);
         if (L->scores) {
             L->kind = INPUT_SCORES;
             L->have_header = true;
         } else if (src.done > 0) {
+            diag_note(L->d, "%s: read again row by row: the fast path counts only clean per-prompt scores",
+                      L->fname);
             rc = csvread_rewind(&src, L->d);
         }
     }

@@ -96,7 +96,8 @@ sweep=$DATADIR/chatbot-threshold-sweep.csv
 # ---- the table -------------------------------------------------------------------
 # option  value  commands  how  arguments
 #   value: "-" for an option without one; "A|B" runs the base with B.
-#   how:   run (C locale), utf8 (a UTF-8 locale), or tty:PROBE (a terminal).
+#   how:   run (C locale), utf8 (a UTF-8 locale), err (standard error too:
+#          an option whose effect is a message), or tty:PROBE (a terminal).
 #   arguments: evaluated by the shell; the base run has them alone. A
 #     single file for check is both its baseline and its candidate.
 table() {
@@ -122,6 +123,7 @@ complied-values complied,answered  explore,report,plot,check run  $F/judged.csv
 unrecognised    refusal            explore,report,plot,check run  $F/judged.csv
 n-adversarial   200                explore,report,check     run   $F/rates.csv
 n-benign        250                explore,report,check     run   $F/rates.csv
+verbose         -                  explore,report,plot,check,sweep err $F/scores.csv
 
 volume          1M                 explore,report           run
 volume          1M                 plot                     run   --cost-refusal 0.01 --cost-harm 100
@@ -201,19 +203,21 @@ check "--help lists options" test "$(printf '%s\n' "$all" | wc -l)" -gt 40
 
 # ---- running a command ---------------------------------------------------------
 
-# run HOW COMMAND ARGS...: the exit status and standard output, as one text.
-# The screens (explorer, practice) run on an empty key script: the screen
-# they open with, dumped.
+# run HOW COMMAND ARGS...: the exit status and standard output (and, for
+# HOW err, standard error), as one text. The screens (explorer, practice)
+# run on an empty key script: the screen they open with, dumped.
 run() {
     how=$1 cmd=$2; shift 2
-    loc=C
+    loc=C err=/dev/null
     [ "$how" = utf8 ] && loc=$utf8
+    [ "$how" = err ] && err=$tmp/run.err
     if [ "$cmd" = explore ] || [ "$cmd" = practice ]; then
-        LC_ALL=$loc TRADEOFF_KEYS= TRADEOFF_SIZE=120x40 "$T" "$cmd" "$@" </dev/null 2>/dev/null
+        LC_ALL=$loc TRADEOFF_KEYS= TRADEOFF_SIZE=120x40 "$T" "$cmd" "$@" </dev/null 2>"$err"
     else
-        LC_ALL=$loc "$T" "$cmd" "$@" </dev/null 2>/dev/null
+        LC_ALL=$loc "$T" "$cmd" "$@" </dev/null 2>"$err"
     fi
     echo "exit $?"
+    if [ "$how" = err ]; then cat "$err"; fi
 }
 
 # The terminal: a shell in a tmux pane, as in tests/e2e.

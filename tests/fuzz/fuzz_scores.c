@@ -70,7 +70,7 @@ static int fast_curve(const uint8_t *data, size_t size, const input_opts_t *opts
     diag_t d = DIAG_INIT;
     csvsource_t src;
     long long rows;
-    scores_t *s = csvread_open(&src, path, &d) == 0 ? scores_read_fast(&src, opts, true, &rows) : NULL;
+    scores_t *s = csvread_open(&src, path, &d) == 0 ? scores_read_fast(&src, opts, true, &rows, &d) : NULL;
     int rc = s ? scores_finish(s, c, &d) : 1;
     scores_free(s);
     csvread_close(&src);

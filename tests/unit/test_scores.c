@@ -364,7 +364,7 @@ static scores_t *fast_of(const char *text, const input_opts_t *o, long long *row
     csvsource_t src;
     diag_t d = DIAG_INIT;
     ck_assert_int_eq(csvread_open(&src, path, &d), 0);
-    scores_t *s = scores_read_fast(&src, o, false, rows);
+    scores_t *s = scores_read_fast(&src, o, false, rows, &d);
     *read = src.done;
     csvread_close(&src);
     unlink(path);
@@ -405,7 +405,7 @@ START_TEST(test_fast_path_contract)
     ck_assert_uint_eq(read, 0);
     csvsource_t in;
     ck_assert_int_eq(csvread_open(&in, "-", &d), 0);
-    ck_assert_ptr_null(scores_read_fast(&in, NULL, false, &rows));
+    ck_assert_ptr_null(scores_read_fast(&in, NULL, false, &rows, &d));
     ck_assert_uint_eq(in.done, 0);
     csvread_close(&in);
 }
