@@ -6,8 +6,8 @@
 #   1. `tradeoff sweep` on ROWS per-prompt scores (default 10,000,000) against
 #      the floor its parser sets: libcsv over the same file doing nothing else
 #      (bench/parse_floor.c). Targets: at most 1.0x the floor's wall time (0.6x
-#      the goal on two cores), peak memory at most 100 MiB. The curve read on
-#      one core (TRADEOFF_THREADS=1) must be the same bytes.
+#      the goal on two cores), peak memory at most 100 MiB; and the same on
+#      one core (TRADEOFF_THREADS=1), whose curve must be the same bytes.
 #   2. sweep on BENCH_BIG_ROWS rows (default 5 x ROWS) against the ROWS run:
 #      at most 5.5x its wall time, at most 100 MiB.
 #   3. sweep once on a file just over BENCH_HUGE_BYTES (default 4 GiB + 1):
@@ -62,13 +62,20 @@ $CC -O2 -o "$work/parse_floor" "$here/parse_floor.c" -lcsv
 
 # ---- timing ----------------------------------------------------------------------
 
+# now: nanoseconds (GNU date), or empty where date cannot say.
+now() { case $(date +%N) in *[!0-9]*) ;; *) date +%s%N ;; esac; }
+
 # one NAME COMMAND...: runs it once, its output thrown away; appends
-# "wall cpu rss_kb" to NAME.times.
+# "wall cpu rss_kb" to NAME.times (the wall clock to the millisecond where
+# date gives nanoseconds; GNU time's hundredths otherwise).
 one() {
     name=$1
     shift
+    t0=$(now)
     /usr/bin/time -f '%e %U %S %M' -o "$work/$name.one" "$@" >/dev/null
-    awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$work/$name.one" >>"$work/$name.times"
+    t1=$(now)
+    awk -v t0="$t0" -v t1="$t1" '{ w = t0 != "" ? (t1 - t0) / 1e9 : $1
+        printf "%.3f %.2f %s\n", w, $2 + $3, $4 }' "$work/$name.one" >>"$work/$name.times"
 }
 
 # median NAME FIELD: median of column FIELD (1 wall, 2 cpu, 3 rss KB)
@@ -83,12 +90,17 @@ row() { # NAME LABEL
 }
 header() { printf '\n%s\n  %-36s %9s %9s %12s\n' "$1" "" "wall" "cpu" "peak RSS"; }
 
-# alternate A B: REPEATS rounds of the commands in $A_cmd and $B_cmd, in turn.
+# alternate NAME COMMAND [NAME COMMAND]...: REPEATS rounds of the commands
+# (each a string for eval), one after the other in every round.
 alternate() {
     i=0
     while [ "$i" -lt "$REPEATS" ]; do
-        eval "one $1 $2"
-        eval "one $3 $4"
+        j=1
+        while [ "$j" -lt "$#" ]; do
+            eval "name=\${$j} cmd=\${$((j + 1))}"
+            eval "one $name $cmd"
+            j=$((j + 2))
+        done
         i=$((i + 1))
     done
 }
@@ -99,15 +111,19 @@ data=$work/scores-$ROWS.csv
 "$work/gen_scores" "$ROWS" >"$data"
 size=$(wc -c <"$data")
 echo "tradeoff sweep: $ROWS rows, $size bytes ($data); $REPEATS alternating runs each, medians"
-alternate floor '"$work/parse_floor" "$data"' sweep '"$TRADEOFF" sweep "$data"'
+alternate floor '"$work/parse_floor" "$data"' sweep '"$TRADEOFF" sweep "$data"' \
+    sweep1 'env TRADEOFF_THREADS=1 "$TRADEOFF" sweep "$data"'
 "$TRADEOFF" sweep "$data" -o "$work/curve.csv"
 TRADEOFF_THREADS=1 "$TRADEOFF" sweep "$data" -o "$work/curve-1.csv"
 pieces=$("$TRADEOFF" sweep --verbose "$data" 2>&1 >/dev/null | sed -n 's/.*: \(.*\)$/\1/p')
 header "1. sweep, $ROWS rows ($pieces)"
 row floor "libcsv parse-only floor"
 row sweep "tradeoff sweep"
+row sweep1 "tradeoff sweep on one core"
 echo "  sweep / floor: $(ratio "$(median sweep 1)" "$(median floor 1)")x wall (target 1.0x, goal 0.6x)," \
     "$(ratio "$(median sweep 2)" "$(median floor 2)")x cpu; peak $(mib sweep) MiB (target 100 MiB)"
+echo "  on one core / floor: $(ratio "$(median sweep1 1)" "$(median floor 1)")x wall," \
+    "$(ratio "$(median sweep1 2)" "$(median floor 2)")x cpu"
 if cmp -s "$work/curve.csv" "$work/curve-1.csv"; then
     echo "  the curve read on one core: the same bytes"
 else
@@ -123,8 +139,8 @@ rm -f "$big"
 header "2. sweep, $BIG_ROWS rows against $ROWS (the larger file deleted)"
 row sweep_ref "tradeoff sweep, $ROWS rows"
 row sweep_big "tradeoff sweep, $BIG_ROWS rows"
-echo "  $BIG_ROWS / $ROWS rows: $(ratio "$(median sweep_big 1)" "$(median sweep_ref 1)")x wall" \
-    "(target 5.5x); peak $(mib sweep_big) MiB (target 100 MiB)"
+echo "  $BIG_ROWS / $ROWS rows: $(ratio "$(median sweep_big 1)" "$(median sweep_ref 1)")x wall (target 5.5x)," \
+    "$(ratio "$(median sweep_big 2)" "$(median sweep_ref 2)")x cpu; peak $(mib sweep_big) MiB (target 100 MiB)"
 
 # ---- 3. past 4 GiB ------------------------------------------------------------------------
 
@@ -193,18 +209,21 @@ header "4. report --format json, $POINTS points in 4 groups against $small"
 for shape in random frontier; do
     row "json_s_$shape" "$small points, $shape"
     row "json_b_$shape" "$POINTS points, $shape"
-    echo "  $shape: $(ratio "$(median "json_b_$shape" 1)" "$(median "json_s_$shape" 1)")x wall (target 15x)"
+    echo "  $shape: $(ratio "$(median "json_b_$shape" 1)" "$(median "json_s_$shape" 1)")x wall (target 15x)," \
+        "$(ratio "$(median "json_b_$shape" 2)" "$(median "json_s_$shape" 2)")x cpu"
 done
 for shape in random frontier; do
     s=$work/points-$shape-$small.csv b=$work/points-$shape-$POINTS.csv
     alternate "open_s_$shape" 'env TRADEOFF_KEYS= TRADEOFF_SIZE=120x40 "$TRADEOFF" explore "$s"' \
         "open_b_$shape" 'env TRADEOFF_KEYS= TRADEOFF_SIZE=120x40 "$TRADEOFF" explore "$b"'
 done
+nlogn=$(awk -v n="$POINTS" -v m="$small" 'BEGIN { printf "%.1f", n * log(n) / (m * log(m)) }')
 header "5. the explorer opening (load and first frame), $POINTS points against $small"
 for shape in random frontier; do
     row "open_s_$shape" "$small points, $shape"
     row "open_b_$shape" "$POINTS points, $shape"
-    echo "  $shape: $(ratio "$(median "open_b_$shape" 1)" "$(median "open_s_$shape" 1)")x wall"
+    echo "  $shape: $(ratio "$(median "open_b_$shape" 1)" "$(median "open_s_$shape" 1)")x wall," \
+        "$(ratio "$(median "open_b_$shape" 2)" "$(median "open_s_$shape" 2)")x cpu (n log n: ${nlogn}x)"
 done
 
 # ---- 6. pandas + scikit-learn -----------------------------------------------------------------

@@ -34,7 +34,7 @@ typedef enum {
 
 #define CSVSCAN_MAX_FIELDS 64
 /* The bytes after a buffer's end that csvscan_run writes and reads. */
-#define CSVSCAN_PAD 8
+#define CSVSCAN_PAD 64
 
 /* Reads the rows of buf[0..len) that end in it; with `final`, the end of
  * the buffer is the end of the input and ends a last row too (as libcsv's

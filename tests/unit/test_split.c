@@ -190,7 +190,7 @@ static char *write_file(const char *data, size_t len)
 
 static void set_threads(int n)
 {
-    char v[8];
+    char v[16];
     snprintf(v, sizeof v, "%d", n);
     setenv("TRADEOFF_THREADS", v, 1);
 }
