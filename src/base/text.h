@@ -71,4 +71,19 @@ int text_wrap(sb_t *out, const char *text, int width, text_wrap_mode_t mode);
  * columns; `right` aligns it to the right. */
 void text_pad(sb_t *sb, const char *s, int width, bool right);
 
+/* How far apart two names are: the edit distance (insertions, deletions,
+ * substitutions of bytes, ignoring ASCII case) when it is at most `max`,
+ * else max + 1 (worked out only that far: cheap on long lists). For "did
+ * you mean". */
+size_t text_distance(const char *a, const char *b, size_t max);
+/* Splits a comma-separated list as a person types it on the command line,
+ * with CSV quoting: a field in double quotes may hold commas ("" is one
+ * quote); other fields are trimmed of blanks. NULL with the fields in *out
+ * (free with text_list_free), or what was expected. */
+const char *text_split_list(const char *s, char ***out, size_t *n);
+void text_list_free(char **list, size_t n);
+/* One name as typed: in double quotes (CSV quoting), the text inside them;
+ * otherwise the text trimmed of blanks, commas and all. Allocated. */
+char *text_one_name(const char *s);
+
 #endif

@@ -12,6 +12,8 @@
 #include "load/csvcell.h"
 #include "load/judged.h"
 #include "load/load.h"
+#include "load/rowfilter.h"
+#include "core/namematch.h"
 #include "render/canvas.h"
 #include "ui/bindings.h"
 #include "ui/explore_names.h"
@@ -93,6 +95,7 @@ enum {
     O_EXAMPLE = 256, O_LIST_EXAMPLES, O_INPUT, O_KNOB, O_GROUP_COLUMNS, O_PRESET, O_JUDGE, O_SET_COLUMN,
     O_HARMFUL_VALUES, O_BENIGN_VALUES, O_VERDICT_COLUMN, O_REFUSED_VALUES, O_COMPLIED_VALUES,
     O_UNRECOGNISED, O_N_ADVERSARIAL, O_N_BENIGN,
+    O_ASR_COLUMN, O_ORR_COLUMN, O_COMPLEMENT, O_RATES, O_NAME_COLUMNS, O_CATEGORY_COLUMN, O_WHERE,
     O_VOLUME, O_ADV, O_COST_REFUSAL, O_COST_HARM, O_POLICY,
     O_COMPARE, O_INTERVAL, O_CATEGORY_SHARES, O_TARGET_ASR, O_TARGET_ORR,
     O_WIDTH, O_HEIGHT, O_ASCII, O_X_SCALE, O_Y_SCALE, O_NO_LABELS, O_GROUP,
@@ -156,6 +159,22 @@ static const struct {
      "harmful prompts behind each rate, for rows\n" "that give no n_adversarial"},
     {{"n-benign", required_argument, NULL, O_N_BENIGN}, SEC_DATA, COUNTS_SHOWN, "N",
      "benign prompts behind each rate, for rows\n" "that give no n_benign"},
+    {{"asr-column", required_argument, NULL, O_ASR_COLUMN}, SEC_DATA, FILES_IN, "NAME",
+     "operating points: the column of the attack\n" "success rate"},
+    {{"orr-column", required_argument, NULL, O_ORR_COLUMN}, SEC_DATA, FILES_IN, "NAME",
+     "operating points: the column of the\n" "over-refusal rate"},
+    {{"complement", required_argument, NULL, O_COMPLEMENT}, SEC_DATA, FILES_IN, "SIDE",
+     "asr, orr or both: the column gives the\n" "opposite outcome (caught, answered); the\n"
+     "rate is 100 - value"},
+    {{"rates", required_argument, NULL, O_RATES}, SEC_DATA, FILES_IN, "UNIT",
+     "rate columns hold percent, fraction, or\n" "auto (by the column's name; default)"},
+    {{"name-columns", required_argument, NULL, O_NAME_COLUMNS}, SEC_DATA, FILES_IN, "COLS",
+     "operating points: the name built from these\n" "columns, \"A (B, C)\""},
+    {{"category-column", required_argument, NULL, O_CATEGORY_COLUMN}, SEC_DATA, FILES_IN, "NAME",
+     "a long table: one category per row, the rows\n" "of one name one point"},
+    {{"where", required_argument, NULL, O_WHERE}, SEC_DATA, FILES_IN, "EXPR",
+     "keep the rows where COL=VALUE, COL!=VALUE,\n" "COL~TEXT or COL!~TEXT (repeatable: all must\n"
+     "hold)"},
 
     {{"volume", required_argument, NULL, O_VOLUME}, SEC_SCENARIO, POINTS_IN, "N",
      "daily queries, 1,000 to 1e15 (10000000,\n" "10,000,000, 1e7, 10M, 2.5k, 1B); default 10M"},
@@ -434,6 +453,26 @@ static bool examples_apply(cli_data_t *data)
     return true;
 }
 
+/* ---- --where -------------------------------------------------------------------- */
+
+/* The --where expressions, in the order given; kept until exit. */
+static const char **where_list;
+
+static void free_where_list(void)
+{
+    free(where_list);
+    where_list = NULL;
+}
+
+static void where_add(input_opts_t *in, const char *expr)
+{
+    if (!where_list)
+        atexit(free_where_list);
+    where_list = xrealloc(where_list, (in->nwhere + 1) * sizeof *where_list);
+    where_list[in->nwhere++] = expr;
+    in->where = where_list;
+}
+
 /* ---- values ------------------------------------------------------------------- */
 
 static bool flag_value(const cli_t *c, const char *flag, const char *why, const char *value)
@@ -497,6 +536,39 @@ static bool parse_prompts(const cli_t *c, const char *flag, const char *value, l
     return true;
 }
 
+/* A column name or a list of them: something besides blanks and commas. */
+static bool column_value(const cli_t *c, const char *flag, const char *arg)
+{
+    return arg[strspn(arg, " ,")] ? true : flag_value(c, flag, "expected a column name", arg);
+}
+
+/* The mapping flags of operating-point tables. */
+static bool apply_mapping(cli_t *c, int val, const char *arg)
+{
+    input_opts_t *in = &c->data.input;
+    rowfilter_t f;
+    const char *why;
+    switch (val) {
+    case O_ASR_COLUMN: in->asr_column = arg; return column_value(c, "asr-column", arg);
+    case O_ORR_COLUMN: in->orr_column = arg; return column_value(c, "orr-column", arg);
+    case O_NAME_COLUMNS: in->name_columns = arg; return column_value(c, "name-columns", arg);
+    case O_CATEGORY_COLUMN: in->category_column = arg; return column_value(c, "category-column", arg);
+    case O_COMPLEMENT:
+        return input_parse_complement(arg, &in->complement) ? true
+                                                             : flag_value(c, "complement", "expected asr, orr or both", arg);
+    case O_RATES:
+        return input_parse_rates(arg, &in->rates) ? true
+                                                   : flag_value(c, "rates", "expected percent, fraction or auto", arg);
+    case O_WHERE:
+        if ((why = rowfilter_parse(arg, &f)))
+            return flag_value(c, "where", why, arg);
+        rowfilter_free(&f);
+        where_add(in, arg);
+        return true;
+    }
+    return false;
+}
+
 static bool apply_data(cli_t *c, int val, const char *arg)
 {
     input_opts_t *in = &c->data.input;
@@ -534,7 +606,7 @@ static bool apply_data(cli_t *c, int val, const char *arg)
         return parse_prompts(c, val == O_N_ADVERSARIAL ? "n-adversarial" : "n-benign", arg,
                              val == O_N_ADVERSARIAL ? &in->n_adversarial : &in->n_benign);
     }
-    return false;
+    return apply_mapping(c, val, arg);
 }
 
 static bool apply_scenario(cli_t *c, int val, const char *arg)
@@ -811,48 +883,82 @@ chart_opts_t cli_chart_opts(const cli_t *c, int width, int height)
 
 /* ---- loading ------------------------------------------------------------------ */
 
-bool cli_load_file(const cli_t *c, const char *path, pointset_t *set, curve_t *curve)
+void cli_print_warnings(const diag_t *d)
+{
+    size_t n;
+    char **lines = diag_condense(d, &n);
+    for (size_t i = 0; i < n; i++)
+        fprintf(stderr, "tradeoff: warning: %s\n", lines[i]);
+    diag_condensed_free(lines, n);
+}
+
+/* Loads one file; its warnings go to `keep`, its error to stderr. */
+static bool load_one(const cli_t *c, const char *path, pointset_t *set, curve_t *curve, diag_t *keep)
 {
     diag_t d = DIAG_INIT;
     input_opts_t opts = c->data.input;
     loadprogress_attach(&opts, path);
     int rc = set ? load_file(set, path, &opts, &d) : load_curve_file(curve, path, &opts, &d);
     loadprogress_end();
-    for (size_t w = 0; w < d.nwarnings; w++)
-        fprintf(stderr, "tradeoff: warning: %s\n", d.warnings[w]);
-    if (rc != 0)
+    diag_take_warnings(keep, &d);
+    if (rc != 0) {
+        cli_print_warnings(keep);
         fprintf(stderr, "tradeoff: %s\n", d.error ? d.error : "cannot load file");
+    }
     diag_free(&d);
     return rc == 0;
 }
 
-bool cli_load(const cli_t *c, pointset_t *set, char **title)
+bool cli_load_file(const cli_t *c, const char *path, pointset_t *set, curve_t *curve, diag_t *keep)
+{
+    diag_t mine = DIAG_INIT;
+    bool ok = load_one(c, path, set, curve, keep ? keep : &mine);
+    if (ok && !keep)
+        cli_print_warnings(&mine);
+    diag_free(&mine);
+    return ok;
+}
+
+bool cli_load(const cli_t *c, pointset_t *set, char **title, diag_t *keep)
 {
     sb_t t = SB_INIT;
+    diag_t mine = DIAG_INIT;
+    diag_t *warnings = keep ? keep : &mine;
     if (c->data.nfiles == 0) {
         load_builtin(set, &c->data.input);
         sb_puts(&t, "built-in scenario");
     }
-    for (int i = 0; i < c->data.nfiles; i++) {
+    bool ok = true;
+    for (int i = 0; ok && i < c->data.nfiles; i++) {
         const char *path = c->data.files[i];
-        if (!cli_load_file(c, path, set, NULL)) {
-            sb_free(&t);
-            return false;
-        }
+        ok = load_one(c, path, set, NULL, warnings);
         char *shown = text_sanitize(path, strlen(path));
         sb_printf(&t, "%s%s", i ? ", " : "", shown);
         free(shown);
+    }
+    if (ok)
+        cli_print_warnings(warnings);
+    diag_free(&mine);
+    if (!ok) {
+        sb_free(&t);
+        return false;
     }
     *title = sb_detach(&t);
     return true;
 }
 
-void cli_point_names(sb_t *sb, const pointset_t *set)
+bool cli_point(const pointset_t *set, const char *arg, const char *flag, const char *where, const point_t **p)
 {
-    for (size_t i = 0; i < set->len && i < 12; i++)
-        sb_printf(sb, "%s%s", i ? ", " : "", set->items[i].name);
-    if (set->len > 12)
-        sb_puts(sb, ", ...");
+    char *name = text_one_name(arg);
+    namematch_t m = namematch_points(set);
+    sb_t why = SB_INIT;
+    long k = namematch_resolve(&m, name, &why);
+    *p = k >= 0 ? &set->items[k] : NULL;
+    if (k < 0)
+        cli_error("--%s: %s%s%s", flag, where ? where : "", where ? ": " : "", sb_str(&why));
+    sb_free(&why);
+    free(name);
+    return k >= 0;
 }
 
 bool cli_group(const cli_t *c, const pointset_t *set, const char **name)
@@ -879,31 +985,30 @@ bool cli_compare(const cli_t *c, const pointset_t *set, const point_t **a, const
     const char *compare = c->analysis.compare;
     if (!compare)
         return true;
-    const char *comma = strchr(compare, ',');
-    /* "A, B" is as good as "A,B": blanks around the comma are not part of
-     * a name. */
-    const char *start = compare;
-    while (*start == ' ')
-        start++;
-    size_t len = (size_t)(comma - start);
-    while (len > 0 && start[len - 1] == ' ')
-        len--;
-    char *first = xstrndup(start, len);
-    const char *second = comma + 1;
-    while (*second == ' ')
-        second++;
-    *a = pointset_find(set, first);
-    *b = pointset_find(set, second);
-    bool ok = *a && *b;
-    if (!ok) {
-        const char *missing = !*a ? first : second;
-        char *shown = text_sanitize(missing, strlen(missing));
-        sb_t names = SB_INIT;
-        cli_point_names(&names, set);
-        cli_error("--compare: no point named '%s'; points are: %s", shown, sb_str(&names));
+    char **names;
+    size_t n;
+    const char *why = text_split_list(compare, &names, &n);
+    if (!why && n != 2)
+        why = "two point names separated by a comma (a name with a comma goes in double quotes: "
+              "'\"A, B\",C')";
+    if (why) {
+        char *shown = text_sanitize(compare, strlen(compare));
+        cli_error("--compare '%s': expected %s", shown, why);
         free(shown);
-        sb_free(&names);
+        text_list_free(names, n);
+        return false;
     }
-    free(first);
-    return ok;
+    namematch_t m = namematch_points(set);
+    sb_t msg = SB_INIT;
+    long ia = namematch_resolve(&m, names[0], &msg);
+    long ib = ia >= 0 ? namematch_resolve(&m, names[1], &msg) : -1;
+    if (ia >= 0 && ib >= 0) {
+        *a = &set->items[ia];
+        *b = &set->items[ib];
+    } else {
+        cli_error("--compare: %s", sb_str(&msg));
+    }
+    sb_free(&msg);
+    text_list_free(names, n);
+    return *a != NULL;
 }

@@ -11,19 +11,39 @@ static bool have_counts(long long k, long long n) { return n > 0 && k >= 0 && k 
 
 bool gate_significance_ok(double alpha) { return alpha >= GATE_ALPHA_MIN && alpha < GATE_ALPHA_MAX; }
 
+/* Why one rate cannot be compared: one point has it and the other not. */
+static const char *one_sided(double base, double cand, bool asr)
+{
+    if (isnan(base) == isnan(cand))
+        return NULL;
+    if (isnan(base))
+        return asr ? "the baseline has no ASR and the candidate has one: expected both, or neither (then the gate "
+                     "checks ORR alone)"
+                   : "the baseline has no ORR and the candidate has one: expected both, or neither (then the gate "
+                     "checks ASR alone)";
+    return asr ? "the candidate has no ASR and the baseline has one: expected both, or neither (then the gate "
+                 "checks ORR alone)"
+               : "the candidate has no ORR and the baseline has one: expected both, or neither (then the gate "
+                 "checks ASR alone)";
+}
+
 const char *gate_cannot_check(const point_t *base, const point_t *cand, const gate_opts_t *o)
 {
-    if (isnan(base->asr) || isnan(base->orr))
-        return "the baseline needs both rates (ASR and ORR)";
-    if (isnan(cand->asr) || isnan(cand->orr))
-        return "the candidate needs both rates (ASR and ORR)";
+    const char *why = one_sided(base->asr, cand->asr, true);
+    if (!why)
+        why = one_sided(base->orr, cand->orr, false);
+    if (why)
+        return why;
+    bool asr = !isnan(base->asr), orr = !isnan(base->orr);
+    if (!asr && !orr)
+        return "neither point has an ASR or an ORR";
     if (o->significance != 0) {
-        if (!have_counts(base->attack_successes, base->n_adversarial) ||
-            !have_counts(cand->attack_successes, cand->n_adversarial))
+        if (asr && (!have_counts(base->attack_successes, base->n_adversarial) ||
+                    !have_counts(cand->attack_successes, cand->n_adversarial)))
             return "--significance needs the counts behind ASR (n_adversarial and attack_successes) "
                    "in both files";
-        if (!have_counts(base->benign_refused, base->n_benign) ||
-            !have_counts(cand->benign_refused, cand->n_benign))
+        if (orr && (!have_counts(base->benign_refused, base->n_benign) ||
+                    !have_counts(cand->benign_refused, cand->n_benign)))
             return "--significance needs the counts behind ORR (n_benign and benign_refused) in both files";
     }
     return NULL;
@@ -38,7 +58,11 @@ static gate_rate_t judge_rate(double base, double cand, double allowed, long lon
         base = (double)x1 / (double)n1;
         cand = (double)x2 / (double)n2;
     }
-    gate_rate_t r = {base, cand, cand - base, allowed, {false, NAN, NAN}, false, false};
+    gate_rate_t r = {base, cand, cand - base, allowed, {false, NAN, NAN}, false, false, true};
+    if (isnan(base) && isnan(cand)) {
+        r.measured = false; /* neither has it: the other rate is gated alone */
+        return r;
+    }
     if (alpha == 0) {
         r.regressed = r.delta > allowed + GATE_EPSILON;
         return r;
@@ -59,7 +83,9 @@ gate_result_t gate_run(const point_t *base, const point_t *cand, const gate_opts
                        cand->benign_refused, cand->n_benign, o->significance);
     g.level = o->significance != 0 ? 1 - 2 * o->significance : NAN;
     g.policy = policy_check(&o->policy, cand->asr, cand->orr);
-    g.policy_failed = !verdict_pass(g.policy) && policy_has_bounds(&o->policy);
+    /* A side not measured is not checked against its bound; a measured
+     * one is never unknown. */
+    g.policy_failed = (g.policy.asr_fail || g.policy.orr_fail) && policy_has_bounds(&o->policy);
     bool regressed = g.asr.regressed || g.orr.regressed;
     g.verdict = regressed ? (g.policy_failed ? GATE_REGRESSION_AND_OUT_OF_POLICY : GATE_REGRESSION)
                           : (g.policy_failed ? GATE_OUT_OF_POLICY : GATE_PASS);

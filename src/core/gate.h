@@ -42,6 +42,7 @@ typedef struct {
     stats_interval_t ci;     /* two-sided (1 - 2 alpha) interval of delta; unknown without significance */
     bool regressed;
     bool undecided;          /* the interval could not be computed: a failure (fails closed) */
+    bool measured;           /* both points have this rate; false: neither has it, not gated */
 } gate_rate_t;
 
 typedef enum {
@@ -62,8 +63,9 @@ typedef struct {
 
 /* True for a level the gate can test at (GATE_ALPHA_MIN..GATE_ALPHA_MAX). */
 bool gate_significance_ok(double alpha);
-/* Why the two points cannot be checked ("ASR unknown in the candidate",
- * "--significance needs counts ..."), or NULL when they can. */
+/* Why the two points cannot be checked ("the candidate has no ASR, the
+ * baseline has one", "neither file has ASR or ORR", "--significance needs
+ * counts ..."), or NULL when they can. */
 const char *gate_cannot_check(const point_t *base, const point_t *cand, const gate_opts_t *o);
 /* Call only when gate_cannot_check returned NULL. */
 gate_result_t gate_run(const point_t *base, const point_t *cand, const gate_opts_t *o);

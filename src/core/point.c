@@ -183,6 +183,15 @@ void point_free(point_t *p)
     memset(p, 0, sizeof *p);
 }
 
+void pointset_filtered_describe(sb_t *sb, const pointset_t *set)
+{
+    if (set->rows_filtered <= 0)
+        return;
+    char n[32];
+    sb_printf(sb, "%s row%s left out by --where %s", num_format_int((double)set->rows_filtered, n, sizeof n),
+              set->rows_filtered == 1 ? "" : "s", set->filtered_by ? set->filtered_by : "");
+}
+
 void pointset_free(pointset_t *set)
 {
     for (size_t i = 0; i < set->len; i++)
@@ -191,5 +200,6 @@ void pointset_free(pointset_t *set)
     free(set->knob_name);
     free(set->names.slots);
     free(set->suffix_next);
+    free(set->filtered_by);
     *set = (pointset_t)POINTSET_INIT;
 }

@@ -36,6 +36,51 @@ bool input_parse_unrecognised(const char *s, point_unrec_t *how)
     return true;
 }
 
+bool input_parse_rates(const char *s, input_rates_t *rates)
+{
+    if (strcasecmp(s, "auto") == 0)
+        *rates = INPUT_RATES_AUTO;
+    else if (strcasecmp(s, "percent") == 0)
+        *rates = INPUT_RATES_PERCENT;
+    else if (strcasecmp(s, "fraction") == 0)
+        *rates = INPUT_RATES_FRACTION;
+    else
+        return false;
+    return true;
+}
+
+bool input_parse_complement(const char *s, unsigned *sides)
+{
+    if (strcasecmp(s, "asr") == 0)
+        *sides = INPUT_COMPLEMENT_ASR;
+    else if (strcasecmp(s, "orr") == 0)
+        *sides = INPUT_COMPLEMENT_ORR;
+    else if (strcasecmp(s, "both") == 0)
+        *sides = INPUT_COMPLEMENT_ASR | INPUT_COMPLEMENT_ORR;
+    else
+        return false;
+    return true;
+}
+
+const char *input_points_flag(const input_opts_t *opts)
+{
+    if (opts->asr_column)
+        return "--asr-column";
+    if (opts->orr_column)
+        return "--orr-column";
+    if (opts->complement)
+        return "--complement";
+    if (opts->rates != INPUT_RATES_AUTO)
+        return "--rates";
+    if (opts->name_columns)
+        return "--name-columns";
+    if (opts->category_column)
+        return "--category-column";
+    if (opts->nwhere)
+        return "--where";
+    return NULL;
+}
+
 const char *input_kind_name(input_kind_t kind)
 {
     switch (kind) {

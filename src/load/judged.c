@@ -335,15 +335,16 @@ int judged_row(judged_t *j, const csvrow_t *row)
 static void warn_uncounted(judged_t *j, const judge_t *g, diag_t *d)
 {
     if (g->n_unrecognised)
-        diag_warn(d, "%s: %s: %lld row%s with an unrecognised verdict, first at line %ld: '%s' (expected %s "
-                     "for a refusal or %s for compliance); %s (--unrecognised)",
-                  j->fname, g->name, g->n_unrecognised, g->n_unrecognised == 1 ? "" : "s", g->first_unrecognised,
-                  g->unrecognised_text, j->refused.text, j->complied.text,
-                  j->unrecognised_as == POINT_UNREC_REFUSAL      ? "counted as refusals"
-                  : j->unrecognised_as == POINT_UNREC_COMPLIANCE ? "counted as compliance"
-                                                                 : "not counted");
+        diag_warn_file(d, j->fname,
+                       "%s: %lld row%s with an unrecognised verdict, first at line %ld: '%s' (expected %s "
+                       "for a refusal or %s for compliance); %s (--unrecognised)",
+                       g->name, g->n_unrecognised, g->n_unrecognised == 1 ? "" : "s", g->first_unrecognised,
+                       g->unrecognised_text, j->refused.text, j->complied.text,
+                       j->unrecognised_as == POINT_UNREC_REFUSAL      ? "counted as refusals"
+                       : j->unrecognised_as == POINT_UNREC_COMPLIANCE ? "counted as compliance"
+                                                                      : "not counted");
     if (g->n_empty)
-        diag_warn(d, "%s: %s: %lld row%s with an empty verdict, first at line %ld; not counted", j->fname, g->name,
+        diag_warn_file(d, j->fname, "%s: %lld row%s with an empty verdict, first at line %ld; not counted", g->name,
                   g->n_empty, g->n_empty == 1 ? "" : "s", g->first_empty);
 }
 
@@ -408,7 +409,7 @@ int judged_finish(judged_t *j, pointset_t *set, const char *path, diag_t *d)
         const judge_t *g = &j->judges[i];
         warn_uncounted(j, g, d);
         if (g->too_many_cats)
-            diag_warn(d, "%s: %s: more than %d categories: the others are not counted per category", j->fname,
+            diag_warn_file(d, j->fname, "%s: more than %d categories: the others are not counted per category",
                       g->name, INPUT_MAX_CATEGORIES);
         if (g->n_adv + g->n_ben == 0) {
             /* A judge with no usable verdict (JailbreakBench leaves its second
@@ -418,21 +419,21 @@ int judged_finish(judged_t *j, pointset_t *set, const char *path, diag_t *d)
             if (j->set.col >= 0)
                 sb_printf(&sets, " on prompts of the harmful (%s) or benign (%s) set", j->set.harmful.text,
                           j->set.benign.text);
-            diag_warn(d, "%s: %s: no row could be counted: expected verdicts %s (refused) or %s (complied)%s", j->fname,
-                      g->name, j->refused.text, j->complied.text, sb_str(&sets));
+            diag_warn_file(d, j->fname,
+                           "%s: no row could be counted: expected verdicts %s (refused) or %s (complied)%s", g->name,
+                           j->refused.text, j->complied.text, sb_str(&sets));
             sb_free(&sets);
             continue;
         }
         if (g->n_ben == 0 || g->n_adv == 0)
-            diag_warn(d, "%s: %s: no %s prompts: %s unknown; the point is listed but not plotted", j->fname,
+            diag_warn_file(d, j->fname, "%s: no %s prompts: %s unknown; the point is listed but not plotted",
                       g->name, g->n_ben == 0 ? "benign" : "harmful",
                       g->n_ben == 0 ? "over-refusal" : "attack success");
         pointset_add(set, make_point(j, g, base));
     }
     if (set->len == first) {
         /* the last warning says why: make it the error */
-        diag_error(d, "%s", d->warnings[d->nwarnings - 1]);
-        free(d->warnings[--d->nwarnings]);
+        diag_last_warning_to_error(d);
         rc = -1;
     }
     free(base);

@@ -486,7 +486,7 @@ static void merge(scores_t *s, curve_t *c)
 static void curve_categories(scores_t *s, curve_t *out, diag_t *d)
 {
     if (s->too_many_cats)
-        diag_warn(d, "%s: more than %d categories: the others are not counted per category", s->fname,
+        diag_warn_file(d, s->fname, "more than %d categories: the others are not counted per category",
                   INPUT_MAX_CATEGORIES);
     if (s->ncats == 0)
         return;
@@ -540,7 +540,7 @@ int scores_finish(scores_t *s, curve_t *out, diag_t *d)
     }
     curve_categories(s, out, d);
     if (out->n_adversarial == 0 || out->n_benign == 0)
-        diag_warn(d, "%s: no %s prompts: %s unknown at every threshold", s->fname,
+        diag_warn_file(d, s->fname, "no %s prompts: %s unknown at every threshold",
                   out->n_adversarial == 0 ? "harmful" : "benign",
                   out->n_adversarial == 0 ? "attack success" : "over-refusal");
     return 0;

@@ -171,6 +171,11 @@ void report_json(sb_t *out, const report_t *r)
     json_string(&j, PACKAGE_STRING);
     json_key(&j, "title");
     json_string(&j, r->title);
+    /* rows --where left out, beside the points they would have been */
+    json_key(&j, "rows_filtered_out");
+    json_int(&j, r->points->rows_filtered);
+    json_key(&j, "row_filters");
+    json_string(&j, r->points->filtered_by);
     scenario_json(&j, r->scenario);
     analysis_t an;
     analysis_compute(&an, r->points, r->scenario, r->analysis);

@@ -169,8 +169,11 @@ static void comparison_text(sb_t *out, const report_t *r)
 
 void report_text(sb_t *out, const report_t *r)
 {
-    sb_printf(out, "tradeoff %s: %s (%zu point%s)\n\n", PACKAGE_VERSION, r->title, r->points->len,
-              r->points->len == 1 ? "" : "s");
+    sb_t filtered = SB_INIT;
+    pointset_filtered_describe(&filtered, r->points);
+    sb_printf(out, "tradeoff %s: %s (%zu point%s%s%s)\n\n", PACKAGE_VERSION, r->title, r->points->len,
+              r->points->len == 1 ? "" : "s", filtered.len ? "; " : "", sb_str(&filtered));
+    sb_free(&filtered);
     scenario_text(out, r->scenario);
     analysis_t an;
     analysis_compute(&an, r->points, r->scenario, r->analysis);

@@ -460,6 +460,15 @@ static int details_lines(const explore_t *ex, uigrid_t *g, rect_t r)
     char *src = text_sanitize(p->source ? p->source : "?", strlen(p->source ? p->source : "?"));
     LINE(ROLE_NOTE, "from %s%s%s", src, p->line ? ":" : "", p->line ? (snprintf(b, sizeof b, "%ld", p->line), b) : "");
     free(src);
+    /* The warnings of loading about this point (or its file), in full. */
+    for (size_t w = 0; w < ex->warnings.nwarnings; w++) {
+        if (!diag_warning_about(&ex->warnings, w, p->source, p->line) || y >= in.y + in.h)
+            continue;
+        sb_t t = SB_INIT;
+        sb_printf(&t, "warning: %s", ex->warnings.warnings[w]);
+        y += draw_wrapped(g, (rect_t){in.x, y, in.w, in.y + in.h - y}, sb_str(&t), ROLE_ERROR, 0);
+        sb_free(&t);
+    }
 #undef LINE
     return y - r.y;
 }
@@ -602,7 +611,51 @@ static void draw_status(const explore_t *ex, uigrid_t *g, int y, int rows)
         {EXA_SAVE, "save", NULL, NULL},
         {EXA_EXPORT, "export", NULL, NULL},
     };
-    draw_hints(g, 1, y, explore_bindings(), hints, sizeof hints / sizeof hints[0], ex->ascii);
+    int x = 1;
+    if (ex->warnings.nwarnings) {
+        char w[64], key[24];
+        keys_name(bindings_first_key(explore_bindings(), EXA_WARNINGS), key, sizeof key);
+        snprintf(w, sizeof w, "%zu warning%s (%s shows them)", ex->warnings.nwarnings,
+                 ex->warnings.nwarnings == 1 ? "" : "s", key);
+        x += uigrid_put(g, x, y, w, ROLE_ERROR, -1) + 3;
+    }
+    draw_hints(g, x, y, explore_bindings(), hints, sizeof hints / sizeof hints[0], ex->ascii);
+}
+
+/* w: every warning in full, wrapped, scrolled by line. */
+static void draw_warnings(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
+{
+    rect_t r = {0, 1, g->width, g->height - 2};
+    uigrid_fill(g, 0, 1, g->width, g->height - 2, " ", ROLE_PLAIN);
+    char title[160];
+    snprintf(title, sizeof title, "Warnings of loading: %zu (%s scroll, PgUp/PgDn a page, any other key closes)",
+             ex->warnings.nwarnings, ex->ascii ? "Up/Down" : "\xe2\x86\x91\xe2\x86\x93");
+    draw_heading(g, r, title, ex->ascii);
+    sb_t all = SB_INIT;
+    for (size_t w = 0; w < ex->warnings.nwarnings; w++)
+        sb_printf(&all, "%zu. %s\n", w + 1, ex->warnings.warnings[w]);
+    if (ex->warnings.nwarnings == 0)
+        sb_puts(&all, "No warnings: every file loaded as it is.\n");
+    sb_t lines = SB_INIT;
+    int n = text_wrap(&lines, sb_str(&all), g->width - 2, TEXT_WRAP_ALL);
+    int rows = g->height - 3;
+    lay->warn_rows = rows;
+    lay->warn_max_scroll = n > rows ? n - rows : 0;
+    int scroll = ex->warn_scroll < lay->warn_max_scroll ? ex->warn_scroll : lay->warn_max_scroll;
+    const char *p = sb_str(&lines);
+    for (int line = 0, y = 2; *p && y < 2 + rows; line++) {
+        const char *e = strchr(p, '\n');
+        if (line >= scroll) {
+            char *one = xstrndup(p, (size_t)(e - p));
+            uigrid_put(g, 1, y++, one, ROLE_PLAIN, g->width - 2);
+            free(one);
+        }
+        p = e + 1;
+    }
+    if (scroll < lay->warn_max_scroll)
+        uigrid_put(g, g->width - 10, g->height - 2, ex->ascii ? "(v more)" : "(\xe2\x86\x93 more)", ROLE_NOTE, 9);
+    sb_free(&lines);
+    sb_free(&all);
 }
 
 static void draw_help(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
@@ -680,12 +733,16 @@ void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
     /* Title line. */
     uigrid_fill(g, 0, 0, W, 1, " ", ROLE_TITLE);
     char title[600];
-    /* the group first: what the chart and the numbers are about */
-    snprintf(title, sizeof title, " tradeoff %s group %zu/%zu: %s %s series %zu/%zu: %s %s %s (%zu points)",
+    /* the group first: what the chart and the numbers are about; the rows
+     * --where left out beside the count of points (NUMBERS.md, rule 6) */
+    sb_t filtered = SB_INIT;
+    pointset_filtered_describe(&filtered, &ex->set);
+    snprintf(title, sizeof title, " tradeoff %s group %zu/%zu: %s %s series %zu/%zu: %s %s %s (%zu points%s%s)",
              gl(ex, G_VBAR), ex->group + 1, ex->groups.len, ex->groups.len ? ex->groups.items[ex->group].name : "none",
              gl(ex, G_VBAR), ex->place.series < ex->nseries ? ex->place.series + 1 : 0, ex->nseries,
              ex->place.series < ex->nseries ? ex->series[ex->place.series].name : "none", gl(ex, G_VBAR),
-             ex->title, ex->set.len);
+             ex->title, ex->set.len, filtered.len ? "; " : "", sb_str(&filtered));
+    sb_free(&filtered);
     uigrid_put(g, 0, 0, title, ROLE_TITLE, W);
 
     int status = status_rows(ex, W);
@@ -716,6 +773,8 @@ void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
     draw_sentence(ex, g, (rect_t){0, H - status - sent, W, sent});
     if (ex->mode == EX_MODE_HELP)
         draw_help(ex, g, lay);
+    if (ex->mode == EX_MODE_WARNINGS)
+        draw_warnings(ex, g, lay);
     draw_status(ex, g, H - status, status);
 }
 

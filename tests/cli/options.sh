@@ -85,6 +85,13 @@ id,prompt_label,final_label,set,score
 4,safe,1_full_compliance,benign,0.4
 EOF
 printf 'tradeoff-scenario = 1\nvolume = 5000000\n' >"$F/scenario.txt"
+# Columns the mapping flags read instead of the accepted names; small rates
+# that --rates fraction reads as fractions; a long table of one model in
+# two categories; two points that --where tells apart.
+printf 'name,asr_pct,other_asr,orr_pct,other_orr,family\np,5,7,1,3,fam\n' >"$F/mapped.csv"
+printf 'name,attack_success_pct,over_refusal_pct\np,0.5,0.25\n' >"$F/small.csv"
+printf 'model,cat,attack_success_pct,over_refusal_pct\nm,a,10,1\nm,b,20,1\n' >"$F/long.csv"
+printf 'name,attack_success_pct,over_refusal_pct\np,5,1\nq,6,2\n' >"$F/two.csv"
 # Points of two benchmarks (measurement groups), and a baseline and a
 # candidate each measured on one of them.
 printf 'name,benchmark,attack_success_pct,over_refusal_pct\na,X,1,10\nb,Y,5,2\nc,X,2,20\nd,Y,8,1\n' >"$F/groups.csv"
@@ -122,6 +129,13 @@ complied-values complied,answered  explore,report,plot,check run  $F/judged.csv
 unrecognised    refusal            explore,report,plot,check run  $F/judged.csv
 n-adversarial   200                explore,report,check     run   $F/rates.csv
 n-benign        250                explore,report,check     run   $F/rates.csv
+asr-column      other_asr          explore,report,plot,check run  $F/mapped.csv
+orr-column      other_orr          explore,report,plot,check run  $F/mapped.csv
+complement      asr                explore,report,plot,check run  $F/mapped.csv
+rates           fraction           explore,report,plot,check run  $F/small.csv
+name-columns    family             explore,report,plot,check run  $F/mapped.csv
+category-column cat                explore,report,plot,check run  $F/long.csv
+where           name!=q            explore,report,plot,check run  $F/two.csv
 
 volume          1M                 explore,report           run
 volume          1M                 plot                     run   --cost-refusal 0.01 --cost-harm 100
