@@ -131,6 +131,23 @@ static void ambiguous(sb_t *why, const namematch_t *m, const char *q, step_t ste
 
 #define CLOSEST 3
 
+/* How far a name is from what was typed: the edit distance, or one more
+ * than that of the name's start as long as the query, whichever is less,
+ * so that a slip in the first words of a long name ("Claude-3-opsu" for
+ * "Claude-3-opus (as released)") finds it before short names. */
+static size_t nearness(const char *name, const char *q, size_t max)
+{
+    size_t d = text_distance(name, q, max);
+    char start[129];
+    size_t n = strlen(q) < sizeof start - 1 ? strlen(q) : sizeof start - 1;
+    if (strlen(name) <= n || max == 0)
+        return d;
+    memcpy(start, name, n);
+    start[n] = '\0';
+    size_t p = text_distance(start, q, max - 1) + 1;
+    return p < d ? p : d;
+}
+
 /* "did you mean 'a', 'b' or 'c'?": the nearest names by edit distance,
  * the earlier first among equals. */
 static void closest(sb_t *why, const namematch_t *m, const char *q)
@@ -141,7 +158,7 @@ static void closest(sb_t *why, const namematch_t *m, const char *q)
         if (nbest == CLOSEST && dist[CLOSEST - 1] == 0)
             break;
         size_t max = nbest == CLOSEST ? dist[CLOSEST - 1] - 1 : limit;
-        size_t d = text_distance(m->name(m->ctx, i), q, max);
+        size_t d = nearness(m->name(m->ctx, i), q, max);
         if (d > max)
             continue;
         size_t at = nbest < CLOSEST ? nbest++ : CLOSEST - 1;

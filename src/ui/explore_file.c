@@ -196,10 +196,11 @@ static bool op_by_name(explore_t *ex, const scenario_point_t *sp, const char *wh
         *op = sp->mix ? frontier_op_mix(&ex->set, (size_t)a, (size_t)b, isnan(sp->share) ? 1 : sp->share)
                       : frontier_op_point(&ex->set, (size_t)a);
     }
-    if (t.len)
+    bool placed = t.len == 0;
+    if (!placed)
         note(ex, notes, sb_str(&t));
     sb_free(&t);
-    return t.len == 0;
+    return placed;
 }
 
 /* One note when a data file is not what it was when the scenario was

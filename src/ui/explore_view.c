@@ -591,7 +591,7 @@ static void draw_status(const explore_t *ex, uigrid_t *g, int y, int rows)
         n += draw_input(g, n, y, -1, &ex->line, ex->ascii);
         if (ex->message[0])
             uigrid_put(g, n + 2, y, ex->message, ex->message_is_error ? ROLE_ERROR : ROLE_STATUS, -1);
-        else
+        else if (ex->input_kind != EX_INPUT_REPLACE) /* a one-key question: its prompt says */
             uigrid_put(g, n + 2, y, "Enter accepts, Esc cancels", ROLE_STATUS, -1);
         return;
     }
@@ -633,7 +633,7 @@ static void draw_warnings(const explore_t *ex, uigrid_t *g, explore_layout_t *la
     draw_heading(g, r, title, ex->ascii);
     sb_t all = SB_INIT;
     for (size_t w = 0; w < ex->warnings.nwarnings; w++)
-        sb_printf(&all, "%zu. %s\n", w + 1, ex->warnings.warnings[w]);
+        sb_printf(&all, " %zu. %s\n", w + 1, ex->warnings.warnings[w]); /* wrapped lines indented */
     if (ex->warnings.nwarnings == 0)
         sb_puts(&all, "No warnings: every file loaded as it is.\n");
     sb_t lines = SB_INIT;
@@ -647,7 +647,7 @@ static void draw_warnings(const explore_t *ex, uigrid_t *g, explore_layout_t *la
         const char *e = strchr(p, '\n');
         if (line >= scroll) {
             char *one = xstrndup(p, (size_t)(e - p));
-            uigrid_put(g, 1, y++, one, ROLE_PLAIN, g->width - 2);
+            uigrid_put(g, 0, y++, one, ROLE_PLAIN, g->width - 1);
             free(one);
         }
         p = e + 1;

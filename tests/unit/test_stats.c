@@ -463,6 +463,44 @@ START_TEST(test_gate_significance)
 }
 END_TEST
 
+/* ASR-only evaluations (JailbreakBench): neither point has ORR, so ASR is
+ * gated alone and the policy's ORR bound is not checked; a rate one point
+ * has and the other lacks cannot be compared. */
+START_TEST(test_gate_one_rate)
+{
+    point_t base = counted(34, 100, 0, 0), cand = counted(71, 100, 0, 0);
+    gate_opts_t o = no_policy_gate(0, 0, 0.05);
+    ck_assert_ptr_null(gate_cannot_check(&base, &cand, &o));
+    gate_result_t g = gate_run(&base, &cand, &o);
+    ck_assert(g.asr.measured && !g.orr.measured);
+    ck_assert(g.asr.regressed && !g.orr.regressed && !g.orr.undecided);
+    ck_assert_int_eq(g.verdict, GATE_REGRESSION);
+    /* the other way: a fall, and the ORR side never fails closed */
+    g = gate_run(&cand, &base, &o);
+    ck_assert(g.pass);
+    /* the policy: ASR checked, ORR not */
+    ck_assert(policy_find("consumer", &o.policy));
+    g = gate_run(&cand, &base, &o);
+    ck_assert_int_eq(g.verdict, GATE_OUT_OF_POLICY);
+    ck_assert(g.policy.asr_fail && !g.policy.orr_fail);
+    point_t low = counted(0, 1000, 0, 0);
+    g = gate_run(&low, &low, &o);
+    ck_assert(g.pass); /* ORR unknown is not a failure when neither measured it */
+    /* one side has ORR, the other not */
+    point_free(&cand);
+    cand = counted(71, 100, 1, 100);
+    ck_assert_msg(strstr(gate_cannot_check(&base, &cand, &o), "the baseline has no ORR and the candidate has one"),
+                  "%s", gate_cannot_check(&base, &cand, &o));
+    ck_assert(strstr(gate_cannot_check(&cand, &base, &o), "the candidate has no ORR and the baseline has one"));
+    point_t none = point_make("none");
+    ck_assert(strstr(gate_cannot_check(&none, &none, &o), "neither point has an ASR or an ORR"));
+    point_free(&none);
+    point_free(&low);
+    point_free(&base);
+    point_free(&cand);
+}
+END_TEST
+
 START_TEST(test_gate_policy)
 {
     point_t base = counted(1, 1000, 40, 1000), cand = counted(6, 1000, 40, 1000);
@@ -641,6 +679,7 @@ static Suite *stats_suite(void)
     tcase_add_test(g, test_gate_point_estimates);
     tcase_add_test(g, test_gate_significance);
     tcase_add_test(g, test_gate_policy);
+    tcase_add_test(g, test_gate_one_rate);
     tcase_add_test(g, test_gate_one_sided_level);
     tcase_add_test(g, test_gate_delta_from_counts);
     tcase_add_test(g, test_gate_fails_closed);
