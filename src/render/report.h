@@ -36,6 +36,10 @@ typedef struct {
 } report_t;
 
 bool report_parse_format(const char *s, report_format_t *fmt);
+/* " (3 rows left out by --where ...)" through the format's escaper, beside
+ * the count of points; nothing when no row was left out (NUMBERS.md,
+ * rule 6). */
+void report_filtered_clause(sb_t *out, const pointset_t *set, void (*escape)(sb_t *, const char *));
 void report_render(sb_t *out, const report_t *r, report_format_t fmt);
 void report_text(sb_t *out, const report_t *r);
 void report_json(sb_t *out, const report_t *r);

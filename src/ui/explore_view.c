@@ -737,11 +737,11 @@ void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
      * --where left out beside the count of points (NUMBERS.md, rule 6) */
     sb_t filtered = SB_INIT;
     pointset_filtered_describe(&filtered, &ex->set);
-    snprintf(title, sizeof title, " tradeoff %s group %zu/%zu: %s %s series %zu/%zu: %s %s %s (%zu points%s%s)",
+    snprintf(title, sizeof title, " tradeoff %s group %zu/%zu: %s %s series %zu/%zu: %s %s %s (%zu point%s%s%s)",
              gl(ex, G_VBAR), ex->group + 1, ex->groups.len, ex->groups.len ? ex->groups.items[ex->group].name : "none",
              gl(ex, G_VBAR), ex->place.series < ex->nseries ? ex->place.series + 1 : 0, ex->nseries,
              ex->place.series < ex->nseries ? ex->series[ex->place.series].name : "none", gl(ex, G_VBAR),
-             ex->title, ex->set.len, filtered.len ? "; " : "", sb_str(&filtered));
+             ex->title, ex->set.len, ex->set.len == 1 ? "" : "s", filtered.len ? "; " : "", sb_str(&filtered));
     sb_free(&filtered);
     uigrid_put(g, 0, 0, title, ROLE_TITLE, W);
 

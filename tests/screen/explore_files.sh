@@ -84,6 +84,13 @@ equals "an old scenario of positions opens" "$rc" 0
 contains "with a note" "$out" "an older scenario: its points were saved as positions"
 contains "its baseline where the position is" "$out" "vs baseline ◆ beta"
 
+# ---- rows left out, said where the points are -------------------------------------------------
+SIZE=200x30 keys "" --where 'name!=alpha' pts.csv
+contains "the title line counts the rows --where left out" "$(last | sed -n 2p)" "(1 point; 1 row left out by --where name!=alpha)"
+SIZE=200x30 keys "e <Enter>" --where 'name!=alpha' pts.csv
+contains "and so does the export" "$(cat tradeoff-report.md)" "1 operating point (1 row left out by --where name!=alpha)"
+rm -f tradeoff-report.md
+
 # ---- exports never overwrite ------------------------------------------------------------------
 keys "e <Enter>"
 contains "e writes tradeoff-report.md, its full path said" "$out" "Markdown report saved to $here/tradeoff-report.md"
