@@ -274,7 +274,8 @@ static void condense_group(sb_t *out, const diag_t *d, const group_t *g)
         size_t n = 0;
         for (size_t k = 0; k < g->nitems; k++) {
             const diag_warning_t *w = &d->parts[g->items[k]];
-            memcpy(lines + n, w->lines, w->nlines * sizeof *lines);
+            if (w->nlines) /* lines is NULL for none: no memcpy of NULL */
+                memcpy(lines + n, w->lines, w->nlines * sizeof *lines);
             n += w->nlines;
         }
         qsort(lines, n, sizeof *lines, cmp_long);

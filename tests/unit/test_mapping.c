@@ -395,15 +395,19 @@ START_TEST(warnings_condense)
     for (long l = 10; l < 20; l++)
         diag_warn_at(&d, "c.csv", l == 15 ? 30 : l, 4, l, "asr: no whole count");
     diag_warn(&d, "free text");
-    ck_assert_uint_eq(d.nwarnings, 1935 / 1935 + 18 + 10 + 1);
+    /* two judges of one file may say the same: once (no lines to join) */
+    diag_warn_file(&d, "x.csv", "no benign prompts");
+    diag_warn_file(&d, "x.csv", "no benign prompts");
+    ck_assert_uint_eq(d.nwarnings, 1935 / 1935 + 18 + 10 + 1 + 2);
     ck_assert(strlen(d.warnings[0]) > 9000); /* in full: every line */
     size_t n;
     char **c = diag_condense(&d, &n);
-    ck_assert_uint_eq(n, 4);
+    ck_assert_uint_eq(n, 5);
     ck_assert_str_eq(c[0], "big.csv: 1,935 points (lines 2\xe2\x80\x93" "1,936) without a rate: listed");
     ck_assert_str_eq(c[1], "18 files (jbb00.csv, jbb01.csv and 16 more): jailbroken: no benign prompts");
     ck_assert_str_eq(c[2], "c.csv: 10 rows (lines 10\xe2\x80\x93" "14, 16\xe2\x80\x93" "19, 30): asr: no whole count");
     ck_assert_str_eq(c[3], "free text");
+    ck_assert_str_eq(c[4], "x.csv: no benign prompts");
     diag_condensed_free(c, n);
     /* a point's details find the warnings about it */
     ck_assert(diag_warning_about(&d, 0, "big.csv", 500));
