@@ -128,6 +128,18 @@ static bool groups_allow(const cli_t *c, const side_t *base, const side_t *cand,
     return false;
 }
 
+/* "Paired on 450 prompts (...): the same prompts in both files." or why
+ * two files of per-prompt results are not. */
+static void pairing_text(sb_t *out, const pairing_summary_t *ps)
+{
+    if (ps->paired) {
+        pairing_phrase(out, ps, true);
+        sb_puts(out, ": the same prompts in both files, compared prompt by prompt.\n");
+    } else if (ps->why[0]) {
+        sb_printf(out, "Not paired (%s): the rates are compared as independent samples.\n", ps->why);
+    }
+}
+
 static void check_text(sb_t *out, const side_t *base, const side_t *cand, const gate_result_t *g,
                        const gate_opts_t *o, const comparison_t *cmp, bool across)
 {
@@ -137,10 +149,12 @@ static void check_text(sb_t *out, const side_t *base, const side_t *cand, const 
         groups_sentence(out, cmp);
         sb_puts(out, across && cmp->groups_known ? " Gated anyway (--across-groups).\n" : "\n");
     }
+    pairing_text(out, &g->pairing);
     if (o->significance != 0)
         sb_printf(out, "A rise counts only when a one-sided test at level %g shows it: the lower end of its "
-                       "two-sided %.12g%% Newcombe interval must exceed the allowance.\n",
-                  o->significance, g->level * 100);
+                       "two-sided %.12g%% %s must exceed the allowance.\n",
+                  o->significance, g->level * 100,
+                  g->pairing.paired ? "paired interval (Newcombe's method 10 for paired data)" : "Newcombe interval");
     rate_text(out, "ASR", &g->asr, g, base->point, cand->point, true);
     rate_text(out, "ORR", &g->orr, g, base->point, cand->point, false);
     if (policy_has_bounds(&o->policy)) {
@@ -232,6 +246,7 @@ static void check_json(sb_t *out, const side_t *base, const side_t *cand, const 
     side_json(&j, "baseline", base);
     side_json(&j, "candidate", cand);
     groups_json(&j, cmp, across);
+    json_fields_pairing(&j, &g->pairing);
     rate_json(&j, "attack_success", &g->asr, g);
     rate_json(&j, "over_refusal", &g->orr, g);
     json_key(&j, "policy");

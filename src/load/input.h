@@ -37,6 +37,10 @@ typedef struct {
     const char *verdict_column;  /* comma-separated: one point per column */
     const char *refused_values, *complied_values;
     point_unrec_t unrecognised;  /* --unrecognised: how verdicts of neither kind count */
+    /* --id-column: the column that identifies each prompt, for pairing
+     * (core/pairing.h); NULL: the preset's, else the usual names, else the
+     * prompt text column (judged.c). */
+    const char *id_column;
 
     /* Operating-point tables: the number of harmful and benign prompts for
      * rows that give none (--n-adversarial, --n-benign); 0: not given. */
@@ -50,8 +54,7 @@ typedef struct {
     void *progress_ctx;
 } input_opts_t;
 
-#define INPUT_OPTS_INIT                                                                                     \
-    {INPUT_AUTO, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, POINT_UNREC_EXCLUDE, 0, 0, 0, NULL, NULL}
+#define INPUT_OPTS_INIT {.kind = INPUT_AUTO, .unrecognised = POINT_UNREC_EXCLUDE}
 #define INPUT_CURVE_POINTS 200
 
 /* Header names that announce a kind: a score column (per-prompt scores, with
