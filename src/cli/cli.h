@@ -34,6 +34,8 @@ typedef enum {
     CLI_EXPLORE, /* also `tradeoff` with no command */
     CLI_REPORT,
     CLI_CHECK,
+    CLI_DIFF,
+    CLI_JUDGES,
     CLI_PLOT,
     CLI_SWEEP,
     CLI_PRACTICE,
@@ -148,6 +150,11 @@ bool cli_load_file(const cli_t *c, const char *path, pointset_t *set, curve_t *c
  * exact name in `name` (valid while `set` is), NULL without --group; false
  * with an error naming the groups it could mean when none or several match. */
 bool cli_group(const cli_t *c, const pointset_t *set, const char **name);
+/* The terminal's size for output that fits it, where no flag gives one:
+ * the terminal on standard output, else COLUMNS and LINES, else 80x24
+ * (each at most 1000). The height leaves the rows of the command and of
+ * the next prompt. `height` may be NULL. */
+void cli_terminal_size(int *width, int *height);
 /* Resolves --compare "A,B" against the set; prints an error when a name is
  * unknown. Both are NULL when no comparison was asked for. */
 bool cli_compare(const cli_t *c, const pointset_t *set, const point_t **a, const point_t **b);

@@ -5,6 +5,7 @@
 #include "base/num.h"
 #include "base/xalloc.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -191,6 +192,21 @@ stats_paired_t pairing_table(const pairing_set_t *s, int set)
     else
         t = (stats_paired_t){s->both_complied, s->complied_then_refused, s->refused_then_complied, s->both_refused};
     return t;
+}
+
+pairing_stats_t pairing_stats(const pairing_set_t *s, int set, double confidence)
+{
+    stats_paired_t t = pairing_table(s, set);
+    pairing_stats_t st = {pairing_counted(s), NAN, NAN, NAN, {false, NAN, NAN}, NAN};
+    if (st.n <= 0)
+        return st;
+    double n = (double)st.n;
+    st.rate_a = (double)(t.both + t.a_only) / n;
+    st.rate_b = (double)(t.both + t.b_only) / n;
+    st.delta = (double)(t.b_only - t.a_only) / n;
+    st.ci = stats_paired_diff_interval(t, confidence);
+    st.mcnemar_p = stats_mcnemar_exact_p(t.a_only, t.b_only);
+    return st;
 }
 
 /* ---- comparisons ---------------------------------------------------------------- */

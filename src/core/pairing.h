@@ -70,6 +70,19 @@ long long pairing_counted(const pairing_set_t *s);
  * (complied) on the harmful set, a refusal on the benign set. */
 stats_paired_t pairing_table(const pairing_set_t *s, int set);
 
+/* A set's figures: its rate under A and under B (ASR on the harmful set,
+ * ORR on the benign one) over the prompts counted on both sides, the
+ * change B - A with its paired interval at `confidence`, and McNemar's
+ * exact p. Rates NAN and the interval unknown when no prompt counts. */
+typedef struct {
+    long long n;
+    double rate_a, rate_b, delta;
+    stats_interval_t ci;
+    double mcnemar_p;
+} pairing_stats_t;
+
+pairing_stats_t pairing_stats(const pairing_set_t *s, int set, double confidence);
+
 /* What a comparison of two points needs: whether they are paired (see
  * above), on how many prompts, and the tables of both rates. */
 typedef struct {
