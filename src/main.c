@@ -4,6 +4,7 @@
 
 #include "cli/cmd.h"
 #include "base/exitcode.h"
+#include "base/fatalsig.h"
 #include "base/text.h"
 
 #include <locale.h>
@@ -44,6 +45,8 @@ int main(int argc, char **argv)
     /* Numbers in files and flags are always read and written with a decimal
      * point, whatever the user's locale says. */
     setlocale(LC_NUMERIC, "C");
+    /* A write past `ulimit -f` fails with a message, never kills us. */
+    fatalsig_ignore_file_size();
     if (argc > 1) {
         cli_command_t cmd;
         if (cli_command_find(argv[1], &cmd))

@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -106,6 +107,52 @@ void text_json_string(sb_t *sb, const char *s)
         }
     }
     sb_putc(sb, '"');
+}
+
+void text_markdown(sb_t *sb, const char *s)
+{
+    char *clean = text_sanitize(s ? s : "", s ? strlen(s) : 0);
+    for (const char *p = clean; *p; p++) {
+        if (strchr("\\`*_[]<>#|~&", *p) || (p == clean && strchr("-=+", *p)))
+            sb_putc(sb, '\\');
+        sb_putc(sb, *p);
+    }
+    free(clean);
+}
+
+/* The longest run of backticks in `s`, so a code fence can be made longer. */
+static int longest_backtick_run(const char *s)
+{
+    int best = 0, run = 0;
+    for (; *s; s++) {
+        run = *s == '`' ? run + 1 : 0;
+        if (run > best)
+            best = run;
+    }
+    return best;
+}
+
+void text_markdown_code(sb_t *out, const char *text)
+{
+    int fence = longest_backtick_run(text) + 1;
+    if (fence < 3)
+        fence = 3;
+    sb_repeat(out, "`", fence);
+    sb_puts(out, "text\n");
+    size_t n = strlen(text);
+    while (n > 0 && text[n - 1] == '\n') /* no blank line before the closing fence */
+        n--;
+    for (const char *line = text; line < text + n;) {
+        const char *nl = memchr(line, '\n', (size_t)(text + n - line));
+        size_t len = nl ? (size_t)(nl - line) : (size_t)(text + n - line);
+        char *clean = text_sanitize(line, len);
+        sb_puts(out, clean);
+        sb_putc(out, '\n');
+        free(clean);
+        line += len + (nl ? 1 : 0);
+    }
+    sb_repeat(out, "`", fence);
+    sb_puts(out, "\n\n");
 }
 
 static int cp_width(uint32_t cp)

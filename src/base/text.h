@@ -20,6 +20,19 @@ char *text_sanitize(const char *s, size_t n);
 bool text_is_clean(const char *s);
 /* Appends `s` as a JSON string literal, quotes included. */
 void text_json_string(sb_t *sb, const char *s);
+/* Appends `s` (NULL: nothing) sanitised, with every character Markdown or
+ * HTML would act on escaped by a backslash: emphasis, code, links (the
+ * brackets), tables, headings, HTML tags and entities, and a list, quote
+ * or rule marker at its start. So "<img src=x onerror=...>", "<script>",
+ * "[l](javascript:...)" and "# heading" are shown, not run or rendered. The
+ * one Markdown escaper: every Markdown writer (report --format markdown,
+ * the explorer's export, the practice worksheet, the key table) puts text
+ * it does not write itself through here. */
+void text_markdown(sb_t *sb, const char *s);
+/* Appends `text` as a fenced Markdown code block (```text), where Markdown
+ * is not read: each line sanitised and the fence longer than any run of
+ * backticks in it, so nothing in it can close the block. */
+void text_markdown_code(sb_t *out, const char *text);
 /* Terminal columns taken by a sanitised UTF-8 string (one per code point;
  * wide East Asian characters count two). */
 int text_width(const char *s);

@@ -17,6 +17,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -176,9 +177,11 @@ static void points_table(sb_t *out, const practice_ex_t *ex, bool markdown)
 {
     if (markdown) {
         sb_puts(out, "| | point | ASR | ORR |\n|---|---|---:|---:|\n");
-        for (size_t i = 0; i < ex->points.len; i++)
-            sb_printf(out, "| %c | %s | %s | %s |\n", letter(i), pt(ex, i)->name, pct(pt(ex, i)->asr),
-                      pct(pt(ex, i)->orr));
+        for (size_t i = 0; i < ex->points.len; i++) {
+            sb_printf(out, "| %c | ", letter(i));
+            text_markdown(out, pt(ex, i)->name);
+            sb_printf(out, " | %s | %s |\n", pct(pt(ex, i)->asr), pct(pt(ex, i)->orr));
+        }
         return;
     }
     sb_puts(out, "       point              ASR       ORR\n");
@@ -198,8 +201,10 @@ static void category_table(sb_t *out, const point_t *p, bool markdown)
     for (size_t i = 0; i < p->ncategories; i++) {
         const category_t *c = &p->categories[i];
         if (markdown) {
-            sb_printf(out, "| %c | %s | %s | %s | %s |\n", letter(i), c->name, c->critical ? "yes" : "no",
-                      whole((double)c->n_adversarial), whole((double)c->attack_successes));
+            sb_printf(out, "| %c | ", letter(i));
+            text_markdown(out, c->name);
+            sb_printf(out, " | %s | %s | %s |\n", c->critical ? "yes" : "no", whole((double)c->n_adversarial),
+                      whole((double)c->attack_successes));
         } else {
             sb_printf(out, "    %c  ", letter(i));
             text_pad(out, c->name, 16, false);
@@ -1111,7 +1116,16 @@ void practice_set_free(practice_set_t *set)
     set->len = set->cap = 0;
 }
 
-/* Tables are written plain by the ask functions; Markdown swaps them. */
+/* One line of text (n bytes, no newline) as Markdown. */
+static void markdown_line(sb_t *out, const char *line, size_t n)
+{
+    char *copy = xstrndup(line, n);
+    text_markdown(out, copy);
+    free(copy);
+}
+
+/* Tables are written plain by the ask functions; Markdown swaps them, and
+ * escapes every other line (text_markdown), names included. */
 static void markdown_tables(sb_t *out, const practice_ex_t *ex, const char *plain)
 {
     /* Each plain table is a block of lines starting with a space; replace
@@ -1130,7 +1144,9 @@ static void markdown_tables(sb_t *out, const practice_ex_t *ex, const char *plai
                 replaced = true;
             }
         } else {
-            sb_putn(out, p, len);
+            markdown_line(out, p, eol ? len - 1 : len);
+            if (eol)
+                sb_putc(out, '\n');
         }
         p += len;
     }
@@ -1184,7 +1200,7 @@ static void sheet_heading(sb_t *out, size_t i, const practice_ex_t *ex, bool mar
 static void sheet_steps(sb_t *out, const char *steps, bool markdown)
 {
     if (markdown) {
-        sb_printf(out, "```text\n%s```\n\n", steps);
+        text_markdown_code(out, steps);
         return;
     }
     const char *p = steps;
@@ -1197,6 +1213,15 @@ static void sheet_steps(sb_t *out, const char *steps, bool markdown)
         p += len + (eol ? 1 : 0);
     }
     sb_putc(out, '\n');
+}
+
+/* Text of the sheet's own making, escaped in Markdown. */
+static void sheet_text(sb_t *out, const char *text, bool markdown)
+{
+    if (markdown)
+        text_markdown(out, text);
+    else
+        sb_puts(out, text);
 }
 
 void practice_worksheet(sb_t *out, const practice_set_t *set, bool markdown)
@@ -1228,7 +1253,9 @@ void practice_worksheet(sb_t *out, const practice_set_t *set, bool markdown)
         practice_solve(ex, &sol);
         sheet_heading(out, i, ex, markdown);
         sb_reset(&para);
-        sb_printf(&para, "%sAnswer: %s%s", markdown ? "**" : "", sol.answer.shown, markdown ? "**" : "");
+        sb_puts(&para, markdown ? "**Answer: " : "Answer: ");
+        sheet_text(&para, sol.answer.shown, markdown);
+        sb_puts(&para, markdown ? "**" : "");
         if (sol.answer.kind == ANSWER_NUMBER || sol.answer.kind == ANSWER_PERCENT) {
             sb_puts(&para, " (right when ");
             practice_tolerance(&para, &sol.answer);
@@ -1238,7 +1265,9 @@ void practice_worksheet(sb_t *out, const practice_set_t *set, bool markdown)
         text_wrap(out, sb_str(&para), markdown ? 100000 : SHEET_WIDTH, TEXT_WRAP_KEEP_PREFORMATTED);
         sheet_steps(out, sb_str(&sol.steps), markdown);
         sb_reset(&para);
-        sb_printf(&para, "%s%s\n\n", markdown ? "*For the meeting:* " : "For the meeting: ", sb_str(&sol.meaning));
+        sb_puts(&para, markdown ? "*For the meeting:* " : "For the meeting: ");
+        sheet_text(&para, sb_str(&sol.meaning), markdown);
+        sb_puts(&para, "\n\n");
         text_wrap(out, sb_str(&para), markdown ? 100000 : SHEET_WIDTH, TEXT_WRAP_KEEP_PREFORMATTED);
         practice_solution_free(&sol);
     }

@@ -119,19 +119,216 @@ static void curve_range_sampled(const double *xs, const double *ys, size_t n, si
     }
 }
 
-/* The data's range per axis; with `sampled`, a big curve counts by a
- * sample only (draw_curve then checks every point against it). */
-static void data_ranges(const chart_opts_t *o, axis_range_t *x, axis_range_t *y, bool sampled)
+/* ---- what is kept between charts of the same points ------------------------- */
+
+/* The cells of the points on one plot: the axes and the plot's place on
+ * the canvas they were worked out for, and what they gave. */
+typedef struct {
+    bool used;
+    unsigned long drawn;     /* when last drawn: the oldest is replaced */
+    axis_t x, y;
+    int dx0, dy0, dw, dh, width, height;
+    int *col, *row;          /* per point: its cell, -1 when not drawn */
+    labels_cells_t labels;   /* the labelled points (of the focused group) by cell */
+    size_t *markers;         /* per occupied cell, the point whose marker shows
+                              * there: the last on the frontier, else the last */
+    size_t nmarkers;
+    struct {
+        double *xy;          /* dot coordinates (x, y pairs); NaN: a gap */
+        size_t n;
+    } hull, pareto;          /* the frontier's lines (see polyline_dots) */
+} chart_cells_t;
+
+#define CHART_CACHE_SLOTS 2
+
+struct chart_cache {
+    bool valid;
+    /* what it serves: the points (by address and length), the frontier's
+     * lines and marks (by value: a group's view is made afresh each time),
+     * and copies of the masks (an address may be reused for other ones) */
+    const pointset_t *points;
+    size_t len;
+    bool have_frontier;
+    frontier_t frontier;
+    bool *in_group, *include;
+    /* from the points alone */
+    series_index_t series;   /* of the drawn points of the focused group */
+    bool any_dimmed;         /* a drawn point is dominated */
+    size_t nother;           /* drawn points of other groups */
+    size_t hidden;           /* points to draw that lack a rate */
+    axis_range_t x, y;       /* the drawn points' range, percent */
+    /* the cheapest drawn point for the costs it was found for */
+    bool have_cheapest;
+    double volume, adv_share, cost_refusal, cost_harm;
+    double cheapest, cheapest_orr, cheapest_asr;
+    /* from the points and the axes */
+    chart_cells_t cells[CHART_CACHE_SLOTS];
+    unsigned long clock;
+    /* the key numbers of the last chart: zero but for `numbered` */
+    int *number;
+    size_t *numbered;
+    size_t nnumbered;
+};
+
+static bool point_dominated(const chart_opts_t *o, size_t i)
 {
-    *x = axis_range_empty();
-    *y = axis_range_empty();
+    const frontier_t *f = o->frontier;
+    return in_focus(o, i) && f && f->npoints == o->points->len && !f->marks[i].pareto_optimal;
+}
+
+static void cells_free(chart_cells_t *c)
+{
+    free(c->col);
+    free(c->row);
+    free(c->markers);
+    free(c->hull.xy);
+    free(c->pareto.xy);
+    labels_cells_free(&c->labels);
+    memset(c, 0, sizeof *c);
+}
+
+static void cache_reset(chart_cache_t *c)
+{
+    if (c->valid)
+        series_index_free(&c->series);
+    free(c->in_group);
+    free(c->include);
+    for (int s = 0; s < CHART_CACHE_SLOTS; s++)
+        cells_free(&c->cells[s]);
+    free(c->number);
+    free(c->numbered);
+    memset(c, 0, sizeof *c);
+}
+
+chart_cache_t *chart_cache_new(void)
+{
+    return xcalloc(1, sizeof(chart_cache_t));
+}
+
+void chart_cache_free(chart_cache_t *c)
+{
+    if (!c)
+        return;
+    cache_reset(c);
+    free(c);
+}
+
+static bool same_frontier(const chart_cache_t *c, const frontier_t *f)
+{
+    if (!f || !c->have_frontier)
+        return !f && !c->have_frontier;
+    const frontier_t *g = &c->frontier;
+    return f->marks == g->marks && f->npoints == g->npoints && f->pareto == g->pareto && f->npareto == g->npareto &&
+           f->hull == g->hull && f->nhull == g->nhull;
+}
+
+static bool same_mask(const bool *copy, const bool *mask, size_t n)
+{
+    if (!copy || !mask)
+        return !copy && !mask;
+    return memcmp(copy, mask, n * sizeof *mask) == 0;
+}
+
+static bool *copy_mask(const bool *mask, size_t n)
+{
+    if (!mask)
+        return NULL;
+    bool *copy = xmalloc((n + 1) * sizeof *copy);
+    memcpy(copy, mask, n * sizeof *mask);
+    return copy;
+}
+
+/* Makes the cache serve the points of `o`: kept when it serves them
+ * already (a comparison of the masks: no more), else worked out in one
+ * pass (and a sort for the series). */
+static void cache_points(chart_cache_t *c, const chart_opts_t *o)
+{
     size_t n = o->points ? o->points->len : 0;
+    if (c->valid && c->points == o->points && c->len == n && same_frontier(c, o->frontier) &&
+        same_mask(c->in_group, o->in_group, n) && same_mask(c->include, o->include, n))
+        return;
+    cache_reset(c);
+    c->valid = true;
+    c->points = o->points;
+    c->len = n;
+    c->have_frontier = o->frontier != NULL;
+    if (o->frontier)
+        c->frontier = *o->frontier;
+    c->in_group = copy_mask(o->in_group, n);
+    c->include = copy_mask(o->include, n);
+    c->x = axis_range_empty();
+    c->y = axis_range_empty();
+    bool *take = xmalloc((n + 1) * sizeof *take);
     for (size_t i = 0; i < n; i++) {
-        if (!point_drawable(o, i))
+        take[i] = point_drawable(o, i);
+        if (!take[i]) {
+            c->hidden += !o->include || o->include[i];
             continue;
-        axis_range_add(x, o->points->items[i].orr * 100);
-        axis_range_add(y, o->points->items[i].asr * 100);
+        }
+        c->any_dimmed = c->any_dimmed || point_dominated(o, i);
+        c->nother += !in_focus(o, i);
+        take[i] = in_focus(o, i); /* the series of the focused group */
+        axis_range_add(&c->x, o->points->items[i].orr * 100);
+        axis_range_add(&c->y, o->points->items[i].asr * 100);
     }
+    series_index(&c->series, o->points, take);
+    free(take);
+    c->number = xcalloc(n + 1, sizeof *c->number);
+}
+
+/* The cheapest drawn point for the scenario's costs (INFINITY when none):
+ * found again only when the costs change. */
+static double cache_cheapest(chart_cache_t *c, const chart_opts_t *o, double *orr, double *asr)
+{
+    const scenario_t *s = o->scenario;
+    if (!c->have_cheapest || c->volume != s->volume || c->adv_share != s->adv_share ||
+        c->cost_refusal != s->cost_refusal || c->cost_harm != s->cost_harm) {
+        c->have_cheapest = true;
+        c->volume = s->volume;
+        c->adv_share = s->adv_share;
+        c->cost_refusal = s->cost_refusal;
+        c->cost_harm = s->cost_harm;
+        c->cheapest = INFINITY;
+        c->cheapest_orr = c->cheapest_asr = NAN;
+        for (size_t i = 0; i < c->len; i++) {
+            if (!point_drawable(o, i))
+                continue;
+            const point_t *p = &o->points->items[i];
+            double cost = model_project_rates(s, p->asr, p->orr).cost;
+            if (cost < c->cheapest) {
+                c->cheapest = cost;
+                c->cheapest_orr = p->orr;
+                c->cheapest_asr = p->asr;
+            }
+        }
+    }
+    *orr = c->cheapest_orr;
+    *asr = c->cheapest_asr;
+    return c->cheapest;
+}
+
+/* Records the key numbers of a chart's labels, clearing the last chart's. */
+static const int *cache_numbers(chart_cache_t *c, const labels_t *lab)
+{
+    for (size_t k = 0; k < c->nnumbered; k++)
+        c->number[c->numbered[k]] = 0;
+    c->numbered = xrealloc(c->numbered, (lab->nnumbered + 1) * sizeof *c->numbered);
+    c->nnumbered = lab->nnumbered;
+    for (size_t k = 0; k < lab->nnumbered; k++) {
+        c->numbered[k] = lab->numbered[k];
+        c->number[lab->numbered[k]] = (int)k + 1;
+    }
+    return c->number;
+}
+
+/* The data's range per axis: the points' (kept in the cache), the
+ * current point's and the curve's; with `sampled`, a big curve counts by a
+ * sample only (draw_curve then checks every point against it). */
+static void data_ranges(const chart_opts_t *o, const chart_cache_t *c, axis_range_t *x, axis_range_t *y,
+                        bool sampled)
+{
+    *x = c->x;
+    *y = c->y;
     if (o->has_current && isfinite(o->current_asr) && isfinite(o->current_orr)) {
         axis_range_add(x, o->current_orr * 100);
         axis_range_add(y, o->current_asr * 100);
@@ -158,10 +355,9 @@ typedef struct {
     layout_t L;
     /* Plot area in dots. */
     int dx0, dy0, dw, dh;
-    /* Per series index, for markers and the legend. */
-    series_index_t series;
-    bool any_dimmed;
-    size_t nother;        /* drawn points of other groups */
+    chart_cache_t *cache;        /* what is known of the points (the series, for
+                                  * markers and the legend) */
+    const chart_cells_t *cells;  /* where they are drawn, once the axes are known */
     bool sampled;         /* the curve's range is a sample's (CURVE_SAMPLE_MIN) */
     axis_range_t data_x, data_y; /* the data's range that the axes were built on, percent */
     struct {
@@ -381,28 +577,51 @@ static void draw_policy(ctx_t *k)
     }
 }
 
-static void draw_polyline_idx(ctx_t *k, const size_t *idx, size_t n, canvas_style_t style,
-                              canvas_prio_t prio, int on, int off, char ascii)
+/* A line through points, as the dots of its vertices. A vertex inside the
+ * plot on the dot of the one before adds nothing to the line (segments
+ * inside are drawn between whole dots) and is left out, so a frontier of
+ * many points costs a vertex per dot of the plot at most, frame after
+ * frame. An index outside the set leaves a gap, as a segment to or from it
+ * is not drawn. */
+static void polyline_dots(const ctx_t *k, const size_t *idx, size_t n, double **xy, size_t *len)
 {
     const pointset_t *set = k->o->points;
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (idx[i] >= set->len || idx[i + 1] >= set->len)
+    *xy = xmalloc((2 * n + 2) * sizeof **xy);
+    *len = 0;
+    bool have_prev = false;
+    int pdx = 0, pdy = 0;
+    for (size_t i = 0; i < n; i++) {
+        double x = NAN, y = NAN;
+        if (idx[i] < set->len) {
+            x = dot_x(k, set->items[idx[i]].orr * 100);
+            y = dot_y(k, set->items[idx[i]].asr * 100);
+        }
+        bool valid = isfinite(x) && isfinite(y);
+        int dx = valid ? round_dot(x) : 0, dy = valid ? round_dot(y) : 0;
+        bool inside = dx >= k->dx0 && dx < k->dx0 + k->dw && dy >= k->dy0 && dy < k->dy0 + k->dh;
+        if (valid && inside && have_prev && dx == pdx && dy == pdy)
             continue;
-        const point_t *a = &set->items[idx[i]], *b = &set->items[idx[i + 1]];
-        plot_segment(k, dot_x(k, a->orr * 100), dot_y(k, a->asr * 100), dot_x(k, b->orr * 100),
-                     dot_y(k, b->asr * 100), style, prio, on, off, ascii);
+        (*xy)[2 * *len] = x;
+        (*xy)[2 * *len + 1] = y;
+        (*len)++;
+        have_prev = valid && inside, pdx = dx, pdy = dy;
     }
+}
+
+static void draw_polyline(ctx_t *k, const double *xy, size_t n, canvas_style_t style, canvas_prio_t prio, int on,
+                          int off, char ascii)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        plot_segment(k, xy[2 * i], xy[2 * i + 1], xy[2 * i + 2], xy[2 * i + 3], style, prio, on, off, ascii);
 }
 
 static void draw_frontier(ctx_t *k)
 {
-    const frontier_t *f = k->o->frontier;
-    if (!f || !k->o->points || f->npoints != k->o->points->len)
-        return;
     /* The hull is drawn under the frontier, so where they agree the solid
      * frontier shows and the dashes appear only where mixing does better. */
-    draw_polyline_idx(k, f->hull, f->nhull, CANVAS_STYLE_HULL, CANVAS_PRIO_GRID, HULL_ON, HULL_OFF, ':');
-    draw_polyline_idx(k, f->pareto, f->npareto, CANVAS_STYLE_FRONTIER, CANVAS_PRIO_LINE, 1, 0, 0);
+    const chart_cells_t *c = k->cells;
+    draw_polyline(k, c->hull.xy, c->hull.n, CANVAS_STYLE_HULL, CANVAS_PRIO_GRID, HULL_ON, HULL_OFF, ':');
+    draw_polyline(k, c->pareto.xy, c->pareto.n, CANVAS_STYLE_FRONTIER, CANVAS_PRIO_LINE, 1, 0, 0);
 }
 
 /* ---- a dense curve ----------------------------------------------------------
@@ -592,25 +811,6 @@ static bool draw_curve(ctx_t *k)
 
 /* Lines of equal daily cost through the cheapest point and the current
  * point: every point below a line costs less. */
-static double cheapest_cost(const ctx_t *k, double *orr, double *asr)
-{
-    const scenario_t *s = k->o->scenario;
-    double best = INFINITY;
-    size_t n = k->o->points ? k->o->points->len : 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!point_drawable(k->o, i))
-            continue;
-        const point_t *p = &k->o->points->items[i];
-        double cost = model_project_rates(s, p->asr, p->orr).cost;
-        if (cost < best) {
-            best = cost;
-            *orr = p->orr;
-            *asr = p->asr;
-        }
-    }
-    return best;
-}
-
 static void draw_isocost_through(ctx_t *k, double cost)
 {
     const scenario_t *s = k->o->scenario;
@@ -671,7 +871,7 @@ static bool draw_isocost(ctx_t *k)
     if (!s || !model_costs_set(s))
         return false;
     double orr = NAN, asr = NAN;
-    double best = cheapest_cost(k, &orr, &asr);
+    double best = cache_cheapest(k->cache, k->o, &orr, &asr);
     bool drawn = false;
     if (isfinite(best)) {
         draw_isocost_through(k, best);
@@ -687,65 +887,148 @@ static bool draw_isocost(ctx_t *k)
     return drawn;
 }
 
-/* ---- series ----------------------------------------------------------------- */
-
-/* The series of the drawn points, numbered as they first appear. */
-static void collect_series(ctx_t *k)
-{
-    size_t n = k->o->points ? k->o->points->len : 0;
-    bool *take = xmalloc((n + 1) * sizeof *take);
-    for (size_t i = 0; i < n; i++)
-        take[i] = point_drawable(k->o, i) && in_focus(k->o, i);
-    series_index(&k->series, k->o->points, take);
-    free(take);
-}
+/* ---- the points ------------------------------------------------------------- */
 
 static bool is_dominated(const ctx_t *k, size_t i)
 {
-    const frontier_t *f = k->o->frontier;
-    return in_focus(k->o, i) && f && f->npoints == k->o->points->len && !f->marks[i].pareto_optimal;
+    return point_dominated(k->o, i);
+}
+
+/* Drawn over the dominated points and other groups' dots that share its
+ * cell: a point of the focused group's frontier. */
+static bool on_top(const ctx_t *k, size_t i)
+{
+    return in_focus(k->o, i) && !is_dominated(k, i);
+}
+
+/* The marker that shows in each occupied cell: the last point on top, else
+ * the last point (the baseline and selection are drawn over it). */
+static void cells_markers(chart_cells_t *c, const ctx_t *k)
+{
+    size_t ncells = (size_t)c->width * (size_t)c->height;
+    long *at = xmalloc((ncells + 1) * sizeof *at);
+    for (size_t q = 0; q < ncells; q++)
+        at[q] = -1;
+    c->markers = xmalloc((k->ch->npoints + 1) * sizeof *c->markers);
+    c->nmarkers = 0;
+    for (size_t i = 0; i < k->ch->npoints; i++) {
+        if (c->col[i] < 0)
+            continue;
+        long *m = &at[(size_t)c->row[i] * (size_t)c->width + (size_t)c->col[i]];
+        if (*m < 0) {
+            *m = (long)c->nmarkers;
+            c->markers[c->nmarkers++] = i;
+        } else if (on_top(k, i) || !on_top(k, c->markers[*m])) {
+            c->markers[*m] = i;
+        }
+    }
+    free(at);
+}
+
+/* Works out the cells of the drawn points on this plot, in one pass, and
+ * finds the labelled points of each cell. */
+static void cells_build(chart_cells_t *c, const ctx_t *k)
+{
+    const chart_opts_t *o = k->o;
+    size_t n = k->ch->npoints;
+    c->used = true;
+    c->x = k->ch->x;
+    c->y = k->ch->y;
+    c->dx0 = k->dx0, c->dy0 = k->dy0, c->dw = k->dw, c->dh = k->dh;
+    c->width = k->ch->canvas.width, c->height = k->ch->canvas.height;
+    c->col = xmalloc((n + 1) * sizeof *c->col);
+    c->row = xmalloc((n + 1) * sizeof *c->row);
+    for (size_t i = 0; i < n; i++) {
+        c->col[i] = c->row[i] = -1;
+        if (point_drawable(o, i))
+            cell_of(k, o->points->items[i].orr * 100, o->points->items[i].asr * 100, &c->col[i], &c->row[i]);
+    }
+    labels_points_t in = {o->points, o->frontier, o->in_group, c->col, c->row, -1, -1, false, 0, NULL};
+    labels_cells_build(&c->labels, c->width, c->height, &in);
+    cells_markers(c, k);
+    const frontier_t *f = o->frontier;
+    if (f && f->npoints == n) {
+        polyline_dots(k, f->hull, f->nhull, &c->hull.xy, &c->hull.n);
+        polyline_dots(k, f->pareto, f->npareto, &c->pareto.xy, &c->pareto.n);
+    }
+}
+
+static bool same_axis(const axis_t *a, const axis_t *b)
+{
+    return a->log == b->log && a->lo == b->lo && a->hi == b->hi && a->floor == b->floor;
+}
+
+/* The cells for this plot: kept from an earlier chart with the same axes
+ * and plot, else worked out in place of the oldest. */
+static const chart_cells_t *cache_cells(ctx_t *k)
+{
+    chart_cache_t *cache = k->cache;
+    chart_cells_t *slot = NULL;
+    for (int s = 0; s < CHART_CACHE_SLOTS && !slot; s++) {
+        chart_cells_t *c = &cache->cells[s];
+        if (c->used && same_axis(&c->x, &k->ch->x) && same_axis(&c->y, &k->ch->y) && c->dx0 == k->dx0 &&
+            c->dy0 == k->dy0 && c->dw == k->dw && c->dh == k->dh && c->width == k->ch->canvas.width &&
+            c->height == k->ch->canvas.height)
+            slot = c;
+    }
+    if (!slot) {
+        slot = &cache->cells[0];
+        for (int s = 1; s < CHART_CACHE_SLOTS; s++)
+            if (!cache->cells[s].used || (slot->used && cache->cells[s].drawn < slot->drawn))
+                slot = &cache->cells[s];
+        cells_free(slot);
+        cells_build(slot, k);
+    }
+    slot->drawn = ++cache->clock;
+    return slot;
+}
+
+/* Point i's marker: its series' (hollow when dominated), a dimmed dot for
+ * another group's, the baseline's; in the selection's colour when
+ * selected. */
+static void draw_marker(ctx_t *k, size_t i)
+{
+    int col = k->cells->col[i], row = k->cells->row[i];
+    bool dom = is_dominated(k, i), other = !in_focus(k->o, i);
+    size_t series = k->cache->series.of[i];
+    const marker_t *m = other ? &other_group_marker : &series_markers[series % CANVAS_NSERIES];
+    canvas_style_t style = dom || other ? CANVAS_STYLE_DIMMED : CANVAS_STYLE_SERIES(series);
+    const char *glyph = dom ? m->hollow : m->filled;
+    char ascii = m->ascii;
+    if ((long)i == k->o->baseline) {
+        glyph = baseline_marker.filled;
+        ascii = baseline_marker.ascii;
+        style = CANVAS_STYLE_BASELINE;
+    }
+    if ((long)i == k->o->selected)
+        style = CANVAS_STYLE_SELECTED;
+    canvas_glyph(&k->ch->canvas, col, row, glyph, ascii, style, CANVAS_PRIO_MARKER);
+}
+
+/* A special point (the baseline, the selection) to draw over the others. */
+static bool special_drawable(const ctx_t *k, long i)
+{
+    return i >= 0 && (size_t)i < k->ch->npoints && point_drawable(k->o, (size_t)i);
 }
 
 static void draw_points(ctx_t *k)
 {
-    chart_t *ch = k->ch;
-    size_t n = ch->npoints;
-    /* Dominated points first, then the frontier's, so the better point
-     * shows when two share a cell; the baseline and selection on top. */
-    for (int pass = 0; pass < 3; pass++) {
-        for (size_t i = 0; i < n; i++) {
-            if (!point_drawable(k->o, i))
-                continue;
-            bool dom = is_dominated(k, i), other = !in_focus(k->o, i);
-            bool special = (long)i == k->o->baseline || (long)i == k->o->selected;
-            int want = special ? 2 : dom || other ? 0 : 1;
-            if (pass != want)
-                continue;
-            const point_t *p = &k->o->points->items[i];
-            int col, row;
-            cell_of(k, p->orr * 100, p->asr * 100, &col, &row);
-            ch->point_col[i] = col;
-            ch->point_row[i] = row;
-            const marker_t *m = other ? &other_group_marker : &series_markers[k->series.of[i] % CANVAS_NSERIES];
-            canvas_style_t style = dom || other ? CANVAS_STYLE_DIMMED : CANVAS_STYLE_SERIES(k->series.of[i]);
-            const char *glyph = dom ? m->hollow : m->filled;
-            char ascii = m->ascii;
-            if ((long)i == k->o->baseline) {
-                glyph = baseline_marker.filled;
-                ascii = baseline_marker.ascii;
-                style = CANVAS_STYLE_BASELINE;
-            }
-            if ((long)i == k->o->selected)
-                style = CANVAS_STYLE_SELECTED;
-            if (dom)
-                k->any_dimmed = true;
-            canvas_glyph(&ch->canvas, col, row, glyph, ascii, style, CANVAS_PRIO_MARKER);
-        }
-    }
+    /* One marker per cell: the frontier's shows when it shares the cell
+     * with dominated points or other groups' dots, the later one among
+     * equals; the baseline and selection on top. */
+    const chart_cells_t *c = k->cells;
+    for (size_t j = 0; j < c->nmarkers; j++)
+        draw_marker(k, c->markers[j]);
+    long first = k->o->baseline < k->o->selected ? k->o->baseline : k->o->selected;
+    long second = k->o->baseline < k->o->selected ? k->o->selected : k->o->baseline;
+    if (special_drawable(k, first))
+        draw_marker(k, (size_t)first);
+    if (second != first && special_drawable(k, second))
+        draw_marker(k, (size_t)second);
     if (k->o->has_current && isfinite(k->o->current_asr) && isfinite(k->o->current_orr)) {
         int col, row;
         cell_of(k, k->o->current_orr * 100, k->o->current_asr * 100, &col, &row);
-        canvas_glyph(&ch->canvas, col, row, current_marker.filled, current_marker.ascii, CANVAS_STYLE_CURRENT,
+        canvas_glyph(&k->ch->canvas, col, row, current_marker.filled, current_marker.ascii, CANVAS_STYLE_CURRENT,
                      CANVAS_PRIO_MARKER);
     }
 }
@@ -777,11 +1060,12 @@ static void draw_labels(ctx_t *k)
 {
     chart_t *ch = k->ch;
     labels_area_t area = label_area(k);
-    labels_points_t in = {k->o->points, k->o->frontier, k->o->in_group, ch->point_col,
-                          ch->point_row, k->o->selected, k->o->baseline, k->o->no_labels, k->L.plot_w / 3};
+    labels_points_t in = {k->o->points, k->o->frontier, k->o->in_group, ch->point_col, ch->point_row,
+                          k->o->selected, k->o->baseline, k->o->no_labels, k->L.plot_w / 3, &k->cells->labels};
     labels_t lab;
     labels_points(&lab, &area, &in);
-    memcpy(ch->point_number, lab.number, ch->npoints * sizeof *lab.number);
+    ch->point_number = cache_numbers(k->cache, &lab);
+    ch->nnumbered = lab.nnumbered;
     /* the key lines move to the chart */
     ch->key = lab.key;
     ch->nkey = lab.nkey;
@@ -876,27 +1160,27 @@ static bool frontier_usable(const chart_opts_t *o)
 static void build_legend(ctx_t *k, legend_t *lg, bool isocost)
 {
     const chart_opts_t *o = k->o;
-    bool named_series = k->series.n > 1 || (k->series.n == 1 && k->series.names[0][0]);
+    bool named_series = k->cache->series.n > 1 || (k->cache->series.n == 1 && k->cache->series.names[0][0]);
     if (named_series) {
         /* markers repeat after eight series: list those eight, count the rest */
-        size_t shown = k->series.n > CANVAS_NSERIES ? CANVAS_NSERIES : k->series.n;
+        size_t shown = k->cache->series.n > CANVAS_NSERIES ? CANVAS_NSERIES : k->cache->series.n;
         for (size_t j = 0; j < shown; j++) {
             const marker_t *m = &series_markers[j % CANVAS_NSERIES];
             char a[2] = {m->ascii, 0};
             char name[LABELS_NAME_MAX + 4];
-            const char *sname = k->series.names[j][0] ? k->series.names[j] : "(no series)";
+            const char *sname = k->cache->series.names[j][0] ? k->cache->series.names[j] : "(no series)";
             snprintf(name, sizeof name, "%s", sname);
             legend_add(lg, m->filled, NULL, NULL, a, CANVAS_STYLE_SERIES(j), name);
         }
-        if (k->series.n > shown) {
+        if (k->cache->series.n > shown) {
             char more[64];
-            snprintf(more, sizeof more, "(+%zu more series, markers repeat)", k->series.n - shown);
+            snprintf(more, sizeof more, "(+%zu more series, markers repeat)", k->cache->series.n - shown);
             legend_add(lg, NULL, NULL, NULL, "", CANVAS_STYLE_NONE, more);
         }
     }
-    if (k->any_dimmed && !o->ascii)
+    if (k->cache->any_dimmed && !o->ascii)
         legend_add(lg, "○", NULL, NULL, "o", CANVAS_STYLE_DIMMED, "dominated (hollow)");
-    if (k->nother)
+    if (k->cache->nother)
         legend_add(lg, other_group_marker.filled, NULL, NULL, ".", CANVAS_STYLE_DIMMED, "other groups");
     if (frontier_usable(o) && o->frontier->npareto > 1)
         legend_add(lg, "⠒", "⠒", NULL, "--", CANVAS_STYLE_FRONTIER, "Pareto frontier");
@@ -1004,7 +1288,7 @@ static void layout(ctx_t *k, int legend_nrows)
     L->legend_row = L->xtitle_row + 1;
 
     axis_range_t xr, yr;
-    data_ranges(o, &xr, &yr, k->sampled);
+    data_ranges(o, k->cache, &xr, &yr, k->sampled);
     k->data_x = xr;
     k->data_y = yr;
     bool bounds = o->scenario && policy_has_bounds(&o->scenario->policy);
@@ -1042,25 +1326,16 @@ static int prepare(ctx_t *k, chart_t *ch, const chart_opts_t *o, bool sampled, l
     canvas_init(&ch->canvas, w, h);
     ch->ascii = o->ascii;
     ch->npoints = o->points ? o->points->len : 0;
-    ch->point_col = xmalloc((ch->npoints + 1) * sizeof *ch->point_col);
-    ch->point_row = xmalloc((ch->npoints + 1) * sizeof *ch->point_row);
-    ch->point_number = xcalloc(ch->npoints + 1, sizeof *ch->point_number);
-    for (size_t i = 0; i < ch->npoints; i++)
-        ch->point_col[i] = ch->point_row[i] = -1;
 
     memset(k, 0, sizeof *k);
     k->ch = ch;
     k->o = o;
     k->sampled = sampled;
     k->box_right = -1;
-    collect_series(k);
-    /* Dominance is known before drawing, so the legend can be sized now. */
-    for (size_t i = 0; i < ch->npoints; i++) {
-        if (point_drawable(o, i) && is_dominated(k, i))
-            k->any_dimmed = true;
-        if (point_drawable(o, i) && !in_focus(o, i))
-            k->nother++;
-    }
+    k->cache = o->cache ? o->cache : (ch->own_cache = chart_cache_new());
+    /* The series and dominance are known before drawing, so the legend can
+     * be sized now. */
+    cache_points(k->cache, o);
     bool isocost = o->scenario && model_costs_set(o->scenario) && ch->npoints > 0;
     *lg = (legend_t){NULL, 0};
     int lrows = 0;
@@ -1078,10 +1353,12 @@ static int prepare(ctx_t *k, chart_t *ch, const chart_opts_t *o, bool sampled, l
 static void draw(ctx_t *k, const legend_t *lg, int lrows)
 {
     chart_t *ch = k->ch;
-    const chart_opts_t *o = k->o;
     draw_axes(k);
     draw_policy(k);
     draw_isocost(k);
+    k->cells = cache_cells(k);
+    ch->point_col = k->cells->col;
+    ch->point_row = k->cells->row;
     draw_frontier(k);
     draw_points(k);
     draw_titles(k);
@@ -1092,15 +1369,12 @@ static void draw(ctx_t *k, const legend_t *lg, int lrows)
     if (lrows > 0)
         draw_legend(k, lg, k->L.legend_row);
 
-    size_t hidden = 0;
-    for (size_t i = 0; i < ch->npoints; i++)
-        if ((!o->include || o->include[i]) && !point_drawable(o, i))
-            hidden++;
+    size_t hidden = k->cache->hidden, nother = k->cache->nother;
     if (hidden)
         key_add(ch, "     %zu point%s not drawn: a rate is unknown", hidden, hidden == 1 ? "" : "s");
-    if (o->group && k->nother)
+    if (k->o->group && nother)
         key_add(ch, "     frontier and hull of group %s; %zu point%s of other groups dimmed (not comparable)",
-                o->group, k->nother, k->nother == 1 ? "" : "s");
+                k->o->group, nother, nother == 1 ? "" : "s");
 }
 
 /* One attempt at the chart; false when a sampled curve range proved wrong
@@ -1116,7 +1390,6 @@ static bool render_once(chart_t *ch, const chart_opts_t *o, bool sampled)
     if (ok)
         draw(&k, &lg, lrows);
     legend_free(&lg);
-    series_index_free(&k.series);
     return ok;
 }
 
@@ -1131,7 +1404,6 @@ void chart_axes(const chart_opts_t *o, axis_t *x, axis_ticks_t *xticks, axis_t *
     *xticks = ch.xticks;
     *yticks = ch.yticks;
     legend_free(&lg);
-    series_index_free(&k.series);
     chart_free(&ch);
 }
 
@@ -1151,9 +1423,7 @@ void chart_render(chart_t *ch, const chart_opts_t *o)
 void chart_free(chart_t *ch)
 {
     canvas_free(&ch->canvas);
-    free(ch->point_col);
-    free(ch->point_row);
-    free(ch->point_number);
+    chart_cache_free(ch->own_cache);
     for (size_t i = 0; i < ch->nkey; i++)
         free(ch->key[i]);
     free(ch->key);

@@ -42,6 +42,23 @@ typedef axis_scale_t chart_scale_t;
 #define CHART_MIN_WIDTH 20
 #define CHART_MIN_HEIGHT 8
 
+/* What a chart works out from its points alone (their series, range,
+ * dominance, the cheapest for given costs) and from its points and axes
+ * (each point's cell, the points grouped by cell, which marker shows in
+ * each): kept from one chart of the same points to the next, so that a
+ * screen drawing many points frame after frame passes over them only when
+ * the axes or the plot's size change, and otherwise works by cell. A cache
+ * keeps the cells of the two sizes last drawn (the explorer draws its chart
+ * at two heights when it names points under it). The points a cache
+ * serves must not change while it serves them; other points (another
+ * address or length), another frontier (other lines) or other masks
+ * (`in_group`, `include`: compared, a pass that costs next to nothing)
+ * start it afresh. */
+typedef struct chart_cache chart_cache_t;
+
+chart_cache_t *chart_cache_new(void);
+void chart_cache_free(chart_cache_t *c);
+
 typedef struct {
     const pointset_t *points;    /* may be NULL or empty */
     const frontier_t *frontier;  /* the focused group's (groups_view): its marks of every
@@ -72,6 +89,7 @@ typedef struct {
     chart_scale_t xscale, yscale;
     bool no_labels;              /* number every point in the key instead */
     bool no_legend;
+    chart_cache_t *cache;        /* kept between charts of these points (NULL: none) */
 } chart_opts_t;
 
 /* Defaults: 80x24, auto scales, no baseline or selection. */
@@ -85,8 +103,10 @@ typedef struct {
     int plot_col, plot_row, plot_w, plot_h;
     axis_t x, y;             /* each spans its side of the plot area */
     axis_ticks_t xticks, yticks;
-    /* Where each point of the set was drawn (cell), -1 when not drawn. */
-    int *point_col, *point_row;
+    /* Where each point of the set was drawn (cell), -1 when not drawn.
+     * Held by the cache the chart was drawn with: valid until chart_free,
+     * or until the next chart drawn with the same cache. */
+    const int *point_col, *point_row;
     size_t npoints;
     /* Key lines below the chart ("  1  gpt-4  (ORR 2.00%, ASR 0.50%)"),
      * each without a newline; nkey may be 0. Notes without a number may
@@ -94,8 +114,11 @@ typedef struct {
     char **key;
     size_t nkey;
     /* Per point: its number in the key, 0 when it is named beside its
-     * marker, not drawn, or there were too many to number. */
-    int *point_number;
+     * marker, not drawn, or there were too many to number (held as
+     * point_col is); nnumbered points have one. */
+    const int *point_number;
+    size_t nnumbered;
+    chart_cache_t *own_cache; /* the cache of a chart drawn without one (freed with it) */
 } chart_t;
 
 /* Lays out and draws the chart. Always succeeds; sizes below the minimum are

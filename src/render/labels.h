@@ -50,6 +50,27 @@ bool labels_fit(const labels_area_t *a, int col, int row, int w, bool crowded);
  * when it fits nowhere. */
 bool labels_place(const labels_area_t *a, int col, int row, const char *text, canvas_style_t style, bool crowded);
 
+/* The points that share a cell, labelled as one. */
+typedef struct {
+    int col, row;
+    const size_t *members; /* the points in the cell, in set order */
+    size_t n;
+    bool dominated;        /* every member is dominated */
+} labels_cell_t;
+
+/* The labelled points by cell: what labelling needs to know of the points,
+ * so that a surface drawing the same points in the same cells again (the
+ * explorer, frame after frame) works it out once. */
+typedef struct {
+    labels_cell_t *g;   /* the occupied cells, those with a member on the frontier
+                         * first, then the dominated ones; each part by its first member */
+    size_t n;
+    size_t *members;    /* storage of the cells' members */
+    long *cell_group;   /* per cell of the canvas: its index in g, -1 for none */
+    int width, height;  /* of the canvas */
+    bool *shared;       /* per point: another labelled point has the same short name */
+} labels_cells_t;
+
 /* The points to label. */
 typedef struct {
     const pointset_t *points;
@@ -60,7 +81,16 @@ typedef struct {
     long selected, baseline;    /* indices into points, -1 for none */
     bool no_labels;             /* number every point instead of naming any */
     int max_name;               /* names wider than this (and LABELS_NAME_MAX) are numbered */
+    const labels_cells_t *cells; /* these points already by cell on this canvas
+                                  * (labels_cells_build); NULL: worked out per call */
 } labels_points_t;
+
+/* The labelled points of `in` (its `cells` is not read) by cell on a canvas
+ * of width x height cells, in time linear in the points, with the short
+ * names two of them share found by sorting (n log n). Free with
+ * labels_cells_free. */
+void labels_cells_build(labels_cells_t *gs, int width, int height, const labels_points_t *in);
+void labels_cells_free(labels_cells_t *gs);
 
 /* One label as placed, for surfaces that draw the text themselves. */
 typedef struct {
@@ -71,8 +101,9 @@ typedef struct {
 } labels_placed_t;
 
 typedef struct {
-    int *number;              /* per point: its number in the key; 0 when named, not drawn
-                               * or not numbered */
+    size_t *numbered;         /* the points numbered in the key, in number order:
+                               * numbered[k] has number k + 1 (at most LABELS_MAX_KEY) */
+    size_t nnumbered;
     char **key;               /* "  3  name  (ORR 6.00%, ASR 0.20%)" per numbered point, or
                                * one note that there are too many; no newlines */
     size_t nkey;
@@ -81,7 +112,9 @@ typedef struct {
 } labels_t;
 
 /* Labels the points of `in` inside `a`, writing each label into the canvas
- * (style CANVAS_STYLE_LABEL, label priority). Free with labels_free. */
+ * (style CANVAS_STYLE_LABEL, label priority). With `in->cells`, the work
+ * grows with the occupied cells, not with the points. Free with
+ * labels_free. */
 void labels_points(labels_t *out, const labels_area_t *a, const labels_points_t *in);
 void labels_free(labels_t *l);
 

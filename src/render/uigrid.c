@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void uigrid_resize(uigrid_t *g, int width, int height)
@@ -71,7 +72,8 @@ static void set_cell(uigrid_cell_t *c, const char *utf8, size_t n, uint8_t role)
     c->role = role;
 }
 
-int uigrid_put(uigrid_t *g, int x, int y, const char *utf8, uint8_t role, int maxw)
+/* Writes clean text (text_is_clean). */
+static int put_clean(uigrid_t *g, int x, int y, const char *utf8, uint8_t role, int maxw)
 {
     if (y < 0 || y >= g->height || x >= g->width)
         return 0;
@@ -123,6 +125,19 @@ int uigrid_put(uigrid_t *g, int x, int y, const char *utf8, uint8_t role, int ma
         col++;
     }
     return col;
+}
+
+int uigrid_put(uigrid_t *g, int x, int y, const char *utf8, uint8_t role, int maxw)
+{
+    /* Everything a screen shows passes here: text that is not clean (a
+     * typed answer, a name a caller forgot) is sanitised, so no control
+     * character, escape sequence or bidi override reaches a terminal. */
+    if (text_is_clean(utf8))
+        return put_clean(g, x, y, utf8, role, maxw);
+    char *clean = text_sanitize(utf8, strlen(utf8));
+    int n = put_clean(g, x, y, clean, role, maxw);
+    free(clean);
+    return n;
 }
 
 int uigrid_printf(uigrid_t *g, int x, int y, uint8_t role, int maxw, const char *fmt, ...)

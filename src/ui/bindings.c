@@ -1,6 +1,7 @@
 /* bindings: action tables and their documentation. See bindings.h. */
 #include "config.h"
 
+#include "base/text.h"
 #include "ui/bindings.h"
 #include "ui/keys.h"
 
@@ -65,7 +66,9 @@ void bindings_render(sb_t *out, const bindings_t *t, bindings_format_t fmt)
         if (fmt == BINDINGS_MARKDOWN) {
             sb_puts(out, "| ");
             keys_of(out, b, " ", true);
-            sb_printf(out, " | %s |\n", b->description);
+            sb_puts(out, " | ");
+            text_markdown(out, b->description);
+            sb_puts(out, " |\n");
         } else if (fmt == BINDINGS_MAN) {
             sb_puts(out, ".TP\n.B ");
             keys_of(out, b, ", ", false);

@@ -75,6 +75,12 @@ static void build_series(explore_t *ex)
             knobs = knobs && isfinite(ex->set.items[se->members[k]].knob);
         qsort(se->members, se->len, sizeof *se->members, knobs ? by_knob : by_orr);
     }
+    ex->home = xmalloc((ex->set.len + 1) * sizeof *ex->home);
+    for (size_t i = 0; i < ex->set.len; i++)
+        ex->home[i] = (explore_place_t){ex->nseries, 0, false, {0}};
+    for (size_t s = 0; s < ex->nseries; s++)
+        for (size_t k = 0; k < ex->series[s].len; k++)
+            ex->home[ex->series[s].members[k]] = (explore_place_t){s, (double)k, false, {0}};
 }
 
 static explore_sort_t current_sort;
@@ -113,6 +119,13 @@ static int list_cmp(const void *a, const void *b)
     return c ? c : i < j ? -1 : i > j ? 1 : 0;
 }
 
+/* Puts the list cursor on point `idx`, when the list shows it. */
+static void cursor_to(explore_t *ex, size_t idx)
+{
+    if (idx < ex->set.len && ex->row_of[idx] != EXPLORE_NOT_LISTED)
+        ex->cursor = ex->row_of[idx];
+}
+
 /* The list: every point, or the current group's (f), sorted; the cursor
  * stays on its point where it can. */
 static void sort_list(explore_t *ex)
@@ -127,11 +140,14 @@ static void sort_list(explore_t *ex)
     sort_marks = ex->groups.marks;
     current_sort = ex->sort;
     qsort(ex->order, n, sizeof *ex->order, list_cmp);
+    for (size_t i = 0; i < ex->set.len; i++)
+        ex->row_of[i] = EXPLORE_NOT_LISTED;
+    for (size_t r = 0; r < n; r++)
+        ex->row_of[ex->order[r]] = r;
     if (ex->cursor >= n)
         ex->cursor = n ? n - 1 : 0;
-    for (size_t i = 0; keep >= 0 && i < n; i++)
-        if (ex->order[i] == (size_t)keep)
-            ex->cursor = i;
+    if (keep >= 0)
+        cursor_to(ex, (size_t)keep);
 }
 
 long explore_selected(const explore_t *ex)
@@ -203,13 +219,10 @@ void explore_op_name(const explore_t *ex, const frontier_op_t *op, char *buf, si
 /* Where point `idx` sits along its series, if it is in one. */
 static bool place_of(const explore_t *ex, size_t idx, explore_place_t *pl)
 {
-    for (size_t s = 0; s < ex->nseries; s++)
-        for (size_t k = 0; k < ex->series[s].len; k++)
-            if (ex->series[s].members[k] == idx) {
-                *pl = (explore_place_t){s, (double)k, false, {0}};
-                return true;
-            }
-    return false;
+    if (idx >= ex->set.len || ex->home[idx].series >= ex->nseries)
+        return false;
+    *pl = ex->home[idx];
+    return true;
 }
 
 /* Keeps the list cursor on the measured point nearest the operating point. */
@@ -221,10 +234,7 @@ static void sync_cursor(explore_t *ex)
     size_t k = (size_t)lround(ex->place.pos);
     if (k >= se->len)
         k = se->len - 1;
-    size_t idx = se->members[k];
-    for (size_t i = 0; i < ex->nlisted; i++)
-        if (ex->order[i] == idx)
-            ex->cursor = i;
+    cursor_to(ex, se->members[k]);
 }
 
 void explore_say(explore_t *ex, bool error, const char *fmt, ...)
@@ -250,6 +260,7 @@ void explore_init(explore_t *ex, pointset_t *set, char *title, char **files, int
     groups_compute(&ex->groups, &ex->set);
     build_series(ex);
     ex->order = xcalloc(ex->set.len ? ex->set.len : 1, sizeof *ex->order);
+    ex->row_of = xcalloc(ex->set.len ? ex->set.len : 1, sizeof *ex->row_of);
     enter_group(ex, groups_default(&ex->groups));
     sort_list(ex);
     ex->cursor = 0;
@@ -271,6 +282,8 @@ void explore_free(explore_t *ex)
     }
     free(ex->series);
     free(ex->order);
+    free(ex->row_of);
+    free(ex->home);
     free(ex->in_group);
     groups_free(&ex->groups);
     pointset_free(&ex->set);
@@ -716,9 +729,7 @@ static bool find_point(explore_t *ex, const char *text)
     explore_place_t pl;
     if (place_of(ex, (size_t)idx, &pl))
         set_place(ex, pl);
-    for (size_t i = 0; i < ex->nlisted; i++)
-        if (ex->order[i] == (size_t)idx)
-            ex->cursor = i;
+    cursor_to(ex, (size_t)idx);
     return true;
 }
 
@@ -1074,6 +1085,22 @@ bool explore_key(explore_t *ex, const explore_layout_t *lay, int key)
     return explore_do(ex, a);
 }
 
+bool explore_key_moves(const explore_t *ex, int key)
+{
+    explore_action_t a = (explore_action_t)bindings_action(explore_bindings(), key);
+    bool list = a == EXA_LIST_UP || a == EXA_LIST_DOWN;
+    switch (ex->mode) {
+    case EX_MODE_NORMAL:
+        return list || a == EXA_DECREASE || a == EXA_INCREASE || a == EXA_DECREASE_COARSE ||
+               a == EXA_INCREASE_COARSE;
+    case EX_MODE_HELP:
+    case EX_MODE_DETAILS:
+        return list;
+    default:
+        return false; /* typing a value or a name */
+    }
+}
+
 bool explore_click(explore_t *ex, const explore_layout_t *lay, int x, int y)
 {
     if (ex->mode != EX_MODE_NORMAL)
@@ -1084,9 +1111,7 @@ bool explore_click(explore_t *ex, const explore_layout_t *lay, int x, int y)
             explore_place_t pl;
             if (place_of(ex, (size_t)idx, &pl))
                 set_place(ex, pl);
-            for (size_t i = 0; i < ex->nlisted; i++)
-                if (ex->order[i] == (size_t)idx)
-                    ex->cursor = i;
+            cursor_to(ex, (size_t)idx);
             explore_say(ex, false, "selected %s", ex->set.items[idx].name);
             return true;
         }

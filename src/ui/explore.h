@@ -34,6 +34,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* explore_t.row_of of a point the list does not show. */
+#define EXPLORE_NOT_LISTED ((size_t)-1)
+
 /* The controls of the controls panel, in Tab order. */
 typedef enum {
     EX_CTL_THRESHOLD, /* the operating point along the selected series */
@@ -140,6 +143,9 @@ typedef struct {
     explore_control_t focus;
     size_t *order;  /* the point list, sorted; its first nlisted rows are shown */
     size_t nlisted; /* every point, or the current group's (only_group) */
+    size_t *row_of; /* per point: its row in order, EXPLORE_NOT_LISTED when not shown */
+    explore_place_t *home; /* per point: where it sits on its series (series
+                            * nseries: on none, a rate is unknown) */
     size_t cursor;  /* index into order, below nlisted */
     explore_sort_t sort;
     chart_scale_t scale; /* both axes of the chart */
@@ -163,6 +169,8 @@ typedef struct {
 typedef struct {
     chart_t chart;        /* the chart as drawn, when have_chart */
     bool have_chart;
+    chart_cache_t *chart_cache; /* what the chart keeps of the points from one frame
+                                 * to the next (made by the first frame) */
     int chart_x, chart_y; /* the chart's top-left cell */
     bool numbers_in_list; /* the list shows the chart's point numbers (no key under the chart) */
     int list_x, list_y, list_w, list_rows; /* the point list's rows (list_rows 0: not shown) */
@@ -171,6 +179,7 @@ typedef struct {
 } explore_layout_t;
 
 #define EXPLORE_LAYOUT_INIT {.have_chart = false}
+/* Frees what the layout holds (the chart and its cache). */
 void explore_layout_free(explore_layout_t *lay);
 
 /* The smallest screen the explorer lays out; below it, a clear message. */
@@ -187,6 +196,10 @@ void explore_free(explore_t *ex);
 /* Handles one key against the last layout (NULL: none yet); returns true
  * when anything changed. */
 bool explore_key(explore_t *ex, const explore_layout_t *lay, int key);
+/* True when `key` only moves, in the explorer's present mode: the list
+ * cursor, a control's slider (the operating point along its series
+ * included) or the help's scroll (screen.h: `moves`). */
+bool explore_key_moves(const explore_t *ex, int key);
 /* Runs one action as if its key was pressed. */
 bool explore_do(explore_t *ex, explore_action_t a);
 /* A mouse click at a screen cell of the last layout. */

@@ -151,18 +151,9 @@ bool explore_apply_scenario_file(explore_t *ex, const scenario_file_t *sf, sb_t 
 }
 
 /* ------------------------------------------------------------------------
- * The Markdown report. */
-
-static void md_cell(sb_t *out, const char *s)
-{
-    char *clean = text_sanitize(s, strlen(s));
-    for (const char *p = clean; *p; p++) {
-        if (*p == '|' || *p == '\\' || *p == '*' || *p == '_' || *p == '`')
-            sb_putc(out, '\\');
-        sb_putc(out, *p);
-    }
-    free(clean);
-}
+ * The Markdown report. Every name, the title and the sentences built from
+ * them go through text_markdown, as in report --format markdown: shown,
+ * never rendered or run. */
 
 void explore_markdown(const explore_t *ex, sb_t *out)
 {
@@ -171,10 +162,12 @@ void explore_markdown(const explore_t *ex, sb_t *out)
     char name[200], a[64], b[64], c[64];
     explore_op_name(ex, &op, name, sizeof name);
     sb_puts(out, "# Explorer: trade-off at ");
-    md_cell(out, name);
+    text_markdown(out, name);
     sb_puts(out, "\n\nData: ");
-    md_cell(out, ex->title);
-    sb_printf(out, " (%zu points). Policy: %s.\n\n", ex->set.len, s->policy.label);
+    text_markdown(out, ex->title);
+    sb_printf(out, " (%zu points). Policy: ", ex->set.len);
+    text_markdown(out, s->policy.label);
+    sb_puts(out, ".\n\n");
 
     sb_puts(out, "| Setting | Value |\n|---|---|\n");
     sb_printf(out, "| Daily queries | %s |\n", num_format_int(s->volume, a, sizeof a));
@@ -187,7 +180,9 @@ void explore_markdown(const explore_t *ex, sb_t *out)
     bound_describe(&bd, "ASR", s->policy.asr);
     sb_puts(&bd, "; ");
     bound_describe(&bd, "ORR", s->policy.orr);
-    sb_printf(out, "| Policy bounds | %s |\n\n", sb_str(&bd));
+    sb_puts(out, "| Policy bounds | ");
+    text_markdown(out, sb_str(&bd));
+    sb_puts(out, " |\n\n");
     sb_free(&bd);
 
     if (op.valid) {
@@ -196,7 +191,9 @@ void explore_markdown(const explore_t *ex, sb_t *out)
         if (op.is_mix) {
             sb_t d = SB_INIT;
             frontier_op_describe(&d, &ex->set, &op);
-            sb_printf(out, "A mix, not a measurement: %s.\n\n", sb_str(&d));
+            sb_puts(out, "A mix, not a measurement: ");
+            text_markdown(out, sb_str(&d));
+            sb_puts(out, ".\n\n");
             sb_free(&d);
         }
         sb_printf(out, "ASR %s, ORR %s.\n\n", num_format_pct(op.asr, a, sizeof a), num_format_pct(op.orr, b, sizeof b));
@@ -210,14 +207,16 @@ void explore_markdown(const explore_t *ex, sb_t *out)
                       num_format_money(p.cost * MODEL_DAYS_PER_YEAR, b, sizeof b));
         sb_t v = SB_INIT;
         verdict_describe(&v, &s->policy, policy_check(&s->policy, op.asr, op.orr), op.asr, op.orr);
-        sb_printf(out, "\nPolicy (%s): %s.\n\n", s->policy.key, sb_str(&v));
+        sb_printf(out, "\nPolicy (%s): ", s->policy.key);
+        text_markdown(out, sb_str(&v));
+        sb_puts(out, ".\n\n");
         sb_free(&v);
         if (ex->has_baseline) {
             comparison_t cmp = explore_compare(ex, &op);
             sb_puts(out, "## Against the baseline\n\n| | ");
-            md_cell(out, ex->baseline_name);
+            text_markdown(out, ex->baseline_name);
             sb_puts(out, " | ");
-            md_cell(out, name);
+            text_markdown(out, name);
             sb_puts(out, " | change |\n|---|---:|---:|---:|\n");
             sb_printf(out, "| Unnecessary refusals/day | %s | %s | %s |\n", num_format_count(cmp.a.refusals, a, sizeof a),
                       num_format_count(cmp.b.refusals, b, sizeof b), num_format_count(cmp.d_refusals, c, sizeof c));
@@ -231,7 +230,9 @@ void explore_markdown(const explore_t *ex, sb_t *out)
             }
             sb_t sen = SB_INIT;
             model_sentence(&sen, s, ex->baseline_name, name, &cmp);
-            sb_printf(out, "\n> %s\n\n", sb_str(&sen));
+            sb_puts(out, "\n> ");
+            text_markdown(out, sb_str(&sen));
+            sb_puts(out, "\n\n");
             sb_free(&sen);
         }
     }

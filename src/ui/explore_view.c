@@ -90,10 +90,14 @@ static void slider(const explore_t *ex, uigrid_t *g, int x, int y, int w, double
     }
     if (!ticks || ex->place.series >= ex->nseries)
         return;
-    /* Measured points of the series show as ticks on the track. */
+    /* Measured points of the series show as ticks on the track. A series
+     * with a point for every cell or more ticks every cell: it costs no
+     * more than the track, however long. */
     size_t len = ex->series[ex->place.series].len;
-    for (size_t k = 0; len > 1 && k < len; k++) {
-        int at = (int)lround((double)k / (double)(len - 1) * (w - 1));
+    bool every_cell = len > 1 && len - 1 >= (size_t)(w - 1);
+    size_t n = every_cell ? (size_t)w : len;
+    for (size_t k = 0; len > 1 && k < n; k++) {
+        int at = every_cell ? (int)k : (int)lround((double)k / (double)(len - 1) * (w - 1));
         if (at != knob)
             uigrid_put(g, x + at, y, gl(ex, G_DOT), at < knob ? ROLE_BAR : ROLE_TRACK, 1);
     }
@@ -349,9 +353,7 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
              explore_sort_heading(ex->sort));
     draw_heading(g, r, title, ex->ascii);
     bool wide = r.w >= 56;
-    bool numbered = false;
-    for (size_t i = 0; i < ex->set.len && !numbered; i++)
-        numbered = chart_number(lay, i) > 0;
+    bool numbered = lay->have_chart && lay->numbers_in_list && lay->chart.nnumbered > 0;
     int marks_w = 3, rate_w = 7, series_w = wide ? 16 : 0, num_w = numbered ? 3 : 0;
     int name_w = r.w - 2 - 2 * rate_w - marks_w - series_w - num_w - 1;
     int y = r.y + 1;
@@ -502,10 +504,16 @@ static void compact_key(const chart_t *ch, sb_t *out)
     }
 }
 
-static void render_chart(explore_layout_t *lay, chart_opts_t *o, int height)
+static void forget_chart(explore_layout_t *lay)
 {
     if (lay->have_chart)
         chart_free(&lay->chart);
+    lay->have_chart = false;
+}
+
+static void render_chart(explore_layout_t *lay, chart_opts_t *o, int height)
+{
+    forget_chart(lay);
     o->height = height;
     chart_render(&lay->chart, o);
     lay->have_chart = true;
@@ -513,10 +521,13 @@ static void render_chart(explore_layout_t *lay, chart_opts_t *o, int height)
 
 /* The chart of the current group: its frontier and hull (`view`, which
  * must outlive the options), the other groups' points dimmed, or left out
- * (x, f). */
-static chart_opts_t chart_options(const explore_t *ex, rect_t r, const frontier_t *view)
+ * (x, f); what it keeps between frames in the layout's cache. */
+static chart_opts_t chart_options(const explore_t *ex, rect_t r, const frontier_t *view, explore_layout_t *lay)
 {
     chart_opts_t o = chart_default_opts();
+    if (!lay->chart_cache)
+        lay->chart_cache = chart_cache_new();
+    o.cache = lay->chart_cache;
     frontier_op_t op = explore_current(ex);
     o.points = &ex->set;
     o.frontier = view;
@@ -543,7 +554,7 @@ static void draw_chart(const explore_t *ex, uigrid_t *g, rect_t r, explore_layou
         return;
     }
     frontier_t view = groups_view(&ex->groups, ex->group);
-    chart_opts_t o = chart_options(ex, r, &view);
+    chart_opts_t o = chart_options(ex, r, &view, lay);
     render_chart(lay, &o, r.h);
     /* Points whose names did not fit are numbered: name them below the
      * chart when a few lines can be spared, else beside their rows in the
@@ -660,16 +671,17 @@ static void too_small(uigrid_t *g)
 
 void explore_layout_free(explore_layout_t *lay)
 {
-    if (lay->have_chart)
-        chart_free(&lay->chart);
-    lay->have_chart = false;
+    forget_chart(lay);
+    chart_cache_free(lay->chart_cache);
+    lay->chart_cache = NULL;
 }
 
 /* What a frame shows nothing of is forgotten, so a click cannot land on a
- * chart or a list that is no longer there. */
+ * chart or a list that is no longer there. The chart's cache stays: the
+ * points are the same from one frame to the next. */
 static void layout_reset(explore_layout_t *lay)
 {
-    explore_layout_free(lay);
+    forget_chart(lay);
     lay->numbers_in_list = false;
     lay->list_rows = 0;
 }
@@ -744,8 +756,13 @@ static void screen_click(void *model, const void *layout, int x, int y)
     explore_click(model, layout, x, y);
 }
 
+static bool screen_moves(const void *model, int key)
+{
+    return explore_key_moves(model, key);
+}
+
 screen_t explore_screen(explore_t *ex, explore_layout_t *lay)
 {
-    return (screen_t){ex, lay, &ex->flags, screen_render, screen_key, screen_click};
+    return (screen_t){ex, lay, &ex->flags, screen_render, screen_key, screen_click, screen_moves};
 }
 

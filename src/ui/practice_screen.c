@@ -363,6 +363,13 @@ void practice_screen_key(practice_screen_t *ps, const practice_layout_t *lay, in
     }
 }
 
+bool practice_screen_key_moves(const practice_screen_t *ps, int key)
+{
+    practice_action_t a = (practice_action_t)bindings_action(practice_bindings(), key);
+    bool scroll = a == PRA_SCROLL_UP || a == PRA_SCROLL_DOWN || a == PRA_PAGE_UP || a == PRA_PAGE_DOWN;
+    return scroll && !(ps->session->phase == SESSION_ASKING && KEYS_IS_TEXT(key));
+}
+
 /* ------------------------------------------------------------------------
  * The practice screen for the front ends. */
 
@@ -376,7 +383,12 @@ static void screen_key(void *model, const void *layout, int key)
     practice_screen_key(model, layout, key);
 }
 
+static bool screen_moves(const void *model, int key)
+{
+    return practice_screen_key_moves(model, key);
+}
+
 screen_t practice_screen(practice_screen_t *ps, practice_layout_t *lay)
 {
-    return (screen_t){ps, lay, &ps->flags, screen_render, screen_key, NULL};
+    return (screen_t){ps, lay, &ps->flags, screen_render, screen_key, NULL, screen_moves};
 }

@@ -85,6 +85,20 @@ contains "what it means for the meeting" "$out" "For the meeting:"
 contains "the score at the end" "$out" "Score: 1 of 2 right."
 contains "the per-kind summary" "$out" "change     0 of 1   (drill again: --kind change)"
 
+# Answers read from a file are echoed (standard input is not a terminal):
+# sanitised, so escape sequences in the file cannot retitle the terminal,
+# switch screens or hide the cursor.
+printf '\033]0;PWNED\007\033[?1049h\033[?25l42\n\233?25l7\342\200\256x\n' |
+    "$T" practice --seed 5 --count 2 >"$tmp/echo" 2>&1
+equals "hostile answers: the drill goes on (exit 0)" "$?" 0
+contains "the echoed answer is shown, its controls as '?'" "$(cat "$tmp/echo")" "answer> ?]0;PWNED??[?1049h?[?25l42"
+if LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$tmp/echo" ||
+    LC_ALL=C grep -q "$(printf '\302[\200-\237]\|\233\|\342\200\256')" "$tmp/echo"; then
+    tap_fail "no control byte, C1 control or bidi override reaches the output" "$(od -c "$tmp/echo" | grep -m 3 '033\|233\|007')"
+else
+    tap_ok "no control byte, C1 control or bidi override reaches the output"
+fi
+
 printf 'q\n' | "$T" practice --seed 5 >"$tmp/out" 2>&1
 contains "q stops the drill with a score" "$(cat "$tmp/out")" "Score: 0 of 0 right."
 "$T" practice --seed 5 </dev/null >"$tmp/out" 2>&1

@@ -93,6 +93,26 @@ expect "q quits (NO_COLOR)" "DONE-MARK"
 keys -l "unset NO_COLOR"
 keys Enter
 
+# Keys typed faster than frames: fifty j queued at once on 20,000 points
+# are all applied (the explorer draws once for the run, src/term/tui.c) and
+# the cursor ends on the 51st row. The over-refusal rate grows with the row,
+# so the operating point starts on the first.
+awk 'BEGIN { print "name,attack_success_pct,over_refusal_pct"
+             for (i = 0; i < 20000; i++) printf "p%05d,%.3f,%.4f\n", i, (i * 7919) % 3000 / 100, i / 500 }' \
+    >"$work/many.csv"
+keys -l clear
+keys Enter
+run many.csv
+expect "the explorer opens on 20,000 points" "20000 points"
+fifty=$(awk 'BEGIN { for (i = 0; i < 50; i++) printf "j " }')
+# shellcheck disable=SC2086 # fifty words, one key each
+keys $fifty
+expect "fifty queued j end on the 51st row (p00050)" "Per day at p00050"
+lacks "and not one row short" "$(screen)" "Per day at p00049"
+keys q
+finish
+expect "q quits (20,000 points)" "DONE-MARK"
+
 # Signals restore the terminal too.
 for sig in TERM INT HUP; do
     keys -l clear

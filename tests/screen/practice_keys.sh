@@ -90,6 +90,12 @@ contains "and says what it expects" "$(cat "$tmp/err")" "TRADEOFF_SIZE 'huge': e
 TRADEOFF_KEYS="$right<Enter>" TRADEOFF_DUMP="$tmp/dump.txt" "$T" practice --seed 5 >/dev/null 2>&1
 contains "TRADEOFF_DUMP receives the screens" "$(cat "$tmp/dump.txt")" "RIGHT"
 
+# The answer line shows what is typed through the one sanitiser: a bidi
+# override (which reorders what the terminal shows) becomes '?'.
+keys "12$(printf '\342\200\256')34"
+contains "a typed bidi override shows as '?'" "$(last)" "Answer> 12?34"
+lacks "and never reaches the screen" "$out" "$(printf '\342\200\256')"
+
 # Without the hook and without a terminal, practice stays in its line mode.
 printf '%s\nq\n' "$right" | "$T" practice --seed 5 --count 2 >"$tmp/plain" 2>&1
 contains "standard input not a terminal: the line mode" "$(cat "$tmp/plain")" "answer> $right"

@@ -410,17 +410,26 @@ START_TEST(test_degenerate_inputs)
 }
 END_TEST
 
+/* The options of a chart of `set` with its frontier (computed into `f`)
+ * and the scenario `s` (set to the default). */
+static chart_opts_t frontier_opts(const pointset_t *set, frontier_t *f, scenario_t *s)
+{
+    frontier_compute(f, set, NULL);
+    *s = model_default_scenario();
+    chart_opts_t o = chart_default_opts();
+    o.points = set;
+    o.frontier = f;
+    o.scenario = s;
+    return o;
+}
+
 START_TEST(test_frontier_and_policy)
 {
     pointset_t set = POINTSET_INIT;
     builtin_load(&set);
     frontier_t f;
-    frontier_compute(&f, &set, NULL);
-    scenario_t s = model_default_scenario();
-    chart_opts_t o = chart_default_opts();
-    o.points = &set;
-    o.frontier = &f;
-    o.scenario = &s;
+    scenario_t s;
+    chart_opts_t o = frontier_opts(&set, &f, &s);
     o.ascii = true;
     o.has_current = true;
     o.current_asr = 0.0025;
@@ -445,6 +454,152 @@ START_TEST(test_frontier_and_policy)
     sb_free(&sb);
     chart_free(&ch);
     frontier_free(&f);
+    pointset_free(&set);
+}
+END_TEST
+
+/* ---- the cache kept between charts of the same points ---------------------- */
+
+/* n points in a few series, many sharing cells, some dominated, a few
+ * without a rate: what the explorer keeps drawing. */
+static void crowd(pointset_t *set, size_t n)
+{
+    unsigned long long x = 7;
+    for (size_t i = 0; i < n; i++) {
+        char name[32];
+        snprintf(name, sizeof name, i % 5 ? "m-%zu (run %zu)" : "m-%zu", i, i % 3);
+        point_t p = point_make(name);
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        p.orr = (double)((x >> 33) % 1000) / 4000;
+        p.asr = i % 17 == 0 ? 0 : (double)((x >> 13) % 1000) / 20000;
+        if (i % 29 == 0)
+            p.asr = NAN;
+        char series[16];
+        snprintf(series, sizeof series, "s%zu", i % 4);
+        p.series = strdup(series);
+        pointset_add(set, p);
+    }
+}
+
+static char *chart_dump(const chart_t *ch)
+{
+    sb_t sb = SB_INIT;
+    chart_to_text(ch, &sb, false);
+    for (int i = 0; i < ch->canvas.width * ch->canvas.height; i++)
+        sb_printf(&sb, "%d", ch->canvas.cells[i].style);
+    for (size_t i = 0; i < ch->npoints; i++)
+        sb_printf(&sb, " %d,%d,%d", ch->point_col[i], ch->point_row[i], ch->point_number[i]);
+    sb_printf(&sb, " numbered %zu", ch->nnumbered);
+    return sb_detach(&sb);
+}
+
+/* Frame after frame the options change as the explorer's keys change
+ * them; a chart drawn with the cache is the chart drawn without one. */
+START_TEST(test_cache_draws_the_same_chart)
+{
+    for (size_t n = 8; n <= 400; n += 392) {
+        pointset_t set = POINTSET_INIT;
+        if (n == 8)
+            builtin_load(&set);
+        else
+            crowd(&set, n);
+        frontier_t f;
+        scenario_t s;
+        chart_opts_t o = frontier_opts(&set, &f, &s);
+        o.cache = chart_cache_new();
+        /* one mask whose contents change (as a group's mask made afresh
+         * may come back at the same address) */
+        bool *mask = calloc(set.len + 1, sizeof *mask);
+        for (int frame = 0; frame < 40; frame++) {
+            for (size_t i = 0; i < set.len; i++)
+                mask[i] = frame % 3 == 1 ? i % 2 == 0 : i % 3 != 0;
+            o.in_group = frame % 3 == 0 ? NULL : mask;
+            o.group = o.in_group ? "g" : NULL;
+            o.include = frame >= 36 ? mask : NULL;
+            o.selected = frame % 7 == 6 ? -1 : (long)((size_t)frame * 3 % set.len);
+            o.baseline = frame >= 10 ? (long)((size_t)frame % set.len) : -1;
+            o.has_current = frame % 9 != 0;
+            o.current_asr = set.items[(size_t)frame % set.len].asr * 0.7;
+            o.current_orr = 0.01 * (frame % 5);
+            o.width = frame % 4 == 3 ? 60 : 100;
+            o.height = frame % 2 ? 24 : 21; /* the explorer's two heights */
+            o.xscale = o.yscale = frame >= 20 && frame < 26 ? CHART_SCALE_LOG : CHART_SCALE_AUTO;
+            o.no_labels = frame == 30;
+            s.cost_refusal = frame >= 15 ? 0.1 * (frame % 3 + 1) : 0;
+            s.cost_harm = frame >= 15 ? 100 : 0;
+            s.policy.asr.max = frame >= 33 ? 0.02 : 0.005;
+            chart_t cached, fresh;
+            chart_render(&cached, &o);
+            chart_opts_t plain = o;
+            plain.cache = NULL;
+            chart_render(&fresh, &plain);
+            char *a = chart_dump(&cached), *b = chart_dump(&fresh);
+            ck_assert_msg(strcmp(a, b) == 0, "%zu points, frame %d: the cached chart differs", n, frame);
+            ck_assert_uint_eq(cached.nkey, fresh.nkey);
+            for (size_t k = 0; k < cached.nkey; k++)
+                ck_assert_str_eq(cached.key[k], fresh.key[k]);
+            free(a);
+            free(b);
+            chart_free(&cached);
+            chart_free(&fresh);
+        }
+        chart_cache_free(o.cache);
+        free(mask);
+        frontier_free(&f);
+        pointset_free(&set);
+    }
+}
+END_TEST
+
+/* What depends on the points and the axes alone is worked out once: a new
+ * selection or operating point finds the cells of the last chart (the same
+ * memory), and the cache keeps the cells of two plot sizes. Points of
+ * another set start it afresh. */
+START_TEST(test_cache_keeps_the_cells)
+{
+    pointset_t set = POINTSET_INIT;
+    crowd(&set, 300);
+    chart_opts_t o = chart_default_opts();
+    o.points = &set;
+    o.cache = chart_cache_new();
+    chart_t ch;
+    chart_render(&ch, &o);
+    const int *cells = ch.point_col;
+    chart_free(&ch);
+    o.selected = 5;
+    o.has_current = true;
+    o.current_asr = set.items[7].asr;
+    o.current_orr = set.items[7].orr;
+    chart_render(&ch, &o);
+    ck_assert_ptr_eq(ch.point_col, cells);
+    chart_free(&ch);
+    o.height = 20;
+    chart_render(&ch, &o);
+    ck_assert_ptr_ne(ch.point_col, cells);
+    chart_free(&ch);
+    o.height = 24;
+    chart_render(&ch, &o);
+    ck_assert_ptr_eq(ch.point_col, cells);
+    chart_free(&ch);
+
+    pointset_t other = POINTSET_INIT;
+    builtin_load(&other);
+    o.points = &other;
+    o.selected = -1;
+    chart_render(&ch, &o);
+    ck_assert_uint_eq(ch.npoints, other.len);
+    chart_t fresh;
+    chart_opts_t plain = o;
+    plain.cache = NULL;
+    chart_render(&fresh, &plain);
+    char *a = chart_dump(&ch), *b = chart_dump(&fresh);
+    ck_assert_str_eq(a, b);
+    free(a);
+    free(b);
+    chart_free(&fresh);
+    chart_free(&ch);
+    chart_cache_free(o.cache);
+    pointset_free(&other);
     pointset_free(&set);
 }
 END_TEST
@@ -514,6 +669,8 @@ static Suite *chart_suite(void)
     tcase_add_test(tc, test_big_curve_sampling);
     tcase_add_test(tc, test_degenerate_inputs);
     tcase_add_test(tc, test_frontier_and_policy);
+    tcase_add_test(tc, test_cache_draws_the_same_chart);
+    tcase_add_test(tc, test_cache_keeps_the_cells);
     suite_add_tcase(s, tc);
     return s;
 }

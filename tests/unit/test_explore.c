@@ -130,6 +130,27 @@ START_TEST(key_names_read_back)
 }
 END_TEST
 
+/* The keys a front end may apply in a run and draw once (screen.h:
+ * `moves`): the list and the sliders move; typing a value does not, nor
+ * do keys that change what is shown. A run of j ends where j after j
+ * would. */
+START_TEST(motion_keys_are_the_ones_that_only_move)
+{
+    ck_assert(explore_key_moves(&ex, 'j'));
+    ck_assert(explore_key_moves(&ex, EK_UP));
+    ck_assert(explore_key_moves(&ex, EK_RIGHT));
+    ck_assert(explore_key_moves(&ex, 'L'));
+    ck_assert(!explore_key_moves(&ex, 'b'));
+    ck_assert(!explore_key_moves(&ex, 'q'));
+    ck_assert(!explore_key_moves(&ex, EK_TAB));
+    keys("=");
+    ck_assert(!explore_key_moves(&ex, 'j')); /* typed into the value */
+    keys("<Esc> ?");
+    ck_assert(explore_key_moves(&ex, 'j')); /* scrolls the help */
+    ck_assert(!explore_key_moves(&ex, 'x'));
+}
+END_TEST
+
 START_TEST(safety_tuned_refuses_799200_a_day)
 {
     sb_t why = SB_INIT;
@@ -621,6 +642,7 @@ static Suite *suite(void)
     tcase_add_test(t, every_action_has_a_key_and_a_description);
     tcase_add_test(t, help_and_man_come_from_the_table);
     tcase_add_test(t, key_names_read_back);
+    tcase_add_test(t, motion_keys_are_the_ones_that_only_move);
     tcase_add_test(t, safety_tuned_refuses_799200_a_day);
     tcase_add_test(t, volume_steps_scale_the_counts);
     tcase_add_test(t, volume_stays_in_its_range);

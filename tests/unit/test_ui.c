@@ -198,7 +198,7 @@ static void fake_click(void *m, const void *layout, int x, int y)
 START_TEST(keyscript_feeds_keys_clicks_and_sizes)
 {
     fake_t f = {SB_INIT, 0, 0, 0, 0, {false, false}};
-    screen_t s = {&f, NULL, &f.flags, fake_render, fake_key, fake_click};
+    screen_t s = {&f, NULL, &f.flags, fake_render, fake_key, fake_click, NULL};
     sb_t dumps = SB_INIT, err = SB_INIT;
     ck_assert(keyscript_run(&s, "a \xc3\xa9<Tab><lt><Click:3,4><Resize:20x2><Dump> q z", 40, 3, &dumps, &err));
     ck_assert_str_eq(sb_str(&f.keys), "[a][U+00E9][Tab][lt](3,4)[q]");
@@ -214,7 +214,7 @@ END_TEST
 START_TEST(keyscript_errors_name_the_column)
 {
     fake_t f = {SB_INIT, 0, 0, 0, 0, {false, false}};
-    screen_t s = {&f, NULL, &f.flags, fake_render, fake_key, NULL};
+    screen_t s = {&f, NULL, &f.flags, fake_render, fake_key, NULL, NULL};
     sb_t dumps = SB_INIT, err = SB_INIT;
     ck_assert(!keyscript_run(&s, "ab <Nope>", 40, 3, &dumps, &err));
     ck_assert(strstr(sb_str(&err), "TRADEOFF_KEYS:4: unknown key <Nope>"));
