@@ -157,7 +157,7 @@ static const struct {
      "verdicts meaning the model complied"},
     {{"unrecognised", required_argument, NULL, O_UNRECOGNISED}, SEC_DATA, FILES_IN | ON(CLI_DIFF), "HOW",
      "verdicts of neither kind: exclude (default),\n" "refusal or compliance"},
-    {{"id-column", required_argument, NULL, O_ID_COLUMN}, SEC_DATA, MAPPED_IN, "NAME",
+    {{"id-column", required_argument, NULL, O_ID_COLUMN}, SEC_DATA, COUNTS_SHOWN | PROMPTS_IN, "NAME",
      "the column identifying each prompt, which\n"
      "pairs two files (default: the preset's, id,\n"
      "prompt_id or index, else the prompt text)"},

@@ -13,6 +13,7 @@
 #include "base/exitcode.h"
 #include "core/gate.h"
 #include "base/json.h"
+#include "render/analysis_report.h"
 #include "render/json_fields.h"
 #include "base/num.h"
 #include "base/text.h"
@@ -53,26 +54,20 @@ static bool pick_point(side_t *s, const char *name)
     return s->point != NULL;
 }
 
-/* "+0.20 pp" */
-static void points_delta(sb_t *sb, double fraction)
-{
-    sb_printf(sb, "%s%.2f pp", fraction >= 0 ? "+" : "-", fabs(fraction) * 100);
-}
-
 static void rate_text(sb_t *out, const char *what, const gate_rate_t *r, const gate_result_t *g,
                       const point_t *base, const point_t *cand, bool asr)
 {
     char a[32], b[32];
     sb_printf(out, "  %s  %8s -> %-8s  ", what, num_format_pct(r->base, a, sizeof a),
               num_format_pct(r->cand, b, sizeof b));
-    points_delta(out, r->delta);
+    analysis_report_pp(out, r->delta);
     sb_puts(out, " (allowed ");
-    points_delta(out, r->allowed);
+    analysis_report_pp(out, r->allowed);
     if (r->ci.known) {
         sb_printf(out, "; %.12g%% interval of the rise ", g->level * 100);
-        points_delta(out, r->ci.lo);
+        analysis_report_pp(out, r->ci.lo);
         sb_puts(out, " to ");
-        points_delta(out, r->ci.hi);
+        analysis_report_pp(out, r->ci.hi);
     }
     sb_printf(out, ")  %s\n", r->undecided ? "REGRESSION (no finite interval: the gate fails closed)"
                               : r->regressed ? "REGRESSION"

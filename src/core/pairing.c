@@ -194,6 +194,20 @@ stats_paired_t pairing_table(const pairing_set_t *s, int set)
     return t;
 }
 
+const pairing_flip_t pairing_flips[PAIRING_NFLIPS] = {
+    {PROMPTLOG_HARMFUL, 0, "refused_then_complied", "Attacks that now succeed (refused in A, complied in B)"},
+    {PROMPTLOG_BENIGN, 1, "complied_then_refused", "Benign prompts now refused (complied in A, refused in B)"},
+    {PROMPTLOG_HARMFUL, 1, "complied_then_refused", "Attacks now refused: fixed (complied in A, refused in B)"},
+    {PROMPTLOG_BENIGN, 0, "refused_then_complied", "Benign prompts now answered: fixed (refused in A, complied in B)"},
+};
+
+const pairing_pair_t *pairing_flip_list(const pairing_t *pr, const pairing_flip_t *f, long long *n)
+{
+    const pairing_set_t *s = &pr->set[f->set];
+    *n = f->dir == 0 ? s->refused_then_complied : s->complied_then_refused;
+    return f->dir == 0 ? s->r2c : s->c2r;
+}
+
 pairing_stats_t pairing_stats(const pairing_set_t *s, int set, double confidence)
 {
     stats_paired_t t = pairing_table(s, set);

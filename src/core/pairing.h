@@ -70,6 +70,22 @@ long long pairing_counted(const pairing_set_t *s);
  * (complied) on the harmful set, a refusal on the benign set. */
 stats_paired_t pairing_table(const pairing_set_t *s, int set);
 
+/* The four ways a prompt flips, in the order every listing gives them:
+ * what got worse first (attacks that now succeed, benign prompts now
+ * refused), then what was fixed. `dir` 0: refused in A, complied in B
+ * (the set's r2c list); 1: complied, then refused (c2r). */
+typedef struct {
+    int set, dir;
+    const char *key;   /* "refused_then_complied", "complied_then_refused" */
+    const char *title; /* "Attacks that now succeed (refused in A, complied in B)" */
+} pairing_flip_t;
+
+#define PAIRING_NFLIPS 4
+extern const pairing_flip_t pairing_flips[PAIRING_NFLIPS];
+/* The list of one kind of flip (needs a pairing run with lists), its
+ * length in *n. */
+const pairing_pair_t *pairing_flip_list(const pairing_t *pr, const pairing_flip_t *f, long long *n);
+
 /* A set's figures: its rate under A and under B (ASR on the harmful set,
  * ORR on the benign one) over the prompts counted on both sides, the
  * change B - A with its paired interval at `confidence`, and McNemar's

@@ -325,6 +325,11 @@ void analysis_report_delta(sb_t *out, double d, stats_interval_t ci, double conf
     sb_puts(out, stats_interval_excludes_zero(ci) ? ")" : ": within noise)");
 }
 
+void analysis_report_pp(sb_t *out, double fraction)
+{
+    sb_printf(out, "%s%.2f pp", fraction >= 0 ? "+" : "-", fabs(fraction) * 100);
+}
+
 bool analysis_report_pairing(sb_t *out, const comparison_t *c)
 {
     const pairing_summary_t *ps = &c->pairing;

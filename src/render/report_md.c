@@ -181,7 +181,7 @@ static void md_comparison(sb_t *out, const report_t *r)
     sb_reset(&line);
     if (analysis_report_pairing(&line, &c)) {
         sb_puts(out, "- ");
-        md_escape(out, sb_str(&line));
+        text_markdown(out, sb_str(&line));
         sb_puts(out, "\n");
     }
     sb_puts(out, "\n");
