@@ -58,6 +58,7 @@ void promptlog_release(promptlog_t *log)
     free_texts(log->kept_text, log->len);
     free(log->key);
     free(log->line);
+    free(log->offset);
     free(log->category);
     free(log->set);
     free(log->verdict);
@@ -171,6 +172,22 @@ static void index_grow(promptlog_t *log)
         index_put(log->slots, n, log->key, (uint32_t)i);
 }
 
+/* Prompt i into the index, in one probe: -1, or the prompt already there
+ * with its key (which keeps its slot). */
+static long index_insert(promptlog_t *log, uint32_t i)
+{
+    size_t mask = log->nslots - 1;
+    for (size_t s = slot_of(log->key[i], mask);; s = (s + 1) & mask) {
+        uint32_t v = log->slots[s];
+        if (v == 0) {
+            log->slots[s] = i + 1;
+            return -1;
+        }
+        if (log->key[v - 1] == log->key[i])
+            return (long)v - 1;
+    }
+}
+
 long promptlog_find(const promptlog_t *log, uint64_t key)
 {
     if (!log->nslots)
@@ -191,6 +208,7 @@ static void grow(promptlog_t *log)
     size_t cap = log->cap ? log->cap * 2 : 256;
     log->key = xrealloc(log->key, cap * sizeof *log->key);
     log->line = xrealloc(log->line, cap * sizeof *log->line);
+    log->offset = xrealloc(log->offset, cap * sizeof *log->offset);
     log->category = xrealloc(log->category, cap * sizeof *log->category);
     log->set = xrealloc(log->set, cap * sizeof *log->set);
     log->verdict = xrealloc(log->verdict, cap * (log->njudges ? log->njudges : 1));
@@ -210,14 +228,16 @@ static void note_duplicate(promptlog_t *log, long first, long line, const char *
     log->dup_text = text_sanitize(key, len < DUP_TEXT_MAX ? len : DUP_TEXT_MAX);
 }
 
-void promptlog_add(promptlog_t *log, const char *key, size_t key_len, int set, uint32_t category, long line,
+void promptlog_add(promptlog_t *log, const char *key, size_t key_len, int set, uint32_t category, promptlog_at_t at,
                    const uint8_t *verdicts, const char *text, size_t text_len)
 {
+    long line = at.line;
     grow(log);
     size_t i = log->len;
     bool keyed = log->key_col >= 0;
     log->key[i] = keyed ? promptlog_hash(key, key_len) : 0;
     log->line[i] = line > 0 && line <= (long)UINT32_MAX ? (uint32_t)line : 0;
+    log->offset[i] = at.offset;
     log->category[i] = category;
     log->set[i] = (uint8_t)set;
     memcpy(log->verdict + i * log->njudges, verdicts, log->njudges);
@@ -226,12 +246,10 @@ void promptlog_add(promptlog_t *log, const char *key, size_t key_len, int set, u
         log->kept_text[i] = text ? text_sanitize(text, text_len) : NULL;
     }
     if (keyed) {
-        long seen = promptlog_find(log, log->key[i]);
+        index_grow(log);
+        long seen = index_insert(log, (uint32_t)i);
         if (seen >= 0)
             note_duplicate(log, (long)log->line[seen], line, key, key_len);
-        index_grow(log);
-        if (seen < 0)
-            index_put(log->slots, log->nslots, log->key, (uint32_t)i);
     }
     log->len++;
 }

@@ -5,11 +5,12 @@
  *
  * Memory is bounded per prompt, whatever the file holds: a 64-bit hash of
  * its key (the id, or the prompt text when the file has no id column), its
- * set, its category (an index into the file's category names), its line and
- * one verdict per verdict column: about 18 bytes plus one per judge, and an
- * index of the keys (a hash table of 4 to 8 bytes a prompt). The texts are
- * not kept: the listings that show a prompt's id or text read them from the
- * file again (load/prompttext.h), except for an input that cannot be read
+ * set, its category (an index into the file's category names), its line, its
+ * row's byte offset and one verdict per verdict column: about 26 bytes plus
+ * one per judge, and an index of the keys (a hash table of 4 to 8 bytes a
+ * prompt). The texts are
+ * not kept: the listings that show a prompt's id or text read those rows
+ * from the file again, each at its offset (load/prompttext.h), except for an input that cannot be read
  * twice (standard input, a pipe, a buffer), whose loader keeps them here.
  *
  * Two prompts are one when their keys hash alike: different keys share a
@@ -67,6 +68,7 @@ typedef struct promptlog {
     size_t len, cap;
     uint64_t *key;         /* the key's hash (0 when the file has no key) */
     uint32_t *line;        /* the prompt's line in the file */
+    uint64_t *offset;      /* the byte offset of its row, to read it again alone */
     uint32_t *category;    /* index into categories, or PROMPTLOG_NO_CATEGORY */
     uint8_t *set;          /* PROMPTLOG_HARMFUL or PROMPTLOG_BENIGN */
     uint8_t *verdict;      /* len x njudges promptlog_verdict_t */
@@ -105,11 +107,17 @@ void promptlog_keep_texts(promptlog_t *log);
 /* The index of the category `name` (`len` bytes; added when new), or
  * PROMPTLOG_NO_CATEGORY when blank or past PROMPTLOG_MAX_CATEGORIES. */
 uint32_t promptlog_category(promptlog_t *log, const char *name, size_t len);
+/* Where a prompt's row is in its file. */
+typedef struct {
+    long line;
+    unsigned long long offset;
+} promptlog_at_t;
+
 /* Appends a prompt: its key cell (ignored without a key column), set,
- * category, line and one verdict per judge; with kept texts, `text`
+ * category, row and one verdict per judge; with kept texts, `text`
  * (`text_len` bytes; NULL: none) too. A key seen before is recorded as
  * the first duplicate when it is the first. */
-void promptlog_add(promptlog_t *log, const char *key, size_t key_len, int set, uint32_t category, long line,
+void promptlog_add(promptlog_t *log, const char *key, size_t key_len, int set, uint32_t category, promptlog_at_t at,
                    const uint8_t *verdicts, const char *text, size_t text_len);
 
 /* The hash of a key cell, as promptlog_add takes it (blanks around it are

@@ -432,8 +432,9 @@ static void log_prompt(judged_t *j, const csvrow_t *row, prompt_kind_t kind)
     if (j->category_col >= 0)
         cat = promptlog_category(log, row->fields[j->category_col], row->lens[j->category_col]);
     int kc = j->key_col, tc = j->text_col;
+    promptlog_at_t at = {row->line, row->offset};
     promptlog_add(log, kc >= 0 ? row->fields[kc] : NULL, kc >= 0 ? row->lens[kc] : 0,
-                  kind == PROMPT_BENIGN ? PROMPTLOG_BENIGN : PROMPTLOG_HARMFUL, cat, row->line, j->row_verdicts,
+                  kind == PROMPT_BENIGN ? PROMPTLOG_BENIGN : PROMPTLOG_HARMFUL, cat, at, j->row_verdicts,
                   tc >= 0 ? row->fields[tc] : NULL, tc >= 0 ? row->lens[tc] : 0);
 }
 

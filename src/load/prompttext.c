@@ -1,4 +1,4 @@
-/* prompttext: one more pass over a file for the texts of a few prompts. */
+/* prompttext: the rows of a few prompts read again, each at its offset. */
 #include "config.h"
 
 #include "load/prompttext.h"
@@ -11,29 +11,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-typedef struct {
-    uint32_t line;
-    size_t k; /* into out */
-} wanted_t;
-
+/* The first whole row of a window of the file. */
 typedef struct {
     const promptlog_t *log;
-    const size_t *idx;
+    size_t i;            /* the prompt */
     prompttext_t *out;
-    wanted_t *want;
-    size_t n, next;
-    bool header_seen;
-    long changed_line; /* first row that no longer holds its key; 0: none */
+    bool taken;
+    bool changed;        /* the row there no longer holds the prompt's key */
 } fetch_t;
-
-static int by_line(const void *x, const void *y)
-{
-    const wanted_t *a = x, *b = y;
-    if (a->line != b->line)
-        return a->line < b->line ? -1 : 1;
-    return a->k < b->k ? -1 : a->k > b->k;
-}
 
 static char *line_id(uint32_t line)
 {
@@ -42,33 +29,46 @@ static char *line_id(uint32_t line)
     return xstrdup(buf);
 }
 
-static void take(fetch_t *f, const csvrow_t *row, size_t k)
-{
-    const promptlog_t *log = f->log;
-    size_t i = f->idx[k];
-    int kc = log->key_col, tc = log->text_col;
-    bool has_key = kc >= 0 && (size_t)kc < row->nfields, has_text = tc >= 0 && (size_t)tc < row->nfields;
-    if (kc >= 0 && (!has_key || promptlog_hash(row->fields[kc], row->lens[kc]) != log->key[i])) {
-        if (!f->changed_line)
-            f->changed_line = row->line;
-        return; /* left for the line id */
-    }
-    f->out[k].id = has_key ? text_sanitize(row->fields[kc], row->lens[kc]) : line_id(log->line[i]);
-    f->out[k].text = has_text ? text_sanitize(row->fields[tc], row->lens[tc]) : NULL;
-}
-
-static int on_row(const csvrow_t *row, void *ctx)
+static int take(const csvrow_t *row, void *ctx)
 {
     fetch_t *f = ctx;
-    if (!f->header_seen) {
-        f->header_seen = true;
-        return 0;
+    const promptlog_t *log = f->log;
+    int kc = log->key_col, tc = log->text_col;
+    bool has_key = kc >= 0 && (size_t)kc < row->nfields, has_text = tc >= 0 && (size_t)tc < row->nfields;
+    f->taken = true;
+    if (kc >= 0 && (!has_key || promptlog_hash(row->fields[kc], row->lens[kc]) != log->key[f->i])) {
+        f->changed = true;
+        return 1;
     }
-    while (f->next < f->n && f->want[f->next].line < (uint32_t)row->line)
-        f->next++;
-    while (f->next < f->n && f->want[f->next].line == (uint32_t)row->line)
-        take(f, row, f->want[f->next++].k);
-    return f->next < f->n ? 0 : 1; /* 1: all found, stop reading */
+    f->out->id = has_key ? text_sanitize(row->fields[kc], row->lens[kc]) : line_id(log->line[f->i]);
+    f->out->text = has_text ? text_sanitize(row->fields[tc], row->lens[tc]) : NULL;
+    return 1; /* one row is all */
+}
+
+/* The row at prompt i's offset: a window of the file from there, cut after
+ * its last newline (so that only whole rows are parsed), grown until it
+ * holds the row (a quoted cell may span lines) or passes the longest line
+ * a file may have. False when the file cannot be read there. */
+static bool read_row(int fd, const char *name, fetch_t *f, char **buf, size_t *cap)
+{
+    unsigned long long at = f->log->offset[f->i];
+    for (size_t want = 4096; want <= 2 * (size_t)CSVREAD_MAX_LINE; want *= 2) {
+        *buf = xgrow(*buf, cap, want, 1);
+        ssize_t n = pread(fd, *buf, want, (off_t)at);
+        if (n <= 0)
+            return false;
+        size_t len = (size_t)n;
+        if ((size_t)n == want) /* more follows: keep whole lines only */
+            while (len > 0 && (*buf)[len - 1] != '\n')
+                len--;
+        diag_t scratch = DIAG_INIT; /* a row cut short is read again, longer */
+        if (len > 0)
+            csvread_buffer(name, *buf, len, take, f, &scratch);
+        diag_free(&scratch);
+        if (f->taken || (size_t)n < want)
+            return f->taken;
+    }
+    return false;
 }
 
 /* From the texts the log kept (an input read once). */
@@ -83,30 +83,32 @@ static void from_kept(const promptlog_t *log, const size_t *idx, size_t n, promp
 
 static void from_file(const promptlog_t *log, const size_t *idx, size_t n, prompttext_t *out, diag_t *d)
 {
-    fetch_t f = {log, idx, out, xcalloc(n, sizeof *f.want), n, 0, false, 0};
-    for (size_t k = 0; k < n; k++)
-        f.want[k] = (wanted_t){log->line[idx[k]], k};
-    qsort(f.want, n, sizeof *f.want, by_line);
     csvsource_t src;
     diag_t rd = DIAG_INIT;
-    if (csvread_open(&src, log->source, &rd) == 0)
-        csvread_source(&src, on_row, &f, &rd);
+    bool open = csvread_open(&src, log->source, &rd) == 0 && src.rereadable;
+    char *buf = NULL;
+    size_t cap = 0;
+    long changed = 0, unread = 0;
+    for (size_t k = 0; open && k < n; k++) {
+        fetch_t f = {log, idx[k], &out[k], false, false};
+        if (!read_row(src.fd, src.name, &f, &buf, &cap))
+            unread = unread ? unread : (long)log->line[idx[k]];
+        else if (f.changed && !changed)
+            changed = (long)log->line[idx[k]];
+    }
+    free(buf);
     csvread_close(&src);
-    bool missing = false;
     for (size_t k = 0; k < n; k++)
-        if (!out[k].id) {
+        if (!out[k].id)
             out[k].id = line_id(log->line[idx[k]]);
-            missing = true;
-        }
-    if (f.changed_line)
+    if (!open)
+        diag_warn(d, "%s: cannot read the file again (%s): prompts are shown by line", log->shown,
+                  rd.error ? rd.error : "not a regular file");
+    else if (changed || unread)
         diag_warn(d, "%s:%ld: the file changed since it was read (its %s is not the one read before): prompts are "
                      "shown by line",
-                  log->shown, f.changed_line, log->key_name);
-    else if (missing && log->key_col >= 0)
-        diag_warn(d, "%s: cannot read the file again (%s): prompts are shown by line", log->shown,
-                  rd.error ? rd.error : "it has fewer rows than before");
+                  log->shown, changed ? changed : unread, log->key_name ? log->key_name : "row");
     diag_free(&rd);
-    free(f.want);
 }
 
 void prompttext_fetch(const promptlog_t *log, const size_t *idx, size_t n, prompttext_t *out, diag_t *d)

@@ -3,9 +3,10 @@
  * A per-prompt log (core/promptlog.h) keeps hashes, not texts, so that its
  * memory stays bounded whatever the file holds. A listing (the prompts that
  * flipped, the ones in one file only, those two judges disagree on) asks
- * for the few it shows, and they are read from the file again, in one pass
- * whatever their number; an input that could not be read twice had its
- * texts kept in the log instead. */
+ * for the few it shows, and each row is read again alone, at the offset the
+ * log kept, so that a listing costs what it lists and not a second pass
+ * over the file; an input that could not be read twice had its texts kept
+ * in the log instead. */
 #ifndef TRADEOFF_PROMPTTEXT_H
 #define TRADEOFF_PROMPTTEXT_H
 

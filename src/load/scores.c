@@ -619,7 +619,7 @@ static void fast_field(void *data, size_t len, void *ctx)
 
 static void fast_start(fast_t *f)
 {
-    csvrow_t row = {f->fname, 1, f->nf, f->hf, f->hl};
+    csvrow_t row = {f->fname, 1, f->nf, f->hf, f->hl, 0};
     diag_t scratch = DIAG_INIT;
     if (input_detect(f->hf, f->nf, f->opts) == INPUT_SCORES)
         f->s = scores_begin(&row, INPUT_SCORES, f->opts, f->categories, f->fname, &scratch);

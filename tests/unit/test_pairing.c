@@ -334,6 +334,23 @@ START_TEST(test_prompt_texts)
     ck_assert_uint_eq(d.nwarnings, 1);
     ck_assert_msg(strstr(d.warnings[0], "the file changed since it was read"), "%s", d.warnings[0]);
     prompttext_free(t, 2);
+    /* A row longer than the first window, with a line break in a quoted
+     * cell: read whole. */
+    f = fopen(path, "w");
+    fputs("id,set,prompt,verdict\nq1,harmful,\"first line\nsecond ", f);
+    for (int i = 0; i < 3000; i++)
+        fputs("long ", f);
+    fputs("end\",refused\nq2,benign,short,complied\n", f);
+    fclose(f);
+    pointset_free(&set);
+    ck_assert_int_eq(load_file(&set, path, NULL, &d), 0);
+    prompttext_fetch(set.items[0].prompts, idx, 2, t, &d);
+    ck_assert_str_eq(t[0].id, "q2");
+    ck_assert_str_eq(t[1].id, "q1");
+    ck_assert_uint_eq(strlen(t[1].text), strlen("first line second ") + 3000 * 5 + 3);
+    ck_assert_msg(strncmp(t[1].text, "first line second long", 22) == 0, "%.30s", t[1].text);
+    ck_assert_uint_eq(d.nwarnings, 1);
+    prompttext_free(t, 2);
     unlink(path);
     /* An input read once (a buffer, standard input) keeps its texts. */
     load(&set, "kept.csv", text);
