@@ -203,13 +203,14 @@ static void text_unmatched(sb_t *out, const diff_report_t *d, const char *side, 
 static void diff_text(sb_t *out, const diff_report_t *d)
 {
     sb_t head = SB_INIT;
-    sb_printf(&head, "Diff: %s -> %s\n  A  %s\n  B  %s\n", d->a->name, d->b->name, d->a_file, d->b_file);
-    pairing_line(&head, d);
-    sb_puts(&head, "\n");
-    if (judges_differ(d)) {
+    sb_printf(&head, "Diff: %s -> %s\n", d->a->name, d->b->name);
+    if (judges_differ(d)) { /* different measurements: said first */
         judges_note(&head, d);
         sb_puts(&head, "\n");
     }
+    sb_printf(&head, "  A  %s\n  B  %s\n", d->a_file, d->b_file);
+    pairing_line(&head, d);
+    sb_puts(&head, "\n");
     text_wrap(out, sb_str(&head), d->width, TEXT_WRAP_ALL);
     sb_free(&head);
     sb_puts(out, "\n");
@@ -425,7 +426,15 @@ static void diff_md(sb_t *out, const diff_report_t *d)
     text_markdown(out, d->a->name);
     sb_puts(out, " to ");
     text_markdown(out, d->b->name);
-    sb_puts(out, "\n\n- A: ");
+    sb_puts(out, "\n\n");
+    if (judges_differ(d)) { /* different measurements: said first */
+        judges_note(&line, d);
+        sb_puts(out, "- ");
+        text_markdown(out, sb_str(&line));
+        sb_puts(out, "\n");
+        sb_reset(&line);
+    }
+    sb_puts(out, "- A: ");
     text_markdown(out, d->a_file);
     sb_puts(out, "\n- B: ");
     text_markdown(out, d->b_file);
@@ -433,13 +442,6 @@ static void diff_md(sb_t *out, const diff_report_t *d)
     pairing_line(&line, d);
     text_markdown(out, sb_str(&line));
     sb_puts(out, "\n");
-    if (judges_differ(d)) {
-        sb_reset(&line);
-        judges_note(&line, d);
-        sb_puts(out, "- ");
-        text_markdown(out, sb_str(&line));
-        sb_puts(out, "\n");
-    }
     sb_free(&line);
     sb_puts(out, "\n");
     for (int set = 0; set < 2; set++)

@@ -258,16 +258,6 @@ static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
                  c.group_b);
         uigrid_put(g, in.x, y++, v, ROLE_BAD, in.w);
     }
-    /* How the intervals were made: paired prompt by prompt, or why not. */
-    if ((c.pairing.paired || c.pairing.why[0]) && y < in.y + in.h) {
-        sb_t pairing = SB_INIT;
-        if (c.pairing.paired)
-            pairing_phrase(&pairing, &c.pairing, false);
-        else
-            sb_printf(&pairing, "not paired: %s", c.pairing.why);
-        uigrid_put(g, in.x, y++, sb_str(&pairing), ROLE_NOTE, in.w);
-        sb_free(&pairing);
-    }
     char dr[64], dh[64], dc[64] = "";
     signed_count(c.d_refusals, ex, dr, sizeof dr);
     signed_count(c.d_harmful, ex, dh, sizeof dh);
@@ -295,6 +285,17 @@ static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
                                                                                 : "one side is better on both");
     if (y < in.y + in.h)
         uigrid_put(g, in.x, y++, v, ROLE_VALUE, in.w);
+    /* How the intervals were made (paired prompt by prompt, or why not):
+     * last, where a short panel leaves it out before a number. */
+    if ((c.pairing.paired || c.pairing.why[0]) && y < in.y + in.h) {
+        sb_t pairing = SB_INIT;
+        if (c.pairing.paired)
+            pairing_phrase(&pairing, &c.pairing, false);
+        else
+            sb_printf(&pairing, "not paired: %s", c.pairing.why);
+        uigrid_put(g, in.x, y, sb_str(&pairing), ROLE_NOTE, in.w);
+        sb_free(&pairing);
+    }
 }
 
 /* The meeting sentence for moving from the pinned baseline to the current
