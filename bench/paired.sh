@@ -31,22 +31,7 @@ if [ ! -s "$a" ] || [ ! -s "$b" ]; then
 fi
 echo "files: $a, $b ($(wc -c <"$a") bytes each); $REPEATS runs each, medians"
 
-# measure NAME COMMAND...: runs it REPEATS times; appends "wall cpu rss_kb" lines
-measure() {
-    name=$1; shift
-    : >"$BENCH_DIR/$name.times"
-    i=0
-    while [ "$i" -lt "$REPEATS" ]; do
-        /usr/bin/time -f '%e %U %S %M' -o "$BENCH_DIR/$name.one" "$@" >/dev/null 2>"$BENCH_DIR/$name.err" ||
-            { cat "$BENCH_DIR/$name.err" >&2; exit 1; }
-        awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$BENCH_DIR/$name.one" >>"$BENCH_DIR/$name.times"
-        i=$((i + 1))
-    done
-}
-
-median() { # NAME FIELD: 1 wall, 2 cpu, 3 rss KB
-    sort -n -k"$2" "$BENCH_DIR/$1.times" | awk -v f="$2" '{ v[NR] = $f } END { print v[int((NR + 1) / 2)] }'
-}
+. "$here/lib.sh" # measure, median, ratio
 
 measure read "$TRADEOFF" report --policy none --format csv "$a" "$b"
 measure diff "$TRADEOFF" diff --format json "$a" "$b"
@@ -54,7 +39,6 @@ measure text "$TRADEOFF" diff --width 100 "$a" "$b"
 flipped=$("$TRADEOFF" diff --format csv "$a" "$b" | awk 'END { print NR - 1 }')
 
 row() { printf '%-36s %8ss %8ss %8d MiB\n' "$2" "$(median "$1" 1)" "$(median "$1" 2)" $(($(median "$1" 3) / 1024)); }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 echo
 printf '%-36s %9s %9s %12s\n' "" "wall" "cpu" "peak RSS"
 row read "reading both files (report)"

@@ -342,3 +342,13 @@ void text_pad(sb_t *sb, const char *s, int width, bool right)
     }
     sb_repeat(sb, " ", width - used);
 }
+
+void text_trim(const char **s, size_t *len)
+{
+    while (*len > 0 && (**s == ' ' || **s == '\t')) {
+        (*s)++;
+        (*len)--;
+    }
+    while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+        (*len)--;
+}

@@ -94,12 +94,7 @@ void promptlog_keep_texts(promptlog_t *log)
 
 uint32_t promptlog_category(promptlog_t *log, const char *name, size_t len)
 {
-    while (len > 0 && (*name == ' ' || *name == '\t')) {
-        name++;
-        len--;
-    }
-    while (len > 0 && (name[len - 1] == ' ' || name[len - 1] == '\t'))
-        len--;
+    text_trim(&name, &len);
     if (len == 0)
         return PROMPTLOG_NO_CATEGORY;
     /* The last category found first: files list a category's prompts
@@ -128,12 +123,7 @@ uint32_t promptlog_category(promptlog_t *log, const char *name, size_t len)
 
 uint64_t promptlog_hash(const char *key, size_t len)
 {
-    while (len > 0 && (*key == ' ' || *key == '\t')) {
-        key++;
-        len--;
-    }
-    while (len > 0 && (key[len - 1] == ' ' || key[len - 1] == '\t'))
-        len--;
+    text_trim(&key, &len);
     return digest_fnv1a(DIGEST_FNV_INIT, key, len);
 }
 

@@ -134,12 +134,7 @@ static void hash_add(scores_t *s, double v, long long harm, long long ben) { tab
  * past MAX_CATEGORIES (a warning says so). */
 static cat_t *category_of(scores_t *s, const char *cell, size_t len)
 {
-    while (len > 0 && (*cell == ' ' || *cell == '\t')) {
-        cell++;
-        len--;
-    }
-    while (len > 0 && (cell[len - 1] == ' ' || cell[len - 1] == '\t'))
-        len--;
+    text_trim(&cell, &len);
     if (len == 0)
         return NULL;
     char *clean = text_sanitize(cell, len);

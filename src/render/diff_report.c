@@ -18,6 +18,18 @@ static const char *rate_name(int set) { return set == PROMPTLOG_BENIGN ? "over-r
 
 const char *diff_report_judge(const point_t *p) { return p->prompts->judges[p->prompts_judge]; }
 
+/* The k-th (0 or 1) kind of flip of a set in listing order (core/pairing.h:
+ * the worse first), and its list. */
+static const pairing_pair_t *set_flip(const diff_report_t *d, int set, int k, const pairing_flip_t **fl,
+                                      long long *n)
+{
+    *fl = &pairing_flips[0];
+    for (int f = 0, seen = 0; f < PAIRING_NFLIPS; f++)
+        if (pairing_flips[f].set == set && seen++ == k)
+            *fl = &pairing_flips[f];
+    return pairing_flip_list(d->pr, *fl, n);
+}
+
 /* Prompt i's category in A's file, or NULL. */
 static const char *category_of(const diff_report_t *d, size_t i)
 {
@@ -173,12 +185,10 @@ static void text_set(sb_t *out, const diff_report_t *d, int set)
         text_wrap(out, sb_str(&lo), d->width, TEXT_WRAP_ALL);
         sb_free(&lo);
     }
-    for (int f = 0; f < PAIRING_NFLIPS; f++) {
-        const pairing_flip_t *fl = &pairing_flips[f];
-        if (fl->set != set)
-            continue;
+    for (int k = 0; k < 2; k++) {
+        const pairing_flip_t *fl;
         long long n;
-        const pairing_pair_t *list = pairing_flip_list(d->pr, fl, &n);
+        const pairing_pair_t *list = set_flip(d, set, k, &fl, &n);
         sb_t head = SB_INIT;
         sb_printf(&head, "  %s: %lld", fl->title, n);
         text_line(out, sb_str(&head), d->width);
@@ -251,12 +261,10 @@ static void json_prompts(json_t *j, const diff_report_t *d, int set)
 {
     json_key(j, "prompts");
     json_array_begin(j);
-    for (int f = 0; f < PAIRING_NFLIPS; f++) {
-        const pairing_flip_t *fl = &pairing_flips[f];
-        if (fl->set != set)
-            continue;
+    for (int f = 0; f < 2; f++) {
+        const pairing_flip_t *fl;
         long long n;
-        const pairing_pair_t *list = pairing_flip_list(d->pr, fl, &n);
+        const pairing_pair_t *list = set_flip(d, set, f, &fl, &n);
         for (long long k = 0; k < n; k++) {
             const prompttext_t *t = &d->flips[set][fl->dir][k];
             json_object_begin(j);
@@ -393,12 +401,10 @@ static void md_set(sb_t *out, const diff_report_t *d, int set)
         sb_puts(out, "\n\n");
         sb_free(&lo);
     }
-    for (int f = 0; f < PAIRING_NFLIPS; f++) {
-        const pairing_flip_t *fl = &pairing_flips[f];
-        if (fl->set != set)
-            continue;
+    for (int k = 0; k < 2; k++) {
+        const pairing_flip_t *fl;
         long long n;
-        const pairing_pair_t *list = pairing_flip_list(d->pr, fl, &n);
+        const pairing_pair_t *list = set_flip(d, set, k, &fl, &n);
         sb_printf(out, "### %s: %lld\n\n", fl->title, n);
         md_list(out, d, list, d->flips[set][fl->dir], (size_t)n);
         if (n)
@@ -480,12 +486,10 @@ static void diff_csv(sb_t *out, const diff_report_t *d)
     const promptlog_t *la = d->a->prompts, *lb = d->b->prompts;
     sb_puts(out, "set,change,id,category,text,line_a,line_b\n");
     for (int set = 0; set < 2; set++)
-        for (int f = 0; f < PAIRING_NFLIPS; f++) {
-            const pairing_flip_t *fl = &pairing_flips[f];
-            if (fl->set != set)
-                continue;
+        for (int f = 0; f < 2; f++) {
+            const pairing_flip_t *fl;
             long long n;
-            const pairing_pair_t *list = pairing_flip_list(d->pr, fl, &n);
+            const pairing_pair_t *list = set_flip(d, set, f, &fl, &n);
             for (long long k = 0; k < n; k++)
                 csv_row(out, set_key(set), fl->key, &d->flips[set][fl->dir][k], category_of(d, list[k].a),
                         (long)la->line[list[k].a], (long)lb->line[list[k].b]);
