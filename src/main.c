@@ -47,6 +47,7 @@ int main(int argc, char **argv)
     setlocale(LC_NUMERIC, "C");
     /* A write past `ulimit -f` fails with a message, never kills us. */
     fatalsig_ignore_file_size();
+    atexit(cli_close_stdout);
     if (argc > 1) {
         cli_command_t cmd;
         if (cli_command_find(argv[1], &cmd))

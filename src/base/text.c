@@ -155,6 +155,79 @@ void text_markdown_code(sb_t *out, const char *text)
     sb_puts(out, "\n\n");
 }
 
+void text_quote(sb_t *sb, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), i = 0;
+    sb_putc(sb, '"');
+    while (i < n) {
+        uint32_t cp;
+        size_t len = utf8_decode(p + i, n - i, &cp);
+        if (len == 1 && (cp == '"' || cp == '\\'))
+            sb_printf(sb, "\\%c", (char)cp);
+        else if (len == 1 && (cp == '\n' || cp == '\r' || cp == '\t'))
+            sb_printf(sb, "\\%c", cp == '\n' ? 'n' : cp == '\r' ? 'r' : 't');
+        else if (len != 0 && !is_control(cp))
+            sb_putn(sb, s + i, len);
+        else
+            for (size_t k = 0; k < (len ? len : 1); k++)
+                sb_printf(sb, "\\x%02X", p[i + k]);
+        i += len ? len : 1;
+    }
+    sb_putc(sb, '"');
+}
+
+static int hex_digit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+const char *text_unquote(const char *s, char **out, const char **end, size_t *at)
+{
+    sb_t b = SB_INIT;
+    const char *why = NULL;
+    size_t i = 1;
+    for (; s[i] && s[i] != '"' && !why; i++) {
+        if (s[i] != '\\') {
+            sb_putc(&b, s[i]);
+            continue;
+        }
+        *at = i;
+        char c = s[++i];
+        int hi, lo;
+        if (c == '\\' || c == '"')
+            sb_putc(&b, c);
+        else if (c == 'n' || c == 'r' || c == 't')
+            sb_putc(&b, c == 'n' ? '\n' : c == 'r' ? '\r' : '\t');
+        else if (c == 'x' && (hi = hex_digit(s[i + 1])) >= 0 && (lo = hex_digit(s[i + 2])) >= 0) {
+            if (hi == 0 && lo == 0)
+                why = "\\x00: a NUL byte cannot be part of a name or path";
+            sb_putc(&b, (char)(hi * 16 + lo));
+            i += 2;
+        } else
+            why = "an unknown escape: expected \\\\, \\\", \\n, \\r, \\t or \\xHH (two hex digits) after a backslash";
+        if (!s[i])
+            break;
+    }
+    if (!why && s[i] != '"') {
+        *at = 0;
+        why = "a quoted value that is never closed: expected a '\"' at its end";
+    }
+    if (why) {
+        sb_free(&b);
+        return why;
+    }
+    *out = sb_detach(&b);
+    *end = s + i + 1;
+    return NULL;
+}
+
 static int cp_width(uint32_t cp)
 {
     /* wcwidth depends on the locale; the common wide ranges are enough to

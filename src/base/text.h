@@ -36,6 +36,19 @@ void text_markdown_code(sb_t *out, const char *text);
 /* Moves *s and shortens *len past the blanks and tabs around the `*len`
  * bytes at *s (a cell's surroundings are not part of its value). */
 void text_trim(const char **s, size_t *len);
+/* Appends `s` in double quotes so that every byte of it survives a round
+ * trip through text_unquote, while the text stays printable UTF-8 on one
+ * line: '\\' and '"' are escaped with a backslash, newline, carriage
+ * return and tab as \n, \r and \t, and every other control character (C0,
+ * DEL, C1, bidi overrides) and every byte that is not valid UTF-8 as \xHH.
+ * For paths and names saved in text files (scenario files). */
+void text_quote(sb_t *sb, const char *s);
+/* Reads back what text_quote wrote, from `s` (its opening quote): NULL,
+ * with the bytes in *out (allocated) and *end just after the closing
+ * quote; else what was expected, with *at the offset in `s` of the
+ * fault. \x00 is refused, as a NUL byte ends a C string (and no path holds
+ * one). */
+const char *text_unquote(const char *s, char **out, const char **end, size_t *at);
 /* Terminal columns taken by a sanitised UTF-8 string (one per code point;
  * wide East Asian characters count two). */
 int text_width(const char *s);

@@ -22,6 +22,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -167,13 +168,13 @@ static const struct {
      "benign prompts behind each rate, for rows\n" "that give no n_benign"},
 
     {{"volume", required_argument, NULL, O_VOLUME}, SEC_SCENARIO, POINTS_IN, "N",
-     "daily queries (10000000, 10,000,000, 1e7,\n" "10M, 2.5k, 1B); default 10M"},
+     "daily queries, 1,000 to 1e15 (10000000,\n" "10,000,000, 1e7, 10M, 2.5k, 1B); default 10M"},
     {{"adversarial-share", required_argument, NULL, O_ADV}, SEC_SCENARIO, POINTS_IN, "PCT",
      "share of traffic that is adversarial, in\n" "percent (0.1 or 0.1%); default 0.1"},
     {{"cost-refusal", required_argument, NULL, O_COST_REFUSAL}, SEC_SCENARIO, POINTS_IN, "X",
-     "cost of one unnecessary refusal; default\n" "unset (0)"},
+     "cost of one unnecessary refusal, up to\n" "1e15; default unset (0)"},
     {{"cost-harm", required_argument, NULL, O_COST_HARM}, SEC_SCENARIO, POINTS_IN, "X",
-     "cost of one harmful output; default unset (0)"},
+     "cost of one harmful output, up to 1e15;\n" "default unset (0)"},
     {{"policy", required_argument, NULL, O_POLICY}, SEC_SCENARIO, FILES_IN, "NAME",
      "consumer (default), enterprise, high-risk\n" "or none"},
 
@@ -273,6 +274,28 @@ void cli_error(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     va_end(ap);
+}
+
+void cli_close_stdout(void)
+{
+    /* As gnulib's close_stdout: a closed stdout that nothing was written to
+     * is no error (`tradeoff report -o out.txt >&-`). A stream that failed
+     * earlier is written to once more, for the reason. */
+    bool pending = __fpending(stdout) != 0, failed = ferror(stdout) != 0;
+    int why = 0;
+    if (failed) {
+        clearerr(stdout);
+        if (fputc('\n', stdout) == EOF || fflush(stdout) != 0)
+            why = errno;
+    }
+    errno = 0;
+    bool closed = fclose(stdout) == 0;
+    if (!why && !closed)
+        why = errno;
+    if (failed || (!closed && (pending || why != EBADF))) {
+        cli_error("cannot write to standard output%s%s", why ? ": " : "", why ? strerror(why) : "");
+        _exit(EXIT_INTERNAL);
+    }
 }
 
 /* `tradeoff` alone runs the explorer; its help is the overview of every

@@ -165,5 +165,11 @@ void cli_point_names(sb_t *sb, const pointset_t *set);
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "Try 'tradeoff COMMAND --help' for more information.", to stderr. */
 void cli_hint(const cli_t *c);
+/* Registered with atexit by main: flushes and closes standard output, and
+ * when anything written to it was lost (a full disk, a closed pipe, /dev/full)
+ * says so and ends the process with status 3, whatever wrote it: --help,
+ * --version, a report, the practice session, a key script's screens. The
+ * commands need not check each write; cmd_emit only stops early. */
+void cli_close_stdout(void);
 
 #endif

@@ -24,10 +24,9 @@ int cmd_emit(const cli_t *c, const sb_t *text)
         diag_free(&d);
         return rc == 0 ? EXIT_OK : EXIT_INTERNAL;
     }
-    if (fwrite(sb_str(text), 1, text->len, stdout) != text->len || fflush(stdout) != 0) {
-        cli_error("cannot write to standard output");
+    /* A failed write is reported once, by cli_close_stdout at exit. */
+    if (fwrite(sb_str(text), 1, text->len, stdout) != text->len || fflush(stdout) != 0)
         return EXIT_INTERNAL;
-    }
     return EXIT_OK;
 }
 

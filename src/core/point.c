@@ -196,5 +196,7 @@ void pointset_free(pointset_t *set)
         point_free(&set->items[i]);
     free(set->items);
     free(set->knob_name);
+    free(set->names.slots);
+    free(set->suffix_next);
     *set = (pointset_t)POINTSET_INIT;
 }

@@ -90,14 +90,36 @@ typedef struct {
     int prompts_judge;
 } point_t;
 
+/* A hash index of names: positions + 1 in a set's items, 0 for an empty
+ * slot (core/nameindex.h). */
+typedef struct {
+    size_t *slots; /* a power of two of them, or NULL */
+    size_t cap;
+    size_t len;
+} nameindex_t;
+
+#define NAMEINDEX_INIT {NULL, 0, 0}
+
 typedef struct {
     point_t *items;
     size_t len;
     size_t cap;
     char *knob_name; /* what the series' knob is called ("threshold"); may be NULL */
+
+    /* The names of items[0..named), indexed by load/names.c and kept from
+     * one file to the next, so that loading many files into a set costs
+     * their points, not the set's (issue 19: 400 copies of one file were
+     * quadratic). Only names.c renames a point below `named`; dropping
+     * points below it (a failed file) is noticed there. suffix_next[i]:
+     * where to resume the search for a free " #k" suffix when the first
+     * suffix tried is the name of items[i]. */
+    nameindex_t names;
+    size_t named;
+    unsigned *suffix_next;
+    size_t suffix_cap;
 } pointset_t;
 
-#define POINTSET_INIT {NULL, 0, 0, NULL}
+#define POINTSET_INIT {NULL, 0, 0, NULL, NAMEINDEX_INIT, 0, NULL, 0}
 
 /* A point with unknown rates and counts and the given name (copied). */
 point_t point_make(const char *name);

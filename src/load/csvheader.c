@@ -3,6 +3,7 @@
 
 #include "load/csvheader.h"
 #include "base/text.h"
+#include "load/csvcell.h"
 #include "base/xalloc.h"
 
 #include <ctype.h>
@@ -59,7 +60,7 @@ char **csvheader_copy(const csvrow_t *row)
 {
     char **header = xcalloc(row->nfields ? row->nfields : 1, sizeof *header);
     for (size_t i = 0; i < row->nfields; i++)
-        header[i] = text_sanitize(row->fields[i], row->lens[i]);
+        header[i] = csvcell_text(row->fields[i], row->lens[i]);
     return header;
 }
 

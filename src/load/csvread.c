@@ -301,32 +301,35 @@ static void report_progress(const csvsource_t *src)
         src->progress(src->done, src->size, src->progress_ctx);
 }
 
-/* CSVREAD_MAX_BYTES: false, with the message, when the input is larger. */
-static bool within_cap(const csvsource_t *src, diag_t *d)
+/* The limit of csvread_limit: false, with the message, when the input is
+ * larger. */
+static bool within_limit(const csvsource_t *src, diag_t *d)
 {
-    if (src->size > CSVREAD_MAX_BYTES) {
-        diag_error(d, "%s: file is larger than %llu MiB: not a table tradeoff reads (per-prompt "
-                      "results can be summed into bins first)", src->name, CSVREAD_MAX_BYTES >> 20);
-        return false;
-    }
-    if (src->done > CSVREAD_MAX_BYTES) {
-        diag_error(d, "%s: more than %llu MiB read: not a table tradeoff reads (a device or "
-                      "pipe that never ends?)", src->name, CSVREAD_MAX_BYTES >> 20);
+    unsigned long long max = src->max_bytes;
+    if (max && (src->size > max || src->done > max)) {
+        diag_error(d, "%s: %s %llu MiB%s: %s", src->name, src->size > max ? "file is larger than" : "more than",
+                   max >> 20, src->size > max ? "" : " read", src->max_why);
         return false;
     }
     return true;
+}
+
+int csvread_limit(csvsource_t *src, unsigned long long max_bytes, const char *why, diag_t *d)
+{
+    src->max_bytes = max_bytes;
+    src->max_why = why;
+    return within_limit(src, d) ? 0 : -1;
 }
 
 int csvread_source(csvsource_t *src, csvread_fn fn, void *ctx, diag_t *d)
 {
     reader_t r;
     reader_init(&r, src->name, fn, ctx, d);
-    r.stopped = !within_cap(src, d);
     while (!r.stopped) {
         const char *data;
         size_t len;
         int got = next_block(src, &data, &len, d);
-        if (got <= 0 || !within_cap(src, d)) {
+        if (got <= 0 || !within_limit(src, d)) {
             r.stopped = got != 0;
             break;
         }

@@ -52,6 +52,18 @@ const char *input_kind_name(input_kind_t kind)
     }
 }
 
+unsigned long long input_max_bytes(input_kind_t kind)
+{
+    return kind == INPUT_POINTS ? INPUT_HELD_MAX_BYTES : 0;
+}
+
+const char *input_size_advice(input_kind_t kind)
+{
+    (void)kind; /* only operating points are held whole */
+    return "operating points are held in memory whole; per-prompt results are read at any size, "
+           "streamed, as per-prompt scores, judged results or binned counts";
+}
+
 input_kind_t input_detect(char *const *header, size_t ncols, const input_opts_t *opts)
 {
     static const input_opts_t defaults = INPUT_OPTS_INIT;

@@ -63,6 +63,25 @@ typedef struct {
 #define INPUT_BIN_COLUMNS "score_bin_lower,bin_lower"
 #define INPUT_SET_COLUMNS "set,prompt_set,split,prompt_type,harmful"
 
+/* One rule for the size of an input. Operating points are held whole (a
+ * point per row), so a file or pipe of them stops at INPUT_HELD_MAX_BYTES,
+ * with a message that says which kind of input reads more. The other
+ * kinds are streamed, counted as they are read and never kept (memory
+ * grows with the distinct scores and categories, not the rows): they have
+ * no size limit, from a file or a pipe, and a bad row is reported at its
+ * line however far in it is. */
+#define INPUT_HELD_MAX_BYTES (1024ull * 1024u * 1024u)
+/* Harm categories counted apart in one file; past this a warning says the
+ * others are not counted per category (which bounds a streamed input's
+ * memory, and its time: categories are found by name). */
+#define INPUT_MAX_CATEGORIES 1000
+
+/* The most bytes an input of `kind` may have: INPUT_HELD_MAX_BYTES for
+ * operating points, 0 (no limit) for the streamed kinds. */
+unsigned long long input_max_bytes(input_kind_t kind);
+/* Why an input of `kind` stopped at input_max_bytes, and what to use. */
+const char *input_size_advice(input_kind_t kind);
+
 /* "exclude", "refusal", "compliance" -> how unrecognised verdicts count;
  * false when unknown. */
 bool input_parse_unrecognised(const char *s, point_unrec_t *how);

@@ -66,6 +66,7 @@ typedef struct {
     char *unrecognised_text;
     jcat_t *cats;
     size_t ncats;
+    bool too_many_cats; /* past INPUT_MAX_CATEGORIES: not counted apart */
 } judge_t;
 
 struct judged {
@@ -360,11 +361,17 @@ judged_t *judged_begin(const csvrow_t *header, const input_opts_t *opts, const c
     return j;
 }
 
+/* The category named by a cell, added when new; NULL past
+ * INPUT_MAX_CATEGORIES (a warning says so). */
 static jcat_t *category(judge_t *g, const char *name, size_t len)
 {
     for (size_t i = 0; i < g->ncats; i++)
         if (strlen(g->cats[i].name) == len && memcmp(g->cats[i].name, name, len) == 0)
             return &g->cats[i];
+    if (g->ncats >= INPUT_MAX_CATEGORIES) {
+        g->too_many_cats = true;
+        return NULL;
+    }
     g->cats = xrealloc(g->cats, (g->ncats + 1) * sizeof *g->cats);
     jcat_t *c = &g->cats[g->ncats++];
     c->name = text_sanitize(name, len);
@@ -414,8 +421,10 @@ static void count_verdict(judged_t *j, judge_t *g, const csvrow_t *row, prompt_k
     g->adv_succ += complied;
     if (j->category_col >= 0 && !csvcell_blank(row->fields[j->category_col], row->lens[j->category_col])) {
         jcat_t *c = category(g, row->fields[j->category_col], row->lens[j->category_col]);
-        c->n++;
-        c->successes += complied;
+        if (c) {
+            c->n++;
+            c->successes += complied;
+        }
     }
 }
 
@@ -540,6 +549,9 @@ int judged_finish(judged_t *j, pointset_t *set, const char *path, diag_t *d)
     for (size_t i = 0; i < j->njudges; i++) {
         const judge_t *g = &j->judges[i];
         warn_uncounted(j, g, d);
+        if (g->too_many_cats)
+            diag_warn(d, "%s: %s: more than %d categories: the others are not counted per category", j->fname,
+                      g->name, INPUT_MAX_CATEGORIES);
         if (g->n_adv + g->n_ben == 0) {
             /* A judge with no usable verdict (JailbreakBench leaves its second
              * judge empty on some files) gives no point; when no judge gives

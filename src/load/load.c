@@ -29,6 +29,7 @@ typedef struct {
     const char *path;       /* as given, for point names */
     size_t first;           /* index in set of this file's first point */
     curve_t *curve_out;     /* load_curve_file: the curve instead of points */
+    csvsource_t *src;       /* the file or pipe read; NULL for a buffer */
 
     bool rereadable;        /* the input can be read again (per-prompt texts) */
     bool have_header;
@@ -63,6 +64,9 @@ static int start(loader_t *L, const csvrow_t *row)
         L->kind = INPUT_SCORES;
     csvheader_free(header, row->nfields);
     if (!kind_fits(L, row))
+        return -1;
+    /* The one size rule (input.h): held whole, limited; streamed, not. */
+    if (L->src && csvread_limit(L->src, input_max_bytes(L->kind), input_size_advice(L->kind), L->d) != 0)
         return -1;
     switch (L->kind) {
     case INPUT_JUDGED:
@@ -219,8 +223,10 @@ static int read_file(loader_t *L)
             rc = csvread_rewind(&src, L->d);
         }
     }
+    L->src = &src;
     if (rc == 0 && !L->scores)
         rc = csvread_source(&src, on_row, L, L->d);
+    L->src = NULL;
     csvread_close(&src);
     return rc;
 }

@@ -347,16 +347,20 @@ static char *build_name(points_t *P, const csvrow_t *row)
 {
     if (!is_blank(row, P, R_NAME)) {
         const char *name = cell(row, P, R_NAME);
-        return text_sanitize(name, strlen(name));
+        return csvcell_text(name, strlen(name));
     }
     bool no_model = is_blank(row, P, R_MODEL), no_variant = is_blank(row, P, R_VARIANT);
+    char *model = no_model ? NULL : csvcell_text(cell(row, P, R_MODEL), strlen(cell(row, P, R_MODEL)));
+    char *variant = no_variant ? NULL : csvcell_text(cell(row, P, R_VARIANT), strlen(cell(row, P, R_VARIANT)));
     sb_t sb = SB_INIT;
-    if (!no_model)
-        sb_puts(&sb, cell(row, P, R_MODEL));
-    if (!no_variant)
-        sb_printf(&sb, no_model ? "%s" : " (%s)", cell(row, P, R_VARIANT));
+    if (model)
+        sb_puts(&sb, model);
+    if (variant)
+        sb_printf(&sb, model ? " (%s)" : "%s", variant);
     if (no_model && no_variant && has(P, R_KNOB))
         sb_printf(&sb, "%s @ %s", P->file_series, cell(row, P, R_KNOB));
+    free(model);
+    free(variant);
     char *raw = sb_detach(&sb);
     char *clean = text_sanitize(raw, strlen(raw));
     free(raw);
@@ -402,7 +406,7 @@ static void take_attrs(points_t *P, const csvrow_t *row, point_t *p)
                     (is_identity_role(r) && has(P, R_NAME) && r != R_NAME);
         if (!keep || row->lens[i] == 0)
             continue;
-        char *v = text_sanitize(row->fields[i], row->lens[i]);
+        char *v = csvcell_text(row->fields[i], row->lens[i]);
         long *at = &P->attr_at[P->attr_first[i]];
         if (*at >= 0) {
             free(p->attrs[*at].value);
@@ -472,7 +476,7 @@ int points_row(points_t *P, const csvrow_t *row)
     }
     if (!is_blank(row, P, R_SERIES)) {
         const char *series = cell(row, P, R_SERIES);
-        p.series = text_sanitize(series, strlen(series));
+        p.series = csvcell_text(series, strlen(series));
     } else if (!has_identity(P)) {
         p.series = xstrdup(P->file_series);
     }

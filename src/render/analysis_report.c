@@ -305,12 +305,8 @@ void analysis_report_json(json_t *j, const analysis_t *a)
 
 static void signed_value(sb_t *out, double d, bool money)
 {
-    char v[48];
-    if (money)
-        num_format_money(fabs(d), v, sizeof v);
-    else
-        num_format_count(fabs(d), v, sizeof v);
-    sb_printf(out, "%s%s", !isfinite(d) ? "" : d > 0 ? "+" : d < 0 ? "-" : "", v);
+    char v[NUM_BUF];
+    sb_puts(out, num_format_change(d, money ? num_format_money : num_format_count, NULL, v, sizeof v));
 }
 
 void analysis_report_delta(sb_t *out, double d, stats_interval_t ci, double confidence, bool money)

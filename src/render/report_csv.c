@@ -4,12 +4,14 @@
  * Numbers are written with full precision and no separators (an unknown
  * value is an empty cell), so `tradeoff` reads the file back as the same
  * points. Text cells (names, series, attributes) come from input files and a
- * spreadsheet would run one that starts with = + - @ tab or carriage return
- * as a formula; such cells get a leading apostrophe. Numeric cells are never
- * touched: -0.5 in a numeric column is a number, not a formula. */
+ * spreadsheet would run one that starts with = + - or @ as a formula; such
+ * cells get a leading apostrophe, which tradeoff drops when it reads the
+ * file back (csvcell_guarded, csvcell_text). A cell that is a number (-5,
+ * +5, -1e5, in a numeric column or not) is never touched. */
 #include "config.h"
 
 #include "core/analysis.h"
+#include "load/csvcell.h"
 #include "core/stats.h"
 #include "base/num.h"
 #include "render/report.h"
@@ -44,11 +46,6 @@ static bool is_fixed(const char *key, const char *knob)
     return strcmp(key, knob) == 0;
 }
 
-static bool formula_lead(char c)
-{
-    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-}
-
 /* A text cell: sanitised, neutralised, quoted when it holds a separator, a
  * quote or surrounding blanks. */
 static void csv_text(sb_t *out, const char *s)
@@ -56,7 +53,7 @@ static void csv_text(sb_t *out, const char *s)
     if (!s)
         return;
     char *clean = text_sanitize(s, strlen(s));
-    bool neutralise = formula_lead(s[0]) || formula_lead(clean[0]);
+    bool neutralise = csvcell_guarded(s);
     size_t n = strlen(clean);
     bool quote = neutralise || strpbrk(clean, ",\"") != NULL || (n && (clean[0] == ' ' || clean[n - 1] == ' '));
     if (quote)

@@ -373,7 +373,7 @@ typedef struct {
     bool infinite;       /* "none" (INFINITY) sits above hi */
 } range_t;
 
-static const range_t VOLUME_RANGE = {1e3, 1e10, false, false};
+static const range_t VOLUME_RANGE = {NUM_MIN_VOLUME, 1e10, false, false};
 static const range_t SHARE_RANGE = {1e-5, 1.0, true, false};
 static const range_t COST_RANGE = {0.01, 1e7, true, false};
 static const range_t BOUND_RANGE = {1e-4, 1.0, false, true};

@@ -21,6 +21,23 @@
 /* ------------------------------------------------------------------------
  * Saving the scenario, exporting the report. */
 
+/* The name group `g` will have when the saved scenario is reopened. A
+ * group named after its file (a table that names no set, a curve) is
+ * named after the path loaded, and the scenario saves that path absolute:
+ * saved as it is, the group would not be found again (issue 19: a saved
+ * scenario that did not reopen). */
+static char *reopened_group_name(const explore_t *ex, const group_t *g, char *const *saved_files)
+{
+    for (int i = 0; (g->basis == POINT_GROUP_FILE || g->basis == POINT_GROUP_CURVE) && i < ex->nfiles; i++) {
+        char *given = text_sanitize(ex->files[i], strlen(ex->files[i]));
+        bool same = strcmp(given, g->name) == 0;
+        free(given);
+        if (same)
+            return text_sanitize(saved_files[i], strlen(saved_files[i]));
+    }
+    return xstrdup(g->name);
+}
+
 static void fill_scenario_file(const explore_t *ex, scenario_file_t *sf)
 {
     scenario_file_init(sf);
@@ -36,7 +53,7 @@ static void fill_scenario_file(const explore_t *ex, scenario_file_t *sf)
     if (ex->place.series < ex->nseries) {
         sf->series = xstrdup(ex->series[ex->place.series].name);
         sf->position = ex->place.pos;
-        sf->group = xstrdup(ex->groups.items[ex->series[ex->place.series].group].name);
+        sf->group = reopened_group_name(ex, &ex->groups.items[ex->series[ex->place.series].group], sf->files);
     }
     if (ex->has_baseline) {
         /* The baseline is saved as a place too: find it on a series. */
@@ -54,7 +71,7 @@ static void fill_scenario_file(const explore_t *ex, scenario_file_t *sf)
                 }
                 sf->baseline_series = xstrdup(se->name);
                 sf->baseline_position = pos;
-                sf->baseline_group = xstrdup(ex->groups.items[se->group].name);
+                sf->baseline_group = reopened_group_name(ex, &ex->groups.items[se->group], sf->files);
                 break;
             }
         }
@@ -83,8 +100,13 @@ bool explore_save(explore_t *ex, const char *path)
     scenario_file_t sf;
     fill_scenario_file(ex, &sf);
     sb_t text = SB_INIT;
-    scenario_file_format(&text, &sf);
-    bool ok = write_file(ex, path, &text, "scenario");
+    diag_t d = DIAG_INIT;
+    bool ok = scenario_file_save_text(path, &sf, &text, &d) == 0;
+    if (ok)
+        ok = write_file(ex, path, &text, "scenario");
+    else
+        explore_say(ex, true, "%s", d.error);
+    diag_free(&d);
     sb_free(&text);
     scenario_file_free(&sf);
     return ok;

@@ -170,24 +170,6 @@ static void count_with_interval(const explore_t *ex, const frontier_op_t *op, bo
         snprintf(buf, n, "%s (n unknown)", a);
 }
 
-/* A yearly count, short enough for a narrow panel: "291.7 million". */
-static void short_count(double x, char *buf, size_t n)
-{
-    if (fabs(x) >= 1e9)
-        snprintf(buf, n, "%.1fB", x / 1e9);
-    else if (fabs(x) >= 1e7)
-        snprintf(buf, n, "%.1fM", x / 1e6);
-    else
-        num_format_count(x, buf, n);
-}
-
-static void signed_count(double d, const explore_t *ex, char *buf, size_t n)
-{
-    char a[48];
-    num_format_count(fabs(d), a, sizeof a);
-    snprintf(buf, n, "%s%s", fabs(d) < 1e-9 ? "" : d < 0 ? gl(ex, G_MINUS) : "+", a);
-}
-
 static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
 {
     frontier_op_t op = explore_current(ex);
@@ -218,8 +200,8 @@ static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
     count_with_interval(ex, &op, true, p.harmful, v, sizeof v);
     row_lv(g, in, y++, "Harmful outputs/day", v, ROLE_VALUE);
     char ry[48], hy[48];
-    short_count(p.refusals * MODEL_DAYS_PER_YEAR, ry, sizeof ry);
-    short_count(p.harmful * MODEL_DAYS_PER_YEAR, hy, sizeof hy);
+    num_format_short(p.refusals * MODEL_DAYS_PER_YEAR, ry, sizeof ry);
+    num_format_short(p.harmful * MODEL_DAYS_PER_YEAR, hy, sizeof hy);
     snprintf(v, sizeof v, "%s refusals, %s harmful", ry, hy);
     row_lv(g, in, y++, "Per year", v, ROLE_VALUE);
     if (model_costs_set(&ex->scenario))
@@ -259,12 +241,11 @@ static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
         uigrid_put(g, in.x, y++, v, ROLE_BAD, in.w);
     }
     char dr[64], dh[64], dc[64] = "";
-    signed_count(c.d_refusals, ex, dr, sizeof dr);
-    signed_count(c.d_harmful, ex, dh, sizeof dh);
+    num_format_change(c.d_refusals, num_format_count, gl(ex, G_MINUS), dr, sizeof dr);
+    num_format_change(c.d_harmful, num_format_count, gl(ex, G_MINUS), dh, sizeof dh);
     if (model_costs_set(&ex->scenario) && isfinite(c.d_cost)) {
-        char m[48];
-        snprintf(dc, sizeof dc, ", cost %s%s", c.d_cost < 0 ? gl(ex, G_MINUS) : "+",
-                 num_format_money(fabs(c.d_cost), m, sizeof m));
+        char m[NUM_BUF];
+        snprintf(dc, sizeof dc, ", cost %s", num_format_change(c.d_cost, num_format_money, gl(ex, G_MINUS), m, sizeof m));
     }
     snprintf(v, sizeof v, "change: %s refusals, %s harmful%s", dr, dh, dc);
     if (y < in.y + in.h)

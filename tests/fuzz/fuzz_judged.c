@@ -84,7 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     input_opts_t opts = INPUT_OPTS_INIT;
     opts.kind = INPUT_JUDGED;
     opts.preset = presets[data[0] % 3];
-    fuzz_load_and_check(data + 1, size - 1, &opts);
+    fuzz_load_and_check(data + 1, size - 1, &opts, true);
     pointset_t set = POINTSET_INIT;
     diag_t d = DIAG_INIT;
     if (load_buffer(&set, "fuzz.csv", (const char *)data + 1, size - 1, &opts, &d) == 0 && set.len > 0 &&

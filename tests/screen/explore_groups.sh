@@ -68,8 +68,8 @@ cd "$tmp" || exit 1
 keys "[ s <Enter>" --group-columns adversarial_set "$P"
 contains "s saves the scenario" "$out" "scenario saved to tradeoff-scenario.txt"
 saved=$(cat "$tmp/tradeoff-scenario.txt")
-contains "with the series' group" "$saved" "group = OR-Bench-Toxic"
-contains "and --group-columns" "$saved" "group-columns = adversarial_set"
+contains "with the series' group" "$saved" "group = \"OR-Bench-Toxic"
+contains "and --group-columns" "$saved" "group-columns = \"adversarial_set\""
 keys "" --scenario tradeoff-scenario.txt
 contains "reopening it returns to that group" "$(title)" "group 6/6: OR-Bench-Toxic │"
 cd - >/dev/null || exit 1

@@ -97,6 +97,15 @@ after=$(printf '%s\n' "$out" | sed -n '/^--- screen/,$p' | grep -v '^ .*saved to
 equals "reopening the scenario shows the same screen" "$(printf '%s' "$after" | head -n 28)" "$(printf '%s' "$before" | head -n 28)"
 keys "" --scenario tradeoff-scenario.txt --volume 2M
 contains "a flag given with --scenario replaces the saved value" "$out" "Queries/day  2,000,000"
+# A data file whose name has blanks at both ends and an escape character
+# (issue 19: the path was saved sanitised, and the scenario did not reopen).
+odd=$(printf ' odd\033[1mname .csv')
+cp "$DATADIR/builtin-scenario.csv" "$tmp/$odd"
+keys "s <Enter>" "$odd"
+contains "a scenario over an odd file name is saved" "$out" "scenario saved to tradeoff-scenario.txt"
+keys "" --scenario tradeoff-scenario.txt
+equals "and reopens" "$rc" 0
+contains "on that very file, in its group" "$out" "group 1/1: $tmp/ odd?[1mname .csv │"
 printf 'tradeoff-scenario = 1\nvolume = lots\n' >"$tmp/bad.txt"
 keys "" --scenario bad.txt
 equals "a bad scenario file exits 2" "$rc" 2
