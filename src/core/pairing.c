@@ -43,15 +43,18 @@ static bool side_unfit(const promptlog_t *log, sb_t *why)
     return false;
 }
 
-/* Room for the lists: at most every prompt of A in each. */
-static void lists_alloc(pairing_t *pr, size_t na, size_t nb)
+/* Appends to a list that grows as it fills (most prompts flip in no
+ * list, so none is sized for every prompt). */
+static void push_pair(pairing_pair_t **list, size_t *cap, long long n, pairing_pair_t pp)
 {
-    for (int s = 0; s < 2; s++) {
-        pr->set[s].r2c = xcalloc(na ? na : 1, sizeof *pr->set[s].r2c);
-        pr->set[s].c2r = xcalloc(na ? na : 1, sizeof *pr->set[s].c2r);
-    }
-    pr->a_only_idx = xcalloc(na ? na : 1, sizeof *pr->a_only_idx);
-    pr->b_only_idx = xcalloc(nb ? nb : 1, sizeof *pr->b_only_idx);
+    *list = xgrow(*list, cap, (size_t)n + 1, sizeof **list);
+    (*list)[n] = pp;
+}
+
+static void push_index(size_t **list, size_t *cap, long long n, size_t i)
+{
+    *list = xgrow(*list, cap, (size_t)n + 1, sizeof **list);
+    (*list)[n] = i;
 }
 
 /* Counts one matched prompt into its set's table (and list). */
@@ -69,11 +72,11 @@ static void tally(pairing_t *pr, pairing_side_t a, pairing_side_t b, size_t i, s
         *(oa == PROMPTLOG_OUT_REFUSED ? &s->both_refused : &s->both_complied) += 1;
     } else if (oa == PROMPTLOG_OUT_REFUSED) {
         if (lists)
-            s->r2c[s->refused_then_complied] = pp;
+            push_pair(&s->r2c, &s->r2c_cap, s->refused_then_complied, pp);
         s->refused_then_complied++;
     } else {
         if (lists)
-            s->c2r[s->complied_then_refused] = pp;
+            push_pair(&s->c2r, &s->c2r_cap, s->complied_then_refused, pp);
         s->complied_then_refused++;
     }
 }
@@ -108,7 +111,7 @@ static void b_leftovers(pairing_t *pr, const promptlog_t *b, const uint8_t *seen
         if (seen[k])
             continue;
         if (lists)
-            pr->b_only_idx[pr->b_only] = k;
+            push_index(&pr->b_only_idx, &pr->b_only_cap, pr->b_only, k);
         pr->b_only++;
     }
 }
@@ -133,14 +136,12 @@ bool pairing_run(pairing_t *pr, pairing_side_t a, pairing_side_t b, bool lists)
     }
     if (side_unfit(a.log, &why) || side_unfit(b.log, &why))
         return fail(pr, &why);
-    if (lists)
-        lists_alloc(pr, a.log->len, b.log->len);
     uint8_t *seen = xcalloc(b.log->len ? b.log->len : 1, 1);
     for (size_t i = 0; i < a.log->len; i++) {
         long k = promptlog_find(b.log, a.log->key[i]);
         if (k < 0) {
             if (lists)
-                pr->a_only_idx[pr->a_only] = i;
+                push_index(&pr->a_only_idx, &pr->a_only_cap, pr->a_only, i);
             pr->a_only++;
             continue;
         }

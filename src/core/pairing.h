@@ -49,6 +49,7 @@ typedef struct {
     long long refused_then_complied, complied_then_refused;
     long long excluded_a, excluded_b, excluded_both; /* left out on A's side only, B's only, both */
     pairing_pair_t *r2c, *c2r; /* with lists: the flipped prompts */
+    size_t r2c_cap, c2r_cap;
 } pairing_set_t;
 
 typedef struct {
@@ -58,6 +59,7 @@ typedef struct {
     long long a_only, b_only;   /* prompts in one file only */
     pairing_set_t set[2];       /* by PROMPTLOG_HARMFUL, PROMPTLOG_BENIGN */
     size_t *a_only_idx, *b_only_idx; /* with lists: indices into A's, B's log */
+    size_t a_only_cap, b_only_cap;
 } pairing_t;
 
 /* Pairs B's prompts with A's. Returns pr->ok; free with pairing_free

@@ -68,6 +68,7 @@ void promptlog_release(promptlog_t *log)
     free(log->key_name);
     free(log->key_expected);
     free(log->dup_text);
+    free(log->tally);
     free(log);
 }
 
@@ -266,7 +267,7 @@ promptlog_outcome_t promptlog_outcome(const promptlog_t *log, size_t i, int j, i
     return PROMPTLOG_OUT_EXCLUDED;
 }
 
-promptlog_counts_t promptlog_counts(const promptlog_t *log, int j, int unrec)
+static promptlog_counts_t count(const promptlog_t *log, int j, int unrec)
 {
     promptlog_counts_t c = {0, 0, 0, 0, 0, 0};
     for (size_t i = 0; i < log->len; i++) {
@@ -285,4 +286,20 @@ promptlog_counts_t promptlog_counts(const promptlog_t *log, int j, int unrec)
         }
     }
     return c;
+}
+
+void promptlog_finish(promptlog_t *log)
+{
+    free(log->tally);
+    log->tally = xcalloc(log->njudges * 3 + 1, sizeof *log->tally);
+    for (size_t j = 0; j < log->njudges; j++)
+        for (int u = 0; u < 3; u++)
+            log->tally[j * 3 + (size_t)u] = count(log, (int)j, u);
+}
+
+promptlog_counts_t promptlog_counts(const promptlog_t *log, int j, int unrec)
+{
+    if (log->tally && unrec >= 0 && unrec < 3)
+        return log->tally[(size_t)j * 3 + (size_t)unrec];
+    return count(log, j, unrec);
 }

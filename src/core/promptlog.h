@@ -47,6 +47,13 @@ enum { PROMPTLOG_UNREC_EXCLUDE, PROMPTLOG_UNREC_REFUSAL, PROMPTLOG_UNREC_COMPLIA
  * applied. */
 typedef enum { PROMPTLOG_OUT_REFUSED, PROMPTLOG_OUT_COMPLIED, PROMPTLOG_OUT_EXCLUDED } promptlog_outcome_t;
 
+/* A judge's counts over the whole log, as its point has them. */
+typedef struct {
+    long long n_harmful, complied;   /* harmful prompts counted, answered */
+    long long n_benign, refused;     /* benign prompts counted, refused */
+    long long unrecognised, empty;   /* verdicts of neither kind, blank */
+} promptlog_counts_t;
+
 #define PROMPTLOG_NO_CATEGORY UINT32_MAX
 /* A category column with more values than this is not one: further values
  * are left uncategorised (categories_dropped counts the prompts). */
@@ -84,6 +91,8 @@ typedef struct promptlog {
     /* The first key seen twice: its two lines and (sanitised, cut) text. */
     long dup_line_a, dup_line_b; /* 0: no key seen twice */
     char *dup_text;
+
+    promptlog_counts_t *tally; /* promptlog_finish: njudges x 3 treatments */
 
     /* Texts kept for an input that cannot be read twice (NULL otherwise):
      * per prompt, its key cell and its prompt text (sanitised). */
@@ -131,13 +140,9 @@ int promptlog_judge(const promptlog_t *log, const char *name);
  * `unrec` (PROMPTLOG_UNREC_...); empty verdicts are always left out. */
 promptlog_outcome_t promptlog_outcome(const promptlog_t *log, size_t i, int j, int unrec);
 
-/* A judge's counts over the whole log, as its point has them. */
-typedef struct {
-    long long n_harmful, complied;   /* harmful prompts counted, answered */
-    long long n_benign, refused;     /* benign prompts counted, refused */
-    long long unrecognised, empty;   /* verdicts of neither kind, blank */
-} promptlog_counts_t;
-
+/* Once every prompt is in: counts every judge under each treatment, so
+ * that promptlog_counts answers at once (a screen asks on every frame). */
+void promptlog_finish(promptlog_t *log);
 promptlog_counts_t promptlog_counts(const promptlog_t *log, int j, int unrec);
 
 #endif

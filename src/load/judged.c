@@ -542,6 +542,7 @@ static point_t make_point(judged_t *j, const judge_t *g, const char *base)
 
 int judged_finish(judged_t *j, pointset_t *set, const char *path, diag_t *d)
 {
+    promptlog_finish(j->log);
     promptset_warn_unknown(&j->set, j->fname, d);
     char *base = names_from_path(path);
     int rc = 0;
