@@ -249,13 +249,6 @@ static void agreement_md(sb_t *out, const agreement_report_t *r)
 
 /* ---- CSV ------------------------------------------------------------------- */
 
-static void csv_number(sb_t *out, double x)
-{
-    char buf[40];
-    if (isfinite(x))
-        sb_puts(out, num_format_json(x, buf, sizeof buf));
-}
-
 static void agreement_csv(sb_t *out, const agreement_report_t *r)
 {
     sb_puts(out, "judge_1,judge_2,set,n,agreement_pct,kappa,kappa_low,kappa_high,both_refused,refused_complied,"
@@ -266,13 +259,13 @@ static void agreement_csv(sb_t *out, const agreement_report_t *r)
         sb_putc(out, ',');
         report_csv_cell(out, judge(r, p->j2));
         sb_printf(out, ",%s,%lld,", agreement_set_name(p->set), p->kappa.n);
-        csv_number(out, num_fraction_to_pct(p->kappa.agreement));
+        report_csv_number(out, num_fraction_to_pct(p->kappa.agreement));
         sb_putc(out, ',');
-        csv_number(out, p->kappa.kappa);
+        report_csv_number(out, p->kappa.kappa);
         sb_putc(out, ',');
-        csv_number(out, p->kappa.ci.known ? p->kappa.ci.lo : NAN);
+        report_csv_number(out, p->kappa.ci.known ? p->kappa.ci.lo : NAN);
         sb_putc(out, ',');
-        csv_number(out, p->kappa.ci.known ? p->kappa.ci.hi : NAN);
+        report_csv_number(out, p->kappa.ci.known ? p->kappa.ci.hi : NAN);
         sb_printf(out, ",%lld,%lld,%lld,%lld,%lld,%lld,", p->table[0][0], p->table[0][1], p->table[1][0],
                   p->table[1][1], p->unrecognised, p->empty);
         sb_t ids = SB_INIT;

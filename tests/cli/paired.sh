@@ -250,6 +250,19 @@ contains "...names the file, the line and the flag" "$err" "a.csv:1: no column '
 printf 'id,set,verdict\n2,benign,complied\n1,harmful,refused\n' >"$tmp/swapped.csv"
 run diff --format json "$tmp/a.csv" "$tmp/swapped.csv"
 equals "rows in another order: nothing flipped" "$(printf '%s' "$out" | tr -d ' \n' | grep -o '"refused_then_complied":\[\]' | wc -l | tr -d ' ')" 2
+# Ids and texts from a stranger's file reach the terminal sanitised.
+printf 'id,set,prompt,verdict\n\033[31mred,harmful,"\033]0;title\007ring",refused\n2,benign,ok,complied\n' >"$tmp/h1.csv"
+printf 'id,set,prompt,verdict\n\033[31mred,harmful,"\033]0;title\007ring",complied\n2,benign,ok,complied\n' >"$tmp/h2.csv"
+for fmt in text markdown csv json; do
+    run diff --format "$fmt" "$tmp/h1.csv" "$tmp/h2.csv"
+    if [ "$rc" = 0 ] && ! printf '%s' "$out" | grep -q "$(printf '\033')"; then
+        tap_ok "diff --format $fmt: no escape character from the file reaches the output"
+    else
+        tap_fail "diff --format $fmt: no escape character from the file reaches the output" "exit $rc"
+    fi
+done
+contains "...the flipped prompt is still listed" "$(run diff "$tmp/h1.csv" "$tmp/h2.csv"; printf '%s' "$out")" "?[31mred"
+
 run diff "$tmp/a.csv"
 equals "one file: exit 2" "$rc" 2
 run diff --format svg "$tmp/a.csv" "$tmp/a.csv"
