@@ -416,6 +416,16 @@ void text_pad(sb_t *sb, const char *s, int width, bool right)
     sb_repeat(sb, " ", width - used);
 }
 
+void text_trim(const char **s, size_t *len)
+{
+    while (*len > 0 && (**s == ' ' || **s == '\t')) {
+        (*s)++;
+        (*len)--;
+    }
+    while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+        (*len)--;
+}
+
 /* ------------------------------------------------------------------------
  * Names typed by people. */
 
@@ -466,11 +476,10 @@ static const char *list_field(const char *p, char **out, const char **next)
     while (*p == ' ' || *p == '\t')
         p++;
     if (*p != '"') {
-        size_t n = strcspn(p, ",");
-        size_t len = n;
-        while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
-            len--;
-        *out = xstrndup(p, len);
+        size_t n = strcspn(p, ","), len = n;
+        const char *start = p;
+        text_trim(&start, &len);
+        *out = xstrndup(start, len);
         *next = p + n;
         return NULL;
     }
@@ -544,7 +553,6 @@ char *text_one_name(const char *s)
         }
     }
     size_t len = strlen(p);
-    while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
-        len--;
+    text_trim(&p, &len);
     return xstrndup(p, len);
 }

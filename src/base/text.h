@@ -33,6 +33,9 @@ void text_markdown(sb_t *sb, const char *s);
  * is not read: each line sanitised and the fence longer than any run of
  * backticks in it, so nothing in it can close the block. */
 void text_markdown_code(sb_t *out, const char *text);
+/* Moves *s and shortens *len past the blanks and tabs around the `*len`
+ * bytes at *s (a cell's surroundings are not part of its value). */
+void text_trim(const char **s, size_t *len);
 /* Appends `s` in double quotes so that every byte of it survives a round
  * trip through text_unquote, while the text stays printable UTF-8 on one
  * line: '\\' and '"' are escaped with a backslash, newline, carriage

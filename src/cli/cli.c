@@ -27,6 +27,7 @@
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 /* ---- commands ---------------------------------------------------------------- */
@@ -39,6 +40,9 @@ static const struct {
     [CLI_REPORT] = {"report", "[OPTION]... [FILE]...", "print the analysis: text, JSON, Markdown, CSV or SVG"},
     [CLI_CHECK] = {"check", "[OPTION]... BASELINE CANDIDATE",
                    "gate a candidate against a baseline: exit 1 on a regression"},
+    [CLI_DIFF] = {"diff", "[OPTION]... A B",
+                  "which prompts changed between two runs, with paired tests"},
+    [CLI_JUDGES] = {"judges", "[OPTION]... FILE", "how often the judges of one file agree (Cohen's kappa)"},
     [CLI_PLOT] = {"plot", "[OPTION]... [FILE]...", "print the trade-off chart"},
     [CLI_SWEEP] = {"sweep", "[OPTION]... FILE", "write the exact curve of a score file as operating points"},
     [CLI_PRACTICE] = {"practice", "[OPTION]...", "interview drills on the trade-off, checked by the model"},
@@ -94,7 +98,7 @@ static const char *const section_titles[SEC_COUNT] = {
 enum {
     O_EXAMPLE = 256, O_LIST_EXAMPLES, O_INPUT, O_KNOB, O_GROUP_COLUMNS, O_PRESET, O_JUDGE, O_SET_COLUMN,
     O_HARMFUL_VALUES, O_BENIGN_VALUES, O_VERDICT_COLUMN, O_REFUSED_VALUES, O_COMPLIED_VALUES,
-    O_UNRECOGNISED, O_N_ADVERSARIAL, O_N_BENIGN,
+    O_UNRECOGNISED, O_N_ADVERSARIAL, O_N_BENIGN, O_ID_COLUMN,
     O_ASR_COLUMN, O_ORR_COLUMN, O_COMPLEMENT, O_RATES, O_NAME_COLUMNS, O_CATEGORY_COLUMN, O_WHERE,
     O_VOLUME, O_ADV, O_COST_REFUSAL, O_COST_HARM, O_POLICY,
     O_COMPARE, O_INTERVAL, O_CATEGORY_SHARES, O_TARGET_ASR, O_TARGET_ORR,
@@ -115,6 +119,8 @@ enum {
 #define CHARTS (ON(CLI_REPORT) | ON(CLI_PLOT))                     /* draw a chart of a size */
 #define COUNTS_SHOWN (ON(CLI_EXPLORE) | ON(CLI_REPORT) | ON(CLI_CHECK)) /* show counts and intervals */
 #define SCREENS (ON(CLI_EXPLORE) | ON(CLI_PRACTICE))               /* draw on the terminal */
+#define PROMPTS_IN (ON(CLI_DIFF) | ON(CLI_JUDGES))                 /* read per-prompt results only */
+#define MAPPED_IN (FILES_IN | PROMPTS_IN)                          /* judged files with mapping flags */
 
 static const struct {
     struct option opt;
@@ -134,27 +140,31 @@ static const struct {
      "columns naming each point's measurement\n"
      "group (default: set and judge columns);\n"
      "none pools every point in one group"},
-    {{"preset", required_argument, NULL, O_PRESET}, SEC_DATA, FILES_IN, "NAME",
+    {{"preset", required_argument, NULL, O_PRESET}, SEC_DATA, MAPPED_IN, "NAME",
      "per-prompt judgements in a public format:\n" "xstest or jailbreakbench"},
-    {{"judge", required_argument, NULL, O_JUDGE}, SEC_DATA, FILES_IN, "COLS",
+    {{"judge", required_argument, NULL, O_JUDGE}, SEC_DATA, MAPPED_IN, "COLS",
      "the preset's verdict column(s): xstest\n"
      "final_label (default), gpt4_label,\n"
      "strmatch_label; jailbreakbench jailbroken\n"
      "(default), jailbroken_llama_guard1"},
-    {{"set-column", required_argument, NULL, O_SET_COLUMN}, SEC_DATA, SCORES_IN, "NAME",
+    {{"set-column", required_argument, NULL, O_SET_COLUMN}, SEC_DATA, SCORES_IN | PROMPTS_IN, "NAME",
      "the column saying whether a prompt is\n" "harmful or benign (judged and score files)"},
-    {{"harmful-values", required_argument, NULL, O_HARMFUL_VALUES}, SEC_DATA, SCORES_IN, "V1,V2",
+    {{"harmful-values", required_argument, NULL, O_HARMFUL_VALUES}, SEC_DATA, SCORES_IN | PROMPTS_IN, "V1,V2",
      "values of the set column meaning harmful\n" "(default harmful,unsafe,...)"},
-    {{"benign-values", required_argument, NULL, O_BENIGN_VALUES}, SEC_DATA, SCORES_IN, "V1,V2",
+    {{"benign-values", required_argument, NULL, O_BENIGN_VALUES}, SEC_DATA, SCORES_IN | PROMPTS_IN, "V1,V2",
      "values of the set column meaning benign\n" "(default benign,safe,...)"},
-    {{"verdict-column", required_argument, NULL, O_VERDICT_COLUMN}, SEC_DATA, FILES_IN, "COLS",
+    {{"verdict-column", required_argument, NULL, O_VERDICT_COLUMN}, SEC_DATA, MAPPED_IN, "COLS",
      "the column(s) with the verdict on each\n" "answer; one point per column"},
-    {{"refused-values", required_argument, NULL, O_REFUSED_VALUES}, SEC_DATA, FILES_IN, "V1,V2",
+    {{"refused-values", required_argument, NULL, O_REFUSED_VALUES}, SEC_DATA, MAPPED_IN, "V1,V2",
      "verdicts meaning the answer was a refusal"},
-    {{"complied-values", required_argument, NULL, O_COMPLIED_VALUES}, SEC_DATA, FILES_IN, "V1,V2",
+    {{"complied-values", required_argument, NULL, O_COMPLIED_VALUES}, SEC_DATA, MAPPED_IN, "V1,V2",
      "verdicts meaning the model complied"},
-    {{"unrecognised", required_argument, NULL, O_UNRECOGNISED}, SEC_DATA, FILES_IN, "HOW",
+    {{"unrecognised", required_argument, NULL, O_UNRECOGNISED}, SEC_DATA, FILES_IN | ON(CLI_DIFF), "HOW",
      "verdicts of neither kind: exclude (default),\n" "refusal or compliance"},
+    {{"id-column", required_argument, NULL, O_ID_COLUMN}, SEC_DATA, COUNTS_SHOWN | PROMPTS_IN, "NAME",
+     "the column identifying each prompt, which\n"
+     "pairs two files (default: the preset's, id,\n"
+     "prompt_id or index, else the prompt text)"},
     {{"n-adversarial", required_argument, NULL, O_N_ADVERSARIAL}, SEC_DATA, COUNTS_SHOWN, "N",
      "harmful prompts behind each rate, for rows\n" "that give no n_adversarial"},
     {{"n-benign", required_argument, NULL, O_N_BENIGN}, SEC_DATA, COUNTS_SHOWN, "N",
@@ -187,8 +197,9 @@ static const struct {
     {{"policy", required_argument, NULL, O_POLICY}, SEC_SCENARIO, FILES_IN, "NAME",
      "consumer (default), enterprise, high-risk\n" "or none"},
 
-    {{"compare", required_argument, NULL, O_COMPARE}, SEC_ANALYSIS, ON(CLI_REPORT), "A,B",
-     "compare point A with point B: the deltas,\n" "the break-even and a sentence"},
+    {{"compare", required_argument, NULL, O_COMPARE}, SEC_ANALYSIS, ON(CLI_REPORT) | ON(CLI_DIFF), "A,B",
+     "compare point A with point B: the deltas,\n" "the break-even and a sentence (diff: the\n"
+     "two points of the files to diff)"},
     {{"interval", required_argument, NULL, O_INTERVAL}, SEC_ANALYSIS, ON(CLI_REPORT) | ON(CLI_EXPLORE), "METHOD",
      "95% intervals: wilson (default) or\n" "clopper-pearson"},
     {{"category-shares", required_argument, NULL, O_CATEGORY_SHARES}, SEC_ANALYSIS, ON(CLI_REPORT), "LIST",
@@ -198,8 +209,9 @@ static const struct {
     {{"target-orr", required_argument, NULL, O_TARGET_ORR}, SEC_ANALYSIS, ON(CLI_REPORT), "PCT",
      "the point or mix reaching ORR <= PCT with\n" "the lowest ASR"},
 
-    {{"width", required_argument, NULL, O_WIDTH}, SEC_CHART, CHARTS, "N",
-     "chart width in columns (report: 80; plot:\n" "the terminal's)"},
+    {{"width", required_argument, NULL, O_WIDTH}, SEC_CHART, CHARTS | PROMPTS_IN, "N",
+     "chart width in columns (report: 80; plot:\n" "the terminal's); diff and judges cut their\n"
+     "lines to it (default: the terminal's)"},
     {{"height", required_argument, NULL, O_HEIGHT}, SEC_CHART, CHARTS, "N",
      "chart height in rows (report: 24; plot: the\n" "terminal's)"},
     {{"x-scale", required_argument, NULL, O_X_SCALE}, SEC_CHART, CHARTS | ON(CLI_EXPLORE), "SCALE",
@@ -215,10 +227,10 @@ static const struct {
      "draw with ASCII only (default: braille and\n" "Unicode in a UTF-8 locale)"},
 
     {{"format", required_argument, NULL, O_FORMAT}, SEC_OUTPUT,
-     ON(CLI_REPORT) | ON(CLI_CHECK) | ON(CLI_PRACTICE), "FMT",
+     ON(CLI_REPORT) | ON(CLI_CHECK) | ON(CLI_PRACTICE) | PROMPTS_IN, "FMT",
      "text (default), json, markdown, csv or svg"},
     {{"output", required_argument, NULL, 'o'}, SEC_OUTPUT,
-     ON(CLI_REPORT) | ON(CLI_CHECK) | ON(CLI_SWEEP) | ON(CLI_PRACTICE), "FILE",
+     ON(CLI_REPORT) | ON(CLI_CHECK) | ON(CLI_SWEEP) | ON(CLI_PRACTICE) | PROMPTS_IN, "FILE",
      "write to FILE (atomically) instead of\n" "standard output"},
     {{"no-color", no_argument, NULL, O_NO_COLOR}, SEC_OUTPUT, SCREENS | ON(CLI_PLOT), NULL,
      "no colours on a terminal (a non-empty\n" "NO_COLOR too)"},
@@ -597,6 +609,11 @@ static bool apply_data(cli_t *c, int val, const char *arg)
     case O_VERDICT_COLUMN: in->verdict_column = arg; return true;
     case O_REFUSED_VALUES: in->refused_values = arg; return true;
     case O_COMPLIED_VALUES: in->complied_values = arg; return true;
+    case O_ID_COLUMN:
+        if (!arg[strspn(arg, " ")])
+            return flag_value(c, "id-column", "expected the name of a column", arg);
+        in->id_column = arg;
+        return true;
     case O_UNRECOGNISED:
         if (!input_parse_unrecognised(arg, &in->unrecognised))
             return flag_value(c, "unrecognised", "expected exclude, refusal or compliance", arg);
@@ -959,6 +976,44 @@ bool cli_point(const pointset_t *set, const char *arg, const char *flag, const c
     sb_free(&why);
     free(name);
     return k >= 0;
+}
+
+/* ---- the terminal ------------------------------------------------------------ */
+
+#define TERM_DEFAULT_WIDTH 80
+#define TERM_DEFAULT_HEIGHT 24
+#define TERM_MAX_SIDE 1000 /* a wild COLUMNS must not allocate gigabytes */
+
+static int env_int(const char *name)
+{
+    const char *s = getenv(name);
+    if (!s || !*s)
+        return 0;
+    char *end;
+    long v = strtol(s, &end, 10);
+    return (*end == '\0' && v > 0 && v <= TERM_MAX_SIDE) ? (int)v : 0;
+}
+
+void cli_terminal_size(int *width, int *height)
+{
+    int cols = 0, rows = 0;
+    struct winsize ws;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0) {
+        cols = ws.ws_col;
+        rows = ws.ws_row > 2 ? ws.ws_row - 2 : 0; /* the command line and the prompt stay */
+    }
+    if (cols <= 0)
+        cols = env_int("COLUMNS");
+    if (rows <= 0)
+        rows = env_int("LINES") > 1 ? env_int("LINES") - 1 : 0;
+    *width = cols > 0 ? cols : TERM_DEFAULT_WIDTH;
+    if (*width > TERM_MAX_SIDE)
+        *width = TERM_MAX_SIDE;
+    if (height) {
+        *height = rows > 0 ? rows : TERM_DEFAULT_HEIGHT;
+        if (*height > TERM_MAX_SIDE)
+            *height = TERM_MAX_SIDE;
+    }
 }
 
 bool cli_group(const cli_t *c, const pointset_t *set, const char **name)

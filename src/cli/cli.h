@@ -35,6 +35,8 @@ typedef enum {
     CLI_EXPLORE, /* also `tradeoff` with no command */
     CLI_REPORT,
     CLI_CHECK,
+    CLI_DIFF,
+    CLI_JUDGES,
     CLI_PLOT,
     CLI_SWEEP,
     CLI_PRACTICE,
@@ -154,6 +156,11 @@ void cli_print_warnings(const diag_t *d);
  * exact name in `name` (valid while `set` is), NULL without --group; false
  * with an error naming the groups it could mean when none or several match. */
 bool cli_group(const cli_t *c, const pointset_t *set, const char **name);
+/* The terminal's size for output that fits it, where no flag gives one:
+ * the terminal on standard output, else COLUMNS and LINES, else 80x24
+ * (each at most 1000). The height leaves the rows of the command and of
+ * the next prompt. `height` may be NULL. */
+void cli_terminal_size(int *width, int *height);
 /* Resolves --compare "A,B" (CSV quoting for a name with a comma) against
  * the set, each name as core/namematch.h resolves it; prints an error when
  * a name is unknown or ambiguous. Both are NULL when no comparison was

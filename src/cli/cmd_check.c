@@ -13,6 +13,7 @@
 #include "base/exitcode.h"
 #include "core/gate.h"
 #include "base/json.h"
+#include "render/analysis_report.h"
 #include "render/json_fields.h"
 #include "base/num.h"
 #include "base/text.h"
@@ -49,12 +50,6 @@ static bool pick_point(side_t *s, const char *name)
     return false;
 }
 
-/* "+0.20 pp" */
-static void points_delta(sb_t *sb, double fraction)
-{
-    sb_printf(sb, "%s%.2f pp", fraction >= 0 ? "+" : "-", fabs(fraction) * 100);
-}
-
 /* What the output says of a rate neither file measured. */
 #define NOT_MEASURED "not measured in either file: not gated"
 
@@ -68,14 +63,14 @@ static void rate_text(sb_t *out, const char *what, const gate_rate_t *r, const g
     }
     sb_printf(out, "  %s  %8s -> %-8s  ", what, num_format_pct(r->base, a, sizeof a),
               num_format_pct(r->cand, b, sizeof b));
-    points_delta(out, r->delta);
+    analysis_report_pp(out, r->delta);
     sb_puts(out, " (allowed ");
-    points_delta(out, r->allowed);
+    analysis_report_pp(out, r->allowed);
     if (r->ci.known) {
         sb_printf(out, "; %.12g%% interval of the rise ", g->level * 100);
-        points_delta(out, r->ci.lo);
+        analysis_report_pp(out, r->ci.lo);
         sb_puts(out, " to ");
-        points_delta(out, r->ci.hi);
+        analysis_report_pp(out, r->ci.hi);
     }
     sb_printf(out, ")  %s\n", r->undecided ? "REGRESSION (no finite interval: the gate fails closed)"
                               : r->regressed ? "REGRESSION"
@@ -143,6 +138,18 @@ static bool groups_allow(const cli_t *c, const side_t *base, const side_t *cand,
     return false;
 }
 
+/* "Paired on 450 prompts (...): the same prompts in both files." or why
+ * two files of per-prompt results are not. */
+static void pairing_text(sb_t *out, const pairing_summary_t *ps)
+{
+    if (ps->paired) {
+        pairing_phrase(out, ps, true);
+        sb_puts(out, ": the same prompts in both files, compared prompt by prompt.\n");
+    } else if (ps->why[0]) {
+        sb_printf(out, "Not paired (%s): the rates are compared as independent samples.\n", ps->why);
+    }
+}
+
 static void check_text(sb_t *out, const side_t *base, const side_t *cand, const gate_result_t *g,
                        const gate_opts_t *o, const comparison_t *cmp, bool across)
 {
@@ -152,10 +159,12 @@ static void check_text(sb_t *out, const side_t *base, const side_t *cand, const 
         groups_sentence(out, cmp);
         sb_puts(out, across && cmp->groups_known ? " Gated anyway (--across-groups).\n" : "\n");
     }
+    pairing_text(out, &g->pairing);
     if (o->significance != 0)
         sb_printf(out, "A rise counts only when a one-sided test at level %g shows it: the lower end of its "
-                       "two-sided %.12g%% Newcombe interval must exceed the allowance.\n",
-                  o->significance, g->level * 100);
+                       "two-sided %.12g%% %s must exceed the allowance.\n",
+                  o->significance, g->level * 100,
+                  g->pairing.paired ? "paired interval (Newcombe's method 10 for paired data)" : "Newcombe interval");
     rate_text(out, "ASR", &g->asr, g, base->point, cand->point, true);
     rate_text(out, "ORR", &g->orr, g, base->point, cand->point, false);
     if (policy_has_bounds(&o->policy)) {
@@ -251,6 +260,7 @@ static void check_json(sb_t *out, const side_t *base, const side_t *cand, const 
     side_json(&j, "baseline", base);
     side_json(&j, "candidate", cand);
     groups_json(&j, cmp, across);
+    json_fields_pairing(&j, &g->pairing);
     rate_json(&j, "attack_success", &g->asr, g);
     rate_json(&j, "over_refusal", &g->orr, g);
     json_key(&j, "policy");

@@ -10,12 +10,17 @@
  * which rejects when the lower end of the two-sided (1 - 2 alpha) Newcombe
  * interval of the difference (candidate - baseline) exceeds the allowed
  * rise. That needs the counts behind both rates; the delta is then taken
- * from the same counts, so delta and interval agree. The gate fails closed:
+ * from the same counts, so delta and interval agree. When the two points
+ * were measured on the same prompts (core/pairing.h) the interval is the
+ * paired one (Newcombe's method 10 for paired data, stats.h) of the
+ * prompt-by-prompt tables, which the same test reads; otherwise Newcombe's
+ * for independent samples. The gate fails closed:
  * a level outside GATE_ALPHA_MIN <= alpha < GATE_ALPHA_MAX, or an interval
  * that is not finite, is a failure, never a pass. */
 #ifndef TRADEOFF_GATE_H
 #define TRADEOFF_GATE_H
 
+#include "core/pairing.h"
 #include "core/point.h"
 #include "core/policy.h"
 #include "core/stats.h"
@@ -59,6 +64,7 @@ typedef struct {
     gate_verdict_t verdict;
     bool pass;               /* verdict == GATE_PASS */
     double level;            /* the intervals' two-sided level, 1 - 2 alpha; NAN without significance */
+    pairing_summary_t pairing; /* paired prompt by prompt (the paired intervals), or why not */
 } gate_result_t;
 
 /* True for a level the gate can test at (GATE_ALPHA_MIN..GATE_ALPHA_MAX). */

@@ -57,6 +57,8 @@ typedef enum {
 /* The group of points made without one (practice exercises, tests). */
 #define POINT_GROUP_UNNAMED "(ungrouped)"
 
+struct promptlog;
+
 typedef struct {
     char *name;      /* unique within the set; sanitised for display */
     char *series;    /* the family it belongs to (a model's thresholds); may be NULL */
@@ -80,6 +82,12 @@ typedef struct {
 
     char *source;    /* file it came from ("built-in" for the default scenario) */
     long line;       /* line in that file, 0 when none */
+
+    /* Judged files: the outcome of every prompt under every judge of the
+     * file (core/promptlog.h, shared by the file's points; NULL for other
+     * inputs) and this point's judge in it. Pairing reads them. */
+    struct promptlog *prompts;
+    int prompts_judge;
 } point_t;
 
 /* A hash index of names: positions + 1 in a set's items, 0 for an empty

@@ -59,6 +59,10 @@ typedef struct {
     const char *verdict_column;  /* comma-separated: one point per column */
     const char *refused_values, *complied_values;
     point_unrec_t unrecognised;  /* --unrecognised: how verdicts of neither kind count */
+    /* --id-column: the column that identifies each prompt, for pairing
+     * (core/pairing.h); NULL: the preset's, else the usual names, else the
+     * prompt text column (judged.c). */
+    const char *id_column;
 
     /* Operating-point tables: the number of harmful and benign prompts for
      * rows that give none (--n-adversarial, --n-benign); 0: not given. */

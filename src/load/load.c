@@ -31,6 +31,7 @@ typedef struct {
     curve_t *curve_out;     /* load_curve_file: the curve instead of points */
     csvsource_t *src;       /* the file or pipe read; NULL for a buffer */
 
+    bool rereadable;        /* the input can be read again (per-prompt texts) */
     bool have_header;
     input_kind_t kind;      /* detected from the header */
     size_t ncols;           /* the header's width, which every row must have */
@@ -88,7 +89,7 @@ static int start(loader_t *L, const csvrow_t *row)
         return -1;
     switch (L->kind) {
     case INPUT_JUDGED:
-        L->judged = judged_begin(row, L->opts, L->fname, L->d);
+        L->judged = judged_begin(row, L->opts, L->path, L->fname, L->rereadable, L->d);
         break;
     case INPUT_SCORES:
     case INPUT_BINNED:
@@ -229,6 +230,7 @@ static int read_file(loader_t *L)
 {
     csvsource_t src;
     int rc = csvread_open(&src, L->path, L->d);
+    L->rereadable = rc == 0 && src.rereadable;
     if (rc == 0) {
         src.progress = L->opts->progress;
         src.progress_ctx = L->opts->progress_ctx;

@@ -14,10 +14,7 @@
 
 static char *trimmed(const char *s, size_t n)
 {
-    while (n > 0 && (*s == ' ' || *s == '\t'))
-        s++, n--;
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
+    text_trim(&s, &n);
     return xstrndup(s, n);
 }
 

@@ -144,12 +144,7 @@ static void hash_add(scores_t *s, double v, long long harm, long long ben) { tab
  * past INPUT_MAX_CATEGORIES (a warning says so). */
 static cat_t *category_of(scores_t *s, const char *cell, size_t len)
 {
-    while (len > 0 && (*cell == ' ' || *cell == '\t')) {
-        cell++;
-        len--;
-    }
-    while (len > 0 && (cell[len - 1] == ' ' || cell[len - 1] == '\t'))
-        len--;
+    text_trim(&cell, &len);
     if (len == 0)
         return NULL;
     char *clean = text_sanitize(cell, len);
@@ -653,7 +648,7 @@ static void fast_field(void *data, size_t len, void *ctx)
 
 static void fast_start(fast_t *f)
 {
-    csvrow_t row = {f->fname, 1, f->nf, f->hf, f->hl};
+    csvrow_t row = {f->fname, 1, f->nf, f->hf, f->hl, 0};
     diag_t scratch = DIAG_INIT;
     if (input_detect(f->hf, f->nf, f->opts) == INPUT_SCORES)
         f->s = scores_begin(&row, INPUT_SCORES, f->opts, f->categories, f->fname, &scratch);

@@ -46,6 +46,12 @@ void report_json(sb_t *out, const report_t *r);
 void report_markdown(sb_t *out, const report_t *r);
 void report_csv(sb_t *out, const report_t *r);
 void report_svg(sb_t *out, const report_t *r);
+/* A CSV text cell as every CSV writer writes one: sanitised, a leading
+ * formula character neutralised, quoted when it holds a separator, a
+ * quote or surrounding blanks; nothing for NULL. */
+void report_csv_cell(sb_t *out, const char *s);
+/* A CSV number cell: full precision, empty when unknown. */
+void report_csv_number(sb_t *out, double x);
 /* The format a file name asks for by its extension (.txt, .json, .md or
  * .markdown, .csv, .svg; any case), for exports that take a path; false
  * when the extension names none. */

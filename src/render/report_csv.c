@@ -70,6 +70,9 @@ static void csv_text(sb_t *out, const char *s)
     free(clean);
 }
 
+void report_csv_cell(sb_t *out, const char *s) { csv_text(out, s); }
+
+
 /* A numeric cell: empty when unknown. */
 static void csv_number(sb_t *out, double x)
 {
@@ -77,6 +80,8 @@ static void csv_number(sb_t *out, double x)
     if (isfinite(x))
         sb_puts(out, num_format_json(x, buf, sizeof buf));
 }
+
+void report_csv_number(sb_t *out, double x) { csv_number(out, x); }
 
 static void csv_count(sb_t *out, long long x)
 {

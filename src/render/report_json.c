@@ -154,6 +154,18 @@ static void comparison_json(json_t *j, const report_t *r)
         json_null(j);
     else
         json_bool(j, !c.break_even_undetermined);
+    json_fields_pairing(j, &c.pairing);
+    json_key(j, "mcnemar_p");
+    if (c.pairing.paired) {
+        json_object_begin(j);
+        json_key(j, "asr");
+        json_number(j, c.mcnemar_p_asr);
+        json_key(j, "orr");
+        json_number(j, c.mcnemar_p_orr);
+        json_object_end(j);
+    } else {
+        json_null(j);
+    }
     json_key(j, "sentence");
     json_string(j, sb_str(&sentence));
     json_object_end(j);

@@ -178,6 +178,12 @@ static void md_comparison(sb_t *out, const report_t *r)
         analysis_report_delta(&line, c.d_cost, model_cost_diff_interval(r->scenario, &c), c.confidence, true);
         sb_printf(out, "- Change in daily cost: %s\n", sb_str(&line));
     }
+    sb_reset(&line);
+    if (analysis_report_pairing(&line, &c)) {
+        sb_puts(out, "- ");
+        text_markdown(out, sb_str(&line));
+        sb_puts(out, "\n");
+    }
     sb_puts(out, "\n");
     sb_free(&sentence);
     sb_free(&line);

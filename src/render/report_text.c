@@ -162,6 +162,10 @@ static void comparison_text(sb_t *out, const report_t *r)
         analysis_report_delta(out, c.d_cost, model_cost_diff_interval(s, &c), c.confidence, true);
         sb_puts(out, "\n");
     }
+    sb_t pairing = SB_INIT;
+    if (analysis_report_pairing(&pairing, &c))
+        sb_printf(out, "  %s\n", sb_str(&pairing));
+    sb_free(&pairing);
     sb_puts(out, "\n  ");
     model_sentence(out, s, r->compare_a->name, r->compare_b->name, &c);
     sb_puts(out, "\n");

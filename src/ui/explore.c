@@ -277,6 +277,7 @@ void explore_init(explore_t *ex, pointset_t *set, char *title, char **files, int
 
 void explore_free(explore_t *ex)
 {
+    explore_flips_close(ex);
     for (size_t s = 0; s < ex->nseries; s++) {
         free(ex->series[s].name);
         free(ex->series[s].members);
@@ -1059,6 +1060,13 @@ bool explore_do(explore_t *ex, explore_action_t a)
     case EXA_DETAILS:
         ex->mode = ex->mode == EX_MODE_DETAILS ? EX_MODE_NORMAL : EX_MODE_DETAILS;
         break;
+    case EXA_FLIPS: {
+        sb_t why = SB_INIT;
+        if (!explore_flips_open(ex, &why))
+            explore_say(ex, true, "%s", sb_str(&why));
+        sb_free(&why);
+        break;
+    }
     case EXA_SAVE:
         open_input(ex, EX_INPUT_SAVE, "save scenario to: ", "tradeoff-scenario.txt");
         break;
@@ -1131,6 +1139,8 @@ bool explore_key(explore_t *ex, const explore_layout_t *lay, int key)
         return help_key(ex, lay, a);
     if (ex->mode == EX_MODE_WARNINGS)
         return warnings_key(ex, lay, key, a);
+    if (ex->mode == EX_MODE_FLIPS)
+        return explore_flips_key(ex, key == EK_ESC ? EXA_NONE : a);
     if (ex->mode == EX_MODE_DETAILS) {
         if (a == EXA_LIST_UP || a == EXA_LIST_DOWN || a == EXA_QUIT || a == EXA_HELP)
             return a == EXA_QUIT ? (ex->mode = EX_MODE_NORMAL, true) : explore_do(ex, a);
@@ -1163,6 +1173,7 @@ bool explore_key_moves(const explore_t *ex, int key)
                a == EXA_INCREASE_COARSE;
     case EX_MODE_HELP:
     case EX_MODE_DETAILS:
+    case EX_MODE_FLIPS:
         return list;
     case EX_MODE_WARNINGS:
         return list || key == EK_PGUP || key == EK_PGDN;

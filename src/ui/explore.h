@@ -22,7 +22,9 @@
 #include "core/frontier.h"
 #include "core/groups.h"
 #include "core/model.h"
+#include "core/pairing.h"
 #include "core/point.h"
+#include "load/prompttext.h"
 #include "render/chart.h"
 #include "render/uigrid.h"
 #include "ui/bindings.h"
@@ -34,6 +36,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* explore_t.row_of of a point the list does not show. */
 #define EXPLORE_NOT_LISTED ((size_t)-1)
@@ -80,6 +83,7 @@ typedef enum {
     EXA_SORT,
     EXA_DETAILS,
     EXA_WARNINGS,
+    EXA_FLIPS,
     EXA_SAVE,
     EXA_EXPORT,
     EXA_REDRAW,
@@ -89,7 +93,23 @@ typedef enum {
 /* The one action table: key handling, help, hints and the man page. */
 const bindings_t *explore_bindings(void);
 
-typedef enum { EX_MODE_NORMAL, EX_MODE_HELP, EX_MODE_DETAILS, EX_MODE_INPUT, EX_MODE_WARNINGS } explore_mode_t;
+typedef enum { EX_MODE_NORMAL, EX_MODE_HELP, EX_MODE_DETAILS, EX_MODE_INPUT, EX_MODE_FLIPS,
+               EX_MODE_WARNINGS } explore_mode_t;
+
+/* The flipped-prompts view (p; explore_flips.c): the pinned baseline and
+ * the operating point, two measured points of the same prompts, paired
+ * prompt by prompt (core/pairing.h); the prompts that flipped, shown by
+ * kind and category, one category or all (<- ->), scrolled (Up, Down). */
+typedef struct {
+    pairing_t pr;                 /* run with lists */
+    size_t a, b;                  /* the baseline and the operating point */
+    prompttext_t *texts[2][2];    /* [set][dir], parallel to the pairing's lists */
+    long category;                /* the baseline file's category shown; -1: all */
+    char **lines;                 /* what the view shows, rebuilt on a new category */
+    uint8_t *roles;
+    size_t nlines;
+    int scroll;
+} explore_flips_t;
 /* What the input line is for; EX_INPUT_REPLACE asks before an export
  * replaces a file. */
 typedef enum { EX_INPUT_VALUE, EX_INPUT_FIND, EX_INPUT_SAVE, EX_INPUT_EXPORT, EX_INPUT_REPLACE } explore_input_t;
@@ -161,6 +181,7 @@ typedef struct {
      * the status line counts them, w lists them, a point's details show
      * those about it (diag_warning_about). */
     diag_t warnings;
+    explore_flips_t flips; /* the flipped-prompts view, while mode is EX_MODE_FLIPS */
 
     explore_input_t input_kind;
     lineedit_t line;  /* the value, name or file name being typed */
@@ -268,6 +289,17 @@ double explore_control_fraction(const explore_t *ex, explore_control_t c);
 void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay);
 /* The explorer as a screen for a front end; `lay` is the layout it keeps. */
 screen_t explore_screen(explore_t *ex, explore_layout_t *lay);
+
+/* The flipped-prompts view (explore_flips.c). Opens it for the pinned
+ * baseline and the operating point; false with the reason in `why` when
+ * they are not two measured points of paired per-prompt results. */
+bool explore_flips_open(explore_t *ex, sb_t *why);
+void explore_flips_close(explore_t *ex);
+/* An action while the view is open: Up and Down scroll, <- and -> pick
+ * the previous or next category (or all), any other closes the view. */
+bool explore_flips_key(explore_t *ex, explore_action_t a);
+/* Draws the view into `r`. */
+void explore_flips_render(const explore_t *ex, uigrid_t *g, int x, int y, int w, int h);
 
 /* Files (explore_file.c). A Markdown report of the current state (the
  * projections, the comparison with the baseline and the full analysis). */

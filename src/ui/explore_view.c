@@ -6,6 +6,7 @@
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "core/stats.h"
+#include "render/analysis_report.h"
 #include "ui/draw.h"
 #include "ui/explore.h"
 #include "ui/role.h"
@@ -265,6 +266,17 @@ static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
                                                                                 : "one side is better on both");
     if (y < in.y + in.h)
         uigrid_put(g, in.x, y++, v, ROLE_VALUE, in.w);
+    /* How the intervals were made (paired prompt by prompt, or why not):
+     * last, where a short panel leaves it out before a number. */
+    if ((c.pairing.paired || c.pairing.why[0]) && y < in.y + in.h) {
+        sb_t pairing = SB_INIT;
+        if (c.pairing.paired)
+            pairing_phrase(&pairing, &c.pairing, false);
+        else
+            sb_printf(&pairing, "not paired: %s", c.pairing.why);
+        uigrid_put(g, in.x, y, sb_str(&pairing), ROLE_NOTE, in.w);
+        sb_free(&pairing);
+    }
 }
 
 /* The meeting sentence for moving from the pinned baseline to the current
@@ -392,6 +404,45 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
     }
 }
 
+/* "ASR 12.00% (+11.50 pp)": a rate under another judge and its change
+ * from this point's; "unknown" without prompts. */
+static void judge_rate(sb_t *sb, const char *what, long long k, long long n, double own)
+{
+    char a[32];
+    if (n <= 0) {
+        sb_printf(sb, "%s unknown", what);
+        return;
+    }
+    double rate = (double)k / (double)n;
+    sb_printf(sb, "%s %s (", what, num_format_pct(rate, a, sizeof a));
+    analysis_report_pp(sb, rate - own);
+    sb_puts(sb, ")");
+}
+
+/* How a judged point's rates move under the other judges of its file: the
+ * same answers, the same treatment of unrecognised verdicts. Returns the
+ * rows drawn. */
+static int other_judges(const point_t *p, uigrid_t *g, rect_t r)
+{
+    const promptlog_t *log = p->prompts;
+    if (!log || log->njudges < 2)
+        return 0;
+    int y = r.y;
+    for (size_t j = 0; j < log->njudges && y < r.y + r.h; j++) {
+        if ((int)j == p->prompts_judge)
+            continue;
+        promptlog_counts_t c = promptlog_counts(log, (int)j, (int)p->unrecognised_as);
+        sb_t line = SB_INIT;
+        sb_printf(&line, "under %s: ", log->judges[j]);
+        judge_rate(&line, "ASR", c.complied, c.n_harmful, p->asr);
+        sb_puts(&line, ", ");
+        judge_rate(&line, "ORR", c.refused, c.n_benign, p->orr);
+        y += draw_wrapped(g, (rect_t){r.x, y, r.w, r.y + r.h - y}, sb_str(&line), ROLE_NOTE, 0);
+        sb_free(&line);
+    }
+    return y - r.y;
+}
+
 static int details_lines(const explore_t *ex, uigrid_t *g, rect_t r)
 {
     long sel = explore_selected(ex);
@@ -433,6 +484,7 @@ static int details_lines(const explore_t *ex, uigrid_t *g, rect_t r)
                  num_format_pct(lo, a, sizeof a), num_format_pct(hi, b, sizeof b));
         sb_free(&c);
     }
+    y += other_judges(p, g, (rect_t){in.x, y, in.w, in.y + in.h - y});
     const frontier_mark_t *m = &ex->groups.marks[sel];
     LINE(ex->in_group[sel] ? ROLE_VALUE : ROLE_NOTE, "group: %s%s", point_group(p),
          ex->in_group[sel] ? "" : " (not the current group)");
@@ -771,6 +823,8 @@ void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
         draw_list(ex, g, (rect_t){lw, mid_y + top_h, rw, bot_h}, lay);
     }
     draw_sentence(ex, g, (rect_t){0, H - status - sent, W, sent});
+    if (ex->mode == EX_MODE_FLIPS)
+        explore_flips_render(ex, g, 0, 1, W, H - 1 - status);
     if (ex->mode == EX_MODE_HELP)
         draw_help(ex, g, lay);
     if (ex->mode == EX_MODE_WARNINGS)

@@ -56,7 +56,7 @@ equals "no guess for a number" "$out" ""
 
 # Every command of --help is offered.
 cmds=$("$T" --help | sed -n 's/^ *\(Usage:\)\{0,1\} *tradeoff \([a-z][a-z]*\) .*/\2/p')
-equals "--help names six commands" "$(echo $cmds | wc -w)" 6
+equals "--help names eight commands" "$(echo $cmds | wc -w)" 8
 for cmd in $cmds; do
     contains "subcommand $cmd is completed" "$(complete_words tradeoff '')" "$cmd"
 done

@@ -346,7 +346,7 @@ static const csvrow_t *hand_row(handrow_t *h, long line, const char *csv)
             break;
         p += len + 1;
     }
-    h->row = (csvrow_t){"t.csv", line, n + 1, h->fields, h->lens};
+    h->row = (csvrow_t){"t.csv", line, n + 1, h->fields, h->lens, 0};
     return &h->row;
 }
 
