@@ -443,6 +443,23 @@ static int other_judges(const point_t *p, uigrid_t *g, rect_t r)
     return y - r.y;
 }
 
+/* The warnings of loading about point p (or its file), in full, from the
+ * top of `r` (before its attributes and categories, which may run past the
+ * panel); returns the row after them. */
+static int details_warnings(const explore_t *ex, uigrid_t *g, const point_t *p, rect_t r)
+{
+    int y = r.y;
+    for (size_t w = 0; w < ex->warnings.nwarnings && y < r.y + r.h; w++) {
+        if (!diag_warning_about(&ex->warnings, w, p->source, p->line))
+            continue;
+        sb_t t = SB_INIT;
+        sb_printf(&t, "warning: %s", ex->warnings.warnings[w]);
+        y += draw_wrapped(g, (rect_t){r.x, y, r.w, r.y + r.h - y}, sb_str(&t), ROLE_ERROR, 0);
+        sb_free(&t);
+    }
+    return y;
+}
+
 static int details_lines(const explore_t *ex, uigrid_t *g, rect_t r)
 {
     long sel = explore_selected(ex);
@@ -493,6 +510,7 @@ static int details_lines(const explore_t *ex, uigrid_t *g, rect_t r)
     else if (m->ndominated_by)
         LINE(ROLE_NOTE, "dominated by %s%s", ex->set.items[m->dominated_by[0]].name,
              m->ndominated_by > 1 ? " and others" : "");
+    y = details_warnings(ex, g, p, (rect_t){in.x, y, in.w, in.y + in.h - y});
     /* Everything below comes from the input file: sanitised again here, so
      * the screen is safe whatever a loader kept. */
     for (size_t i = 0; i < p->nattrs; i++) {
@@ -512,15 +530,6 @@ static int details_lines(const explore_t *ex, uigrid_t *g, rect_t r)
     char *src = text_sanitize(p->source ? p->source : "?", strlen(p->source ? p->source : "?"));
     LINE(ROLE_NOTE, "from %s%s%s", src, p->line ? ":" : "", p->line ? (snprintf(b, sizeof b, "%ld", p->line), b) : "");
     free(src);
-    /* The warnings of loading about this point (or its file), in full. */
-    for (size_t w = 0; w < ex->warnings.nwarnings; w++) {
-        if (!diag_warning_about(&ex->warnings, w, p->source, p->line) || y >= in.y + in.h)
-            continue;
-        sb_t t = SB_INIT;
-        sb_printf(&t, "warning: %s", ex->warnings.warnings[w]);
-        y += draw_wrapped(g, (rect_t){in.x, y, in.w, in.y + in.h - y}, sb_str(&t), ROLE_ERROR, 0);
-        sb_free(&t);
-    }
 #undef LINE
     return y - r.y;
 }
