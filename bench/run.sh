@@ -46,13 +46,14 @@ CC=${CC:-cc}
 [ -x "$TRADEOFF" ] || { echo "bench: no program at $TRADEOFF (set TRADEOFF)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "bench: needs GNU time (/usr/bin/time, Debian package time)" >&2; exit 2; }
 
+scratch=$BENCH_DIR
 made_dir=no
-[ -d "$BENCH_DIR" ] || made_dir=yes
-mkdir -p "$BENCH_DIR"
-work=$(mktemp -d "$BENCH_DIR/run.XXXXXX")
+[ -d "$scratch" ] || made_dir=yes
+mkdir -p "$scratch"
+work=$(mktemp -d "$scratch/run.XXXXXX")
 cleanup() {
     rm -rf "$work"
-    [ "$made_dir" = no ] || rmdir "$BENCH_DIR" 2>/dev/null || true
+    [ "$made_dir" = no ] || rmdir "$scratch" 2>/dev/null || true
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
@@ -60,50 +61,14 @@ trap 'exit 130' INT TERM HUP
 $CC -O2 -o "$work/gen_scores" "$here/gen_scores.c" -lm
 $CC -O2 -o "$work/parse_floor" "$here/parse_floor.c" -lcsv
 
-# ---- timing ----------------------------------------------------------------------
+. "$here/lib.sh" # one, alternate, median, ratio (in BENCH_DIR: this run's own)
+BENCH_DIR=$work
 
-# now: nanoseconds (GNU date), or empty where date cannot say.
-now() { case $(date +%N) in *[!0-9]*) ;; *) date +%s%N ;; esac; }
-
-# one NAME COMMAND...: runs it once, its output thrown away; appends
-# "wall cpu rss_kb" to NAME.times (the wall clock to the millisecond where
-# date gives nanoseconds; GNU time's hundredths otherwise).
-one() {
-    name=$1
-    shift
-    t0=$(now)
-    /usr/bin/time -f '%e %U %S %M' -o "$work/$name.one" "$@" >/dev/null
-    t1=$(now)
-    awk -v t0="$t0" -v t1="$t1" '{ w = t0 != "" ? (t1 - t0) / 1e9 : $1
-        printf "%.3f %.2f %s\n", w, $2 + $3, $4 }' "$work/$name.one" >>"$work/$name.times"
-}
-
-# median NAME FIELD: median of column FIELD (1 wall, 2 cpu, 3 rss KB)
-median() {
-    sort -n -k"$2" "$work/$1.times" | awk -v f="$2" '{ v[NR] = $f } END { print v[int((NR + 1) / 2)] }'
-}
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 mib() { echo $(($(median "$1" 3) / 1024)); }
 row() { # NAME LABEL
     printf '  %-36s %8ss %8ss %8d MiB\n' "$2" "$(median "$1" 1)" "$(median "$1" 2)" "$(mib "$1")"
 }
 header() { printf '\n%s\n  %-36s %9s %9s %12s\n' "$1" "" "wall" "cpu" "peak RSS"; }
-
-# alternate NAME COMMAND [NAME COMMAND]...: REPEATS rounds of the commands
-# (each a string for eval), one after the other in every round.
-alternate() {
-    i=0
-    while [ "$i" -lt "$REPEATS" ]; do
-        j=1
-        while [ "$j" -lt "$#" ]; do
-            eval "name=\${$j} cmd=\${$((j + 1))}"
-            eval "one $name $cmd"
-            j=$((j + 2))
-        done
-        i=$((i + 1))
-    done
-}
 
 # ---- 1. sweep against the libcsv floor --------------------------------------------
 
@@ -155,7 +120,7 @@ if [ "$HUGE" = no ]; then
     echo "3. past 4 GiB: skipped (BENCH_HUGE=no)"
 elif [ "$free_kb" -lt "$need_kb" ]; then
     echo
-    echo "3. past 4 GiB: skipped: $((free_kb / 1024)) MiB free in $BENCH_DIR, $((need_kb / 1024)) MiB needed (set BENCH_DIR)"
+    echo "3. past 4 GiB: skipped: $((free_kb / 1024)) MiB free in $scratch, $((need_kb / 1024)) MiB needed (set BENCH_DIR)"
 else
     huge=$work/huge.csv
     head -n 1 "$data" >"$huge"

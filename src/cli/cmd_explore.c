@@ -144,13 +144,17 @@ int cmd_explore(int argc, char **argv)
 
     pointset_t set = POINTSET_INIT;
     char *title = NULL;
-    if (!cli_load(&c, &set, &title)) {
+    diag_t warnings = DIAG_INIT;
+    if (!cli_load(&c, &set, &title, &warnings)) {
         pointset_free(&set);
+        diag_free(&warnings);
         scenario_file_free(&sf);
         return EXIT_USAGE;
     }
     explore_t ex;
     explore_init(&ex, &set, title, c.data.files, c.data.nfiles, &c.scenario, &c.analysis.opts);
+    explore_keep_warnings(&ex, &warnings);
+    diag_free(&warnings);
     ex.ascii = c.display.ascii;
     ex.scale = scale;
     ex.group_columns = c.data.input.group_columns;

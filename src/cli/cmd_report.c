@@ -37,7 +37,7 @@ int cmd_report(int argc, char **argv)
         return EXIT_USAGE;
     pointset_t set = POINTSET_INIT;
     char *title = NULL;
-    if (!cli_load(&c, &set, &title)) {
+    if (!cli_load(&c, &set, &title, NULL)) {
         pointset_free(&set);
         return EXIT_USAGE;
     }

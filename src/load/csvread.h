@@ -34,6 +34,8 @@ typedef struct {
     size_t nfields;
     char **fields;        /* NUL-terminated; valid only during the callback */
     const size_t *lens;   /* byte length of each field (fields may hold NULs) */
+    unsigned long long offset; /* byte offset in the input where the record starts
+                                * (a byte-order mark counts), to read it again alone */
 } csvrow_t;
 
 /* Called for each record; return 0 to go on, non-zero to stop reading (the

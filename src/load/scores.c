@@ -167,12 +167,7 @@ static cat_t *category_named(scores_t *s, char *clean)
 /* The category named by a cell; NULL for an empty cell or past the cap. */
 static cat_t *category_of(scores_t *s, const char *cell, size_t len)
 {
-    while (len > 0 && (*cell == ' ' || *cell == '\t')) {
-        cell++;
-        len--;
-    }
-    while (len > 0 && (cell[len - 1] == ' ' || cell[len - 1] == '\t'))
-        len--;
+    text_trim(&cell, &len);
     return len == 0 ? NULL : category_named(s, text_sanitize(cell, len));
 }
 
@@ -583,7 +578,7 @@ static void merge(scores_t *s, curve_t *c)
 static void curve_categories(scores_t *s, curve_t *out, diag_t *d)
 {
     if (s->too_many_cats)
-        diag_warn(d, "%s: more than %d categories: the others are not counted per category", s->fname,
+        diag_warn_file(d, s->fname, "more than %d categories: the others are not counted per category",
                   INPUT_MAX_CATEGORIES);
     if (s->ncats == 0)
         return;
@@ -637,7 +632,7 @@ int scores_finish(scores_t *s, curve_t *out, diag_t *d)
     }
     curve_categories(s, out, d);
     if (out->n_adversarial == 0 || out->n_benign == 0)
-        diag_warn(d, "%s: no %s prompts: %s unknown at every threshold", s->fname,
+        diag_warn_file(d, s->fname, "no %s prompts: %s unknown at every threshold",
                   out->n_adversarial == 0 ? "harmful" : "benign",
                   out->n_adversarial == 0 ? "attack success" : "over-refusal");
     return 0;
@@ -750,7 +745,7 @@ static void fast_field(void *data, size_t len, void *ctx)
 
 static void fast_start(fast_t *f)
 {
-    csvrow_t row = {f->fname, 1, f->nf, f->hf, f->hl};
+    csvrow_t row = {f->fname, 1, f->nf, f->hf, f->hl, 0};
     diag_t scratch = DIAG_INIT;
     if (input_detect(f->hf, f->nf, f->opts) == INPUT_SCORES)
         f->s = scores_begin(&row, INPUT_SCORES, f->opts, f->categories, f->fname, &scratch);
@@ -825,7 +820,7 @@ static void fast_init(fast_t *f, const input_opts_t *opts, bool categories, cons
 static void fast_clone(fast_t *f, const fast_t *first)
 {
     fast_init(f, first->opts, first->categories, first->fname);
-    csvrow_t row = {first->fname, 1, first->nheader, first->hf, first->hl};
+    csvrow_t row = {first->fname, 1, first->nheader, first->hf, first->hl, 0};
     diag_t scratch = DIAG_INIT;
     f->s = scores_begin(&row, INPUT_SCORES, f->opts, f->categories, f->fname, &scratch);
     diag_free(&scratch);
@@ -845,8 +840,9 @@ static scores_t *fast_result(fast_t *f, bool clean, long long *rows)
     if (!clean || !f->reading_rows || f->rows == 0) {
         scores_free(s);
         s = NULL;
+    } else {
+        *rows = f->rows;
     }
-    *rows = f->rows;
     fast_free(f);
     return s;
 }
@@ -918,7 +914,7 @@ static bool fast_split(csvsource_t *src, const input_opts_t *opts, bool categori
             scores_merge(f[0].s, f[i].s);
             f[i].s = NULL;
         }
-        fast_result(&f[i], false, &(long long){0});
+        fast_result(&f[i], false, NULL);
     }
     f[0].rows += total;
     *out = fast_result(&f[0], how == CSVSPLIT_READ && !trouble, rows);

@@ -574,6 +574,7 @@ static int body(sb_t *out, svg_t *g)
         nunplotted += !point_has_rates(&r->points->items[i]);
     sb_printf(out, "<text class=\"heading\" x=\"%d\" y=\"28\">", PLOT_X);
     xml_escape(out, r->title);
+    report_filtered_clause(out, r->points, xml_escape);
     sb_puts(out, "</text>\n");
     group_line(out, g);
     axes(out, g);

@@ -6,6 +6,7 @@
 #include "base/num.h"
 #include "base/text.h"
 #include "base/xalloc.h"
+#include "core/namematch.h"
 #include "core/optimal.h"
 #include "ui/explore.h"
 
@@ -276,6 +277,7 @@ void explore_init(explore_t *ex, pointset_t *set, char *title, char **files, int
 
 void explore_free(explore_t *ex)
 {
+    explore_flips_close(ex);
     for (size_t s = 0; s < ex->nseries; s++) {
         free(ex->series[s].name);
         free(ex->series[s].members);
@@ -287,8 +289,15 @@ void explore_free(explore_t *ex)
     free(ex->in_group);
     groups_free(&ex->groups);
     pointset_free(&ex->set);
+    diag_free(&ex->warnings);
+    free(ex->replace_path);
     free(ex->title);
     memset(ex, 0, sizeof *ex);
+}
+
+void explore_keep_warnings(explore_t *ex, diag_t *d)
+{
+    diag_take_warnings(&ex->warnings, d);
 }
 
 /* ------------------------------------------------------------------------
@@ -313,16 +322,22 @@ void explore_set_place(explore_t *ex, explore_place_t pl)
     set_place(ex, pl);
 }
 
+/* The point a typed name means (namematch), or -1 with the reason. */
+static long point_named(const explore_t *ex, const char *name, sb_t *why)
+{
+    char *query = text_one_name(name);
+    namematch_t m = namematch_points(&ex->set);
+    long idx = namematch_resolve(&m, query, why);
+    free(query);
+    return idx;
+}
+
 bool explore_select(explore_t *ex, const char *name, sb_t *why)
 {
-    long idx = pointset_index(&ex->set, name);
+    long idx = point_named(ex, name, why);
     explore_place_t pl;
-    if (idx < 0) {
-        char *shown = text_sanitize(name, strlen(name));
-        sb_printf(why, "no point named '%s'", shown);
-        free(shown);
+    if (idx < 0)
         return false;
-    }
     if (!place_of(ex, (size_t)idx, &pl)) {
         sb_printf(why, "'%s' has no measured ASR and ORR, so it cannot be the operating point",
                   ex->set.items[idx].name);
@@ -332,7 +347,7 @@ bool explore_select(explore_t *ex, const char *name, sb_t *why)
     return true;
 }
 
-static void pin(explore_t *ex, frontier_op_t op)
+void explore_pin_op(explore_t *ex, frontier_op_t op)
 {
     ex->has_baseline = op.valid;
     ex->baseline = op;
@@ -341,23 +356,19 @@ static void pin(explore_t *ex, frontier_op_t op)
 
 void explore_pin_current(explore_t *ex)
 {
-    pin(ex, explore_current(ex));
+    explore_pin_op(ex, explore_current(ex));
 }
 
 bool explore_pin(explore_t *ex, const char *name, sb_t *why)
 {
-    long idx = pointset_index(&ex->set, name);
-    if (idx < 0) {
-        char *shown = text_sanitize(name, strlen(name));
-        sb_printf(why, "no point named '%s'", shown);
-        free(shown);
+    long idx = point_named(ex, name, why);
+    if (idx < 0)
         return false;
-    }
     if (!point_has_rates(&ex->set.items[idx])) {
         sb_printf(why, "'%s' has no measured ASR and ORR, so it cannot be the baseline", ex->set.items[idx].name);
         return false;
     }
-    pin(ex, frontier_op_point(&ex->set, (size_t)idx));
+    explore_pin_op(ex, frontier_op_point(&ex->set, (size_t)idx));
     return true;
 }
 
@@ -566,19 +577,11 @@ bool explore_set_threshold(explore_t *ex, const char *text, sb_t *why)
         return false;
     }
     const explore_series_t *se = &ex->series[ex->place.series];
-    long idx = pointset_index(&ex->set, text);
-    if (idx >= 0) {
-        sb_t dummy = SB_INIT;
-        bool ok = explore_select(ex, text, why);
-        sb_free(&dummy);
-        return ok;
-    }
+    /* A point's exact name first, then a number along the series, then
+     * what the text means as a name (a prefix, a part). */
     double knob;
-    if (num_parse_decimal(text, &knob) != NULL) {
-        sb_printf(why, "expected a point name or a %s value of the series '%s'",
-                  ex->set.knob_name ? ex->set.knob_name : "threshold", se->name);
-        return false;
-    }
+    if (pointset_index(&ex->set, text) >= 0 || num_parse_decimal(text, &knob) != NULL)
+        return explore_select(ex, text, why);
     const point_t *first = &ex->set.items[se->members[0]];
     frontier_op_t op = frontier_at_knob(&ex->set, se->unnamed ? NULL : first->series, first->group, knob);
     if (!op.valid) {
@@ -742,10 +745,28 @@ static bool place_of_mix(const explore_t *ex, const frontier_op_t *op, explore_p
     explore_place_t pa, pb;
     if (!place_of(ex, op->a, &pa) || !place_of(ex, op->b, &pb) || pa.series != pb.series)
         return false;
-    *pl = (explore_place_t){pa.series, op->lambda * pa.pos + (1 - op->lambda) * pb.pos, false, {0}};
+    /* Rounded past any share a person sets: a share read back from a
+     * saved scenario (90% of 0.1) lands on the position it was saved at. */
+    double pos = round((op->lambda * pa.pos + (1 - op->lambda) * pb.pos) * 1e9) / 1e9;
+    *pl = (explore_place_t){pa.series, pos, false, {0}};
     pl->at_op = fabs(pa.pos - pb.pos) != 1;
     pl->op = *op;
     return true;
+}
+
+bool explore_place_op(explore_t *ex, const frontier_op_t *op)
+{
+    explore_place_t pl;
+    bool placed = op->is_mix ? place_of_mix(ex, op, &pl) : place_of(ex, op->a, &pl);
+    if (!placed && op->is_mix && place_of(ex, op->a, &pl)) {
+        /* points of two series: held whole, the slider on the first */
+        pl.at_op = true;
+        pl.op = *op;
+        placed = true;
+    }
+    if (placed)
+        set_place(ex, pl);
+    return placed;
 }
 
 static void go_optimal(explore_t *ex)
@@ -764,16 +785,7 @@ static void go_optimal(explore_t *ex)
         return;
     }
     optimal_uncertainty(&o, &ex->set, &ex->scenario, ex->analysis.confidence, ex->analysis.interval);
-    explore_place_t pl;
-    bool placed = o.op.is_mix ? place_of_mix(ex, &o.op, &pl) : place_of(ex, o.op.a, &pl);
-    if (!placed && o.op.is_mix && place_of(ex, o.op.a, &pl)) {
-        /* points of two series: held whole, the slider on the first */
-        pl.at_op = true;
-        pl.op = o.op;
-        placed = true;
-    }
-    if (placed)
-        set_place(ex, pl);
+    explore_place_op(ex, &o.op);
     sb_t m = SB_INIT;
     optimal_summary(&m, &o, &ex->set);
     explore_say(ex, false, "%scost-optimal within the %s policy: %s", in, ex->scenario.policy.key, sb_str(&m));
@@ -820,15 +832,37 @@ static bool submit_input(explore_t *ex)
             explore_say(ex, true, "type a file name for the Markdown report");
             return false;
         }
-        explore_export(ex, text);
+        ex->mode = EX_MODE_NORMAL;
+        explore_export_asking(ex, text); /* may ask before replacing a file */
+        return true;
+    case EX_INPUT_REPLACE:
         break;
     }
     ex->mode = EX_MODE_NORMAL;
     return true;
 }
 
+/* "replace FILE?": y writes over it, any other key keeps it. */
+static bool replace_key(explore_t *ex, int key)
+{
+    ex->mode = EX_MODE_NORMAL;
+    char *path = ex->replace_path;
+    ex->replace_path = NULL;
+    if (key == 'y' || key == 'Y') {
+        explore_export(ex, path);
+    } else {
+        char *shown = text_sanitize(path, strlen(path));
+        explore_say(ex, false, "not exported: %s kept as it was", shown);
+        free(shown);
+    }
+    free(path);
+    return true;
+}
+
 static bool input_key(explore_t *ex, int key)
 {
+    if (ex->input_kind == EX_INPUT_REPLACE)
+        return replace_key(ex, key);
     if (key == EK_ESC) {
         ex->mode = EX_MODE_NORMAL;
         explore_say(ex, false, "cancelled");
@@ -1026,11 +1060,25 @@ bool explore_do(explore_t *ex, explore_action_t a)
     case EXA_DETAILS:
         ex->mode = ex->mode == EX_MODE_DETAILS ? EX_MODE_NORMAL : EX_MODE_DETAILS;
         break;
+    case EXA_FLIPS: {
+        sb_t why = SB_INIT;
+        if (!explore_flips_open(ex, &why))
+            explore_say(ex, true, "%s", sb_str(&why));
+        sb_free(&why);
+        break;
+    }
     case EXA_SAVE:
         open_input(ex, EX_INPUT_SAVE, "save scenario to: ", "tradeoff-scenario.txt");
         break;
-    case EXA_EXPORT:
-        open_input(ex, EX_INPUT_EXPORT, "export Markdown report to: ", "tradeoff-report.md");
+    case EXA_EXPORT: {
+        char *name = explore_export_name();
+        open_input(ex, EX_INPUT_EXPORT, "export Markdown report to: ", name);
+        free(name);
+        break;
+    }
+    case EXA_WARNINGS:
+        ex->mode = EX_MODE_WARNINGS;
+        ex->warn_scroll = 0;
         break;
     case EXA_REDRAW:
         ex->flags.redraw = true;
@@ -1056,6 +1104,32 @@ static bool help_key(explore_t *ex, const explore_layout_t *lay, explore_action_
     return true;
 }
 
+/* The warnings scroll with Up and Down, a page with PgUp and PgDn, to
+ * either end with Home and End; any other key closes them. */
+static bool warnings_key(explore_t *ex, const explore_layout_t *lay, int key, explore_action_t a)
+{
+    int max = lay ? lay->warn_max_scroll : 0, page = lay && lay->warn_rows > 1 ? lay->warn_rows - 1 : 1;
+    int to = ex->warn_scroll;
+    if (a == EXA_LIST_DOWN)
+        to++;
+    else if (a == EXA_LIST_UP)
+        to--;
+    else if (key == EK_PGDN)
+        to += page;
+    else if (key == EK_PGUP)
+        to -= page;
+    else if (key == EK_HOME)
+        to = 0;
+    else if (key == EK_END)
+        to = max;
+    else {
+        ex->mode = EX_MODE_NORMAL;
+        return true;
+    }
+    ex->warn_scroll = to > max ? max : to < 0 ? 0 : to;
+    return true;
+}
+
 bool explore_key(explore_t *ex, const explore_layout_t *lay, int key)
 {
     if (ex->mode == EX_MODE_INPUT)
@@ -1063,6 +1137,10 @@ bool explore_key(explore_t *ex, const explore_layout_t *lay, int key)
     explore_action_t a = (explore_action_t)bindings_action(explore_bindings(), key);
     if (ex->mode == EX_MODE_HELP)
         return help_key(ex, lay, a);
+    if (ex->mode == EX_MODE_WARNINGS)
+        return warnings_key(ex, lay, key, a);
+    if (ex->mode == EX_MODE_FLIPS)
+        return explore_flips_key(ex, key == EK_ESC ? EXA_NONE : a);
     if (ex->mode == EX_MODE_DETAILS) {
         if (a == EXA_LIST_UP || a == EXA_LIST_DOWN || a == EXA_QUIT || a == EXA_HELP)
             return a == EXA_QUIT ? (ex->mode = EX_MODE_NORMAL, true) : explore_do(ex, a);
@@ -1095,7 +1173,10 @@ bool explore_key_moves(const explore_t *ex, int key)
                a == EXA_INCREASE_COARSE;
     case EX_MODE_HELP:
     case EX_MODE_DETAILS:
+    case EX_MODE_FLIPS:
         return list;
+    case EX_MODE_WARNINGS:
+        return list || key == EK_PGUP || key == EK_PGDN;
     default:
         return false; /* typing a value or a name */
     }

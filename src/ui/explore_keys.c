@@ -32,6 +32,8 @@ static const binding_t rows[] = {
     {EXA_LOG_SCALES, "scales", {'g'}, "chart scales: automatic, logarithmic, linear"},
     {EXA_SORT, "sort", {'S'}, "sort the point list: input, name, ASR, ORR, frontier"},
     {EXA_DETAILS, "details", {'d'}, "show the selected point's attributes and categories"},
+    {EXA_WARNINGS, "warnings", {'w'}, "list every warning of loading, in full (Up/Down, PgUp/PgDn scroll)"},
+    {EXA_FLIPS, "flips", {'p'}, "list the prompts that flipped between the baseline and the operating point (per-prompt results; Left and Right pick a category)"},
     {EXA_SAVE, "save", {'s'}, "save the scenario to a file (reopen with --scenario FILE)"},
     {EXA_EXPORT, "export", {'e'}, "export a Markdown report of what is on screen"},
     {EXA_REDRAW, "redraw", {EK_CTRL_L}, "redraw the screen"},

@@ -6,6 +6,7 @@
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "core/stats.h"
+#include "render/analysis_report.h"
 #include "ui/draw.h"
 #include "ui/explore.h"
 #include "ui/role.h"
@@ -265,6 +266,17 @@ static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
                                                                                 : "one side is better on both");
     if (y < in.y + in.h)
         uigrid_put(g, in.x, y++, v, ROLE_VALUE, in.w);
+    /* How the intervals were made (paired prompt by prompt, or why not):
+     * last, where a short panel leaves it out before a number. */
+    if ((c.pairing.paired || c.pairing.why[0]) && y < in.y + in.h) {
+        sb_t pairing = SB_INIT;
+        if (c.pairing.paired)
+            pairing_phrase(&pairing, &c.pairing, false);
+        else
+            sb_printf(&pairing, "not paired: %s", c.pairing.why);
+        uigrid_put(g, in.x, y, sb_str(&pairing), ROLE_NOTE, in.w);
+        sb_free(&pairing);
+    }
 }
 
 /* The meeting sentence for moving from the pinned baseline to the current
@@ -392,6 +404,62 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
     }
 }
 
+/* "ASR 12.00% (+11.50 pp)": a rate under another judge and its change
+ * from this point's; "unknown" without prompts. */
+static void judge_rate(sb_t *sb, const char *what, long long k, long long n, double own)
+{
+    char a[32];
+    if (n <= 0) {
+        sb_printf(sb, "%s unknown", what);
+        return;
+    }
+    double rate = (double)k / (double)n;
+    sb_printf(sb, "%s %s (", what, num_format_pct(rate, a, sizeof a));
+    analysis_report_pp(sb, rate - own);
+    sb_puts(sb, ")");
+}
+
+/* How a judged point's rates move under the other judges of its file: the
+ * same answers, the same treatment of unrecognised verdicts. Returns the
+ * rows drawn. */
+static int other_judges(const point_t *p, uigrid_t *g, rect_t r)
+{
+    const promptlog_t *log = p->prompts;
+    if (!log || log->njudges < 2)
+        return 0;
+    int y = r.y;
+    for (size_t j = 0; j < log->njudges && y < r.y + r.h; j++) {
+        if ((int)j == p->prompts_judge)
+            continue;
+        promptlog_counts_t c = promptlog_counts(log, (int)j, (int)p->unrecognised_as);
+        sb_t line = SB_INIT;
+        sb_printf(&line, "under %s: ", log->judges[j]);
+        judge_rate(&line, "ASR", c.complied, c.n_harmful, p->asr);
+        sb_puts(&line, ", ");
+        judge_rate(&line, "ORR", c.refused, c.n_benign, p->orr);
+        y += draw_wrapped(g, (rect_t){r.x, y, r.w, r.y + r.h - y}, sb_str(&line), ROLE_NOTE, 0);
+        sb_free(&line);
+    }
+    return y - r.y;
+}
+
+/* The warnings of loading about point p (or its file), in full, from the
+ * top of `r` (before its attributes and categories, which may run past the
+ * panel); returns the row after them. */
+static int details_warnings(const explore_t *ex, uigrid_t *g, const point_t *p, rect_t r)
+{
+    int y = r.y;
+    for (size_t w = 0; w < ex->warnings.nwarnings && y < r.y + r.h; w++) {
+        if (!diag_warning_about(&ex->warnings, w, p->source, p->line))
+            continue;
+        sb_t t = SB_INIT;
+        sb_printf(&t, "warning: %s", ex->warnings.warnings[w]);
+        y += draw_wrapped(g, (rect_t){r.x, y, r.w, r.y + r.h - y}, sb_str(&t), ROLE_ERROR, 0);
+        sb_free(&t);
+    }
+    return y;
+}
+
 static int details_lines(const explore_t *ex, uigrid_t *g, rect_t r)
 {
     long sel = explore_selected(ex);
@@ -433,6 +501,7 @@ static int details_lines(const explore_t *ex, uigrid_t *g, rect_t r)
                  num_format_pct(lo, a, sizeof a), num_format_pct(hi, b, sizeof b));
         sb_free(&c);
     }
+    y += other_judges(p, g, (rect_t){in.x, y, in.w, in.y + in.h - y});
     const frontier_mark_t *m = &ex->groups.marks[sel];
     LINE(ex->in_group[sel] ? ROLE_VALUE : ROLE_NOTE, "group: %s%s", point_group(p),
          ex->in_group[sel] ? "" : " (not the current group)");
@@ -441,6 +510,7 @@ static int details_lines(const explore_t *ex, uigrid_t *g, rect_t r)
     else if (m->ndominated_by)
         LINE(ROLE_NOTE, "dominated by %s%s", ex->set.items[m->dominated_by[0]].name,
              m->ndominated_by > 1 ? " and others" : "");
+    y = details_warnings(ex, g, p, (rect_t){in.x, y, in.w, in.y + in.h - y});
     /* Everything below comes from the input file: sanitised again here, so
      * the screen is safe whatever a loader kept. */
     for (size_t i = 0; i < p->nattrs; i++) {
@@ -582,7 +652,7 @@ static void draw_status(const explore_t *ex, uigrid_t *g, int y, int rows)
         n += draw_input(g, n, y, -1, &ex->line, ex->ascii);
         if (ex->message[0])
             uigrid_put(g, n + 2, y, ex->message, ex->message_is_error ? ROLE_ERROR : ROLE_STATUS, -1);
-        else
+        else if (ex->input_kind != EX_INPUT_REPLACE) /* a one-key question: its prompt says */
             uigrid_put(g, n + 2, y, "Enter accepts, Esc cancels", ROLE_STATUS, -1);
         return;
     }
@@ -602,7 +672,51 @@ static void draw_status(const explore_t *ex, uigrid_t *g, int y, int rows)
         {EXA_SAVE, "save", NULL, NULL},
         {EXA_EXPORT, "export", NULL, NULL},
     };
-    draw_hints(g, 1, y, explore_bindings(), hints, sizeof hints / sizeof hints[0], ex->ascii);
+    int x = 1;
+    if (ex->warnings.nwarnings) {
+        char w[64], key[24];
+        keys_name(bindings_first_key(explore_bindings(), EXA_WARNINGS), key, sizeof key);
+        snprintf(w, sizeof w, "%zu warning%s (%s shows them)", ex->warnings.nwarnings,
+                 ex->warnings.nwarnings == 1 ? "" : "s", key);
+        x += uigrid_put(g, x, y, w, ROLE_ERROR, -1) + 3;
+    }
+    draw_hints(g, x, y, explore_bindings(), hints, sizeof hints / sizeof hints[0], ex->ascii);
+}
+
+/* w: every warning in full, wrapped, scrolled by line. */
+static void draw_warnings(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
+{
+    rect_t r = {0, 1, g->width, g->height - 2};
+    uigrid_fill(g, 0, 1, g->width, g->height - 2, " ", ROLE_PLAIN);
+    char title[160];
+    snprintf(title, sizeof title, "Warnings of loading: %zu (%s scroll, PgUp/PgDn a page, any other key closes)",
+             ex->warnings.nwarnings, ex->ascii ? "Up/Down" : "\xe2\x86\x91\xe2\x86\x93");
+    draw_heading(g, r, title, ex->ascii);
+    sb_t all = SB_INIT;
+    for (size_t w = 0; w < ex->warnings.nwarnings; w++)
+        sb_printf(&all, " %zu. %s\n", w + 1, ex->warnings.warnings[w]); /* wrapped lines indented */
+    if (ex->warnings.nwarnings == 0)
+        sb_puts(&all, "No warnings: every file loaded as it is.\n");
+    sb_t lines = SB_INIT;
+    int n = text_wrap(&lines, sb_str(&all), g->width - 2, TEXT_WRAP_ALL);
+    int rows = g->height - 3;
+    lay->warn_rows = rows;
+    lay->warn_max_scroll = n > rows ? n - rows : 0;
+    int scroll = ex->warn_scroll < lay->warn_max_scroll ? ex->warn_scroll : lay->warn_max_scroll;
+    const char *p = sb_str(&lines);
+    for (int line = 0, y = 2; *p && y < 2 + rows; line++) {
+        const char *e = strchr(p, '\n');
+        if (line >= scroll) {
+            char *one = xstrndup(p, (size_t)(e - p));
+            uigrid_put(g, 0, y++, one, ROLE_PLAIN, g->width - 1);
+            free(one);
+        }
+        p = e + 1;
+    }
+    if (scroll < lay->warn_max_scroll)
+        uigrid_put(g, g->width - 10, g->height - 2, ex->ascii ? "(v more)" : "(\xe2\x86\x93 more)", ROLE_NOTE, 9);
+    sb_free(&lines);
+    sb_free(&all);
 }
 
 static void draw_help(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
@@ -680,12 +794,16 @@ void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
     /* Title line. */
     uigrid_fill(g, 0, 0, W, 1, " ", ROLE_TITLE);
     char title[600];
-    /* the group first: what the chart and the numbers are about */
-    snprintf(title, sizeof title, " tradeoff %s group %zu/%zu: %s %s series %zu/%zu: %s %s %s (%zu points)",
+    /* the group first: what the chart and the numbers are about; the rows
+     * --where left out beside the count of points (NUMBERS.md, rule 6) */
+    sb_t filtered = SB_INIT;
+    pointset_filtered_describe(&filtered, &ex->set);
+    snprintf(title, sizeof title, " tradeoff %s group %zu/%zu: %s %s series %zu/%zu: %s %s %s (%zu point%s%s%s)",
              gl(ex, G_VBAR), ex->group + 1, ex->groups.len, ex->groups.len ? ex->groups.items[ex->group].name : "none",
              gl(ex, G_VBAR), ex->place.series < ex->nseries ? ex->place.series + 1 : 0, ex->nseries,
              ex->place.series < ex->nseries ? ex->series[ex->place.series].name : "none", gl(ex, G_VBAR),
-             ex->title, ex->set.len);
+             ex->title, ex->set.len, ex->set.len == 1 ? "" : "s", filtered.len ? "; " : "", sb_str(&filtered));
+    sb_free(&filtered);
     uigrid_put(g, 0, 0, title, ROLE_TITLE, W);
 
     int status = status_rows(ex, W);
@@ -714,8 +832,12 @@ void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
         draw_list(ex, g, (rect_t){lw, mid_y + top_h, rw, bot_h}, lay);
     }
     draw_sentence(ex, g, (rect_t){0, H - status - sent, W, sent});
+    if (ex->mode == EX_MODE_FLIPS)
+        explore_flips_render(ex, g, 0, 1, W, H - 1 - status);
     if (ex->mode == EX_MODE_HELP)
         draw_help(ex, g, lay);
+    if (ex->mode == EX_MODE_WARNINGS)
+        draw_warnings(ex, g, lay);
     draw_status(ex, g, H - status, status);
 }
 

@@ -49,6 +49,10 @@ err=$(TRADEOFF_THREADS=4 "$T" report --verbose "$tmp/crlf.csv" 2>&1 >/dev/null)
 contains "report --verbose says it too" "$err" "5,000 rows read in 4 pieces at once"
 { echo "id,set,category,score"; rows 0 3000; echo "p3000,harmful,fraud,high"; rows 3001 10; } >"$tmp/bad.csv"
 err=$(TRADEOFF_THREADS=2 "$T" sweep --verbose "$tmp/bad.csv" 2>&1 >/dev/null)
-contains "a bad row in the second piece: named at its line" "$err" "bad.csv:3002:4: score:"
-contains "...read again row by row" "$err" "read again row by row"
+equals "a bad row in the second piece: named at its line" "$(printf '%s\n' "$err" | sed 's/ expected.*//')" \
+    "tradeoff: $tmp/bad.csv:3002:4: score:"
+rm "$tmp/bad.csv"
+{ echo "id,set,category,score"; rows 0 3000; echo "p3000,neutral,fraud,0.5"; } >"$tmp/neither.csv"
+err=$(TRADEOFF_THREADS=2 "$T" sweep --verbose "$tmp/neither.csv" 2>&1 >/dev/null)
+contains "a row in neither set: read row by row, and said" "$err" "neither.csv: 3,001 rows read row by row, on one core"
 tap_done

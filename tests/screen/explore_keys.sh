@@ -88,7 +88,7 @@ contains "with the batch-mode message" "$err" "nonexistent.csv"
 # Save, then reopen with --scenario: the same state.
 cd "$tmp" || exit 1
 keys "j b n <Tab> L <S-Tab> l s <Enter>"
-contains "s saves the scenario" "$out" "scenario saved to tradeoff-scenario.txt"
+contains "s saves the scenario, naming its full path" "$out" "scenario saved to $(pwd -P)/tradeoff-scenario.txt"
 check "the scenario file exists" test -f "$tmp/tradeoff-scenario.txt"
 contains "it records the volume" "$(cat "$tmp/tradeoff-scenario.txt")" "volume = 100000000"
 before=$(printf '%s\n' "$out" | sed -n '/^--- screen/,$p' | grep -v '^ .*saved to')
@@ -102,7 +102,7 @@ contains "a flag given with --scenario replaces the saved value" "$out" "Queries
 odd=$(printf ' odd\033[1mname .csv')
 cp "$DATADIR/builtin-scenario.csv" "$tmp/$odd"
 keys "s <Enter>" "$odd"
-contains "a scenario over an odd file name is saved" "$out" "scenario saved to tradeoff-scenario.txt"
+contains "a scenario over an odd file name is saved" "$out" "scenario saved to $(pwd -P)/tradeoff-scenario.txt"
 keys "" --scenario tradeoff-scenario.txt
 equals "and reopens" "$rc" 0
 contains "on that very file, in its group" "$out" "group 1/1: $tmp/ odd?[1mname .csv │"

@@ -407,10 +407,15 @@ START_TEST(scenario_file_round_trip)
     ck_assert_msg(scenario_file_read(path, &sf, &d) == 0, "%s", d.error);
     ck_assert(fabs(sf.scenario.volume - ex.scenario.volume) < 1e-6);
     ck_assert(fabs(sf.scenario.adv_share - ex.scenario.adv_share) < 1e-15);
-    ck_assert_str_eq(sf.series, "filter threshold");
-    ck_assert(fabs(sf.position - 0.1) < 1e-12);
-    ck_assert_str_eq(sf.baseline_series, "safety tuning");
-    ck_assert(fabs(sf.baseline_position - 1) < 1e-12);
+    /* points by name: the operating point a mix 90/10 along the filter
+     * threshold series, the baseline the second point of safety tuning */
+    ck_assert_int_eq(sf.version, 2);
+    ck_assert_str_eq(sf.point.name, "filter-before");
+    ck_assert_str_eq(sf.point.mix, "filter-after");
+    ck_assert(fabs(sf.point.share - 0.9) < 1e-12);
+    ck_assert_str_eq(sf.baseline.name, "safety-tuned");
+    ck_assert_ptr_null(sf.baseline.mix);
+    ck_assert_ptr_null(sf.series);
     ck_assert_int_eq(sf.nfiles, 0);
     scenario_file_free(&sf);
     diag_free(&d);
@@ -428,7 +433,10 @@ START_TEST(scenario_file_errors_name_line_and_column)
         {"tradeoff-scenario = 1\nvolume = 1000\nvolume = 2000\n", "s.txt:3:1: 'volume' is given twice"},
         {"tradeoff-scenario = 1\njust words\n", "s.txt:2:1: expected 'key = value'"},
         {"volume = 1000\n", "s.txt:1:1: not a tradeoff scenario"},
-        {"tradeoff-scenario = 2\n", "s.txt:1:21: version '2' is not supported"},
+        {"tradeoff-scenario = 3\n", "s.txt:1:21: version '3' is not supported"},
+        {"tradeoff-scenario = 2\nsha256 = 00\n", "s.txt:2:10: '00': expected a sha256 line right after"},
+        {"tradeoff-scenario = 2\nfile = a.csv\nsha256 = 00\n", "s.txt:3:10: '00': expected a SHA-256 of 64"},
+        {"tradeoff-scenario = 2\npoint-share = most\n", "s.txt:2:15: point-share 'most'"},
         {"tradeoff-scenario = 1\nasr-bound = below\n", "s.txt:2:13:"},
         {"tradeoff-scenario = 1\nposition = -1\n", "s.txt:2:12:"},
     };

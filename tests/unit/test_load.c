@@ -346,7 +346,7 @@ static const csvrow_t *hand_row(handrow_t *h, long line, const char *csv)
             break;
         p += len + 1;
     }
-    h->row = (csvrow_t){"t.csv", line, n + 1, h->fields, h->lens};
+    h->row = (csvrow_t){"t.csv", line, n + 1, h->fields, h->lens, 0};
     return &h->row;
 }
 
@@ -370,13 +370,13 @@ START_TEST(test_points_reader_missing_rate)
     ck_assert_int_eq(points_row(p, hand_row(&h, 2, "a,1,2")), 0);
     ck_assert_int_eq(points_row(p, hand_row(&h, 3, "b,1,")), 0);
     ck_assert_int_eq(points_row(p, hand_row(&h, 5, "c, ,4")), 0);
-    points_finish(p);
+    ck_assert_int_eq(points_finish(p), 0);
     points_free(p);
     ck_assert_uint_eq(set.len, 3);
     ck_assert(isnan(set.items[1].orr) && fabs(set.items[1].asr - 0.01) < 1e-15);
     ck_assert(isnan(set.items[2].asr));
     ck_assert_uint_eq(d.nwarnings, 1);
-    ck_assert_str_eq(d.warnings[0], "f.csv: 2 points without an attack success or over-refusal rate (lines 3, 5): "
+    ck_assert_str_eq(d.warnings[0], "f.csv: 2 points (lines 3, 5) without an attack success or over-refusal rate: "
                                     "listed, but not plotted or projected on the missing side");
     ck_assert_ptr_null(d.error);
 

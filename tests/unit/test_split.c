@@ -440,7 +440,7 @@ static scores_t *empty_scores(void)
 {
     char *names[] = {"set", "score"};
     size_t lens[] = {3, 5};
-    csvrow_t header = {"f.csv", 1, 2, names, lens};
+    csvrow_t header = {"f.csv", 1, 2, names, lens, 0};
     diag_t d = DIAG_INIT;
     static const input_opts_t opts = INPUT_OPTS_INIT;
     scores_t *s = scores_begin(&header, INPUT_SCORES, &opts, false, "f.csv", &d);
