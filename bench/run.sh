@@ -166,30 +166,27 @@ for shape in random frontier; do
     points "$small" "$shape" >"$work/points-$shape-$small.csv"
     points "$POINTS" "$shape" >"$work/points-$shape-$POINTS.csv"
 done
-for shape in random frontier; do
-    s=$work/points-$shape-$small.csv b=$work/points-$shape-$POINTS.csv
-    alternate "json_s_$shape" '"$TRADEOFF" report --format json "$s"' "json_b_$shape" '"$TRADEOFF" report --format json "$b"'
-done
-header "4. report --format json, $POINTS points in 4 groups against $small"
-for shape in random frontier; do
-    row "json_s_$shape" "$small points, $shape"
-    row "json_b_$shape" "$POINTS points, $shape"
-    echo "  $shape: $(ratio "$(median "json_b_$shape" 1)" "$(median "json_s_$shape" 1)")x wall (target 15x)," \
-        "$(ratio "$(median "json_b_$shape" 2)" "$(median "json_s_$shape" 2)")x cpu"
-done
-for shape in random frontier; do
-    s=$work/points-$shape-$small.csv b=$work/points-$shape-$POINTS.csv
-    alternate "open_s_$shape" 'env TRADEOFF_KEYS= TRADEOFF_SIZE=120x40 "$TRADEOFF" explore "$s"' \
-        "open_b_$shape" 'env TRADEOFF_KEYS= TRADEOFF_SIZE=120x40 "$TRADEOFF" explore "$b"'
-done
 nlogn=$(awk -v n="$POINTS" -v m="$small" 'BEGIN { printf "%.1f", n * log(n) / (m * log(m)) }')
-header "5. the explorer opening (load and first frame), $POINTS points against $small"
-for shape in random frontier; do
-    row "open_s_$shape" "$small points, $shape"
-    row "open_b_$shape" "$POINTS points, $shape"
-    echo "  $shape: $(ratio "$(median "open_b_$shape" 1)" "$(median "open_s_$shape" 1)")x wall," \
-        "$(ratio "$(median "open_b_$shape" 2)" "$(median "open_s_$shape" 2)")x cpu (n log n: ${nlogn}x)"
-done
+
+# scaling KEY TITLE TARGET COMMAND: COMMAND (a string for eval, FILE in it
+# the file) on BENCH_POINTS points against a tenth, for each shape of
+# points.
+scaling() {
+    for shape in random frontier; do
+        s=$work/points-$shape-$small.csv b=$work/points-$shape-$POINTS.csv
+        alternate "$1_s_$shape" "${4%%FILE*}\"\$s\"${4#*FILE}" "$1_b_$shape" "${4%%FILE*}\"\$b\"${4#*FILE}"
+    done
+    header "$2, $POINTS points in 4 groups against $small"
+    for shape in random frontier; do
+        row "$1_s_$shape" "$small points, $shape"
+        row "$1_b_$shape" "$POINTS points, $shape"
+        echo "  $shape: $(ratio "$(median "$1_b_$shape" 1)" "$(median "$1_s_$shape" 1)")x wall$3," \
+            "$(ratio "$(median "$1_b_$shape" 2)" "$(median "$1_s_$shape" 2)")x cpu (n log n: ${nlogn}x)"
+    done
+}
+scaling json "4. report --format json" " (target 15x)" '"$TRADEOFF" report --format json FILE'
+scaling open "5. the explorer opening (load and first frame)" "" \
+    'env TRADEOFF_KEYS= TRADEOFF_SIZE=120x40 "$TRADEOFF" explore FILE'
 
 # ---- 6. pandas + scikit-learn -----------------------------------------------------------------
 

@@ -362,9 +362,6 @@ static bool block_is_plain(const char *buf, size_t n, unsigned long long *open_l
 
 /* ---- the fast read, in pieces ---------------------------------------------- */
 
-/* A row longer than this goes to libcsv: csvscan reads rows whole. */
-#define SCAN_CARRY_MAX BLOCK_SIZE
-
 ssize_t csvread_at(const csvsource_t *src, char *buf, size_t n, unsigned long long at)
 {
     int fd = src->fd;
@@ -416,6 +413,8 @@ typedef struct {
     const csvread_piece_t *pc;
     struct csv_parser parser;
     bool scanning;                /* csvscan so far; libcsv from the first row it left */
+    size_t block;                 /* bytes a read; a row longer goes to libcsv
+                                     (csvscan reads rows whole) */
     char *buf;
     size_t carry;
     unsigned long long at;        /* the next byte to read */
@@ -441,7 +440,10 @@ static ssize_t piece_block(piece_t *p)
     if (left == 0)
         return 0;
     char *data = p->buf + p->carry;
-    ssize_t n = csvread_at(p->src, data, left < BLOCK_SIZE ? (size_t)left : BLOCK_SIZE, p->at);
+    size_t want = p->block;
+    if (p->at == 0 && want < 3)
+        want = 3; /* the whole of a byte-order mark at once (tests' tiny blocks) */
+    ssize_t n = csvread_at(p->src, data, left < want ? (size_t)left : want, p->at);
     if (n <= 0) /* an error, or the file is shorter than it was */
         return -1;
     size_t skip = p->at == 0 ? bom_length(data, (size_t)n) : 0;
@@ -449,6 +451,8 @@ static ssize_t piece_block(piece_t *p)
     piece_progress(p, (unsigned long long)n);
     memmove(data, data + skip, (size_t)n - skip);
     n -= (ssize_t)skip;
+    if (n == 0 && p->at < p->pc->to) /* a block of the mark alone */
+        return piece_block(p);
     return block_is_plain(data, (size_t)n, &p->open_line) ? n : -1;
 }
 
@@ -476,14 +480,15 @@ static bool piece_parse(piece_t *p, size_t n)
         return piece_to_libcsv(p, used, len);
     p->carry = len - used;
     memmove(p->buf, p->buf + used, p->carry);
-    return p->carry <= SCAN_CARRY_MAX || piece_to_libcsv(p, 0, p->carry);
+    return p->carry <= p->block || piece_to_libcsv(p, 0, p->carry);
 }
 
 csvread_end_t csvread_piece(const csvsource_t *src, const csvread_piece_t *pc)
 {
-    piece_t p = {.src = src, .pc = pc, .scanning = true, .at = pc->from};
+    piece_t p = {.src = src, .pc = pc, .scanning = true, .block = pc->block ? pc->block : BLOCK_SIZE,
+                 .at = pc->from};
     parser_init(&p.parser);
-    p.buf = xmalloc(SCAN_CARRY_MAX + BLOCK_SIZE + CSVSCAN_PAD);
+    p.buf = xmalloc(2 * p.block + CSVSCAN_PAD); /* a row carried, a block read */
     csvread_end_t how = CSVREAD_GAVE_UP;
     for (;;) {
         ssize_t n = piece_block(&p);
@@ -506,7 +511,7 @@ csvread_end_t csvread_piece(const csvsource_t *src, const csvread_piece_t *pc)
 csvread_end_t csvread_head(const csvsource_t *src, const csvread_piece_t *pc, const bool *header,
                            unsigned long long *end)
 {
-    piece_t p = {.src = src, .pc = pc, .at = pc->from};
+    piece_t p = {.src = src, .pc = pc, .block = BLOCK_SIZE, .at = pc->from};
     parser_init(&p.parser);
     p.buf = xmalloc(BLOCK_SIZE + 1);
     csvread_end_t how = CSVREAD_GAVE_UP;
@@ -543,7 +548,7 @@ int csvread_raw(csvsource_t *src, csvread_field_fn field, csvread_end_fn end, vo
     if (!src->rereadable)
         return 1;
     atomic_ullong done = 0;
-    csvread_piece_t pc = {0, src->size, true, field, end, ctx, stop, NULL, &done, true};
+    csvread_piece_t pc = {0, src->size, true, field, end, ctx, stop, NULL, &done, true, 0};
     csvread_end_t how = csvread_piece(src, &pc);
     src->done = done;
     return how == CSVREAD_CLEAN ? 0 : 1;

@@ -17,16 +17,7 @@
 #include <unistd.h>
 
 /* Writes `text` to a temporary file; the caller unlinks it. */
-static char *temp_file(const char *text)
-{
-    static char path[64];
-    snprintf(path, sizeof path, "/tmp/check_scores_XXXXXX");
-    int fd = mkstemp(path);
-    ck_assert_int_ge(fd, 0);
-    ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
-    close(fd);
-    return path;
-}
+static char *temp_file(const char *text) { return unit_temp_file(text, strlen(text)); }
 
 static int curve_of(const char *text, curve_t *c, diag_t *d)
 {

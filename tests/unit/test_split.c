@@ -1,10 +1,11 @@
 /* Reading a score file in pieces on several cores gives what one reader of
- * the whole file gives, bit for bit, on every input: csvscan against
- * libcsv; the pieces (TRADEOFF_THREADS forces their number) against the
- * general reader, which is libcsv alone, on generated files with quoted
- * fields, CRLF, a byte-order mark, blanks, a quoted newline at every
- * possible cut, files shorter than a piece and bad rows far in; counts past
- * 32 bits and offsets past 4 GiB without writing gigabytes. */
+ * the whole file gives, bit for bit, on every input: the pieces
+ * (TRADEOFF_THREADS forces their number) against the general reader, which
+ * is libcsv alone, on generated files with quoted fields, CRLF, a
+ * byte-order mark, blanks, a quoted newline at every possible cut, files
+ * shorter than a piece and bad rows far in; counts past 32 bits and offsets
+ * past 4 GiB without writing gigabytes. (csvscan against libcsv, block by
+ * block: tests/fuzz/fuzz_csvscan.c and its corpus.) */
 #include "config.h"
 
 #include "base/strbuf.h"
@@ -17,15 +18,13 @@
 #include "load/scores.h"
 #include "unit.h"
 
-#include <csv.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
-/* ---- csvscan against libcsv ------------------------------------------------ */
-
+/* What a piece read calls back, as text. */
 static void rec_field(void *data, size_t len, void *ctx)
 {
     sb_printf(ctx, "F%zu:", len);
@@ -34,85 +33,13 @@ static void rec_field(void *data, size_t len, void *ctx)
 
 static void rec_row(int terminator, void *ctx) { sb_printf(ctx, "R%d\n", terminator); }
 
-static void libcsv_events(const char *s, size_t n, sb_t *out)
-{
-    struct csv_parser p;
-    csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-    if (csv_parse(&p, s, n, rec_field, rec_row, out) != n || csv_fini(&p, rec_field, rec_row, out) != 0)
-        sb_puts(out, "E");
-    csv_free(&p);
-}
-
-/* csvscan on s[0..cut), then on what it left and the rest as the final
- * block, then libcsv from where it handed over. */
-static void scan_events(const char *s, size_t n, size_t cut, sb_t *out)
-{
-    char *buf = xmalloc(n + CSVSCAN_PAD);
-    bool stop = false;
-    csvscan_why_t why;
-    memcpy(buf, s, cut);
-    size_t used = csvscan_run(buf, cut, false, rec_field, rec_row, out, &stop, &why);
-    size_t len = cut - used, from = 0;
-    memmove(buf, buf + used, len);
-    memcpy(buf + len, s + cut, n - cut);
-    len += n - cut;
-    if (why == CSVSCAN_MORE)
-        from = csvscan_run(buf, len, true, rec_field, rec_row, out, &stop, &why);
-    if (why == CSVSCAN_LIBCSV)
-        libcsv_events(buf + from, len - from, out);
-    else
-        ck_assert_uint_eq(from, len);
-    free(buf);
-}
-
-START_TEST(test_scan_is_libcsv)
-{
-    static const char *texts[] = {
-        "set,score\nharmful,0.5\nbenign,0.25\n",
-        " a , b\t,c \r\n\r\n  \n,\n\t\n x",
-        "a,b\rc,d\re\r",
-        "a, b c ,d\n\n\n",
-        "x,  \n , \n",
-        "id,\"q\",1\nplain,after,quote\n",
-        "a,b\n\"c\nd\",e\nf,g\n",
-        "a,b\"c\n",
-        "last,row,without,end",
-        "   ",
-        "",
-        "\n\r\n",
-    };
-    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
-        size_t n = strlen(texts[t]);
-        sb_t want = SB_INIT;
-        libcsv_events(texts[t], n, &want);
-        for (size_t cut = 0; cut <= n; cut++) {
-            sb_t got = SB_INIT;
-            scan_events(texts[t], n, cut, &got);
-            ck_assert_msg(strcmp(sb_str(&got), sb_str(&want)) == 0, "text %zu cut at %zu:\n%s\nlibcsv:\n%s", t, cut,
-                          sb_str(&got), sb_str(&want));
-            sb_free(&got);
-        }
-        sb_free(&want);
-    }
-    /* More fields than csvscan keeps: libcsv reads that row and the rest. */
-    sb_t wide = SB_INIT, want = SB_INIT, got = SB_INIT;
-    for (int i = 0; i <= CSVSCAN_MAX_FIELDS; i++)
-        sb_printf(&wide, "%sf%d", i ? "," : "", i);
-    sb_puts(&wide, "\nshort,row\n");
-    libcsv_events(sb_str(&wide), wide.len, &want);
-    scan_events(sb_str(&wide), wide.len, 0, &got);
-    ck_assert_str_eq(sb_str(&got), sb_str(&want));
-    sb_free(&wide);
-    sb_free(&want);
-    sb_free(&got);
-}
-END_TEST
-
 /* ---- generated score files ------------------------------------------------- */
 
 typedef struct {
     bool crlf, bom, quoted_ids, quoted_newlines, blanks, blank_lines, no_final_newline, wide, odd_scores,
         anyway, cr_only, unknown_set;
+    bool categories;   /* a category of its own for most harmful prompts */
+    int bad_row;       /* from 1: this prompt's score is "high" */
 } shape_t;
 
 static uint64_t rng;
@@ -138,10 +65,17 @@ static void gen_score(sb_t *sb, const shape_t *g)
     }
 }
 
-static void gen_category(sb_t *sb, const shape_t *g)
+/* The category of prompt i of n. g->categories: 600 in the first half,
+ * then 1,000 others, then the first 600 again: a piece that starts in the
+ * second half meets 1,600, more than are counted apart, and would leave out
+ * the first ones, which one reader of the file counts. */
+static void gen_category(sb_t *sb, const shape_t *g, int i, int n)
 {
     static const char *cats[] = {"fraud", "hate", "self harm", "\"cyber, crime\"", "weapons"};
-    if (g->quoted_newlines && next(8) == 0)
+    bool again = i < n / 2 || i >= n / 2 + 1000;
+    if (g->categories)
+        sb_printf(sb, again ? "a%d" : "b%d", again ? i % 600 : i);
+    else if (g->quoted_newlines && next(8) == 0)
         sb_printf(sb, "\"multi%sline %u\"", eol(g), next(3));
     else
         sb_puts(sb, cats[next(5)]);
@@ -162,11 +96,16 @@ static void gen_file(sb_t *sb, uint64_t seed, int rows, const shape_t *g)
         if (g->blank_lines && next(10) == 0)
             sb_printf(sb, "%s%s", next(2) ? "  \t" : "", nl);
         sb_printf(sb, g->quoted_ids ? "\"p%d\"," : "p%d,", i);
-        const char *set = g->unknown_set && i == rows / 2 ? "neutral" : next(3) == 0 ? "harmful" : "benign";
+        const char *set = g->unknown_set && i == rows / 2   ? "neutral"
+                          : g->categories || next(3) == 0 ? "harmful"
+                                                          : "benign";
         sb_printf(sb, "%s%s%s,", pad, set, g->blanks ? "\t" : "");
-        gen_category(sb, g);
+        gen_category(sb, g, i, rows);
         sb_printf(sb, ",%s", pad);
-        gen_score(sb, g);
+        if (i + 1 == g->bad_row)
+            sb_puts(sb, "high");
+        else
+            gen_score(sb, g);
         sb_puts(sb, pad);
         if (g->anyway)
             sb_puts(sb, next(5) == 0 ? ",yes" : ",");
@@ -175,17 +114,6 @@ static void gen_file(sb_t *sb, uint64_t seed, int rows, const shape_t *g)
         if (i + 1 < rows || !g->no_final_newline)
             sb_puts(sb, nl);
     }
-}
-
-static char *write_file(const char *data, size_t len)
-{
-    static char path[64];
-    snprintf(path, sizeof path, "/tmp/check_split_XXXXXX");
-    int fd = mkstemp(path);
-    ck_assert_int_ge(fd, 0);
-    ck_assert_int_eq(write(fd, data, len), (ssize_t)len);
-    close(fd);
-    return path;
 }
 
 static void set_threads(int n)
@@ -285,7 +213,7 @@ static int agree(const char *data, size_t len, const char *what)
 {
     sb_t want = SB_INIT;
     reference(data, len, &want);
-    char *path = write_file(data, len);
+    char *path = unit_temp_file(data, len);
     int split = 0;
     for (int threads = 1; threads <= CSVSPLIT_MAX_PIECES; threads++) {
         sb_t got = SB_INIT, notes = SB_INIT;
@@ -321,7 +249,9 @@ START_TEST(test_pieces_are_one_reader)
         {"refused_anyway", {.anyway = true}},
         {"CR line ends", {.cr_only = true}},
         {"a row in neither set", {.unknown_set = true}},
-        {"everything", {true, true, true, true, true, true, true, false, true, true, false, false}},
+        {"everything",
+         {.crlf = true, .bom = true, .quoted_ids = true, .quoted_newlines = true, .blanks = true,
+          .blank_lines = true, .no_final_newline = true, .odd_scores = true, .anyway = true}},
     };
     for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
         for (uint64_t seed = 1; seed <= 3; seed++) {
@@ -374,7 +304,7 @@ START_TEST(test_quoted_newline_at_every_cut)
         sb_repeat(&text, " ", (int)pad);
         sb_puts(&text, "\n");
         reference(sb_str(&text), text.len, &want);
-        char *path = write_file(sb_str(&text), text.len);
+        char *path = unit_temp_file(sb_str(&text), text.len);
         loaded(path, 2, &got, &notes);
         unlink(path);
         ck_assert_msg(strcmp(sb_str(&got), sb_str(&want)) == 0, "pad %zu: %s", pad, sb_str(&notes));
@@ -401,11 +331,9 @@ END_TEST
 START_TEST(test_bad_row_in_the_second_half)
 {
     sb_t text = SB_INIT;
-    sb_puts(&text, "id,set,category,score\n");
-    for (int i = 0; i < 3000; i++)
-        sb_printf(&text, "p%d,%s,fraud,%s\n", i, i % 2 ? "benign" : "harmful", i == 2500 ? "high" : "0.5");
-    char *path = write_file(sb_str(&text), text.len);
-    char want[64];
+    gen_file(&text, 5, 3000, &(shape_t){.bad_row = 2501});
+    char *path = unit_temp_file(sb_str(&text), text.len);
+    char want[128];
     snprintf(want, sizeof want, "%s:2502:4: ", path);
     for (int threads = 1; threads <= 4; threads++) {
         set_threads(threads);
@@ -426,9 +354,7 @@ END_TEST
 START_TEST(test_category_cap_across_pieces)
 {
     sb_t text = SB_INIT;
-    sb_puts(&text, "id,set,category,score\n");
-    for (int i = 0; i < 3000; i++)
-        sb_printf(&text, "p%d,harmful,c%d,0.%06d\n", i, i < 1500 ? i % 700 : i, i * 31 % 1000000);
+    gen_file(&text, 6, 2400, &(shape_t){.categories = true});
     agree(sb_str(&text), text.len, "1,000 categories and more");
     sb_free(&text);
 }
@@ -517,7 +443,7 @@ START_TEST(test_offsets_past_4_gib)
     bool stop = false;
     atomic_ullong done = 0;
     csvread_piece_t pc = {5 * gib + 1, 5 * gib + sizeof row, false, rec_field, rec_row, &got, &stop, NULL, &done,
-                          false};
+                          false, 0};
     ck_assert_int_eq(csvread_piece(&src, &pc), CSVREAD_CLEAN);
     ck_assert_str_eq(sb_str(&got), "F7:harmfulF4:0.75R10\n");
     ck_assert(atomic_load(&done) == sizeof row - 1);
@@ -548,7 +474,6 @@ static Suite *split_suite(void)
     Suite *s = suite_create("split");
     TCase *tc = tcase_create("split");
     tcase_set_timeout(tc, 0); /* no time limit: a slow machine is no failure */
-    tcase_add_test(tc, test_scan_is_libcsv);
     tcase_add_test(tc, test_pieces_are_one_reader);
     tcase_add_test(tc, test_short_files);
     tcase_add_test(tc, test_quoted_newline_at_every_cut);
