@@ -440,10 +440,7 @@ static ssize_t piece_block(piece_t *p)
     if (left == 0)
         return 0;
     char *data = p->buf + p->carry;
-    size_t want = p->block;
-    if (p->at == 0 && want < 3)
-        want = 3; /* the whole of a byte-order mark at once (tests' tiny blocks) */
-    ssize_t n = csvread_at(p->src, data, left < want ? (size_t)left : want, p->at);
+    ssize_t n = csvread_at(p->src, data, left < p->block ? (size_t)left : p->block, p->at);
     if (n <= 0) /* an error, or the file is shorter than it was */
         return -1;
     size_t skip = p->at == 0 ? bom_length(data, (size_t)n) : 0;
@@ -485,8 +482,9 @@ static bool piece_parse(piece_t *p, size_t n)
 
 csvread_end_t csvread_piece(const csvsource_t *src, const csvread_piece_t *pc)
 {
-    piece_t p = {.src = src, .pc = pc, .scanning = true, .block = pc->block ? pc->block : BLOCK_SIZE,
-                 .at = pc->from};
+    /* A block holds a byte-order mark whole. */
+    size_t block = pc->block == 0 ? BLOCK_SIZE : pc->block < 3 ? 3 : pc->block;
+    piece_t p = {.src = src, .pc = pc, .scanning = true, .block = block, .at = pc->from};
     parser_init(&p.parser);
     p.buf = xmalloc(2 * p.block + CSVSCAN_PAD); /* a row carried, a block read */
     csvread_end_t how = CSVREAD_GAVE_UP;

@@ -124,8 +124,9 @@ typedef struct {
     atomic_bool *halt;         /* read per block: true stops the piece (another gave up) */
     atomic_ullong *done;       /* bytes read, added to per block */
     bool report;               /* calls src->progress with *done and the file's size */
-    size_t block;              /* bytes a read; 0: 256 KiB (tests read in small
-                                  blocks, to cut rows and hand them to libcsv) */
+    size_t block;              /* bytes a read (3 at least); 0: 256 KiB (tests read
+                                  in small blocks, to cut rows and hand them to
+                                  libcsv) */
 } csvread_piece_t;
 
 typedef enum {
