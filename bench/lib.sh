@@ -1,20 +1,16 @@
-# bench/lib.sh: what the benchmark runners share (sourced, not run): each
-# runs its commands under GNU time into BENCH_DIR and reads the medians
-# back.
-
-# now: nanoseconds (GNU date), or empty where date cannot say.
-now() { case $(date +%N) in *[!0-9]*) ;; *) date +%s%N ;; esac; }
+# bench/lib.sh: what the benchmark runners share (sourced, not run; the
+# runner sets `here`, its directory, and CC): each runs its commands under
+# bench/timed.c, built into BENCH_DIR when first needed, and reads the
+# medians back.
 
 # one NAME COMMAND...: runs it once (standard output dropped); appends
-# "wall cpu rss_kb" to BENCH_DIR/NAME.times, the wall clock to the
-# millisecond where date gives nanoseconds (GNU time's hundredths else).
+# "wall cpu rss_kb" to BENCH_DIR/NAME.times (seconds to the millisecond,
+# the peak resident set in KiB).
 one() {
     name=$1; shift
-    t0=$(now)
-    /usr/bin/time -f '%e %U %S %M' -o "$BENCH_DIR/$name.one" "$@" >/dev/null
-    t1=$(now)
-    awk -v t0="$t0" -v t1="$t1" '{ w = t0 != "" ? (t1 - t0) / 1e9 : $1
-        printf "%.3f %.2f %s\n", w, $2 + $3, $4 }' "$BENCH_DIR/$name.one" >>"$BENCH_DIR/$name.times"
+    [ -x "$BENCH_DIR/timed" ] || ${CC:-cc} -O2 -o "$BENCH_DIR/timed" "$here/timed.c"
+    "$BENCH_DIR/timed" "$BENCH_DIR/$name.one" "$@" >/dev/null
+    cat "$BENCH_DIR/$name.one" >>"$BENCH_DIR/$name.times"
 }
 
 # measure NAME COMMAND...: runs it REPEATS times, the times of NAME anew.

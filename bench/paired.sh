@@ -21,7 +21,6 @@ BENCH_DIR=${BENCH_DIR:-/tmp/tradeoff-bench}
 CC=${CC:-cc}
 mkdir -p "$BENCH_DIR"
 [ -x "$TRADEOFF" ] || { echo "bench: no program at $TRADEOFF (set TRADEOFF)" >&2; exit 2; }
-[ -x /usr/bin/time ] || { echo "bench: needs GNU time (/usr/bin/time, Debian package time)" >&2; exit 2; }
 
 $CC -O2 -o "$BENCH_DIR/gen_paired" "$here/gen_paired.c"
 a=$BENCH_DIR/paired-a-$ROWS.csv b=$BENCH_DIR/paired-b-$ROWS.csv

@@ -44,7 +44,6 @@ BENCH_DIR=${BENCH_DIR:-/tmp/tradeoff-bench}
 PYTHON=${PYTHON:-/usr/bin/python3}
 CC=${CC:-cc}
 [ -x "$TRADEOFF" ] || { echo "bench: no program at $TRADEOFF (set TRADEOFF)" >&2; exit 2; }
-[ -x /usr/bin/time ] || { echo "bench: needs GNU time (/usr/bin/time, Debian package time)" >&2; exit 2; }
 
 scratch=$BENCH_DIR
 made_dir=no
@@ -66,7 +65,7 @@ BENCH_DIR=$work
 
 mib() { echo $(($(median "$1" 3) / 1024)); }
 row() { # NAME LABEL
-    printf '  %-36s %8ss %8ss %8d MiB\n' "$2" "$(median "$1" 1)" "$(median "$1" 2)" "$(mib "$1")"
+    printf '  %-36s %8.3fs %8.3fs %8d MiB\n' "$2" "$(median "$1" 1)" "$(median "$1" 2)" "$(mib "$1")"
 }
 header() { printf '\n%s\n  %-36s %9s %9s %12s\n' "$1" "" "wall" "cpu" "peak RSS"; }
 

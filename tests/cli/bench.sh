@@ -3,7 +3,6 @@
 # figures are printed, not judged), and leaves no file behind.
 . "$TESTDIR/lib/tap.sh"
 T=${TRADEOFF:?}
-[ -x /usr/bin/time ] || tap_skip_all "bench/run.sh needs GNU time (/usr/bin/time)"
 command -v "${CC:-cc}" >/dev/null 2>&1 || tap_skip_all "bench/run.sh needs a C compiler"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
