@@ -790,10 +790,15 @@ chart_opts_t cli_chart_opts(const cli_t *c, int width, int height)
 
 bool cli_load_file(const cli_t *c, const char *path, pointset_t *set, curve_t *curve)
 {
+    return cli_load_whole(c, path, set, NULL, curve);
+}
+
+bool cli_load_whole(const cli_t *c, const char *path, pointset_t *set, curves_t *curves, curve_t *curve)
+{
     diag_t d = DIAG_INIT;
     input_opts_t opts = c->data.input;
     loadprogress_attach(&opts, path);
-    int rc = set ? load_file(set, path, &opts, &d) : load_curve_file(curve, path, &opts, &d);
+    int rc = set ? load_file_curves(set, curves, path, &opts, &d) : load_curve_file(curve, path, &opts, &d);
     loadprogress_end();
     for (size_t w = 0; w < d.nwarnings; w++)
         fprintf(stderr, "tradeoff: warning: %s\n", d.warnings[w]);
@@ -803,7 +808,7 @@ bool cli_load_file(const cli_t *c, const char *path, pointset_t *set, curve_t *c
     return rc == 0;
 }
 
-bool cli_load(const cli_t *c, pointset_t *set, char **title)
+bool cli_load(const cli_t *c, pointset_t *set, curves_t *curves, char **title)
 {
     sb_t t = SB_INIT;
     if (c->data.nfiles == 0) {
@@ -812,7 +817,7 @@ bool cli_load(const cli_t *c, pointset_t *set, char **title)
     }
     for (int i = 0; i < c->data.nfiles; i++) {
         const char *path = c->data.files[i];
-        if (!cli_load_file(c, path, set, NULL)) {
+        if (!cli_load_whole(c, path, set, curves, NULL)) {
             sb_free(&t);
             return false;
         }

@@ -138,12 +138,16 @@ bool cli_parse(cli_t *c, cli_command_t cmd, int argc, char **argv);
 chart_opts_t cli_chart_opts(const cli_t *c, int width, int height);
 
 /* Loads the operands (or the built-in scenario when there are none) into
- * `set`; prints errors and warnings to stderr. Returns false on failure. */
-bool cli_load(const cli_t *c, pointset_t *set, char **title);
+ * `set`; prints errors and warnings to stderr. Returns false on failure.
+ * With `curves`, score files and binned counts are kept whole there, one
+ * point each (load_file_curves); NULL thins them to points. */
+bool cli_load(const cli_t *c, pointset_t *set, curves_t *curves, char **title);
 /* Loads one file as points (into `set`) or as a curve (into `curve`; the
  * other is NULL), with a progress line on a terminal; prints its warnings
  * and its error to stderr. Returns false on failure. */
 bool cli_load_file(const cli_t *c, const char *path, pointset_t *set, curve_t *curve);
+/* cli_load_file keeping curves whole in `curves` (NULL: thinned). */
+bool cli_load_whole(const cli_t *c, const char *path, pointset_t *set, curves_t *curves, curve_t *curve);
 /* Resolves --group against the measurement groups of `set`: the group's
  * exact name in `name` (valid while `set` is), NULL without --group; false
  * with an error naming the groups it could mean when none or several match. */

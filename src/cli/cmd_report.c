@@ -38,7 +38,7 @@ int cmd_report(int argc, char **argv)
         return EXIT_USAGE;
     pointset_t set = POINTSET_INIT;
     char *title = NULL;
-    if (!cli_load(&c, &set, &title)) {
+    if (!cli_load(&c, &set, NULL, &title)) {
         pointset_free(&set);
         return EXIT_USAGE;
     }

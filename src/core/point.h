@@ -124,6 +124,8 @@ void point_counts_cell(sb_t *sb, const point_t *p, bool asr);
  * (left out, all refusals, all compliance); false when none were seen or
  * the counts are unknown. */
 bool point_unrecognised_range(const point_t *p, bool asr, double *lo, double *hi);
+/* A deep copy of `p` (every string, attribute and category its own). */
+point_t point_copy(const point_t *p);
 void point_free(point_t *p);
 void pointset_free(pointset_t *set);
 

@@ -47,14 +47,17 @@ static void build_series(explore_t *ex)
         const point_t *p = &ex->set.items[i];
         if (!point_has_rates(p))
             continue;
+        long curve = curves_of_point(&ex->curves, i);
         size_t s = 0, g = ex->groups.of[i];
-        for (; s < ex->nseries; s++) {
+        for (; curve < 0 && s < ex->nseries; s++) {
             bool unnamed = !p->series;
-            if (ex->series[s].group == g && unnamed == ex->series[s].unnamed &&
+            if (ex->series[s].group == g && unnamed == ex->series[s].unnamed && ex->series[s].curve < 0 &&
                 (unnamed || strcmp(ex->series[s].name, p->series) == 0))
                 break;
         }
-        if (s == ex->nseries) {
+        if (curve >= 0 || s == ex->nseries) {
+            /* an exact curve is a series of its own, whatever its name */
+            s = ex->nseries;
             ex->series = xrealloc(ex->series, sizeof *ex->series * (ex->nseries + 1));
             explore_series_t *ns = &ex->series[ex->nseries++];
             ns->group = g;
@@ -62,6 +65,7 @@ static void build_series(explore_t *ex)
             ns->name = p->series ? text_sanitize(p->series, strlen(p->series)) : xstrdup("(no series)");
             ns->members = NULL;
             ns->len = 0;
+            ns->curve = curve;
         }
         explore_series_t *se = &ex->series[s];
         se->members = xrealloc(se->members, sizeof *se->members * (se->len + 1));
@@ -73,7 +77,10 @@ static void build_series(explore_t *ex)
         bool knobs = true;
         for (size_t k = 0; k < se->len; k++)
             knobs = knobs && isfinite(ex->set.items[se->members[k]].knob);
-        qsort(se->members, se->len, sizeof *se->members, knobs ? by_knob : by_orr);
+        /* Points without a series are not one sweep: they stay in the
+         * order of the file, as the list first shows them. */
+        if (!se->unnamed)
+            qsort(se->members, se->len, sizeof *se->members, knobs ? by_knob : by_orr);
     }
     ex->home = xmalloc((ex->set.len + 1) * sizeof *ex->home);
     for (size_t i = 0; i < ex->set.len; i++)
@@ -150,6 +157,24 @@ static void sort_list(explore_t *ex)
         cursor_to(ex, (size_t)keep);
 }
 
+/* What the chart draws as points: not a curve's point (its curve is drawn
+ * instead), and with f or x only the current group's. */
+static void chart_mask(explore_t *ex)
+{
+    for (size_t i = 0; i < ex->set.len; i++)
+        ex->chart_include[i] = curves_of_point(&ex->curves, i) < 0 &&
+                               (!(ex->only_group || ex->hide_others) || !ex->in_group || ex->in_group[i]);
+    for (size_t k = 0; k < ex->curves.len; k++) {
+        size_t p = ex->curves.items[k].point;
+        ex->chart_curves[k].dimmed = ex->in_group && !ex->in_group[p];
+        /* a curve of another group is hidden with the other groups' points */
+        if ((ex->only_group || ex->hide_others) && ex->chart_curves[k].dimmed)
+            ex->chart_curves[k].len = 0;
+        else
+            ex->chart_curves[k].len = ex->curves.items[k].curve.len;
+    }
+}
+
 long explore_selected(const explore_t *ex)
 {
     return ex->nlisted ? (long)ex->order[ex->cursor] : -1;
@@ -163,6 +188,7 @@ static void enter_group(explore_t *ex, size_t g)
     ex->group = g;
     free(ex->in_group);
     ex->in_group = groups_mask(&ex->groups, g);
+    chart_mask(ex);
     if (ex->only_group)
         sort_list(ex);
 }
@@ -174,6 +200,35 @@ static void follow_group(explore_t *ex)
         enter_group(ex, ex->series[ex->place.series].group);
 }
 
+size_t explore_series_len(const explore_t *ex, size_t s)
+{
+    if (s >= ex->nseries)
+        return 0;
+    const explore_series_t *se = &ex->series[s];
+    return se->curve >= 0 ? ex->curves.items[se->curve].curve.len : se->len;
+}
+
+/* A curve's point now holds another step: its place in the list and,
+ * where it shares its group with other points, their marks and frontier
+ * move with it (the rest stays as it was: one curve alone in its group,
+ * the usual case, costs nothing more). */
+static void curve_to_step(explore_t *ex, long c, size_t step)
+{
+    curve_whole_t *w = &ex->curves.items[c];
+    if (w->step == step)
+        return;
+    curves_put_step(&ex->curves, (size_t)c, step, &ex->set);
+    ex->home[w->point].pos = (double)w->step;
+    if (ex->place.series == ex->home[w->point].series)
+        ex->place.pos = (double)w->step;
+    if (ex->groups.items[ex->groups.of[w->point]].nmembers > 1) {
+        groups_free(&ex->groups);
+        groups_compute(&ex->groups, &ex->set);
+    }
+    if (ex->sort != EX_SORT_INPUT && ex->sort != EX_SORT_NAME)
+        sort_list(ex);
+}
+
 static frontier_op_t op_at(const explore_t *ex, explore_place_t pl)
 {
     frontier_op_t none = {0};
@@ -182,6 +237,8 @@ static frontier_op_t op_at(const explore_t *ex, explore_place_t pl)
     if (pl.series >= ex->nseries)
         return none;
     const explore_series_t *se = &ex->series[pl.series];
+    if (se->curve >= 0) /* its point holds the step (set_place) */
+        return frontier_op_point(&ex->set, se->members[0]);
     double pos = pl.pos;
     size_t i = (size_t)floor(pos);
     if (i + 1 >= se->len)
@@ -201,19 +258,35 @@ frontier_op_t explore_current(const explore_t *ex)
 
 comparison_t explore_compare(const explore_t *ex, const frontier_op_t *op)
 {
-    stats_blend_t a = stats_blend_op(&ex->set, &ex->baseline), b = stats_blend_op(&ex->set, op);
+    stats_blend_t a = stats_blend_op(&ex->pinned, &ex->baseline), b = stats_blend_op(&ex->set, op);
     return model_compare_blend(&ex->scenario, &a, &b);
+}
+
+void explore_point_name(const explore_t *ex, size_t i, char *buf, size_t n)
+{
+    long c = curves_of_point(&ex->curves, i);
+    if (c < 0) {
+        snprintf(buf, n, "%s", ex->set.items[i].name);
+        return;
+    }
+    char t[40];
+    snprintf(buf, n, "%s @ %s", ex->set.items[i].name, num_format_json(ex->set.items[i].knob, t, sizeof t));
 }
 
 void explore_op_name(const explore_t *ex, const frontier_op_t *op, char *buf, size_t n)
 {
-    if (!op->valid)
+    char a[200], b[200];
+    if (!op->valid) {
         snprintf(buf, n, "(none)");
-    else if (!op->is_mix)
-        snprintf(buf, n, "%s", ex->set.items[op->a].name);
-    else
-        snprintf(buf, n, "%.0f%% %s + %.0f%% %s", op->lambda * 100.0, ex->set.items[op->a].name,
-                 (1.0 - op->lambda) * 100.0, ex->set.items[op->b].name);
+        return;
+    }
+    explore_point_name(ex, op->a, a, sizeof a);
+    if (!op->is_mix) {
+        snprintf(buf, n, "%s", a);
+        return;
+    }
+    explore_point_name(ex, op->b, b, sizeof b);
+    snprintf(buf, n, "%.0f%% %s + %.0f%% %s", op->lambda * 100.0, a, (1.0 - op->lambda) * 100.0, b);
 }
 
 /* Where point `idx` sits along its series, if it is in one. */
@@ -231,7 +304,7 @@ static void sync_cursor(explore_t *ex)
     if (ex->place.series >= ex->nseries)
         return;
     const explore_series_t *se = &ex->series[ex->place.series];
-    size_t k = (size_t)lround(ex->place.pos);
+    size_t k = se->curve >= 0 ? 0 : (size_t)lround(ex->place.pos);
     if (k >= se->len)
         k = se->len - 1;
     cursor_to(ex, se->members[k]);
@@ -246,32 +319,79 @@ void explore_say(explore_t *ex, bool error, const char *fmt, ...)
     ex->message_is_error = error;
 }
 
-void explore_init(explore_t *ex, pointset_t *set, char *title, char **files, int nfiles,
-                  const scenario_t *scenario, const analysis_opts_t *analysis)
+/* Per curve, its rates as the chart draws them. */
+static void chart_curves_build(explore_t *ex)
+{
+    ex->chart_curves = xcalloc(ex->curves.len + 1, sizeof *ex->chart_curves);
+    for (size_t k = 0; k < ex->curves.len; k++) {
+        const curve_t *c = &ex->curves.items[k].curve;
+        double *orr = xmalloc((c->len + 1) * sizeof *orr), *asr = xmalloc((c->len + 1) * sizeof *asr);
+        double na = c->n_adversarial > 0 ? (double)c->n_adversarial : NAN;
+        double nb = c->n_benign > 0 ? (double)c->n_benign : NAN;
+        for (size_t i = 0; i < c->len; i++) {
+            asr[i] = (double)c->steps[i].attack_successes / na;
+            orr[i] = (double)c->steps[i].benign_refused / nb;
+        }
+        ex->chart_curves[k] = (chart_curve_t){orr, asr, c->len, ex->set.items[ex->curves.items[k].point].name, false};
+    }
+}
+
+/* The first point of the files with both rates: where the explorer opens. */
+static void open_on_first(explore_t *ex)
+{
+    for (size_t i = 0; i < ex->set.len; i++) {
+        explore_place_t pl;
+        if (!place_of(ex, i, &pl))
+            continue;
+        ex->place = pl;
+        follow_group(ex);
+        sync_cursor(ex);
+        char name[200];
+        explore_point_name(ex, i, name, sizeof name);
+        long c = curves_of_point(&ex->curves, i);
+        if (c >= 0)
+            explore_say(ex, false, "starting at %s, the lowest of %s's %zu thresholds: %s steps through them, = types one",
+                        name, ex->set.items[i].name, ex->curves.items[c].curve.len, ex->ascii ? "<- ->" : "\xe2\x86\x90\xe2\x86\x92");
+        else
+            explore_say(ex, false, "starting at %s, the first point of the file%s with both rates measured", name,
+                        ex->nfiles > 1 ? "s" : "");
+        return;
+    }
+}
+
+void explore_init_whole(explore_t *ex, pointset_t *set, curves_t *curves, char *title, char **files, int nfiles,
+                        const scenario_t *scenario, const analysis_opts_t *analysis)
 {
     memset(ex, 0, sizeof *ex);
     ex->set = *set;
     *set = (pointset_t)POINTSET_INIT;
+    if (curves) {
+        ex->curves = *curves;
+        *curves = (curves_t)CURVES_INIT;
+    }
     ex->title = title;
     ex->files = files;
     ex->nfiles = nfiles;
     ex->scenario = *scenario;
     ex->analysis = analysis ? *analysis : (analysis_opts_t)ANALYSIS_OPTS_INIT;
+    ex->baseline_point = -1;
     groups_compute(&ex->groups, &ex->set);
     build_series(ex);
+    chart_curves_build(ex);
+    ex->chart_include = xcalloc(ex->set.len + 1, sizeof *ex->chart_include);
     ex->order = xcalloc(ex->set.len ? ex->set.len : 1, sizeof *ex->order);
     ex->row_of = xcalloc(ex->set.len ? ex->set.len : 1, sizeof *ex->row_of);
     enter_group(ex, groups_default(&ex->groups));
     sort_list(ex);
     ex->cursor = 0;
     ex->place.series = ex->nseries; /* none until a series exists */
-    if (ex->nseries) {
-        /* the first series is the first rated point's: the default group's */
-        ex->place.series = 0;
-        ex->place.pos = 0;
-        follow_group(ex);
-        sync_cursor(ex);
-    }
+    open_on_first(ex);
+}
+
+void explore_init(explore_t *ex, pointset_t *set, char *title, char **files, int nfiles,
+                  const scenario_t *scenario, const analysis_opts_t *analysis)
+{
+    explore_init_whole(ex, set, NULL, title, files, nfiles, scenario, analysis);
 }
 
 void explore_free(explore_t *ex)
@@ -280,6 +400,13 @@ void explore_free(explore_t *ex)
         free(ex->series[s].name);
         free(ex->series[s].members);
     }
+    for (size_t k = 0; k < ex->curves.len; k++) {
+        free((void *)ex->chart_curves[k].orr);
+        free((void *)ex->chart_curves[k].asr);
+    }
+    free(ex->chart_curves);
+    free(ex->chart_include);
+    curves_free(&ex->curves);
     free(ex->series);
     free(ex->order);
     free(ex->row_of);
@@ -287,6 +414,7 @@ void explore_free(explore_t *ex)
     free(ex->in_group);
     groups_free(&ex->groups);
     pointset_free(&ex->set);
+    pointset_free(&ex->pinned);
     free(ex->title);
     memset(ex, 0, sizeof *ex);
 }
@@ -294,8 +422,18 @@ void explore_free(explore_t *ex)
 /* ------------------------------------------------------------------------
  * Selecting, pinning. */
 
+/* Every move of the operating point ends here: a place on a curve puts
+ * its step on the curve's point (a whole step: a curve's thresholds are
+ * each measured, never mixed). */
 static void set_place(explore_t *ex, explore_place_t pl)
 {
+    if (pl.series < ex->nseries && ex->series[pl.series].curve >= 0) {
+        size_t len = explore_series_len(ex, pl.series);
+        double pos = round(pl.pos);
+        pl.pos = pos < 0 ? 0 : pos > (double)(len - 1) ? (double)(len - 1) : pos;
+        pl.at_op = false;
+        curve_to_step(ex, ex->series[pl.series].curve, (size_t)pl.pos);
+    }
     ex->place = pl;
     follow_group(ex);
     sync_cursor(ex);
@@ -305,7 +443,7 @@ void explore_set_place(explore_t *ex, explore_place_t pl)
 {
     if (pl.series >= ex->nseries)
         return;
-    double last = (double)(ex->series[pl.series].len - 1);
+    double last = (double)(explore_series_len(ex, pl.series) - 1);
     if (pl.pos > last)
         pl.pos = last;
     if (pl.pos < 0)
@@ -313,51 +451,96 @@ void explore_set_place(explore_t *ex, explore_place_t pl)
     set_place(ex, pl);
 }
 
-bool explore_select(explore_t *ex, const char *name, sb_t *why)
+/* The place a person means by `name`: a point's name, or "CURVE @ T", the
+ * step of that curve at or above the threshold T. False with the reason. */
+static bool place_named(explore_t *ex, const char *name, explore_place_t *pl, const char *role, sb_t *why)
 {
     long idx = pointset_index(&ex->set, name);
-    explore_place_t pl;
+    const char *at = strstr(name, " @ ");
+    for (const char *p = at; p && idx < 0; p = strstr(p + 1, " @ "))
+        at = p; /* the last " @ ": a name may contain one */
+    if (idx < 0 && at) {
+        char *base = xstrndup(name, (size_t)(at - name));
+        long b = pointset_index(&ex->set, base);
+        long c = b >= 0 ? curves_of_point(&ex->curves, (size_t)b) : -1;
+        double t;
+        free(base);
+        if (c >= 0 && num_parse_decimal(at + 3, &t) == NULL) {
+            const curve_t *cv = &ex->curves.items[c].curve;
+            size_t step = curve_at_or_above(cv, t);
+            if (step >= cv->len) {
+                sb_printf(why, "no threshold of '%s' is at or above %s", ex->set.items[b].name, at + 3);
+                return false;
+            }
+            if (!place_of(ex, (size_t)b, pl)) {
+                sb_printf(why, "'%s' has no measured ASR and ORR, so it cannot be the %s", ex->set.items[b].name, role);
+                return false;
+            }
+            pl->pos = (double)step;
+            return true;
+        }
+    }
     if (idx < 0) {
         char *shown = text_sanitize(name, strlen(name));
         sb_printf(why, "no point named '%s'", shown);
         free(shown);
         return false;
     }
-    if (!place_of(ex, (size_t)idx, &pl)) {
-        sb_printf(why, "'%s' has no measured ASR and ORR, so it cannot be the operating point",
-                  ex->set.items[idx].name);
+    if (!place_of(ex, (size_t)idx, pl)) {
+        sb_printf(why, "'%s' has no measured ASR and ORR, so it cannot be the %s", ex->set.items[idx].name, role);
         return false;
     }
-    set_place(ex, pl);
     return true;
 }
 
-static void pin(explore_t *ex, frontier_op_t op)
+bool explore_select(explore_t *ex, const char *name, sb_t *why)
 {
+    explore_place_t pl;
+    if (!place_named(ex, name, &pl, "operating point", why))
+        return false;
+    set_place(ex, pl);
+    ex->message[0] = '\0';
+    return true;
+}
+
+/* Pins `op` (of the set) as the baseline: its points are copied, so a
+ * curve's point moving on leaves the baseline where it was. `where`: its
+ * place on a series, NULL when it has none. */
+static void pin(explore_t *ex, frontier_op_t op, const explore_place_t *where)
+{
+    pointset_free(&ex->pinned);
     ex->has_baseline = op.valid;
-    ex->baseline = op;
+    ex->baseline_point = -1;
+    ex->baseline_placed = where != NULL;
+    if (where)
+        ex->baseline_place = *where;
+    if (!op.valid)
+        return;
     explore_op_name(ex, &op, ex->baseline_name, sizeof ex->baseline_name);
+    pointset_add(&ex->pinned, point_copy(&ex->set.items[op.a]));
+    if (op.is_mix)
+        pointset_add(&ex->pinned, point_copy(&ex->set.items[op.b]));
+    else
+        ex->baseline_point = (long)op.a;
+    ex->baseline = op;
+    ex->baseline.a = 0;
+    ex->baseline.b = op.is_mix ? 1 : 0;
 }
 
 void explore_pin_current(explore_t *ex)
 {
-    pin(ex, explore_current(ex));
+    pin(ex, explore_current(ex), ex->place.series < ex->nseries ? &ex->place : NULL);
 }
 
 bool explore_pin(explore_t *ex, const char *name, sb_t *why)
 {
-    long idx = pointset_index(&ex->set, name);
-    if (idx < 0) {
-        char *shown = text_sanitize(name, strlen(name));
-        sb_printf(why, "no point named '%s'", shown);
-        free(shown);
+    explore_place_t pl, keep = ex->place;
+    if (!place_named(ex, name, &pl, "baseline", why))
         return false;
-    }
-    if (!point_has_rates(&ex->set.items[idx])) {
-        sb_printf(why, "'%s' has no measured ASR and ORR, so it cannot be the baseline", ex->set.items[idx].name);
-        return false;
-    }
-    pin(ex, frontier_op_point(&ex->set, (size_t)idx));
+    /* on the point's place for a moment, so that a curve's step is the one pinned */
+    set_place(ex, pl);
+    explore_pin_current(ex);
+    set_place(ex, keep);
     return true;
 }
 
@@ -438,10 +621,10 @@ double explore_control_fraction(const explore_t *ex, explore_control_t c)
 {
     const scenario_t *s = &ex->scenario;
     switch (c) {
-    case EX_CTL_THRESHOLD:
-        if (ex->place.series >= ex->nseries || ex->series[ex->place.series].len < 2)
-            return 1;
-        return ex->place.pos / (double)(ex->series[ex->place.series].len - 1);
+    case EX_CTL_THRESHOLD: {
+        size_t len = explore_series_len(ex, ex->place.series);
+        return len < 2 ? 1 : ex->place.pos / (double)(len - 1);
+    }
     case EX_CTL_VOLUME:
         return slider_fraction(s->volume, VOLUME_RANGE);
     case EX_CTL_ADV_SHARE:
@@ -473,28 +656,49 @@ static void make_custom(scenario_t *s)
     snprintf(s->policy.label, sizeof s->policy.label, "custom policy");
 }
 
+/* Coarse steps along an exact curve: this many stops, at quantiles of its
+ * thresholds (by rank), so a curve of a million steps is crossed in twenty
+ * keys and every stop is a measured threshold. */
+#define CURVE_COARSE_STOPS 20
+
+/* The next position along the series: a curve's next (coarse: next
+ * quantile) threshold; the next point of the points without a series; in
+ * a named series of rows a tenth of the way to the next point (a mix), or
+ * (coarse) the next point. */
+static double next_position(const explore_t *ex, int dir, bool coarse)
+{
+    const explore_series_t *se = &ex->series[ex->place.series];
+    double pos = ex->place.pos, len = (double)explore_series_len(ex, ex->place.series);
+    if (se->curve >= 0 && coarse) {
+        double q = (len - 1) / CURVE_COARSE_STOPS, at = pos / (q > 0 ? q : 1);
+        double stop = dir > 0 ? floor(at + 1e-9) + 1 : ceil(at - 1e-9) - 1;
+        double next = round(stop * q);
+        if (next == pos)
+            next = pos + dir;
+        return next;
+    }
+    if (se->curve >= 0 || se->unnamed || coarse)
+        return dir > 0 ? floor(pos + 1e-9) + 1 : ceil(pos - 1e-9) - 1;
+    return round((pos + 0.1 * dir) * 10) / 10;
+}
+
 static void step_threshold(explore_t *ex, int dir, bool coarse)
 {
     if (ex->place.series >= ex->nseries) {
         explore_say(ex, true, "no series with measured ASR and ORR to move along");
         return;
     }
-    double last = (double)(ex->series[ex->place.series].len - 1);
-    double pos = ex->place.pos;
-    if (coarse)
-        pos = dir > 0 ? floor(pos + 1e-9) + 1 : ceil(pos - 1e-9) - 1;
-    else
-        pos = round((pos + 0.1 * dir) * 10) / 10;
+    double last = (double)(explore_series_len(ex, ex->place.series) - 1);
+    double pos = next_position(ex, dir, coarse);
     if (pos < 0)
         pos = 0;
     if (pos > last)
         pos = last;
+    const explore_series_t *se = &ex->series[ex->place.series];
     if (pos == ex->place.pos && !ex->place.at_op)
-        explore_say(ex, false, "already at the %s point of the series '%s'", dir > 0 ? "last" : "first",
-            ex->series[ex->place.series].name);
-    ex->place.pos = pos;
-    ex->place.at_op = false;
-    sync_cursor(ex);
+        explore_say(ex, false, "already at the %s %s of %s", dir > 0 ? "last" : "first",
+                    se->curve >= 0 ? "threshold" : "point", se->unnamed ? "the points without a series" : se->name);
+    set_place(ex, (explore_place_t){ex->place.series, pos, false, {0}});
 }
 
 static void step_policy(explore_t *ex, int dir)
@@ -559,6 +763,36 @@ const char *explore_control_name(explore_control_t c)
     return c < EX_NCONTROLS ? control_names[c] : "?";
 }
 
+/* A typed threshold on an exact curve: the measured step at or above it,
+ * and the status line says which. */
+static bool curve_threshold(explore_t *ex, const explore_series_t *se, double t, sb_t *why)
+{
+    const curve_t *c = &ex->curves.items[se->curve].curve;
+    size_t step = curve_at_or_above(c, t);
+    char a[40], b[40];
+    if (step >= c->len) {
+        sb_printf(why, "expected a threshold up to %s, the highest score measured in '%s'",
+                  num_format_json(c->steps[c->len - 1].threshold, a, sizeof a), se->name);
+        return false;
+    }
+    set_place(ex, (explore_place_t){ex->place.series, (double)step, false, {0}});
+    const point_t *p = &ex->set.items[se->members[0]];
+    sb_t m = SB_INIT;
+    num_format_json(c->steps[step].threshold, a, sizeof a);
+    if (c->steps[step].threshold == t)
+        sb_printf(&m, "threshold %s, measured: ", a);
+    else
+        sb_printf(&m, "threshold %s: the next measured threshold is %s: ", num_format_json(t, b, sizeof b), a);
+    sb_puts(&m, "ORR ");
+    point_counts_describe(&m, p, false, ex->ascii);
+    sb_puts(&m, ", ASR ");
+    point_counts_describe(&m, p, true, ex->ascii);
+    sb_printf(&m, " (step %zu of %zu)", step + 1, c->len);
+    explore_say(ex, false, "%s", sb_str(&m));
+    sb_free(&m);
+    return true;
+}
+
 bool explore_set_threshold(explore_t *ex, const char *text, sb_t *why)
 {
     if (ex->place.series >= ex->nseries) {
@@ -566,26 +800,33 @@ bool explore_set_threshold(explore_t *ex, const char *text, sb_t *why)
         return false;
     }
     const explore_series_t *se = &ex->series[ex->place.series];
-    long idx = pointset_index(&ex->set, text);
-    if (idx >= 0) {
-        sb_t dummy = SB_INIT;
-        bool ok = explore_select(ex, text, why);
-        sb_free(&dummy);
-        return ok;
-    }
+    explore_place_t pl;
+    sb_t none = SB_INIT;
+    bool named = place_named(ex, text, &pl, "operating point", &none);
+    sb_free(&none);
+    if (named)
+        return explore_select(ex, text, why);
     double knob;
+    if (se->unnamed && se->curve < 0) {
+        sb_printf(why, "the points without a series have no threshold: expected a point name");
+        return false;
+    }
     if (num_parse_decimal(text, &knob) != NULL) {
         sb_printf(why, "expected a point name or a %s value of the series '%s'",
                   ex->set.knob_name ? ex->set.knob_name : "threshold", se->name);
         return false;
     }
+    if (se->curve >= 0)
+        return curve_threshold(ex, se, knob, why);
     const point_t *first = &ex->set.items[se->members[0]];
     frontier_op_t op = frontier_at_knob(&ex->set, se->unnamed ? NULL : first->series, first->group, knob);
     if (!op.valid) {
         double lo = ex->set.items[se->members[0]].knob, hi = ex->set.items[se->members[se->len - 1]].knob;
+        char a[40], b[40];
         if (isfinite(lo) && isfinite(hi))
-            sb_printf(why, "expected a %s from %g to %g (the measured range of '%s')",
-                      ex->set.knob_name ? ex->set.knob_name : "threshold", lo, hi, se->name);
+            sb_printf(why, "expected a %s from %s to %s (the measured range of '%s')",
+                      ex->set.knob_name ? ex->set.knob_name : "threshold", num_format_json(lo, a, sizeof a),
+                      num_format_json(hi, b, sizeof b), se->name);
         else
             sb_printf(why, "the series '%s' has no %s values; type a point name instead", se->name,
                       ex->set.knob_name ? ex->set.knob_name : "threshold");
@@ -664,8 +905,10 @@ static void current_text(explore_t *ex, char *buf, size_t n)
     switch (ex->focus) {
     case EX_CTL_THRESHOLD: {
         frontier_op_t op = explore_current(ex);
-        if (op.valid && !op.is_mix)
-            snprintf(buf, n, "%s", ex->set.items[op.a].name);
+        if (op.valid && !op.is_mix && curves_of_point(&ex->curves, op.a) >= 0)
+            num_format_json(ex->set.items[op.a].knob, buf, n); /* a curve: its threshold */
+        else if (op.valid && !op.is_mix)
+            explore_point_name(ex, op.a, buf, n);
         else
             buf[0] = '\0';
         break;
@@ -748,12 +991,39 @@ static bool place_of_mix(const explore_t *ex, const frontier_op_t *op, explore_p
     return true;
 }
 
+static double step_cost(double asr, double orr, void *ctx)
+{
+    return model_project_rates(ctx, asr, orr).cost;
+}
+
+static bool step_in_policy(double asr, double orr, void *ctx)
+{
+    const scenario_t *s = ctx;
+    return verdict_pass(policy_check(&s->policy, asr, orr));
+}
+
+/* Each curve of the current group to its cheapest measured threshold
+ * within the policy: the optimum of a curve is one of its thresholds,
+ * never a mix of two of them. */
+static void curves_to_cheapest(explore_t *ex)
+{
+    for (size_t k = 0; k < ex->curves.len; k++) {
+        size_t p = ex->curves.items[k].point;
+        if (!ex->in_group[p])
+            continue;
+        size_t step = curve_cheapest(&ex->curves.items[k].curve, step_cost, step_in_policy, &ex->scenario);
+        if (step < ex->curves.items[k].curve.len)
+            curve_to_step(ex, (long)k, step);
+    }
+}
+
 static void go_optimal(explore_t *ex)
 {
     if (!model_costs_set(&ex->scenario)) {
         explore_say(ex, true, "set a cost per refusal or per harmful output first (Tab to the cost controls)");
         return;
     }
+    curves_to_cheapest(ex);
     /* Within the current group: a mix never routes traffic between groups. */
     optimal_t o = optimal_find(&ex->groups.items[ex->group].frontier, &ex->set, &ex->scenario);
     char in[200] = "";
@@ -925,6 +1195,7 @@ bool explore_set_group(explore_t *ex, const char *query, sb_t *why)
 static void toggle_filter(explore_t *ex)
 {
     ex->only_group = !ex->only_group;
+    chart_mask(ex);
     sort_list(ex);
     sync_cursor(ex);
     if (ex->only_group)
@@ -937,6 +1208,7 @@ static void toggle_filter(explore_t *ex)
 static void toggle_hide(explore_t *ex)
 {
     ex->hide_others = !ex->hide_others;
+    chart_mask(ex);
     explore_say(ex, false, "chart: the other groups' points %s", ex->hide_others ? "hidden (x shows them)" : "shown, dimmed");
 }
 

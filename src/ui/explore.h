@@ -18,6 +18,7 @@
 
 #include "base/strbuf.h"
 #include "core/analysis.h"
+#include "core/curve.h"
 #include "core/frontier.h"
 #include "core/groups.h"
 #include "core/model.h"
@@ -99,13 +100,19 @@ typedef struct {
     size_t group;     /* its measurement group (explore_t.groups) */
     size_t *members;  /* indices into the set */
     size_t len;
+    long curve;       /* an exact curve (explore_t.curves) whose one point is
+                       * the only member: positions are its steps; -1 otherwise */
 } explore_series_t;
 
 /* Where the operating point sits: a position along a series, whole numbers
- * being its measured points and fractions a mix of two neighbours. A mix
- * the positions cannot express (two points not neighbours in the series,
- * as the cost optimum may be) is held in `op` while `at_op` is set; `pos`
- * then shows it on the slider, and any move along the series clears it. */
+ * being its measured points and fractions a mix of two neighbours (only
+ * in a named series of operating-point rows: the points without a series
+ * are not one sweep, and the thresholds of an exact curve are each
+ * measured, so there positions are whole). On an exact curve a position
+ * is a step of the curve, which its point then holds. A mix the positions
+ * cannot express (two points not neighbours in the series, as the cost
+ * optimum may be) is held in `op` while `at_op` is set; `pos` then shows
+ * it on the slider, and any move along the series clears it. */
 typedef struct {
     size_t series;
     double pos;
@@ -132,13 +139,27 @@ typedef struct {
     bool hide_others; /* x: the chart leaves out the other groups' points */
     explore_series_t *series;
     size_t nseries;
+    /* Score files and binned counts, kept whole: each is one point of the
+     * set (one row of the list) holding the step the curve is at, and a
+     * line on the chart drawn from its rates (chart_curves, one each). */
+    curves_t curves;
+    chart_curve_t *chart_curves;
+    bool *chart_include; /* per point: drawn as a point (not a curve's, not hidden) */
 
     scenario_t scenario;
     analysis_opts_t analysis; /* the interval method of every interval shown */
     explore_place_t place;
+    /* The baseline: a copy of its points (a curve's point moves on), the
+     * operating point over that copy, where it was pinned (for the saved
+     * scenario), the point of the set it is when it is one measured point
+     * of the list (-1 otherwise), and its rates for the chart's marker. */
     bool has_baseline;
+    pointset_t pinned;
     frontier_op_t baseline;
-    char baseline_name[160];
+    bool baseline_placed;
+    explore_place_t baseline_place;
+    long baseline_point;
+    char baseline_name[200];
 
     explore_control_t focus;
     size_t *order;  /* the point list, sorted; its first nlisted rows are shown */
@@ -188,9 +209,14 @@ void explore_layout_free(explore_layout_t *lay);
 
 /* Takes ownership of `set` and `title`; `files` are borrowed (argv).
  * `analysis` gives the interval method (NULL: the defaults). The operating
- * point starts at the first series' first point. */
+ * point starts on the first point of the file with both rates (the first
+ * step of a curve), and the status line says so. */
 void explore_init(explore_t *ex, pointset_t *set, char *title, char **files, int nfiles,
                   const scenario_t *scenario, const analysis_opts_t *analysis);
+/* The same with the exact curves of the score files among the files
+ * (load_file_curves), taken too (`curves` is emptied; NULL: none). */
+void explore_init_whole(explore_t *ex, pointset_t *set, curves_t *curves, char *title, char **files, int nfiles,
+                        const scenario_t *scenario, const analysis_opts_t *analysis);
 void explore_free(explore_t *ex);
 
 /* Handles one key against the last layout (NULL: none yet); returns true
@@ -213,7 +239,9 @@ bool explore_select(explore_t *ex, const char *name, sb_t *why);
 /* Pins the point called `name` as the baseline. */
 bool explore_pin(explore_t *ex, const char *name, sb_t *why);
 /* Moves the operating point to a knob value (threshold) of the current
- * series; between measured values it becomes the mix of the neighbours. */
+ * series: on an exact curve, the measured step at or above it (the status
+ * line names the exact threshold it landed on); in a named series of rows,
+ * between measured values, the mix of the neighbours. */
 bool explore_set_threshold(explore_t *ex, const char *text, sb_t *why);
 /* Puts the operating point at a place (clamped to its series) and the
  * list cursor on the nearest measured point. */
@@ -221,9 +249,16 @@ void explore_set_place(explore_t *ex, explore_place_t pl);
 /* Pins the current operating point as the baseline. */
 void explore_pin_current(explore_t *ex);
 
+/* The positions along series s: its points, or its curve's steps. */
+size_t explore_series_len(const explore_t *ex, size_t s);
+/* Point i's name as an operating point: a curve's point with the
+ * threshold it holds ("chatbot-scores @ 0.501"). */
+void explore_point_name(const explore_t *ex, size_t i, char *buf, size_t n);
+
 /* The operating point as rates, possibly a mix. */
 frontier_op_t explore_current(const explore_t *ex);
-/* A name for an operating point: the point's name, or "70% A + 30% B". */
+/* A name for an operating point: the point's name ("curve @ 0.501" for a
+ * curve's step), or "70% A + 30% B". */
 void explore_op_name(const explore_t *ex, const frontier_op_t *op, char *buf, size_t n);
 /* The pinned baseline against the operating point `op` (measured points
  * and mixes, with their intervals: model_compare_blend). Only with a

@@ -8,6 +8,7 @@
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "core/model.h"
+#include "load/input.h"
 #include "render/analysis_report.h"
 #include "render/report.h"
 #include "ui/explore.h"
@@ -38,26 +39,13 @@ static void fill_scenario_file(const explore_t *ex, scenario_file_t *sf)
         sf->position = ex->place.pos;
         sf->group = xstrdup(ex->groups.items[ex->series[ex->place.series].group].name);
     }
-    if (ex->has_baseline) {
-        /* The baseline is saved as a place too: find it on a series. */
-        for (size_t s = 0; s < ex->nseries && !sf->baseline_series; s++) {
-            const explore_series_t *se = &ex->series[s];
-            for (size_t k = 0; k < se->len; k++) {
-                if (se->members[k] != ex->baseline.a)
-                    continue;
-                double pos = (double)k;
-                if (ex->baseline.is_mix) {
-                    if (k + 1 < se->len && se->members[k + 1] == ex->baseline.b)
-                        pos += 1.0 - ex->baseline.lambda;
-                    else
-                        continue;
-                }
-                sf->baseline_series = xstrdup(se->name);
-                sf->baseline_position = pos;
-                sf->baseline_group = xstrdup(ex->groups.items[se->group].name);
-                break;
-            }
-        }
+    if (ex->has_baseline && ex->baseline_placed && !ex->baseline_place.at_op &&
+        ex->baseline_place.series < ex->nseries) {
+        /* The baseline is saved as the place where it was pinned. */
+        const explore_series_t *se = &ex->series[ex->baseline_place.series];
+        sf->baseline_series = xstrdup(se->name);
+        sf->baseline_position = ex->baseline_place.pos;
+        sf->baseline_group = xstrdup(ex->groups.items[se->group].name);
     }
     sf->sort = xstrdup(explore_sort_key(ex->sort));
     sf->scales = xstrdup(explore_scale_key(ex->scale));
@@ -155,6 +143,30 @@ bool explore_apply_scenario_file(explore_t *ex, const scenario_file_t *sf, sb_t 
  * them go through text_markdown, as in report --format markdown: shown,
  * never rendered or run. */
 
+/* The points as `tradeoff report` loads the same files: a curve kept
+ * whole by the explorer becomes the INPUT_CURVE_POINTS points a report
+ * shows of it, so the export and the report cannot disagree. */
+static void report_points(const explore_t *ex, pointset_t *out)
+{
+    if (ex->set.knob_name)
+        out->knob_name = xstrdup(ex->set.knob_name);
+    for (size_t i = 0; i < ex->set.len; i++) {
+        const point_t *p = &ex->set.items[i];
+        long k = curves_of_point(&ex->curves, i);
+        if (k < 0) {
+            pointset_add(out, point_copy(p));
+            continue;
+        }
+        const curve_t *c = &ex->curves.items[k].curve;
+        size_t *keep = xmalloc((c->len + 1) * sizeof *keep);
+        size_t n = curve_thin(c, INPUT_CURVE_POINTS, false, keep), first = out->len;
+        curve_add_points(c, keep, n, out, p->series ? p->series : p->name, p->source ? p->source : "?");
+        for (size_t j = first; j < out->len; j++)
+            point_set_group(&out->items[j], point_group(p), p->group_basis);
+        free(keep);
+    }
+}
+
 void explore_markdown(const explore_t *ex, sb_t *out)
 {
     const scenario_t *s = &ex->scenario;
@@ -240,14 +252,28 @@ void explore_markdown(const explore_t *ex, sb_t *out)
     /* The full analysis (chart, table, verdicts, assumptions with file
      * checksums) comes from the reports' Markdown renderer, so the export and
      * `tradeoff report --format markdown` cannot disagree. */
-    const point_t *ca = NULL, *cb = NULL;
-    if (ex->has_baseline && !ex->baseline.is_mix && op.valid && !op.is_mix && ex->baseline.a != op.a) {
-        ca = &ex->set.items[ex->baseline.a];
-        cb = &ex->set.items[op.a];
+    point_t ca = {0}, cb = {0};
+    bool compare = ex->has_baseline && !ex->baseline.is_mix && op.valid && !op.is_mix &&
+                   strcmp(ex->baseline_name, name) != 0;
+    if (compare) {
+        /* named as on screen: a curve's point by its threshold too */
+        ca = point_copy(&ex->pinned.items[ex->baseline.a]);
+        cb = point_copy(&ex->set.items[op.a]);
+        free(ca.name);
+        free(cb.name);
+        ca.name = xstrdup(ex->baseline_name);
+        cb.name = xstrdup(name);
     }
-    report_t r = {.scenario = s, .points = &ex->set, .title = ex->title, .compare_a = ca, .compare_b = cb,
-                  .analysis = &ex->analysis,
+    pointset_t points = POINTSET_INIT;
+    report_points(ex, &points);
+    report_t r = {.scenario = s, .points = &points, .title = ex->title, .compare_a = compare ? &ca : NULL,
+                  .compare_b = compare ? &cb : NULL, .analysis = &ex->analysis,
                   .group = ex->groups.len ? ex->groups.items[ex->group].name : NULL}; /* the chart on screen's */
     sb_puts(out, "---\n\n");
     report_markdown(out, &r);
+    pointset_free(&points);
+    if (compare) {
+        point_free(&ca);
+        point_free(&cb);
+    }
 }

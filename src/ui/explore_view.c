@@ -391,7 +391,7 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
         uint8_t role = cur ? ROLE_CURSOR : plain ? ROLE_PLAIN : ROLE_NOTE;
         if (cur)
             uigrid_fill(g, r.x, y + i, r.w, 1, " ", ROLE_CURSOR);
-        bool base = ex->has_baseline && !ex->baseline.is_mix && ex->baseline.a == idx;
+        bool base = ex->has_baseline && ex->baseline_point == (long)idx;
         uigrid_put(g, r.x, y + i, cur ? gl(ex, G_FOCUS) : " ", role, 1);
         if (base)
             uigrid_put(g, r.x + 1, y + i, gl(ex, G_PIN), cur ? ROLE_CURSOR : ROLE_BASELINE, 1);
@@ -483,27 +483,6 @@ static int details_lines(const explore_t *ex, uigrid_t *g, rect_t r)
     return y - r.y;
 }
 
-/* The chart's key ("  3  variant-A  (ORR 6.00%, ASR 0.20%)" per line) as
- * one compact line to wrap: "3 variant-A  4 variant-B ...". */
-static void compact_key(const chart_t *ch, sb_t *out)
-{
-    for (size_t i = 0; i < ch->nkey; i++) {
-        const char *p = ch->key[i];
-        while (*p == ' ')
-            p++;
-        const char *end = strstr(p, "  (");
-        size_t n = end ? (size_t)(end - p) : strlen(p);
-        sb_t item = SB_INIT;
-        /* "3  my name" -> "3\x1fmy\x1fname": one word for the wrapper, so
-         * an entry is never split across lines (drawn with spaces). */
-        for (size_t k = 0; k < n; k++)
-            if (!(p[k] == ' ' && k + 1 < n && p[k + 1] == ' '))
-                sb_putc(&item, p[k] == ' ' ? '\x1f' : p[k]);
-        sb_printf(out, "%s%s", i ? ", " : "key: ", sb_str(&item));
-        sb_free(&item);
-    }
-}
-
 static void forget_chart(explore_layout_t *lay)
 {
     if (lay->have_chart)
@@ -532,18 +511,24 @@ static chart_opts_t chart_options(const explore_t *ex, rect_t r, const frontier_
     o.points = &ex->set;
     o.frontier = view;
     o.in_group = ex->in_group;
-    if (ex->only_group || ex->hide_others)
-        o.include = ex->in_group;
+    o.include = ex->chart_include;
     o.scenario = &ex->scenario;
     o.has_current = op.valid;
     o.current_asr = op.asr;
     o.current_orr = op.orr;
-    o.baseline = ex->has_baseline && !ex->baseline.is_mix ? (long)ex->baseline.a : -1;
+    o.baseline = ex->has_baseline ? ex->baseline_point : -1;
+    o.has_baseline_at = ex->has_baseline;
+    o.baseline_asr = ex->baseline.asr;
+    o.baseline_orr = ex->baseline.orr;
+    o.curves = ex->chart_curves;
+    o.ncurves = ex->curves.len;
     o.selected = explore_selected(ex);
     o.width = r.w;
     o.height = r.h;
     o.ascii = ex->ascii;
     o.xscale = o.yscale = ex->scale;
+    o.steady_legend = true;
+    o.numbers_legend = "3, 8+2: a point's # in the list (8+2: point 8 and 2 more in one place)";
     return o;
 }
 
@@ -555,27 +540,11 @@ static void draw_chart(const explore_t *ex, uigrid_t *g, rect_t r, explore_layou
     }
     frontier_t view = groups_view(&ex->groups, ex->group);
     chart_opts_t o = chart_options(ex, r, &view, lay);
+    /* Always the whole height: a key under the chart would come and go
+     * with the labels and move the axes; the points' numbers are the list's
+     * # column instead, which the legend says. */
     render_chart(lay, &o, r.h);
-    /* Points whose names did not fit are numbered: name them below the
-     * chart when a few lines can be spared, else beside their rows in the
-     * point list. */
-    int key_rows = 0;
-    sb_t key = SB_INIT;
-    if (lay->chart.nkey > 0) {
-        compact_key(&lay->chart, &key);
-        key_rows = draw_wrapped(NULL, (rect_t){0, 0, r.w - 1, 0}, sb_str(&key), ROLE_PLAIN, 0);
-        if (key_rows > 3 || r.h - key_rows < 12)
-            key_rows = 0;
-        if (key_rows > 0) {
-            render_chart(lay, &o, r.h - key_rows);
-            sb_reset(&key);
-            compact_key(&lay->chart, &key);
-            draw_wrapped(g, (rect_t){r.x, r.y + r.h - key_rows, r.w - 1, key_rows}, sb_str(&key),
-                         ROLE_CHART + CANVAS_STYLE_LABEL, 0);
-        }
-    }
-    sb_free(&key);
-    lay->numbers_in_list = key_rows == 0;
+    lay->numbers_in_list = true;
     lay->chart_x = r.x;
     lay->chart_y = r.y;
     draw_canvas(g, r.x, r.y, r.w, r.h, &lay->chart.canvas, ex->ascii);

@@ -311,9 +311,9 @@ START_TEST(test_curve)
     }
     orr[N / 2] = NAN; /* a gap */
     chart_opts_t o = chart_default_opts();
-    o.curve_orr = orr;
-    o.curve_asr = asr;
-    o.curve_len = N;
+    chart_curve_t cv = {orr, asr, (size_t)(N), NULL, false};
+    o.curves = &cv;
+    o.ncurves = 1;
     for (int log = 0; log < 2; log++) {
         o.yscale = log ? CHART_SCALE_LOG : CHART_SCALE_LINEAR;
         chart_t ch;
@@ -339,9 +339,9 @@ END_TEST
 static char *curve_text(const double *orr, const double *asr, size_t n, chart_t *keep)
 {
     chart_opts_t o = chart_default_opts();
-    o.curve_orr = orr;
-    o.curve_asr = asr;
-    o.curve_len = n;
+    chart_curve_t cv = {orr, asr, (size_t)(n), NULL, false};
+    o.curves = &cv;
+    o.ncurves = 1;
     o.ascii = true;
     chart_t ch;
     chart_render(&ch, &o);
