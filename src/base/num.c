@@ -272,6 +272,30 @@ char *num_format_count(double x, char *buf, size_t n)
     return buf;
 }
 
+char *num_format_short(double x, char *buf, size_t n)
+{
+    static const struct {
+        double unit;
+        const char *suffix;
+    } units[] = {{1e12, "T"}, {1e9, "B"}, {1e7, "M"}};
+    double a = fabs(x);
+    if (!isfinite(x))
+        return num_format_count(x, buf, n);
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        if (a < units[i].unit)
+            continue;
+        double unit = units[i].unit == 1e7 ? 1e6 : units[i].unit;
+        if (a / unit >= 1000 && i == 0) { /* past a thousand trillion: separators, no suffix */
+            char t[64];
+            snprintf(buf, n, "%s%s", num_format_int(x / unit, t, sizeof t), units[i].suffix);
+            return buf;
+        }
+        snprintf(buf, n, "%.1f%s", x / unit, units[i].suffix);
+        return buf;
+    }
+    return num_format_count(x, buf, n);
+}
+
 char *num_format_pct(double fraction, char *buf, size_t n)
 {
     double pct = fraction * 100.0;

@@ -40,6 +40,9 @@ char *num_format_int(double x, char *buf, size_t n);
 /* A daily count for people: separators for large values, a few significant
  * digits for small ones ("199,800", "30", "2.5", "0.048"). */
 char *num_format_count(double x, char *buf, size_t n);
+/* A count for a narrow column: as num_format_count below ten million, else
+ * one decimal and a suffix: "291.7M", "3.6B", "3.6T" (never "3616.0B"). */
+char *num_format_short(double x, char *buf, size_t n);
 /* A fraction shown as a percentage: 0.002 -> "0.20%". */
 char *num_format_pct(double fraction, char *buf, size_t n);
 /* The same, with as many more decimals as the value needs to be shown

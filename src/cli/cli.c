@@ -94,7 +94,7 @@ enum {
     O_UNRECOGNISED, O_N_ADVERSARIAL, O_N_BENIGN,
     O_VOLUME, O_ADV, O_COST_REFUSAL, O_COST_HARM, O_POLICY,
     O_COMPARE, O_INTERVAL, O_CATEGORY_SHARES, O_TARGET_ASR, O_TARGET_ORR,
-    O_WIDTH, O_HEIGHT, O_ASCII, O_X_SCALE, O_Y_SCALE, O_NO_LABELS, O_GROUP,
+    O_WIDTH, O_HEIGHT, O_ASCII, O_X_SCALE, O_Y_SCALE, O_NO_LABELS, O_NO_KEY, O_GROUP,
     O_FORMAT, O_NO_COLOR,
     O_SCENARIO_FILE, O_THRESHOLD, O_BASELINE, O_SELECT, O_NO_MOUSE, O_KEYS,
     O_BASELINE_NAME, O_CANDIDATE_NAME, O_MAX_ASR_INCREASE, O_MAX_ORR_INCREASE, O_SIGNIFICANCE, O_ACROSS_GROUPS,
@@ -188,6 +188,8 @@ static const struct {
      "ASR axis: auto, linear or log (the explorer\n" "has one scale for both axes)"},
     {{"no-labels", no_argument, NULL, O_NO_LABELS}, SEC_CHART, CHARTS, NULL,
      "number the points and name them in the key\n" "below the chart"},
+    {{"no-key", no_argument, NULL, O_NO_KEY}, SEC_CHART, ON(CLI_PLOT), NULL,
+     "leave out the key of numbered points below\n" "the chart"},
     {{"group", required_argument, NULL, O_GROUP}, SEC_CHART, CHARTS | ON(CLI_EXPLORE), "NAME",
      "the measurement group whose frontier the\n"
      "chart draws (a unique part of its name)"},
@@ -572,6 +574,7 @@ static bool apply_chart_output(cli_t *c, int val, const char *arg)
     case O_X_SCALE: return parse_scale(c, "x-scale", arg, &ch->xscale);
     case O_Y_SCALE: return parse_scale(c, "y-scale", arg, &ch->yscale);
     case O_NO_LABELS: ch->no_labels = true; return true;
+    case O_NO_KEY: ch->no_key = true; return true;
     case O_GROUP: ch->group = arg; return true;
     case O_ASCII: ch->ascii = true; return true;
     case O_FORMAT:

@@ -59,6 +59,7 @@ typedef struct {
     int width, height;    /* --width, --height; 0: the command's own size */
     chart_scale_t xscale, yscale;
     bool no_labels;
+    bool no_key;      /* plot: no key below the chart */
     bool ascii;           /* --ascii as given; display.ascii is the decision */
     const char *group;    /* --group NAME as given: the group whose frontier is drawn */
 } cli_chart_t;

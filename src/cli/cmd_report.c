@@ -8,6 +8,8 @@
 #include "render/report.h"
 
 #include <stdio.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <stdlib.h>
 
 /* The report's chart when no --width or --height says otherwise. */
@@ -31,6 +33,18 @@ int cmd_emit(const cli_t *c, const sb_t *text)
     return EXIT_OK;
 }
 
+/* The text report's page: --width, else the terminal's on standard
+ * output, else 80. */
+static int page_width(const cli_t *c)
+{
+    struct winsize ws;
+    if (c->chart.width > 0)
+        return c->chart.width;
+    if (!c->output.path && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return 80;
+}
+
 int cmd_report(int argc, char **argv)
 {
     cli_t c;
@@ -48,7 +62,7 @@ int cmd_report(int argc, char **argv)
     if (cli_compare(&c, &set, &a, &b) && cli_group(&c, &set, &group)) {
         chart_opts_t chart = cli_chart_opts(&c, REPORT_CHART_WIDTH, REPORT_CHART_HEIGHT);
         report_t r = {.scenario = &c.scenario, .points = &set, .title = title, .compare_a = a, .compare_b = b,
-                      .analysis = &c.analysis.opts, .chart = &chart, .group = group};
+                      .analysis = &c.analysis.opts, .chart = &chart, .group = group, .width = page_width(&c)};
         sb_t out = SB_INIT;
         report_render(&out, &r, c.output.format);
         rc = cmd_emit(&c, &out);

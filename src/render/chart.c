@@ -1566,11 +1566,45 @@ void chart_free(chart_t *ch)
     memset(ch, 0, sizeof *ch);
 }
 
+static int key_entry_rows(const char *entry, int width)
+{
+    sb_t t = SB_INIT;
+    int n = labels_key_wrap(&t, entry, width);
+    sb_free(&t);
+    return n;
+}
+
+int chart_key_text(const chart_t *ch, sb_t *out, int width, int max_rows)
+{
+    int rows = 0;
+    for (size_t i = 0; i < ch->nkey; i++) {
+        int need = key_entry_rows(ch->key[i], width);
+        bool last = i + 1 == ch->nkey;
+        if (max_rows >= 0 && rows + need + (last ? 0 : 1) > max_rows) {
+            if (rows >= max_rows) /* not even a row for the note */
+                return rows;
+            size_t more = ch->nkey - i;
+            char note[160];
+            static const char *const forms[] = {"  (%zu more lines of the key: `tradeoff report` lists every point)",
+                                                "  (%zu more: see tradeoff report)", "  (+%zu more)"};
+            for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+                snprintf(note, sizeof note, forms[f], more);
+                if (text_width(note) <= width)
+                    break;
+            }
+            sb_printf(out, "%s\n", note);
+            return rows + 1;
+        }
+        labels_key_wrap(out, ch->key[i], width);
+        rows += need;
+    }
+    return rows;
+}
+
 void chart_to_text(const chart_t *ch, sb_t *out, bool ascii)
 {
     canvas_to_text(&ch->canvas, out, ascii);
-    for (size_t i = 0; i < ch->nkey; i++)
-        sb_printf(out, "%s\n", ch->key[i]);
+    chart_key_text(ch, out, ch->canvas.width, -1);
 }
 
 void chart_text(sb_t *out, const chart_opts_t *o)

@@ -151,8 +151,13 @@ void chart_free(chart_t *ch);
 /* The axes and ticks that chart_render would give `o`, without drawing:
  * the SVG takes the report's chart's axes from here. */
 void chart_axes(const chart_opts_t *o, axis_t *x, axis_ticks_t *xticks, axis_t *y, axis_ticks_t *yticks);
-/* Appends the canvas and the key below it. */
+/* Appends the canvas and the key below it (wrapped to the chart's width). */
 void chart_to_text(const chart_t *ch, sb_t *out, bool ascii);
+/* Appends the key wrapped to `width` columns (an entry's name and rates
+ * go on, indented, on further rows), in at most `max_rows` rows (< 0: no
+ * limit): when it does not fit, the entries that do and a last row saying
+ * how many more there are and where to see them. Returns the rows written. */
+int chart_key_text(const chart_t *ch, sb_t *out, int width, int max_rows);
 /* Renders a chart of `o` and appends its text (o->ascii decides the glyphs). */
 void chart_text(sb_t *out, const chart_opts_t *o);
 

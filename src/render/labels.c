@@ -41,9 +41,13 @@ bool labels_fit(const labels_area_t *a, int col, int row, int w, bool crowded)
 /* The first place beside (col,row) where `w` columns fit, in *at_col/row. */
 static bool find_place(const labels_area_t *a, int col, int row, int w, bool crowded, int *at_col, int *at_row)
 {
+    /* beside it, then above or below it, then at its corners, then a row
+     * further above or below (still the nearest free place: a label never
+     * covers a line, so near a frontier line it may have to step away) */
     const int cand[][2] = {
-        {col + 2, row}, {col - 1 - w, row}, {col - w / 2, row - 1}, {col - w / 2, row + 1},
-        {col + 1, row - 1}, {col + 1, row + 1}, {col - w, row - 1}, {col - w, row + 1},
+        {col + 2, row},          {col - 1 - w, row},      {col - w / 2, row - 1}, {col - w / 2, row + 1},
+        {col + 1, row - 1},      {col + 1, row + 1},      {col - w, row - 1},     {col - w, row + 1},
+        {col - w / 2, row - 2},  {col - w / 2, row + 2},
     };
     for (size_t i = 0; i < sizeof cand / sizeof cand[0]; i++) {
         if (labels_fit(a, cand[i][0], cand[i][1], w, crowded)) {
@@ -296,7 +300,7 @@ static bool number_points(labels_t *l, const labels_points_t *in, const labels_c
         return false;
     }
     if (unnamed)
-        key_add(l, xstrdup("  #  numbered on the chart: 3,4 two points in one place, 5-7 a run, 8+2 point 8 and 2 more"));
+        key_add(l, xstrdup("  #  on the chart: 3,4 two in one place, 5-7 a run, 8+2 point 8 and 2 more"));
     l->numbered = xmalloc((unnamed + 1) * sizeof *l->numbered);
     for (size_t j = 0; j < gs->n; j++)
         for (size_t m = 0; !named[j] && m < gs->g[j].n; m++)
@@ -347,4 +351,32 @@ void labels_free(labels_t *l)
         free(l->placed[i].text);
     free(l->placed);
     memset(l, 0, sizeof *l);
+}
+
+int labels_key_wrap(sb_t *out, const char *entry, int width)
+{
+    size_t indent = strspn(entry, " ");
+    const char *gap = strstr(entry + indent, "  ");
+    if (gap && (size_t)(gap - entry) < 12 && strspn(entry + indent, "0123456789#") == (size_t)(gap - entry) - indent)
+        indent = (size_t)(gap - entry) + 2; /* "  3  name": under the name */
+    int room = width - (int)indent;
+    if (room < 10 || text_width(entry) <= width) {
+        sb_printf(out, "%s\n", entry);
+        return 1;
+    }
+    sb_t lines = SB_INIT;
+    int n = text_wrap(&lines, entry + indent, room, TEXT_WRAP_ALL);
+    const char *p = sb_str(&lines);
+    for (bool first = true; *p; first = false) {
+        const char *eol = strchr(p, '\n');
+        if (first)
+            sb_putn(out, entry, indent);
+        else
+            sb_repeat(out, " ", (int)indent);
+        sb_putn(out, p, (size_t)(eol - p));
+        sb_putc(out, '\n');
+        p = eol + 1;
+    }
+    sb_free(&lines);
+    return n;
 }

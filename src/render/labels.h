@@ -129,4 +129,9 @@ typedef struct {
 void labels_points(labels_t *out, const labels_area_t *a, const labels_points_t *in);
 void labels_free(labels_t *l);
 
+/* Appends one line of a key ("  3  name  (ORR 9.00%, ASR 1.00%)" or a note)
+ * wrapped to `width` columns, its further rows indented under the name, so
+ * that nothing of it is cut; returns the rows written. */
+int labels_key_wrap(sb_t *out, const char *entry, int width);
+
 #endif

@@ -92,6 +92,7 @@ static void build_series(explore_t *ex)
 
 static explore_sort_t current_sort;
 static const frontier_mark_t *sort_marks; /* per point, within its group */
+static char *const *sort_shown;           /* per point, its name in the list */
 
 static int list_cmp(const void *a, const void *b)
 {
@@ -99,8 +100,8 @@ static int list_cmp(const void *a, const void *b)
     const point_t *p = &sort_set->items[i], *q = &sort_set->items[j];
     int c = 0;
     switch (current_sort) {
-    case EX_SORT_NAME:
-        c = strcasecmp(p->name, q->name);
+    case EX_SORT_NAME: /* as the list shows them */
+        c = strcasecmp(sort_shown[i], sort_shown[j]);
         break;
     case EX_SORT_ASR:
     case EX_SORT_ORR: {
@@ -133,20 +134,51 @@ static void cursor_to(explore_t *ex, size_t idx)
         ex->cursor = ex->row_of[idx];
 }
 
-/* The list: every point, or the current group's (f), sorted; the cursor
+static bool contains_ci(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (const char *p = hay; p && *p; p++)
+        if (strncasecmp(p, needle, n) == 0)
+            return true;
+    return false;
+}
+
+/* Point i passes the filter (\): its name, series or group (which names
+ * the set and the judge it was measured with) contains the text. */
+static bool filtered_in(const explore_t *ex, size_t i)
+{
+    const point_t *p = &ex->set.items[i];
+    return !ex->filter[0] || contains_ci(p->name, ex->filter) || contains_ci(p->series, ex->filter) ||
+           contains_ci(point_group(p), ex->filter);
+}
+
+/* Point i shows in the list: of the current group under f, and through
+ * the filter. */
+static bool listed(const explore_t *ex, size_t i)
+{
+    return (!ex->only_group || ex->groups.of[i] == ex->group) && filtered_in(ex, i);
+}
+
+/* The list: the points `listed`, sorted (and reversed with I); the cursor
  * stays on its point where it can. */
 static void sort_list(explore_t *ex)
 {
     long keep = explore_selected(ex);
     size_t n = 0;
     for (size_t i = 0; i < ex->set.len; i++)
-        if (!ex->only_group || ex->groups.of[i] == ex->group)
+        if (listed(ex, i))
             ex->order[n++] = i;
     ex->nlisted = n;
     sort_set = &ex->set;
     sort_marks = ex->groups.marks;
+    sort_shown = ex->names.names;
     current_sort = ex->sort;
     qsort(ex->order, n, sizeof *ex->order, list_cmp);
+    for (size_t a = 0, b = n; ex->sort_reverse && a + 1 < b; a++, b--) {
+        size_t t = ex->order[a];
+        ex->order[a] = ex->order[b - 1];
+        ex->order[b - 1] = t;
+    }
     for (size_t i = 0; i < ex->set.len; i++)
         ex->row_of[i] = EXPLORE_NOT_LISTED;
     for (size_t r = 0; r < n; r++)
@@ -162,13 +194,13 @@ static void sort_list(explore_t *ex)
 static void chart_mask(explore_t *ex)
 {
     for (size_t i = 0; i < ex->set.len; i++)
-        ex->chart_include[i] = curves_of_point(&ex->curves, i) < 0 &&
+        ex->chart_include[i] = curves_of_point(&ex->curves, i) < 0 && filtered_in(ex, i) &&
                                (!(ex->only_group || ex->hide_others) || !ex->in_group || ex->in_group[i]);
     for (size_t k = 0; k < ex->curves.len; k++) {
         size_t p = ex->curves.items[k].point;
         ex->chart_curves[k].dimmed = ex->in_group && !ex->in_group[p];
         /* a curve of another group is hidden with the other groups' points */
-        if ((ex->only_group || ex->hide_others) && ex->chart_curves[k].dimmed)
+        if (((ex->only_group || ex->hide_others) && ex->chart_curves[k].dimmed) || !filtered_in(ex, p))
             ex->chart_curves[k].len = 0;
         else
             ex->chart_curves[k].len = ex->curves.items[k].curve.len;
@@ -376,6 +408,7 @@ void explore_init_whole(explore_t *ex, pointset_t *set, curves_t *curves, char *
     ex->analysis = analysis ? *analysis : (analysis_opts_t)ANALYSIS_OPTS_INIT;
     ex->baseline_point = -1;
     groups_compute(&ex->groups, &ex->set);
+    shortnames_compute(&ex->names, &ex->set, ex->groups.of);
     build_series(ex);
     chart_curves_build(ex);
     ex->chart_include = xcalloc(ex->set.len + 1, sizeof *ex->chart_include);
@@ -413,6 +446,7 @@ void explore_free(explore_t *ex)
     free(ex->home);
     free(ex->in_group);
     groups_free(&ex->groups);
+    shortnames_free(&ex->names);
     pointset_free(&ex->set);
     pointset_free(&ex->pinned);
     free(ex->title);
@@ -720,6 +754,7 @@ static void adjust(explore_t *ex, int dir, bool coarse)
     scenario_t *s = &ex->scenario;
     switch (ex->focus) {
     case EX_CTL_THRESHOLD:
+    case EX_CTL_LIST: /* the list focused: along the selected point's series */
         step_threshold(ex, dir, coarse);
         break;
     case EX_CTL_VOLUME:
@@ -755,7 +790,7 @@ static void adjust(explore_t *ex, int dir, bool coarse)
 
 static const char *const control_names[EX_NCONTROLS] = {
     "threshold", "daily queries", "adversarial share", "cost per refusal",
-    "cost per harmful output", "policy", "ASR bound", "ORR bound",
+    "cost per harmful output", "policy", "ASR bound", "ORR bound", "point list",
 };
 
 const char *explore_control_name(explore_control_t c)
@@ -951,29 +986,71 @@ static void open_input(explore_t *ex, explore_input_t kind, const char *prompt, 
 /* ------------------------------------------------------------------------
  * Find, cost-optimal. */
 
-static bool find_point(explore_t *ex, const char *text)
+/* Puts the cursor (and the operating point, where the point has both
+ * rates) on point `idx`. */
+static void go_to_point(explore_t *ex, size_t idx)
 {
-    if (!*text)
-        return false;
-    size_t n = ex->nlisted;
-    /* Search from the row after the cursor, so Enter on the same text finds
-     * the next match; exact names win over substrings. */
-    long idx = pointset_index(&ex->set, text);
-    for (size_t k = 1; idx < 0 && k <= n; k++) {
-        size_t row = (ex->cursor + k) % n;
-        const char *name = ex->set.items[ex->order[row]].name;
-        size_t tl = strlen(text);
-        for (const char *p = name; *p && idx < 0; p++)
-            if (strncasecmp(p, text, tl) == 0)
-                idx = (long)ex->order[row];
-    }
-    if (idx < 0)
-        return false;
     explore_place_t pl;
-    if (place_of(ex, (size_t)idx, &pl))
+    if (place_of(ex, idx, &pl))
         set_place(ex, pl);
-    cursor_to(ex, (size_t)idx);
+    cursor_to(ex, idx);
+}
+
+/* The row after (dir > 0) or before the cursor whose point's name, or name
+ * as the list shows it, contains `text`, wrapping around; -1 when none. An
+ * exact name wins when searching forward from the start. */
+static long find_row(const explore_t *ex, const char *text, int dir)
+{
+    size_t n = ex->nlisted;
+    if (!*text || !n)
+        return -1;
+    for (size_t k = 1; k <= n; k++) {
+        size_t row = dir > 0 ? (ex->cursor + k) % n : (ex->cursor + n - k % n) % n;
+        size_t i = ex->order[row];
+        if (contains_ci(ex->set.items[i].name, text) || contains_ci(ex->names.names[i], text))
+            return (long)row;
+    }
+    return -1;
+}
+
+static bool find_point(explore_t *ex, const char *text, int dir)
+{
+    long idx = pointset_index(&ex->set, text);
+    if (idx >= 0 && ex->row_of[idx] != EXPLORE_NOT_LISTED && dir > 0 && (size_t)idx != (size_t)explore_selected(ex)) {
+        go_to_point(ex, (size_t)idx);
+        return true;
+    }
+    long row = find_row(ex, text, dir);
+    if (row < 0)
+        return false;
+    go_to_point(ex, ex->order[row]);
     return true;
+}
+
+/* n and N: the next or previous match of the last search. */
+static void find_again(explore_t *ex, int dir)
+{
+    if (!ex->find_text[0]) {
+        explore_say(ex, true, "no search yet: / finds a point by name, then n and N the next and previous");
+        return;
+    }
+    if (!find_point(ex, ex->find_text, dir)) {
+        explore_say(ex, true, "no point of the list contains '%s'", ex->find_text);
+        return;
+    }
+    explore_say(ex, false, "'%s': row %zu of %zu (n next, N previous)", ex->find_text, ex->cursor + 1, ex->nlisted);
+}
+
+void explore_set_filter(explore_t *ex, const char *text)
+{
+    snprintf(ex->filter, sizeof ex->filter, "%s", text);
+    chart_mask(ex);
+    sort_list(ex);
+    if (!ex->filter[0])
+        explore_say(ex, false, "filter cleared: %zu points", ex->nlisted);
+    else
+        explore_say(ex, false, "filter '%s': %zu of %zu points in the list and on the chart (\\ then Enter on an "
+                               "empty line shows all)", ex->filter, ex->nlisted, ex->set.len);
 }
 
 /* The place of a mix on one series: between its two points when both are
@@ -1061,6 +1138,9 @@ static bool submit_input(explore_t *ex)
         text++;
     switch (ex->input_kind) {
     case EX_INPUT_VALUE: {
+        /* an error about an earlier try is stale once a value is accepted */
+        ex->message[0] = '\0';
+        ex->message_is_error = false;
         const char *err = apply_value(ex, text, why, sizeof why);
         if (err) {
             char *shown = text_sanitize(text, strlen(text));
@@ -1070,14 +1150,25 @@ static bool submit_input(explore_t *ex)
         }
         break;
     }
-    case EX_INPUT_FIND:
-        if (!find_point(ex, text)) {
-            char *shown = text_sanitize(text, strlen(text));
-            explore_say(ex, true, "no point name contains '%s'", shown);
-            free(shown);
+    case EX_INPUT_FIND: {
+        char *shown = text_sanitize(text, strlen(text));
+        snprintf(ex->find_text, sizeof ex->find_text, "%s", shown);
+        free(shown);
+        ex->message[0] = '\0';
+        if (!find_point(ex, text, 1)) {
+            explore_say(ex, true, "no point of the list contains '%s'", ex->find_text);
             return false;
         }
+        explore_say(ex, false, "'%s': row %zu of %zu (n next, N previous)", ex->find_text, ex->cursor + 1,
+                    ex->nlisted);
         break;
+    }
+    case EX_INPUT_FILTER: {
+        char *shown = text_sanitize(text, strlen(text));
+        explore_set_filter(ex, shown);
+        free(shown);
+        break;
+    }
     case EX_INPUT_SAVE:
         if (!*text) {
             explore_say(ex, true, "type a file name to save the scenario to");
@@ -1124,11 +1215,22 @@ static void move_cursor(explore_t *ex, long delta)
     explore_place_t pl;
     size_t idx = ex->order[ex->cursor];
     if (place_of(ex, idx, &pl)) {
-        ex->place = pl;
-        follow_group(ex); /* the list, filtered, holds this group only: the cursor stays */
+        set_place(ex, pl); /* the list, filtered, holds this group only: the cursor stays */
     } else
         explore_say(ex, false, "%s has no measured ASR and ORR: the operating point stays where it was",
             ex->set.items[idx].name);
+}
+
+/* PgUp and PgDn: a page of the list when it has the focus (the rows the
+ * last frame showed), else a coarse step of the focused control. */
+static void page(explore_t *ex, const explore_layout_t *lay, int dir)
+{
+    if (ex->focus != EX_CTL_LIST) {
+        adjust(ex, dir, true);
+        return;
+    }
+    long rows = lay && lay->list_rows > 1 ? lay->list_rows - 1 : 10;
+    move_cursor(ex, dir > 0 ? -rows : rows);
 }
 
 static void change_series(explore_t *ex, int dir)
@@ -1212,6 +1314,16 @@ static void toggle_hide(explore_t *ex)
     explore_say(ex, false, "chart: the other groups' points %s", ex->hide_others ? "hidden (x shows them)" : "shown, dimmed");
 }
 
+static void open_details(explore_t *ex)
+{
+    if (explore_selected(ex) < 0) {
+        explore_say(ex, true, "no point selected: the list is empty");
+        return;
+    }
+    ex->mode = EX_MODE_DETAILS;
+    ex->details_scroll = 0;
+}
+
 bool explore_do(explore_t *ex, explore_action_t a)
 {
     char buf[256];
@@ -1250,7 +1362,15 @@ bool explore_do(explore_t *ex, explore_action_t a)
     case EXA_LIST_LAST:
         move_cursor(ex, (long)ex->nlisted);
         break;
+    case EXA_PAGE_UP:
+    case EXA_PAGE_DOWN:
+        page(ex, NULL, a == EXA_PAGE_UP ? 1 : -1);
+        break;
     case EXA_ENTER_VALUE:
+        if (ex->focus == EX_CTL_LIST) { /* Enter on a row: its details */
+            open_details(ex);
+            break;
+        }
         current_text(ex, buf, sizeof buf);
         {
             char prompt[64];
@@ -1286,6 +1406,13 @@ bool explore_do(explore_t *ex, explore_action_t a)
     case EXA_FIND:
         open_input(ex, EX_INPUT_FIND, "find point: ", "");
         break;
+    case EXA_FIND_NEXT:
+    case EXA_FIND_PREV:
+        find_again(ex, a == EXA_FIND_NEXT ? 1 : -1);
+        break;
+    case EXA_FILTER:
+        open_input(ex, EX_INPUT_FILTER, "filter (name, series, set or judge; empty shows all): ", ex->filter);
+        break;
     case EXA_LOG_SCALES:
         ex->scale = explore_scale_next(ex->scale);
         explore_say(ex, false, "chart scales: %s", explore_scale_description(ex->scale));
@@ -1293,10 +1420,17 @@ bool explore_do(explore_t *ex, explore_action_t a)
     case EXA_SORT:
         ex->sort = (explore_sort_t)((ex->sort + 1) % EX_NSORTS);
         sort_list(ex);
-        explore_say(ex, false, "point list sorted by %s", explore_sort_description(ex->sort));
+        explore_say(ex, false, "point list sorted by %s%s (I reverses it)", explore_sort_description(ex->sort),
+                    ex->sort_reverse ? ", reversed" : "");
+        break;
+    case EXA_SORT_REVERSE:
+        ex->sort_reverse = !ex->sort_reverse;
+        sort_list(ex);
+        explore_say(ex, false, "point list sorted by %s, %s", explore_sort_description(ex->sort),
+                    ex->sort_reverse ? "reversed" : "in order");
         break;
     case EXA_DETAILS:
-        ex->mode = ex->mode == EX_MODE_DETAILS ? EX_MODE_NORMAL : EX_MODE_DETAILS;
+        open_details(ex);
         break;
     case EXA_SAVE:
         open_input(ex, EX_INPUT_SAVE, "save scenario to: ", "tradeoff-scenario.txt");
@@ -1313,18 +1447,28 @@ bool explore_do(explore_t *ex, explore_action_t a)
     return true;
 }
 
-/* Help scrolls with Up and Down; any other key closes it. */
-static bool help_key(explore_t *ex, const explore_layout_t *lay, explore_action_t a)
+/* Help and the details view scroll with Up and Down (a line), PgUp and
+ * PgDn (a page), Home and End; any other key closes them. */
+static bool scroll_key(explore_t *ex, int *scroll, int max, int page_rows, explore_action_t a)
 {
-    if (a == EXA_LIST_DOWN) {
-        if (!lay || ex->help_scroll < lay->help_max_scroll)
-            ex->help_scroll++;
-    } else if (a == EXA_LIST_UP) {
-        if (ex->help_scroll > 0)
-            ex->help_scroll--;
-    } else {
+    int to = *scroll;
+    if (a == EXA_LIST_DOWN)
+        to++;
+    else if (a == EXA_LIST_UP)
+        to--;
+    else if (a == EXA_PAGE_DOWN)
+        to += page_rows;
+    else if (a == EXA_PAGE_UP)
+        to -= page_rows;
+    else if (a == EXA_LIST_FIRST)
+        to = 0;
+    else if (a == EXA_LIST_LAST)
+        to = max;
+    else {
         ex->mode = EX_MODE_NORMAL;
+        return true;
     }
+    *scroll = to > max ? max : to < 0 ? 0 : to;
     return true;
 }
 
@@ -1333,14 +1477,11 @@ bool explore_key(explore_t *ex, const explore_layout_t *lay, int key)
     if (ex->mode == EX_MODE_INPUT)
         return input_key(ex, key);
     explore_action_t a = (explore_action_t)bindings_action(explore_bindings(), key);
+    int page_rows = lay && lay->list_rows > 1 ? lay->list_rows - 1 : 10;
     if (ex->mode == EX_MODE_HELP)
-        return help_key(ex, lay, a);
-    if (ex->mode == EX_MODE_DETAILS) {
-        if (a == EXA_LIST_UP || a == EXA_LIST_DOWN || a == EXA_QUIT || a == EXA_HELP)
-            return a == EXA_QUIT ? (ex->mode = EX_MODE_NORMAL, true) : explore_do(ex, a);
-        ex->mode = EX_MODE_NORMAL;
-        return true;
-    }
+        return scroll_key(ex, &ex->help_scroll, lay ? lay->help_max_scroll : 1 << 20, page_rows, a);
+    if (ex->mode == EX_MODE_DETAILS)
+        return scroll_key(ex, &ex->details_scroll, lay ? lay->details_max_scroll : 1 << 20, page_rows, a);
     if (key == EK_ESC) {
         ex->message[0] = '\0';
         return true;
@@ -1352,15 +1493,20 @@ bool explore_key(explore_t *ex, const explore_layout_t *lay, int key)
     }
     if (a != EXA_BASELINE && a != EXA_OPTIMAL && a != EXA_SORT && a != EXA_LOG_SCALES &&
         a != EXA_SERIES_NEXT && a != EXA_SERIES_PREV && a != EXA_UNPIN && a != EXA_GROUP_NEXT &&
-        a != EXA_GROUP_PREV && a != EXA_GROUP_FILTER && a != EXA_GROUP_HIDE)
+        a != EXA_GROUP_PREV && a != EXA_GROUP_FILTER && a != EXA_GROUP_HIDE && a != EXA_SORT_REVERSE &&
+        a != EXA_FIND_NEXT && a != EXA_FIND_PREV)
         ex->message[0] = '\0';
+    if (a == EXA_PAGE_UP || a == EXA_PAGE_DOWN) {
+        page(ex, lay, a == EXA_PAGE_UP ? 1 : -1);
+        return true;
+    }
     return explore_do(ex, a);
 }
 
 bool explore_key_moves(const explore_t *ex, int key)
 {
     explore_action_t a = (explore_action_t)bindings_action(explore_bindings(), key);
-    bool list = a == EXA_LIST_UP || a == EXA_LIST_DOWN;
+    bool list = a == EXA_LIST_UP || a == EXA_LIST_DOWN || a == EXA_PAGE_UP || a == EXA_PAGE_DOWN;
     switch (ex->mode) {
     case EX_MODE_NORMAL:
         return list || a == EXA_DECREASE || a == EXA_INCREASE || a == EXA_DECREASE_COARSE ||

@@ -23,6 +23,7 @@
 #include "core/groups.h"
 #include "core/model.h"
 #include "core/point.h"
+#include "core/shortname.h"
 #include "render/chart.h"
 #include "render/uigrid.h"
 #include "ui/bindings.h"
@@ -48,8 +49,12 @@ typedef enum {
     EX_CTL_POLICY,
     EX_CTL_ASR_BOUND,
     EX_CTL_ORR_BOUND,
+    EX_CTL_LIST,      /* the point list: PgUp/PgDn page it */
     EX_NCONTROLS
 } explore_control_t;
+
+/* The controls with a slider (all but the list). */
+#define EX_NSLIDERS EX_CTL_LIST
 
 typedef enum {
     EXA_NONE,
@@ -65,6 +70,8 @@ typedef enum {
     EXA_LIST_DOWN,
     EXA_LIST_FIRST,
     EXA_LIST_LAST,
+    EXA_PAGE_UP,
+    EXA_PAGE_DOWN,
     EXA_ENTER_VALUE,
     EXA_BASELINE,
     EXA_UNPIN,
@@ -76,8 +83,12 @@ typedef enum {
     EXA_GROUP_FILTER,
     EXA_GROUP_HIDE,
     EXA_FIND,
+    EXA_FIND_NEXT,
+    EXA_FIND_PREV,
+    EXA_FILTER,
     EXA_LOG_SCALES,
     EXA_SORT,
+    EXA_SORT_REVERSE,
     EXA_DETAILS,
     EXA_SAVE,
     EXA_EXPORT,
@@ -89,7 +100,7 @@ typedef enum {
 const bindings_t *explore_bindings(void);
 
 typedef enum { EX_MODE_NORMAL, EX_MODE_HELP, EX_MODE_DETAILS, EX_MODE_INPUT } explore_mode_t;
-typedef enum { EX_INPUT_VALUE, EX_INPUT_FIND, EX_INPUT_SAVE, EX_INPUT_EXPORT } explore_input_t;
+typedef enum { EX_INPUT_VALUE, EX_INPUT_FIND, EX_INPUT_FILTER, EX_INPUT_SAVE, EX_INPUT_EXPORT } explore_input_t;
 
 /* A series: the points that vary one knob within one measurement group, in
  * knob order (ORR order when the knob is unknown); a series whose points
@@ -163,7 +174,13 @@ typedef struct {
 
     explore_control_t focus;
     size_t *order;  /* the point list, sorted; its first nlisted rows are shown */
-    size_t nlisted; /* every point, or the current group's (only_group) */
+    size_t nlisted; /* every point, or the current group's (only_group), that
+                     * the filter lets through */
+    char filter[128];    /* \: the list and the chart show the points whose name,
+                          * series or group (set, judge) contains it; "" none */
+    char find_text[128]; /* the last text found with /, for n and N */
+    bool sort_reverse;   /* I: the list in the reverse order of its sort */
+    shortnames_t names;  /* what tells the points apart, for the list */
     size_t *row_of; /* per point: its row in order, EXPLORE_NOT_LISTED when not shown */
     explore_place_t *home; /* per point: where it sits on its series (series
                             * nseries: on none, a rate is unknown) */
@@ -172,6 +189,7 @@ typedef struct {
     chart_scale_t scale; /* both axes of the chart */
     explore_mode_t mode;
     int help_scroll;  /* first line of the help shown */
+    int details_scroll; /* first line of the details view shown */
 
     explore_input_t input_kind;
     lineedit_t line;  /* the value, name or file name being typed */
@@ -197,6 +215,7 @@ typedef struct {
     int list_x, list_y, list_w, list_rows; /* the point list's rows (list_rows 0: not shown) */
     size_t list_scroll;   /* the list's first row shown, kept from one frame to the next */
     int help_max_scroll;  /* the help's last useful scroll position */
+    int details_max_scroll; /* the details view's */
 } explore_layout_t;
 
 #define EXPLORE_LAYOUT_INIT {.have_chart = false}
@@ -223,8 +242,8 @@ void explore_free(explore_t *ex);
  * when anything changed. */
 bool explore_key(explore_t *ex, const explore_layout_t *lay, int key);
 /* True when `key` only moves, in the explorer's present mode: the list
- * cursor, a control's slider (the operating point along its series
- * included) or the help's scroll (screen.h: `moves`). */
+ * cursor or its page, a control's slider (the operating point along its
+ * series included) or the help's or details' scroll (screen.h: `moves`). */
 bool explore_key_moves(const explore_t *ex, int key);
 /* Runs one action as if its key was pressed. */
 bool explore_do(explore_t *ex, explore_action_t a);
@@ -266,6 +285,9 @@ void explore_op_name(const explore_t *ex, const frontier_op_t *op, char *buf, si
 comparison_t explore_compare(const explore_t *ex, const frontier_op_t *op);
 /* The point whose row the list cursor is on, or -1 when the list is empty. */
 long explore_selected(const explore_t *ex);
+/* Shows only the points whose name, series or group contains `text`
+ * (case-insensitively) in the list and on the chart; "" shows them all. */
+void explore_set_filter(explore_t *ex, const char *text);
 /* Makes the group `query` names (groups_find) the current one, its first
  * series the operating point's; false with the reason (the groups it could
  * mean) in `why`. */
@@ -274,6 +296,11 @@ bool explore_set_group(explore_t *ex, const char *query, sb_t *why);
 /* "daily queries"... for messages, and where its slider's knob sits (0..1). */
 const char *explore_control_name(explore_control_t c);
 double explore_control_fraction(const explore_t *ex, explore_control_t c);
+
+/* Everything known of point i (explore_details.c), one paragraph a line,
+ * in full: the details view (d) and the summary under the controls wrap
+ * it to their width. */
+void explore_details_text(const explore_t *ex, size_t i, sb_t *out);
 
 /* Lays the whole screen out into `g` (its size is the screen's) and says
  * where it put things in `lay` (which keeps the list's scroll position

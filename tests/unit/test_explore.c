@@ -190,6 +190,8 @@ START_TEST(exact_entry_validates)
     keys("<BS><BS><BS> 2.5M <Enter>");
     ck_assert_int_eq(ex.mode, EX_MODE_NORMAL);
     ck_assert(fabs(ex.scenario.volume - 2.5e6) < 1e-6);
+    /* the error about 'abc' is stale once a value is accepted */
+    ck_assert_msg(!ex.message_is_error && !strstr(ex.message, "abc"), "%s", ex.message);
 }
 END_TEST
 
@@ -220,9 +222,9 @@ END_TEST
 
 START_TEST(series_keys_and_find)
 {
-    keys("n");
+    keys(">");
     ck_assert_str_eq(ex.series[ex.place.series].name, "filter threshold");
-    keys("N N");
+    keys("<lt> <lt>");
     ck_assert_str_eq(ex.series[ex.place.series].name, "product vs safety");
     keys("/ variant-B <Enter>");
     ck_assert_str_eq(ex.set.items[explore_selected(&ex)].name, "variant-B");
@@ -325,7 +327,7 @@ END_TEST
 
 START_TEST(policy_bounds_are_editable)
 {
-    keys("<S-Tab><S-Tab> = <BS><BS><BS><BS><BS><BS> <lt>= 2% <Enter>"); /* ASR bound */
+    keys("<S-Tab><S-Tab><S-Tab> = <BS><BS><BS><BS><BS><BS> <lt>= 2% <Enter>"); /* ASR bound (past the list) */
     ck_assert_str_eq(ex.scenario.policy.key, "custom");
     ck_assert(ex.scenario.policy.asr.inclusive);
     ck_assert(fabs(ex.scenario.policy.asr.max - 0.02) < 1e-12);
@@ -390,7 +392,7 @@ END_TEST
 
 START_TEST(scenario_file_round_trip)
 {
-    keys("j b <Tab> L <Tab> l n <S-Tab><S-Tab> l");
+    keys("j b <Tab> L <Tab> l > <S-Tab><S-Tab> l");
     char path[] = "/tmp/check_explore_XXXXXX";
     int fd = mkstemp(path);
     ck_assert(fd >= 0);
