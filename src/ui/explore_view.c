@@ -72,8 +72,10 @@ static void control_value(const explore_t *ex, explore_control_t c, int w, char 
     case EX_CTL_THRESHOLD:
         threshold_value(ex, w, buf, n);
         break;
-    case EX_CTL_VOLUME:
+    case EX_CTL_VOLUME: /* "2,000,000,000", or "2.0B" where that does not fit */
         snprintf(buf, n, "%s", num_format_int(s->volume, num, sizeof num));
+        if (text_width(buf) > w)
+            snprintf(buf, n, "%s", num_format_short(s->volume, num, sizeof num));
         break;
     case EX_CTL_ADV_SHARE:
         snprintf(buf, n, "%s", num_format_pct_exact(s->adv_share, num, sizeof num));
@@ -217,7 +219,8 @@ static void pd_value_text(const pd_row_t *row, bool with_detail, char *buf, size
 }
 
 /* How a label-value row fits `w`: 0 long label with detail, 1 short label
- * with detail, 2 short label and the detail on the next row. */
+ * with detail, 2 short label and the detail on the next row, 3 the short
+ * label alone and the value (with its detail when it fits) on the next. */
 static int pd_form(const pd_row_t *row, int w)
 {
     char v[300];
@@ -226,7 +229,9 @@ static int pd_form(const pd_row_t *row, int w)
         return 0;
     if (text_width(row->short_label) + 1 + text_width(v) <= w)
         return 1;
-    return row->detail[0] ? 2 : 1;
+    if (row->detail[0] && text_width(row->short_label) + 1 + text_width(row->main) <= w)
+        return 2;
+    return 3;
 }
 
 static int pd_height(const pd_row_t *row, int w)
@@ -235,7 +240,10 @@ static int pd_height(const pd_row_t *row, int w)
         return 1;
     if (!row->label)
         return draw_wrapped(NULL, (rect_t){0, 0, w, 0}, row->text, row->role, 0);
-    return pd_form(row, w) == 2 ? 2 : 1;
+    int form = pd_form(row, w);
+    char v[300];
+    pd_value_text(row, true, v, sizeof v);
+    return form == 2 ? 2 : form == 3 ? (text_width(v) <= w ? 2 : 3) : 1;
 }
 
 /* A label on the left and a value right-aligned at the panel's edge (on a
@@ -278,6 +286,20 @@ static void pd_draw(pd_rows_t *rows, uigrid_t *g, rect_t in)
         }
         int form = pd_form(row, in.w);
         char v[300];
+        if (form == 3) { /* the label alone, the value under it */
+            uigrid_put(g, in.x, y++, row->short_label, ROLE_LABEL, in.w);
+            pd_value_text(row, true, v, sizeof v);
+            if (text_width(v) > in.w)
+                pd_value_text(row, false, v, sizeof v);
+            if (y < in.y + in.h)
+                put_lv(g, in, y++, NULL, v, row->role);
+            if (text_width(v) == text_width(row->main) && row->detail[0] && y < in.y + in.h) {
+                char d[200];
+                snprintf(d, sizeof d, "(%s)", row->detail);
+                put_lv(g, in, y++, NULL, d, row->role);
+            }
+            continue;
+        }
         pd_value_text(row, form < 2, v, sizeof v);
         put_lv(g, in, y++, form == 0 ? row->label : row->short_label, v, row->role);
         if (form == 2 && y < in.y + in.h) {
@@ -318,38 +340,46 @@ static void signed_count(double d, const explore_t *ex, char *buf, size_t n)
     snprintf(buf, n, "%s%s", fabs(d) < 1e-9 ? "" : d < 0 ? gl(ex, G_MINUS) : "+", a);
 }
 
-/* "ASR 0.00% (0/1,600)  ORR 3.25% (78/2,400)": the rates with the counts
+/* Glues the words of `s` into one for draw_wrapped (\x1f: a blank that
+ * never breaks), so a rate and its counts stay on one row. */
+static char *glued(char *s)
+{
+    for (char *q = s; *q; q++)
+        if (*q == ' ')
+            *q = '\x1f';
+    return s;
+}
+
+/* "ASR 0.00% (0/1,600) ORR 3.25% (78/2,400)": the rates with the counts
  * behind them; a mix says it is one (NUMBERS.md, rule 5). */
 static void rates_row(const explore_t *ex, const frontier_op_t *op, pd_rows_t *rows)
 {
-    char asr[32], orr[32], t[480];
+    char asr[32], orr[32], a[96], o[96], t[480];
     num_format_pct(op->asr, asr, sizeof asr);
     num_format_pct(op->orr, orr, sizeof orr);
-    /* \x1f glues words that must stay on one line (draw_wrapped) */
     if (op->is_mix) {
-        snprintf(t, sizeof t, "ASR\x1f%s  ORR\x1f%s: a mix, not a measurement", asr, orr);
+        snprintf(a, sizeof a, "ASR %s", asr);
+        snprintf(o, sizeof o, "ORR %s:", orr);
+        snprintf(t, sizeof t, "%s %s a mix, not a measurement", glued(a), glued(o));
     } else {
         const point_t *p = &ex->set.items[op->a];
-        sb_t a = SB_INIT, o = SB_INIT;
-        point_counts_cell(&a, p, true);
-        point_counts_cell(&o, p, false);
-        if (strcmp(sb_str(&a), "n unknown") == 0 && strcmp(sb_str(&o), "n unknown") == 0)
-            snprintf(t, sizeof t, "ASR\x1f%s  ORR\x1f%s  (n\x1funknown)", asr, orr);
-        else
-            snprintf(t, sizeof t, "ASR\x1f%s\x1f(%s)  ORR\x1f%s\x1f(%s)", asr, sb_str(&a), orr, sb_str(&o));
-        for (char *q = t; *q; q++)
-            if (*q == ' ' && q[1] != ' ' && q > t && q[-1] != ' ' && strncmp(q + 1, "ORR", 3) != 0)
-                *q = '\x1f';
-        sb_free(&a);
-        sb_free(&o);
+        sb_t ca = SB_INIT, co = SB_INIT;
+        point_counts_cell(&ca, p, true);
+        point_counts_cell(&co, p, false);
+        bool unknown = strcmp(sb_str(&ca), "n unknown") == 0 && strcmp(sb_str(&co), "n unknown") == 0;
+        snprintf(a, sizeof a, unknown ? "ASR %s" : "ASR %s (%s)", asr, sb_str(&ca));
+        snprintf(o, sizeof o, unknown ? "ORR %s" : "ORR %s (%s)", orr, sb_str(&co));
+        snprintf(t, sizeof t, "%s %s%s", glued(a), glued(o), unknown ? " (n\x1funknown)" : "");
+        sb_free(&ca);
+        sb_free(&co);
     }
     pd_text(rows, 10, ROLE_VALUE, t);
     long c = op->is_mix ? -1 : curves_of_point(&ex->curves, op->a);
     if (c >= 0) {
-        char a[48], b[48], k[48];
+        char i1[48], i2[48], k[48];
         const curve_whole_t *w = &ex->curves.items[c];
         snprintf(t, sizeof t, "exact threshold %s, step\x1f%s\x1fof\x1f%s", num_format_json(ex->set.items[op->a].knob, k, sizeof k),
-                 num_format_int((double)(w->step + 1), a, sizeof a), num_format_int((double)w->curve.len, b, sizeof b));
+                 num_format_int((double)(w->step + 1), i1, sizeof i1), num_format_int((double)w->curve.len, i2, sizeof i2));
         pd_text(rows, 6, ROLE_NOTE, t);
     }
 }
@@ -470,7 +500,15 @@ static void draw_sentence(const explore_t *ex, uigrid_t *g, rect_t r)
     baseline_sentence(ex, &s);
     for (int i = 0; i < r.h; i++)
         uigrid_put(g, r.x, r.y + i, gl(ex, G_VBAR), ROLE_BASELINE, 1);
-    draw_wrapped(g, (rect_t){r.x + 2, r.y, r.w - 3, r.h}, sb_str(&s), ROLE_SENTENCE, 0);
+    rect_t in = {r.x + 2, r.y, r.w - 3, r.h};
+    if (draw_wrapped(NULL, in, sb_str(&s), ROLE_SENTENCE, 0) > r.h && r.h > 1) {
+        /* a screen too small for the whole sentence says where it is whole */
+        in.h--;
+        draw_wrapped(g, in, sb_str(&s), ROLE_SENTENCE, 0);
+        uigrid_put(g, in.x, in.y + in.h, "(continues: d shows the whole sentence)", ROLE_NOTE, in.w);
+    } else {
+        draw_wrapped(g, in, sb_str(&s), ROLE_SENTENCE, 0);
+    }
     sb_free(&s);
 }
 
@@ -523,6 +561,18 @@ static int series_width(const explore_t *ex, int cap)
         if (!ex->series[s].unnamed && text_width(ex->series[s].name) > w)
             w = text_width(ex->series[s].name);
     return w < cap ? w : cap;
+}
+
+/* The columns the list needs to show its names whole (its other columns
+ * as draw_list lays them out). */
+static int list_width_wanted(const explore_t *ex)
+{
+    int longest = 4;
+    for (size_t i = 0; i < ex->set.len; i++) {
+        int w = text_width(ex->names.names[i]);
+        longest = w > longest ? w : longest;
+    }
+    return longest + 2 + digits(ex->set.len) + 1 + 2 * 7 + 3 + 2;
 }
 
 static void list_heading(const explore_t *ex, uigrid_t *g, rect_t r)
@@ -647,6 +697,11 @@ static void draw_details(const explore_t *ex, uigrid_t *g, explore_layout_t *lay
     if (sel < 0)
         return;
     sb_t t = SB_INIT;
+    if (ex->has_baseline) { /* the meeting's sentence, whole, whatever the screen's size */
+        sb_puts(&t, "Against the baseline: ");
+        baseline_sentence(ex, &t);
+        sb_puts(&t, "\n\n");
+    }
     explore_details_text(ex, (size_t)sel, &t);
     rect_t in = {1, 2, g->width - 2, g->height - 3};
     int n = draw_wrapped(NULL, in, sb_str(&t), ROLE_PLAIN, 0);
@@ -923,7 +978,17 @@ void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
     rw = rw < 36 ? 36 : rw > 72 ? 72 : rw;
     int lw = W - rw;
     int pw = W >= 110 && lw > 68 ? 68 : lw;
-    int top_h = mid_h * 60 / 100;
+    /* the list grows into the per-day panel's room until its names show
+     * whole (the per-day panel keeps 44 columns: its values wrap below) */
+    int want = list_width_wanted(ex);
+    if (W - pw < want)
+        pw = W - want > 44 ? W - want : pw > 44 ? 44 : pw;
+    /* The chart's height follows the screen's alone, so that the axes
+     * stay put while messages and the sentence come and go (those take
+     * their rows from the panels below); only when the panels below would
+     * have too few rows for the figures that are never dropped does it
+     * give way. */
+    int top_h = (H - 3) * 55 / 100;
     if (top_h > mid_h - PANELS_MIN_BOTTOM)
         top_h = mid_h - PANELS_MIN_BOTTOM;
     if (top_h < PANELS_MIN_TOP)

@@ -47,7 +47,7 @@ contains "and says so" "$out" "chart: the other groups' points hidden (x shows t
 contains "the list still shows every group" "$out" "67 points, S sorts"
 
 keys "b ]" "$P"
-contains "a baseline of another group: the panel says so first" "$out" "different sets: OpenAI Standard Refusal Eval"
+contains "a baseline of another group: the panel says so first" "$out" "different sets: OpenAI Standard Refusal"
 contains "and so does the sentence" "$out" "were measured on different sets or judges"
 keys "f b j" "$P"
 lacks "within a group the sentence is as ever" "$out" "different sets"

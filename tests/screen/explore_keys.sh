@@ -31,7 +31,7 @@ contains "the threshold control shows the mix" "$out" "Threshold    mix "
 # 50 harmful outputs a day, within noise; the sentence says so in the
 # report's words.
 X=$DATADIR/xstest
-keys "j" --preset xstest --baseline "xstest_v2_labels_llama2orig (final_label)" \
+SIZE=100x40 keys "j" --preset xstest --baseline "xstest_v2_labels_llama2orig (final_label)" \
     "$X/xstest_v2_labels_llama2orig.csv" "$X/xstest_v2_labels_gpt4.csv"
 contains "the sentence: the harmful change is within noise" "$out" "The change in harmful outputs is within noise"
 contains "the per-day panel: the break-even is undetermined" "$out" "break-even: undetermined (102,298 on the estimates)"
