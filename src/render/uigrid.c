@@ -100,9 +100,9 @@ static size_t cut_point(const char *utf8, int cols)
         while (keep > 0 && (is_digit(s[keep - 1]) || s[keep - 1] == '.' || s[keep - 1] == ',' ||
                             s[keep - 1] == '$' || s[keep - 1] == '+'))
             keep--;
-        while (keep > 0 && s[keep - 1] == ' ')
-            keep--;
     }
+    while (keep > 0 && s[keep - 1] == ' ') /* "name…", not "name …" */
+        keep--;
     return keep > 0 ? keep : at;
 }
 

@@ -305,6 +305,19 @@ void explore_point_name(const explore_t *ex, size_t i, char *buf, size_t n)
     snprintf(buf, n, "%s @ %s", ex->set.items[i].name, num_format_json(ex->set.items[i].knob, t, sizeof t));
 }
 
+void explore_data_summary(const explore_t *ex, char *buf, size_t n)
+{
+    char a[48], b[48];
+    size_t points = ex->set.len - ex->curves.len;
+    if (!ex->curves.len)
+        snprintf(buf, n, "%s point%s", num_format_int((double)points, a, sizeof a), points == 1 ? "" : "s");
+    else if (!points && ex->curves.len == 1)
+        snprintf(buf, n, "a curve of %s thresholds", num_format_int((double)ex->curves.items[0].curve.len, a, sizeof a));
+    else
+        snprintf(buf, n, "%s point%s, %s curve%s", num_format_int((double)points, a, sizeof a), points == 1 ? "" : "s",
+                 num_format_int((double)ex->curves.len, b, sizeof b), ex->curves.len == 1 ? "" : "s");
+}
+
 void explore_op_name(const explore_t *ex, const frontier_op_t *op, char *buf, size_t n)
 {
     char a[200], b[200];

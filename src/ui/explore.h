@@ -274,6 +274,10 @@ size_t explore_series_len(const explore_t *ex, size_t s);
  * threshold it holds ("chatbot-scores @ 0.501"). */
 void explore_point_name(const explore_t *ex, size_t i, char *buf, size_t n);
 
+/* What was loaded, counted: "67 points", "a curve of 3,063 thresholds",
+ * "8 points, 1 curve" (the title, the export). */
+void explore_data_summary(const explore_t *ex, char *buf, size_t n);
+
 /* The operating point as rates, possibly a mix. */
 frontier_op_t explore_current(const explore_t *ex);
 /* A name for an operating point: the point's name ("curve @ 0.501" for a

@@ -175,9 +175,11 @@ void explore_markdown(const explore_t *ex, sb_t *out)
     explore_op_name(ex, &op, name, sizeof name);
     sb_puts(out, "# Explorer: trade-off at ");
     text_markdown(out, name);
+    char what[120];
+    explore_data_summary(ex, what, sizeof what);
     sb_puts(out, "\n\nData: ");
     text_markdown(out, ex->title);
-    sb_printf(out, " (%zu points). Policy: ", ex->set.len);
+    sb_printf(out, " (%s). Policy: ", what);
     text_markdown(out, s->policy.label);
     sb_puts(out, ".\n\n");
 

@@ -795,7 +795,7 @@ static void draw_title(const explore_t *ex, uigrid_t *g)
 {
     int W = g->width;
     uigrid_fill(g, 0, 0, W, 1, " ", ROLE_TITLE);
-    char fixed[4][96], names[4][400], a[48], b[48];
+    char fixed[4][160], names[4][400];
     int n = 0;
     const char *bar = gl(ex, G_VBAR);
     snprintf(fixed[n], sizeof fixed[0], " tradeoff %s ", bar);
@@ -816,17 +816,9 @@ static void draw_title(const explore_t *ex, uigrid_t *g)
         names[n++][0] = '\0';
     }
     snprintf(names[n - 1], sizeof names[0], "%s", ex->title);
-    size_t points = ex->set.len - ex->curves.len;
-    if (!ex->curves.len)
-        snprintf(fixed[n], sizeof fixed[0], " (%s point%s)", num_format_int((double)points, a, sizeof a),
-                 points == 1 ? "" : "s");
-    else if (!points && ex->curves.len == 1)
-        snprintf(fixed[n], sizeof fixed[0], " (a curve of %s thresholds)",
-                 num_format_int((double)ex->curves.items[0].curve.len, a, sizeof a));
-    else
-        snprintf(fixed[n], sizeof fixed[0], " (%s point%s, %s curve%s)", num_format_int((double)points, a, sizeof a),
-                 points == 1 ? "" : "s", num_format_int((double)ex->curves.len, b, sizeof b),
-                 ex->curves.len == 1 ? "" : "s");
+    char what[120];
+    explore_data_summary(ex, what, sizeof what);
+    snprintf(fixed[n], sizeof fixed[0], " (%s)", what);
     names[n++][0] = '\0';
     /* each name at least a few columns, then the rest in order */
     int room = W, give[4];
