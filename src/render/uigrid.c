@@ -95,14 +95,16 @@ static size_t cut_point(const char *utf8, int cols)
         at += n;
     }
     size_t keep = at;
+    while (keep > 0 && s[keep - 1] == ' ') /* "name…", not "name …" */
+        keep--;
     if (keep > 0 && (is_digit(s[keep - 1]) || (keep > 1 && (s[keep - 1] == '.' || s[keep - 1] == ',') &&
                                                is_digit(s[keep - 2])))) {
         while (keep > 0 && (is_digit(s[keep - 1]) || s[keep - 1] == '.' || s[keep - 1] == ',' ||
                             s[keep - 1] == '$' || s[keep - 1] == '+'))
             keep--;
+        while (keep > 0 && s[keep - 1] == ' ')
+            keep--;
     }
-    while (keep > 0 && s[keep - 1] == ' ') /* "name…", not "name …" */
-        keep--;
     return keep > 0 ? keep : at;
 }
 

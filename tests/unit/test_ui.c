@@ -284,6 +284,7 @@ START_TEST(uigrid_never_cuts_inside_a_number)
         {"GPT-3.5-turbo-0125 (as released)", 17, "GPT-3.5-turbo-…"},
         {"Claude-3.5-sonnet (as released)", 19, "Claude-3.5-sonnet…"},
         {"short", 10, "short"},
+        {"judged by gpt4: 200 harmful", 20, "judged by gpt4:…"}, /* a number cut after its blank too */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *got = put_cut(cases[i].text, cases[i].width);
