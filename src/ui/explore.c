@@ -395,8 +395,12 @@ static void open_on_first(explore_t *ex)
         explore_point_name(ex, i, name, sizeof name);
         long c = curves_of_point(&ex->curves, i);
         if (c >= 0)
-            explore_say(ex, false, "starting at %s, the lowest of %s's %zu thresholds: %s steps through them, = types one",
-                        name, ex->set.items[i].name, ex->curves.items[c].curve.len, ex->ascii ? "<- ->" : "\xe2\x86\x90\xe2\x86\x92");
+        {
+            char n[32];
+            explore_say(ex, false, "starting at %s, the lowest of %s's %s thresholds: %s steps through them, = types one",
+                        name, ex->set.items[i].name, num_format_int((double)ex->curves.items[c].curve.len, n, sizeof n),
+                        ex->ascii ? "<- ->" : "\xe2\x86\x90\xe2\x86\x92");
+        }
         else
             explore_say(ex, false, "starting at %s, the first point of the file%s with both rates measured", name,
                         ex->nfiles > 1 ? "s" : "");
@@ -422,6 +426,10 @@ void explore_init_whole(explore_t *ex, pointset_t *set, curves_t *curves, char *
     ex->baseline_point = -1;
     groups_compute(&ex->groups, &ex->set);
     shortnames_compute(&ex->names, &ex->set, ex->groups.of);
+    for (size_t i = 0; i < ex->set.len; i++) {
+        int w = text_width(ex->names.names[i]);
+        ex->names_width = w > ex->names_width ? w : ex->names_width;
+    }
     build_series(ex);
     chart_curves_build(ex);
     ex->chart_include = xcalloc(ex->set.len + 1, sizeof *ex->chart_include);
@@ -835,7 +843,8 @@ static bool curve_threshold(explore_t *ex, const explore_series_t *se, double t,
     point_counts_describe(&m, p, false, ex->ascii);
     sb_puts(&m, ", ASR ");
     point_counts_describe(&m, p, true, ex->ascii);
-    sb_printf(&m, " (step %zu of %zu)", step + 1, c->len);
+    sb_printf(&m, " (step %s of %s)", num_format_int((double)(step + 1), a, sizeof a),
+              num_format_int((double)c->len, b, sizeof b));
     explore_say(ex, false, "%s", sb_str(&m));
     sb_free(&m);
     return true;
@@ -1040,6 +1049,13 @@ static bool find_point(explore_t *ex, const char *text, int dir)
     return true;
 }
 
+static void say_found(explore_t *ex)
+{
+    char a[32], b[32];
+    explore_say(ex, false, "'%s': row %s of %s (n next, N previous)", ex->find_text,
+                num_format_int((double)(ex->cursor + 1), a, sizeof a), num_format_int((double)ex->nlisted, b, sizeof b));
+}
+
 /* n and N: the next or previous match of the last search. */
 static void find_again(explore_t *ex, int dir)
 {
@@ -1051,7 +1067,7 @@ static void find_again(explore_t *ex, int dir)
         explore_say(ex, true, "no point of the list contains '%s'", ex->find_text);
         return;
     }
-    explore_say(ex, false, "'%s': row %zu of %zu (n next, N previous)", ex->find_text, ex->cursor + 1, ex->nlisted);
+    say_found(ex);
 }
 
 void explore_set_filter(explore_t *ex, const char *text)
@@ -1059,11 +1075,14 @@ void explore_set_filter(explore_t *ex, const char *text)
     snprintf(ex->filter, sizeof ex->filter, "%s", text);
     chart_mask(ex);
     sort_list(ex);
+    char a[32], b[32];
+    num_format_int((double)ex->nlisted, a, sizeof a);
+    num_format_int((double)ex->set.len, b, sizeof b);
     if (!ex->filter[0])
-        explore_say(ex, false, "filter cleared: %zu points", ex->nlisted);
+        explore_say(ex, false, "filter cleared: %s points", a);
     else
-        explore_say(ex, false, "filter '%s': %zu of %zu points in the list and on the chart (\\ then Enter on an "
-                               "empty line shows all)", ex->filter, ex->nlisted, ex->set.len);
+        explore_say(ex, false, "filter '%s': %s of %s points in the list and on the chart (\\ then Enter on an "
+                               "empty line shows all)", ex->filter, a, b);
 }
 
 /* The place of a mix on one series: between its two points when both are
@@ -1172,8 +1191,7 @@ static bool submit_input(explore_t *ex)
             explore_say(ex, true, "no point of the list contains '%s'", ex->find_text);
             return false;
         }
-        explore_say(ex, false, "'%s': row %zu of %zu (n next, N previous)", ex->find_text, ex->cursor + 1,
-                    ex->nlisted);
+        say_found(ex);
         break;
     }
     case EX_INPUT_FILTER: {

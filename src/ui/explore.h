@@ -181,6 +181,7 @@ typedef struct {
     char find_text[128]; /* the last text found with /, for n and N */
     bool sort_reverse;   /* I: the list in the reverse order of its sort */
     shortnames_t names;  /* what tells the points apart, for the list */
+    int names_width;     /* the widest of them, in columns (found once) */
     size_t *row_of; /* per point: its row in order, EXPLORE_NOT_LISTED when not shown */
     explore_place_t *home; /* per point: where it sits on its series (series
                             * nseries: on none, a rate is unknown) */

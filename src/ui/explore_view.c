@@ -567,11 +567,7 @@ static int series_width(const explore_t *ex, int cap)
  * as draw_list lays them out). */
 static int list_width_wanted(const explore_t *ex)
 {
-    int longest = 4;
-    for (size_t i = 0; i < ex->set.len; i++) {
-        int w = text_width(ex->names.names[i]);
-        longest = w > longest ? w : longest;
-    }
+    int longest = ex->names_width > 4 ? ex->names_width : 4;
     return longest + 2 + digits(ex->set.len) + 1 + 2 * 7 + 3 + 2;
 }
 
@@ -580,11 +576,14 @@ static void list_heading(const explore_t *ex, uigrid_t *g, rect_t r)
     char title[320], shown[160] = "";
     if (ex->filter[0])
         snprintf(shown, sizeof shown, " (filter: %s)", ex->filter);
+    char a[32], b[32];
+    num_format_int((double)ex->nlisted, a, sizeof a);
+    num_format_int((double)ex->set.len, b, sizeof b);
     if (ex->nlisted == ex->set.len)
-        snprintf(title, sizeof title, "%zu points%s, S sorts: %s%s", ex->nlisted, shown,
+        snprintf(title, sizeof title, "%s point%s%s, S sorts: %s%s", a, ex->nlisted == 1 ? "" : "s", shown,
                  explore_sort_heading(ex->sort), ex->sort_reverse ? ", reversed" : "");
     else
-        snprintf(title, sizeof title, "%zu of %zu points%s%s, S sorts: %s%s", ex->nlisted, ex->set.len,
+        snprintf(title, sizeof title, "%s of %s points%s%s, S sorts: %s%s", a, b,
                  ex->only_group ? " of this group" : "", shown, explore_sort_heading(ex->sort),
                  ex->sort_reverse ? ", reversed" : "");
     draw_heading(g, r, title, ex->ascii);
