@@ -4,6 +4,7 @@
 #include "core/shortname.h"
 #include "base/xalloc.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,8 +36,11 @@ static void shared_parts(const pointset_t *set, const size_t *idx, size_t n, siz
         lcs = i;
         shortest = len < shortest ? len : shortest;
     }
+    /* back to a separator, and never one inside a number ("t=0.05" and
+     * "t=0.10" share "t=0.", and "05" would read as another number) */
     size_t p = lcp;
-    while (p > 0 && !is_separator(first[p - 1]))
+    while (p > 0 && (!is_separator(first[p - 1]) ||
+                     (p > 1 && isdigit((unsigned char)first[p - 2]) && isdigit((unsigned char)first[p]))))
         p--;
     /* the suffix starts at a space: the first at or after where the shared
      * tail begins */

@@ -346,6 +346,15 @@ START_TEST(test_short_names)
     shortnames_free(&sn);
     pointset_free(&set);
 
+    /* never cut inside a number: "t=0.05" is not "05" */
+    add_named(&set, "t=0.05", "g");
+    add_named(&set, "t=0.10", "g");
+    shortnames_compute(&sn, &set, NULL);
+    ck_assert_str_eq(sn.names[0], "t=0.05");
+    ck_assert_str_eq(sn.names[1], "t=0.10");
+    shortnames_free(&sn);
+    pointset_free(&set);
+
     /* a name the shared parts would empty keeps itself */
     add_named(&set, "model", "g");
     add_named(&set, "model-b", "g");
