@@ -598,13 +598,13 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
     int series_w = series_width(ex, r.w >= 90 ? 24 : 16);
     int name_w = r.w - 2 - num_w - 2 * rate_w - marks_w - 1;
     /* the series column only where the names keep room to be told apart */
-    if (series_w > 0 && name_w - series_w - 1 >= 20)
-        name_w -= series_w + 1;
+    if (series_w > 0 && name_w - series_w - 2 >= 20)
+        name_w -= series_w + 2;
     else
         series_w = 0;
     int y = r.y + 1;
     int x_num = r.x + 2 + name_w;
-    int x_series = x_num + num_w + 1, x_asr = x_series + (series_w ? series_w + 1 : 0), x_orr = x_asr + rate_w,
+    int x_series = x_num + num_w + 2, x_asr = x_series + (series_w ? series_w + 1 : -1), x_orr = x_asr + rate_w,
         x_marks = x_orr + rate_w + 1;
     uigrid_put(g, r.x + 2, y, "Name", ROLE_HEADING, name_w);
     uigrid_printf(g, x_num, y, ROLE_HEADING, num_w, "%*s", num_w, "#");
@@ -888,6 +888,38 @@ static void draw_status(const explore_t *ex, uigrid_t *g, int y, int rows)
     draw_hints(g, 1, y, explore_bindings(), hints, sizeof hints / sizeof hints[0], ex->ascii);
 }
 
+/* The action table as the help shows it: the keys in a column, each
+ * description wrapped under its own start (lines that begin with blanks
+ * are kept as they are by draw_wrapped). */
+static void help_keys(sb_t *out, int width)
+{
+    const bindings_t *t = explore_bindings();
+    enum { KEYS_W = 22 };
+    for (size_t i = 0; i < t->len; i++) {
+        sb_t one = SB_INIT, lines = SB_INIT;
+        bindings_t row = {&t->rows[i], 1};
+        bindings_render(&one, &row, BINDINGS_TEXT); /* "  KEYS     description\n" */
+        const char *d = sb_str(&one) + 2 + 20 + 1;
+        if ((int)one.len <= 2 + 20 + 1 || width - KEYS_W - 1 < 16) {
+            sb_puts(out, sb_str(&one));
+        } else {
+            text_wrap(&lines, d, width - KEYS_W - 1, TEXT_WRAP_ALL);
+            bool first = true;
+            for (const char *p = sb_str(&lines); *p; first = false) {
+                const char *eol = strchr(p, '\n');
+                if (first)
+                    sb_putn(out, sb_str(&one), 2 + 20 + 1);
+                else
+                    sb_repeat(out, " ", KEYS_W + 1);
+                sb_putn(out, p, (size_t)(eol - p + 1));
+                p = eol + 1;
+            }
+        }
+        sb_free(&one);
+        sb_free(&lines);
+    }
+}
+
 static void draw_help(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
 {
     rect_t r = {0, 1, g->width, g->height - 2};
@@ -895,7 +927,7 @@ static void draw_help(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
     draw_heading(g, r, ex->ascii ? "Help: keys (Up/Down scroll, any other key closes)"
                                 : "Help: keys (\xe2\x86\x91\xe2\x86\x93 scroll, any other key closes)", ex->ascii);
     sb_t t = SB_INIT;
-    bindings_render(&t, explore_bindings(), BINDINGS_TEXT);
+    help_keys(&t, g->width - 2);
     sb_puts(&t, "\n"
                 "The point list: # is a point's place in the input, the number the chart shows for a point it "
                 "cannot name (8+2: point 8 and 2 more in one place). P: Pareto-optimal in its group; H: on the "
@@ -912,7 +944,7 @@ static void draw_help(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
     int first = ex->help_scroll < lay->help_max_scroll ? ex->help_scroll : lay->help_max_scroll;
     draw_wrapped(g, in, sb_str(&t), ROLE_PLAIN, first);
     if (first < lay->help_max_scroll)
-        uigrid_put(g, g->width - 10, in.y + in.h, ex->ascii ? "(v more)" : "(\xe2\x86\x93 more)", ROLE_NOTE, 9);
+        uigrid_put(g, g->width - 10, in.y + in.h - 1, ex->ascii ? "(v more)" : "(\xe2\x86\x93 more)", ROLE_NOTE, 9);
     sb_free(&t);
 }
 
