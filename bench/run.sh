@@ -33,22 +33,7 @@ if [ ! -s "$data" ]; then
 fi
 echo "file: $data ($(wc -c <"$data") bytes, $ROWS rows); $REPEATS runs each, medians"
 
-# measure NAME COMMAND...: runs it REPEATS times; appends "wall cpu rss_kb" lines
-measure() {
-    name=$1; shift
-    : >"$BENCH_DIR/$name.times"
-    i=0
-    while [ "$i" -lt "$REPEATS" ]; do
-        /usr/bin/time -f '%e %U %S %M' -o "$BENCH_DIR/$name.one" "$@" >/dev/null
-        awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$BENCH_DIR/$name.one" >>"$BENCH_DIR/$name.times"
-        i=$((i + 1))
-    done
-}
-
-# median NAME FIELD: median of column FIELD (1 wall, 2 cpu, 3 rss KB)
-median() {
-    sort -n -k"$2" "$BENCH_DIR/$1.times" | awk -v f="$2" '{ v[NR] = $f } END { print v[int((NR + 1) / 2)] }'
-}
+. "$here/lib.sh" # measure, median, ratio
 
 measure floor "$BENCH_DIR/parse_floor" "$data"
 measure sweep "$TRADEOFF" sweep "$data"
@@ -67,7 +52,6 @@ printf '%-28s %9s %9s %12s\n' "" "wall" "cpu" "peak RSS"
 row floor "libcsv parse-only floor"
 row sweep "tradeoff sweep"
 [ "$have_py" = yes ] && row sklearn "pandas + sklearn roc_curve"
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 echo
 echo "sweep / floor: $(ratio "$(median sweep 1)" "$(median floor 1)")x wall, $(ratio "$(median sweep 2)" "$(median floor 2)")x cpu (target 1.5x)"
 echo "sweep peak RSS: $(($(median sweep 3) / 1024)) MiB (target 170 MiB)"

@@ -18,6 +18,8 @@ static int (*const commands[CLI_NCOMMANDS])(int argc, char **argv) = {
     [CLI_EXPLORE] = cmd_explore,
     [CLI_REPORT] = cmd_report,
     [CLI_CHECK] = cmd_check,
+    [CLI_DIFF] = cmd_diff,
+    [CLI_JUDGES] = cmd_judges,
     [CLI_PLOT] = cmd_plot,
     [CLI_SWEEP] = cmd_sweep,
     [CLI_PRACTICE] = cmd_practice,
@@ -45,6 +47,7 @@ int main(int argc, char **argv)
     setlocale(LC_NUMERIC, "C");
     /* A write past `ulimit -f` fails with a message, never kills us. */
     fatalsig_ignore_file_size();
+    atexit(cli_close_stdout);
     if (argc > 1) {
         cli_command_t cmd;
         if (cli_command_find(argv[1], &cmd))

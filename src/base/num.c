@@ -10,7 +10,7 @@
 
 /* Longest number text we accept; anything longer is surely not a number a
  * person typed, and bounding it keeps the copy on the stack. */
-#define NUM_MAX_TEXT 64
+#define NUM_MAX_INPUT 64
 
 static const char *skip_blanks(const char *s)
 {
@@ -47,7 +47,7 @@ static const char *scan_decimal(const char *s, char *out, const char **why)
             p++;
             continue;
         }
-        if (o >= NUM_MAX_TEXT - 8) {
+        if (o >= NUM_MAX_INPUT - 8) {
             *why = "number is too long";
             return NULL;
         }
@@ -63,7 +63,7 @@ static const char *scan_decimal(const char *s, char *out, const char **why)
     if (*p == '.') {
         out[o++] = *p++;
         while (isdigit((unsigned char)*p)) {
-            if (o >= NUM_MAX_TEXT - 8) {
+            if (o >= NUM_MAX_INPUT - 8) {
                 *why = "number is too long";
                 return NULL;
             }
@@ -77,7 +77,7 @@ static const char *scan_decimal(const char *s, char *out, const char **why)
         if (*p == '+' || *p == '-')
             out[o++] = *p++;
         while (isdigit((unsigned char)*p)) {
-            if (o >= NUM_MAX_TEXT - 2) {
+            if (o >= NUM_MAX_INPUT - 2) {
                 *why = "number is too long";
                 return NULL;
             }
@@ -91,7 +91,7 @@ static const char *scan_decimal(const char *s, char *out, const char **why)
 /* Parses a decimal at the start of `s` (after blanks); *rest gets what follows. */
 static const char *parse_leading(const char *s, double *out, const char **rest)
 {
-    char buf[NUM_MAX_TEXT];
+    char buf[NUM_MAX_INPUT];
     const char *why = NULL;
     s = skip_blanks(s);
     const char *end = scan_decimal(s, buf, &why);
@@ -158,8 +158,10 @@ const char *num_parse_count(const char *s, double *out)
         return why;
     if (v <= 0)
         return "expected a positive number of queries (10M, 2.5k, 1e7, 10,000,000)";
-    if (v > 1e15)
-        return "expected at most 1e15 queries per day";
+    if (v < NUM_MIN_VOLUME)
+        return "expected at least " NUM_MIN_VOLUME_TEXT " queries per day (where the explorer's volume slider starts)";
+    if (v > NUM_MAX)
+        return "expected at most " NUM_MAX_TEXT " queries per day";
     *out = v;
     return NULL;
 }
@@ -175,6 +177,8 @@ const char *num_parse_amount(const char *s, double *out)
         return why;
     if (v < 0)
         return "expected a cost of zero or more (5, 0.25, $1,000, 2k)";
+    if (v > NUM_MAX)
+        return "expected a cost of at most " NUM_MAX_TEXT;
     *out = v;
     return NULL;
 }
@@ -216,31 +220,6 @@ int num_printed_decimals(const char *s)
     return decimals;
 }
 
-char *num_format_int(double x, char *buf, size_t n)
-{
-    if (!isfinite(x)) {
-        snprintf(buf, n, "-");
-        return buf;
-    }
-    char digits[64];
-    double r = round(x);
-    if (r == 0)
-        r = 0; /* no "-0" */
-    snprintf(digits, sizeof digits, "%.0f", fabs(r));
-    size_t len = strlen(digits), o = 0;
-    char tmp[96];
-    if (r < 0)
-        tmp[o++] = '-';
-    for (size_t i = 0; i < len; i++) {
-        if (i > 0 && (len - i) % 3 == 0)
-            tmp[o++] = ',';
-        tmp[o++] = digits[i];
-    }
-    tmp[o] = '\0';
-    snprintf(buf, n, "%s", tmp);
-    return buf;
-}
-
 /* Drops trailing zeros after a decimal point, and the point itself. */
 static void trim_zeros(char *s)
 {
@@ -254,6 +233,51 @@ static void trim_zeros(char *s)
         *end = '\0';
 }
 
+/* "1.998e305", "-2e16", "1.5e-9": four significant digits at most, trailing
+ * zeros dropped, no '+' and no leading zero in the exponent (x finite, not
+ * 0). */
+static char *format_exponent(double x, char *buf, size_t n)
+{
+    char m[NUM_BUF];
+    snprintf(m, sizeof m, "%.3e", x);
+    char *e = strchr(m, 'e');
+    int exponent = atoi(e + 1);
+    *e = '\0';
+    trim_zeros(m);
+    snprintf(buf, n, "%se%d", m, exponent);
+    return buf;
+}
+
+char *num_format_int(double x, char *buf, size_t n)
+{
+    if (!isfinite(x)) {
+        snprintf(buf, n, "-");
+        return buf;
+    }
+    double r = round(x);
+    if (r == 0)
+        r = 0; /* no "-0" */
+    if (fabs(r) > NUM_MAX)
+        return format_exponent(r, buf, n);
+    char digits[NUM_BUF];
+    snprintf(digits, sizeof digits, "%.0f", fabs(r));
+    size_t len = strlen(digits), o = 0;
+    char tmp[NUM_BUF];
+    if (r < 0)
+        tmp[o++] = '-';
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            tmp[o++] = ',';
+        tmp[o++] = digits[i];
+    }
+    tmp[o] = '\0';
+    snprintf(buf, n, "%s", tmp);
+    return buf;
+}
+
+/* Counts below this have more zeros after the point than a person reads. */
+#define SMALLEST_DECIMAL 1e-7
+
 char *num_format_count(double x, char *buf, size_t n)
 {
     double a = fabs(x);
@@ -261,11 +285,11 @@ char *num_format_count(double x, char *buf, size_t n)
         snprintf(buf, n, "-");
     else if (a >= 100 || a == 0)
         num_format_int(x, buf, n);
+    else if (a < SMALLEST_DECIMAL)
+        format_exponent(x, buf, n);
     else {
         /* Three significant digits, then trailing zeros dropped: 29.9999 -> "30". */
         int decimals = a >= 10 ? 1 : a >= 1 ? 2 : (int)ceil(-log10(a)) + 2;
-        if (decimals > 9)
-            decimals = 9;
         snprintf(buf, n, "%.*f", decimals, x);
         trim_zeros(buf);
     }
@@ -274,44 +298,45 @@ char *num_format_count(double x, char *buf, size_t n)
 
 char *num_format_short(double x, char *buf, size_t n)
 {
+    /* one decimal and a suffix, the largest that leaves a number under a
+     * thousand: 3.6T, never 3616.0B; past NUM_MAX the exponent form */
     static const struct {
-        double unit;
+        double from, unit;
         const char *suffix;
-    } units[] = {{1e12, "T"}, {1e9, "B"}, {1e7, "M"}};
+    } units[] = {{1e12, 1e12, "T"}, {1e9, 1e9, "B"}, {1e7, 1e6, "M"}};
     double a = fabs(x);
-    if (!isfinite(x))
-        return num_format_count(x, buf, n);
-    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
-        if (a < units[i].unit)
-            continue;
-        double unit = units[i].unit == 1e7 ? 1e6 : units[i].unit;
-        if (a / unit >= 1000 && i == 0) { /* past a thousand trillion: separators, no suffix */
-            char t[64];
-            snprintf(buf, n, "%s%s", num_format_int(x / unit, t, sizeof t), units[i].suffix);
-            return buf;
-        }
-        snprintf(buf, n, "%.1f%s", x / unit, units[i].suffix);
-        return buf;
-    }
-    return num_format_count(x, buf, n);
+    if (isfinite(x) && a <= NUM_MAX)
+        for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+            if (a >= units[i].from) {
+                snprintf(buf, n, "%.1f%s", x / units[i].unit, units[i].suffix);
+                return buf;
+            }
+    num_format_count(x, buf, n);
+    return buf;
 }
 
 char *num_format_pct(double fraction, char *buf, size_t n)
 {
     double pct = fraction * 100.0;
+    if (pct == 0)
+        pct = 0; /* no "-0.00%" */
     if (!isfinite(pct))
         snprintf(buf, n, "-");
-    else if (pct == 0 || fabs(pct) >= 0.01)
+    else if (pct == 0 || (fabs(pct) >= 0.01 && fabs(pct) <= NUM_MAX))
         snprintf(buf, n, "%.2f%%", pct);
-    else
+    else if (fabs(pct) >= 1e-4 && fabs(pct) < 0.01)
         snprintf(buf, n, "%.2g%%", pct);
+    else {
+        char e[NUM_BUF];
+        snprintf(buf, n, "%s%%", format_exponent(pct, e, sizeof e));
+    }
     return buf;
 }
 
 char *num_format_pct_exact(double fraction, char *buf, size_t n)
 {
     double pct = fraction * 100.0;
-    if (!isfinite(pct) || pct == 0 || fabs(pct) < 1e-9)
+    if (!isfinite(pct) || pct == 0 || fabs(pct) < 1e-9 || fabs(pct) > NUM_MAX)
         return num_format_pct(fraction, buf, n);
     char want[40];
     snprintf(want, sizeof want, "%.12g", pct);
@@ -327,13 +352,28 @@ char *num_format_pct_exact(double fraction, char *buf, size_t n)
 
 char *num_format_money(double x, char *buf, size_t n)
 {
-    char tmp[64];
+    char tmp[NUM_BUF];
+    const char *sign = x < 0 ? "-" : "";
     if (!isfinite(x))
         snprintf(buf, n, "-");
     else if (fabs(x) >= 100)
-        snprintf(buf, n, "%s$%s", x < 0 ? "-" : "", num_format_int(fabs(x), tmp, sizeof tmp));
+        snprintf(buf, n, "%s$%s", sign, num_format_int(fabs(x), tmp, sizeof tmp));
+    else if (fabs(x) >= 0.01 || x == 0)
+        snprintf(buf, n, "%s$%.2f", sign, fabs(x));
+    else /* less than a cent: its digits, not "$0.00" */
+        snprintf(buf, n, "%s$%s", sign, num_format_count(fabs(x), tmp, sizeof tmp));
+    return buf;
+}
+
+char *num_format_change(double x, char *(*format)(double, char *, size_t), const char *minus, char *buf, size_t n)
+{
+    char tmp[NUM_BUF];
+    if (!isfinite(x))
+        snprintf(buf, n, "unknown");
+    else if (fabs(x) < 1e-9)
+        snprintf(buf, n, "%s", format(0, tmp, sizeof tmp));
     else
-        snprintf(buf, n, "%s$%.2f", x < 0 ? "-" : "", fabs(x));
+        snprintf(buf, n, "%s%s", x < 0 ? (minus ? minus : "-") : "+", format(fabs(x), tmp, sizeof tmp));
     return buf;
 }
 

@@ -155,16 +155,19 @@ static void sync_dir(const char *dir)
 }
 
 /* Checks that `path` may be replaced; *mode gets the permissions the new
- * file should have (the old file's, else 0666 less the umask). */
+ * file should have (the old file's, else 0666 less the umask), *kept what a
+ * failure leaves behind, for its message. */
 static int check_target(const char *path, const char *shown, char *const *inputs, int ninputs, diag_t *d,
-                        mode_t *mode)
+                        mode_t *mode, const char **kept)
 {
     struct stat st;
     mode_t mask = umask(0);
     umask(mask);
     *mode = 0666 & ~mask;
+    *kept = "no file was created";
     if (lstat(path, &st) != 0)
         return 0; /* does not exist yet: nothing to protect */
+    *kept = "the previous file is unchanged";
     if (S_ISLNK(st.st_mode)) {
         diag_error(d, "%s: is a symbolic link; refusing to write through it (give the real path)", shown);
         return -1;
@@ -195,7 +198,8 @@ int outfile_write(const char *path, const char *data, size_t len, char *const *i
     char *shown = text_sanitize(path, strlen(path));
     int rc = -1;
     mode_t mode;
-    if (check_target(path, shown, inputs, ninputs, d, &mode) != 0) {
+    const char *kept;
+    if (check_target(path, shown, inputs, ninputs, d, &mode, &kept) != 0) {
         free(shown);
         return -1;
     }
@@ -212,7 +216,7 @@ int outfile_write(const char *path, const char *data, size_t len, char *const *i
     /* A write past `ulimit -f` fails here with EFBIG: SIGXFSZ is ignored
      * (fatalsig_ignore_file_size). */
     if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
-        diag_error(d, "%s: write failed: %s; the previous file is unchanged", shown, strerror(errno));
+        diag_error(d, "%s: write failed: %s; %s", shown, strerror(errno), kept);
         close(fd);
         temp_remove();
         goto out;
@@ -221,12 +225,12 @@ int outfile_write(const char *path, const char *data, size_t len, char *const *i
         /* not fatal: the file is still correct */
     }
     if (close(fd) != 0) {
-        diag_error(d, "%s: write failed: %s; the previous file is unchanged", shown, strerror(errno));
+        diag_error(d, "%s: write failed: %s; %s", shown, strerror(errno), kept);
         temp_remove();
         goto out;
     }
     if (temp_commit(path) != 0) {
-        diag_error(d, "%s: cannot replace the file: %s; the previous file is unchanged", shown, strerror(errno));
+        diag_error(d, "%s: cannot replace the file: %s; %s", shown, strerror(errno), kept);
         goto out;
     }
     sync_dir(dir);

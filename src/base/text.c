@@ -155,6 +155,79 @@ void text_markdown_code(sb_t *out, const char *text)
     sb_puts(out, "\n\n");
 }
 
+void text_quote(sb_t *sb, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), i = 0;
+    sb_putc(sb, '"');
+    while (i < n) {
+        uint32_t cp;
+        size_t len = utf8_decode(p + i, n - i, &cp);
+        if (len == 1 && (cp == '"' || cp == '\\'))
+            sb_printf(sb, "\\%c", (char)cp);
+        else if (len == 1 && (cp == '\n' || cp == '\r' || cp == '\t'))
+            sb_printf(sb, "\\%c", cp == '\n' ? 'n' : cp == '\r' ? 'r' : 't');
+        else if (len != 0 && !is_control(cp))
+            sb_putn(sb, s + i, len);
+        else
+            for (size_t k = 0; k < (len ? len : 1); k++)
+                sb_printf(sb, "\\x%02X", p[i + k]);
+        i += len ? len : 1;
+    }
+    sb_putc(sb, '"');
+}
+
+static int hex_digit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+const char *text_unquote(const char *s, char **out, const char **end, size_t *at)
+{
+    sb_t b = SB_INIT;
+    const char *why = NULL;
+    size_t i = 1;
+    for (; s[i] && s[i] != '"' && !why; i++) {
+        if (s[i] != '\\') {
+            sb_putc(&b, s[i]);
+            continue;
+        }
+        *at = i;
+        char c = s[++i];
+        int hi, lo;
+        if (c == '\\' || c == '"')
+            sb_putc(&b, c);
+        else if (c == 'n' || c == 'r' || c == 't')
+            sb_putc(&b, c == 'n' ? '\n' : c == 'r' ? '\r' : '\t');
+        else if (c == 'x' && (hi = hex_digit(s[i + 1])) >= 0 && (lo = hex_digit(s[i + 2])) >= 0) {
+            if (hi == 0 && lo == 0)
+                why = "\\x00: a NUL byte cannot be part of a name or path";
+            sb_putc(&b, (char)(hi * 16 + lo));
+            i += 2;
+        } else
+            why = "an unknown escape: expected \\\\, \\\", \\n, \\r, \\t or \\xHH (two hex digits) after a backslash";
+        if (!s[i])
+            break;
+    }
+    if (!why && s[i] != '"') {
+        *at = 0;
+        why = "a quoted value that is never closed: expected a '\"' at its end";
+    }
+    if (why) {
+        sb_free(&b);
+        return why;
+    }
+    *out = sb_detach(&b);
+    *end = s + i + 1;
+    return NULL;
+}
+
 static int cp_width(uint32_t cp)
 {
     /* wcwidth depends on the locale; the common wide ranges are enough to
@@ -341,4 +414,145 @@ void text_pad(sb_t *sb, const char *s, int width, bool right)
         used++;
     }
     sb_repeat(sb, " ", width - used);
+}
+
+void text_trim(const char **s, size_t *len)
+{
+    while (*len > 0 && (**s == ' ' || **s == '\t')) {
+        (*s)++;
+        (*len)--;
+    }
+    while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+        (*len)--;
+}
+
+/* ------------------------------------------------------------------------
+ * Names typed by people. */
+
+/* Longer texts are compared on their first bytes only: a distance is for
+ * "did you mean", and a name past this length is told apart before. */
+#define DISTANCE_MAX_LEN 128
+
+static unsigned char fold(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+size_t text_distance(const char *a, const char *b, size_t max)
+{
+    size_t n = strlen(a), m = strlen(b);
+    n = n > DISTANCE_MAX_LEN ? DISTANCE_MAX_LEN : n;
+    m = m > DISTANCE_MAX_LEN ? DISTANCE_MAX_LEN : m;
+    if ((n > m ? n - m : m - n) > max)
+        return max + 1;
+    size_t row[DISTANCE_MAX_LEN + 1];
+    for (size_t j = 0; j <= m; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= n; i++) {
+        size_t diag = row[0], best = row[0] = i;
+        for (size_t j = 1; j <= m; j++) {
+            size_t up = row[j];
+            size_t cost = fold((unsigned char)a[i - 1]) == fold((unsigned char)b[j - 1]) ? 0 : 1;
+            size_t v = diag + cost;
+            if (up + 1 < v)
+                v = up + 1;
+            if (row[j - 1] + 1 < v)
+                v = row[j - 1] + 1;
+            row[j] = v;
+            diag = up;
+            if (v < best)
+                best = v;
+        }
+        if (best > max) /* every later row is at least as far */
+            return max + 1;
+    }
+    return row[m] > max ? max + 1 : row[m];
+}
+
+/* One field of a list from `p`: quoted (CSV) or up to the next comma,
+ * trimmed. NULL with *out and *next set, or what was expected. */
+static const char *list_field(const char *p, char **out, const char **next)
+{
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (*p != '"') {
+        size_t n = strcspn(p, ","), len = n;
+        const char *start = p;
+        text_trim(&start, &len);
+        *out = xstrndup(start, len);
+        *next = p + n;
+        return NULL;
+    }
+    sb_t sb = SB_INIT;
+    for (p++;; p++) {
+        if (*p == '\0') {
+            sb_free(&sb);
+            return "a closing double quote";
+        }
+        if (*p == '"') {
+            if (p[1] != '"')
+                break;
+            p++;
+        }
+        sb_putc(&sb, *p);
+    }
+    p++;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (*p != '\0' && *p != ',') {
+        sb_free(&sb);
+        return "a comma or the end after a closing double quote";
+    }
+    sb_putc(&sb, '\0'); /* an empty quoted field is "", not NULL */
+    *out = sb_detach(&sb);
+    *next = p;
+    return NULL;
+}
+
+const char *text_split_list(const char *s, char ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    const char *p = s;
+    for (;;) {
+        char *field;
+        const char *why = list_field(p, &field, &p);
+        if (why) {
+            text_list_free(*out, *n);
+            *out = NULL;
+            *n = 0;
+            return why;
+        }
+        *out = xrealloc(*out, (*n + 1) * sizeof **out);
+        (*out)[(*n)++] = field;
+        if (*p != ',')
+            return NULL;
+        p++;
+    }
+}
+
+void text_list_free(char **list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(list[i]);
+    free(list);
+}
+
+char *text_one_name(const char *s)
+{
+    const char *p = s;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (*p == '"') {
+        char *field;
+        const char *next;
+        if (!list_field(p, &field, &next)) {
+            if (*next == '\0')
+                return field;
+            free(field);
+        }
+    }
+    size_t len = strlen(p);
+    text_trim(&p, &len);
+    return xstrndup(p, len);
 }

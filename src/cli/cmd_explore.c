@@ -150,14 +150,18 @@ int cmd_explore(int argc, char **argv)
     pointset_t set = POINTSET_INIT;
     curves_t curves = CURVES_INIT;
     char *title = NULL;
-    if (!cli_load(&c, &set, &curves, &title)) {
+    diag_t warnings = DIAG_INIT;
+    if (!cli_load(&c, &set, &curves, &title, &warnings)) {
         pointset_free(&set);
         curves_free(&curves);
+        diag_free(&warnings);
         scenario_file_free(&sf);
         return EXIT_USAGE;
     }
     explore_t ex;
     explore_init_whole(&ex, &set, &curves, title, c.data.files, c.data.nfiles, &c.scenario, &c.analysis.opts);
+    explore_keep_warnings(&ex, &warnings);
+    diag_free(&warnings);
     ex.ascii = c.display.ascii;
     ex.scale = scale;
     ex.group_columns = c.data.input.group_columns;

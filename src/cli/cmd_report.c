@@ -8,7 +8,6 @@
 #include "render/report.h"
 
 #include <stdio.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 #include <stdlib.h>
 
@@ -26,23 +25,22 @@ int cmd_emit(const cli_t *c, const sb_t *text)
         diag_free(&d);
         return rc == 0 ? EXIT_OK : EXIT_INTERNAL;
     }
-    if (fwrite(sb_str(text), 1, text->len, stdout) != text->len || fflush(stdout) != 0) {
-        cli_error("cannot write to standard output");
+    /* A failed write is reported once, by cli_close_stdout at exit. */
+    if (fwrite(sb_str(text), 1, text->len, stdout) != text->len || fflush(stdout) != 0)
         return EXIT_INTERNAL;
-    }
     return EXIT_OK;
 }
 
-/* The text report's page: --width, else the terminal's on standard
- * output, else 80. */
+/* The text report's page: --width, else the terminal's on standard output
+ * (written there, not to -o), else 80. */
 static int page_width(const cli_t *c)
 {
-    struct winsize ws;
+    int width = 80;
     if (c->chart.width > 0)
         return c->chart.width;
-    if (!c->output.path && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-        return ws.ws_col;
-    return 80;
+    if (!c->output.path && isatty(STDOUT_FILENO))
+        cli_terminal_size(&width, NULL);
+    return width;
 }
 
 int cmd_report(int argc, char **argv)
@@ -52,7 +50,7 @@ int cmd_report(int argc, char **argv)
         return EXIT_USAGE;
     pointset_t set = POINTSET_INIT;
     char *title = NULL;
-    if (!cli_load(&c, &set, NULL, &title)) {
+    if (!cli_load(&c, &set, NULL, &title, NULL)) {
         pointset_free(&set);
         return EXIT_USAGE;
     }

@@ -14,13 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef struct {
-    size_t *slots; /* position + 1 in set->items; 0 for an empty slot */
-    size_t cap;    /* a power of two, or 0 */
-    size_t len;
-} nameindex_t;
-
-#define NAMEINDEX_INIT {NULL, 0, 0}
+/* nameindex_t is declared in point.h, where a set keeps one. */
 
 /* Indexes set->items[i] under its name. When a point of that name is
  * indexed already, keeps the earlier one and returns false. */

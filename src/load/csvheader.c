@@ -3,10 +3,12 @@
 
 #include "load/csvheader.h"
 #include "base/text.h"
+#include "load/csvcell.h"
 #include "base/xalloc.h"
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void csvheader_normalise(const char *in, char *out, size_t n)
@@ -59,7 +61,7 @@ char **csvheader_copy(const csvrow_t *row)
 {
     char **header = xcalloc(row->nfields ? row->nfields : 1, sizeof *header);
     for (size_t i = 0; i < row->nfields; i++)
-        header[i] = text_sanitize(row->fields[i], row->lens[i]);
+        header[i] = csvcell_text(row->fields[i], row->lens[i]);
     return header;
 }
 
@@ -74,4 +76,19 @@ void csvheader_list(sb_t *sb, char *const *header, size_t ncols)
 {
     for (size_t i = 0; i < ncols; i++)
         sb_printf(sb, "%s%s", i ? ", " : "", header[i]);
+}
+
+int csvheader_require(char *const *header, size_t ncols, const char *name, const char *flag, const char *fname,
+                      long line, diag_t *d)
+{
+    for (size_t i = 0; i < ncols; i++)
+        if (csvheader_is(header[i], name))
+            return (int)i;
+    sb_t found = SB_INIT;
+    csvheader_list(&found, header, ncols);
+    char *shown = text_sanitize(name, strlen(name));
+    diag_error(d, "%s:%ld: %s: no column '%s'; found: %s", fname, line, flag, shown, sb_str(&found));
+    free(shown);
+    sb_free(&found);
+    return -1;
 }

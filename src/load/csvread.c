@@ -27,6 +27,9 @@ typedef struct {
     size_t col;            /* bytes of this line fed before the current segment */
     long record_line;      /* line the current record started on; 0 between records */
     long field_line;       /* line the current field started on */
+    unsigned long long data_off;   /* input offset of the block being fed */
+    unsigned long long seg_off;    /* ... of the segment being fed */
+    unsigned long long record_off; /* ... where the current record started */
     bool stopped;
 
     char *arena;           /* bytes of the current row's fields, NUL after each */
@@ -80,7 +83,7 @@ static void on_row(int terminator, void *ctx)
     if (!r->stopped && !row_is_blank(r)) {
         for (size_t i = 0; i < r->nfields; i++)
             r->ptrs[i] = r->arena + r->offsets[i];
-        csvrow_t row = {r->name, r->record_line, r->nfields, r->ptrs, r->lens};
+        csvrow_t row = {r->name, r->record_line, r->nfields, r->ptrs, r->lens, r->record_off};
         if (r->fn(&row, r->ctx) != 0)
             r->stopped = true;
     }
@@ -114,6 +117,7 @@ static void feed_segment(reader_t *r, const char *s, size_t n, bool ends_line)
         }
         r->record_line = r->line;
         r->field_line = r->line;
+        r->record_off = r->seg_off - r->col;
     }
     size_t done = csv_parse(&r->parser, s, n, on_field, on_row, r);
     if (done < n && !r->stopped)
@@ -145,9 +149,11 @@ static void feed_block(reader_t *r, const char *buf, size_t n)
             r->stopped = true;
             return;
         }
+        r->seg_off = r->data_off + i;
         feed_segment(r, buf + i, seg, nl != NULL);
         i += seg;
     }
+    r->data_off += n;
 }
 
 /* The one libcsv setting of every reader. */
@@ -198,6 +204,7 @@ int csvread_buffer(const char *name, const char *data, size_t len, csvread_fn fn
     reader_t r;
     reader_init(&r, name, fn, ctx, d);
     size_t skip = bom_length(data, len);
+    r.data_off = skip;
     feed_block(&r, data + skip, len - skip);
     return reader_finish(&r);
 }
@@ -294,35 +301,39 @@ static void report_progress(const csvsource_t *src)
         src->progress(src->done, src->size, src->progress_ctx);
 }
 
-/* CSVREAD_MAX_BYTES: false, with the message, when the input is larger. */
-static bool within_cap(const csvsource_t *src, diag_t *d)
+/* The limit of csvread_limit: false, with the message, when the input is
+ * larger. */
+static bool within_limit(const csvsource_t *src, diag_t *d)
 {
-    if (src->size > CSVREAD_MAX_BYTES) {
-        diag_error(d, "%s: file is larger than %llu MiB: not a table tradeoff reads (per-prompt "
-                      "results can be summed into bins first)", src->name, CSVREAD_MAX_BYTES >> 20);
-        return false;
-    }
-    if (src->done > CSVREAD_MAX_BYTES) {
-        diag_error(d, "%s: more than %llu MiB read: not a table tradeoff reads (a device or "
-                      "pipe that never ends?)", src->name, CSVREAD_MAX_BYTES >> 20);
+    unsigned long long max = src->max_bytes;
+    if (max && (src->size > max || src->done > max)) {
+        diag_error(d, "%s: %s %llu MiB%s: %s", src->name, src->size > max ? "file is larger than" : "more than",
+                   max >> 20, src->size > max ? "" : " read", src->max_why);
         return false;
     }
     return true;
+}
+
+int csvread_limit(csvsource_t *src, unsigned long long max_bytes, const char *why, diag_t *d)
+{
+    src->max_bytes = max_bytes;
+    src->max_why = why;
+    return within_limit(src, d) ? 0 : -1;
 }
 
 int csvread_source(csvsource_t *src, csvread_fn fn, void *ctx, diag_t *d)
 {
     reader_t r;
     reader_init(&r, src->name, fn, ctx, d);
-    r.stopped = !within_cap(src, d);
     while (!r.stopped) {
         const char *data;
         size_t len;
         int got = next_block(src, &data, &len, d);
-        if (got <= 0 || !within_cap(src, d)) {
+        if (got <= 0 || !within_limit(src, d)) {
             r.stopped = got != 0;
             break;
         }
+        r.data_off = src->done - len; /* the block's bytes after a byte-order mark */
         feed_block(&r, data, len);
         report_progress(src);
     }

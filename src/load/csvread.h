@@ -8,7 +8,8 @@
  * byte-order mark is skipped and CRLF line ends are accepted. Lines longer
  * than CSVREAD_MAX_LINE and rows wider than CSVREAD_MAX_FIELDS are refused,
  * which bounds memory on hostile input (/dev/zero, a FIFO that never ends);
- * so does CSVREAD_MAX_BYTES on the whole input read by csvread_source. A named pipe is opened
+ * so does the size limit a reader that keeps what it reads sets with
+ * csvread_limit (input.h: operating points). A named pipe is opened
  * without waiting for a writer: with none, reading stops with a message
  * instead of hanging. Every reader of a file opens it with csvread_open and
  * reads its bytes here (csvread_source, or csvread_raw for a fast path), so
@@ -23,9 +24,6 @@
 
 #define CSVREAD_MAX_LINE (16u * 1024u * 1024u)
 #define CSVREAD_MAX_FIELDS 10000u
-/* No input tradeoff reads is this big; a FIFO or device that never ends is
- * stopped here rather than read until memory runs out. */
-#define CSVREAD_MAX_BYTES (1024ull * 1024u * 1024u)
 
 typedef struct {
     const char *path;     /* the file's name, sanitised, for messages */
@@ -33,6 +31,8 @@ typedef struct {
     size_t nfields;
     char **fields;        /* NUL-terminated; valid only during the callback */
     const size_t *lens;   /* byte length of each field (fields may hold NULs) */
+    unsigned long long offset; /* byte offset in the input where the record starts
+                                * (a byte-order mark counts), to read it again alone */
 } csvrow_t;
 
 /* Called for each record; return 0 to go on, non-zero to stop reading (the
@@ -55,6 +55,8 @@ typedef struct {
     char *buf;
     csvread_progress_fn progress; /* set by the caller; NULL: no reports */
     void *progress_ctx;
+    unsigned long long max_bytes; /* csvread_limit; 0: none */
+    const char *max_why;          /* what the message says of the limit */
 } csvsource_t;
 
 /* Opens `path` ("-" for standard input) without waiting for the writer of a
@@ -68,10 +70,15 @@ void csvread_close(csvsource_t *src);
 
 /* Reads every row of `src` from where it stands. Returns 0 when every row
  * was read and the callback never stopped, -1 otherwise (the reason is in
- * `d`). Rows whose fields are all empty are skipped. A regular file larger
- * than CSVREAD_MAX_BYTES is refused before a row is read, any other input
- * when it has given that much. */
+ * `d`). Rows whose fields are all empty are skipped. There is no limit on
+ * the size of the input but the one a callback sets with csvread_limit. */
 int csvread_source(csvsource_t *src, csvread_fn fn, void *ctx, diag_t *d);
+/* Limits `src` (a callback of csvread_source may call this, from the
+ * header on) to `max_bytes` (0: none), `why` saying in its message why and
+ * what to use instead: -1 with the message in `d` when a regular file is
+ * larger already; otherwise reading stops with it once that much has been
+ * read (a pipe). */
+int csvread_limit(csvsource_t *src, unsigned long long max_bytes, const char *why, diag_t *d);
 
 /* The same over a buffer in memory (used by the fuzzers and tests). */
 int csvread_buffer(const char *name, const char *data, size_t len, csvread_fn fn, void *ctx, diag_t *d);
@@ -83,8 +90,8 @@ typedef void (*csvread_end_fn)(int terminator, void *ctx);
 /* The fast way through a clean input: `src` parsed by libcsv with the
  * settings csvread_source uses, the callbacks called as libcsv calls them
  * (cells not copied, lines not counted, blank rows not skipped). Only a
- * regular file is read this way, of any size: CSVREAD_MAX_BYTES does not
- * apply, since nothing read is kept. Reading stops after the block in which
+ * regular file is read this way, of any size (nothing read is kept; the
+ * caller reads only streamed kinds so). Reading stops after the block in which
  * the callbacks set *stop. Returns 0 when
  * the whole input was parsed and *stop stayed false; 1 when it was not, or
  * when anything in it needs a message (a NUL byte, a line longer than

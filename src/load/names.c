@@ -125,14 +125,35 @@ size_t *names_order(char *const *names, size_t n)
     return order;
 }
 
-/* Sorting and hashing keep this O(n log n): thousands of rows of one name
- * load in a blink. */
+/* Indexes items[i], the next point, as it is now named. */
+static void index_next(pointset_t *set, size_t i)
+{
+    nameindex_add(&set->names, set, i);
+    set->suffix_next = xgrow(set->suffix_next, &set->suffix_cap, i + 1, sizeof *set->suffix_next);
+    set->suffix_next[i] = 0;
+    set->named = i + 1;
+}
+
+/* Brings the set's index of names (point.h) to items[0..first): indexes
+ * the points added since it was last used (by another loader, the
+ * built-in scenario), or builds it anew when points it held are gone. */
+static void index_upto(pointset_t *set, size_t first)
+{
+    if (set->named > first) {
+        nameindex_free(&set->names);
+        set->named = 0;
+    }
+    while (set->named < first)
+        index_next(set, set->named);
+}
+
+/* Sorting and hashing keep this O(n log n) in the file's points, whatever
+ * the set already holds: thousands of rows of one name, or one file loaded
+ * hundreds of times, load in a blink. */
 void names_tell_apart(pointset_t *set, size_t first, char *const *columns, size_t ncols, const char *tag)
 {
     size_t n = set->len - first;
-    nameindex_t before = NAMEINDEX_INIT;
-    for (size_t i = 0; i < first; i++)
-        nameindex_add(&before, set, i);
+    index_upto(set, first);
     char **names = xmalloc((n ? n : 1) * sizeof *names);
     for (size_t k = 0; k < n; k++)
         names[k] = set->items[first + k].name;
@@ -145,7 +166,7 @@ void names_tell_apart(pointset_t *set, size_t first, char *const *columns, size_
         for (b = a + 1; b < n && strcmp(names[order[a]], names[order[b]]) == 0; b++)
             ;
         run_start[ngroups] = a;
-        clash[ngroups++] = nameindex_find(&before, set, names[order[a]]) >= 0;
+        clash[ngroups++] = nameindex_find(&set->names, set, names[order[a]]) >= 0;
     }
     run_start[ngroups] = n;
     free(names);
@@ -162,7 +183,6 @@ void names_tell_apart(pointset_t *set, size_t first, char *const *columns, size_
     free(clash);
     free(group);
     free(order);
-    nameindex_free(&before);
     /* A bracketed value can itself collide (two files, same text). */
     names_unique(set, first, tag, true);
 }
@@ -181,21 +201,38 @@ static char *suffixed(const char *base, const char *tag, const point_t *p, bool 
     return sb_detach(&sb);
 }
 
+/* A free name for `p`, named `base` so far: the first suffix, else " #k"
+ * with the smallest free k from 2. Names are never given back, so each
+ * search resumes where the last one for the same first suffix stopped
+ * (kept at the position of the point that holds that suffix): N copies of
+ * a file cost N tries per point in all, not N squared. */
+static char *free_name(pointset_t *set, const char *base, const char *tag, const point_t *p, bool with_line)
+{
+    char *name = suffixed(base, tag, p, with_line, 1);
+    long holder = nameindex_find(&set->names, set, name);
+    if (holder < 0)
+        return name;
+    unsigned k = set->suffix_next[holder] > 2 ? set->suffix_next[holder] : 2;
+    for (;; k++) {
+        free(name);
+        name = suffixed(base, tag, p, with_line, (int)k);
+        if (nameindex_find(&set->names, set, name) < 0)
+            break;
+    }
+    set->suffix_next[holder] = k + 1;
+    return name;
+}
+
 void names_unique(pointset_t *set, size_t first, const char *tag, bool with_line)
 {
-    nameindex_t earlier = NAMEINDEX_INIT;
-    for (size_t i = 0; i < set->len; i++) {
+    index_upto(set, first);
+    for (size_t i = first; i < set->len; i++) {
         point_t *p = &set->items[i];
-        if (i >= first && nameindex_find(&earlier, set, p->name) >= 0) {
+        if (nameindex_find(&set->names, set, p->name) >= 0) {
             char *base = p->name;
-            p->name = NULL;
-            for (int attempt = 1; !p->name || nameindex_find(&earlier, set, p->name) >= 0; attempt++) {
-                free(p->name);
-                p->name = suffixed(base, tag, p, with_line, attempt);
-            }
+            p->name = free_name(set, base, tag, p, with_line);
             free(base);
         }
-        nameindex_add(&earlier, set, i);
+        index_next(set, i);
     }
-    nameindex_free(&earlier);
 }

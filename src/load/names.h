@@ -6,8 +6,9 @@
  * first column whose values differ among them (" [x]"), failing that the
  * line (" [line 4]"); for points made from a whole file (judged results,
  * curves), the file (" [tag]"). A suffix that is itself taken gets a number
- * (" [tag #2]"). Lookups are hashed (nameindex), so loading stays linear in
- * the points of one file. */
+ * (" [tag #2]"). Lookups are hashed (nameindex) in an index the set keeps
+ * between files (point.h), and " #k" searches resume where they stopped, so
+ * loading costs the points of the file loaded, not those of the set. */
 #ifndef TRADEOFF_NAMES_H
 #define TRADEOFF_NAMES_H
 

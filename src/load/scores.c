@@ -19,8 +19,12 @@
 /* Counting a million-entry array in file order misses the cache on almost
  * every row. Scores are first appended to one of NBUCKETS small buffers by
  * their top bits, and each full buffer is counted at once into its own
- * 4,096-entry slice of the arrays, which stays in cache. */
+ * 4,096-entry slice of counters, which stays in cache. Buffers and slices
+ * are allocated when first needed, and a buffer that never fills goes to
+ * the hash table instead: a small file costs kilobytes, not the 8 MiB of
+ * every slice. */
 #define BUCKET_SHIFT 12
+#define BUCKET_SPAN (1u << BUCKET_SHIFT)
 #define NBUCKETS ((MICRO >> BUCKET_SHIFT) + 1)
 #define BUCKET_SIZE 512
 #define HARMFUL_BIT 0x80000000u
@@ -44,7 +48,12 @@ typedef struct {
     long long anyway; /* refused whatever the threshold */
 } cat_t;
 
-#define MAX_CATEGORIES 1000
+/* Scores in millionths from v = b * BUCKET_SPAN on: waiting, then counted. */
+typedef struct {
+    uint32_t *pending;         /* BUCKET_SIZE scores (HARMFUL_BIT | v), or NULL */
+    uint16_t npending;
+    uint32_t *harm, *ben;      /* BUCKET_SPAN counters each, or NULL */
+} bucket_t;
 
 struct scores {
     input_kind_t kind;
@@ -55,9 +64,7 @@ struct scores {
     promptset_t set;
     int score_col, anyway_col, harm_col, ben_col;
 
-    uint32_t *micro_harm, *micro_ben; /* MICRO + 1 counters each, or NULL */
-    uint32_t *pending;                /* NBUCKETS x BUCKET_SIZE scores waiting */
-    uint16_t *npending;               /* scores waiting in each bucket */
+    bucket_t *buckets;                /* NBUCKETS, or NULL before the first */
     table_t table;                    /* every other score */
 
     int cat_col;                      /* -1: categories not tracked */
@@ -66,6 +73,7 @@ struct scores {
     bool too_many_cats;
 
     long long anyway_harm, anyway_ben;
+    long long binned_harm, binned_ben; /* the counts of every bin so far */
 };
 
 static uint64_t bits_of(double v)
@@ -92,9 +100,11 @@ static size_t slot_index(uint64_t key, size_t cap)
     return (size_t)key & (cap - 1);
 }
 
+/* Tables start small: a file may have a thousand categories, each with a
+ * table, most of them holding a few scores. */
 static void table_grow(table_t *t)
 {
-    size_t cap = t->cap ? t->cap * 2 : 1024;
+    size_t cap = t->cap ? t->cap * 2 : 16;
     slot_t *slots = xmalloc(cap * sizeof *slots);
     for (size_t i = 0; i < cap; i++)
         slots[i].key = EMPTY_KEY;
@@ -131,15 +141,10 @@ static void table_add(table_t *t, double v, long long harm, long long ben)
 static void hash_add(scores_t *s, double v, long long harm, long long ben) { table_add(&s->table, v, harm, ben); }
 
 /* The category named by a cell, added when new; NULL for an empty cell or
- * past MAX_CATEGORIES (a warning says so). */
+ * past INPUT_MAX_CATEGORIES (a warning says so). */
 static cat_t *category_of(scores_t *s, const char *cell, size_t len)
 {
-    while (len > 0 && (*cell == ' ' || *cell == '\t')) {
-        cell++;
-        len--;
-    }
-    while (len > 0 && (cell[len - 1] == ' ' || cell[len - 1] == '\t'))
-        len--;
+    text_trim(&cell, &len);
     if (len == 0)
         return NULL;
     char *clean = text_sanitize(cell, len);
@@ -149,7 +154,7 @@ static cat_t *category_of(scores_t *s, const char *cell, size_t len)
             return &s->cats[i];
         }
     }
-    if (s->ncats >= MAX_CATEGORIES) {
+    if (s->ncats >= INPUT_MAX_CATEGORIES) {
         s->too_many_cats = true;
         free(clean);
         return NULL;
@@ -319,6 +324,11 @@ static int binned_row(scores_t *s, const csvrow_t *row)
     if (!parse_score(s, row, s->score_col, &lower) || !parse_count(s, row, s->harm_col, &harm) ||
         !parse_count(s, row, s->ben_col, &ben))
         return -1;
+    /* Bins, categories and the curve's running sums all add up to at most
+     * the file's totals, so bounding these bounds every sum. */
+    if (!cell_ok(s, row, s->harm_col, csvcell_add_count(&s->binned_harm, harm)) ||
+        !cell_ok(s, row, s->ben_col, csvcell_add_count(&s->binned_ben, ben)))
+        return -1;
     if (harm || ben)
         hash_add(s, lower, harm, ben);
     if (harm && s->cat_col >= 0)
@@ -326,33 +336,46 @@ static int binned_row(scores_t *s, const csvrow_t *row)
     return 0;
 }
 
-static void flush_bucket(scores_t *s, size_t b)
+/* Counts the scores waiting in bucket `b` into its counters (allocated
+ * now), or, with `to_hash`, into the hash table when the bucket has no
+ * counters yet: a bucket that never filled is not worth 32 KiB. */
+static void flush_bucket(scores_t *s, size_t b, bool to_hash)
 {
-    const uint32_t *p = s->pending + b * BUCKET_SIZE;
-    for (size_t i = 0; i < s->npending[b]; i++) {
-        uint32_t v = p[i] & ~HARMFUL_BIT;
-        bool harmful = (p[i] & HARMFUL_BIT) != 0;
-        uint32_t *c = harmful ? &s->micro_harm[v] : &s->micro_ben[v];
+    bucket_t *k = &s->buckets[b];
+    if (to_hash && !k->harm) {
+        for (size_t i = 0; i < k->npending; i++) {
+            bool harmful = (k->pending[i] & HARMFUL_BIT) != 0;
+            hash_add(s, (double)(k->pending[i] & ~HARMFUL_BIT) / MICRO, harmful, !harmful);
+        }
+        k->npending = 0;
+        return;
+    }
+    if (!k->harm) {
+        k->harm = xcalloc(BUCKET_SPAN, sizeof *k->harm);
+        k->ben = xcalloc(BUCKET_SPAN, sizeof *k->ben);
+    }
+    for (size_t i = 0; i < k->npending; i++) {
+        uint32_t v = k->pending[i] & ~HARMFUL_BIT;
+        bool harmful = (k->pending[i] & HARMFUL_BIT) != 0;
+        uint32_t *c = harmful ? &k->harm[v & (BUCKET_SPAN - 1)] : &k->ben[v & (BUCKET_SPAN - 1)];
         if (*c == UINT32_MAX) /* four billion prompts on one score: spill */
             hash_add(s, (double)v / MICRO, harmful, !harmful);
         else
             ++*c;
     }
-    s->npending[b] = 0;
+    k->npending = 0;
 }
 
 static void count_micro(scores_t *s, uint32_t v, bool harmful)
 {
-    if (!s->micro_harm) {
-        s->micro_harm = xcalloc(MICRO + 1, sizeof *s->micro_harm);
-        s->micro_ben = xcalloc(MICRO + 1, sizeof *s->micro_ben);
-        s->pending = xmalloc((size_t)NBUCKETS * BUCKET_SIZE * sizeof *s->pending);
-        s->npending = xcalloc(NBUCKETS, sizeof *s->npending);
-    }
-    size_t b = v >> BUCKET_SHIFT;
-    s->pending[b * BUCKET_SIZE + s->npending[b]++] = v | (harmful ? HARMFUL_BIT : 0);
-    if (s->npending[b] == BUCKET_SIZE)
-        flush_bucket(s, b);
+    if (!s->buckets)
+        s->buckets = xcalloc(NBUCKETS, sizeof *s->buckets);
+    bucket_t *k = &s->buckets[v >> BUCKET_SHIFT];
+    if (!k->pending)
+        k->pending = xmalloc(BUCKET_SIZE * sizeof *k->pending);
+    k->pending[k->npending++] = v | (harmful ? HARMFUL_BIT : 0);
+    if (k->npending == BUCKET_SIZE)
+        flush_bucket(s, v >> BUCKET_SHIFT, false);
 }
 
 /* Counts one prompt: refused whatever the threshold (`anyway`), or at its
@@ -434,17 +457,21 @@ static void push(curve_t *c, size_t *cap, double v, long long harm, long long be
  * cumulative counts by the caller). */
 static void merge(scores_t *s, curve_t *c)
 {
-    for (size_t b = 0; s->pending && b < NBUCKETS; b++)
-        flush_bucket(s, b);
+    for (size_t b = 0; s->buckets && b < NBUCKETS; b++)
+        flush_bucket(s, b, true);
     const slot_t *slots = s->table.slots;
     size_t cap = 0, nh = slots ? sorted_slots(&s->table) : 0, h = 0;
-    for (uint32_t v = 0; s->micro_harm && v <= MICRO; v++) {
-        if (!s->micro_harm[v] && !s->micro_ben[v])
-            continue;
-        double x = (double)v / MICRO;
-        for (; h < nh && value_of(slots[h].key) <= x; h++)
-            push(c, &cap, value_of(slots[h].key), slots[h].harm, slots[h].ben);
-        push(c, &cap, x, s->micro_harm[v], s->micro_ben[v]);
+    for (size_t b = 0; s->buckets && b < NBUCKETS; b++) {
+        const bucket_t *k = &s->buckets[b];
+        for (uint32_t i = 0; k->harm && i < BUCKET_SPAN; i++) {
+            uint32_t v = (uint32_t)(b << BUCKET_SHIFT) + i;
+            if (v > MICRO || (!k->harm[i] && !k->ben[i]))
+                continue;
+            double x = (double)v / MICRO;
+            for (; h < nh && value_of(slots[h].key) <= x; h++)
+                push(c, &cap, value_of(slots[h].key), slots[h].harm, slots[h].ben);
+            push(c, &cap, x, k->harm[i], k->ben[i]);
+        }
     }
     for (; h < nh; h++)
         push(c, &cap, value_of(slots[h].key), slots[h].harm, slots[h].ben);
@@ -454,8 +481,8 @@ static void merge(scores_t *s, curve_t *c)
 static void curve_categories(scores_t *s, curve_t *out, diag_t *d)
 {
     if (s->too_many_cats)
-        diag_warn(d, "%s: more than %d categories: the others are not counted per category", s->fname,
-                  MAX_CATEGORIES);
+        diag_warn_file(d, s->fname, "more than %d categories: the others are not counted per category",
+                  INPUT_MAX_CATEGORIES);
     if (s->ncats == 0)
         return;
     out->cats = xcalloc(s->ncats, sizeof *out->cats);
@@ -508,7 +535,7 @@ int scores_finish(scores_t *s, curve_t *out, diag_t *d)
     }
     curve_categories(s, out, d);
     if (out->n_adversarial == 0 || out->n_benign == 0)
-        diag_warn(d, "%s: no %s prompts: %s unknown at every threshold", s->fname,
+        diag_warn_file(d, s->fname, "no %s prompts: %s unknown at every threshold",
                   out->n_adversarial == 0 ? "harmful" : "benign",
                   out->n_adversarial == 0 ? "attack success" : "over-refusal");
     return 0;
@@ -521,10 +548,12 @@ void scores_free(scores_t *s)
     csvheader_free(s->header, s->ncols);
     free(s->fname);
     promptset_free(&s->set);
-    free(s->micro_harm);
-    free(s->micro_ben);
-    free(s->pending);
-    free(s->npending);
+    for (size_t b = 0; s->buckets && b < NBUCKETS; b++) {
+        free(s->buckets[b].pending);
+        free(s->buckets[b].harm);
+        free(s->buckets[b].ben);
+    }
+    free(s->buckets);
     free(s->table.slots);
     for (size_t i = 0; i < s->ncats; i++) {
         free(s->cats[i].name);
@@ -619,7 +648,7 @@ static void fast_field(void *data, size_t len, void *ctx)
 
 static void fast_start(fast_t *f)
 {
-    csvrow_t row = {f->fname, 1, f->nf, f->hf, f->hl};
+    csvrow_t row = {f->fname, 1, f->nf, f->hf, f->hl, 0};
     diag_t scratch = DIAG_INIT;
     if (input_detect(f->hf, f->nf, f->opts) == INPUT_SCORES)
         f->s = scores_begin(&row, INPUT_SCORES, f->opts, f->categories, f->fname, &scratch);
@@ -646,6 +675,15 @@ static void fast_take(fast_t *f)
                  f->cat_len);
 }
 
+/* Forgets the cells of a blank row read before the header ("," alone),
+ * which the general reader skips: the next row's cells take their place. */
+static void fast_forget_header(fast_t *f)
+{
+    for (size_t i = 0; i < f->nheader; i++)
+        free(f->hf[i]);
+    f->nheader = 0;
+}
+
 static void fast_row(int c, void *ctx)
 {
     (void)c;
@@ -655,6 +693,8 @@ static void fast_row(int c, void *ctx)
             fast_start(f);
         else
             fast_take(f);
+    } else if (!f->reading_rows) {
+        fast_forget_header(f);
     }
     f->nf = 0;
     f->nonempty = false;
@@ -665,8 +705,7 @@ static void fast_row(int c, void *ctx)
 
 static void fast_free(fast_t *f)
 {
-    for (size_t i = 0; f->hf && i < f->nheader; i++)
-        free(f->hf[i]);
+    fast_forget_header(f);
     free(f->hf);
     free(f->hl);
 }

@@ -3,9 +3,10 @@
  *
  * Memory does not grow with the number of rows, only with the number of
  * distinct scores: scores written with up to six decimals between 0 and 1
- * (the usual classifier output) are counted in two arrays indexed by the
- * score in millionths; any other score goes to a hash table keyed by its
- * value. Both hold counts per distinct score, merged when the file ends. */
+ * (the usual classifier output) are counted in arrays indexed by the score
+ * in millionths, allocated a slice at a time as scores arrive; any other
+ * score goes to a hash table keyed by its value. Both hold counts per
+ * distinct score, merged when the file ends. */
 #ifndef TRADEOFF_SCORES_H
 #define TRADEOFF_SCORES_H
 

@@ -305,12 +305,8 @@ void analysis_report_json(json_t *j, const analysis_t *a)
 
 static void signed_value(sb_t *out, double d, bool money)
 {
-    char v[48];
-    if (money)
-        num_format_money(fabs(d), v, sizeof v);
-    else
-        num_format_count(fabs(d), v, sizeof v);
-    sb_printf(out, "%s%s", !isfinite(d) ? "" : d > 0 ? "+" : d < 0 ? "-" : "", v);
+    char v[NUM_BUF];
+    sb_puts(out, num_format_change(d, money ? num_format_money : num_format_count, NULL, v, sizeof v));
 }
 
 void analysis_report_delta(sb_t *out, double d, stats_interval_t ci, double confidence, bool money)
@@ -323,6 +319,29 @@ void analysis_report_delta(sb_t *out, double d, stats_interval_t ci, double conf
     sb_puts(out, " to ");
     signed_value(out, ci.hi, money);
     sb_puts(out, stats_interval_excludes_zero(ci) ? ")" : ": within noise)");
+}
+
+void analysis_report_pp(sb_t *out, double fraction)
+{
+    sb_printf(out, "%s%.2f pp", fraction >= 0 ? "+" : "-", fabs(fraction) * 100);
+}
+
+bool analysis_report_pairing(sb_t *out, const comparison_t *c)
+{
+    const pairing_summary_t *ps = &c->pairing;
+    if (!ps->paired) {
+        if (ps->why[0])
+            sb_printf(out, "Not paired (%s): intervals for independent samples (Newcombe)", ps->why);
+        return ps->why[0] != '\0';
+    }
+    char a[32], o[32];
+    pairing_phrase(out, ps, true);
+    sb_puts(out, ": intervals for paired data (Newcombe's method 10); McNemar exact p = ");
+    if (ps->n_harmful > 0)
+        sb_printf(out, "%s (ASR)%s", stats_format_p(c->mcnemar_p_asr, a, sizeof a), ps->n_benign > 0 ? ", " : "");
+    if (ps->n_benign > 0)
+        sb_printf(out, "%s (ORR)", stats_format_p(c->mcnemar_p_orr, o, sizeof o));
+    return true;
 }
 
 void analysis_report_break_even(sb_t *out, const comparison_t *c)

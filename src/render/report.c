@@ -24,6 +24,18 @@ bool report_parse_format(const char *s, report_format_t *fmt)
     return true;
 }
 
+void report_filtered_clause(sb_t *out, const pointset_t *set, void (*escape)(sb_t *, const char *))
+{
+    sb_t filtered = SB_INIT;
+    pointset_filtered_describe(&filtered, set);
+    if (filtered.len) {
+        sb_puts(out, " (");
+        escape(out, sb_str(&filtered));
+        sb_puts(out, ")");
+    }
+    sb_free(&filtered);
+}
+
 void report_render(sb_t *out, const report_t *r, report_format_t fmt)
 {
     switch (fmt) {

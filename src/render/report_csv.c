@@ -4,12 +4,14 @@
  * Numbers are written with full precision and no separators (an unknown
  * value is an empty cell), so `tradeoff` reads the file back as the same
  * points. Text cells (names, series, attributes) come from input files and a
- * spreadsheet would run one that starts with = + - @ tab or carriage return
- * as a formula; such cells get a leading apostrophe. Numeric cells are never
- * touched: -0.5 in a numeric column is a number, not a formula. */
+ * spreadsheet would run one that starts with = + - or @ as a formula; such
+ * cells get a leading apostrophe, which tradeoff drops when it reads the
+ * file back (csvcell_guarded, csvcell_text). A cell that is a number (-5,
+ * +5, -1e5, in a numeric column or not) is never touched. */
 #include "config.h"
 
 #include "core/analysis.h"
+#include "load/csvcell.h"
 #include "core/stats.h"
 #include "base/num.h"
 #include "render/report.h"
@@ -44,11 +46,6 @@ static bool is_fixed(const char *key, const char *knob)
     return strcmp(key, knob) == 0;
 }
 
-static bool formula_lead(char c)
-{
-    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-}
-
 /* A text cell: sanitised, neutralised, quoted when it holds a separator, a
  * quote or surrounding blanks. */
 static void csv_text(sb_t *out, const char *s)
@@ -56,7 +53,7 @@ static void csv_text(sb_t *out, const char *s)
     if (!s)
         return;
     char *clean = text_sanitize(s, strlen(s));
-    bool neutralise = formula_lead(s[0]) || formula_lead(clean[0]);
+    bool neutralise = csvcell_guarded(s);
     size_t n = strlen(clean);
     bool quote = neutralise || strpbrk(clean, ",\"") != NULL || (n && (clean[0] == ' ' || clean[n - 1] == ' '));
     if (quote)
@@ -73,6 +70,9 @@ static void csv_text(sb_t *out, const char *s)
     free(clean);
 }
 
+void report_csv_cell(sb_t *out, const char *s) { csv_text(out, s); }
+
+
 /* A numeric cell: empty when unknown. */
 static void csv_number(sb_t *out, double x)
 {
@@ -80,6 +80,8 @@ static void csv_number(sb_t *out, double x)
     if (isfinite(x))
         sb_puts(out, num_format_json(x, buf, sizeof buf));
 }
+
+void report_csv_number(sb_t *out, double x) { csv_number(out, x); }
 
 static void csv_count(sb_t *out, long long x)
 {
@@ -107,7 +109,11 @@ static const char **attribute_keys(const pointset_t *set, const char *knob, size
     return keys;
 }
 
-static void header(sb_t *out, const char *knob, const char **keys, size_t nkeys)
+/* The column that says which rows --where left out (on the first row),
+ * after every other, and only when some were. */
+#define FILTERED_COLUMN "rows_filtered_out"
+
+static void header(sb_t *out, const char *knob, const char **keys, size_t nkeys, bool filtered)
 {
     for (size_t i = 0; i < NFIXED; i++) {
         if (i)
@@ -122,6 +128,8 @@ static void header(sb_t *out, const char *knob, const char **keys, size_t nkeys)
         sb_putc(out, ',');
         csv_text(out, keys[k]);
     }
+    if (filtered)
+        sb_puts(out, "," FILTERED_COLUMN);
     sb_putc(out, '\n');
 }
 
@@ -234,6 +242,15 @@ static void row(sb_t *out, const report_t *r, const analysis_t *a, size_t i, con
         sb_putc(out, ',');
         csv_text(out, point_attr(p, keys[k]));
     }
+    if (r->points->rows_filtered > 0) {
+        sb_putc(out, ',');
+        if (i == 0) {
+            sb_t f = SB_INIT;
+            pointset_filtered_describe(&f, r->points);
+            csv_text(out, sb_str(&f));
+            sb_free(&f);
+        }
+    }
     sb_putc(out, '\n');
 }
 
@@ -244,7 +261,7 @@ void report_csv(sb_t *out, const report_t *r)
     const char **keys = attribute_keys(r->points, knob, &nkeys);
     analysis_t a;
     analysis_compute(&a, r->points, r->scenario, r->analysis);
-    header(out, knob, keys, nkeys);
+    header(out, knob, keys, nkeys, r->points->rows_filtered > 0);
     for (size_t i = 0; i < r->points->len; i++)
         row(out, r, &a, i, keys, nkeys);
     analysis_free(&a);

@@ -412,20 +412,31 @@ static void group_line(sb_t *out, const svg_t *g)
 
 /* What the groups rest on where the data does not say, wrapped under the
  * chart; returns the y below it. */
+/* Wrapped lines (each ending in a newline) as text elements of `cls`
+ * from y down, a line apart; `preserve` keeps their blanks (monospace: the
+ * indent of a wrapped line stays). Returns the y below them. */
+static int text_lines(sb_t *out, const char *lines, const char *cls, bool preserve, int y)
+{
+    for (const char *p = lines; *p; y += LINE_PX) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        char *one = xstrndup(p, len);
+        sb_printf(out, "<text class=\"%s\" x=\"%d\" y=\"%d\"%s>", cls, PLOT_X, y,
+                  preserve ? " xml:space=\"preserve\"" : "");
+        xml_escape(out, one);
+        sb_puts(out, "</text>\n");
+        free(one);
+        p += len + (nl != NULL);
+    }
+    return y;
+}
+
 static int group_note(sb_t *out, const svg_t *g, int y)
 {
     sb_t note = SB_INIT, lines = SB_INIT;
     if (groups_basis_note(&note, &g->an.groups))
         text_wrap(&lines, sb_str(&note), 120, TEXT_WRAP_ALL);
-    for (const char *line = sb_str(&lines); *line; y += LINE_PX) {
-        const char *nl = strchr(line, '\n');
-        char *one = xstrndup(line, (size_t)(nl - line));
-        sb_printf(out, "<text class=\"caption\" x=\"%d\" y=\"%d\">", PLOT_X, y);
-        xml_escape(out, one);
-        sb_puts(out, "</text>\n");
-        free(one);
-        line = nl + 1;
-    }
+    y = text_lines(out, sb_str(&lines), "caption", false, y);
     sb_free(&note);
     sb_free(&lines);
     return y;
@@ -441,16 +452,7 @@ static int key(sb_t *out, const labels_t *l, int y)
     for (size_t i = 0; i < l->nkey; i++) {
         sb_t lines = SB_INIT;
         labels_key_wrap(&lines, l->key[i], KEY_CHARS);
-        for (const char *p = sb_str(&lines); *p; y += LINE_PX) {
-            const char *nl = strchr(p, '\n');
-            char *one = xstrndup(p, (size_t)(nl - p));
-            /* monospace: the indent of a wrapped line stays */
-            sb_printf(out, "<text class=\"key\" x=\"%d\" y=\"%d\" xml:space=\"preserve\">", PLOT_X, y);
-            xml_escape(out, one);
-            sb_puts(out, "</text>\n");
-            free(one);
-            p = nl + 1;
-        }
+        y = text_lines(out, sb_str(&lines), "key", true, y);
         sb_free(&lines);
     }
     sb_puts(out, "</g>\n");
@@ -594,6 +596,7 @@ static int body(sb_t *out, svg_t *g)
         nunplotted += !point_has_rates(&r->points->items[i]);
     sb_printf(out, "<text class=\"heading\" x=\"%d\" y=\"28\">", PLOT_X);
     xml_escape(out, r->title);
+    report_filtered_clause(out, r->points, xml_escape);
     sb_puts(out, "</text>\n");
     group_line(out, g);
     axes(out, g);

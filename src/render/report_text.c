@@ -176,6 +176,10 @@ static void comparison_text(sb_t *out, const report_t *r)
         analysis_report_delta(out, c.d_cost, model_cost_diff_interval(s, &c), c.confidence, true);
         sb_puts(out, "\n");
     }
+    sb_t pairing = SB_INIT;
+    if (analysis_report_pairing(&pairing, &c))
+        sb_printf(out, "  %s\n", sb_str(&pairing));
+    sb_free(&pairing);
     sb_puts(out, "\n  ");
     model_sentence(out, s, r->compare_a->name, r->compare_b->name, &c);
     sb_puts(out, "\n");
@@ -183,8 +187,11 @@ static void comparison_text(sb_t *out, const report_t *r)
 
 void report_text(sb_t *out, const report_t *r)
 {
-    sb_printf(out, "tradeoff %s: %s (%zu point%s)\n\n", PACKAGE_VERSION, r->title, r->points->len,
-              r->points->len == 1 ? "" : "s");
+    sb_t filtered = SB_INIT;
+    pointset_filtered_describe(&filtered, r->points);
+    sb_printf(out, "tradeoff %s: %s (%zu point%s%s%s)\n\n", PACKAGE_VERSION, r->title, r->points->len,
+              r->points->len == 1 ? "" : "s", filtered.len ? "; " : "", sb_str(&filtered));
+    sb_free(&filtered);
     scenario_text(out, r->scenario);
     analysis_t an;
     analysis_compute(&an, r->points, r->scenario, r->analysis);

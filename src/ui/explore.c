@@ -6,6 +6,7 @@
 #include "base/num.h"
 #include "base/text.h"
 #include "base/xalloc.h"
+#include "core/namematch.h"
 #include "core/optimal.h"
 #include "ui/explore.h"
 
@@ -450,6 +451,7 @@ void explore_init(explore_t *ex, pointset_t *set, char *title, char **files, int
 
 void explore_free(explore_t *ex)
 {
+    explore_flips_close(ex);
     for (size_t s = 0; s < ex->nseries; s++) {
         free(ex->series[s].name);
         free(ex->series[s].members);
@@ -470,8 +472,15 @@ void explore_free(explore_t *ex)
     shortnames_free(&ex->names);
     pointset_free(&ex->set);
     pointset_free(&ex->pinned);
+    diag_free(&ex->warnings);
+    free(ex->replace_path);
     free(ex->title);
     memset(ex, 0, sizeof *ex);
+}
+
+void explore_keep_warnings(explore_t *ex, diag_t *d)
+{
+    diag_take_warnings(&ex->warnings, d);
 }
 
 /* ------------------------------------------------------------------------
@@ -506,8 +515,39 @@ void explore_set_place(explore_t *ex, explore_place_t pl)
     set_place(ex, pl);
 }
 
-/* The place a person means by `name`: a point's name, or "CURVE @ T", the
- * step of that curve at or above the threshold T. False with the reason. */
+explore_place_t explore_place_v1(const explore_t *ex, size_t s, double pos)
+{
+    explore_place_t pl = {s, pos, false, {0}};
+    if (s >= ex->nseries || !ex->series[s].unnamed || ex->series[s].curve >= 0 || !ex->series[s].len)
+        return pl;
+    const explore_series_t *se = &ex->series[s];
+    size_t *old = xmalloc(se->len * sizeof *old);
+    memcpy(old, se->members, se->len * sizeof *old);
+    bool knobs = true;
+    for (size_t k = 0; k < se->len; k++)
+        knobs = knobs && isfinite(ex->set.items[old[k]].knob);
+    sort_set = &ex->set;
+    qsort(old, se->len, sizeof *old, knobs ? by_knob : by_orr);
+    double k = round(pos);
+    k = k < 0 ? 0 : k > (double)(se->len - 1) ? (double)(se->len - 1) : k;
+    pl = ex->home[old[(size_t)k]];
+    free(old);
+    return pl;
+}
+
+/* The point a typed name means (namematch), or -1 with the reason. */
+static long point_named(const explore_t *ex, const char *name, sb_t *why)
+{
+    char *query = text_one_name(name);
+    namematch_t m = namematch_points(&ex->set);
+    long idx = namematch_resolve(&m, query, why);
+    free(query);
+    return idx;
+}
+
+/* The place a person means by `name`: "CURVE @ T", the step of that
+ * curve at or above the threshold T, or a point's name (namematch). False
+ * with the reason. */
 static bool place_named(explore_t *ex, const char *name, explore_place_t *pl, const char *role, sb_t *why)
 {
     long idx = pointset_index(&ex->set, name);
@@ -535,12 +575,10 @@ static bool place_named(explore_t *ex, const char *name, explore_place_t *pl, co
             return true;
         }
     }
-    if (idx < 0) {
-        char *shown = text_sanitize(name, strlen(name));
-        sb_printf(why, "no point named '%s'", shown);
-        free(shown);
+    if (idx < 0)
+        idx = point_named(ex, name, why);
+    if (idx < 0)
         return false;
-    }
     if (!place_of(ex, (size_t)idx, pl)) {
         sb_printf(why, "'%s' has no measured ASR and ORR, so it cannot be the %s", ex->set.items[idx].name, role);
         return false;
@@ -582,6 +620,15 @@ static void pin(explore_t *ex, frontier_op_t op, const explore_place_t *where)
     ex->baseline.b = op.is_mix ? 1 : 0;
 }
 
+static bool place_of_mix(const explore_t *ex, const frontier_op_t *op, explore_place_t *pl);
+
+void explore_pin_op(explore_t *ex, frontier_op_t op)
+{
+    explore_place_t pl;
+    bool placed = op.valid && (op.is_mix ? place_of_mix(ex, &op, &pl) : place_of(ex, op.a, &pl));
+    pin(ex, op, placed ? &pl : NULL);
+}
+
 void explore_pin_current(explore_t *ex)
 {
     pin(ex, explore_current(ex), ex->place.series < ex->nseries ? &ex->place : NULL);
@@ -610,7 +657,7 @@ typedef struct {
     bool infinite;       /* "none" (INFINITY) sits above hi */
 } range_t;
 
-static const range_t VOLUME_RANGE = {1e3, 1e10, false, false};
+static const range_t VOLUME_RANGE = {NUM_MIN_VOLUME, 1e10, false, false};
 static const range_t SHARE_RANGE = {1e-5, 1.0, true, false};
 static const range_t COST_RANGE = {0.01, 1e7, true, false};
 static const range_t BOUND_RANGE = {1e-4, 1.0, false, true};
@@ -857,20 +904,14 @@ bool explore_set_threshold(explore_t *ex, const char *text, sb_t *why)
         return false;
     }
     const explore_series_t *se = &ex->series[ex->place.series];
-    explore_place_t pl;
-    sb_t none = SB_INIT;
-    bool named = place_named(ex, text, &pl, "operating point", &none);
-    sb_free(&none);
-    if (named)
-        return explore_select(ex, text, why);
+    /* A point's exact name or "CURVE @ T" first, then a number along the
+     * series, then what the text means as a name (a prefix, a part). */
     double knob;
+    bool number = num_parse_decimal(text, &knob) == NULL;
+    if (pointset_index(&ex->set, text) >= 0 || strstr(text, " @ ") || !number)
+        return explore_select(ex, text, why);
     if (se->unnamed && se->curve < 0) {
         sb_printf(why, "the points without a series have no threshold: expected a point name");
-        return false;
-    }
-    if (num_parse_decimal(text, &knob) != NULL) {
-        sb_printf(why, "expected a point name or a %s value of the series '%s'",
-                  ex->set.knob_name ? ex->set.knob_name : "threshold", se->name);
         return false;
     }
     if (se->curve >= 0)
@@ -1094,7 +1135,10 @@ static bool place_of_mix(const explore_t *ex, const frontier_op_t *op, explore_p
     explore_place_t pa, pb;
     if (!place_of(ex, op->a, &pa) || !place_of(ex, op->b, &pb) || pa.series != pb.series)
         return false;
-    *pl = (explore_place_t){pa.series, op->lambda * pa.pos + (1 - op->lambda) * pb.pos, false, {0}};
+    /* Rounded past any share a person sets: a share read back from a
+     * saved scenario (90% of 0.1) lands on the position it was saved at. */
+    double pos = round((op->lambda * pa.pos + (1 - op->lambda) * pb.pos) * 1e9) / 1e9;
+    *pl = (explore_place_t){pa.series, pos, false, {0}};
     pl->at_op = fabs(pa.pos - pb.pos) != 1;
     pl->op = *op;
     return true;
@@ -1126,6 +1170,21 @@ static void curves_to_cheapest(explore_t *ex)
     }
 }
 
+bool explore_place_op(explore_t *ex, const frontier_op_t *op)
+{
+    explore_place_t pl;
+    bool placed = op->is_mix ? place_of_mix(ex, op, &pl) : place_of(ex, op->a, &pl);
+    if (!placed && op->is_mix && place_of(ex, op->a, &pl)) {
+        /* points of two series: held whole, the slider on the first */
+        pl.at_op = true;
+        pl.op = *op;
+        placed = true;
+    }
+    if (placed)
+        set_place(ex, pl);
+    return placed;
+}
+
 static void go_optimal(explore_t *ex)
 {
     if (!model_costs_set(&ex->scenario)) {
@@ -1143,16 +1202,7 @@ static void go_optimal(explore_t *ex)
         return;
     }
     optimal_uncertainty(&o, &ex->set, &ex->scenario, ex->analysis.confidence, ex->analysis.interval);
-    explore_place_t pl;
-    bool placed = o.op.is_mix ? place_of_mix(ex, &o.op, &pl) : place_of(ex, o.op.a, &pl);
-    if (!placed && o.op.is_mix && place_of(ex, o.op.a, &pl)) {
-        /* points of two series: held whole, the slider on the first */
-        pl.at_op = true;
-        pl.op = o.op;
-        placed = true;
-    }
-    if (placed)
-        set_place(ex, pl);
+    explore_place_op(ex, &o.op);
     sb_t m = SB_INIT;
     optimal_summary(&m, &o, &ex->set);
     explore_say(ex, false, "%scost-optimal within the %s policy: %s", in, ex->scenario.policy.key, sb_str(&m));
@@ -1212,15 +1262,37 @@ static bool submit_input(explore_t *ex)
             explore_say(ex, true, "type a file name for the Markdown report");
             return false;
         }
-        explore_export(ex, text);
+        ex->mode = EX_MODE_NORMAL;
+        explore_export_asking(ex, text); /* may ask before replacing a file */
+        return true;
+    case EX_INPUT_REPLACE:
         break;
     }
     ex->mode = EX_MODE_NORMAL;
     return true;
 }
 
+/* "replace FILE?": y writes over it, any other key keeps it. */
+static bool replace_key(explore_t *ex, int key)
+{
+    ex->mode = EX_MODE_NORMAL;
+    char *path = ex->replace_path;
+    ex->replace_path = NULL;
+    if (key == 'y' || key == 'Y') {
+        explore_export(ex, path);
+    } else {
+        char *shown = text_sanitize(path, strlen(path));
+        explore_say(ex, false, "not exported: %s kept as it was", shown);
+        free(shown);
+    }
+    free(path);
+    return true;
+}
+
 static bool input_key(explore_t *ex, int key)
 {
+    if (ex->input_kind == EX_INPUT_REPLACE)
+        return replace_key(ex, key);
     if (key == EK_ESC) {
         ex->mode = EX_MODE_NORMAL;
         explore_say(ex, false, "cancelled");
@@ -1463,11 +1535,25 @@ bool explore_do(explore_t *ex, explore_action_t a)
     case EXA_DETAILS:
         open_details(ex);
         break;
+    case EXA_FLIPS: {
+        sb_t why = SB_INIT;
+        if (!explore_flips_open(ex, &why))
+            explore_say(ex, true, "%s", sb_str(&why));
+        sb_free(&why);
+        break;
+    }
     case EXA_SAVE:
         open_input(ex, EX_INPUT_SAVE, "save scenario to: ", "tradeoff-scenario.txt");
         break;
-    case EXA_EXPORT:
-        open_input(ex, EX_INPUT_EXPORT, "export Markdown report to: ", "tradeoff-report.md");
+    case EXA_EXPORT: {
+        char *name = explore_export_name();
+        open_input(ex, EX_INPUT_EXPORT, "export Markdown report to: ", name);
+        free(name);
+        break;
+    }
+    case EXA_WARNINGS:
+        ex->mode = EX_MODE_WARNINGS;
+        ex->warn_scroll = 0;
         break;
     case EXA_REDRAW:
         ex->flags.redraw = true;
@@ -1478,8 +1564,8 @@ bool explore_do(explore_t *ex, explore_action_t a)
     return true;
 }
 
-/* Help and the details view scroll with Up and Down (a line), PgUp and
- * PgDn (a page), Home and End; any other key closes them. */
+/* Help, the details view and the warnings scroll with Up and Down (a
+ * line), PgUp and PgDn (a page), Home and End; any other key closes them. */
 static bool scroll_key(explore_t *ex, int *scroll, int max, int page_rows, explore_action_t a)
 {
     int to = *scroll;
@@ -1513,6 +1599,11 @@ bool explore_key(explore_t *ex, const explore_layout_t *lay, int key)
         return scroll_key(ex, &ex->help_scroll, lay ? lay->help_max_scroll : 1 << 20, page_rows, a);
     if (ex->mode == EX_MODE_DETAILS)
         return scroll_key(ex, &ex->details_scroll, lay ? lay->details_max_scroll : 1 << 20, page_rows, a);
+    if (ex->mode == EX_MODE_WARNINGS)
+        return scroll_key(ex, &ex->warn_scroll, lay ? lay->warn_max_scroll : 1 << 20,
+                          lay && lay->warn_rows > 1 ? lay->warn_rows - 1 : 1, a);
+    if (ex->mode == EX_MODE_FLIPS)
+        return explore_flips_key(ex, key == EK_ESC ? EXA_NONE : a);
     if (key == EK_ESC) {
         ex->message[0] = '\0';
         return true;
@@ -1544,7 +1635,10 @@ bool explore_key_moves(const explore_t *ex, int key)
                a == EXA_INCREASE_COARSE;
     case EX_MODE_HELP:
     case EX_MODE_DETAILS:
+    case EX_MODE_FLIPS:
         return list;
+    case EX_MODE_WARNINGS:
+        return list || key == EK_PGUP || key == EK_PGDN;
     default:
         return false; /* typing a value or a name */
     }

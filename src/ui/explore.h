@@ -16,14 +16,17 @@
 #ifndef TRADEOFF_EXPLORE_H
 #define TRADEOFF_EXPLORE_H
 
+#include "base/diag.h"
 #include "base/strbuf.h"
 #include "core/analysis.h"
 #include "core/curve.h"
 #include "core/frontier.h"
 #include "core/groups.h"
 #include "core/model.h"
+#include "core/pairing.h"
 #include "core/point.h"
 #include "core/shortname.h"
+#include "load/prompttext.h"
 #include "render/chart.h"
 #include "render/uigrid.h"
 #include "ui/bindings.h"
@@ -35,6 +38,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* explore_t.row_of of a point the list does not show. */
 #define EXPLORE_NOT_LISTED ((size_t)-1)
@@ -90,6 +94,8 @@ typedef enum {
     EXA_SORT,
     EXA_SORT_REVERSE,
     EXA_DETAILS,
+    EXA_WARNINGS,
+    EXA_FLIPS,
     EXA_SAVE,
     EXA_EXPORT,
     EXA_REDRAW,
@@ -99,8 +105,27 @@ typedef enum {
 /* The one action table: key handling, help, hints and the man page. */
 const bindings_t *explore_bindings(void);
 
-typedef enum { EX_MODE_NORMAL, EX_MODE_HELP, EX_MODE_DETAILS, EX_MODE_INPUT } explore_mode_t;
-typedef enum { EX_INPUT_VALUE, EX_INPUT_FIND, EX_INPUT_FILTER, EX_INPUT_SAVE, EX_INPUT_EXPORT } explore_input_t;
+typedef enum { EX_MODE_NORMAL, EX_MODE_HELP, EX_MODE_DETAILS, EX_MODE_INPUT, EX_MODE_FLIPS,
+               EX_MODE_WARNINGS } explore_mode_t;
+
+/* The flipped-prompts view (p; explore_flips.c): the pinned baseline and
+ * the operating point, two measured points of the same prompts, paired
+ * prompt by prompt (core/pairing.h); the prompts that flipped, shown by
+ * kind and category, one category or all (<- ->), scrolled (Up, Down). */
+typedef struct {
+    pairing_t pr;                 /* run with lists */
+    size_t a, b;                  /* the baseline and the operating point */
+    prompttext_t *texts[2][2];    /* [set][dir], parallel to the pairing's lists */
+    long category;                /* the baseline file's category shown; -1: all */
+    char **lines;                 /* what the view shows, rebuilt on a new category */
+    uint8_t *roles;
+    size_t nlines;
+    int scroll;
+} explore_flips_t;
+/* What the input line is for; EX_INPUT_REPLACE asks before an export
+ * replaces a file. */
+typedef enum { EX_INPUT_VALUE, EX_INPUT_FIND, EX_INPUT_FILTER, EX_INPUT_SAVE, EX_INPUT_EXPORT,
+               EX_INPUT_REPLACE } explore_input_t;
 
 /* A series: the points that vary one knob within one measurement group, in
  * knob order (ORR order when the knob is unknown); a series whose points
@@ -191,10 +216,18 @@ typedef struct {
     explore_mode_t mode;
     int help_scroll;  /* first line of the help shown */
     int details_scroll; /* first line of the details view shown */
+    int warn_scroll;  /* first line of the warnings shown (w) */
+
+    /* Every warning of loading (and of reopening a scenario), kept whole:
+     * the status line counts them, w lists them, a point's details show
+     * those about it (diag_warning_about). */
+    diag_t warnings;
+    explore_flips_t flips; /* the flipped-prompts view, while mode is EX_MODE_FLIPS */
 
     explore_input_t input_kind;
     lineedit_t line;  /* the value, name or file name being typed */
     char prompt[96];
+    char *replace_path; /* the export waiting for "replace it?" (EX_INPUT_REPLACE) */
 
     char message[640];
     bool message_is_error;
@@ -217,6 +250,8 @@ typedef struct {
     size_t list_scroll;   /* the list's first row shown, kept from one frame to the next */
     int help_max_scroll;  /* the help's last useful scroll position */
     int details_max_scroll; /* the details view's */
+    int warn_max_scroll;  /* the warnings view's */
+    int warn_rows;        /* the warnings view's rows of text (a page) */
 } explore_layout_t;
 
 #define EXPLORE_LAYOUT_INIT {.have_chart = false}
@@ -253,10 +288,14 @@ bool explore_click(explore_t *ex, const explore_layout_t *lay, int x, int y);
 /* The status line's message (an error when `error`). */
 void explore_say(explore_t *ex, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-/* Puts the operating point on the point called `name` (selecting it);
- * false (and a message in `why`) when there is none or it has no rates. */
+/* Takes the warnings of loading (moved out of `d`): the status line counts
+ * them, w lists them. */
+void explore_keep_warnings(explore_t *ex, diag_t *d);
+/* Puts the operating point on the point `name` means (core/namematch.h;
+ * double quotes for CSV quoting), selecting it; false (and a message in
+ * `why`) when there is none, several, or it has no rates. */
 bool explore_select(explore_t *ex, const char *name, sb_t *why);
-/* Pins the point called `name` as the baseline. */
+/* Pins the point `name` means as the baseline. */
 bool explore_pin(explore_t *ex, const char *name, sb_t *why);
 /* Moves the operating point to a knob value (threshold) of the current
  * series: on an exact curve, the measured step at or above it (the status
@@ -266,8 +305,17 @@ bool explore_set_threshold(explore_t *ex, const char *text, sb_t *why);
 /* Puts the operating point at a place (clamped to its series) and the
  * list cursor on the nearest measured point. */
 void explore_set_place(explore_t *ex, explore_place_t pl);
+/* The place that position `pos` of series `s` was in scenario files of
+ * version 1: the points without a series were then in order of ORR (of
+ * the knob when every one had one), and are now in the file's. */
+explore_place_t explore_place_v1(const explore_t *ex, size_t s, double pos);
 /* Pins the current operating point as the baseline. */
 void explore_pin_current(explore_t *ex);
+/* Pins `op` (a measured point or a mix) as the baseline. */
+void explore_pin_op(explore_t *ex, frontier_op_t op);
+/* Puts the operating point on `op` (a measured point or a mix); false
+ * when its points are on no series (a rate unknown). */
+bool explore_place_op(explore_t *ex, const frontier_op_t *op);
 
 /* The positions along series s: its points, or its curve's steps. */
 size_t explore_series_len(const explore_t *ex, size_t s);
@@ -314,17 +362,40 @@ void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay);
 /* The explorer as a screen for a front end; `lay` is the layout it keeps. */
 screen_t explore_screen(explore_t *ex, explore_layout_t *lay);
 
+/* The flipped-prompts view (explore_flips.c). Opens it for the pinned
+ * baseline and the operating point; false with the reason in `why` when
+ * they are not two measured points of paired per-prompt results. */
+bool explore_flips_open(explore_t *ex, sb_t *why);
+void explore_flips_close(explore_t *ex);
+/* An action while the view is open: Up and Down scroll, <- and -> pick
+ * the previous or next category (or all), any other closes the view. */
+bool explore_flips_key(explore_t *ex, explore_action_t a);
+/* Draws the view into `r`. */
+void explore_flips_render(const explore_t *ex, uigrid_t *g, int x, int y, int w, int h);
+
 /* Files (explore_file.c). A Markdown report of the current state (the
  * projections, the comparison with the baseline and the full analysis). */
 void explore_markdown(const explore_t *ex, sb_t *out);
 /* Saves the scenario (reopened with --scenario) or exports the Markdown
  * report to `path`, never over an input file; the status line says how it
- * went. */
+ * went, with the full path written. */
 bool explore_save(explore_t *ex, const char *path);
 bool explore_export(explore_t *ex, const char *path);
+/* The name `e` proposes: EXPLORE_EXPORT_NAME where no such file exists,
+ * else the first free of tradeoff-report-2.md, -3... (allocated). */
+#define EXPLORE_EXPORT_NAME "tradeoff-report.md"
+char *explore_export_name(void);
+/* Exports to `path` when no file is there; otherwise asks first (the
+ * status line: "replace FILE? y/n"). */
+void explore_export_asking(explore_t *ex, const char *path);
 /* Puts the state a saved scenario file describes (operating point,
- * baseline, sort, scales, focus) on the explorer; false with the reason in
- * `why` when it names a series that was not loaded. */
+ * baseline, sort, scales, focus) on the explorer. Points are found by
+ * name, exactly: a name no longer in the data pins nothing and says so;
+ * when a data file's SHA-256 differs from the one saved, one warning says
+ * the data changed. A scenario of positions (saved before names were) is
+ * read as positions, with a note. False with the reason in `why` when it
+ * names a series that was not loaded. Notes go to the warnings and the
+ * status line. */
 bool explore_apply_scenario_file(explore_t *ex, const scenario_file_t *sf, sb_t *why);
 
 #endif

@@ -7,6 +7,7 @@
 #include "base/num.h"
 #include "base/text.h"
 #include "core/stats.h"
+#include "render/analysis_report.h"
 #include "ui/explore.h"
 
 #include <math.h>
@@ -66,6 +67,50 @@ static void marks_line(const explore_t *ex, size_t i, sb_t *out)
     sb_putc(out, '\n');
 }
 
+/* "ASR 12.00% (+11.50 pp)": a rate under another judge and its change
+ * from this point's; "unknown" without prompts. */
+static void judge_rate(sb_t *sb, const char *what, long long k, long long n, double own)
+{
+    char a[32];
+    if (n <= 0) {
+        sb_printf(sb, "%s unknown", what);
+        return;
+    }
+    double rate = (double)k / (double)n;
+    sb_printf(sb, "%s %s (", what, num_format_pct(rate, a, sizeof a));
+    analysis_report_pp(sb, rate - own);
+    sb_puts(sb, ")");
+}
+
+/* How a judged point's rates move under the other judges of its file: the
+ * same answers, the same treatment of unrecognised verdicts. */
+static void other_judges(const point_t *p, sb_t *out)
+{
+    const promptlog_t *log = p->prompts;
+    if (!log || log->njudges < 2)
+        return;
+    for (size_t j = 0; j < log->njudges; j++) {
+        if ((int)j == p->prompts_judge)
+            continue;
+        promptlog_counts_t c = promptlog_counts(log, (int)j, (int)p->unrecognised_as);
+        sb_puts(out, "under ");
+        put_input(out, log->judges[j]);
+        sb_puts(out, ": ");
+        judge_rate(out, "ASR", c.complied, c.n_harmful, p->asr);
+        sb_puts(out, ", ");
+        judge_rate(out, "ORR", c.refused, c.n_benign, p->orr);
+        sb_putc(out, '\n');
+    }
+}
+
+/* The warnings of loading about point p (or its file), in full. */
+static void point_warnings(const explore_t *ex, const point_t *p, sb_t *out)
+{
+    for (size_t w = 0; w < ex->warnings.nwarnings; w++)
+        if (diag_warning_about(&ex->warnings, w, p->source, p->line))
+            sb_printf(out, "warning: %s\n", ex->warnings.warnings[w]);
+}
+
 void explore_details_text(const explore_t *ex, size_t i, sb_t *out)
 {
     const point_t *p = &ex->set.items[i];
@@ -74,6 +119,7 @@ void explore_details_text(const explore_t *ex, size_t i, sb_t *out)
     sb_printf(out, "%s\n", name);
     rate_line(ex, p, true, out);
     rate_line(ex, p, false, out);
+    other_judges(p, out);
     if (p->series) {
         sb_puts(out, "series: ");
         put_input(out, p->series);
@@ -95,6 +141,7 @@ void explore_details_text(const explore_t *ex, size_t i, sb_t *out)
     put_input(out, point_group(p));
     sb_puts(out, in ? "\n" : " (not the current group)\n");
     marks_line(ex, i, out);
+    point_warnings(ex, p, out);
     sb_printf(out, "#%zu in the order of the input", i + 1);
     if (strcmp(ex->names.names[i], p->name) != 0)
         sb_printf(out, "; the list shows it as %s", ex->names.names[i]);

@@ -38,6 +38,8 @@ static const binding_t rows[] = {
     {EXA_SORT, "sort", {'S'}, "sort the point list: input, name, ASR, ORR, frontier"},
     {EXA_SORT_REVERSE, "sort-reverse", {'I'}, "reverse the point list's order (the heading's arrow shows it)"},
     {EXA_DETAILS, "details", {'d'}, "show every attribute of the selected point, in full (Up/Down scroll; any other key closes)"},
+    {EXA_WARNINGS, "warnings", {'w'}, "list every warning of loading, in full (Up/Down, PgUp/PgDn scroll)"},
+    {EXA_FLIPS, "flips", {'p'}, "list the prompts that flipped between the baseline and the operating point (per-prompt results; Left and Right pick a category)"},
     {EXA_SAVE, "save", {'s'}, "save the scenario to a file (reopen with --scenario FILE)"},
     {EXA_EXPORT, "export", {'e'}, "export a Markdown report of what is on screen"},
     {EXA_REDRAW, "redraw", {EK_CTRL_L}, "redraw the screen"},

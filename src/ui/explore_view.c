@@ -6,6 +6,7 @@
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "core/stats.h"
+#include "render/analysis_report.h"
 #include "ui/draw.h"
 #include "ui/explore.h"
 #include "render/labels.h"
@@ -333,13 +334,6 @@ static void count_with_interval(const explore_t *ex, const frontier_op_t *op, bo
                  num_format_count(ci.hi, hi, sizeof hi));
 }
 
-static void signed_count(double d, const explore_t *ex, char *buf, size_t n)
-{
-    char a[48];
-    num_format_count(fabs(d), a, sizeof a);
-    snprintf(buf, n, "%s%s", fabs(d) < 1e-9 ? "" : d < 0 ? gl(ex, G_MINUS) : "+", a);
-}
-
 /* Glues the words of `s` into one for draw_wrapped (\x1f: a blank that
  * never breaks), so a rate and its counts stay on one row. */
 static char *glued(char *s)
@@ -398,12 +392,11 @@ static void baseline_rows(const explore_t *ex, const frontier_op_t *op, pd_rows_
                  c.group_b);
         pd_text(rows, 10, ROLE_BAD, v);
     }
-    signed_count(c.d_refusals, ex, dr, sizeof dr);
-    signed_count(c.d_harmful, ex, dh, sizeof dh);
+    num_format_change(c.d_refusals, num_format_count, gl(ex, G_MINUS), dr, sizeof dr);
+    num_format_change(c.d_harmful, num_format_count, gl(ex, G_MINUS), dh, sizeof dh);
     if (model_costs_set(&ex->scenario) && isfinite(c.d_cost)) {
-        char m[48];
-        snprintf(dc, sizeof dc, ", cost %s%s", c.d_cost < 0 ? gl(ex, G_MINUS) : "+",
-                 num_format_money(fabs(c.d_cost), m, sizeof m));
+        char m[NUM_BUF];
+        snprintf(dc, sizeof dc, ", cost %s", num_format_change(c.d_cost, num_format_money, gl(ex, G_MINUS), m, sizeof m));
     }
     snprintf(v, sizeof v, "change: %s refusals, %s harmful%s", dr, dh, dc);
     pd_text(rows, 7, ROLE_VALUE, v);
@@ -421,6 +414,17 @@ static void baseline_rows(const explore_t *ex, const frontier_op_t *op, pd_rows_
                  c.kind == CMP_SAME ? "nothing changes" : c.kind == CMP_UNKNOWN ? "a rate is missing"
                                                                                 : "one side is better on both");
     pd_text(rows, 7, ROLE_VALUE, v);
+    /* How the intervals were made (paired prompt by prompt, or why not):
+     * a low priority, left out before a number on a short panel. */
+    if (c.pairing.paired || c.pairing.why[0]) {
+        sb_t pairing = SB_INIT;
+        if (c.pairing.paired)
+            pairing_phrase(&pairing, &c.pairing, false);
+        else
+            sb_printf(&pairing, "not paired: %s", c.pairing.why);
+        pd_text(rows, 3, ROLE_NOTE, sb_str(&pairing));
+        sb_free(&pairing);
+    }
 }
 
 static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
@@ -789,19 +793,25 @@ static void draw_chart(const explore_t *ex, uigrid_t *g, rect_t r, explore_layou
 /* " tradeoff │ group 1/6: NAME │ series 1/5: NAME │ FILES (67 points)":
  * the counts always whole; the names share what room is left, the group
  * first (what the chart and the numbers are about), then the series, then
- * the files; the group and the series only where there is a choice. */
+ * the files; the group and the series only where there is a choice (a
+ * single group when its name is not the files'). */
 static void draw_title(const explore_t *ex, uigrid_t *g)
 {
     int W = g->width;
     uigrid_fill(g, 0, 0, W, 1, " ", ROLE_TITLE);
-    char fixed[4][160], names[4][400];
+    char fixed[5][160], names[5][400];
     int n = 0;
     const char *bar = gl(ex, G_VBAR);
     snprintf(fixed[n], sizeof fixed[0], " tradeoff %s ", bar);
     names[n++][0] = '\0';
-    if (ex->groups.len > 1) {
-        snprintf(fixed[n - 1] + strlen(fixed[n - 1]), sizeof fixed[0] - strlen(fixed[n - 1]), "group %zu/%zu: ",
-                 ex->group + 1, ex->groups.len);
+    /* one group: named when its name says more than the files' (the
+     * prompts judged, the set they came from) */
+    if (ex->groups.len > 1 || (ex->groups.len == 1 && strcmp(ex->groups.items[0].name, ex->title) != 0)) {
+        if (ex->groups.len > 1)
+            snprintf(fixed[n - 1] + strlen(fixed[n - 1]), sizeof fixed[0] - strlen(fixed[n - 1]), "group %zu/%zu: ",
+                     ex->group + 1, ex->groups.len);
+        else
+            snprintf(fixed[n - 1] + strlen(fixed[n - 1]), sizeof fixed[0] - strlen(fixed[n - 1]), "group: ");
         snprintf(names[n - 1], sizeof names[0], "%s", ex->groups.items[ex->group].name);
         snprintf(fixed[n], sizeof fixed[0], " %s ", bar);
         names[n++][0] = '\0';
@@ -817,10 +827,20 @@ static void draw_title(const explore_t *ex, uigrid_t *g)
     snprintf(names[n - 1], sizeof names[0], "%s", ex->title);
     char what[120];
     explore_data_summary(ex, what, sizeof what);
-    snprintf(fixed[n], sizeof fixed[0], " (%s)", what);
+    if (ex->set.rows_filtered > 0) {
+        /* the rows --where left out beside the count (NUMBERS.md, rule 6):
+         * the count whole, the expression a name that may be shortened */
+        char k[32];
+        snprintf(fixed[n], sizeof fixed[0], " (%s; %s row%s left out by --where ", what,
+                 num_format_int((double)ex->set.rows_filtered, k, sizeof k), ex->set.rows_filtered == 1 ? "" : "s");
+        snprintf(names[n++], sizeof names[0], "%s", ex->set.filtered_by ? ex->set.filtered_by : "");
+        snprintf(fixed[n], sizeof fixed[0], ")");
+    } else {
+        snprintf(fixed[n], sizeof fixed[0], " (%s)", what);
+    }
     names[n++][0] = '\0';
     /* each name at least a few columns, then the rest in order */
-    int room = W, give[4];
+    int room = W, give[5];
     for (int i = 0; i < n; i++) {
         room -= text_width(fixed[i]);
         give[i] = text_width(names[i]) < 8 ? text_width(names[i]) : 8;
@@ -844,11 +864,42 @@ static void draw_title(const explore_t *ex, uigrid_t *g)
  * optimum with its interval and runner-up, a hint after an error) wraps
  * onto up to STATUS_MAX_ROWS rows rather than being cut. */
 #define STATUS_MAX_ROWS 4
+
+/* "3 warnings (w shows them)" while there are any: first on the status
+ * line, before a message. Empty without warnings. */
+static void warnings_count(const explore_t *ex, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    if (!ex->warnings.nwarnings)
+        return;
+    char key[24];
+    keys_name(bindings_first_key(explore_bindings(), EXA_WARNINGS), key, sizeof key);
+    snprintf(buf, n, "%zu warning%s (%s shows them)", ex->warnings.nwarnings, ex->warnings.nwarnings == 1 ? "" : "s",
+             key);
+}
+
+/* The message as the status line wraps it: after the count of warnings,
+ * whose room is kept by blanks that never break (\x1f), drawn over. */
+static char *status_text(const explore_t *ex, char *buf, size_t n)
+{
+    char count[64];
+    warnings_count(ex, count, sizeof count);
+    size_t k = ex->mode == EX_MODE_INPUT ? 0 : strlen(count);
+    if (k + 3 >= n)
+        k = 0;
+    if (k)
+        k += 2; /* and two blanks after it */
+    memset(buf, '\x1f', k);
+    snprintf(buf + k, n - k, "%s%s", k ? " " : "", ex->message);
+    return buf;
+}
+
 static int status_rows(const explore_t *ex, int width)
 {
     if (!ex->message[0])
         return 1;
-    int n = draw_wrapped(NULL, (rect_t){0, 0, width - 2, 0}, ex->message, ROLE_STATUS, 0);
+    char text[sizeof ex->message + 80];
+    int n = draw_wrapped(NULL, (rect_t){0, 0, width - 2, 0}, status_text(ex, text, sizeof text), ROLE_STATUS, 0);
     if (ex->mode == EX_MODE_INPUT)
         n++; /* the line being typed above it */
     return n < 1 ? 1 : n > STATUS_MAX_ROWS ? STATUS_MAX_ROWS : n;
@@ -863,12 +914,17 @@ static void draw_status(const explore_t *ex, uigrid_t *g, int y, int rows)
         n += draw_input(g, n, y, -1, &ex->line, ex->ascii);
         if (ex->message[0])
             draw_wrapped(g, (rect_t){1, y + 1, g->width - 2, rows - 1}, ex->message, mrole, 0);
-        else if (n + 2 + 26 <= g->width)
+        else if (ex->input_kind != EX_INPUT_REPLACE && n + 2 + 26 <= g->width) /* a one-key question: its prompt says */
             uigrid_put(g, n + 2, y, "Enter accepts, Esc cancels", ROLE_STATUS, -1);
         return;
     }
+    char count[64];
+    warnings_count(ex, count, sizeof count);
     if (ex->message[0]) {
-        draw_wrapped(g, (rect_t){1, y, g->width - 2, rows}, ex->message, mrole, 0);
+        char text[sizeof ex->message + 80];
+        draw_wrapped(g, (rect_t){1, y, g->width - 2, rows}, status_text(ex, text, sizeof text), mrole, 0);
+        if (count[0])
+            uigrid_put(g, 1, y, count, ROLE_ERROR, g->width - 2);
         return;
     }
     static const draw_hint_t hints[] = {
@@ -885,7 +941,46 @@ static void draw_status(const explore_t *ex, uigrid_t *g, int y, int rows)
         {EXA_SAVE, "save", NULL, NULL},
         {EXA_EXPORT, "export", NULL, NULL},
     };
-    draw_hints(g, 1, y, explore_bindings(), hints, sizeof hints / sizeof hints[0], ex->ascii);
+    int x = 1;
+    if (count[0])
+        x += uigrid_put(g, x, y, count, ROLE_ERROR, -1) + 3;
+    draw_hints(g, x, y, explore_bindings(), hints, sizeof hints / sizeof hints[0], ex->ascii);
+}
+
+/* w: every warning in full, wrapped, scrolled by line. */
+static void draw_warnings(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
+{
+    rect_t r = {0, 1, g->width, g->height - 2};
+    uigrid_fill(g, 0, 1, g->width, g->height - 2, " ", ROLE_PLAIN);
+    char title[160];
+    snprintf(title, sizeof title, "Warnings of loading: %zu (%s scroll, PgUp/PgDn a page, any other key closes)",
+             ex->warnings.nwarnings, ex->ascii ? "Up/Down" : "\xe2\x86\x91\xe2\x86\x93");
+    draw_heading(g, r, title, ex->ascii);
+    sb_t all = SB_INIT;
+    for (size_t w = 0; w < ex->warnings.nwarnings; w++)
+        sb_printf(&all, " %zu. %s\n", w + 1, ex->warnings.warnings[w]); /* wrapped lines indented */
+    if (ex->warnings.nwarnings == 0)
+        sb_puts(&all, "No warnings: every file loaded as it is.\n");
+    sb_t lines = SB_INIT;
+    int n = text_wrap(&lines, sb_str(&all), g->width - 2, TEXT_WRAP_ALL);
+    int rows = g->height - 3;
+    lay->warn_rows = rows;
+    lay->warn_max_scroll = n > rows ? n - rows : 0;
+    int scroll = ex->warn_scroll < lay->warn_max_scroll ? ex->warn_scroll : lay->warn_max_scroll;
+    const char *p = sb_str(&lines);
+    for (int line = 0, y = 2; *p && y < 2 + rows; line++) {
+        const char *e = strchr(p, '\n');
+        if (line >= scroll) {
+            char *one = xstrndup(p, (size_t)(e - p));
+            uigrid_put(g, 0, y++, one, ROLE_PLAIN, g->width - 1);
+            free(one);
+        }
+        p = e + 1;
+    }
+    if (scroll < lay->warn_max_scroll)
+        uigrid_put(g, g->width - 10, g->height - 2, ex->ascii ? "(v more)" : "(\xe2\x86\x93 more)", ROLE_NOTE, 9);
+    sb_free(&lines);
+    sb_free(&all);
 }
 
 /* The action table as the help shows it: the keys in a column, each
@@ -1026,10 +1121,14 @@ void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
     draw_projection(ex, g, (rect_t){0, mid_y + top_h, pw - 1, bot_h});
     draw_list(ex, g, (rect_t){pw, mid_y + top_h, W - pw, bot_h}, lay);
     draw_sentence(ex, g, (rect_t){0, H - status - sent, W, sent});
+    if (ex->mode == EX_MODE_FLIPS)
+        explore_flips_render(ex, g, 0, 1, W, H - 1 - status);
     if (ex->mode == EX_MODE_HELP)
         draw_help(ex, g, lay);
     if (ex->mode == EX_MODE_DETAILS)
         draw_details(ex, g, lay);
+    if (ex->mode == EX_MODE_WARNINGS)
+        draw_warnings(ex, g, lay);
     draw_status(ex, g, H - status, status);
 }
 

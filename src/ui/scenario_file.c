@@ -15,16 +15,26 @@
 void scenario_file_init(scenario_file_t *sf)
 {
     memset(sf, 0, sizeof *sf);
+    sf->version = SCENARIO_FILE_VERSION;
     sf->scenario = model_default_scenario();
+    sf->point.share = sf->baseline.share = NAN;
     sf->position = NAN;
     sf->baseline_position = NAN;
 }
 
 void scenario_file_free(scenario_file_t *sf)
 {
-    for (int i = 0; i < sf->nfiles; i++)
+    for (int i = 0; i < sf->nfiles; i++) {
         free(sf->files[i]);
+        if (sf->sha256)
+            free(sf->sha256[i]);
+    }
     free(sf->files);
+    free(sf->sha256);
+    free(sf->point.name);
+    free(sf->point.mix);
+    free(sf->baseline.name);
+    free(sf->baseline.mix);
     free(sf->group_columns);
     free(sf->series);
     free(sf->group);
@@ -111,6 +121,22 @@ static int fail(const where_t *w, int col, const char *fmt, const char *value)
     return -1;
 }
 
+/* A message with no value in it. */
+static int fail_at(const where_t *w, int col, const char *msg)
+{
+    diag_error(w->d, "%s:%ld:%d: %s", w->name, w->line, col, msg);
+    return -1;
+}
+
+/* "KEY 'VALUE': WHY", the reason a parser of num.h gave. */
+static int fail_why(const where_t *w, int col, const char *key, const char *value, const char *why)
+{
+    char *shown = shown_value(value);
+    diag_error(w->d, "%s:%ld:%d: %s '%s': %s", w->name, w->line, col, key, shown, why);
+    free(shown);
+    return -1;
+}
+
 /* "KEY 'VALUE': expected CHOICES" (the choices hold no '%'). */
 static int fail_choice(const where_t *w, int col, const char *key, const char *value, const char *choices)
 {
@@ -155,7 +181,18 @@ const char *const scenario_focus_names[] = {"threshold", "volume", "adversarial-
 static const char *const KEYS[] = {"tradeoff-scenario", "volume", "adversarial-share", "cost-refusal",
                                    "cost-harm", "policy", "asr-bound", "orr-bound", "series",
                                    "position", "baseline-series", "baseline-position", "sort",
-                                   "scales", "focus", "group", "baseline-group", "group-columns", NULL};
+                                   "scales", "focus", "group", "baseline-group", "group-columns",
+                                   "point", "point-mix", "point-share", "baseline", "baseline-mix",
+                                   "baseline-share", NULL};
+
+/* A SHA-256 as hex: 64 hex digits. */
+static bool is_sha256(const char *v)
+{
+    size_t n = 0;
+    while (v[n] && strchr("0123456789abcdefABCDEF", v[n]))
+        n++;
+    return n == 64 && !v[n];
+}
 
 static int apply(scenario_file_t *sf, const where_t *w, const char *dir, const char *key,
                  const char *value, int vcol)
@@ -163,23 +200,44 @@ static int apply(scenario_file_t *sf, const where_t *w, const char *dir, const c
     const char *why = NULL;
     scenario_t *s = &sf->scenario;
     if (strcmp(key, "tradeoff-scenario") == 0) {
-        if (strcmp(value, "1") != 0)
-            return fail(w, vcol, "version '%s' is not supported; expected 1", value);
+        if (strcmp(value, "1") != 0 && strcmp(value, "2") != 0)
+            return fail(w, vcol, "version '%s' is not supported; expected 1 or 2", value);
+        sf->version = value[0] - '0';
     } else if (strcmp(key, "file") == 0) {
         if (!*value)
             return fail(w, vcol, "expected a file path%s", "");
         sf->files = xrealloc(sf->files, sizeof *sf->files * (size_t)(sf->nfiles + 1));
+        sf->sha256 = xrealloc(sf->sha256, sizeof *sf->sha256 * (size_t)(sf->nfiles + 1));
+        sf->sha256[sf->nfiles] = NULL;
         sf->files[sf->nfiles++] = resolve(dir, value);
+    } else if (strcmp(key, "sha256") == 0) {
+        if (sf->nfiles == 0 || sf->sha256[sf->nfiles - 1])
+            return fail(w, vcol, "'%s': expected a sha256 line right after the file line it is of", value);
+        if (!is_sha256(value))
+            return fail(w, vcol, "'%s': expected a SHA-256 of 64 hex digits", value);
+        sf->sha256[sf->nfiles - 1] = xstrdup(value);
+    } else if (strcmp(key, "point") == 0 || strcmp(key, "baseline") == 0) {
+        scenario_point_t *to = key[0] == 'p' ? &sf->point : &sf->baseline;
+        if (!*value)
+            return fail(w, vcol, "expected a point name%s", "");
+        to->name = xstrdup(value);
+    } else if (strcmp(key, "point-mix") == 0 || strcmp(key, "baseline-mix") == 0) {
+        scenario_point_t *to = key[0] == 'p' ? &sf->point : &sf->baseline;
+        to->mix = xstrdup(value);
+    } else if (strcmp(key, "point-share") == 0 || strcmp(key, "baseline-share") == 0) {
+        scenario_point_t *to = key[0] == 'p' ? &sf->point : &sf->baseline;
+        if ((why = num_parse_percent(value, &to->share)))
+            return fail_why(w, vcol, key, value, why);
     } else if (strcmp(key, "volume") == 0) {
         if ((why = num_parse_count(value, &s->volume)))
-            return fail(w, vcol, "volume '%s': expected daily queries such as 10000000 or 10M", value);
+            return fail_why(w, vcol, key, value, why);
     } else if (strcmp(key, "adversarial-share") == 0) {
         if ((why = num_parse_percent(value, &s->adv_share)))
-            return fail(w, vcol, "adversarial-share '%s': expected a percentage from 0 to 100", value);
+            return fail_why(w, vcol, key, value, why);
     } else if (strcmp(key, "cost-refusal") == 0 || strcmp(key, "cost-harm") == 0) {
         double *to = key[5] == 'r' ? &s->cost_refusal : &s->cost_harm;
         if ((why = num_parse_amount(value, to)))
-            return fail(w, vcol, "'%s': expected an amount of money, 0 or more", value);
+            return fail_why(w, vcol, key, value, why);
     } else if (strcmp(key, "policy") == 0) {
         if (strcmp(value, "custom") == 0) {
             policy_find("none", &s->policy);
@@ -231,6 +289,80 @@ static int apply(scenario_file_t *sf, const where_t *w, const char *dir, const c
     return 0;
 }
 
+/* The value of a line, from `raw` (trimmed): a quoted one read back
+ * byte for byte (text_quote), anything else as it is. Names other than
+ * paths are sanitised, as the names of loaded series are, so that they
+ * can match; unquoted, they are trimmed again. NULL, with the error
+ * recorded, when a quoted value is malformed. */
+static char *line_value(const where_t *w, const char *key, const char *raw, int vcol)
+{
+    char *value;
+    bool quoted = raw[0] == '"';
+    if (quoted) {
+        const char *end;
+        size_t at = 0;
+        const char *why = text_unquote(raw, &value, &end, &at);
+        if (why) {
+            fail_at(w, vcol + (int)at, why);
+            return NULL;
+        }
+        if (*end) {
+            free(value);
+            fail(w, vcol + (int)(end - raw), "'%s': expected nothing after the closing quote", end);
+            return NULL;
+        }
+    } else {
+        value = xstrdup(raw);
+    }
+    if (strcmp(key, "file") == 0)
+        return value;
+    char *clean = text_sanitize(value, strlen(value));
+    free(value);
+    if (!quoted) {
+        char *t = trim(clean);
+        memmove(clean, t, strlen(t) + 1);
+    }
+    return clean;
+}
+
+/* One line, "key = value", a comment or blank: 0, or -1 with the error. */
+static int parse_line(scenario_file_t *sf, const where_t *w, const char *dir, char *line, bool *seen,
+                      bool *versioned)
+{
+    char *s = trim(line);
+    if (!*s || *s == '#')
+        return 0;
+    char *eq = strchr(s, '=');
+    if (!eq)
+        return fail(w, (int)(s - line) + 1, "expected 'key = value', found '%s'", s);
+    *eq = '\0';
+    char *key = trim(s);
+    char *raw = trim(eq + 1);
+    int kcol = (int)(key - line) + 1, vcol = (int)(raw - line) + 1;
+    size_t k = 0;
+    while (KEYS[k] && strcmp(KEYS[k], key) != 0)
+        k++;
+    if (!KEYS[k] && strcmp(key, "file") != 0 && strcmp(key, "sha256") != 0)
+        return fail(w, kcol,
+                    "unknown key '%s'; expected file, sha256, volume, adversarial-share, cost-refusal, "
+                    "cost-harm, policy, asr-bound, orr-bound, point, point-mix, point-share, baseline, "
+                    "baseline-mix, baseline-share, series, position, group, baseline-series, "
+                    "baseline-position, baseline-group, sort, scales, focus or group-columns",
+                    key);
+    if (KEYS[k] && seen[k])
+        return fail(w, kcol, "'%s' is given twice", key);
+    if (KEYS[k])
+        seen[k] = true;
+    if (k == 0 && KEYS[k])
+        *versioned = true;
+    char *value = line_value(w, key, raw, vcol);
+    if (!value)
+        return -1;
+    int rc = apply(sf, w, dir, key, value, vcol);
+    free(value);
+    return rc;
+}
+
 int scenario_file_parse(const char *name, const char *dir, const char *text, size_t len,
                         scenario_file_t *sf, diag_t *d)
 {
@@ -243,47 +375,14 @@ int scenario_file_parse(const char *name, const char *dir, const char *text, siz
         while (end < len && text[end] != '\n')
             end++;
         w.line++;
+        /* A NUL byte would end the line's text where it stands: say so,
+         * rather than read a cut line (or skip one that starts with it). */
+        const char *nul = memchr(text + i, '\0', end - i);
+        if (nul)
+            return fail_at(&w, (int)(nul - (text + i)) + 1, "a NUL byte: expected text (a scenario file holds none)");
         char *line = xstrndup(text + i, end - i);
         i = end + 1;
-        char *s = trim(line);
-        int rc = 0;
-        if (*s && *s != '#') {
-            char *eq = strchr(s, '=');
-            if (!eq) {
-                rc = fail(&w, (int)(s - line) + 1, "expected 'key = value', found '%s'", s);
-            } else {
-                *eq = '\0';
-                char *key = trim(s);
-                char *value = trim(eq + 1);
-                int vcol = (int)(value - line) + 1;
-                /* Values are kept as they are written back: sanitised (a
-                 * control character would otherwise be kept raw here but
-                 * saved as '?' or a space), then trimmed again. */
-                char *clean = text_sanitize(value, strlen(value));
-                value = trim(clean);
-                int kcol = (int)(key - line) + 1;
-                size_t k = 0;
-                while (KEYS[k] && strcmp(KEYS[k], key) != 0)
-                    k++;
-                if (!KEYS[k] && strcmp(key, "file") != 0)
-                    rc = fail(&w, kcol,
-                              "unknown key '%s'; expected file, volume, adversarial-share, cost-refusal, "
-                              "cost-harm, policy, asr-bound, orr-bound, series, position, group, "
-                              "baseline-series, baseline-position, baseline-group, sort, scales, focus or "
-                              "group-columns",
-                              key);
-                else if (KEYS[k] && seen[k])
-                    rc = fail(&w, kcol, "'%s' is given twice", key);
-                else {
-                    if (KEYS[k])
-                        seen[k] = true;
-                    if (k == 0 && KEYS[k])
-                        versioned = true;
-                    rc = apply(sf, &w, dir, key, value, vcol);
-                }
-                free(clean);
-            }
-        }
+        int rc = parse_line(sf, &w, dir, line, seen, &versioned);
         free(line);
         if (rc != 0)
             return -1;
@@ -293,6 +392,14 @@ int scenario_file_parse(const char *name, const char *dir, const char *text, siz
         return -1;
     }
     return 0;
+}
+
+/* The directory relative file paths of the scenario at `path` are read
+ * from; NULL for the current one. */
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? xstrndup(path, (size_t)(slash - path) + (slash == path)) : NULL;
 }
 
 int scenario_file_read(const char *path, scenario_file_t *sf, diag_t *d)
@@ -323,8 +430,7 @@ int scenario_file_read(const char *path, scenario_file_t *sf, diag_t *d)
     if (bad) {
         diag_error(d, "%s: cannot read the scenario", shown);
     } else {
-        const char *slash = strrchr(path, '/');
-        char *dir = slash ? xstrndup(path, (size_t)(slash - path) + (slash == path)) : NULL;
+        char *dir = dir_of(path);
         rc = scenario_file_parse(shown, dir, sb_str(&text), text.len, sf, d);
         free(dir);
     }
@@ -335,12 +441,28 @@ int scenario_file_read(const char *path, scenario_file_t *sf, diag_t *d)
 
 /* --- writing ------------------------------------------------------------ */
 
+/* Names and paths are written quoted (text_quote), so that every byte of
+ * them reads back: blanks at either end, escape characters, newlines. */
 static void put_line(sb_t *out, const char *key, const char *value)
 {
-    /* Values are sanitised names: one line, no control characters. */
-    char *v = text_sanitize(value, strlen(value));
-    sb_printf(out, "%s = %s\n", key, v);
-    free(v);
+    sb_printf(out, "%s = ", key);
+    text_quote(out, value);
+    sb_putc(out, '\n');
+}
+
+/* "point = ..." and, for a mix, "point-mix" and "point-share". */
+static void put_point(sb_t *out, const char *key, const scenario_point_t *p)
+{
+    if (!p->name)
+        return;
+    char k[32], n[64];
+    put_line(out, key, p->name);
+    if (!p->mix)
+        return;
+    snprintf(k, sizeof k, "%s-mix", key);
+    put_line(out, k, p->mix);
+    if (!isnan(p->share))
+        sb_printf(out, "%s-share = %s%%\n", key, num_format_json(p->share * 100.0, n, sizeof n));
 }
 
 void scenario_file_format(sb_t *out, const scenario_file_t *sf)
@@ -348,11 +470,14 @@ void scenario_file_format(sb_t *out, const scenario_file_t *sf)
     char n[64];
     const scenario_t *s = &sf->scenario;
     sb_puts(out, "# tradeoff scenario, saved by the explorer; reopen with: tradeoff --scenario FILE\n");
-    sb_printf(out, "tradeoff-scenario = %d\n", SCENARIO_FILE_VERSION);
+    sb_printf(out, "tradeoff-scenario = %d\n", sf->version);
     if (sf->nfiles == 0)
         sb_puts(out, "# no file: the built-in scenario\n");
-    for (int i = 0; i < sf->nfiles; i++)
+    for (int i = 0; i < sf->nfiles; i++) {
         put_line(out, "file", sf->files[i]);
+        if (sf->sha256 && sf->sha256[i])
+            sb_printf(out, "sha256 = %s\n", sf->sha256[i]);
+    }
     if (sf->group_columns)
         put_line(out, "group-columns", sf->group_columns);
     sb_printf(out, "volume = %s\n", num_format_json(s->volume, n, sizeof n));
@@ -365,6 +490,8 @@ void scenario_file_format(sb_t *out, const scenario_file_t *sf)
     sb_puts(out, "\norr-bound = ");
     scenario_format_bound(out, s->policy.orr);
     sb_putc(out, '\n');
+    put_point(out, "point", &sf->point);
+    put_point(out, "baseline", &sf->baseline);
     if (sf->series) {
         put_line(out, "series", sf->series);
         /* No position (a hand-written file): none written, as "null" would
@@ -387,4 +514,41 @@ void scenario_file_format(sb_t *out, const scenario_file_t *sf)
         sb_printf(out, "scales = %s\n", sf->scales);
     if (sf->focus)
         sb_printf(out, "focus = %s\n", sf->focus);
+}
+
+int scenario_file_save_text(const char *path, const scenario_file_t *sf, sb_t *out, diag_t *d)
+{
+    scenario_file_format(out, sf);
+    /* Read back as --scenario would read it from `path`, and written again:
+     * the same text, or the save would not reopen as it was. */
+    scenario_file_t again;
+    scenario_file_init(&again);
+    char *dir = dir_of(path), *shown = text_sanitize(path, strlen(path));
+    diag_t back = DIAG_INIT;
+    sb_t twice = SB_INIT;
+    int rc = scenario_file_parse(shown, dir, sb_str(out), out->len, &again, &back);
+    if (rc == 0)
+        scenario_file_format(&twice, &again);
+    for (int i = 0; rc == 0 && i < sf->nfiles && i < again.nfiles; i++) {
+        if (strcmp(sf->files[i], again.files[i]) != 0) {
+            char *file = text_sanitize(sf->files[i], strlen(sf->files[i]));
+            diag_error(d, "%s: not saved: the data file '%s' would be read from another place when the scenario "
+                          "is reopened (give its full path)", shown, file);
+            free(file);
+            rc = -1;
+        }
+    }
+    if (rc == 0 && strcmp(sb_str(out), sb_str(&twice)) != 0) {
+        diag_error(d, "%s: not saved: the scenario would not reopen as it is", shown);
+        rc = -1;
+    } else if (rc != 0 && !d->error) {
+        diag_error(d, "%s: not saved: the scenario would not reopen: %s", shown,
+                   back.error ? back.error : "it does not read back");
+    }
+    sb_free(&twice);
+    diag_free(&back);
+    scenario_file_free(&again);
+    free(dir);
+    free(shown);
+    return rc;
 }

@@ -2,9 +2,11 @@
  * and edit.
  *
  *   # tradeoff scenario (saved by the explorer; `tradeoff --scenario FILE`)
- *   tradeoff-scenario = 1
- *   file = /data/points.csv           (one line per file; none: built-in)
- *   group-columns = benchmark         (optional: --group-columns as given)
+ *   tradeoff-scenario = 2             (1: points saved as positions)
+ *   file = "/data/points.csv"         (one line per file; none: built-in)
+ *   sha256 = 9f86d0...                (optional, after its file: the data as
+ *                                      saved, to tell when it changed)
+ *   group-columns = "benchmark"       (optional: --group-columns as given)
  *   volume = 10000000
  *   adversarial-share = 0.1%
  *   cost-refusal = 0
@@ -12,13 +14,17 @@
  *   policy = consumer
  *   asr-bound = < 0.5%                (or "<=", or "none")
  *   orr-bound = < 5%
- *   series = safety tuning            (the operating point: a series and a
- *   position = 1                       position along it; 1.3 is a mix)
- *   group = built-in scenario         (the series' measurement group: two
- *                                      groups may have series of one name)
- *   baseline-series = safety tuning   (optional)
+ *   point = "safety-tuned"            (the operating point, by name; a mix:
+ *   point-mix = "filter-after"         the second point and the share of
+ *   point-share = 70%                  traffic through the first)
+ *   baseline = "baseline"             (optional; baseline-mix and
+ *                                      baseline-share as for the point)
+ *   series = "safety tuning"          (version 1, still read: the operating
+ *   position = 1                       point as a series and a position
+ *   group = "built-in scenario"        along it, 1.3 a mix; the series'
+ *   baseline-series = ...              group; the baseline likewise)
  *   baseline-position = 0
- *   baseline-group = built-in scenario
+ *   baseline-group = "built-in scenario"
  *   sort = input                      (input, name, asr, orr, frontier)
  *   scales = auto                     (auto, log, linear)
  *   focus = threshold                 (the focused control: threshold,
@@ -26,8 +32,11 @@
  *                                      cost-harm, policy, asr-bound, orr-bound)
  *
  * Blank lines and lines starting with '#' are ignored; unknown keys, bad
- * values and repeated keys are errors naming file:line:column. Relative
- * file paths are taken from the scenario file's directory. */
+ * values, repeated keys and NUL bytes are errors naming file:line:column.
+ * Relative file paths are taken from the scenario file's directory. A
+ * value may be written in double quotes, with backslash escapes
+ * (text_quote): the explorer writes paths and series names that way, so
+ * that any byte of them reads back. */
 #ifndef TRADEOFF_SCENARIO_FILE_H
 #define TRADEOFF_SCENARIO_FILE_H
 
@@ -37,11 +46,21 @@
 
 #include <stdbool.h>
 
-#define SCENARIO_FILE_VERSION 1
+#define SCENARIO_FILE_VERSION 2
+
+/* A point or a mix of two, by name. */
+typedef struct {
+    char *name;         /* NULL: not given */
+    char *mix;          /* the second point of a mix; NULL: a measured point */
+    double share;       /* of traffic through `name` in a mix, 0..1 */
+} scenario_point_t;
 
 typedef struct {
+    int version;        /* as read (SCENARIO_FILE_VERSION when made) */
     char **files;       /* as resolved (relative to the scenario's directory) */
+    char **sha256;      /* per file: its SHA-256 as saved (hex), or NULL */
     int nfiles;
+    scenario_point_t point, baseline; /* by name (version 2) */
     scenario_t scenario;
     char *group_columns; /* NULL: not given */
     char *series;       /* NULL: the first series */
@@ -69,6 +88,11 @@ int scenario_file_parse(const char *name, const char *dir, const char *text, siz
                         scenario_file_t *sf, diag_t *d);
 /* Appends the file's text. */
 void scenario_file_format(sb_t *out, const scenario_file_t *sf);
+/* Appends the text of `sf` to be saved as `path`, checked to read back
+ * from there (relative paths taken from its directory) as the very same
+ * scenario: 0, or -1 with why it would not in `d`, for the explorer to say
+ * instead of "saved". */
+int scenario_file_save_text(const char *path, const scenario_file_t *sf, sb_t *out, diag_t *d);
 /* Parses a policy bound as written in the file or typed in the explorer:
  * "< 0.5%", "<= 2", "0.5" (strict) or "none". NULL or what was expected. */
 const char *scenario_parse_bound(const char *s, bound_t *out);

@@ -39,7 +39,7 @@ equals "unknown --compare name exits 2" "$rc" 2
 contains "unknown --compare name is named" "$err" "no point named 'nosuch'"
 run reprot
 equals "a mistyped subcommand exits 2" "$rc" 2
-contains "a mistyped subcommand is called one, with the list" "$err" "'reprot' is neither a subcommand nor a file; subcommands are: explore report check plot sweep practice"
+contains "a mistyped subcommand is called one, with the list" "$err" "'reprot' is neither a subcommand nor a file; subcommands are: explore report check diff judges plot sweep practice"
 run report --compare 'status-quo, product-ask'
 contains "--compare takes blanks after the comma" "$out" "Moving from status-quo to product-ask"
 run report --format yaml
@@ -90,5 +90,29 @@ run report -o "$tmp/in.csv" "$tmp/in.csv"
 equals "refuses to overwrite an input" "$rc" 3
 contains "says it is an input" "$err" "is an input file; refusing to overwrite it"
 check "the input is intact" cmp "$tmp/in.csv" "$DATADIR/builtin-scenario.csv"
+
+# Every write to standard output is checked, --help and --version too
+# (issue 19: `tradeoff --help > /dev/full` exited 0): exit 3, with a message.
+if [ -w /dev/full ]; then
+    for args in "--help" "--version" "report --help" "report" "report --format json" "plot --width 60" \
+        "--list-examples" "practice --worksheet" "sweep $DATADIR/chatbot-scores.csv" \
+        "check $TESTDIR/data/gate/baseline.csv $TESTDIR/data/gate/baseline.csv"; do
+        # shellcheck disable=SC2086 # args are words
+        "$T" $args >/dev/full 2>"$tmp/err"
+        rc=$?
+        equals "$args > /dev/full: exit status 3" "$rc" 3
+        equals "$args > /dev/full: says why" "$(cat "$tmp/err")" \
+            "tradeoff: cannot write to standard output: No space left on device"
+    done
+else
+    tap_n=$((tap_n + 1))
+    echo "ok $tap_n - writes to /dev/full # SKIP no /dev/full here"
+fi
+# A closed standard output that nothing is written to is no error.
+"$T" report -o "$tmp/closed.txt" >&- 2>"$tmp/err"
+equals "report -o with stdout closed: exit status 0" "$?" 0
+equals "report -o with stdout closed: no message" "$(cat "$tmp/err")" ""
+"$T" --version >&- 2>/dev/null
+equals "--version with stdout closed: exit status 3" "$?" 3
 
 tap_done

@@ -176,6 +176,22 @@ for v in 1e999 -0 0x10 nan inf 1,5; do
 done
 run report --volume 1,5
 contains "--volume 1,5: explains the decimal comma" "$err" "write decimals with a point"
+# Numbers at the limits (issue 19): refused at the flag, naming the limit,
+# or shown in exponent form, never cut.
+run report --volume 1e-300
+equals "--volume 1e-300: exits 2" "$rc" 2
+contains "--volume 1e-300: the slider's minimum" "$err" \
+    "--volume '1e-300': expected at least 1,000 queries per day (where the explorer's volume slider starts)"
+run report --cost-refusal 1e300
+equals "--cost-refusal 1e300: exits 2" "$rc" 2
+contains "--cost-refusal 1e300: names the limit" "$err" "--cost-refusal '1e300': expected a cost of at most 1e15"
+run report --cost-refusal 1e15 --cost-harm 1e15 --volume 1e15 --compare baseline,safety-tuned
+equals "the largest costs and volume: exits 0" "$rc" 0
+contains "a daily cost past 1e15 is shown in exponent form" "$out" '$1.999e28'
+contains "and its change too, signed once" "$out" "Change in daily cost                 +\$5.993e28"
+printf 'name,attack_success_pct,over_refusal_pct,n_adversarial\np,1,2,1e20\n' >"$tmp/num.csv"
+run report "$tmp/num.csv"
+contains "a count of 1e20 names the cap" "$err" "num.csv:2:4: n_adversarial: expected at most 1e15 prompts"
 run report --format json --cost-harm -0
 equals "--cost-harm -0: accepted as zero" "$rc" 0
 contains "--cost-harm -0: written as 0, not -0" "$out" '"cost_per_harmful_output": 0,'

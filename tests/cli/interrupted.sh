@@ -91,7 +91,7 @@ contains "ulimit -f on standard output: a message" "$(cat err)" "cannot write to
 # status line says why, and nothing is left behind. (The dump goes to a
 # pipe, which no limit applies to.)
 printf 'previous export\n' >tradeoff-report.md
-out=$( (ulimit -f 0 && TRADEOFF_KEYS='e <Enter> <Dump>' exec "$T") 2>&1)
+out=$( (ulimit -f 0 && TRADEOFF_KEYS='e <C-u> tradeoff-report.md <Enter> y <Dump>' exec "$T") 2>&1)
 rc=$?
 equals "ulimit -f with e: the explorer carries on (exit 0)" "$rc" 0
 contains "ulimit -f with e: the status line names the file and the cause" "$out" "tradeoff-report.md: write failed: File too large"

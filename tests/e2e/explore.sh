@@ -50,7 +50,7 @@ expect "resizing back lays the screen out again" "Queries/day"
 keys s
 expect "s asks where to save" "save scenario to:"
 keys Enter
-expect "the scenario is saved" "scenario saved to tradeoff-scenario.txt"
+expect "the scenario is saved, its full path said" "scenario saved to $(cd "$work" && pwd -P)/tradeoff-scenario.txt"
 saved=$(screen | head -n 29)  # all but the status line
 keys q
 finish

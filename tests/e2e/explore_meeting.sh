@@ -24,9 +24,7 @@ ticks() {
       printf '%s\n' "$pane" | sed -n '/└/{n;p;}' | cut -c1-"$w"; } | sed 's/ *$//'
 }
 
-tm new-session -d -s meeting -x 100 -y 30 -c "$work" "env -u TMUX PS1='$ ' LANG=C.UTF-8 sh" ||
-    tap_skip_all "tmux cannot start a session here"
-tm set-option -t meeting status off >/dev/null 2>&1
+start_session 100 30
 # run ARGS...: the explorer in the pane, its pid in a file; quit: q, then
 # wait (bounded) for the shell's marker
 run() {

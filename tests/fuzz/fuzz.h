@@ -9,6 +9,7 @@
 #ifndef TRADEOFF_FUZZ_H
 #define TRADEOFF_FUZZ_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -35,8 +36,9 @@ void fuzz_check_reports(const pointset_t *set);
  * must say why. */
 void fuzz_check_diag(const diag_t *d, int rc);
 /* Loads `data` with load_buffer and `opts`, then checks every promise above:
- * a clean message, clean points and reports on success, and nothing kept on
- * failure. What each CSV target does once it has chosen its options. */
-void fuzz_load_and_check(const uint8_t *data, size_t size, const input_opts_t *opts);
+ * a clean message, clean points and (with `reports`) clean reports on
+ * success, and nothing kept on failure. What each CSV target does once it
+ * has chosen its options. */
+void fuzz_load_and_check(const uint8_t *data, size_t size, const input_opts_t *opts, bool reports);
 
 #endif

@@ -9,6 +9,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     input_opts_t opts = INPUT_OPTS_INIT;
     opts.kind = INPUT_BINNED;
-    fuzz_load_and_check(data, size, &opts);
+    fuzz_load_and_check(data, size, &opts, true);
     return 0;
 }

@@ -1,16 +1,19 @@
 #!/bin/sh
 # run.sh: runs each libFuzzer target built by build.sh for FUZZ_SECONDS
-# seconds, starting from its seed corpus (tests/fuzz/corpus/T) and its
+# seconds (or, with FUZZ_RUNS, for that many executions: a campaign),
+# one target after the other, starting from its seed corpus (tests/fuzz/corpus/T) and its
 # regression inputs (tests/fuzz/regressions/T). New interesting inputs go to
 # FUZZ_OUT/work/T (never into the source tree); anything that crashes, leaks,
 # hangs (FUZZ_TIMEOUT seconds per input) or trips a sanitizer is saved as
 # FUZZ_OUT/findings/T-* and fails the run.
 #
-# Prints one TAP line per target with the number of executions, e.g.
-#   ok 1 - fuzz points: 812345 executions in 25 s, no finding
+# Prints one TAP line per target with the number of executions, the time,
+# the rate and libFuzzer's coverage (cov: edges, ft: features), e.g.
+#   ok 1 - fuzz points: 812345 executions in 25 s (32493/s), cov 1670, ft 5849, no finding
 set -u
 : "${FUZZ_SRCDIR:?}" "${FUZZ_OUT:?}"
 seconds=${FUZZ_SECONDS:-25}
+runs=${FUZZ_RUNS:-}
 timeout=${FUZZ_TIMEOUT:-10}
 targets=${FUZZ_TARGETS:-$(cat "$FUZZ_OUT/targets" 2>/dev/null)}
 fuzzdir=$FUZZ_SRCDIR/tests/fuzz
@@ -39,13 +42,19 @@ for t in $targets; do
     done
     dict=""
     [ -f "$fuzzdir/$t.dict" ] && dict="-dict=$fuzzdir/$t.dict"
+    limit="-max_total_time=$seconds"
+    [ -n "$runs" ] && limit="-runs=$runs"
+    start=$(date +%s)
     # shellcheck disable=SC2086
-    "$bin" -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 \
+    "$bin" $limit -timeout="$timeout" -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$FUZZ_OUT/findings/$t-" $dict $dirs >"$log" 2>&1
     rc=$?
+    took=$(($(date +%s) - start))
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+    cov=$(sed -n 's/.* cov: \([0-9]*\) ft: \([0-9]*\) .*/cov \1, ft \2/p' "$log" | tail -n 1)
+    rate=$(awk -v e="${execs:-0}" -v s="$took" 'BEGIN { printf "%d", (s > 0 ? e / s : e) }')
     if [ "$rc" -eq 0 ]; then
-        echo "ok $n - fuzz $t: ${execs:-?} executions in $seconds s, no finding"
+        echo "ok $n - fuzz $t: ${execs:-?} executions in $took s ($rate/s), ${cov:-cov ?}, no finding"
     else
         failed=$((failed + 1))
         echo "not ok $n - fuzz $t: finding after ${execs:-?} executions (exit $rc); log: $log"

@@ -55,21 +55,21 @@ contains "...the sentence" "$out" "Moving from GPT-4o (launch) [OpenAI Standard 
 
 keys "[ o" --cost-refusal 1 --cost-harm 1000 --policy none "$P"
 contains "o finds the optimum of the current group" "$out" \
-    "in group 6 (OR-Bench-Toxic / OR-Bench-Hard-1K), cost-optimal within the none policy: "
+    "in group 6 (OR-Bench-Toxic / OR-Bench-Hard-1K), cost-optimal within the none policy:"
 keys "" --group or-bench "$P"
 contains "--group starts in the group it names" "$(title)" "$orbench"
 keys "" --group XSTest "$P"
 equals "an ambiguous --group exits 2" "$rc" 2
-contains "naming the groups it could mean" "$err" "--group: 'XSTest' matches several groups"
+contains "naming the groups it could mean" "$err" "--group: 'XSTest' could be any of 2 groups"
 
 # The saved scenario keeps the group: series of one name in two groups
 # reopen where they were, and --group-columns with them.
 cd "$tmp" || exit 1
 keys "[ s <Enter>" --group-columns adversarial_set "$P"
-contains "s saves the scenario" "$out" "scenario saved to tradeoff-scenario.txt"
+contains "s saves the scenario, naming its full path" "$out" "scenario saved to $(pwd -P)/tradeoff-scenario.txt"
 saved=$(cat "$tmp/tradeoff-scenario.txt")
-contains "with the series' group" "$saved" "group = OR-Bench-Toxic"
-contains "and --group-columns" "$saved" "group-columns = adversarial_set"
+contains "with the operating point by name" "$saved" "point = \""
+contains "and --group-columns" "$saved" "group-columns = \"adversarial_set\""
 keys "" --scenario tradeoff-scenario.txt
 contains "reopening it returns to that group" "$(title)" "group 6/6: OR-Bench-Toxic │"
 cd - >/dev/null || exit 1

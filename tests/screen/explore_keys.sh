@@ -89,7 +89,7 @@ contains "with the batch-mode message" "$err" "nonexistent.csv"
 # Save, then reopen with --scenario: the same state.
 cd "$tmp" || exit 1
 keys "j b > <Tab> L <S-Tab> l s <Enter>"
-contains "s saves the scenario" "$out" "scenario saved to tradeoff-scenario.txt"
+contains "s saves the scenario, naming its full path" "$out" "scenario saved to $(pwd -P)/tradeoff-scenario.txt"
 check "the scenario file exists" test -f "$tmp/tradeoff-scenario.txt"
 contains "it records the volume" "$(cat "$tmp/tradeoff-scenario.txt")" "volume = 100000000"
 before=$(printf '%s\n' "$out" | sed -n '/^--- screen/,$p' | grep -v '^ .*saved to')
@@ -98,6 +98,15 @@ after=$(printf '%s\n' "$out" | sed -n '/^--- screen/,$p' | grep -v '^ .*saved to
 equals "reopening the scenario shows the same screen" "$(printf '%s' "$after" | head -n 28)" "$(printf '%s' "$before" | head -n 28)"
 keys "" --scenario tradeoff-scenario.txt --volume 2M
 contains "a flag given with --scenario replaces the saved value" "$out" "Queries/day  2,000,000"
+# A data file whose name has blanks at both ends and an escape character
+# (issue 19: the path was saved sanitised, and the scenario did not reopen).
+odd=$(printf ' odd\033[1mname .csv')
+cp "$DATADIR/builtin-scenario.csv" "$tmp/$odd"
+keys "s <Enter>" "$odd"
+contains "a scenario over an odd file name is saved" "$out" "scenario saved to $(pwd -P)/tradeoff-scenario.txt"
+keys "" --scenario tradeoff-scenario.txt
+equals "and reopens" "$rc" 0
+contains "on that very file" "$out" "│ $tmp/ odd?[1mname .csv (8 points)"
 printf 'tradeoff-scenario = 1\nvolume = lots\n' >"$tmp/bad.txt"
 keys "" --scenario bad.txt
 equals "a bad scenario file exits 2" "$rc" 2

@@ -209,6 +209,17 @@ contains "ascending, the arrow points up" "$(cat "$tmp/s.1")" "ASR▴"
 keys "<Tab> = x <Enter> <C-u> 1M <Enter>"
 lacks "a rejected value's error is gone once a value is accepted" "$(last)" "'x'"
 
+# A threshold of a curve is saved by its exact threshold, and reopens there
+# (the baseline too, on the threshold it was pinned at).
+cd "$tmp" || exit 1
+keys "l l l b l l s <C-u> curve.txt <Enter>" "$S"
+contains "a curve's threshold is saved by name and exact threshold" "$(cat curve.txt)" 'point = "chatbot-scores @ 0.0249"'
+contains "the baseline too" "$(cat curve.txt)" 'baseline = "chatbot-scores @ 0.016"'
+keys "" --scenario curve.txt
+contains "reopened on that threshold" "$out" "exact threshold 0.0249, step 6 of 3,063"
+contains "against that baseline" "$out" "vs baseline ◆ chatbot-scores @ 0.016"
+cd - >/dev/null || exit 1
+
 # ---- data without series ----------------------------------------------------------------
 keys "" "$P"
 contains "the explorer opens on the first point of the file, and says so" "$(printf '%s' "$out" | tr '\n' ' ' | tr -s ' ')" \

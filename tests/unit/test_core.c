@@ -253,6 +253,13 @@ START_TEST(test_parse_count)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         ck_assert_msg(num_parse_count(bad[i], &v) != NULL, "accepted '%s'", bad[i]);
     ck_assert_ptr_nonnull(strstr(num_parse_count("1,5", &v), "thousands separator"));
+    /* Volumes follow the explorer's slider, from its minimum (issue 19:
+     * 1e-300 was taken and printed as -0), to the cap, which is named. */
+    ck_assert_str_eq(num_parse_count("1e-300", &v),
+                     "expected at least 1,000 queries per day (where the explorer's volume slider starts)");
+    ck_assert_ptr_nonnull(num_parse_count("999", &v));
+    ck_assert(num_parse_count("1k", &v) == NULL && v == NUM_MIN_VOLUME);
+    ck_assert_str_eq(num_parse_count("2e15", &v), "expected at most 1e15 queries per day");
 }
 END_TEST
 
@@ -270,6 +277,10 @@ START_TEST(test_parse_percent)
     ck_assert(num_parse_amount("$1,000", &f) == NULL && f == 1000);
     ck_assert(num_parse_amount("2k", &f) == NULL && f == 2000);
     ck_assert(num_parse_amount("-3", &f) != NULL);
+    /* A cost past the cap is refused at the flag: 1e300 once printed as
+     * "$100,000,...,442,02", and made an infinite daily cost. */
+    ck_assert_str_eq(num_parse_amount("1e300", &f), "expected a cost of at most 1e15");
+    ck_assert(num_parse_amount("1e15", &f) == NULL && f == 1e15);
 }
 END_TEST
 
@@ -291,6 +302,34 @@ START_TEST(test_format)
     ck_assert_str_eq(num_format_json(0.1, b, sizeof b), "0.1");
     ck_assert_str_eq(num_format_json(199800.00000000003, b, sizeof b), "199800.00000000003");
     ck_assert_str_eq(num_format_json(NAN, b, sizeof b), "null");
+    /* Numbers that do not fit are shown in exponent form, never cut. */
+    ck_assert_str_eq(num_format_int(1e15, b, sizeof b), "1,000,000,000,000,000");
+    ck_assert_str_eq(num_format_int(1.998e305, b, sizeof b), "1.998e305");
+    ck_assert_str_eq(num_format_int(-2e16, b, sizeof b), "-2e16");
+    ck_assert_str_eq(num_format_money(1.998e305, b, sizeof b), "$1.998e305");
+    ck_assert_str_eq(num_format_money(7.992e28, b, sizeof b), "$7.992e28");
+    ck_assert_str_eq(num_format_money(0.004, b, sizeof b), "$0.004");
+    ck_assert_str_eq(num_format_money(-1e-300, b, sizeof b), "-$1e-300");
+    ck_assert_str_eq(num_format_count(1e20, b, sizeof b), "1e20");
+    ck_assert_str_eq(num_format_count(1.5e-9, b, sizeof b), "1.5e-9");
+    ck_assert_str_eq(num_format_count(1e-8, b, sizeof b), "1e-8");
+    ck_assert_str_eq(num_format_count(-1e-300, b, sizeof b), "-1e-300");
+    ck_assert_str_eq(num_format_pct(-0.0, b, sizeof b), "0.00%");
+    ck_assert_str_eq(num_format_pct(1e-15, b, sizeof b), "1e-13%");
+    ck_assert_str_eq(num_format_short(2.917e8, b, sizeof b), "291.7M");
+    ck_assert_str_eq(num_format_short(3.65e17, b, sizeof b), "3.65e17");
+    /* The longest texts fit NUM_BUF. */
+    char small[NUM_BUF];
+    ck_assert_str_eq(num_format_money(-999999999999999, small, sizeof small), "-$999,999,999,999,999");
+    ck_assert_str_eq(num_format_money(-1.2345e-300, small, sizeof small), "-$1.234e-300");
+    /* A change is signed once, and says when it is unknown: an infinite
+     * cost once gave "Change in daily cost +-". */
+    ck_assert_str_eq(num_format_change(INFINITY, num_format_money, NULL, b, sizeof b), "unknown");
+    ck_assert_str_eq(num_format_change(NAN, num_format_count, NULL, b, sizeof b), "unknown");
+    ck_assert_str_eq(num_format_change(-2.5, num_format_money, NULL, b, sizeof b), "-$2.50");
+    ck_assert_str_eq(num_format_change(5e20, num_format_money, NULL, b, sizeof b), "+$5e20");
+    ck_assert_str_eq(num_format_change(-3, num_format_count, "\xe2\x88\x92", b, sizeof b), "\xe2\x88\x92" "3");
+    ck_assert_str_eq(num_format_change(-1e-12, num_format_count, NULL, b, sizeof b), "0");
     /* a count for a narrow column: never thousands of billions */
     ck_assert_str_eq(num_format_short(3.6162e12, b, sizeof b), "3.6T");
     ck_assert_str_eq(num_format_short(291.7e6, b, sizeof b), "291.7M");
@@ -363,6 +402,44 @@ START_TEST(test_short_names)
     ck_assert_str_eq(sn.names[1], "model-b");
     shortnames_free(&sn);
     pointset_free(&set);
+}
+END_TEST
+
+/* text_quote keeps every byte but NUL through text_unquote, and writes
+ * printable text on one line (scenario files, issue 19). */
+START_TEST(test_quote_round_trip)
+{
+    char all[256];
+    for (int i = 1; i < 256; i++)
+        all[i - 1] = (char)i;
+    all[255] = '\0';
+    const char *samples[] = {all, "", " both ends ", "esc\x1b]0;title\x07", "\xe2\x80\xae\xc2\x85", "caf\xc3\xa9",
+                             "\\x41\\\"", "\xff\xfe"};
+    for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+        sb_t q = SB_INIT;
+        text_quote(&q, samples[i]);
+        for (const unsigned char *p = (const unsigned char *)sb_str(&q); *p; p++)
+            ck_assert_msg(*p >= 0x20 && *p != 0x7f, "sample %zu: control byte 0x%02x", i, *p);
+        ck_assert_msg(text_is_clean(sb_str(&q)), "sample %zu: %s", i, sb_str(&q));
+        char *back = NULL;
+        const char *end = NULL;
+        size_t at = 99;
+        ck_assert_ptr_null(text_unquote(sb_str(&q), &back, &end, &at));
+        ck_assert_str_eq(back, samples[i]);
+        ck_assert_ptr_eq(end, sb_str(&q) + q.len);
+        free(back);
+        sb_free(&q);
+    }
+    char *back = NULL;
+    const char *end;
+    size_t at = 99;
+    ck_assert_str_eq(text_unquote("\"a\\x00\"", &back, &end, &at), "\\x00: a NUL byte cannot be part of a name or path");
+    ck_assert_uint_eq(at, 2);
+    ck_assert_ptr_nonnull(text_unquote("\"open", &back, &end, &at));
+    ck_assert_uint_eq(at, 0);
+    ck_assert_ptr_nonnull(text_unquote("\"a\\", &back, &end, &at));
+    ck_assert_ptr_nonnull(text_unquote("\"\\x4\"", &back, &end, &at));
+    ck_assert_ptr_null(back);
 }
 END_TEST
 
@@ -457,6 +534,7 @@ static Suite *core_suite(void)
     tcase_add_test(t, test_short_names);
     tcase_add_test(t, test_exact_display);
     tcase_add_test(t, test_sanitize);
+    tcase_add_test(t, test_quote_round_trip);
     tcase_add_test(t, test_json_writer);
     suite_add_tcase(s, t);
     return s;

@@ -411,10 +411,15 @@ START_TEST(scenario_file_round_trip)
     ck_assert_msg(scenario_file_read(path, &sf, &d) == 0, "%s", d.error);
     ck_assert(fabs(sf.scenario.volume - ex.scenario.volume) < 1e-6);
     ck_assert(fabs(sf.scenario.adv_share - ex.scenario.adv_share) < 1e-15);
-    ck_assert_str_eq(sf.series, "filter threshold");
-    ck_assert(fabs(sf.position - 0.1) < 1e-12);
-    ck_assert_str_eq(sf.baseline_series, "safety tuning");
-    ck_assert(fabs(sf.baseline_position - 1) < 1e-12);
+    /* points by name: the operating point a mix 90/10 along the filter
+     * threshold series, the baseline the second point of safety tuning */
+    ck_assert_int_eq(sf.version, 2);
+    ck_assert_str_eq(sf.point.name, "filter-before");
+    ck_assert_str_eq(sf.point.mix, "filter-after");
+    ck_assert(fabs(sf.point.share - 0.9) < 1e-12);
+    ck_assert_str_eq(sf.baseline.name, "safety-tuned");
+    ck_assert_ptr_null(sf.baseline.mix);
+    ck_assert_ptr_null(sf.series);
     ck_assert_int_eq(sf.nfiles, 0);
     scenario_file_free(&sf);
     diag_free(&d);
@@ -429,10 +434,13 @@ START_TEST(scenario_file_errors_name_line_and_column)
     } cases[] = {
         {"tradeoff-scenario = 1\nvolume = lots\n", "s.txt:2:10: volume 'lots'"},
         {"tradeoff-scenario = 1\n  colour = red\n", "s.txt:2:3: unknown key 'colour'"},
-        {"tradeoff-scenario = 1\nvolume = 1\nvolume = 2\n", "s.txt:3:1: 'volume' is given twice"},
+        {"tradeoff-scenario = 1\nvolume = 1000\nvolume = 2000\n", "s.txt:3:1: 'volume' is given twice"},
         {"tradeoff-scenario = 1\njust words\n", "s.txt:2:1: expected 'key = value'"},
-        {"volume = 1\n", "s.txt:1:1: not a tradeoff scenario"},
-        {"tradeoff-scenario = 2\n", "s.txt:1:21: version '2' is not supported"},
+        {"volume = 1000\n", "s.txt:1:1: not a tradeoff scenario"},
+        {"tradeoff-scenario = 3\n", "s.txt:1:21: version '3' is not supported"},
+        {"tradeoff-scenario = 2\nsha256 = 00\n", "s.txt:2:10: '00': expected a sha256 line right after"},
+        {"tradeoff-scenario = 2\nfile = a.csv\nsha256 = 00\n", "s.txt:3:10: '00': expected a SHA-256 of 64"},
+        {"tradeoff-scenario = 2\npoint-share = most\n", "s.txt:2:15: point-share 'most'"},
         {"tradeoff-scenario = 1\nasr-bound = below\n", "s.txt:2:13:"},
         {"tradeoff-scenario = 1\nposition = -1\n", "s.txt:2:12:"},
     };
@@ -468,6 +476,99 @@ START_TEST(scenario_file_bounds_and_paths)
     ck_assert(strstr(sb_str(&out), "orr-bound = none\n"));
     sb_free(&out);
     diag_free(&d);
+    scenario_file_free(&sf);
+}
+END_TEST
+
+/* Issue 19: paths were saved sanitised, so a file with blanks at either
+ * end, an escape character or a newline did not reopen; quoted, every byte
+ * reads back. */
+START_TEST(scenario_file_paths_round_trip_any_byte)
+{
+    static const char *const paths[] = {" lead.csv", "trail.csv ", "esc\x1b[31mred.csv", "new\nline.csv",
+                                        "back\\slash \"quoted\".csv", "bad\xff\xc0utf8.csv", "tab\t.csv",
+                                        "bidi\xe2\x80\xae.csv", "caf\xc3\xa9 = #1.csv", "\"", "\\x41"};
+    size_t n = sizeof paths / sizeof paths[0];
+    scenario_file_t sf;
+    scenario_file_init(&sf);
+    sf.nfiles = (int)n;
+    sf.files = calloc(n, sizeof *sf.files);
+    for (size_t i = 0; i < n; i++)
+        sf.files[i] = strdup(paths[i]);
+    sf.series = strdup(" spaced series ");
+    sf.position = 1;
+    sb_t out = SB_INIT;
+    scenario_file_format(&out, &sf);
+    for (const unsigned char *p = (const unsigned char *)sb_str(&out); *p; p++)
+        ck_assert_msg(*p == '\n' || (*p >= 0x20 && *p != 0x7f), "a control byte 0x%02x in the saved text", *p);
+    scenario_file_t back;
+    scenario_file_init(&back);
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(scenario_file_parse("s.txt", NULL, sb_str(&out), out.len, &back, &d), 0);
+    ck_assert_int_eq(back.nfiles, (int)n);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_str_eq(back.files[i], paths[i]);
+    ck_assert_str_eq(back.series, " spaced series ");
+    diag_free(&d);
+    scenario_file_free(&back);
+    sb_free(&out);
+    scenario_file_free(&sf);
+}
+END_TEST
+
+/* A NUL byte once cut its line silently ("volume = 5\0 junk" read as
+ * "volume = 5"), and a line starting with one was skipped. */
+START_TEST(scenario_file_refuses_nul_naming_its_line)
+{
+    static const struct {
+        const char *text;
+        size_t len;
+        const char *want;
+    } cases[] = {
+#define TEXT(s) s, sizeof s - 1
+        {TEXT("tradeoff-scenario = 1\nvolume = 5\0 junk\n"), "s.txt:2:11: a NUL byte: expected text"},
+        {TEXT("tradeoff-scenario = 1\n\0volume = 5\n"), "s.txt:2:1: a NUL byte: expected text"},
+        {TEXT("tradeoff-scenario = 1\nfile = \"a\\x00b\"\n"), "s.txt:2:10: \\x00: a NUL byte cannot be"},
+        {TEXT("tradeoff-scenario = 1\nfile = \"ab\n"), "s.txt:2:8: a quoted value that is never closed"},
+        {TEXT("tradeoff-scenario = 1\nfile = \"a\\qb\"\n"), "s.txt:2:10: an unknown escape"},
+        {TEXT("tradeoff-scenario = 1\nfile = \"ab\" x\n"), "s.txt:2:12: ' x': expected nothing after"},
+#undef TEXT
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        scenario_file_t sf;
+        scenario_file_init(&sf);
+        diag_t d = DIAG_INIT;
+        ck_assert_int_eq(scenario_file_parse("s.txt", NULL, cases[i].text, cases[i].len, &sf, &d), -1);
+        ck_assert_msg(strstr(d.error, cases[i].want), "case %zu: got %s", i, d.error);
+        diag_free(&d);
+        scenario_file_free(&sf);
+    }
+}
+END_TEST
+
+/* Saving says so when the scenario would not reopen as it is: a relative
+ * path (a file realpath could not resolve) read from another directory. */
+START_TEST(scenario_save_text_checks_it_reads_back)
+{
+    scenario_file_t sf;
+    scenario_file_init(&sf);
+    sf.nfiles = 1;
+    sf.files = calloc(1, sizeof *sf.files);
+    sf.files[0] = strdup("gone.csv");
+    sb_t out = SB_INIT;
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(scenario_file_save_text("elsewhere/s.txt", &sf, &out, &d), -1);
+    ck_assert_ptr_nonnull(strstr(d.error, "elsewhere/s.txt: not saved: the data file 'gone.csv' would be read"));
+    diag_free(&d);
+    sb_free(&out);
+    ck_assert_int_eq(scenario_file_save_text("s.txt", &sf, &out, &d), 0);
+    ck_assert_ptr_nonnull(strstr(sb_str(&out), "file = \"gone.csv\"\n"));
+    free(sf.files[0]);
+    sf.files[0] = strdup("/abs/data.csv");
+    sb_free(&out);
+    ck_assert_int_eq(scenario_file_save_text("elsewhere/s.txt", &sf, &out, &d), 0);
+    diag_free(&d);
+    sb_free(&out);
     scenario_file_free(&sf);
 }
 END_TEST
@@ -814,6 +915,9 @@ static Suite *suite(void)
     tcase_add_test(t, scenario_file_round_trip);
     tcase_add_test(t, scenario_file_errors_name_line_and_column);
     tcase_add_test(t, scenario_file_bounds_and_paths);
+    tcase_add_test(t, scenario_file_paths_round_trip_any_byte);
+    tcase_add_test(t, scenario_file_refuses_nul_naming_its_line);
+    tcase_add_test(t, scenario_save_text_checks_it_reads_back);
     tcase_add_test(t, markdown_export_has_state_and_report);
     tcase_add_test(t, ascii_screen_is_ascii);
     tcase_add_test(t, click_on_a_list_row_selects_it);

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static int load_text(pointset_t *set, const char *text, diag_t *d)
@@ -345,7 +346,7 @@ static const csvrow_t *hand_row(handrow_t *h, long line, const char *csv)
             break;
         p += len + 1;
     }
-    h->row = (csvrow_t){"t.csv", line, n + 1, h->fields, h->lens};
+    h->row = (csvrow_t){"t.csv", line, n + 1, h->fields, h->lens, 0};
     return &h->row;
 }
 
@@ -369,13 +370,13 @@ START_TEST(test_points_reader_missing_rate)
     ck_assert_int_eq(points_row(p, hand_row(&h, 2, "a,1,2")), 0);
     ck_assert_int_eq(points_row(p, hand_row(&h, 3, "b,1,")), 0);
     ck_assert_int_eq(points_row(p, hand_row(&h, 5, "c, ,4")), 0);
-    points_finish(p);
+    ck_assert_int_eq(points_finish(p), 0);
     points_free(p);
     ck_assert_uint_eq(set.len, 3);
     ck_assert(isnan(set.items[1].orr) && fabs(set.items[1].asr - 0.01) < 1e-15);
     ck_assert(isnan(set.items[2].asr));
     ck_assert_uint_eq(d.nwarnings, 1);
-    ck_assert_str_eq(d.warnings[0], "f.csv: 2 points without an attack success or over-refusal rate (lines 3, 5): "
+    ck_assert_str_eq(d.warnings[0], "f.csv: 2 points (lines 3, 5) without an attack success or over-refusal rate: "
                                     "listed, but not plotted or projected on the missing side");
     ck_assert_ptr_null(d.error);
 
@@ -500,6 +501,42 @@ START_TEST(test_names_across_loaded_files)
 }
 END_TEST
 
+/* The set keeps its index of names between files (issue 19): the same
+ * file loaded many times takes " #k" suffixes in order, a failed file in
+ * between is forgotten, points added without a loader are seen, and a
+ * name that a file itself holds ("j (verdict) [runs/j.csv #3]") is
+ * skipped. */
+START_TEST(test_names_kept_between_files)
+{
+    pointset_t set = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    const char *j = "set,verdict\nharmful,refused\nbenign,complied\n";
+    const char *bad = "set,verdict\nharmful,refused\nbenign\n";
+    const char *taken = "name,asr_pct,orr_pct\nj (verdict) [runs/j.csv #3],1,2\n";
+    for (int i = 0; i < 3; i++)
+        ck_assert_int_eq(load_buffer(&set, "runs/j.csv", j, strlen(j), NULL, &d), 0);
+    ck_assert_int_eq(load_buffer(&set, "runs/j.csv", bad, strlen(bad), NULL, &d), -1);
+    diag_free(&d);
+    ck_assert_uint_eq(set.len, 3);
+    ck_assert_int_eq(load_buffer(&set, "t.csv", taken, strlen(taken), NULL, &d), 0);
+    point_t p = point_make("j (verdict) [runs/j.csv #4]"); /* added by no loader */
+    p.asr = p.orr = 0.5;
+    pointset_add(&set, p);
+    for (int i = 0; i < 3; i++)
+        ck_assert_int_eq(load_buffer(&set, "runs/j.csv", j, strlen(j), NULL, &d), 0);
+    static const char *const want[] = {"j (verdict)", "j (verdict) [runs/j.csv]", "j (verdict) [runs/j.csv #2]",
+                                       "j (verdict) [runs/j.csv #3]", "j (verdict) [runs/j.csv #4]",
+                                       "j (verdict) [runs/j.csv #5]", "j (verdict) [runs/j.csv #6]",
+                                       "j (verdict) [runs/j.csv #7]"};
+    ck_assert_uint_eq(set.len, 8);
+    for (size_t i = 0; i < 8; i++)
+        ck_assert_str_eq(set.items[i].name, want[i]);
+    ck_assert_ptr_null(d.error);
+    diag_free(&d);
+    pointset_free(&set);
+}
+END_TEST
+
 START_TEST(test_names_from_path_and_order)
 {
     const char *cases[][2] = {{"dir/Run.CSV", "Run"}, {"a.csv", "a"}, {".csv", ".csv"}, {"x/y", "y"},
@@ -528,9 +565,18 @@ START_TEST(test_cells)
     n = -7;
     ck_assert_str_eq(csvcell_count("1.5", &n), "expected a whole number of prompts (0 or more)");
     ck_assert_str_eq(csvcell_count("-1", &n), "expected a whole number of prompts (0 or more)");
-    ck_assert_str_eq(csvcell_count("2e15", &n), "expected a whole number of prompts (0 or more)");
+    /* A count past the cap says so, naming it (issue 19). */
+    ck_assert_str_eq(csvcell_count("2e15", &n), "expected at most 1e15 prompts (the most tradeoff counts)");
+    ck_assert_str_eq(csvcell_count("1e20", &n), "expected at most 1e15 prompts (the most tradeoff counts)");
     ck_assert_ptr_nonnull(csvcell_count("ten", &n));
     ck_assert_int_eq(n, -7);
+    /* Sums stop at the cap too, leaving the total as it was. */
+    long long total = 0;
+    ck_assert_ptr_null(csvcell_add_count(&total, 999999999999999LL));
+    ck_assert_ptr_null(csvcell_add_count(&total, 1));
+    ck_assert_int_eq(total, 1000000000000000LL);
+    ck_assert_ptr_nonnull(csvcell_add_count(&total, 1));
+    ck_assert_int_eq(total, 1000000000000000LL);
     ck_assert(csvcell_blank(" \t", 2) && csvcell_blank("", 0) && !csvcell_blank(" x", 2));
     handrow_t h;
     diag_t d = DIAG_INIT;
@@ -615,6 +661,77 @@ START_TEST(test_csvread_source_raw_and_rewind)
     csvread_close(&src);
     unlink(path);
     ck_assert_ptr_null(d.error);
+}
+END_TEST
+
+/* A new pipe that a child process fills with `text` n times; returns
+ * the path of its read end (fds[0]), the child's pid in *pid. */
+static const char *pipe_of(const char *text, int n, int *fds, pid_t *pid)
+{
+    static char path[64];
+    ck_assert_int_eq(pipe(fds), 0);
+    *pid = fork();
+    ck_assert_int_ge(*pid, 0);
+    if (*pid == 0) {
+        close(fds[0]);
+        for (int i = 0; i < n; i++)
+            if (write(fds[1], text, strlen(text)) != (ssize_t)strlen(text))
+                _exit(0); /* the reader stopped */
+        _exit(0);
+    }
+    close(fds[1]);
+    snprintf(path, sizeof path, "/proc/self/fd/%d", fds[0]);
+    return path;
+}
+
+static int count_only(const csvrow_t *row, void *ctx)
+{
+    (void)row;
+    ++*(long *)ctx;
+    return 0;
+}
+
+/* Issue 19: one rule for the size of an input. Streamed kinds have no
+ * limit, from a file or a pipe; operating points stop at 1 GiB, a pipe of
+ * them once that much is read, with the reason. */
+START_TEST(test_input_size_rule)
+{
+    ck_assert(input_max_bytes(INPUT_POINTS) == INPUT_HELD_MAX_BYTES);
+    ck_assert(input_max_bytes(INPUT_SCORES) == 0 && input_max_bytes(INPUT_BINNED) == 0 &&
+              input_max_bytes(INPUT_JUDGED) == 0);
+    int fds[2];
+    pid_t pid;
+    csvsource_t src;
+    diag_t d = DIAG_INIT;
+    /* No limit: every row of a pipe is read, 2.4 MB of them here. */
+    long rows = 0;
+    ck_assert_int_eq(csvread_open(&src, pipe_of("harmful,0.5\n", 200000, fds, &pid), &d), 0);
+    ck_assert_int_eq(csvread_source(&src, count_only, &rows, &d), 0);
+    ck_assert_int_eq(rows, 200000);
+    csvread_close(&src);
+    close(fds[0]);
+    waitpid(pid, NULL, 0);
+    /* A limit stops a pipe once it has given that much, and says why. */
+    rows = 0;
+    ck_assert_int_eq(csvread_open(&src, pipe_of("harmful,0.5\n", 200000, fds, &pid), &d), 0);
+    ck_assert_int_eq(csvread_limit(&src, 1u << 20, "held whole", &d), 0);
+    ck_assert_int_eq(csvread_source(&src, count_only, &rows, &d), -1);
+    ck_assert_msg(strstr(d.error, ": more than 1 MiB read: held whole"), "%s", d.error);
+    ck_assert(rows > 80000 && rows < 110000);
+    csvread_close(&src);
+    close(fds[0]);
+    waitpid(pid, NULL, 0);
+    diag_free(&d);
+    /* A regular file larger than the limit is refused when it is set. */
+    static const char text[] = "a,b\n1,2\n3,4\n";
+    char *path = write_temp(text, sizeof text - 1);
+    ck_assert_int_eq(csvread_open(&src, path, &d), 0);
+    ck_assert_int_eq(csvread_limit(&src, 8, "held whole", &d), -1);
+    ck_assert_msg(strstr(d.error, ": file is larger than 0 MiB: held whole"), "%s", d.error);
+    ck_assert_int_eq(csvread_limit(&src, 0, NULL, &d), 0);
+    csvread_close(&src);
+    unlink(path);
+    diag_free(&d);
 }
 END_TEST
 
@@ -774,9 +891,11 @@ static Suite *load_suite(void)
     tcase_add_test(m, test_names_unique_across_files);
     tcase_add_test(m, test_names_tell_apart);
     tcase_add_test(m, test_names_across_loaded_files);
+    tcase_add_test(m, test_names_kept_between_files);
     tcase_add_test(m, test_names_from_path_and_order);
     tcase_add_test(m, test_cells);
     tcase_add_test(m, test_csvread_source_raw_and_rewind);
+    tcase_add_test(m, test_input_size_rule);
     tcase_add_test(m, test_csvread_open_fifo_and_directory);
     suite_add_tcase(s, m);
     TCase *g = tcase_create("groups");

@@ -308,6 +308,35 @@ START_TEST(test_the_signal_handlers_are_given_back)
 }
 END_TEST
 
+/* With no previous file, the message does not speak of one (issue 19). */
+START_TEST(test_full_disk_without_a_previous_file_says_so)
+{
+    make_dir();
+    char *out = path_in("new-report.txt");
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        static char big[256 * 1024];
+        struct rlimit rl = {16 * 1024, 16 * 1024};
+        signal(SIGXFSZ, SIG_IGN);
+        if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
+            _exit(2);
+        diag_t d = DIAG_INIT;
+        if (outfile_write(out, big, sizeof big, NULL, 0, &d) != -1 || !d.error)
+            _exit(3);
+        if (strcmp(strchr(d.error, ' '), " write failed: File too large; no file was created") != 0) {
+            fprintf(stderr, "error: %s\n", d.error);
+            _exit(4);
+        }
+        _exit(access(out, F_OK) == 0 ? 5 : leftover_temps() != 0 ? 6 : 0);
+    }
+    int status;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "child failed (status %d)", status);
+    remove_dir();
+}
+END_TEST
+
 /* Mounts a tmpfs of `size` on the test directory (options "size=...,mode=0755"
  * plus `extra`); false when this machine does not allow it. */
 static bool mount_tmpfs(const char *size, unsigned long flags)
@@ -387,6 +416,7 @@ static Suite *outfile_suite(void)
     tcase_add_test(tc, test_full_disk_keeps_the_previous_file);
     tcase_add_test(tc, test_a_signal_during_the_write_leaves_no_temporary_file);
     tcase_add_test(tc, test_the_signal_handlers_are_given_back);
+    tcase_add_test(tc, test_full_disk_without_a_previous_file_says_so);
     tcase_add_test(tc, test_tiny_tmpfs_keeps_the_previous_file);
     tcase_add_test(tc, test_read_only_directory_keeps_the_previous_file);
     suite_add_tcase(s, tc);

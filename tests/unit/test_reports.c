@@ -7,6 +7,7 @@
 
 #include "unit.h"
 #include "load/examples.h"
+#include "load/load.h"
 #include "core/model.h"
 #include "core/point.h"
 #include "render/chart.h"
@@ -138,6 +139,58 @@ START_TEST(test_csv_neutralises_formulas_not_numbers)
 }
 END_TEST
 
+/* The CSV report of `set` at the default scenario. */
+static void csv_of(sb_t *out, const pointset_t *set)
+{
+    scenario_t s = model_default_scenario();
+    report_t r = {0};
+    r.scenario = &s;
+    r.points = set;
+    r.title = "t";
+    report_csv(out, &r);
+}
+
+/* Issue 19: attribute cells that are numbers got the formula prefix, and
+ * reading the CSV back kept the apostrophe in names. Numbers stay numbers,
+ * and tradeoff reads its export back as the same names and attributes. */
+START_TEST(test_csv_round_trip_keeps_names_and_numbers)
+{
+    static const char *const names[] = {"=HYPERLINK(\"x\")", "-5 apples", "+cmd", "@SUM(A1)", "-2+3", "'quoted", "plain"};
+    static const char *const values[] = {"-5", "+5", "-1e5", "=1+1", "-", "+1,000", "@"};
+    size_t n = sizeof names / sizeof names[0];
+    pointset_t set = POINTSET_INIT;
+    for (size_t i = 0; i < n; i++) {
+        point_t p = point_make(names[i]);
+        p.asr = 0.01 * (double)(i + 1);
+        p.orr = 0.02;
+        point_set_attr(&p, "score", values[i]);
+        pointset_add(&set, p);
+    }
+    sb_t out = SB_INIT;
+    csv_of(&out, &set);
+    const char *csv = sb_str(&out);
+    ck_assert_ptr_nonnull(strstr(csv, ",-5\n"));
+    ck_assert_ptr_nonnull(strstr(csv, ",+5\n"));
+    ck_assert_ptr_nonnull(strstr(csv, ",-1e5\n"));
+    ck_assert_ptr_nonnull(strstr(csv, ",\"+1,000\"\n"));
+    ck_assert_ptr_nonnull(strstr(csv, ",\"'=1+1\"\n"));
+    ck_assert_ptr_nonnull(strstr(csv, ",\"'-\"\n"));
+    ck_assert_ptr_nonnull(strstr(csv, "\n\"'-5 apples\","));
+    pointset_t back = POINTSET_INIT;
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(load_buffer(&back, "export.csv", csv, out.len, NULL, &d), 0);
+    ck_assert_uint_eq(back.len, n);
+    for (size_t i = 0; i < n; i++) {
+        ck_assert_str_eq(back.items[i].name, names[i]);
+        ck_assert_str_eq(point_attr(&back.items[i], "score"), values[i]);
+    }
+    diag_free(&d);
+    pointset_free(&back);
+    sb_free(&out);
+    pointset_free(&set);
+}
+END_TEST
+
 /* A negative number in a numeric column stays a number. */
 START_TEST(test_csv_negative_numbers_are_numbers)
 {
@@ -148,13 +201,8 @@ START_TEST(test_csv_negative_numbers_are_numbers)
     p.knob = -0.5;
     pointset_add(&set, p);
     set.knob_name = xstrdup("temperature");
-    scenario_t s = model_default_scenario();
-    report_t r = {0};
-    r.scenario = &s;
-    r.points = &set;
-    r.title = "t";
     sb_t out = SB_INIT;
-    report_csv(&out, &r);
+    csv_of(&out, &set);
     ck_assert_ptr_nonnull(strstr(sb_str(&out), ",line,temperature,"));
     ck_assert_ptr_nonnull(strstr(sb_str(&out), "\nneg,,,,-0.5,1,2,"));
     sb_free(&out);
@@ -474,6 +522,7 @@ static Suite *reports_suite(void)
     tcase_add_test(tc, test_markdown_escapes_names);
     tcase_add_test(tc, test_csv_neutralises_formulas_not_numbers);
     tcase_add_test(tc, test_csv_negative_numbers_are_numbers);
+    tcase_add_test(tc, test_csv_round_trip_keeps_names_and_numbers);
     tcase_add_test(tc, test_svg_escapes_text);
     tcase_add_test(tc, test_svg_follows_the_chart_scales);
     tcase_add_test(tc, test_svg_names_the_frontier_first);

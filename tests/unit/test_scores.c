@@ -213,7 +213,7 @@ START_TEST(test_scores_loaded_as_points_are_thinned)
     ck_assert_uint_le(set.len, 52);
     ck_assert_uint_ge(set.len, 50);
     ck_assert_uint_eq(d.nwarnings, 1);
-    ck_assert_ptr_nonnull(strstr(d.warnings[0], "a curve of 1000 thresholds, shown as"));
+    ck_assert_ptr_nonnull(strstr(d.warnings[0], "a curve of 1,000 thresholds, shown as"));
     ck_assert_str_eq(set.knob_name, "threshold");
     pointset_free(&set);
     diag_free(&d);
