@@ -606,6 +606,10 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
         name_w -= series_w + 2;
     else
         series_w = 0;
+    /* no wider than the longest name: the numbers stay beside the names
+     * on a wide screen, the room left at the right */
+    int longest = (ex->names_width > 4 ? ex->names_width : 4) + 2;
+    name_w = name_w > longest ? longest : name_w;
     int y = r.y + 1;
     int x_num = r.x + 2 + name_w;
     int x_series = x_num + num_w + 2, x_asr = x_series + (series_w ? series_w + 1 : -1), x_orr = x_asr + rate_w,

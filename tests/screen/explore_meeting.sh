@@ -92,6 +92,11 @@ SIZE=200x60 keys "" "$P"
 screens
 contains "at 200x60 the list's names are whole" "$(list "$tmp/s.1")" \
     "GPT-4o (latest version at card time) [OpenAI Standard Refusal Eval (harmful part)]"
+# The name column is no wider than the longest name (here 23 characters):
+# the numbers stay beside the names on a wide screen.
+SIZE=200x60 keys "" --example or-bench
+gap=$(printf '%s\n' "$out" | awk '/ Name .*#/ { print index($0, "#") - index($0, "Name"); exit }')
+check "at 200x60 the # column follows the longest name, not the screen's edge ($gap)" test "$gap" -le 30
 keys "d" "$P"
 contains "d shows the full name" "$out" "GPT-4o (launch) [OpenAI Standard Refusal Eval (harmful part)]"
 contains "and every attribute, in full" "$out" "source: OpenAI o1 System Card"
