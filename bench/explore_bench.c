@@ -2,14 +2,19 @@
  * (the state update plus laying out and drawing the whole screen, chart
  * included, into the grid the terminal copies).
  *
- *   make bench/explore_bench && bench/explore_bench [POINTS] [KEYS]
+ *   make bench/explore_bench && bench/explore_bench [POINTS] [KEYS] [THRESHOLDS]
  *
- * Data: the built-in scenario; a per-prompt score curve (100,000 prompts,
- * loaded as its thresholds); POINTS operating points (default 100,000) in
- * eight series of thresholds, as a points file gives them; and the same
- * number of points with no series and no group columns (one flat list).
- * Keys: the list cursor (j j k k) and the operating point along its series
- * (Right Right Left Left), KEYS of each (default 2,000), at 100x30.
+ * Data: the built-in scenario; per-prompt score curves of 10,000 and
+ * 100,000 prompts and binned counts of THRESHOLDS bins (default
+ * 1,000,000), each kept whole as the explorer keeps it (one row, its
+ * exact curve); POINTS operating points (default 100,000) in eight series
+ * of thresholds, as a points file gives them; and the same number of
+ * points with no series and no group columns (one flat list). Keys: the
+ * list cursor (j j k k) and the operating point along its series (Right
+ * Right Left Left: on a curve, from threshold to threshold), KEYS of each
+ * (default 2,000), at 100x30. Issue 17 asks the slider on the big curve to
+ * cost at most 1.5 times what it costs on the 10,000-prompt curve, the
+ * ratio printed last, both measured in the same run.
  *
  * Absolute times depend on the machine, so the report also gives each
  * median as a ratio to a reference measured in the same run: rendering the
@@ -92,6 +97,22 @@ static char *score_csv(long prompts, size_t *len)
     return sb_detach(&sb);
 }
 
+/* Binned counts with `bins` bins: a curve of as many distinct thresholds
+ * without generating the prompts behind them. */
+static char *binned_csv(long bins, size_t *len)
+{
+    sb_t sb = SB_INIT;
+    sb_puts(&sb, "score_bin_lower,harmful_count,benign_count\n");
+    unsigned long long x = 1181783497276652981ULL;
+    for (long i = 0; i < bins; i++) {
+        double t = (double)i / (double)bins;
+        int h = (int)(uniform(&x) * 3 * t), b = (int)(uniform(&x) * 3 * (1 - t));
+        sb_printf(&sb, "%.7f,%d,%d\n", t, h, b + (h == 0));
+    }
+    *len = sb.len;
+    return sb_detach(&sb);
+}
+
 /* `points` operating points as a points file gives them: with `series`,
  * eight series of thresholds (each trading ASR for ORR, with noise);
  * without, one flat list of names and rates. */
@@ -122,31 +143,38 @@ static void row(const char *what, const char *keys, size_t points, double median
     printf("%-26s %-14s %8zu %10.3f %8.3f %7.2f\n", what, keys, points, median, ref, median / ref);
 }
 
-/* Loads `csv` (taking it) and measures both kinds of keys on it. */
-static void measure(const char *what, char *csv, size_t len, const scenario_t *s, int iterations, double ref)
+/* Loads `csv` (taking it) as the explorer does (curves kept whole) and
+ * measures both kinds of keys on it; returns the slider's median. The
+ * size column counts the points, or a curve's thresholds. */
+static double measure(const char *what, char *csv, size_t len, const scenario_t *s, int iterations, double ref)
 {
     pointset_t set = POINTSET_INIT;
+    curves_t curves = CURVES_INIT;
     input_opts_t opts = INPUT_OPTS_INIT;
     diag_t d = DIAG_INIT;
-    if (load_buffer(&set, "bench.csv", csv, len, &opts, &d) != 0) {
+    if (load_buffer_curves(&set, &curves, "bench.csv", csv, len, &opts, &d) != 0) {
         fprintf(stderr, "explore_bench: %s\n", d.error ? d.error : "cannot load the data");
         exit(3);
     }
     free(csv);
     diag_free(&d);
     explore_t ex;
-    explore_init(&ex, &set, strdup(what), NULL, 0, s, NULL);
-    row(what, "list j/k", ex.set.len, key_to_frame(&ex, list_keys, iterations), ref);
-    row(what, "slider <-/->", ex.set.len, key_to_frame(&ex, slider_keys, iterations), ref);
+    explore_init_whole(&ex, &set, &curves, strdup(what), NULL, 0, s, NULL);
+    size_t n = ex.curves.len ? ex.curves.items[0].curve.len : ex.set.len;
+    row(what, "list j/k", n, key_to_frame(&ex, list_keys, iterations), ref);
+    double m = key_to_frame(&ex, slider_keys, iterations);
+    row(what, "slider <-/->", n, m, ref);
     explore_free(&ex);
+    return m;
 }
 
 int main(int argc, char **argv)
 {
     long points = argc > 1 ? atol(argv[1]) : 100000;
     int iterations = argc > 2 ? atoi(argv[2]) : 2000;
-    if (points < 8 || iterations < 10) {
-        fprintf(stderr, "usage: explore_bench [POINTS >= 8] [KEYS >= 10]\n");
+    long thresholds = argc > 3 ? atol(argv[3]) : 1000000;
+    if (points < 8 || iterations < 10 || thresholds < 10) {
+        fprintf(stderr, "usage: explore_bench [POINTS >= 8] [KEYS >= 10] [THRESHOLDS >= 10]\n");
         return 2;
     }
     double ref = reference(iterations);
@@ -163,9 +191,16 @@ int main(int argc, char **argv)
     explore_free(&ex);
 
     size_t len;
-    char *text = score_csv(100000, &len);
+    char *text = score_csv(10000, &len);
+    double small = measure("score curve, 10k prompts", text, len, &s, iterations, ref);
+    text = score_csv(100000, &len);
     measure("score curve, 100k prompts", text, len, &s, iterations, ref);
+    text = binned_csv(thresholds, &len);
     char what[64];
+    snprintf(what, sizeof what, "curve, %ld thresholds", thresholds);
+    double big = measure(what, text, len, &s, iterations, ref);
+    printf("%-26s %-14s %8s %10.2f  (slider median, %ld thresholds / 10k prompts; issue 17: at most 1.5)\n",
+           "curve size ratio", "slider <-/->", "", small > 0 ? big / small : 0.0, thresholds);
     snprintf(what, sizeof what, "%ld points, 8 series", points);
     text = points_csv(points, true, &len);
     measure(what, text, len, &s, iterations, ref);

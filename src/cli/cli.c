@@ -102,7 +102,7 @@ enum {
     O_ASR_COLUMN, O_ORR_COLUMN, O_COMPLEMENT, O_RATES, O_NAME_COLUMNS, O_CATEGORY_COLUMN, O_WHERE, O_VERBOSE,
     O_VOLUME, O_ADV, O_COST_REFUSAL, O_COST_HARM, O_POLICY,
     O_COMPARE, O_INTERVAL, O_CATEGORY_SHARES, O_TARGET_ASR, O_TARGET_ORR,
-    O_WIDTH, O_HEIGHT, O_ASCII, O_X_SCALE, O_Y_SCALE, O_NO_LABELS, O_GROUP,
+    O_WIDTH, O_HEIGHT, O_ASCII, O_X_SCALE, O_Y_SCALE, O_NO_LABELS, O_NO_KEY, O_GROUP,
     O_FORMAT, O_NO_COLOR,
     O_SCENARIO_FILE, O_THRESHOLD, O_BASELINE, O_SELECT, O_NO_MOUSE, O_KEYS,
     O_BASELINE_NAME, O_CANDIDATE_NAME, O_MAX_ASR_INCREASE, O_MAX_ORR_INCREASE, O_SIGNIFICANCE, O_ACROSS_GROUPS,
@@ -222,6 +222,8 @@ static const struct {
      "ASR axis: auto, linear or log (the explorer\n" "has one scale for both axes)"},
     {{"no-labels", no_argument, NULL, O_NO_LABELS}, SEC_CHART, CHARTS, NULL,
      "number the points and name them in the key\n" "below the chart"},
+    {{"no-key", no_argument, NULL, O_NO_KEY}, SEC_CHART, ON(CLI_PLOT), NULL,
+     "leave out the key of numbered points below\n" "the chart"},
     {{"group", required_argument, NULL, O_GROUP}, SEC_CHART, CHARTS | ON(CLI_EXPLORE), "NAME",
      "the measurement group whose frontier the\n"
      "chart draws (a unique part of its name)"},
@@ -687,6 +689,7 @@ static bool apply_chart_output(cli_t *c, int val, const char *arg)
     case O_X_SCALE: return parse_scale(c, "x-scale", arg, &ch->xscale);
     case O_Y_SCALE: return parse_scale(c, "y-scale", arg, &ch->yscale);
     case O_NO_LABELS: ch->no_labels = true; return true;
+    case O_NO_KEY: ch->no_key = true; return true;
     case O_GROUP: ch->group = arg; return true;
     case O_ASCII: ch->ascii = true; return true;
     case O_FORMAT:
@@ -912,13 +915,15 @@ void cli_print_warnings(const diag_t *d)
     diag_condensed_free(lines, n);
 }
 
-/* Loads one file; its warnings go to `keep`, its error to stderr. */
-static bool load_one(const cli_t *c, const char *path, pointset_t *set, curve_t *curve, diag_t *keep)
+/* Loads one file (a curve whole into `curves` when given); its warnings go
+ * to `keep`, its error to stderr. */
+static bool load_one(const cli_t *c, const char *path, pointset_t *set, curves_t *curves, curve_t *curve,
+                     diag_t *keep)
 {
     diag_t d = DIAG_INIT;
     input_opts_t opts = c->data.input;
     loadprogress_attach(&opts, path);
-    int rc = set ? load_file(set, path, &opts, &d) : load_curve_file(curve, path, &opts, &d);
+    int rc = set ? load_file_curves(set, curves, path, &opts, &d) : load_curve_file(curve, path, &opts, &d);
     loadprogress_end();
     /* --verbose: how the file was read, as it is read; its warnings are
      * said with the others, condensed. */
@@ -936,14 +941,14 @@ static bool load_one(const cli_t *c, const char *path, pointset_t *set, curve_t 
 bool cli_load_file(const cli_t *c, const char *path, pointset_t *set, curve_t *curve, diag_t *keep)
 {
     diag_t mine = DIAG_INIT;
-    bool ok = load_one(c, path, set, curve, keep ? keep : &mine);
+    bool ok = load_one(c, path, set, NULL, curve, keep ? keep : &mine);
     if (ok && !keep)
         cli_print_warnings(&mine);
     diag_free(&mine);
     return ok;
 }
 
-bool cli_load(const cli_t *c, pointset_t *set, char **title, diag_t *keep)
+bool cli_load(const cli_t *c, pointset_t *set, curves_t *curves, char **title, diag_t *keep)
 {
     sb_t t = SB_INIT;
     diag_t mine = DIAG_INIT;
@@ -955,7 +960,7 @@ bool cli_load(const cli_t *c, pointset_t *set, char **title, diag_t *keep)
     bool ok = true;
     for (int i = 0; ok && i < c->data.nfiles; i++) {
         const char *path = c->data.files[i];
-        ok = load_one(c, path, set, NULL, warnings);
+        ok = load_one(c, path, set, curves, NULL, warnings);
         char *shown = text_sanitize(path, strlen(path));
         sb_printf(&t, "%s%s", i ? ", " : "", shown);
         free(shown);

@@ -63,6 +63,7 @@ typedef struct {
     int width, height;    /* --width, --height; 0: the command's own size */
     chart_scale_t xscale, yscale;
     bool no_labels;
+    bool no_key;      /* plot: no key below the chart */
     bool ascii;           /* --ascii as given; display.ascii is the decision */
     const char *group;    /* --group NAME as given: the group whose frontier is drawn */
 } cli_chart_t;
@@ -144,8 +145,10 @@ chart_opts_t cli_chart_opts(const cli_t *c, int width, int height);
 /* Loads the operands (or the built-in scenario when there are none) into
  * `set`. The warnings go to stderr condensed (diag_condense), and whole to
  * `keep` when it is given (the explorer lists them); an error goes to
- * stderr. Returns false on failure. */
-bool cli_load(const cli_t *c, pointset_t *set, char **title, diag_t *keep);
+ * stderr. Returns false on failure. With `curves`, score files and binned
+ * counts are kept whole there, one point each (load_file_curves); NULL
+ * thins them to points. */
+bool cli_load(const cli_t *c, pointset_t *set, curves_t *curves, char **title, diag_t *keep);
 /* Loads one file as points (into `set`) or as a curve (into `curve`; the
  * other is NULL), with a progress line on a terminal. Its warnings go to
  * `keep` when given, else to stderr condensed; its error to stderr.

@@ -162,7 +162,7 @@ static int diff_named(const cli_t *c)
     char *title = NULL;
     const point_t *a, *b;
     int rc = EXIT_USAGE;
-    if (cli_load(c, &set, &title, NULL) && cli_compare(c, &set, &a, &b))
+    if (cli_load(c, &set, NULL, &title, NULL) && cli_compare(c, &set, &a, &b))
         rc = run_diff(c, a, b);
     free(title);
     pointset_free(&set);

@@ -21,7 +21,7 @@ int cmd_plot(int argc, char **argv)
         return EXIT_USAGE;
     pointset_t set = POINTSET_INIT;
     char *title = NULL;
-    if (!cli_load(&c, &set, &title, NULL)) {
+    if (!cli_load(&c, &set, NULL, &title, NULL)) {
         pointset_free(&set);
         return EXIT_USAGE;
     }
@@ -44,23 +44,38 @@ int cmd_plot(int argc, char **argv)
     chart_focus_apply(&cf, &o);
     o.scenario = &c.scenario;
 
+    /* The whole output, chart and key, within the width and height: the
+     * key gets the rows below a chart that stays readable (at least half
+     * the height), wrapped to the width, and ends with a note when it has
+     * to be shortened; --no-key leaves it out. */
     chart_t ch;
+    int total = o.height;
     chart_render(&ch, &o);
-    /* On a terminal the key below the chart should not push its top off
-     * the screen: give the key its rows when the chart stays readable. */
-    if (c.chart.height == 0 && isatty(STDOUT_FILENO) && ch.nkey > 0 && o.height - (int)ch.nkey >= 16) {
-        o.height -= (int)ch.nkey;
-        chart_free(&ch);
-        chart_render(&ch, &o);
+    int chart_min = total / 2 > CHART_MIN_HEIGHT ? total / 2 : CHART_MIN_HEIGHT;
+    int key_rows = 0;
+    if (!c.chart.no_key && ch.nkey > 0) {
+        sb_t probe = SB_INIT;
+        key_rows = chart_key_text(&ch, &probe, o.width, -1);
+        sb_free(&probe);
+        if (key_rows > total - chart_min)
+            key_rows = total - chart_min;
+        if (key_rows < 1 && total > CHART_MIN_HEIGHT)
+            key_rows = 1; /* at least the row that says a key was left out */
+        if (key_rows < 0)
+            key_rows = 0;
+        if (key_rows > 0) {
+            o.height = total - key_rows;
+            chart_free(&ch);
+            chart_render(&ch, &o);
+        }
     }
     sb_t out = SB_INIT;
-    if (c.display.color) {
+    if (c.display.color)
         theme_canvas_ansi(&out, &ch.canvas, o.ascii);
-        for (size_t i = 0; i < ch.nkey; i++)
-            sb_printf(&out, "%s\n", ch.key[i]);
-    } else {
-        chart_to_text(&ch, &out, o.ascii);
-    }
+    else
+        canvas_to_text(&ch.canvas, &out, o.ascii);
+    if (key_rows > 0)
+        chart_key_text(&ch, &out, o.width, key_rows);
     int rc = cmd_emit(&c, &out);
     sb_free(&out);
     chart_free(&ch);

@@ -167,6 +167,27 @@ bool point_unrecognised_range(const point_t *p, bool asr, double *lo, double *hi
     return true;
 }
 
+static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
+
+point_t point_copy(const point_t *p)
+{
+    point_t c = *p;
+    c.name = dup_or_null(p->name);
+    c.series = dup_or_null(p->series);
+    c.group = dup_or_null(p->group);
+    c.source = dup_or_null(p->source);
+    c.attrs = p->nattrs ? xmalloc(p->nattrs * sizeof *c.attrs) : NULL;
+    for (size_t i = 0; i < p->nattrs; i++)
+        c.attrs[i] = (point_attr_t){xstrdup(p->attrs[i].key), xstrdup(p->attrs[i].value)};
+    c.categories = p->ncategories ? xmalloc(p->ncategories * sizeof *c.categories) : NULL;
+    for (size_t i = 0; i < p->ncategories; i++) {
+        c.categories[i] = p->categories[i];
+        c.categories[i].name = xstrdup(p->categories[i].name);
+    }
+    c.prompts = promptlog_retain(p->prompts); /* shared, counted */
+    return c;
+}
+
 void point_free(point_t *p)
 {
     free(p->name);

@@ -161,6 +161,8 @@ void point_counts_cell(sb_t *sb, const point_t *p, bool asr);
  * (left out, all refusals, all compliance); false when none were seen or
  * the counts are unknown. */
 bool point_unrecognised_range(const point_t *p, bool asr, double *lo, double *hi);
+/* A deep copy of `p` (every string, attribute and category its own). */
+point_t point_copy(const point_t *p);
 void point_free(point_t *p);
 /* "3 rows left out by --where notes!~RELATIVE"; nothing when no row was. */
 void pointset_filtered_describe(sb_t *sb, const pointset_t *set);

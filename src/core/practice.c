@@ -285,11 +285,12 @@ static void letters_shown(char *buf, size_t n, unsigned letters)
         snprintf(buf, n, "none");
 }
 
-static void answer_letters(practice_answer_t *a, answer_kind_t kind, unsigned letters)
+static void answer_letters(practice_answer_t *a, answer_kind_t kind, unsigned letters, size_t offered)
 {
     memset(a, 0, sizeof *a);
     a->kind = kind;
     a->letters = letters;
+    a->nletters = (int)offered;
     letters_shown(a->shown, sizeof a->shown, letters);
     if (kind == ANSWER_LETTER && (letters & (letters - 1)))
         snprintf(a->shown + strlen(a->shown), sizeof a->shown - strlen(a->shown), " (a tie: any of them)");
@@ -535,7 +536,7 @@ static void solve_policy(const practice_ex_t *ex, practice_solution_t *sol)
         sb_puts(o, "\n");
     }
     if (ex->ask == 0)
-        answer_letters(&sol->answer, ANSWER_LETTERS, pass);
+        answer_letters(&sol->answer, ANSWER_LETTERS, pass, ex->points.len);
     else
         answer_bound(&sol->answer, policy_check(pol, pt(ex, ex->a)->asr, pt(ex, ex->a)->orr));
     char which[64];
@@ -691,7 +692,7 @@ static void solve_frontier_dominated(const practice_ex_t *ex, practice_solution_
             sb_puts(o, "not dominated");
         sb_puts(o, "\n");
     }
-    answer_letters(&sol->answer, ANSWER_LETTERS, dominated);
+    answer_letters(&sol->answer, ANSWER_LETTERS, dominated, ex->points.len);
     char which[64];
     letters_shown(which, sizeof which, dominated);
     sb_printf(&sol->meaning,
@@ -919,7 +920,7 @@ static void solve_cost(const practice_ex_t *ex, practice_solution_t *sol)
     unsigned winners = cheapest(ex, &best, &next);
     with_mixes(o, ex, best);
     if (ex->ask == 0)
-        answer_letters(&sol->answer, ANSWER_LETTER, winners);
+        answer_letters(&sol->answer, ANSWER_LETTER, winners, ex->points.len);
     else
         answer_money(&sol->answer, best);
     char which[64];
@@ -1031,7 +1032,7 @@ static void solve_category(const practice_ex_t *ex, practice_solution_t *sol)
     double pooled = (double)s / (double)n;
     sb_printf(o, "Critical categories together: %s / %s = %s\n", whole((double)s), whole((double)n), pct4(pooled));
     if (ex->ask == 0)
-        answer_letters(&sol->answer, ANSWER_LETTERS, failing);
+        answer_letters(&sol->answer, ANSWER_LETTERS, failing, p->ncategories);
     else
         answer_percent(&sol->answer, pooled, TOL_RATE_REL, TOL_RATE_ABS);
     char which[64];
@@ -1078,15 +1079,36 @@ static void build(practice_ex_t *ex, uint64_t seed, practice_kind_t kind, int va
     ops[kind].gen(ex, &r);
 }
 
+/* The kinds of round `round` of a drill of every kind, in an order drawn
+ * from the seed (a stream of its own, apart from the exercises' numbers):
+ * each seed starts with other exercises, and each round asks every kind
+ * once, so the first round is the domain text's examples, all of them. */
+static void round_order(uint64_t seed, int round, practice_kind_t order[PRACTICE_NKINDS])
+{
+    practice_rng_t r;
+    practice_rng_seed(&r, seed ^ 0x9E3779B97F4A7C15ULL ^ ((uint64_t)round * 0xBF58476D1CE4E5B9ULL));
+    for (int k = 0; k < PRACTICE_NKINDS; k++)
+        order[k] = (practice_kind_t)k;
+    for (int n = PRACTICE_NKINDS; n > 1; n--) {
+        int j = (int)practice_rng_below(&r, (uint64_t)n);
+        practice_kind_t t = order[n - 1];
+        order[n - 1] = order[j];
+        order[j] = t;
+    }
+}
+
 void practice_generate(practice_set_t *set, uint64_t seed, int kind, int count)
 {
     set->seed = seed;
     set->kind = kind;
+    practice_kind_t order[PRACTICE_NKINDS];
     for (int i = 0; i < count; i++) {
         practice_kind_t k;
         int variation;
         if (kind == PRACTICE_ALL_KINDS) {
-            k = (practice_kind_t)(i % PRACTICE_NKINDS);
+            if (i % PRACTICE_NKINDS == 0)
+                round_order(seed, i / PRACTICE_NKINDS, order);
+            k = order[i % PRACTICE_NKINDS];
             variation = i / PRACTICE_NKINDS - 1;
         } else {
             k = (practice_kind_t)kind;

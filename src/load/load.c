@@ -30,6 +30,7 @@ typedef struct {
     const char *path;       /* as given, for point names */
     size_t first;           /* index in set of this file's first point */
     curve_t *curve_out;     /* load_curve_file: the curve instead of points */
+    curves_t *curves;       /* load_file_curves: curves kept whole, one point each */
     csvsource_t *src;       /* the file or pipe read; NULL for a buffer */
 
     bool rereadable;        /* the input can be read again (per-prompt texts) */
@@ -131,9 +132,10 @@ static void curve_to_points(loader_t *L, const curve_t *c)
     size_t *keep = xmalloc((c->len ? c->len : 1) * sizeof *keep);
     size_t max = L->opts->max_points ? L->opts->max_points : INPUT_CURVE_POINTS;
     size_t n = curve_thin(c, max, false, keep);
+    char a[32], b[32];
     if (n < c->len)
-        diag_warn_file(L->d, L->fname,
-                       "a curve of %zu thresholds, shown as %zu points; `tradeoff sweep` writes every one", c->len, n);
+        diag_warn_file(L->d, L->fname, "a curve of %s thresholds, shown as %s points; `tradeoff sweep` writes every one",
+                       num_format_int((double)c->len, a, sizeof a), num_format_int((double)n, b, sizeof b));
     char *series = names_from_path(L->path);
     size_t first = L->set->len;
     curve_add_points(c, keep, n, L->set, series, L->fname);
@@ -144,6 +146,21 @@ static void curve_to_points(loader_t *L, const curve_t *c)
     free(keep);
 }
 
+/* A curve kept whole: one point stands for it (holding one step at a
+ * time), its own group as a thinned curve's points have. */
+static void curve_to_row(loader_t *L, curve_t *c)
+{
+    char *series = names_from_path(L->path);
+    point_t p = point_make(series);
+    p.series = series;
+    p.source = xstrdup(L->fname);
+    point_set_group(&p, L->fname, POINT_GROUP_CURVE);
+    pointset_add(L->set, p);
+    curves_add(L->curves, c, L->set, L->set->len - 1);
+    if (!L->set->knob_name)
+        L->set->knob_name = xstrdup("threshold");
+}
+
 static int finish_curve(loader_t *L)
 {
     curve_t c = CURVE_INIT;
@@ -151,7 +168,10 @@ static int finish_curve(loader_t *L)
         return -1;
     if (L->curve_out)
         return 0;
-    curve_to_points(L, &c);
+    if (L->curves)
+        curve_to_row(L, &c);
+    else
+        curve_to_points(L, &c);
     curve_free(&c);
     return 0;
 }
@@ -259,8 +279,14 @@ static int read_file(loader_t *L)
 
 int load_file(pointset_t *set, const char *path, const input_opts_t *opts, diag_t *d)
 {
+    return load_file_curves(set, NULL, path, opts, d);
+}
+
+int load_file_curves(pointset_t *set, curves_t *curves, const char *path, const input_opts_t *opts, diag_t *d)
+{
     loader_t L;
     loader_init(&L, set, path, opts, d);
+    L.curves = curves;
     return finish(&L, read_file(&L));
 }
 
@@ -278,8 +304,15 @@ int load_curve_file(curve_t *curve, const char *path, const input_opts_t *opts, 
 int load_buffer(pointset_t *set, const char *name, const char *data, size_t len, const input_opts_t *opts,
                 diag_t *d)
 {
+    return load_buffer_curves(set, NULL, name, data, len, opts, d);
+}
+
+int load_buffer_curves(pointset_t *set, curves_t *curves, const char *name, const char *data, size_t len,
+                       const input_opts_t *opts, diag_t *d)
+{
     loader_t L;
     loader_init(&L, set, name, opts, d);
+    L.curves = curves;
     return finish(&L, csvread_buffer(name, data, len, on_row, &L, d));
 }
 

@@ -121,6 +121,12 @@ static void curve_range_sampled(const double *xs, const double *ys, size_t n, si
 
 /* ---- what is kept between charts of the same points ------------------------- */
 
+/* A line as dot coordinates (x, y pairs); a NaN pair leaves a gap. */
+typedef struct {
+    double *xy;
+    size_t n;
+} dots_t;
+
 /* The cells of the points on one plot: the axes and the plot's place on
  * the canvas they were worked out for, and what they gave. */
 typedef struct {
@@ -133,10 +139,9 @@ typedef struct {
     size_t *markers;         /* per occupied cell, the point whose marker shows
                               * there: the last on the frontier, else the last */
     size_t nmarkers;
-    struct {
-        double *xy;          /* dot coordinates (x, y pairs); NaN: a gap */
-        size_t n;
-    } hull, pareto;          /* the frontier's lines (see polyline_dots) */
+    dots_t hull, pareto;     /* the frontier's lines (see polyline_dots) */
+    dots_t *curves;          /* each curve as the dots it passes through (curve_dots) */
+    size_t ncurves;
 } chart_cells_t;
 
 #define CHART_CACHE_SLOTS 2
@@ -151,6 +156,11 @@ struct chart_cache {
     bool have_frontier;
     frontier_t frontier;
     bool *in_group, *include;
+    chart_curve_t *curves;   /* a copy of the curves' descriptions */
+    size_t ncurves;
+    /* from the curves alone: their exact range, once (a caller's cache) */
+    bool curves_ranged;
+    axis_range_t cx, cy;
     /* from the points alone */
     series_index_t series;   /* of the drawn points of the focused group */
     bool any_dimmed;         /* a drawn point is dominated */
@@ -183,6 +193,9 @@ static void cells_free(chart_cells_t *c)
     free(c->markers);
     free(c->hull.xy);
     free(c->pareto.xy);
+    for (size_t i = 0; i < c->ncurves; i++)
+        free(c->curves[i].xy);
+    free(c->curves);
     labels_cells_free(&c->labels);
     memset(c, 0, sizeof *c);
 }
@@ -193,6 +206,7 @@ static void cache_reset(chart_cache_t *c)
         series_index_free(&c->series);
     free(c->in_group);
     free(c->include);
+    free(c->curves);
     for (int s = 0; s < CHART_CACHE_SLOTS; s++)
         cells_free(&c->cells[s]);
     free(c->number);
@@ -229,6 +243,18 @@ static bool same_mask(const bool *copy, const bool *mask, size_t n)
     return memcmp(copy, mask, n * sizeof *mask) == 0;
 }
 
+static bool same_curves(const chart_cache_t *c, const chart_opts_t *o)
+{
+    if (c->ncurves != o->ncurves)
+        return false;
+    for (size_t i = 0; i < o->ncurves; i++) {
+        const chart_curve_t *a = &c->curves[i], *b = &o->curves[i];
+        if (a->orr != b->orr || a->asr != b->asr || a->len != b->len || a->dimmed != b->dimmed)
+            return false;
+    }
+    return true;
+}
+
 static bool *copy_mask(const bool *mask, size_t n)
 {
     if (!mask)
@@ -245,7 +271,7 @@ static void cache_points(chart_cache_t *c, const chart_opts_t *o)
 {
     size_t n = o->points ? o->points->len : 0;
     if (c->valid && c->points == o->points && c->len == n && same_frontier(c, o->frontier) &&
-        same_mask(c->in_group, o->in_group, n) && same_mask(c->include, o->include, n))
+        same_mask(c->in_group, o->in_group, n) && same_mask(c->include, o->include, n) && same_curves(c, o))
         return;
     cache_reset(c);
     c->valid = true;
@@ -256,6 +282,10 @@ static void cache_points(chart_cache_t *c, const chart_opts_t *o)
         c->frontier = *o->frontier;
     c->in_group = copy_mask(o->in_group, n);
     c->include = copy_mask(o->include, n);
+    c->ncurves = o->ncurves;
+    c->curves = xmalloc((o->ncurves + 1) * sizeof *c->curves);
+    if (o->ncurves)
+        memcpy(c->curves, o->curves, o->ncurves * sizeof *c->curves);
     c->x = axis_range_empty();
     c->y = axis_range_empty();
     bool *take = xmalloc((n + 1) * sizeof *take);
@@ -316,7 +346,7 @@ static const int *cache_numbers(chart_cache_t *c, const labels_t *lab)
     c->nnumbered = lab->nnumbered;
     for (size_t k = 0; k < lab->nnumbered; k++) {
         c->numbered[k] = lab->numbered[k];
-        c->number[lab->numbered[k]] = (int)k + 1;
+        c->number[lab->numbered[k]] = (int)LABELS_NUMBER(lab->numbered[k]);
     }
     return c->number;
 }
@@ -324,19 +354,55 @@ static const int *cache_numbers(chart_cache_t *c, const labels_t *lab)
 /* The data's range per axis: the points' (kept in the cache), the
  * current point's and the curve's; with `sampled`, a big curve counts by a
  * sample only (draw_curve then checks every point against it). */
-static void data_ranges(const chart_opts_t *o, const chart_cache_t *c, axis_range_t *x, axis_range_t *y,
-                        bool sampled)
+static void range_merge(axis_range_t *into, const axis_range_t *r)
+{
+    if (!r->any)
+        return;
+    axis_range_add(into, r->max);
+    if (isfinite(r->min_pos))
+        axis_range_add(into, r->min_pos);
+    into->any = true;
+}
+
+/* The curves' range, exact or by a sample. */
+static void curves_range(const chart_opts_t *o, bool sampled, axis_range_t *x, axis_range_t *y)
+{
+    for (size_t i = 0; i < o->ncurves; i++) {
+        const chart_curve_t *cv = &o->curves[i];
+        if (sampled)
+            curve_range_sampled(cv->orr, cv->asr, cv->len, CURVE_SAMPLE_STRIDE, x, y);
+        else
+            curve_range(cv->orr, cv->asr, cv->len, x, y);
+    }
+}
+
+/* The data's range per axis: the points' and the curves' (kept in the
+ * cache). The operating point and the baseline lie on the data or
+ * between its points, and leave the axes alone, so that moving them never
+ * rescales the chart. A caller's cache keeps the curves' exact range; a
+ * chart drawn once takes a big curve's range from a sample (`sampled`:
+ * the curve's dots are then checked against it, see curve_dots). */
+static void data_ranges(const chart_opts_t *o, chart_cache_t *c, bool caller_cache, axis_range_t *x,
+                        axis_range_t *y, bool sampled)
 {
     *x = c->x;
     *y = c->y;
-    if (o->has_current && isfinite(o->current_asr) && isfinite(o->current_orr)) {
-        axis_range_add(x, o->current_orr * 100);
-        axis_range_add(y, o->current_asr * 100);
+    /* the axes start at 0: with nothing to draw, a policy bound alone does
+     * not stretch them */
+    axis_range_add(x, 0);
+    axis_range_add(y, 0);
+    if (caller_cache && !c->curves_ranged) {
+        c->cx = axis_range_empty();
+        c->cy = axis_range_empty();
+        curves_range(o, false, &c->cx, &c->cy);
+        c->curves_ranged = true;
     }
-    if (sampled)
-        curve_range_sampled(o->curve_orr, o->curve_asr, o->curve_len, CURVE_SAMPLE_STRIDE, x, y);
-    else
-        curve_range(o->curve_orr, o->curve_asr, o->curve_len, x, y);
+    if (caller_cache) {
+        range_merge(x, &c->cx);
+        range_merge(y, &c->cy);
+    } else {
+        curves_range(o, sampled, x, y);
+    }
 }
 
 /* ---- layout ---------------------------------------------------------------- */
@@ -756,17 +822,27 @@ static void clamp_to_range(const axis_range_t *r, double *lo, double *hi)
         *hi = rhi;
 }
 
-/* Draws the curve; false when the sampled range turned out wrong (a point
- * lies outside it), in which case the chart must be laid out again. */
-static bool draw_curve(ctx_t *k)
+static void dots_push(dots_t *d, size_t *cap, double x, double y)
 {
-    const chart_opts_t *o = k->o;
-    if (!o->curve_len || !o->curve_orr || !o->curve_asr)
-        return true;
+    d->xy = xgrow(d->xy, cap, 2 * d->n + 2, sizeof *d->xy);
+    d->xy[2 * d->n] = x;
+    d->xy[2 * d->n + 1] = y;
+    d->n++;
+}
+
+/* A curve as the dots it passes through, in order: consecutive points on
+ * the dot of the one before are left out, so a million points reduce to a
+ * few per column of the plot, and drawing it again costs those. False
+ * when the sampled range turned out wrong (a point lies outside it): the
+ * chart must then be laid out again. */
+static bool curve_dots(const ctx_t *k, const chart_curve_t *cv, dots_t *out)
+{
+    size_t cap = 0;
     bool have_prev = false, ok = true;
-    double px = 0, py = 0;
     int pdx = 0, pdy = 0;
     log2_table_t *tab = NULL;
+    out->xy = NULL;
+    out->n = 0;
     if (k->ch->x.log || k->ch->y.log) {
         tab = xmalloc(sizeof *tab);
         log2_table_init(tab);
@@ -774,11 +850,13 @@ static bool draw_curve(ctx_t *k)
     curve_map_t mx = curve_map(&k->ch->x, k->dw, k->dx0, 1.0);
     curve_map_t my = curve_map(&k->ch->y, k->dh, k->dy0 + k->dh - 1, -1.0);
     double xlo = 1, xhi = 0, ylo = 1, yhi = 0; /* the current dot's values: none yet */
-    for (size_t i = 0; i < o->curve_len; i++) {
-        double xo = o->curve_orr[i], ya = o->curve_asr[i];
+    for (size_t i = 0; i < cv->len; i++) {
+        double xo = cv->orr[i], ya = cv->asr[i];
         if (xo >= xlo && xo < xhi && ya >= ylo && ya < yhi)
             continue; /* same dot as the previous point: the usual case */
         if (!isfinite(xo) || !isfinite(ya)) { /* a gap in the curve */
+            if (have_prev)
+                dots_push(out, &cap, NAN, NAN);
             have_prev = false;
             xlo = ylo = 1;
             xhi = yhi = 0;
@@ -792,11 +870,8 @@ static bool draw_curve(ctx_t *k)
         int ix = fast_round(x), iy = fast_round(y);
         if (have_prev && ix == pdx && iy == pdy)
             continue;
-        if (have_prev)
-            plot_segment(k, px, py, x, y, CANVAS_STYLE_CURVE, CANVAS_PRIO_LINE, 1, 0, 0);
-        else if (ix >= k->dx0 && ix < k->dx0 + k->dw && iy >= k->dy0 && iy < k->dy0 + k->dh)
-            canvas_dot(&k->ch->canvas, ix, iy, '.', CANVAS_STYLE_CURVE, CANVAS_PRIO_LINE);
-        px = x, py = y, pdx = ix, pdy = iy;
+        dots_push(out, &cap, x, y);
+        pdx = ix, pdy = iy;
         have_prev = true;
         dot_interval(&mx, ix, &xlo, &xhi);
         dot_interval(&my, iy, &ylo, &yhi);
@@ -807,6 +882,27 @@ static bool draw_curve(ctx_t *k)
     }
     free(tab);
     return ok;
+}
+
+/* Draws a curve's dots: segments between neighbours, a lone dot as a dot. */
+static void draw_curve(ctx_t *k, const dots_t *d, bool dimmed)
+{
+    canvas_style_t style = dimmed ? CANVAS_STYLE_DIMMED : CANVAS_STYLE_CURVE;
+    canvas_prio_t prio = dimmed ? CANVAS_PRIO_GRID : CANVAS_PRIO_LINE;
+    for (size_t i = 0; i < d->n; i++) {
+        double x = d->xy[2 * i], y = d->xy[2 * i + 1];
+        if (!isfinite(x))
+            continue;
+        bool next = i + 1 < d->n && isfinite(d->xy[2 * i + 2]);
+        bool prev = i > 0 && isfinite(d->xy[2 * i - 2]);
+        if (next)
+            plot_segment(k, x, y, d->xy[2 * i + 2], d->xy[2 * i + 3], style, prio, 1, 0, 0);
+        else if (!prev) {
+            int ix = fast_round(x), iy = fast_round(y);
+            if (ix >= k->dx0 && ix < k->dx0 + k->dw && iy >= k->dy0 && iy < k->dy0 + k->dh)
+                canvas_dot(&k->ch->canvas, ix, iy, '.', style, prio);
+        }
+    }
 }
 
 /* Lines of equal daily cost through the cheapest point and the current
@@ -927,7 +1023,7 @@ static void cells_markers(chart_cells_t *c, const ctx_t *k)
 
 /* Works out the cells of the drawn points on this plot, in one pass, and
  * finds the labelled points of each cell. */
-static void cells_build(chart_cells_t *c, const ctx_t *k)
+static bool cells_build(chart_cells_t *c, const ctx_t *k)
 {
     const chart_opts_t *o = k->o;
     size_t n = k->ch->npoints;
@@ -951,6 +1047,12 @@ static void cells_build(chart_cells_t *c, const ctx_t *k)
         polyline_dots(k, f->hull, f->nhull, &c->hull.xy, &c->hull.n);
         polyline_dots(k, f->pareto, f->npareto, &c->pareto.xy, &c->pareto.n);
     }
+    c->curves = xcalloc(o->ncurves + 1, sizeof *c->curves);
+    c->ncurves = o->ncurves;
+    for (size_t i = 0; i < o->ncurves; i++)
+        if (!curve_dots(k, &o->curves[i], &c->curves[i]))
+            return false;
+    return true;
 }
 
 static bool same_axis(const axis_t *a, const axis_t *b)
@@ -959,7 +1061,8 @@ static bool same_axis(const axis_t *a, const axis_t *b)
 }
 
 /* The cells for this plot: kept from an earlier chart with the same axes
- * and plot, else worked out in place of the oldest. */
+ * and plot, else worked out in place of the oldest; NULL when a curve's
+ * sampled range proved wrong. */
 static const chart_cells_t *cache_cells(ctx_t *k)
 {
     chart_cache_t *cache = k->cache;
@@ -977,7 +1080,10 @@ static const chart_cells_t *cache_cells(ctx_t *k)
             if (!cache->cells[s].used || (slot->used && cache->cells[s].drawn < slot->drawn))
                 slot = &cache->cells[s];
         cells_free(slot);
-        cells_build(slot, k);
+        if (!cells_build(slot, k)) {
+            cells_free(slot);
+            return NULL;
+        }
     }
     slot->drawn = ++cache->clock;
     return slot;
@@ -1025,9 +1131,17 @@ static void draw_points(ctx_t *k)
         draw_marker(k, (size_t)first);
     if (second != first && special_drawable(k, second))
         draw_marker(k, (size_t)second);
-    if (k->o->has_current && isfinite(k->o->current_asr) && isfinite(k->o->current_orr)) {
+    const chart_opts_t *o = k->o;
+    if (o->has_baseline_at && !special_drawable(k, o->baseline) && isfinite(o->baseline_asr) &&
+        isfinite(o->baseline_orr)) {
         int col, row;
-        cell_of(k, k->o->current_orr * 100, k->o->current_asr * 100, &col, &row);
+        cell_of(k, o->baseline_orr * 100, o->baseline_asr * 100, &col, &row);
+        canvas_glyph(&k->ch->canvas, col, row, baseline_marker.filled, baseline_marker.ascii, CANVAS_STYLE_BASELINE,
+                     CANVAS_PRIO_MARKER);
+    }
+    if (o->has_current && isfinite(o->current_asr) && isfinite(o->current_orr)) {
+        int col, row;
+        cell_of(k, o->current_orr * 100, o->current_asr * 100, &col, &row);
         canvas_glyph(&k->ch->canvas, col, row, current_marker.filled, current_marker.ascii, CANVAS_STYLE_CURRENT,
                      CANVAS_PRIO_MARKER);
     }
@@ -1071,6 +1185,9 @@ static void draw_labels(ctx_t *k)
     ch->nkey = lab.nkey;
     lab.key = NULL;
     lab.nkey = 0;
+    if (lab.unplaced)
+        key_add(ch, "     %zu numbered point%s not labelled on the chart: no free room beside %s", lab.unplaced,
+                lab.unplaced == 1 ? "" : "s", lab.unplaced == 1 ? "it" : "them");
     labels_free(&lab);
 }
 
@@ -1157,7 +1274,9 @@ static bool frontier_usable(const chart_opts_t *o)
     return o->frontier && o->points && o->frontier->npoints == o->points->len;
 }
 
-static void build_legend(ctx_t *k, legend_t *lg, bool isocost)
+/* The legend's items; with `all`, also those the chart may come to show
+ * (for sizing a steady legend: chart_opts_t.steady_legend). */
+static void build_legend(ctx_t *k, legend_t *lg, bool isocost, bool all)
 {
     const chart_opts_t *o = k->o;
     bool named_series = k->cache->series.n > 1 || (k->cache->series.n == 1 && k->cache->series.names[0][0]);
@@ -1186,8 +1305,9 @@ static void build_legend(ctx_t *k, legend_t *lg, bool isocost)
         legend_add(lg, "⠒", "⠒", NULL, "--", CANVAS_STYLE_FRONTIER, "Pareto frontier");
     if (frontier_usable(o) && o->frontier->nhull > 1)
         legend_add(lg, "⠒", " ", "⠒", ": :", CANVAS_STYLE_HULL, "reachable by mixing");
-    if (o->curve_len)
-        legend_add(lg, "⠒", "⠒", NULL, "--", CANVAS_STYLE_CURVE, "curve");
+    for (size_t i = 0; i < o->ncurves; i++)
+        if (!o->curves[i].dimmed)
+            legend_add(lg, "⠒", "⠒", NULL, "--", CANVAS_STYLE_CURVE, o->curves[i].name ? o->curves[i].name : "curve");
     if (o->scenario && policy_has_bounds(&o->scenario->policy)) {
         sb_t sb = SB_INIT;
         sb_printf(&sb, "%s policy: ", o->scenario->policy.key);
@@ -1196,13 +1316,17 @@ static void build_legend(ctx_t *k, legend_t *lg, bool isocost)
         bound_describe(&sb, "ORR", o->scenario->policy.orr);
         legend_add(lg, "┄", "┐", NULL, "=+", CANVAS_STYLE_POLICY, sb_str(&sb));
         sb_free(&sb);
+    } else if (all) {
+        legend_add(lg, "┄", "┐", NULL, "=+", CANVAS_STYLE_POLICY, "enterprise policy: ASR <= 2.000%, ORR <= 15.000%");
     }
-    if (isocost)
+    if (isocost || all)
         legend_add(lg, "⠂", "⠂", NULL, "~~", CANVAS_STYLE_ISOCOST, "equal daily cost");
-    if (o->has_current)
+    if (o->has_current || all)
         legend_add(lg, current_marker.filled, NULL, NULL, "@", CANVAS_STYLE_CURRENT, "current");
-    if (o->baseline >= 0 && o->points && (size_t)o->baseline < o->points->len)
+    if ((o->baseline >= 0 && o->points && (size_t)o->baseline < o->points->len) || o->has_baseline_at || all)
         legend_add(lg, baseline_marker.filled, NULL, NULL, "B", CANVAS_STYLE_BASELINE, "baseline");
+    if (o->numbers_legend)
+        legend_add(lg, NULL, NULL, NULL, "", CANVAS_STYLE_LABEL, o->numbers_legend);
 }
 
 /* Rows the legend takes at `width`, items separated by three spaces. */
@@ -1288,7 +1412,7 @@ static void layout(ctx_t *k, int legend_nrows)
     L->legend_row = L->xtitle_row + 1;
 
     axis_range_t xr, yr;
-    data_ranges(o, k->cache, &xr, &yr, k->sampled);
+    data_ranges(o, k->cache, k->cache != ch->own_cache, &xr, &yr, k->sampled);
     k->data_x = xr;
     k->data_y = yr;
     bool bounds = o->scenario && policy_has_bounds(&o->scenario->policy);
@@ -1340,8 +1464,15 @@ static int prepare(ctx_t *k, chart_t *ch, const chart_opts_t *o, bool sampled, l
     *lg = (legend_t){NULL, 0};
     int lrows = 0;
     if (!o->no_legend) {
-        build_legend(k, lg, isocost);
+        build_legend(k, lg, isocost, false);
         lrows = legend_rows(lg, w);
+        if (o->steady_legend) {
+            legend_t most = {NULL, 0};
+            build_legend(k, &most, isocost, true);
+            int r = legend_rows(&most, w);
+            lrows = r > lrows ? r : lrows;
+            legend_free(&most);
+        }
         /* The plot keeps at least half the height (and six rows). */
         if (h - 3 - lrows < 6 || h - 3 - lrows < (h - 3) / 2)
             lrows = 0;
@@ -1356,9 +1487,10 @@ static void draw(ctx_t *k, const legend_t *lg, int lrows)
     draw_axes(k);
     draw_policy(k);
     draw_isocost(k);
-    k->cells = cache_cells(k);
     ch->point_col = k->cells->col;
     ch->point_row = k->cells->row;
+    for (size_t i = 0; i < k->cells->ncurves; i++)
+        draw_curve(k, &k->cells->curves[i], k->o->curves[i].dimmed);
     draw_frontier(k);
     draw_points(k);
     draw_titles(k);
@@ -1384,9 +1516,9 @@ static bool render_once(chart_t *ch, const chart_opts_t *o, bool sampled)
     ctx_t k;
     legend_t lg;
     int lrows = prepare(&k, ch, o, sampled, &lg);
-    /* The curve first: it may find the layout wrong. Priorities make the
-     * order of the other layers irrelevant to it. */
-    bool ok = draw_curve(&k);
+    /* The cells first: a curve may find the layout wrong. */
+    k.cells = cache_cells(&k);
+    bool ok = k.cells != NULL;
     if (ok)
         draw(&k, &lg, lrows);
     legend_free(&lg);
@@ -1413,9 +1545,13 @@ void chart_render(chart_t *ch, const chart_opts_t *o)
      * is usual for a smooth sweep; a point outside that range means the
      * sample missed an extreme, and the chart is made again from the exact
      * range: the same picture either way. */
-    if (o->curve_len >= CURVE_SAMPLE_MIN && render_once(ch, o, true))
+    size_t len = 0;
+    for (size_t i = 0; i < o->ncurves; i++)
+        len += o->curves[i].len;
+    bool sample = len >= CURVE_SAMPLE_MIN && !o->cache;
+    if (sample && render_once(ch, o, true))
         return;
-    if (o->curve_len >= CURVE_SAMPLE_MIN)
+    if (sample)
         chart_free(ch);
     render_once(ch, o, false);
 }
@@ -1430,11 +1566,45 @@ void chart_free(chart_t *ch)
     memset(ch, 0, sizeof *ch);
 }
 
+static int key_entry_rows(const char *entry, int width)
+{
+    sb_t t = SB_INIT;
+    int n = labels_key_wrap(&t, entry, width);
+    sb_free(&t);
+    return n;
+}
+
+int chart_key_text(const chart_t *ch, sb_t *out, int width, int max_rows)
+{
+    int rows = 0;
+    for (size_t i = 0; i < ch->nkey; i++) {
+        int need = key_entry_rows(ch->key[i], width);
+        bool last = i + 1 == ch->nkey;
+        if (max_rows >= 0 && rows + need + (last ? 0 : 1) > max_rows) {
+            if (rows >= max_rows) /* not even a row for the note */
+                return rows;
+            size_t more = ch->nkey - i;
+            char note[160];
+            static const char *const forms[] = {"  (%zu more lines of the key: `tradeoff report` lists every point)",
+                                                "  (%zu more: see tradeoff report)", "  (+%zu more)"};
+            for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+                snprintf(note, sizeof note, forms[f], more);
+                if (text_width(note) <= width)
+                    break;
+            }
+            sb_printf(out, "%s\n", note);
+            return rows + 1;
+        }
+        labels_key_wrap(out, ch->key[i], width);
+        rows += need;
+    }
+    return rows;
+}
+
 void chart_to_text(const chart_t *ch, sb_t *out, bool ascii)
 {
     canvas_to_text(&ch->canvas, out, ascii);
-    for (size_t i = 0; i < ch->nkey; i++)
-        sb_printf(out, "%s\n", ch->key[i]);
+    chart_key_text(ch, out, ch->canvas.width, -1);
 }
 
 void chart_text(sb_t *out, const chart_opts_t *o)

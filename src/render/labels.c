@@ -19,9 +19,10 @@ bool labels_fit(const labels_area_t *a, int col, int row, int w, bool crowded)
     const canvas_t *c = a->canvas;
     if (row < a->row0 || row >= a->row1 || col < a->col0 || col + w > a->col1)
         return false;
-    if (!canvas_span_free(c, col, row, w, crowded ? CANVAS_PRIO_MARKER : CANVAS_PRIO_LINE))
+    /* never over anything: a line, the policy's box, a marker or text */
+    if (!canvas_span_free(c, col, row, w, CANVAS_PRIO_SHADE))
         return false;
-    if (crowded) { /* over lines if need be, but never touching a label */
+    if (crowded) { /* closer than usual, but never touching a label */
         const canvas_cell_t *l = col - 1 >= a->col0 ? canvas_cell(c, col - 1, row) : NULL;
         const canvas_cell_t *r = canvas_cell(c, col + w, row);
         return !(l && l->prio >= CANVAS_PRIO_LABEL) && !(r && r->prio >= CANVAS_PRIO_LABEL);
@@ -40,9 +41,13 @@ bool labels_fit(const labels_area_t *a, int col, int row, int w, bool crowded)
 /* The first place beside (col,row) where `w` columns fit, in *at_col/row. */
 static bool find_place(const labels_area_t *a, int col, int row, int w, bool crowded, int *at_col, int *at_row)
 {
+    /* beside it, then above or below it, then at its corners, then a row
+     * further above or below (still the nearest free place: a label never
+     * covers a line, so near a frontier line it may have to step away) */
     const int cand[][2] = {
-        {col + 2, row}, {col - 1 - w, row}, {col - w / 2, row - 1}, {col - w / 2, row + 1},
-        {col + 1, row - 1}, {col + 1, row + 1}, {col - w, row - 1}, {col - w, row + 1},
+        {col + 2, row},          {col - 1 - w, row},      {col - w / 2, row - 1}, {col - w / 2, row + 1},
+        {col + 1, row - 1},      {col + 1, row + 1},      {col - w, row - 1},     {col - w, row + 1},
+        {col - w / 2, row - 2},  {col - w / 2, row + 2},
     };
     for (size_t i = 0; i < sizeof cand / sizeof cand[0]; i++) {
         if (labels_fit(a, cand[i][0], cand[i][1], w, crowded)) {
@@ -212,12 +217,12 @@ static void key_add(labels_t *l, char *line)
     l->key[l->nkey++] = line;
 }
 
-static void key_line_for(labels_t *l, const pointset_t *set, int number, size_t i)
+static void key_line_for(labels_t *l, const pointset_t *set, size_t i)
 {
     const point_t *p = &set->items[i];
     char a[32], b[32];
     sb_t sb = SB_INIT;
-    sb_printf(&sb, "%3d  %s  (ORR %s, ASR %s)", number, p->name, num_format_pct(p->orr, a, sizeof a),
+    sb_printf(&sb, "%3zu  %s  (ORR %s, ASR %s)", LABELS_NUMBER(i), p->name, num_format_pct(p->orr, a, sizeof a),
               num_format_pct(p->asr, b, sizeof b));
     key_add(l, sb_detach(&sb));
 }
@@ -228,26 +233,19 @@ static int by_index(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The number of point `i` in the key (the points are numbered in set
- * order, so the list is sorted). */
-static int number_of(const labels_t *l, size_t i)
+/* The numbers a group shows (each point's, LABELS_NUMBER): "3", "3,4",
+ * "3-5" for a run, "3+4" for point 3 and four more. */
+static void group_numbers(char *text, size_t size, const labels_cell_t *g)
 {
-    const size_t *hit = bsearch(&i, l->numbered, l->nnumbered, sizeof *l->numbered, by_index);
-    return hit ? (int)(hit - l->numbered) + 1 : 0;
-}
-
-/* The numbers a group shows: "3", "3,4", "3-5" or "3,5+". */
-static void group_numbers(char *text, size_t size, const labels_cell_t *g, const labels_t *l)
-{
-    int first = number_of(l, g->members[0]), last = number_of(l, g->members[g->n - 1]);
+    size_t first = LABELS_NUMBER(g->members[0]), last = LABELS_NUMBER(g->members[g->n - 1]);
     if (g->n == 1)
-        snprintf(text, size, "%d", first);
+        snprintf(text, size, "%zu", first);
     else if (g->n == 2)
-        snprintf(text, size, "%d,%d", first, last);
-    else if (last - first + 1 == (int)g->n)
-        snprintf(text, size, "%d-%d", first, last);
+        snprintf(text, size, "%zu,%zu", first, last);
+    else if (last - first + 1 == g->n)
+        snprintf(text, size, "%zu-%zu", first, last);
     else
-        snprintf(text, size, "%d,%d+", first, number_of(l, g->members[1]));
+        snprintf(text, size, "%zu+%zu", first, g->n - 1);
 }
 
 /* Places a group's text and records where it went. */
@@ -301,13 +299,15 @@ static bool number_points(labels_t *l, const labels_points_t *in, const labels_c
         key_add(l, sb_detach(&sb));
         return false;
     }
+    if (unnamed)
+        key_add(l, xstrdup("  #  on the chart: 3,4 two in one place, 5-7 a run, 8+2 point 8 and 2 more"));
     l->numbered = xmalloc((unnamed + 1) * sizeof *l->numbered);
     for (size_t j = 0; j < gs->n; j++)
         for (size_t m = 0; !named[j] && m < gs->g[j].n; m++)
             l->numbered[l->nnumbered++] = gs->g[j].members[m];
     qsort(l->numbered, l->nnumbered, sizeof *l->numbered, by_index);
     for (size_t k = 0; k < l->nnumbered; k++)
-        key_line_for(l, in->points, (int)k + 1, l->numbered[k]);
+        key_line_for(l, in->points, l->numbered[k]);
     return true;
 }
 
@@ -323,15 +323,17 @@ void labels_points(labels_t *out, const labels_area_t *a, const labels_points_t 
     size_t *order = label_order(gs, in);
     bool *named = name_groups(out, a, in, gs, order);
     if (number_points(out, in, gs, named)) {
+        size_t unplaced = 0;
         for (size_t k = 0; k < gs->n; k++) {
             const labels_cell_t *g = &gs->g[order[k]];
             if (named[order[k]])
                 continue;
-            char text[32];
-            group_numbers(text, sizeof text, g, out);
-            if (!place_group(out, a, g, text, true, false))
-                place_group(out, a, g, text, true, true);
+            char text[48];
+            group_numbers(text, sizeof text, g);
+            if (!place_group(out, a, g, text, true, false) && !place_group(out, a, g, text, true, true))
+                unplaced += g->n;
         }
+        out->unplaced = unplaced;
     }
     free(named);
     free(order);
@@ -349,4 +351,32 @@ void labels_free(labels_t *l)
         free(l->placed[i].text);
     free(l->placed);
     memset(l, 0, sizeof *l);
+}
+
+int labels_key_wrap(sb_t *out, const char *entry, int width)
+{
+    size_t indent = strspn(entry, " ");
+    const char *gap = strstr(entry + indent, "  ");
+    if (gap && (size_t)(gap - entry) < 12 && strspn(entry + indent, "0123456789#") == (size_t)(gap - entry) - indent)
+        indent = (size_t)(gap - entry) + 2; /* "  3  name": under the name */
+    int room = width - (int)indent;
+    if (room < 10 || text_width(entry) <= width) {
+        sb_printf(out, "%s\n", entry);
+        return 1;
+    }
+    sb_t lines = SB_INIT;
+    int n = text_wrap(&lines, entry + indent, room, TEXT_WRAP_ALL);
+    const char *p = sb_str(&lines);
+    for (bool first = true; *p; first = false) {
+        const char *eol = strchr(p, '\n');
+        if (first)
+            sb_putn(out, entry, indent);
+        else
+            sb_repeat(out, " ", (int)indent);
+        sb_putn(out, p, (size_t)(eol - p));
+        sb_putc(out, '\n');
+        p = eol + 1;
+    }
+    sb_free(&lines);
+    return n;
 }

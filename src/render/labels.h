@@ -10,14 +10,20 @@
  * placing n labels takes time linear in n, however many pile up in one
  * place.
  *
+ * A label never covers anything: not a line, not the policy's box, not a
+ * marker, not other text; where none fits, the point stays unlabelled
+ * (its number is still in the key, and labels_t.unplaced counts it).
+ *
  * Points that share a cell form a group. Groups are labelled in order of
  * importance: the selected point, the baseline, the points of the Pareto
  * frontier, then the dominated ones; within each, in the order of the set.
  * A group of one point gets its short name ("Claude-2.1" for "Claude-2.1
  * (as released)", the full name when two points would read the same)
- * beside it when that fits. Every other point is numbered, in the order of
- * the set, with a line in the key, and its group shows its numbers ("3",
- * "3,4" for two, "3-5" for a run, "3,5+" otherwise). */
+ * beside it when that fits. Every other point is shown by its number, its
+ * place in the set counted from 1 (LABELS_NUMBER), so a point keeps its
+ * number whatever is selected or labelled, and has a line in the key; a
+ * group shows its numbers ("3", "3,4" for two, "3-5" for a run, "3+4" for
+ * point 3 and four more). */
 #ifndef TRADEOFF_LABELS_H
 #define TRADEOFF_LABELS_H
 
@@ -27,6 +33,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+
+/* The number of point i of a set wherever points are numbered: the chart,
+ * its key, the explorer's list, the SVG. */
+#define LABELS_NUMBER(i) ((size_t)(i) + 1)
 
 /* The longest name written beside its point, in columns. */
 #define LABELS_NAME_MAX 24
@@ -101,14 +111,15 @@ typedef struct {
 } labels_placed_t;
 
 typedef struct {
-    size_t *numbered;         /* the points numbered in the key, in number order:
-                               * numbered[k] has number k + 1 (at most LABELS_MAX_KEY) */
+    size_t *numbered;         /* the points numbered in the key, in set order, each
+                               * with its LABELS_NUMBER (at most LABELS_MAX_KEY of them) */
     size_t nnumbered;
     char **key;               /* "  3  name  (ORR 6.00%, ASR 0.20%)" per numbered point, or
                                * one note that there are too many; no newlines */
     size_t nkey;
     labels_placed_t *placed;  /* in the order they were placed */
     size_t nplaced;
+    size_t unplaced;          /* numbered points whose numbers found no free place */
 } labels_t;
 
 /* Labels the points of `in` inside `a`, writing each label into the canvas
@@ -117,5 +128,10 @@ typedef struct {
  * labels_free. */
 void labels_points(labels_t *out, const labels_area_t *a, const labels_points_t *in);
 void labels_free(labels_t *l);
+
+/* Appends one line of a key ("  3  name  (ORR 9.00%, ASR 1.00%)" or a note)
+ * wrapped to `width` columns, its further rows indented under the name, so
+ * that nothing of it is cut; returns the rows written. */
+int labels_key_wrap(sb_t *out, const char *entry, int width);
 
 #endif

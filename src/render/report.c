@@ -60,3 +60,13 @@ bool report_format_from_path(const char *path, report_format_t *fmt)
         return report_parse_format(dot + 1, fmt);
     return true;
 }
+
+void report_short_names_note(sb_t *out, const pointset_t *set, const shortnames_t *sn)
+{
+    for (size_t i = 0; i < set->len; i++)
+        if (strcmp(sn->names[i], set->items[i].name) != 0) {
+            sb_puts(out, "Names: the part that tells the points apart (the start and end that all the names of a "
+                         "group share are left out); the JSON and CSV reports give them whole.\n");
+            return;
+        }
+}

@@ -8,6 +8,7 @@
 #include "render/chart.h"
 #include "core/model.h"
 #include "core/point.h"
+#include "core/shortname.h"
 #include "base/strbuf.h"
 
 #include <stdbool.h>
@@ -33,7 +34,14 @@ typedef struct {
                                       * (the data fields are filled in); NULL: 80x24, auto */
     const char *group;        /* the measurement group the chart focuses on (--group,
                                * as groups_find resolves it); NULL: the default */
+    int width;                /* the text report's page in columns (--width or the
+                               * terminal's): its table's name column grows into
+                               * it; 0: 80 */
 } report_t;
+
+/* The line under a table whose names are shortened (core/shortname.h),
+ * or nothing when none is: the same words in every format. */
+void report_short_names_note(sb_t *out, const pointset_t *set, const shortnames_t *sn);
 
 bool report_parse_format(const char *s, report_format_t *fmt);
 /* " (3 rows left out by --where ...)" through the format's escaper, beside

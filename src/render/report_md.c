@@ -99,13 +99,15 @@ static void md_table(sb_t *out, const report_t *r, const analysis_t *an)
     if (costs)
         sb_puts(out, "---:|");
     sb_puts(out, "---|---|\n");
+    shortnames_t sn;
+    shortnames_compute(&sn, r->points, an->groups.of);
     for (size_t i = 0; i < r->points->len; i++) {
         const point_t *p = &r->points->items[i];
         projection_t pr = model_project(s, p);
         verdict_t v = policy_check(&s->policy, p->asr, p->orr);
         char a[48], b[48];
         sb_puts(out, "| ");
-        text_markdown(out, p->name);
+        text_markdown(out, sn.names[i]);
         if (grouped)
             sb_printf(out, " | %zu", an->groups.of[i] + 1);
         sb_puts(out, " | ");
@@ -135,6 +137,14 @@ static void md_table(sb_t *out, const report_t *r, const analysis_t *an)
                    "? a rate unknown. Counts k/n behind each rate: * from rate \xc3\x97 n, ?/n n given, count "
                    "unknown.\n\n",
               grouped ? " (within the point's group)" : "");
+    sb_t note = SB_INIT;
+    report_short_names_note(&note, r->points, &sn);
+    if (note.len) {
+        text_markdown(out, sb_str(&note));
+        sb_puts(out, "\n");
+    }
+    sb_free(&note);
+    shortnames_free(&sn);
 }
 
 /* Frontier, targets, uncertainty, categories and the optimum: the text

@@ -9,6 +9,7 @@
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "core/model.h"
+#include "load/input.h"
 #include "render/analysis_report.h"
 #include "render/report.h"
 #include "ui/explore.h"
@@ -24,14 +25,23 @@
 /* ------------------------------------------------------------------------
  * Saving the scenario, exporting the report. */
 
-/* A point or a mix as the scenario file saves it: by name. */
-static void save_op(const explore_t *ex, const frontier_op_t *op, scenario_point_t *to)
+/* A point or a mix (of `set`) as the scenario file saves it: by name; a
+ * threshold of a curve (`curve`) as "NAME @ T", the exact threshold. */
+static void save_op(const pointset_t *set, const frontier_op_t *op, bool curve, scenario_point_t *to)
 {
     if (!op->valid)
         return;
-    to->name = xstrdup(ex->set.items[op->a].name);
+    const point_t *a = &set->items[op->a];
+    if (curve) {
+        char t[40];
+        sb_t name = SB_INIT;
+        sb_printf(&name, "%s @ %s", a->name, num_format_json(a->knob, t, sizeof t));
+        to->name = sb_detach(&name);
+        return;
+    }
+    to->name = xstrdup(a->name);
     if (op->is_mix) {
-        to->mix = xstrdup(ex->set.items[op->b].name);
+        to->mix = xstrdup(set->items[op->b].name);
         to->share = op->lambda;
     }
 }
@@ -53,9 +63,13 @@ static void fill_scenario_file(const explore_t *ex, scenario_file_t *sf)
     if (ex->group_columns)
         sf->group_columns = xstrdup(ex->group_columns);
     frontier_op_t op = explore_current(ex);
-    save_op(ex, &op, &sf->point);
-    if (ex->has_baseline)
-        save_op(ex, &ex->baseline, &sf->baseline);
+    long c = op.valid && !op.is_mix ? curves_of_point(&ex->curves, op.a) : -1;
+    save_op(&ex->set, &op, c >= 0, &sf->point);
+    if (ex->has_baseline) {
+        /* the pinned copy: a curve's threshold when it was pinned */
+        c = ex->baseline_point >= 0 ? curves_of_point(&ex->curves, (size_t)ex->baseline_point) : -1;
+        save_op(&ex->pinned, &ex->baseline, c >= 0, &sf->baseline);
+    }
     sf->sort = xstrdup(explore_sort_key(ex->sort));
     sf->scales = xstrdup(explore_scale_key(ex->scale));
     sf->focus = xstrdup(scenario_focus_names[ex->focus]);
@@ -150,7 +164,7 @@ static bool place_from_file(explore_t *ex, const char *series, const char *group
             (group && strcmp(ex->groups.items[ex->series[s].group].name, group) != 0))
             continue;
         explore_place_t keep = ex->place;
-        explore_set_place(ex, (explore_place_t){s, pos, false, {0}});
+        explore_set_place(ex, explore_place_v1(ex, s, pos));
         if (baseline) {
             explore_pin_current(ex);
             explore_set_place(ex, keep);
@@ -203,6 +217,31 @@ static bool op_by_name(explore_t *ex, const scenario_point_t *sp, const char *wh
     return placed;
 }
 
+/* A saved threshold of a curve, "NAME @ T" with NAME a curve of the data:
+ * put on the curve's threshold at or above T (the operating point, or
+ * the baseline), or said in the notes. False when the name is no such. */
+static bool curve_by_name(explore_t *ex, const scenario_point_t *sp, bool baseline, sb_t *notes)
+{
+    const char *at = NULL;
+    for (const char *p = strstr(sp->name, " @ "); p; p = strstr(p + 1, " @ "))
+        at = p;
+    if (sp->mix || !at || pointset_index(&ex->set, sp->name) >= 0)
+        return false;
+    char *base = xstrndup(sp->name, (size_t)(at - sp->name));
+    long b = pointset_index(&ex->set, base);
+    free(base);
+    if (b < 0 || curves_of_point(&ex->curves, (size_t)b) < 0)
+        return false;
+    sb_t why = SB_INIT, t = SB_INIT;
+    if (!(baseline ? explore_pin(ex, sp->name, &why) : explore_select(ex, sp->name, &why))) {
+        sb_printf(&t, "the saved %s '%s': %s", baseline ? "baseline" : "operating point", sp->name, sb_str(&why));
+        note(ex, notes, sb_str(&t));
+    }
+    sb_free(&why);
+    sb_free(&t);
+    return true;
+}
+
 /* One note when a data file is not what it was when the scenario was
  * saved (its SHA-256 differs): the points are then found by name. */
 static void check_data(explore_t *ex, const scenario_file_t *sf, sb_t *notes)
@@ -243,9 +282,11 @@ bool explore_apply_scenario_file(explore_t *ex, const scenario_file_t *sf, sb_t 
     sb_t notes = SB_INIT;
     check_data(ex, sf, &notes);
     frontier_op_t op;
-    if (sf->point.name && op_by_name(ex, &sf->point, "operating point", &op, &notes))
+    if (sf->point.name && !curve_by_name(ex, &sf->point, false, &notes) &&
+        op_by_name(ex, &sf->point, "operating point", &op, &notes))
         explore_place_op(ex, &op);
-    if (sf->baseline.name && op_by_name(ex, &sf->baseline, "baseline", &op, &notes))
+    if (sf->baseline.name && !curve_by_name(ex, &sf->baseline, true, &notes) &&
+        op_by_name(ex, &sf->baseline, "baseline", &op, &notes))
         explore_pin_op(ex, op);
     if (!sf->point.name && !sf->baseline.name && !apply_positions(ex, sf, why, &notes)) {
         sb_free(&notes);
@@ -272,6 +313,33 @@ bool explore_apply_scenario_file(explore_t *ex, const scenario_file_t *sf, sb_t 
  * them go through text_markdown, as in report --format markdown: shown,
  * never rendered or run. */
 
+/* The points as `tradeoff report` loads the same files: a curve kept
+ * whole by the explorer becomes the INPUT_CURVE_POINTS points a report
+ * shows of it, so the export and the report cannot disagree. */
+static void report_points(const explore_t *ex, pointset_t *out)
+{
+    if (ex->set.knob_name)
+        out->knob_name = xstrdup(ex->set.knob_name);
+    out->rows_filtered = ex->set.rows_filtered;
+    if (ex->set.filtered_by)
+        out->filtered_by = xstrdup(ex->set.filtered_by);
+    for (size_t i = 0; i < ex->set.len; i++) {
+        const point_t *p = &ex->set.items[i];
+        long k = curves_of_point(&ex->curves, i);
+        if (k < 0) {
+            pointset_add(out, point_copy(p));
+            continue;
+        }
+        const curve_t *c = &ex->curves.items[k].curve;
+        size_t *keep = xmalloc((c->len + 1) * sizeof *keep);
+        size_t n = curve_thin(c, INPUT_CURVE_POINTS, false, keep), first = out->len;
+        curve_add_points(c, keep, n, out, p->series ? p->series : p->name, p->source ? p->source : "?");
+        for (size_t j = first; j < out->len; j++)
+            point_set_group(&out->items[j], point_group(p), p->group_basis);
+        free(keep);
+    }
+}
+
 void explore_markdown(const explore_t *ex, sb_t *out)
 {
     const scenario_t *s = &ex->scenario;
@@ -280,9 +348,11 @@ void explore_markdown(const explore_t *ex, sb_t *out)
     explore_op_name(ex, &op, name, sizeof name);
     sb_puts(out, "# Explorer: trade-off at ");
     text_markdown(out, name);
+    char what[120];
+    explore_data_summary(ex, what, sizeof what);
     sb_puts(out, "\n\nData: ");
     text_markdown(out, ex->title);
-    sb_printf(out, " (%zu points). Policy: ", ex->set.len);
+    sb_printf(out, " (%s). Policy: ", what);
     text_markdown(out, s->policy.label);
     sb_puts(out, ".\n\n");
 
@@ -357,14 +427,28 @@ void explore_markdown(const explore_t *ex, sb_t *out)
     /* The full analysis (chart, table, verdicts, assumptions with file
      * checksums) comes from the reports' Markdown renderer, so the export and
      * `tradeoff report --format markdown` cannot disagree. */
-    const point_t *ca = NULL, *cb = NULL;
-    if (ex->has_baseline && !ex->baseline.is_mix && op.valid && !op.is_mix && ex->baseline.a != op.a) {
-        ca = &ex->set.items[ex->baseline.a];
-        cb = &ex->set.items[op.a];
+    point_t ca = {0}, cb = {0};
+    bool compare = ex->has_baseline && !ex->baseline.is_mix && op.valid && !op.is_mix &&
+                   strcmp(ex->baseline_name, name) != 0;
+    if (compare) {
+        /* named as on screen: a curve's point by its threshold too */
+        ca = point_copy(&ex->pinned.items[ex->baseline.a]);
+        cb = point_copy(&ex->set.items[op.a]);
+        free(ca.name);
+        free(cb.name);
+        ca.name = xstrdup(ex->baseline_name);
+        cb.name = xstrdup(name);
     }
-    report_t r = {.scenario = s, .points = &ex->set, .title = ex->title, .compare_a = ca, .compare_b = cb,
-                  .analysis = &ex->analysis,
+    pointset_t points = POINTSET_INIT;
+    report_points(ex, &points);
+    report_t r = {.scenario = s, .points = &points, .title = ex->title, .compare_a = compare ? &ca : NULL,
+                  .compare_b = compare ? &cb : NULL, .analysis = &ex->analysis,
                   .group = ex->groups.len ? ex->groups.items[ex->group].name : NULL}; /* the chart on screen's */
     sb_puts(out, "---\n\n");
     report_markdown(out, &r);
+    pointset_free(&points);
+    if (compare) {
+        point_free(&ca);
+        point_free(&cb);
+    }
 }

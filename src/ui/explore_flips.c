@@ -133,11 +133,11 @@ static bool two_points(const explore_t *ex, size_t *a, size_t *b, sb_t *why)
         sb_puts(why, "pin a baseline first (b), then move the operating point: p lists the prompts that flipped");
         return false;
     }
-    if (ex->baseline.is_mix || !op.valid || op.is_mix) {
+    if (ex->baseline.is_mix || ex->baseline_point < 0 || !op.valid || op.is_mix) {
         sb_puts(why, "the baseline and the operating point must be measured points, not mixes, to pair their prompts");
         return false;
     }
-    *a = ex->baseline.a;
+    *a = (size_t)ex->baseline_point;
     *b = op.a;
     for (int k = 0; k < 2; k++) {
         const point_t *p = &ex->set.items[k ? *b : *a];

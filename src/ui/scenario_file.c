@@ -175,7 +175,7 @@ static bool one_of(const char *v, const char *const *words)
 }
 
 const char *const scenario_focus_names[] = {"threshold", "volume", "adversarial-share", "cost-refusal",
-                                            "cost-harm", "policy", "asr-bound", "orr-bound", NULL};
+                                            "cost-harm", "policy", "asr-bound", "orr-bound", "list", NULL};
 
 /* Keys that may appear once; `file` may repeat. */
 static const char *const KEYS[] = {"tradeoff-scenario", "volume", "adversarial-share", "cost-refusal",
@@ -283,7 +283,7 @@ static int apply(scenario_file_t *sf, const where_t *w, const char *dir, const c
     } else if (strcmp(key, "focus") == 0) {
         if (!one_of(value, scenario_focus_names))
             return fail(w, vcol, "focus '%s': expected threshold, volume, adversarial-share, cost-refusal, "
-                                 "cost-harm, policy, asr-bound or orr-bound", value);
+                                 "cost-harm, policy, asr-bound, orr-bound or list", value);
         sf->focus = xstrdup(value);
     }
     return 0;

@@ -212,6 +212,7 @@ height          10                 report,plot              run
 x-scale         log                explore,report,plot      run
 y-scale         log                explore,report,plot      run
 no-labels       -                  report,plot              run
+no-key          -                  plot                     run
 group           Y                  explore,report,plot      run   $F/groups.csv
 ascii           -                  explore,report,plot      utf8
 ascii           -                  practice                 utf8  --seed 7 --kind frontier

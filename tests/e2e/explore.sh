@@ -103,7 +103,7 @@ awk 'BEGIN { print "name,attack_success_pct,over_refusal_pct"
 keys -l clear
 keys Enter
 run many.csv
-expect "the explorer opens on 20,000 points" "20000 points"
+expect "the explorer opens on 20,000 points" "20,000 points"
 fifty=$(awk 'BEGIN { for (i = 0; i < 50; i++) printf "j " }')
 # shellcheck disable=SC2086 # fifty words, one key each
 keys $fifty

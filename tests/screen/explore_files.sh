@@ -11,6 +11,8 @@ cd "$tmp" || exit 1
 here=$(pwd -P)
 # the last screen of a dump (a script may <Dump> before it)
 last() { printf '%s\n' "$out" | awk '/^--- screen/ { s = "" } { s = s $0 "\n" } END { printf "%s", s }'; }
+# The last screen's lines joined, so that a message the status line wraps reads whole.
+unwrapped() { last | sed 's/^ *//; s/ *$//' | tr '\n' ' '; }
 
 # ---- warnings ------------------------------------------------------------------------
 printf 'model,attack_success_pct,overrefusal\na,1,5\nb,2,3\n' >typo.csv
@@ -68,14 +70,14 @@ printf 'name,attack_success_pct,over_refusal_pct\nalpha,1.0,9.0\nbeta,2.0,6.0\ng
 keys "" --scenario sc.txt
 equals "reopened after a row was removed" "$rc" 0
 contains "the baseline is still gamma" "$out" "vs baseline ◆ gamma"
-contains "the operating point still beta" "$out" "Threshold    beta"
-contains "it says once that the data changed" "$out" "pts.csv changed since the scenario was saved (its SHA-256 differs)"
+contains "the operating point still beta" "$out" "Per day at beta"
+contains "it says once that the data changed" "$(unwrapped)" "pts.csv changed since the scenario was saved (its SHA-256 differs)"
 keys "w" --scenario sc.txt
 contains "and keeps the note with the warnings" "$out" "1. $here/pts.csv changed since the scenario was saved"
 # gamma goes too: nothing pinned in its stead.
 printf 'name,attack_success_pct,over_refusal_pct\nalpha,1.0,9.0\nbeta,2.0,6.0\n' >pts.csv
 keys "" --scenario sc.txt
-contains "a saved name gone: said" "$out" "the saved baseline 'gamma' is not in the data now: no baseline pinned"
+contains "a saved name gone: said" "$(unwrapped)" "the saved baseline 'gamma' is not in the data now: no baseline pinned"
 contains "and no other point pinned" "$out" "No baseline yet"
 # A scenario of positions (version 1) still opens, with a note.
 printf 'tradeoff-scenario = 1\nfile = pts.csv\nseries = "(no series)"\nposition = 1\nbaseline-series = "(no series)"\nbaseline-position = 0\n' >old.txt

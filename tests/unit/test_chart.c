@@ -7,6 +7,7 @@
 #include "render/axis.h"
 #include "render/canvas.h"
 #include "render/chart.h"
+#include "render/labels.h"
 #include "unit.h"
 #include "core/frontier.h"
 #include "core/model.h"
@@ -270,12 +271,14 @@ START_TEST(test_key_numbers)
     o.no_labels = true; /* every point numbered, in the order of the set */
     chart_t ch;
     chart_render(&ch, &o);
-    ck_assert_uint_eq(ch.nkey, set.len);
+    /* a line saying what the numbers are, then one line per point */
+    ck_assert_uint_eq(ch.nkey, set.len + 1);
+    ck_assert_msg(strstr(ch.key[0], "8+2 point 8 and 2 more"), "%s", ch.key[0]);
     for (size_t i = 0; i < set.len; i++) {
         ck_assert_int_eq(ch.point_number[i], (int)i + 1);
         char want[64];
         snprintf(want, sizeof want, "%3d  %s  (", (int)i + 1, set.items[i].name);
-        ck_assert_msg(strncmp(ch.key[i], want, strlen(want)) == 0, "key %s, want %s", ch.key[i], want);
+        ck_assert_msg(strncmp(ch.key[i + 1], want, strlen(want)) == 0, "key %s, want %s", ch.key[i + 1], want);
     }
     chart_free(&ch);
     o.no_labels = false;
@@ -311,9 +314,9 @@ START_TEST(test_curve)
     }
     orr[N / 2] = NAN; /* a gap */
     chart_opts_t o = chart_default_opts();
-    o.curve_orr = orr;
-    o.curve_asr = asr;
-    o.curve_len = N;
+    chart_curve_t cv = {orr, asr, (size_t)(N), NULL, false};
+    o.curves = &cv;
+    o.ncurves = 1;
     for (int log = 0; log < 2; log++) {
         o.yscale = log ? CHART_SCALE_LOG : CHART_SCALE_LINEAR;
         chart_t ch;
@@ -339,9 +342,9 @@ END_TEST
 static char *curve_text(const double *orr, const double *asr, size_t n, chart_t *keep)
 {
     chart_opts_t o = chart_default_opts();
-    o.curve_orr = orr;
-    o.curve_asr = asr;
-    o.curve_len = n;
+    chart_curve_t cv = {orr, asr, (size_t)(n), NULL, false};
+    o.curves = &cv;
+    o.ncurves = 1;
     o.ascii = true;
     chart_t ch;
     chart_render(&ch, &o);
@@ -403,7 +406,9 @@ START_TEST(test_degenerate_inputs)
     chart_t ch;
     t = chart_of(&set, 20, 8, &ch);
     ck_assert_int_eq(ch.point_col[1], -1);
-    ck_assert_ptr_nonnull(strstr(t, "1 point not drawn"));
+    /* the note, wrapped to the chart's 20 columns */
+    ck_assert_ptr_nonnull(strstr(t, "1 point not"));
+    ck_assert_ptr_nonnull(strstr(t, "unknown"));
     free(t);
     chart_free(&ch);
     pointset_free(&set);
@@ -647,6 +652,145 @@ START_TEST(test_axis_plan)
 }
 END_TEST
 
+/* Log ticks stand at regular decades: when there are too many decades for
+ * the room, every k-th from the top, the axis reaching down to one of them
+ * (never 100%, 10%, 0.1%, 0.001%). */
+START_TEST(test_log_ticks_at_regular_decades)
+{
+    for (int rows = 5; rows <= 40; rows++) {
+        axis_range_t r = axis_range_empty();
+        axis_range_add(&r, 0.001);
+        axis_range_add(&r, 66);
+        axis_t a;
+        axis_ticks_t t;
+        axis_room_t room = {rows, false, 0.1};
+        axis_plan(&a, &t, &r, NAN, AXIS_LOG, &room);
+        ck_assert(a.log);
+        ck_assert(t.n >= 3);
+        ck_assert_double_eq(t.t[0].v, 0); /* the floor */
+        ck_assert(fabs(t.t[t.n - 1].v - a.hi) < 1e-9 && a.hi >= 66);
+        ck_assert(fabs(t.t[1].v - a.lo) < 1e-12 && a.lo <= 0.001);
+        /* the decades' labels (1-2-5 within them or not) step evenly */
+        double step = 0;
+        for (int i = 2; i < t.n; i++) {
+            double ratio = log10(t.t[i].v) - log10(t.t[i - 1].v);
+            bool decade = fabs(log10(t.t[i].v) - round(log10(t.t[i].v))) < 1e-9;
+            if (!decade)
+                continue;
+            double from = log10(t.t[i].v);
+            int j = i - 1;
+            while (j > 1 && fabs(log10(t.t[j].v) - round(log10(t.t[j].v))) > 1e-9)
+                j--;
+            ratio = from - log10(t.t[j].v);
+            if (step == 0)
+                step = ratio;
+            ck_assert_msg(fabs(ratio - step) < 1e-9, "%d rows: decades %g apart, then %g", rows, step, ratio);
+        }
+    }
+}
+END_TEST
+
+/* The operating point and the baseline never change the axes: they lie on
+ * the data, and a mix near 0 on a log axis sits on the floor rather than
+ * stretching the axis a decade down. */
+START_TEST(test_axes_ignore_the_current_point)
+{
+    pointset_t set = POINTSET_INIT;
+    add(&set, "a", 0.0, 0.2);
+    add(&set, "b", 0.001, 0.1);
+    add(&set, "c", 0.3, 0.01);
+    chart_opts_t o = chart_default_opts();
+    o.points = &set;
+    o.yscale = o.xscale = CHART_SCALE_LOG;
+    axis_t x0, y0, x1, y1;
+    axis_ticks_t xt0, yt0, xt1, yt1;
+    chart_axes(&o, &x0, &xt0, &y0, &yt0);
+    o.has_current = true;
+    o.current_asr = 0.00001; /* a mix 1% of the way from a to b */
+    o.current_orr = 0.199;
+    o.has_baseline_at = true;
+    o.baseline_asr = 0.000001;
+    o.baseline_orr = 0.2;
+    chart_axes(&o, &x1, &xt1, &y1, &yt1);
+    ck_assert(x0.lo == x1.lo && x0.hi == x1.hi && y0.lo == y1.lo && y0.hi == y1.hi);
+    ck_assert_int_eq(yt0.n, yt1.n);
+    for (int i = 0; i < yt0.n; i++)
+        ck_assert_str_eq(yt0.t[i].label, yt1.t[i].label);
+    pointset_free(&set);
+}
+END_TEST
+
+/* A label covers nothing: not a line, not the policy's box. */
+START_TEST(test_labels_cover_no_line)
+{
+    canvas_t c;
+    canvas_init(&c, 40, 9);
+    /* a line along row 4 and the policy's edge down column 20 */
+    canvas_line(&c, 0, 17, 79, 17, CANVAS_STYLE_FRONTIER, CANVAS_PRIO_LINE, false);
+    for (int row = 0; row < 9; row++)
+        canvas_glyph(&c, 20, row, "|", '|', CANVAS_STYLE_POLICY, CANVAS_PRIO_SHADE);
+    labels_area_t a = {&c, 0, 0, 40, 9};
+    ck_assert(!labels_fit(&a, 5, 4, 6, false));  /* over the line */
+    ck_assert(!labels_fit(&a, 18, 2, 6, false)); /* over the policy's edge */
+    ck_assert(!labels_fit(&a, 5, 4, 6, true));   /* crowded or not */
+    ck_assert(labels_fit(&a, 5, 2, 6, false));
+    /* a point on the line gets its label above or below, never on the line */
+    canvas_glyph(&c, 10, 4, "o", 'o', CANVAS_STYLE_SERIES0, CANVAS_PRIO_MARKER);
+    ck_assert(labels_place(&a, 10, 4, "name", CANVAS_STYLE_LABEL, false));
+    for (int col = 0; col < 40; col++) {
+        const canvas_cell_t *cell = canvas_cell(&c, col, 4);
+        ck_assert(cell->prio != CANVAS_PRIO_LABEL);
+    }
+    canvas_free(&c);
+}
+END_TEST
+
+/* A chart with a cache draws its curves from the dots they reduce to, and
+ * draws what a chart without one draws: the same picture frame after
+ * frame, the operating point moving along the curve. */
+START_TEST(test_cached_curve_draws_the_same)
+{
+    enum { N = 70000 };
+    double *orr = malloc(N * sizeof *orr), *asr = malloc(N * sizeof *asr);
+    for (int i = 0; i < N; i++) {
+        double t = (double)i / (N - 1);
+        orr[i] = 0.01 + 0.59 * t * t;
+        asr[i] = 0.005 + 0.395 * pow(1 - t, 3);
+    }
+    chart_curve_t cv = {orr, asr, N, "sweep", false};
+    pointset_t set = POINTSET_INIT;
+    builtin_load(&set);
+    chart_opts_t o = chart_default_opts();
+    o.points = &set;
+    o.curves = &cv;
+    o.ncurves = 1;
+    o.ascii = true;
+    o.cache = chart_cache_new();
+    for (int frame = 0; frame < 6; frame++) {
+        o.has_current = true;
+        o.current_orr = orr[frame * 1000];
+        o.current_asr = asr[frame * 1000];
+        o.yscale = frame >= 3 ? CHART_SCALE_LOG : CHART_SCALE_AUTO;
+        chart_t cached, fresh;
+        chart_render(&cached, &o);
+        chart_opts_t plain = o;
+        plain.cache = NULL;
+        chart_render(&fresh, &plain);
+        char *x = chart_dump(&cached), *y = chart_dump(&fresh);
+        ck_assert_msg(strcmp(x, y) == 0, "frame %d: the cached curve differs", frame);
+        ck_assert_msg(strstr(x, "sweep") != NULL, "the legend names the curve");
+        free(x);
+        free(y);
+        chart_free(&cached);
+        chart_free(&fresh);
+    }
+    chart_cache_free(o.cache);
+    pointset_free(&set);
+    free(orr);
+    free(asr);
+}
+END_TEST
+
 static Suite *chart_suite(void)
 {
     Suite *s = suite_create("chart");
@@ -671,6 +815,10 @@ static Suite *chart_suite(void)
     tcase_add_test(tc, test_frontier_and_policy);
     tcase_add_test(tc, test_cache_draws_the_same_chart);
     tcase_add_test(tc, test_cache_keeps_the_cells);
+    tcase_add_test(tc, test_log_ticks_at_regular_decades);
+    tcase_add_test(tc, test_axes_ignore_the_current_point);
+    tcase_add_test(tc, test_labels_cover_no_line);
+    tcase_add_test(tc, test_cached_curve_draws_the_same);
     suite_add_tcase(s, tc);
     return s;
 }
