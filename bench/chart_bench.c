@@ -52,9 +52,9 @@ int main(int argc, char **argv)
     builtin_load(&set);
     chart_opts_t o = chart_default_opts();
     o.points = &set;
-    o.curve_orr = orr;
-    o.curve_asr = asr;
-    o.curve_len = n;
+    chart_curve_t cv = {orr, asr, (size_t)(n), NULL, false};
+    o.curves = &cv;
+    o.ncurves = 1;
     o.width = 200;
     o.height = 60;
     o.ascii = true;

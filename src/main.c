@@ -4,6 +4,7 @@
 
 #include "cli/cmd.h"
 #include "base/exitcode.h"
+#include "base/fatalsig.h"
 #include "base/text.h"
 
 #include <locale.h>
@@ -17,6 +18,8 @@ static int (*const commands[CLI_NCOMMANDS])(int argc, char **argv) = {
     [CLI_EXPLORE] = cmd_explore,
     [CLI_REPORT] = cmd_report,
     [CLI_CHECK] = cmd_check,
+    [CLI_DIFF] = cmd_diff,
+    [CLI_JUDGES] = cmd_judges,
     [CLI_PLOT] = cmd_plot,
     [CLI_SWEEP] = cmd_sweep,
     [CLI_PRACTICE] = cmd_practice,
@@ -42,6 +45,8 @@ int main(int argc, char **argv)
     /* Numbers in files and flags are always read and written with a decimal
      * point, whatever the user's locale says. */
     setlocale(LC_NUMERIC, "C");
+    /* A write past `ulimit -f` fails with a message, never kills us. */
+    fatalsig_ignore_file_size();
     atexit(cli_close_stdout);
     if (argc > 1) {
         cli_command_t cmd;

@@ -298,12 +298,20 @@ char *num_format_count(double x, char *buf, size_t n)
 
 char *num_format_short(double x, char *buf, size_t n)
 {
-    if (isfinite(x) && fabs(x) >= 1e9 && fabs(x) <= NUM_MAX)
-        snprintf(buf, n, "%.1fB", x / 1e9);
-    else if (isfinite(x) && fabs(x) >= 1e7 && fabs(x) <= NUM_MAX)
-        snprintf(buf, n, "%.1fM", x / 1e6);
-    else
-        num_format_count(x, buf, n);
+    /* one decimal and a suffix, the largest that leaves a number under a
+     * thousand: 3.6T, never 3616.0B; past NUM_MAX the exponent form */
+    static const struct {
+        double from, unit;
+        const char *suffix;
+    } units[] = {{1e12, 1e12, "T"}, {1e9, 1e9, "B"}, {1e7, 1e6, "M"}};
+    double a = fabs(x);
+    if (isfinite(x) && a <= NUM_MAX)
+        for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+            if (a >= units[i].from) {
+                snprintf(buf, n, "%.1f%s", x / units[i].unit, units[i].suffix);
+                return buf;
+            }
+    num_format_count(x, buf, n);
     return buf;
 }
 

@@ -60,7 +60,9 @@ char *num_format_int(double x, char *buf, size_t n);
 /* A daily count for people: separators for large values, a few significant
  * digits for small ones ("199,800", "30", "2.5", "0.048", "1.5e-9"). */
 char *num_format_count(double x, char *buf, size_t n);
-/* A count short enough for a narrow panel: "291.7M", "1.2B", "3.65e17". */
+/* A count short enough for a narrow panel: as num_format_count below ten
+ * million, else one decimal and a suffix: "291.7M", "1.2B", "3.6T" (never
+ * "3616.0B"); past NUM_MAX "3.65e17". */
 char *num_format_short(double x, char *buf, size_t n);
 /* A fraction shown as a percentage: 0.002 -> "0.20%", 1e-15 -> "1e-13%". */
 char *num_format_pct(double fraction, char *buf, size_t n);

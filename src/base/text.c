@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -106,6 +107,52 @@ void text_json_string(sb_t *sb, const char *s)
         }
     }
     sb_putc(sb, '"');
+}
+
+void text_markdown(sb_t *sb, const char *s)
+{
+    char *clean = text_sanitize(s ? s : "", s ? strlen(s) : 0);
+    for (const char *p = clean; *p; p++) {
+        if (strchr("\\`*_[]<>#|~&", *p) || (p == clean && strchr("-=+", *p)))
+            sb_putc(sb, '\\');
+        sb_putc(sb, *p);
+    }
+    free(clean);
+}
+
+/* The longest run of backticks in `s`, so a code fence can be made longer. */
+static int longest_backtick_run(const char *s)
+{
+    int best = 0, run = 0;
+    for (; *s; s++) {
+        run = *s == '`' ? run + 1 : 0;
+        if (run > best)
+            best = run;
+    }
+    return best;
+}
+
+void text_markdown_code(sb_t *out, const char *text)
+{
+    int fence = longest_backtick_run(text) + 1;
+    if (fence < 3)
+        fence = 3;
+    sb_repeat(out, "`", fence);
+    sb_puts(out, "text\n");
+    size_t n = strlen(text);
+    while (n > 0 && text[n - 1] == '\n') /* no blank line before the closing fence */
+        n--;
+    for (const char *line = text; line < text + n;) {
+        const char *nl = memchr(line, '\n', (size_t)(text + n - line));
+        size_t len = nl ? (size_t)(nl - line) : (size_t)(text + n - line);
+        char *clean = text_sanitize(line, len);
+        sb_puts(out, clean);
+        sb_putc(out, '\n');
+        free(clean);
+        line += len + (nl ? 1 : 0);
+    }
+    sb_repeat(out, "`", fence);
+    sb_puts(out, "\n\n");
 }
 
 void text_quote(sb_t *sb, const char *s)
@@ -367,4 +414,145 @@ void text_pad(sb_t *sb, const char *s, int width, bool right)
         used++;
     }
     sb_repeat(sb, " ", width - used);
+}
+
+void text_trim(const char **s, size_t *len)
+{
+    while (*len > 0 && (**s == ' ' || **s == '\t')) {
+        (*s)++;
+        (*len)--;
+    }
+    while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+        (*len)--;
+}
+
+/* ------------------------------------------------------------------------
+ * Names typed by people. */
+
+/* Longer texts are compared on their first bytes only: a distance is for
+ * "did you mean", and a name past this length is told apart before. */
+#define DISTANCE_MAX_LEN 128
+
+static unsigned char fold(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+size_t text_distance(const char *a, const char *b, size_t max)
+{
+    size_t n = strlen(a), m = strlen(b);
+    n = n > DISTANCE_MAX_LEN ? DISTANCE_MAX_LEN : n;
+    m = m > DISTANCE_MAX_LEN ? DISTANCE_MAX_LEN : m;
+    if ((n > m ? n - m : m - n) > max)
+        return max + 1;
+    size_t row[DISTANCE_MAX_LEN + 1];
+    for (size_t j = 0; j <= m; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= n; i++) {
+        size_t diag = row[0], best = row[0] = i;
+        for (size_t j = 1; j <= m; j++) {
+            size_t up = row[j];
+            size_t cost = fold((unsigned char)a[i - 1]) == fold((unsigned char)b[j - 1]) ? 0 : 1;
+            size_t v = diag + cost;
+            if (up + 1 < v)
+                v = up + 1;
+            if (row[j - 1] + 1 < v)
+                v = row[j - 1] + 1;
+            row[j] = v;
+            diag = up;
+            if (v < best)
+                best = v;
+        }
+        if (best > max) /* every later row is at least as far */
+            return max + 1;
+    }
+    return row[m] > max ? max + 1 : row[m];
+}
+
+/* One field of a list from `p`: quoted (CSV) or up to the next comma,
+ * trimmed. NULL with *out and *next set, or what was expected. */
+static const char *list_field(const char *p, char **out, const char **next)
+{
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (*p != '"') {
+        size_t n = strcspn(p, ","), len = n;
+        const char *start = p;
+        text_trim(&start, &len);
+        *out = xstrndup(start, len);
+        *next = p + n;
+        return NULL;
+    }
+    sb_t sb = SB_INIT;
+    for (p++;; p++) {
+        if (*p == '\0') {
+            sb_free(&sb);
+            return "a closing double quote";
+        }
+        if (*p == '"') {
+            if (p[1] != '"')
+                break;
+            p++;
+        }
+        sb_putc(&sb, *p);
+    }
+    p++;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (*p != '\0' && *p != ',') {
+        sb_free(&sb);
+        return "a comma or the end after a closing double quote";
+    }
+    sb_putc(&sb, '\0'); /* an empty quoted field is "", not NULL */
+    *out = sb_detach(&sb);
+    *next = p;
+    return NULL;
+}
+
+const char *text_split_list(const char *s, char ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    const char *p = s;
+    for (;;) {
+        char *field;
+        const char *why = list_field(p, &field, &p);
+        if (why) {
+            text_list_free(*out, *n);
+            *out = NULL;
+            *n = 0;
+            return why;
+        }
+        *out = xrealloc(*out, (*n + 1) * sizeof **out);
+        (*out)[(*n)++] = field;
+        if (*p != ',')
+            return NULL;
+        p++;
+    }
+}
+
+void text_list_free(char **list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(list[i]);
+    free(list);
+}
+
+char *text_one_name(const char *s)
+{
+    const char *p = s;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (*p == '"') {
+        char *field;
+        const char *next;
+        if (!list_field(p, &field, &next)) {
+            if (*next == '\0')
+                return field;
+            free(field);
+        }
+    }
+    size_t len = strlen(p);
+    text_trim(&p, &len);
+    return xstrndup(p, len);
 }

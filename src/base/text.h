@@ -20,6 +20,22 @@ char *text_sanitize(const char *s, size_t n);
 bool text_is_clean(const char *s);
 /* Appends `s` as a JSON string literal, quotes included. */
 void text_json_string(sb_t *sb, const char *s);
+/* Appends `s` (NULL: nothing) sanitised, with every character Markdown or
+ * HTML would act on escaped by a backslash: emphasis, code, links (the
+ * brackets), tables, headings, HTML tags and entities, and a list, quote
+ * or rule marker at its start. So "<img src=x onerror=...>", "<script>",
+ * "[l](javascript:...)" and "# heading" are shown, not run or rendered. The
+ * one Markdown escaper: every Markdown writer (report --format markdown,
+ * the explorer's export, the practice worksheet, the key table) puts text
+ * it does not write itself through here. */
+void text_markdown(sb_t *sb, const char *s);
+/* Appends `text` as a fenced Markdown code block (```text), where Markdown
+ * is not read: each line sanitised and the fence longer than any run of
+ * backticks in it, so nothing in it can close the block. */
+void text_markdown_code(sb_t *out, const char *text);
+/* Moves *s and shortens *len past the blanks and tabs around the `*len`
+ * bytes at *s (a cell's surroundings are not part of its value). */
+void text_trim(const char **s, size_t *len);
 /* Appends `s` in double quotes so that every byte of it survives a round
  * trip through text_unquote, while the text stays printable UTF-8 on one
  * line: '\\' and '"' are escaped with a backslash, newline, carriage
@@ -57,5 +73,20 @@ int text_wrap(sb_t *out, const char *text, int width, text_wrap_mode_t mode);
 /* Appends `s` padded with spaces (or cut, with an ellipsis) to `width`
  * columns; `right` aligns it to the right. */
 void text_pad(sb_t *sb, const char *s, int width, bool right);
+
+/* How far apart two names are: the edit distance (insertions, deletions,
+ * substitutions of bytes, ignoring ASCII case) when it is at most `max`,
+ * else max + 1 (worked out only that far: cheap on long lists). For "did
+ * you mean". */
+size_t text_distance(const char *a, const char *b, size_t max);
+/* Splits a comma-separated list as a person types it on the command line,
+ * with CSV quoting: a field in double quotes may hold commas ("" is one
+ * quote); other fields are trimmed of blanks. NULL with the fields in *out
+ * (free with text_list_free), or what was expected. */
+const char *text_split_list(const char *s, char ***out, size_t *n);
+void text_list_free(char **list, size_t n);
+/* One name as typed: in double quotes (CSV quoting), the text inside them;
+ * otherwise the text trimmed of blanks, commas and all. Allocated. */
+char *text_one_name(const char *s);
 
 #endif

@@ -12,6 +12,8 @@
 #include "load/csvcell.h"
 #include "load/judged.h"
 #include "load/load.h"
+#include "load/rowfilter.h"
+#include "core/namematch.h"
 #include "render/canvas.h"
 #include "ui/bindings.h"
 #include "ui/explore_names.h"
@@ -25,6 +27,7 @@
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 /* ---- commands ---------------------------------------------------------------- */
@@ -37,6 +40,9 @@ static const struct {
     [CLI_REPORT] = {"report", "[OPTION]... [FILE]...", "print the analysis: text, JSON, Markdown, CSV or SVG"},
     [CLI_CHECK] = {"check", "[OPTION]... BASELINE CANDIDATE",
                    "gate a candidate against a baseline: exit 1 on a regression"},
+    [CLI_DIFF] = {"diff", "[OPTION]... A B",
+                  "which prompts changed between two runs, with paired tests"},
+    [CLI_JUDGES] = {"judges", "[OPTION]... FILE", "how often the judges of one file agree (Cohen's kappa)"},
     [CLI_PLOT] = {"plot", "[OPTION]... [FILE]...", "print the trade-off chart"},
     [CLI_SWEEP] = {"sweep", "[OPTION]... FILE", "write the exact curve of a score file as operating points"},
     [CLI_PRACTICE] = {"practice", "[OPTION]...", "interview drills on the trade-off, checked by the model"},
@@ -92,10 +98,11 @@ static const char *const section_titles[SEC_COUNT] = {
 enum {
     O_EXAMPLE = 256, O_LIST_EXAMPLES, O_INPUT, O_KNOB, O_GROUP_COLUMNS, O_PRESET, O_JUDGE, O_SET_COLUMN,
     O_HARMFUL_VALUES, O_BENIGN_VALUES, O_VERDICT_COLUMN, O_REFUSED_VALUES, O_COMPLIED_VALUES,
-    O_UNRECOGNISED, O_N_ADVERSARIAL, O_N_BENIGN,
+    O_UNRECOGNISED, O_N_ADVERSARIAL, O_N_BENIGN, O_ID_COLUMN,
+    O_ASR_COLUMN, O_ORR_COLUMN, O_COMPLEMENT, O_RATES, O_NAME_COLUMNS, O_CATEGORY_COLUMN, O_WHERE, O_VERBOSE,
     O_VOLUME, O_ADV, O_COST_REFUSAL, O_COST_HARM, O_POLICY,
     O_COMPARE, O_INTERVAL, O_CATEGORY_SHARES, O_TARGET_ASR, O_TARGET_ORR,
-    O_WIDTH, O_HEIGHT, O_ASCII, O_X_SCALE, O_Y_SCALE, O_NO_LABELS, O_GROUP,
+    O_WIDTH, O_HEIGHT, O_ASCII, O_X_SCALE, O_Y_SCALE, O_NO_LABELS, O_NO_KEY, O_GROUP,
     O_FORMAT, O_NO_COLOR,
     O_SCENARIO_FILE, O_THRESHOLD, O_BASELINE, O_SELECT, O_NO_MOUSE, O_KEYS,
     O_BASELINE_NAME, O_CANDIDATE_NAME, O_MAX_ASR_INCREASE, O_MAX_ORR_INCREASE, O_SIGNIFICANCE, O_ACROSS_GROUPS,
@@ -112,6 +119,8 @@ enum {
 #define CHARTS (ON(CLI_REPORT) | ON(CLI_PLOT))                     /* draw a chart of a size */
 #define COUNTS_SHOWN (ON(CLI_EXPLORE) | ON(CLI_REPORT) | ON(CLI_CHECK)) /* show counts and intervals */
 #define SCREENS (ON(CLI_EXPLORE) | ON(CLI_PRACTICE))               /* draw on the terminal */
+#define PROMPTS_IN (ON(CLI_DIFF) | ON(CLI_JUDGES))                 /* read per-prompt results only */
+#define MAPPED_IN (FILES_IN | PROMPTS_IN)                          /* judged files with mapping flags */
 
 static const struct {
     struct option opt;
@@ -131,31 +140,53 @@ static const struct {
      "columns naming each point's measurement\n"
      "group (default: set and judge columns);\n"
      "none pools every point in one group"},
-    {{"preset", required_argument, NULL, O_PRESET}, SEC_DATA, FILES_IN, "NAME",
+    {{"preset", required_argument, NULL, O_PRESET}, SEC_DATA, MAPPED_IN, "NAME",
      "per-prompt judgements in a public format:\n" "xstest or jailbreakbench"},
-    {{"judge", required_argument, NULL, O_JUDGE}, SEC_DATA, FILES_IN, "COLS",
+    {{"judge", required_argument, NULL, O_JUDGE}, SEC_DATA, MAPPED_IN, "COLS",
      "the preset's verdict column(s): xstest\n"
      "final_label (default), gpt4_label,\n"
      "strmatch_label; jailbreakbench jailbroken\n"
      "(default), jailbroken_llama_guard1"},
-    {{"set-column", required_argument, NULL, O_SET_COLUMN}, SEC_DATA, SCORES_IN, "NAME",
+    {{"set-column", required_argument, NULL, O_SET_COLUMN}, SEC_DATA, SCORES_IN | PROMPTS_IN, "NAME",
      "the column saying whether a prompt is\n" "harmful or benign (judged and score files)"},
-    {{"harmful-values", required_argument, NULL, O_HARMFUL_VALUES}, SEC_DATA, SCORES_IN, "V1,V2",
+    {{"harmful-values", required_argument, NULL, O_HARMFUL_VALUES}, SEC_DATA, SCORES_IN | PROMPTS_IN, "V1,V2",
      "values of the set column meaning harmful\n" "(default harmful,unsafe,...)"},
-    {{"benign-values", required_argument, NULL, O_BENIGN_VALUES}, SEC_DATA, SCORES_IN, "V1,V2",
+    {{"benign-values", required_argument, NULL, O_BENIGN_VALUES}, SEC_DATA, SCORES_IN | PROMPTS_IN, "V1,V2",
      "values of the set column meaning benign\n" "(default benign,safe,...)"},
-    {{"verdict-column", required_argument, NULL, O_VERDICT_COLUMN}, SEC_DATA, FILES_IN, "COLS",
+    {{"verdict-column", required_argument, NULL, O_VERDICT_COLUMN}, SEC_DATA, MAPPED_IN, "COLS",
      "the column(s) with the verdict on each\n" "answer; one point per column"},
-    {{"refused-values", required_argument, NULL, O_REFUSED_VALUES}, SEC_DATA, FILES_IN, "V1,V2",
+    {{"refused-values", required_argument, NULL, O_REFUSED_VALUES}, SEC_DATA, MAPPED_IN, "V1,V2",
      "verdicts meaning the answer was a refusal"},
-    {{"complied-values", required_argument, NULL, O_COMPLIED_VALUES}, SEC_DATA, FILES_IN, "V1,V2",
+    {{"complied-values", required_argument, NULL, O_COMPLIED_VALUES}, SEC_DATA, MAPPED_IN, "V1,V2",
      "verdicts meaning the model complied"},
-    {{"unrecognised", required_argument, NULL, O_UNRECOGNISED}, SEC_DATA, FILES_IN, "HOW",
+    {{"unrecognised", required_argument, NULL, O_UNRECOGNISED}, SEC_DATA, FILES_IN | ON(CLI_DIFF), "HOW",
      "verdicts of neither kind: exclude (default),\n" "refusal or compliance"},
+    {{"id-column", required_argument, NULL, O_ID_COLUMN}, SEC_DATA, COUNTS_SHOWN | PROMPTS_IN, "NAME",
+     "the column identifying each prompt, which\n"
+     "pairs two files (default: the preset's, id,\n"
+     "prompt_id or index, else the prompt text)"},
     {{"n-adversarial", required_argument, NULL, O_N_ADVERSARIAL}, SEC_DATA, COUNTS_SHOWN, "N",
      "harmful prompts behind each rate, for rows\n" "that give no n_adversarial"},
     {{"n-benign", required_argument, NULL, O_N_BENIGN}, SEC_DATA, COUNTS_SHOWN, "N",
      "benign prompts behind each rate, for rows\n" "that give no n_benign"},
+    {{"asr-column", required_argument, NULL, O_ASR_COLUMN}, SEC_DATA, FILES_IN, "NAME",
+     "operating points: the column of the attack\n" "success rate"},
+    {{"orr-column", required_argument, NULL, O_ORR_COLUMN}, SEC_DATA, FILES_IN, "NAME",
+     "operating points: the column of the\n" "over-refusal rate"},
+    {{"complement", required_argument, NULL, O_COMPLEMENT}, SEC_DATA, FILES_IN, "SIDE",
+     "asr, orr or both: the column gives the\n" "opposite outcome (caught, answered); the\n"
+     "rate is 100 - value"},
+    {{"rates", required_argument, NULL, O_RATES}, SEC_DATA, FILES_IN, "UNIT",
+     "rate columns hold percent, fraction, or\n" "auto (by the column's name; default)"},
+    {{"name-columns", required_argument, NULL, O_NAME_COLUMNS}, SEC_DATA, FILES_IN, "COLS",
+     "operating points: the name built from these\n" "columns, \"A (B, C)\""},
+    {{"category-column", required_argument, NULL, O_CATEGORY_COLUMN}, SEC_DATA, FILES_IN, "NAME",
+     "a long table: one category per row, the rows\n" "of one name one point"},
+    {{"where", required_argument, NULL, O_WHERE}, SEC_DATA, FILES_IN, "EXPR",
+     "keep the rows where COL=VALUE, COL!=VALUE,\n" "COL~TEXT or COL!~TEXT (repeatable: all must\n"
+     "hold)"},
+    {{"verbose", no_argument, NULL, O_VERBOSE}, SEC_DATA, SCORES_IN | PROMPTS_IN, NULL,
+     "say how each file was read (on how many\n" "cores, and why on one)"},
 
     {{"volume", required_argument, NULL, O_VOLUME}, SEC_SCENARIO, POINTS_IN, "N",
      "daily queries, 1,000 to 1e15 (10000000,\n" "10,000,000, 1e7, 10M, 2.5k, 1B); default 10M"},
@@ -168,8 +199,9 @@ static const struct {
     {{"policy", required_argument, NULL, O_POLICY}, SEC_SCENARIO, FILES_IN, "NAME",
      "consumer (default), enterprise, high-risk\n" "or none"},
 
-    {{"compare", required_argument, NULL, O_COMPARE}, SEC_ANALYSIS, ON(CLI_REPORT), "A,B",
-     "compare point A with point B: the deltas,\n" "the break-even and a sentence"},
+    {{"compare", required_argument, NULL, O_COMPARE}, SEC_ANALYSIS, ON(CLI_REPORT) | ON(CLI_DIFF), "A,B",
+     "compare point A with point B: the deltas,\n" "the break-even and a sentence (diff: the\n"
+     "two points of the files to diff)"},
     {{"interval", required_argument, NULL, O_INTERVAL}, SEC_ANALYSIS, ON(CLI_REPORT) | ON(CLI_EXPLORE), "METHOD",
      "95% intervals: wilson (default) or\n" "clopper-pearson"},
     {{"category-shares", required_argument, NULL, O_CATEGORY_SHARES}, SEC_ANALYSIS, ON(CLI_REPORT), "LIST",
@@ -179,8 +211,9 @@ static const struct {
     {{"target-orr", required_argument, NULL, O_TARGET_ORR}, SEC_ANALYSIS, ON(CLI_REPORT), "PCT",
      "the point or mix reaching ORR <= PCT with\n" "the lowest ASR"},
 
-    {{"width", required_argument, NULL, O_WIDTH}, SEC_CHART, CHARTS, "N",
-     "chart width in columns (report: 80; plot:\n" "the terminal's)"},
+    {{"width", required_argument, NULL, O_WIDTH}, SEC_CHART, CHARTS | PROMPTS_IN, "N",
+     "chart width in columns (report: 80; plot:\n" "the terminal's); diff and judges cut their\n"
+     "lines to it (default: the terminal's)"},
     {{"height", required_argument, NULL, O_HEIGHT}, SEC_CHART, CHARTS, "N",
      "chart height in rows (report: 24; plot: the\n" "terminal's)"},
     {{"x-scale", required_argument, NULL, O_X_SCALE}, SEC_CHART, CHARTS | ON(CLI_EXPLORE), "SCALE",
@@ -189,6 +222,8 @@ static const struct {
      "ASR axis: auto, linear or log (the explorer\n" "has one scale for both axes)"},
     {{"no-labels", no_argument, NULL, O_NO_LABELS}, SEC_CHART, CHARTS, NULL,
      "number the points and name them in the key\n" "below the chart"},
+    {{"no-key", no_argument, NULL, O_NO_KEY}, SEC_CHART, ON(CLI_PLOT), NULL,
+     "leave out the key of numbered points below\n" "the chart"},
     {{"group", required_argument, NULL, O_GROUP}, SEC_CHART, CHARTS | ON(CLI_EXPLORE), "NAME",
      "the measurement group whose frontier the\n"
      "chart draws (a unique part of its name)"},
@@ -196,10 +231,10 @@ static const struct {
      "draw with ASCII only (default: braille and\n" "Unicode in a UTF-8 locale)"},
 
     {{"format", required_argument, NULL, O_FORMAT}, SEC_OUTPUT,
-     ON(CLI_REPORT) | ON(CLI_CHECK) | ON(CLI_PRACTICE), "FMT",
+     ON(CLI_REPORT) | ON(CLI_CHECK) | ON(CLI_PRACTICE) | PROMPTS_IN, "FMT",
      "text (default), json, markdown, csv or svg"},
     {{"output", required_argument, NULL, 'o'}, SEC_OUTPUT,
-     ON(CLI_REPORT) | ON(CLI_CHECK) | ON(CLI_SWEEP) | ON(CLI_PRACTICE), "FILE",
+     ON(CLI_REPORT) | ON(CLI_CHECK) | ON(CLI_SWEEP) | ON(CLI_PRACTICE) | PROMPTS_IN, "FILE",
      "write to FILE (atomically) instead of\n" "standard output"},
     {{"no-color", no_argument, NULL, O_NO_COLOR}, SEC_OUTPUT, SCREENS | ON(CLI_PLOT), NULL,
      "no colours on a terminal (a non-empty\n" "NO_COLOR too)"},
@@ -434,6 +469,26 @@ static bool examples_apply(cli_data_t *data)
     return true;
 }
 
+/* ---- --where -------------------------------------------------------------------- */
+
+/* The --where expressions, in the order given; kept until exit. */
+static const char **where_list;
+
+static void free_where_list(void)
+{
+    free(where_list);
+    where_list = NULL;
+}
+
+static void where_add(input_opts_t *in, const char *expr)
+{
+    if (!where_list)
+        atexit(free_where_list);
+    where_list = xrealloc(where_list, (in->nwhere + 1) * sizeof *where_list);
+    where_list[in->nwhere++] = expr;
+    in->where = where_list;
+}
+
 /* ---- values ------------------------------------------------------------------- */
 
 static bool flag_value(const cli_t *c, const char *flag, const char *why, const char *value)
@@ -497,6 +552,39 @@ static bool parse_prompts(const cli_t *c, const char *flag, const char *value, l
     return true;
 }
 
+/* A column name or a list of them: something besides blanks and commas. */
+static bool column_value(const cli_t *c, const char *flag, const char *arg)
+{
+    return arg[strspn(arg, " ,")] ? true : flag_value(c, flag, "expected a column name", arg);
+}
+
+/* The mapping flags of operating-point tables. */
+static bool apply_mapping(cli_t *c, int val, const char *arg)
+{
+    input_opts_t *in = &c->data.input;
+    rowfilter_t f;
+    const char *why;
+    switch (val) {
+    case O_ASR_COLUMN: in->asr_column = arg; return column_value(c, "asr-column", arg);
+    case O_ORR_COLUMN: in->orr_column = arg; return column_value(c, "orr-column", arg);
+    case O_NAME_COLUMNS: in->name_columns = arg; return column_value(c, "name-columns", arg);
+    case O_CATEGORY_COLUMN: in->category_column = arg; return column_value(c, "category-column", arg);
+    case O_COMPLEMENT:
+        return input_parse_complement(arg, &in->complement) ? true
+                                                             : flag_value(c, "complement", "expected asr, orr or both", arg);
+    case O_RATES:
+        return input_parse_rates(arg, &in->rates) ? true
+                                                   : flag_value(c, "rates", "expected percent, fraction or auto", arg);
+    case O_WHERE:
+        if ((why = rowfilter_parse(arg, &f)))
+            return flag_value(c, "where", why, arg);
+        rowfilter_free(&f);
+        where_add(in, arg);
+        return true;
+    }
+    return false;
+}
+
 static bool apply_data(cli_t *c, int val, const char *arg)
 {
     input_opts_t *in = &c->data.input;
@@ -525,16 +613,22 @@ static bool apply_data(cli_t *c, int val, const char *arg)
     case O_VERDICT_COLUMN: in->verdict_column = arg; return true;
     case O_REFUSED_VALUES: in->refused_values = arg; return true;
     case O_COMPLIED_VALUES: in->complied_values = arg; return true;
+    case O_ID_COLUMN:
+        if (!arg[strspn(arg, " ")])
+            return flag_value(c, "id-column", "expected the name of a column", arg);
+        in->id_column = arg;
+        return true;
     case O_UNRECOGNISED:
         if (!input_parse_unrecognised(arg, &in->unrecognised))
             return flag_value(c, "unrecognised", "expected exclude, refusal or compliance", arg);
         return true;
+    case O_VERBOSE: c->data.verbose = true; return true;
     case O_N_ADVERSARIAL:
     case O_N_BENIGN:
         return parse_prompts(c, val == O_N_ADVERSARIAL ? "n-adversarial" : "n-benign", arg,
                              val == O_N_ADVERSARIAL ? &in->n_adversarial : &in->n_benign);
     }
-    return false;
+    return apply_mapping(c, val, arg);
 }
 
 static bool apply_scenario(cli_t *c, int val, const char *arg)
@@ -595,6 +689,7 @@ static bool apply_chart_output(cli_t *c, int val, const char *arg)
     case O_X_SCALE: return parse_scale(c, "x-scale", arg, &ch->xscale);
     case O_Y_SCALE: return parse_scale(c, "y-scale", arg, &ch->yscale);
     case O_NO_LABELS: ch->no_labels = true; return true;
+    case O_NO_KEY: ch->no_key = true; return true;
     case O_GROUP: ch->group = arg; return true;
     case O_ASCII: ch->ascii = true; return true;
     case O_FORMAT:
@@ -811,48 +906,126 @@ chart_opts_t cli_chart_opts(const cli_t *c, int width, int height)
 
 /* ---- loading ------------------------------------------------------------------ */
 
-bool cli_load_file(const cli_t *c, const char *path, pointset_t *set, curve_t *curve)
+void cli_print_warnings(const diag_t *d)
+{
+    size_t n;
+    char **lines = diag_condense(d, &n);
+    for (size_t i = 0; i < n; i++)
+        fprintf(stderr, "tradeoff: warning: %s\n", lines[i]);
+    diag_condensed_free(lines, n);
+}
+
+/* Loads one file (a curve whole into `curves` when given); its warnings go
+ * to `keep`, its error to stderr. */
+static bool load_one(const cli_t *c, const char *path, pointset_t *set, curves_t *curves, curve_t *curve,
+                     diag_t *keep)
 {
     diag_t d = DIAG_INIT;
     input_opts_t opts = c->data.input;
     loadprogress_attach(&opts, path);
-    int rc = set ? load_file(set, path, &opts, &d) : load_curve_file(curve, path, &opts, &d);
+    int rc = set ? load_file_curves(set, curves, path, &opts, &d) : load_curve_file(curve, path, &opts, &d);
     loadprogress_end();
-    for (size_t w = 0; w < d.nwarnings; w++)
-        fprintf(stderr, "tradeoff: warning: %s\n", d.warnings[w]);
-    if (rc != 0)
+    /* --verbose: how the file was read, as it is read; its warnings are
+     * said with the others, condensed. */
+    for (size_t i = 0; c->data.verbose && i < d.nnotes; i++)
+        fprintf(stderr, "tradeoff: note: %s\n", d.notes[i]);
+    diag_take_warnings(keep, &d);
+    if (rc != 0) {
+        cli_print_warnings(keep);
         fprintf(stderr, "tradeoff: %s\n", d.error ? d.error : "cannot load file");
+    }
     diag_free(&d);
     return rc == 0;
 }
 
-bool cli_load(const cli_t *c, pointset_t *set, char **title)
+bool cli_load_file(const cli_t *c, const char *path, pointset_t *set, curve_t *curve, diag_t *keep)
+{
+    diag_t mine = DIAG_INIT;
+    bool ok = load_one(c, path, set, NULL, curve, keep ? keep : &mine);
+    if (ok && !keep)
+        cli_print_warnings(&mine);
+    diag_free(&mine);
+    return ok;
+}
+
+bool cli_load(const cli_t *c, pointset_t *set, curves_t *curves, char **title, diag_t *keep)
 {
     sb_t t = SB_INIT;
+    diag_t mine = DIAG_INIT;
+    diag_t *warnings = keep ? keep : &mine;
     if (c->data.nfiles == 0) {
         load_builtin(set, &c->data.input);
         sb_puts(&t, "built-in scenario");
     }
-    for (int i = 0; i < c->data.nfiles; i++) {
+    bool ok = true;
+    for (int i = 0; ok && i < c->data.nfiles; i++) {
         const char *path = c->data.files[i];
-        if (!cli_load_file(c, path, set, NULL)) {
-            sb_free(&t);
-            return false;
-        }
+        ok = load_one(c, path, set, curves, NULL, warnings);
         char *shown = text_sanitize(path, strlen(path));
         sb_printf(&t, "%s%s", i ? ", " : "", shown);
         free(shown);
+    }
+    if (ok)
+        cli_print_warnings(warnings);
+    diag_free(&mine);
+    if (!ok) {
+        sb_free(&t);
+        return false;
     }
     *title = sb_detach(&t);
     return true;
 }
 
-void cli_point_names(sb_t *sb, const pointset_t *set)
+bool cli_point(const pointset_t *set, const char *arg, const char *flag, const char *where, const point_t **p)
 {
-    for (size_t i = 0; i < set->len && i < 12; i++)
-        sb_printf(sb, "%s%s", i ? ", " : "", set->items[i].name);
-    if (set->len > 12)
-        sb_puts(sb, ", ...");
+    char *name = text_one_name(arg);
+    namematch_t m = namematch_points(set);
+    sb_t why = SB_INIT;
+    long k = namematch_resolve(&m, name, &why);
+    *p = k >= 0 ? &set->items[k] : NULL;
+    if (k < 0)
+        cli_error("--%s: %s%s%s", flag, where ? where : "", where ? ": " : "", sb_str(&why));
+    sb_free(&why);
+    free(name);
+    return k >= 0;
+}
+
+/* ---- the terminal ------------------------------------------------------------ */
+
+#define TERM_DEFAULT_WIDTH 80
+#define TERM_DEFAULT_HEIGHT 24
+#define TERM_MAX_SIDE 1000 /* a wild COLUMNS must not allocate gigabytes */
+
+static int env_int(const char *name)
+{
+    const char *s = getenv(name);
+    if (!s || !*s)
+        return 0;
+    char *end;
+    long v = strtol(s, &end, 10);
+    return (*end == '\0' && v > 0 && v <= TERM_MAX_SIDE) ? (int)v : 0;
+}
+
+void cli_terminal_size(int *width, int *height)
+{
+    int cols = 0, rows = 0;
+    struct winsize ws;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0) {
+        cols = ws.ws_col;
+        rows = ws.ws_row > 2 ? ws.ws_row - 2 : 0; /* the command line and the prompt stay */
+    }
+    if (cols <= 0)
+        cols = env_int("COLUMNS");
+    if (rows <= 0)
+        rows = env_int("LINES") > 1 ? env_int("LINES") - 1 : 0;
+    *width = cols > 0 ? cols : TERM_DEFAULT_WIDTH;
+    if (*width > TERM_MAX_SIDE)
+        *width = TERM_MAX_SIDE;
+    if (height) {
+        *height = rows > 0 ? rows : TERM_DEFAULT_HEIGHT;
+        if (*height > TERM_MAX_SIDE)
+            *height = TERM_MAX_SIDE;
+    }
 }
 
 bool cli_group(const cli_t *c, const pointset_t *set, const char **name)
@@ -879,31 +1052,30 @@ bool cli_compare(const cli_t *c, const pointset_t *set, const point_t **a, const
     const char *compare = c->analysis.compare;
     if (!compare)
         return true;
-    const char *comma = strchr(compare, ',');
-    /* "A, B" is as good as "A,B": blanks around the comma are not part of
-     * a name. */
-    const char *start = compare;
-    while (*start == ' ')
-        start++;
-    size_t len = (size_t)(comma - start);
-    while (len > 0 && start[len - 1] == ' ')
-        len--;
-    char *first = xstrndup(start, len);
-    const char *second = comma + 1;
-    while (*second == ' ')
-        second++;
-    *a = pointset_find(set, first);
-    *b = pointset_find(set, second);
-    bool ok = *a && *b;
-    if (!ok) {
-        const char *missing = !*a ? first : second;
-        char *shown = text_sanitize(missing, strlen(missing));
-        sb_t names = SB_INIT;
-        cli_point_names(&names, set);
-        cli_error("--compare: no point named '%s'; points are: %s", shown, sb_str(&names));
+    char **names;
+    size_t n;
+    const char *why = text_split_list(compare, &names, &n);
+    if (!why && n != 2)
+        why = "two point names separated by a comma (a name with a comma goes in double quotes: "
+              "'\"A, B\",C')";
+    if (why) {
+        char *shown = text_sanitize(compare, strlen(compare));
+        cli_error("--compare '%s': expected %s", shown, why);
         free(shown);
-        sb_free(&names);
+        text_list_free(names, n);
+        return false;
     }
-    free(first);
-    return ok;
+    namematch_t m = namematch_points(set);
+    sb_t msg = SB_INIT;
+    long ia = namematch_resolve(&m, names[0], &msg);
+    long ib = ia >= 0 ? namematch_resolve(&m, names[1], &msg) : -1;
+    if (ia >= 0 && ib >= 0) {
+        *a = &set->items[ia];
+        *b = &set->items[ib];
+    } else {
+        cli_error("--compare: %s", sb_str(&msg));
+    }
+    sb_free(&msg);
+    text_list_free(names, n);
+    return *a != NULL;
 }

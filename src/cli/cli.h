@@ -15,6 +15,7 @@
 #ifndef TRADEOFF_CLI_H
 #define TRADEOFF_CLI_H
 
+#include "base/diag.h"
 #include "core/analysis.h"
 #include "core/curve.h"
 #include "core/gate.h"
@@ -34,6 +35,8 @@ typedef enum {
     CLI_EXPLORE, /* also `tradeoff` with no command */
     CLI_REPORT,
     CLI_CHECK,
+    CLI_DIFF,
+    CLI_JUDGES,
     CLI_PLOT,
     CLI_SWEEP,
     CLI_PRACTICE,
@@ -46,6 +49,7 @@ typedef struct {
     char **files;        /* the operands, --example's file first */
     int nfiles;
     const char *example; /* --example NAME */
+    bool verbose;        /* --verbose: how each file was read, on stderr */
     input_opts_t input;
 } cli_data_t;
 
@@ -59,6 +63,7 @@ typedef struct {
     int width, height;    /* --width, --height; 0: the command's own size */
     chart_scale_t xscale, yscale;
     bool no_labels;
+    bool no_key;      /* plot: no key below the chart */
     bool ascii;           /* --ascii as given; display.ascii is the decision */
     const char *group;    /* --group NAME as given: the group whose frontier is drawn */
 } cli_chart_t;
@@ -138,22 +143,37 @@ bool cli_parse(cli_t *c, cli_command_t cmd, int argc, char **argv);
 chart_opts_t cli_chart_opts(const cli_t *c, int width, int height);
 
 /* Loads the operands (or the built-in scenario when there are none) into
- * `set`; prints errors and warnings to stderr. Returns false on failure. */
-bool cli_load(const cli_t *c, pointset_t *set, char **title);
+ * `set`. The warnings go to stderr condensed (diag_condense), and whole to
+ * `keep` when it is given (the explorer lists them); an error goes to
+ * stderr. Returns false on failure. With `curves`, score files and binned
+ * counts are kept whole there, one point each (load_file_curves); NULL
+ * thins them to points. */
+bool cli_load(const cli_t *c, pointset_t *set, curves_t *curves, char **title, diag_t *keep);
 /* Loads one file as points (into `set`) or as a curve (into `curve`; the
- * other is NULL), with a progress line on a terminal; prints its warnings
- * and its error to stderr. Returns false on failure. */
-bool cli_load_file(const cli_t *c, const char *path, pointset_t *set, curve_t *curve);
+ * other is NULL), with a progress line on a terminal. Its warnings go to
+ * `keep` when given, else to stderr condensed; its error to stderr.
+ * Returns false on failure. */
+bool cli_load_file(const cli_t *c, const char *path, pointset_t *set, curve_t *curve, diag_t *keep);
+/* Warnings to stderr, condensed: "tradeoff: warning: ..." a line each. */
+void cli_print_warnings(const diag_t *d);
 /* Resolves --group against the measurement groups of `set`: the group's
  * exact name in `name` (valid while `set` is), NULL without --group; false
  * with an error naming the groups it could mean when none or several match. */
 bool cli_group(const cli_t *c, const pointset_t *set, const char **name);
-/* Resolves --compare "A,B" against the set; prints an error when a name is
- * unknown. Both are NULL when no comparison was asked for. */
+/* The terminal's size for output that fits it, where no flag gives one:
+ * the terminal on standard output, else COLUMNS and LINES, else 80x24
+ * (each at most 1000). The height leaves the rows of the command and of
+ * the next prompt. `height` may be NULL. */
+void cli_terminal_size(int *width, int *height);
+/* Resolves --compare "A,B" (CSV quoting for a name with a comma) against
+ * the set, each name as core/namematch.h resolves it; prints an error when
+ * a name is unknown or ambiguous. Both are NULL when no comparison was
+ * asked for. */
 bool cli_compare(const cli_t *c, const pointset_t *set, const point_t **a, const point_t **b);
-/* Appends the names of the set's first 12 points, comma-separated, then
- * ", ..." when there are more: for messages about an unknown name. */
-void cli_point_names(sb_t *sb, const pointset_t *set);
+/* The point a flag's value names in `set` (double quotes for CSV quoting,
+ * then namematch): false with "--FLAG: WHERE: no point named ..." on
+ * stderr (`where`, such as a file, may be NULL). */
+bool cli_point(const pointset_t *set, const char *arg, const char *flag, const char *where, const point_t **p);
 /* "tradeoff: " + message, to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "Try 'tradeoff COMMAND --help' for more information.", to stderr. */

@@ -13,9 +13,11 @@
 #include "base/exitcode.h"
 #include "core/gate.h"
 #include "base/json.h"
+#include "render/analysis_report.h"
 #include "render/json_fields.h"
 #include "base/num.h"
 #include "base/text.h"
+#include "core/namematch.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -33,46 +35,42 @@ typedef struct {
 
 static bool pick_point(side_t *s, const char *name)
 {
-    sb_t names = SB_INIT;
-    cli_point_names(&names, &s->set);
-    if (name) {
-        s->point = pointset_find(&s->set, name);
-        if (!s->point) {
-            char *shown = text_sanitize(name, strlen(name));
-            cli_error("--%s: %s has no point named '%s'; points are: %s", s->flag, s->shown_path, shown,
-                      sb_str(&names));
-            free(shown);
-        }
-    } else if (s->set.len == 1) {
+    if (name)
+        return cli_point(&s->set, name, s->flag, s->shown_path, &s->point);
+    if (s->set.len == 1) {
         s->point = &s->set.items[0];
-    } else {
-        cli_error("%s: the %s file has %zu points; pick one with --%s NAME (points are: %s)", s->shown_path,
-                  s->role, s->set.len, s->flag, sb_str(&names));
+        return true;
     }
+    sb_t names = SB_INIT;
+    namematch_t m = namematch_points(&s->set);
+    namematch_list(&names, &m, NAMEMATCH_LIST_MAX);
+    cli_error("%s: the %s file has %zu points; pick one with --%s NAME (points are: %s)", s->shown_path, s->role,
+              s->set.len, s->flag, sb_str(&names));
     sb_free(&names);
-    return s->point != NULL;
+    return false;
 }
 
-/* "+0.20 pp" */
-static void points_delta(sb_t *sb, double fraction)
-{
-    sb_printf(sb, "%s%.2f pp", fraction >= 0 ? "+" : "-", fabs(fraction) * 100);
-}
+/* What the output says of a rate neither file measured. */
+#define NOT_MEASURED "not measured in either file: not gated"
 
 static void rate_text(sb_t *out, const char *what, const gate_rate_t *r, const gate_result_t *g,
                       const point_t *base, const point_t *cand, bool asr)
 {
     char a[32], b[32];
+    if (!r->measured) {
+        sb_printf(out, "  %s  " NOT_MEASURED "\n", what);
+        return;
+    }
     sb_printf(out, "  %s  %8s -> %-8s  ", what, num_format_pct(r->base, a, sizeof a),
               num_format_pct(r->cand, b, sizeof b));
-    points_delta(out, r->delta);
+    analysis_report_pp(out, r->delta);
     sb_puts(out, " (allowed ");
-    points_delta(out, r->allowed);
+    analysis_report_pp(out, r->allowed);
     if (r->ci.known) {
         sb_printf(out, "; %.12g%% interval of the rise ", g->level * 100);
-        points_delta(out, r->ci.lo);
+        analysis_report_pp(out, r->ci.lo);
         sb_puts(out, " to ");
-        points_delta(out, r->ci.hi);
+        analysis_report_pp(out, r->ci.hi);
     }
     sb_printf(out, ")  %s\n", r->undecided ? "REGRESSION (no finite interval: the gate fails closed)"
                               : r->regressed ? "REGRESSION"
@@ -82,6 +80,18 @@ static void rate_text(sb_t *out, const char *what, const gate_rate_t *r, const g
     sb_puts(out, " -> ");
     point_counts_describe(out, cand, asr, false);
     sb_puts(out, "\n");
+}
+
+/* The candidate against the policy, on the rates measured: "pass (ORR not
+ * measured)". */
+static void policy_text(sb_t *out, const gate_result_t *g, const gate_opts_t *o, const point_t *cand)
+{
+    verdict_t v = g->policy;
+    v.asr_unknown = v.asr_unknown && g->asr.measured;
+    v.orr_unknown = v.orr_unknown && g->orr.measured;
+    verdict_describe(out, &o->policy, v, cand->asr, cand->orr);
+    if (!g->asr.measured || !g->orr.measured)
+        sb_printf(out, " (%s not measured: its bound not checked)", g->asr.measured ? "ORR" : "ASR");
 }
 
 static void reasons_text(sb_t *out, const gate_result_t *g, const gate_opts_t *o)
@@ -128,6 +138,18 @@ static bool groups_allow(const cli_t *c, const side_t *base, const side_t *cand,
     return false;
 }
 
+/* "Paired on 450 prompts (...): the same prompts in both files." or why
+ * two files of per-prompt results are not. */
+static void pairing_text(sb_t *out, const pairing_summary_t *ps)
+{
+    if (ps->paired) {
+        pairing_phrase(out, ps, true);
+        sb_puts(out, ": the same prompts in both files, compared prompt by prompt.\n");
+    } else if (ps->why[0]) {
+        sb_printf(out, "Not paired (%s): the rates are compared as independent samples.\n", ps->why);
+    }
+}
+
 static void check_text(sb_t *out, const side_t *base, const side_t *cand, const gate_result_t *g,
                        const gate_opts_t *o, const comparison_t *cmp, bool across)
 {
@@ -137,15 +159,17 @@ static void check_text(sb_t *out, const side_t *base, const side_t *cand, const 
         groups_sentence(out, cmp);
         sb_puts(out, across && cmp->groups_known ? " Gated anyway (--across-groups).\n" : "\n");
     }
+    pairing_text(out, &g->pairing);
     if (o->significance != 0)
         sb_printf(out, "A rise counts only when a one-sided test at level %g shows it: the lower end of its "
-                       "two-sided %.12g%% Newcombe interval must exceed the allowance.\n",
-                  o->significance, g->level * 100);
+                       "two-sided %.12g%% %s must exceed the allowance.\n",
+                  o->significance, g->level * 100,
+                  g->pairing.paired ? "paired interval (Newcombe's method 10 for paired data)" : "Newcombe interval");
     rate_text(out, "ASR", &g->asr, g, base->point, cand->point, true);
     rate_text(out, "ORR", &g->orr, g, base->point, cand->point, false);
     if (policy_has_bounds(&o->policy)) {
         sb_printf(out, "  Policy %s: ", o->policy.label);
-        verdict_describe(out, &o->policy, g->policy, cand->point->asr, cand->point->orr);
+        policy_text(out, g, o, cand->point);
         sb_puts(out, "\n");
     } else {
         sb_puts(out, "  Policy none: bounds not checked\n");
@@ -176,6 +200,10 @@ static void rate_json(json_t *j, const char *key, const gate_rate_t *r, const ga
 {
     json_key(j, key);
     json_object_begin(j);
+    json_key(j, "measured");
+    json_bool(j, r->measured);
+    json_key(j, "note");
+    json_string(j, r->measured ? NULL : NOT_MEASURED);
     json_key(j, "delta_pp");
     json_pct(j, r->delta);
     json_key(j, "allowed_increase_pp");
@@ -232,6 +260,7 @@ static void check_json(sb_t *out, const side_t *base, const side_t *cand, const 
     side_json(&j, "baseline", base);
     side_json(&j, "candidate", cand);
     groups_json(&j, cmp, across);
+    json_fields_pairing(&j, &g->pairing);
     rate_json(&j, "attack_success", &g->asr, g);
     rate_json(&j, "over_refusal", &g->orr, g);
     json_key(&j, "policy");
@@ -247,6 +276,13 @@ static void check_json(sb_t *out, const side_t *base, const side_t *cand, const 
     if (g->policy.orr_fail)
         json_string(&j, "over_refusal");
     json_array_end(&j);
+    json_key(&j, "not_checked"); /* the sides neither file measured */
+    json_array_begin(&j);
+    if (!g->asr.measured)
+        json_string(&j, "attack_success");
+    if (!g->orr.measured)
+        json_string(&j, "over_refusal");
+    json_array_end(&j);
     json_object_end(&j);
     json_object_end(&j);
     sb_putc(out, '\n');
@@ -255,7 +291,13 @@ static void check_json(sb_t *out, const side_t *base, const side_t *cand, const 
 
 static int run_check(const cli_t *c, side_t *base, side_t *cand)
 {
-    if (!cli_load_file(c, base->path, &base->set, NULL) || !cli_load_file(c, cand->path, &cand->set, NULL))
+    diag_t warnings = DIAG_INIT;
+    bool loaded = cli_load_file(c, base->path, &base->set, NULL, &warnings) &&
+                  cli_load_file(c, cand->path, &cand->set, NULL, &warnings);
+    if (loaded)
+        cli_print_warnings(&warnings);
+    diag_free(&warnings);
+    if (!loaded)
         return EXIT_USAGE;
     if (!pick_point(base, c->check.baseline_name) || !pick_point(cand, c->check.candidate_name))
         return EXIT_USAGE;

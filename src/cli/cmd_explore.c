@@ -40,6 +40,11 @@ static bool apply_flags(explore_t *ex, const cli_t *c)
         cli_error("--baseline: %s", sb_str(&why));
         ok = false;
     }
+    /* Without --select or --threshold the explorer opens on the baseline,
+     * and says so. */
+    if (ok && c->explore.baseline && !c->explore.select && !c->explore.threshold &&
+        explore_select(ex, c->explore.baseline, &why))
+        explore_say(ex, false, "starting at the baseline, %s: move to compare (b pins another)", ex->baseline_name);
     sb_free(&why);
     return ok;
 }
@@ -143,14 +148,20 @@ int cmd_explore(int argc, char **argv)
     }
 
     pointset_t set = POINTSET_INIT;
+    curves_t curves = CURVES_INIT;
     char *title = NULL;
-    if (!cli_load(&c, &set, &title)) {
+    diag_t warnings = DIAG_INIT;
+    if (!cli_load(&c, &set, &curves, &title, &warnings)) {
         pointset_free(&set);
+        curves_free(&curves);
+        diag_free(&warnings);
         scenario_file_free(&sf);
         return EXIT_USAGE;
     }
     explore_t ex;
-    explore_init(&ex, &set, title, c.data.files, c.data.nfiles, &c.scenario, &c.analysis.opts);
+    explore_init_whole(&ex, &set, &curves, title, c.data.files, c.data.nfiles, &c.scenario, &c.analysis.opts);
+    explore_keep_warnings(&ex, &warnings);
+    diag_free(&warnings);
     ex.ascii = c.display.ascii;
     ex.scale = scale;
     ex.group_columns = c.data.input.group_columns;

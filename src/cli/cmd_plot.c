@@ -12,45 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
-
-#define PLOT_DEFAULT_WIDTH 80
-#define PLOT_DEFAULT_HEIGHT 24
-#define PLOT_MAX_SIDE 1000 /* a wild COLUMNS must not allocate gigabytes */
-
-static int env_int(const char *name)
-{
-    const char *s = getenv(name);
-    if (!s || !*s)
-        return 0;
-    char *end;
-    long v = strtol(s, &end, 10);
-    return (*end == '\0' && v > 0 && v <= PLOT_MAX_SIDE) ? (int)v : 0;
-}
-
-/* The chart's size where no flag gives it: the terminal on standard
- * output, else COLUMNS/LINES, else 80x24. The height leaves the rows of the
- * command and of the next prompt. */
-static void plot_size(int *width, int *height)
-{
-    int cols = 0, rows = 0;
-    struct winsize ws;
-    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0) {
-        cols = ws.ws_col;
-        rows = ws.ws_row > 2 ? ws.ws_row - 2 : 0; /* the command line and the prompt stay */
-    }
-    if (cols <= 0)
-        cols = env_int("COLUMNS");
-    if (rows <= 0)
-        rows = env_int("LINES") > 1 ? env_int("LINES") - 1 : 0;
-    *width = cols > 0 ? cols : PLOT_DEFAULT_WIDTH;
-    *height = rows > 0 ? rows : PLOT_DEFAULT_HEIGHT;
-    if (*width > PLOT_MAX_SIDE)
-        *width = PLOT_MAX_SIDE;
-    if (*height > PLOT_MAX_SIDE)
-        *height = PLOT_MAX_SIDE;
-}
 
 int cmd_plot(int argc, char **argv)
 {
@@ -59,7 +21,7 @@ int cmd_plot(int argc, char **argv)
         return EXIT_USAGE;
     pointset_t set = POINTSET_INIT;
     char *title = NULL;
-    if (!cli_load(&c, &set, &title)) {
+    if (!cli_load(&c, &set, NULL, &title, NULL)) {
         pointset_free(&set);
         return EXIT_USAGE;
     }
@@ -76,29 +38,44 @@ int cmd_plot(int argc, char **argv)
     chart_focus_t cf;
     chart_focus_init(&cf, &g, k >= 0 ? (size_t)k : groups_default(&g));
     int width, height;
-    plot_size(&width, &height);
+    cli_terminal_size(&width, &height);
     chart_opts_t o = cli_chart_opts(&c, width, height);
     o.points = &set;
     chart_focus_apply(&cf, &o);
     o.scenario = &c.scenario;
 
+    /* The whole output, chart and key, within the width and height: the
+     * key gets the rows below a chart that stays readable (at least half
+     * the height), wrapped to the width, and ends with a note when it has
+     * to be shortened; --no-key leaves it out. */
     chart_t ch;
+    int total = o.height;
     chart_render(&ch, &o);
-    /* On a terminal the key below the chart should not push its top off
-     * the screen: give the key its rows when the chart stays readable. */
-    if (c.chart.height == 0 && isatty(STDOUT_FILENO) && ch.nkey > 0 && o.height - (int)ch.nkey >= 16) {
-        o.height -= (int)ch.nkey;
-        chart_free(&ch);
-        chart_render(&ch, &o);
+    int chart_min = total / 2 > CHART_MIN_HEIGHT ? total / 2 : CHART_MIN_HEIGHT;
+    int key_rows = 0;
+    if (!c.chart.no_key && ch.nkey > 0) {
+        sb_t probe = SB_INIT;
+        key_rows = chart_key_text(&ch, &probe, o.width, -1);
+        sb_free(&probe);
+        if (key_rows > total - chart_min)
+            key_rows = total - chart_min;
+        if (key_rows < 1 && total > CHART_MIN_HEIGHT)
+            key_rows = 1; /* at least the row that says a key was left out */
+        if (key_rows < 0)
+            key_rows = 0;
+        if (key_rows > 0) {
+            o.height = total - key_rows;
+            chart_free(&ch);
+            chart_render(&ch, &o);
+        }
     }
     sb_t out = SB_INIT;
-    if (c.display.color) {
+    if (c.display.color)
         theme_canvas_ansi(&out, &ch.canvas, o.ascii);
-        for (size_t i = 0; i < ch.nkey; i++)
-            sb_printf(&out, "%s\n", ch.key[i]);
-    } else {
-        chart_to_text(&ch, &out, o.ascii);
-    }
+    else
+        canvas_to_text(&ch.canvas, &out, o.ascii);
+    if (key_rows > 0)
+        chart_key_text(&ch, &out, o.width, key_rows);
     int rc = cmd_emit(&c, &out);
     sb_free(&out);
     chart_free(&ch);

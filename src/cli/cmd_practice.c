@@ -150,8 +150,11 @@ static int run_plain(practice_session_t *s, const cli_t *c)
                 practice_session_stop(s);
                 break;
             }
-            if (echo)
-                printf("%s\n", line);
+            if (echo) { /* a file's bytes, shown on a terminal: sanitised */
+                char *shown = text_sanitize(line, strlen(line));
+                printf("%s\n", shown);
+                free(shown);
+            }
             if (practice_session_answer(s, line) == PRACTICE_UNREADABLE)
                 printf("%s\n", sb_str(&s->feedback));
         }

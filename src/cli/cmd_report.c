@@ -8,6 +8,7 @@
 #include "render/report.h"
 
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 
 /* The report's chart when no --width or --height says otherwise. */
@@ -30,6 +31,18 @@ int cmd_emit(const cli_t *c, const sb_t *text)
     return EXIT_OK;
 }
 
+/* The text report's page: --width, else the terminal's on standard output
+ * (written there, not to -o), else 80. */
+static int page_width(const cli_t *c)
+{
+    int width = 80;
+    if (c->chart.width > 0)
+        return c->chart.width;
+    if (!c->output.path && isatty(STDOUT_FILENO))
+        cli_terminal_size(&width, NULL);
+    return width;
+}
+
 int cmd_report(int argc, char **argv)
 {
     cli_t c;
@@ -37,7 +50,7 @@ int cmd_report(int argc, char **argv)
         return EXIT_USAGE;
     pointset_t set = POINTSET_INIT;
     char *title = NULL;
-    if (!cli_load(&c, &set, &title)) {
+    if (!cli_load(&c, &set, NULL, &title, NULL)) {
         pointset_free(&set);
         return EXIT_USAGE;
     }
@@ -47,7 +60,7 @@ int cmd_report(int argc, char **argv)
     if (cli_compare(&c, &set, &a, &b) && cli_group(&c, &set, &group)) {
         chart_opts_t chart = cli_chart_opts(&c, REPORT_CHART_WIDTH, REPORT_CHART_HEIGHT);
         report_t r = {.scenario = &c.scenario, .points = &set, .title = title, .compare_a = a, .compare_b = b,
-                      .analysis = &c.analysis.opts, .chart = &chart, .group = group};
+                      .analysis = &c.analysis.opts, .chart = &chart, .group = group, .width = page_width(&c)};
         sb_t out = SB_INIT;
         report_render(&out, &r, c.output.format);
         rc = cmd_emit(&c, &out);

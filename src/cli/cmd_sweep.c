@@ -24,7 +24,7 @@ int cmd_sweep(int argc, char **argv)
         return EXIT_USAGE;
     }
     curve_t curve = CURVE_INIT;
-    if (!cli_load_file(&c, c.data.files[0], NULL, &curve))
+    if (!cli_load_file(&c, c.data.files[0], NULL, &curve, NULL))
         return EXIT_USAGE;
     size_t *keep = xmalloc((curve.len ? curve.len : 1) * sizeof *keep);
     size_t n = curve_thin(&curve, c.sweep.points, true, keep);

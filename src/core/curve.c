@@ -24,7 +24,7 @@ void curve_free(curve_t *c)
  * never rise, so step i is dominated exactly when the next step has the same
  * attack successes (and fewer refusals) or the previous one the same
  * refusals (and fewer attack successes). */
-static bool on_frontier(const curve_t *c, size_t i)
+bool curve_step_on_frontier(const curve_t *c, size_t i)
 {
     const curve_step_t *s = c->steps;
     if (i + 1 < c->len && s[i + 1].attack_successes == s[i].attack_successes &&
@@ -40,7 +40,7 @@ size_t curve_frontier_size(const curve_t *c)
 {
     size_t n = 0;
     for (size_t i = 0; i < c->len; i++)
-        n += on_frontier(c, i);
+        n += curve_step_on_frontier(c, i);
     return n;
 }
 
@@ -57,7 +57,7 @@ size_t curve_thin(const curve_t *c, size_t n, bool exact_frontier, size_t *keep)
     size_t kept = 0;
     if (exact_frontier || nfront <= n) {
         for (size_t i = 0; i < m; i++)
-            if (on_frontier(c, i) && !mark[i]) {
+            if (curve_step_on_frontier(c, i) && !mark[i]) {
                 mark[i] = true;
                 kept++;
             }
@@ -180,6 +180,23 @@ void curve_write_csv(const curve_t *c, const size_t *keep, size_t nkeep, sb_t *o
     }
 }
 
+/* A step's threshold, counts and rates on a point (a rate whose set is
+ * empty stays unknown). */
+static void put_step(const curve_t *c, const curve_step_t *s, point_t *p)
+{
+    p->knob = s->threshold;
+    if (c->n_adversarial > 0) {
+        p->n_adversarial = c->n_adversarial;
+        p->attack_successes = s->attack_successes;
+        p->asr = (double)s->attack_successes / (double)c->n_adversarial;
+    }
+    if (c->n_benign > 0) {
+        p->n_benign = c->n_benign;
+        p->benign_refused = s->benign_refused;
+        p->orr = (double)s->benign_refused / (double)c->n_benign;
+    }
+}
+
 /* Harmful prompts of each category answered at ascending thresholds: one
  * pass over each category's scores for all the kept steps. */
 typedef struct {
@@ -213,21 +230,125 @@ void curve_add_points(const curve_t *c, const size_t *keep, size_t nkeep, points
         point_t p = point_make(name);
         p.series = xstrdup(series);
         p.source = xstrdup(source);
-        p.knob = s->threshold;
-        if (c->n_adversarial > 0) {
-            p.n_adversarial = c->n_adversarial;
-            p.attack_successes = s->attack_successes;
-            p.asr = (double)s->attack_successes / (double)c->n_adversarial;
-        }
-        if (c->n_benign > 0) {
-            p.n_benign = c->n_benign;
-            p.benign_refused = s->benign_refused;
-            p.orr = (double)s->benign_refused / (double)c->n_benign;
-        }
+        put_step(c, s, &p);
         add_categories(c, cur, s->threshold, &p);
         pointset_add(set, p);
     }
     free(cur);
     if (!set->knob_name)
         set->knob_name = xstrdup("threshold");
+}
+
+size_t curve_at_or_above(const curve_t *c, double threshold)
+{
+    size_t lo = 0, hi = c->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->steps[mid].threshold < threshold)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+size_t curve_cheapest(const curve_t *c, double (*cost)(double asr, double orr, void *ctx),
+                      bool (*ok)(double asr, double orr, void *ctx), void *ctx)
+{
+    size_t best = c->len;
+    double best_cost = INFINITY;
+    double na = c->n_adversarial > 0 ? (double)c->n_adversarial : NAN;
+    double nb = c->n_benign > 0 ? (double)c->n_benign : NAN;
+    for (size_t i = 0; i < c->len; i++) {
+        double asr = (double)c->steps[i].attack_successes / na, orr = (double)c->steps[i].benign_refused / nb;
+        if (ok && !ok(asr, orr, ctx))
+            continue;
+        double v = cost(asr, orr, ctx);
+        if (v < best_cost) {
+            best_cost = v;
+            best = i;
+        }
+    }
+    return best;
+}
+
+/* ---- curves kept whole -------------------------------------------------------- */
+
+void curves_add(curves_t *cs, curve_t *c, pointset_t *set, size_t point)
+{
+    cs->items = xrealloc(cs->items, (cs->len + 1) * sizeof *cs->items);
+    curve_whole_t *w = &cs->items[cs->len++];
+    w->curve = *c;
+    memset(c, 0, sizeof *c);
+    /* the steps grew by doubling: give back what a million of them left over */
+    if (w->curve.len)
+        w->curve.steps = xrealloc(w->curve.steps, w->curve.len * sizeof *w->curve.steps);
+    w->point = point;
+    w->step = 0;
+    w->cat_below = xcalloc(w->curve.ncats + 1, sizeof *w->cat_below);
+    point_t *p = &set->items[point];
+    for (size_t k = 0; k < w->curve.ncats; k++) {
+        const curve_cat_t *cc = &w->curve.cats[k];
+        long long *below = xmalloc((cc->len + 1) * sizeof *below);
+        below[0] = 0;
+        for (size_t j = 0; j < cc->len; j++)
+            below[j + 1] = below[j] + cc->harm[j];
+        w->cat_below[k] = below;
+        category_t *cat = point_add_category(p, cc->name);
+        cat->n_adversarial = cc->n_adversarial;
+    }
+    curves_put_step(cs, cs->len - 1, 0, set);
+}
+
+void curves_free(curves_t *cs)
+{
+    for (size_t i = 0; i < cs->len; i++) {
+        for (size_t k = 0; k < cs->items[i].curve.ncats; k++)
+            free(cs->items[i].cat_below[k]);
+        free(cs->items[i].cat_below);
+        curve_free(&cs->items[i].curve);
+    }
+    free(cs->items);
+    memset(cs, 0, sizeof *cs);
+}
+
+long curves_of_point(const curves_t *cs, size_t i)
+{
+    for (size_t k = 0; cs && k < cs->len; k++)
+        if (cs->items[k].point == i)
+            return (long)k;
+    return -1;
+}
+
+/* The first of a category's scores at or above t. */
+static size_t scores_at_or_above(const curve_cat_t *cc, double t)
+{
+    size_t lo = 0, hi = cc->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cc->scores[mid] < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void curves_put_step(curves_t *cs, size_t k, size_t step, pointset_t *set)
+{
+    curve_whole_t *w = &cs->items[k];
+    if (step >= w->curve.len)
+        step = w->curve.len ? w->curve.len - 1 : 0;
+    w->step = step;
+    if (!w->curve.len)
+        return;
+    point_t *p = &set->items[w->point];
+    const curve_step_t *s = &w->curve.steps[step];
+    put_step(&w->curve, s, p);
+    for (size_t j = 0; j < w->curve.ncats && j < p->ncategories; j++) {
+        const curve_cat_t *cc = &w->curve.cats[j];
+        category_t *cat = &p->categories[j];
+        cat->attack_successes = w->cat_below[j][scores_at_or_above(cc, s->threshold)];
+        cat->asr = cc->n_adversarial > 0 ? (double)cat->attack_successes / (double)cc->n_adversarial : NAN;
+    }
 }

@@ -63,4 +63,44 @@ void curve_write_csv(const curve_t *c, const size_t *keep, size_t nkeep, sb_t *o
 void curve_add_points(const curve_t *c, const size_t *keep, size_t nkeep, pointset_t *set, const char *series,
                       const char *source);
 
+/* True when step i is on the curve's Pareto frontier (no other step has
+ * both rates as low and one lower). */
+bool curve_step_on_frontier(const curve_t *c, size_t i);
+/* The first step whose threshold is at or above `threshold` (a binary
+ * search: the curve is ascending); c->len when every threshold is below. */
+size_t curve_at_or_above(const curve_t *c, double threshold);
+/* The step whose cost `cost(asr, orr, ctx)` is lowest among those for which
+ * `ok(asr, orr, ctx)` holds (NULL: all), the first of equals; c->len when
+ * none qualifies. One pass; rates of an empty set are NAN. */
+size_t curve_cheapest(const curve_t *c, double (*cost)(double asr, double orr, void *ctx),
+                      bool (*ok)(double asr, double orr, void *ctx), void *ctx);
+
+/* Curves kept whole (the explorer): each exact curve with the point of the
+ * set that stands for it, one row however many thresholds it has. The
+ * point holds one step at a time (curves_put_step): its knob, counts,
+ * rates and counts per category are that step's. */
+typedef struct {
+    curve_t curve;
+    size_t point;          /* index into the set of its row */
+    size_t step;           /* the step the point holds */
+    long long **cat_below; /* per category: harmful prompts scoring below each of
+                            * its scores, so a step's counts cost a binary search */
+} curve_whole_t;
+
+typedef struct {
+    curve_whole_t *items;
+    size_t len;
+} curves_t;
+
+#define CURVES_INIT {NULL, 0}
+
+/* Takes `c` (emptied) as a curve standing for set->items[point], and puts
+ * its step 0 on that point. */
+void curves_add(curves_t *cs, curve_t *c, pointset_t *set, size_t point);
+void curves_free(curves_t *cs);
+/* The curve that point `i` stands for, or -1. */
+long curves_of_point(const curves_t *cs, size_t i);
+/* Puts step `step` of curve k on its point of `set`. */
+void curves_put_step(curves_t *cs, size_t k, size_t step, pointset_t *set);
+
 #endif

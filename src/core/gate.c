@@ -11,26 +11,46 @@ static bool have_counts(long long k, long long n) { return n > 0 && k >= 0 && k 
 
 bool gate_significance_ok(double alpha) { return alpha >= GATE_ALPHA_MIN && alpha < GATE_ALPHA_MAX; }
 
+/* Why one rate cannot be compared: one point has it and the other not. */
+static const char *one_sided(double base, double cand, bool asr)
+{
+    if (isnan(base) == isnan(cand))
+        return NULL;
+    if (isnan(base))
+        return asr ? "the baseline has no ASR and the candidate has one: expected both, or neither (then the gate "
+                     "checks ORR alone)"
+                   : "the baseline has no ORR and the candidate has one: expected both, or neither (then the gate "
+                     "checks ASR alone)";
+    return asr ? "the candidate has no ASR and the baseline has one: expected both, or neither (then the gate "
+                 "checks ORR alone)"
+               : "the candidate has no ORR and the baseline has one: expected both, or neither (then the gate "
+                 "checks ASR alone)";
+}
+
 const char *gate_cannot_check(const point_t *base, const point_t *cand, const gate_opts_t *o)
 {
-    if (isnan(base->asr) || isnan(base->orr))
-        return "the baseline needs both rates (ASR and ORR)";
-    if (isnan(cand->asr) || isnan(cand->orr))
-        return "the candidate needs both rates (ASR and ORR)";
+    const char *why = one_sided(base->asr, cand->asr, true);
+    if (!why)
+        why = one_sided(base->orr, cand->orr, false);
+    if (why)
+        return why;
+    bool asr = !isnan(base->asr), orr = !isnan(base->orr);
+    if (!asr && !orr)
+        return "neither point has an ASR or an ORR";
     if (o->significance != 0) {
-        if (!have_counts(base->attack_successes, base->n_adversarial) ||
-            !have_counts(cand->attack_successes, cand->n_adversarial))
+        if (asr && (!have_counts(base->attack_successes, base->n_adversarial) ||
+                    !have_counts(cand->attack_successes, cand->n_adversarial)))
             return "--significance needs the counts behind ASR (n_adversarial and attack_successes) "
                    "in both files";
-        if (!have_counts(base->benign_refused, base->n_benign) ||
-            !have_counts(cand->benign_refused, cand->n_benign))
+        if (orr && (!have_counts(base->benign_refused, base->n_benign) ||
+                    !have_counts(cand->benign_refused, cand->n_benign)))
             return "--significance needs the counts behind ORR (n_benign and benign_refused) in both files";
     }
     return NULL;
 }
 
 static gate_rate_t judge_rate(double base, double cand, double allowed, long long x1, long long n1,
-                              long long x2, long long n2, double alpha)
+                              long long x2, long long n2, double alpha, const stats_paired_t *paired)
 {
     /* Rates from counts when both sides have them, so that the delta is
      * the difference the interval is about. */
@@ -38,13 +58,18 @@ static gate_rate_t judge_rate(double base, double cand, double allowed, long lon
         base = (double)x1 / (double)n1;
         cand = (double)x2 / (double)n2;
     }
-    gate_rate_t r = {base, cand, cand - base, allowed, {false, NAN, NAN}, false, false};
+    gate_rate_t r = {base, cand, cand - base, allowed, {false, NAN, NAN}, false, false, true};
+    if (isnan(base) && isnan(cand)) {
+        r.measured = false; /* neither has it: the other rate is gated alone */
+        return r;
+    }
     if (alpha == 0) {
         r.regressed = r.delta > allowed + GATE_EPSILON;
         return r;
     }
     if (gate_significance_ok(alpha))
-        r.ci = stats_diff_interval_z(x1, n1, x2, n2, stats_z_upper(alpha));
+        r.ci = paired ? stats_paired_diff_interval_z(*paired, stats_z_upper(alpha))
+                      : stats_diff_interval_z(x1, n1, x2, n2, stats_z_upper(alpha));
     r.undecided = !r.ci.known || !isfinite(r.ci.lo) || !isfinite(r.ci.hi);
     r.regressed = r.undecided || r.ci.lo > allowed + GATE_EPSILON;
     return r;
@@ -53,13 +78,19 @@ static gate_rate_t judge_rate(double base, double cand, double allowed, long lon
 gate_result_t gate_run(const point_t *base, const point_t *cand, const gate_opts_t *o)
 {
     gate_result_t g;
+    pairing_summarise(base, cand, &g.pairing);
+    bool paired = g.pairing.paired;
     g.asr = judge_rate(base->asr, cand->asr, o->max_asr_increase, base->attack_successes, base->n_adversarial,
-                       cand->attack_successes, cand->n_adversarial, o->significance);
+                       cand->attack_successes, cand->n_adversarial, o->significance,
+                       paired && g.pairing.n_harmful > 0 ? &g.pairing.asr : NULL);
     g.orr = judge_rate(base->orr, cand->orr, o->max_orr_increase, base->benign_refused, base->n_benign,
-                       cand->benign_refused, cand->n_benign, o->significance);
+                       cand->benign_refused, cand->n_benign, o->significance,
+                       paired && g.pairing.n_benign > 0 ? &g.pairing.orr : NULL);
     g.level = o->significance != 0 ? 1 - 2 * o->significance : NAN;
     g.policy = policy_check(&o->policy, cand->asr, cand->orr);
-    g.policy_failed = !verdict_pass(g.policy) && policy_has_bounds(&o->policy);
+    /* A side not measured is not checked against its bound; a measured
+     * one is never unknown. */
+    g.policy_failed = (g.policy.asr_fail || g.policy.orr_fail) && policy_has_bounds(&o->policy);
     bool regressed = g.asr.regressed || g.orr.regressed;
     g.verdict = regressed ? (g.policy_failed ? GATE_REGRESSION_AND_OUT_OF_POLICY : GATE_REGRESSION)
                           : (g.policy_failed ? GATE_OUT_OF_POLICY : GATE_PASS);

@@ -10,12 +10,17 @@
  * which rejects when the lower end of the two-sided (1 - 2 alpha) Newcombe
  * interval of the difference (candidate - baseline) exceeds the allowed
  * rise. That needs the counts behind both rates; the delta is then taken
- * from the same counts, so delta and interval agree. The gate fails closed:
+ * from the same counts, so delta and interval agree. When the two points
+ * were measured on the same prompts (core/pairing.h) the interval is the
+ * paired one (Newcombe's method 10 for paired data, stats.h) of the
+ * prompt-by-prompt tables, which the same test reads; otherwise Newcombe's
+ * for independent samples. The gate fails closed:
  * a level outside GATE_ALPHA_MIN <= alpha < GATE_ALPHA_MAX, or an interval
  * that is not finite, is a failure, never a pass. */
 #ifndef TRADEOFF_GATE_H
 #define TRADEOFF_GATE_H
 
+#include "core/pairing.h"
 #include "core/point.h"
 #include "core/policy.h"
 #include "core/stats.h"
@@ -42,6 +47,7 @@ typedef struct {
     stats_interval_t ci;     /* two-sided (1 - 2 alpha) interval of delta; unknown without significance */
     bool regressed;
     bool undecided;          /* the interval could not be computed: a failure (fails closed) */
+    bool measured;           /* both points have this rate; false: neither has it, not gated */
 } gate_rate_t;
 
 typedef enum {
@@ -58,12 +64,14 @@ typedef struct {
     gate_verdict_t verdict;
     bool pass;               /* verdict == GATE_PASS */
     double level;            /* the intervals' two-sided level, 1 - 2 alpha; NAN without significance */
+    pairing_summary_t pairing; /* paired prompt by prompt (the paired intervals), or why not */
 } gate_result_t;
 
 /* True for a level the gate can test at (GATE_ALPHA_MIN..GATE_ALPHA_MAX). */
 bool gate_significance_ok(double alpha);
-/* Why the two points cannot be checked ("ASR unknown in the candidate",
- * "--significance needs counts ..."), or NULL when they can. */
+/* Why the two points cannot be checked ("the candidate has no ASR, the
+ * baseline has one", "neither file has ASR or ORR", "--significance needs
+ * counts ..."), or NULL when they can. */
 const char *gate_cannot_check(const point_t *base, const point_t *cand, const gate_opts_t *o);
 /* Call only when gate_cannot_check returned NULL. */
 gate_result_t gate_run(const point_t *base, const point_t *cand, const gate_opts_t *o);

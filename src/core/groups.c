@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "core/groups.h"
+#include "core/namematch.h"
 
 #include "base/text.h"
 #include "base/xalloc.h"
@@ -145,63 +146,21 @@ size_t groups_default(const groups_t *g)
     return 0;
 }
 
-static bool starts_with(const char *s, const char *prefix)
+static const char *group_name(const void *ctx, size_t k)
 {
-    return strncasecmp(s, prefix, strlen(prefix)) == 0;
+    return ((const groups_t *)ctx)->items[k].name;
 }
 
-static bool contains(const char *s, const char *part)
+/* The groups as a list of names for the one resolver (namematch). */
+static namematch_t group_names(const groups_t *g)
 {
-    for (; *s; s++)
-        if (starts_with(s, part))
-            return true;
-    return !*part;
-}
-
-/* The one group `match` accepts, GROUPS_UNKNOWN for none, GROUPS_AMBIGUOUS
- * for several. */
-static long unique(const groups_t *g, const char *query, bool (*match)(const char *, const char *))
-{
-    long found = GROUPS_UNKNOWN;
-    for (size_t k = 0; k < g->len; k++) {
-        if (!match(g->items[k].name, query))
-            continue;
-        if (found != GROUPS_UNKNOWN)
-            return GROUPS_AMBIGUOUS;
-        found = (long)k;
-    }
-    return found;
+    return (namematch_t){"group", "groups", g, g->len, group_name, NULL};
 }
 
 long groups_find(const groups_t *g, const char *query)
 {
-    for (size_t k = 0; k < g->len; k++)
-        if (strcasecmp(g->items[k].name, query) == 0)
-            return (long)k;
-    long k = unique(g, query, starts_with);
-    return k != GROUPS_UNKNOWN ? k : unique(g, query, contains);
-}
-
-/* The groups' names for a message, quoted and comma-separated: those
- * `query` matches (a prefix or a substring) when it is ambiguous, all of
- * them otherwise (at most 12, then ", ..."). */
-static void groups_list(sb_t *sb, const groups_t *g, const char *query)
-{
-    bool (*match)(const char *, const char *) = NULL;
-    if (query && unique(g, query, starts_with) == GROUPS_AMBIGUOUS)
-        match = starts_with;
-    else if (query && unique(g, query, contains) == GROUPS_AMBIGUOUS)
-        match = contains;
-    size_t shown = 0;
-    for (size_t k = 0; k < g->len; k++) {
-        if (match && !match(g->items[k].name, query))
-            continue;
-        if (shown == 12) {
-            sb_puts(sb, ", ...");
-            return;
-        }
-        sb_printf(sb, "%s'%s'", shown++ ? ", " : "", g->items[k].name);
-    }
+    namematch_t m = group_names(g);
+    return namematch_find(&m, query);
 }
 
 /* Groups of two or more points whose basis is `basis`. */
@@ -272,15 +231,6 @@ const char *groups_basis_key(point_group_basis_t basis)
 
 long groups_resolve(const groups_t *g, const char *query, sb_t *why)
 {
-    long k = groups_find(g, query);
-    if (k >= 0)
-        return k;
-    char *shown = text_sanitize(query, strlen(query));
-    if (k == GROUPS_AMBIGUOUS)
-        sb_printf(why, "'%s' matches several groups: ", shown);
-    else
-        sb_printf(why, "no group matches '%s'; groups are: ", shown);
-    groups_list(why, g, query);
-    free(shown);
-    return -1;
+    namematch_t m = group_names(g);
+    return namematch_resolve(&m, query, why);
 }

@@ -56,15 +56,14 @@ bool *groups_mask(const groups_t *g, size_t k);
  * with both rates, in input order; 0 when no point has both. */
 size_t groups_default(const groups_t *g);
 
-#define GROUPS_UNKNOWN (-1)
-#define GROUPS_AMBIGUOUS (-2)
-/* The group a person means by `query`: the one named exactly so, else the
- * only one whose name starts with it, else the only one containing it
- * (case-insensitively). Its index, GROUPS_UNKNOWN or GROUPS_AMBIGUOUS. */
+#define GROUPS_UNKNOWN (-1)   /* NAMEMATCH_UNKNOWN */
+#define GROUPS_AMBIGUOUS (-2) /* NAMEMATCH_AMBIGUOUS */
+/* The group a person means by `query`, as core/namematch.h resolves every
+ * typed name: exact, then ignoring case, then a unique prefix, then a
+ * unique substring. Its index, GROUPS_UNKNOWN or GROUPS_AMBIGUOUS. */
 long groups_find(const groups_t *g, const char *query);
 /* groups_find for a person's query: the index, or -1 with the reason in
- * `why` ("no group matches 'x'; groups are: 'a', 'b'" or "'x' matches
- * several groups: ..."; names quoted, at most 12). */
+ * `why` (namematch_resolve's words: the candidates, or "did you mean"). */
 long groups_resolve(const groups_t *g, const char *query, sb_t *why);
 
 /* One or two sentences (separated by a blank) on what the groups rest on

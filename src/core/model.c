@@ -118,6 +118,29 @@ static void blend_groups(comparison_t *c, const stats_blend_t *a, const stats_bl
     c->groups_known = a->p[0] && b->p[0] && point_group_known(a->p[0]) && point_group_known(b->p[0]);
 }
 
+/* Two measured points (not mixes, not one point twice) of the same prompts:
+ * the paired intervals and McNemar's test; else the blends' own. */
+static void rate_intervals(comparison_t *c, const stats_blend_t *a, const stats_blend_t *b)
+{
+    memset(&c->pairing, 0, sizeof c->pairing);
+    c->mcnemar_p_asr = c->mcnemar_p_orr = NAN;
+    bool points = a->p[0] && b->p[0] && !a->p[1] && !b->p[1] && a->w[0] == 1 && b->w[0] == 1;
+    if (points && a->p[0] != b->p[0])
+        pairing_summarise(a->p[0], b->p[0], &c->pairing);
+    if (!c->pairing.paired) {
+        c->d_asr_ci = stats_blend_diff(a, b, STATS_ASR, c->confidence);
+        c->d_orr_ci = stats_blend_diff(a, b, STATS_ORR, c->confidence);
+        return;
+    }
+    const pairing_summary_t *ps = &c->pairing;
+    c->d_asr_ci = stats_paired_diff_interval(ps->asr, c->confidence);
+    c->d_orr_ci = stats_paired_diff_interval(ps->orr, c->confidence);
+    if (ps->n_harmful > 0)
+        c->mcnemar_p_asr = stats_mcnemar_exact_p(ps->asr.a_only, ps->asr.b_only);
+    if (ps->n_benign > 0)
+        c->mcnemar_p_orr = stats_mcnemar_exact_p(ps->orr.a_only, ps->orr.b_only);
+}
+
 comparison_t model_compare_blend(const scenario_t *s, const stats_blend_t *a, const stats_blend_t *b)
 {
     comparison_t c;
@@ -129,8 +152,7 @@ comparison_t model_compare_blend(const scenario_t *s, const stats_blend_t *a, co
     c.d_cost = c.b.cost - c.a.cost;
     c.break_even = NAN;
     c.confidence = STATS_CONFIDENCE;
-    c.d_asr_ci = stats_blend_diff(a, b, STATS_ASR, c.confidence);
-    c.d_orr_ci = stats_blend_diff(a, b, STATS_ORR, c.confidence);
+    rate_intervals(&c, a, b);
     c.d_harmful_ci = scaled(c.d_asr_ci, s->volume * s->adv_share);
     c.d_refusals_ci = scaled(c.d_orr_ci, s->volume * (1 - s->adv_share));
     if (isnan(c.d_refusals) || isnan(c.d_harmful)) {
@@ -206,6 +228,16 @@ static void noise_clause(sb_t *sb, const comparison_t *c, double d, stats_interv
     sb_printf(sb, " The change in %s is within noise (", what);
     interval_phrase(sb, c->confidence, ci);
     sb_puts(sb, ").");
+}
+
+/* " The intervals are paired on 450 prompts (200 harmful, 250 benign)." */
+static void paired_clause(sb_t *sb, const comparison_t *c)
+{
+    if (!c->pairing.paired)
+        return;
+    sb_puts(sb, " The intervals are ");
+    pairing_phrase(sb, &c->pairing, false);
+    sb_puts(sb, ".");
 }
 
 static bool any_in_noise(const comparison_t *c)
@@ -287,6 +319,7 @@ void model_sentence(sb_t *sb, const scenario_t *s, const char *a_name, const cha
     sb_puts(sb, " per day.");
     noise_clause(sb, c, c->d_refusals, c->d_refusals_ci, "unnecessary refusals");
     noise_clause(sb, c, c->d_harmful, c->d_harmful_ci, "harmful outputs");
+    paired_clause(sb, c);
     if (c->kind == CMP_B_DOMINATES || c->kind == CMP_A_DOMINATES) {
         const char *better = c->kind == CMP_B_DOMINATES ? b_name : a_name;
         if (any_in_noise(c))

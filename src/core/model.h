@@ -14,7 +14,10 @@
  * Uncertainty (NUMBERS.md, rule 3). With the counts behind both points, the
  * change in each rate gets Newcombe's interval (stats_blend_diff), and the
  * daily deltas that interval scaled: V * p for harmful outputs, V * (1 - p)
- * for unnecessary refusals. A delta whose interval spans zero is "within
+ * for unnecessary refusals. Two measured points of the same prompts are
+ * paired (core/pairing.h): the change then gets Newcombe's interval for
+ * paired data (stats_paired_diff_interval) and McNemar's exact test, and
+ * every surface says "paired on N prompts". A delta whose interval spans zero is "within
  * noise". The break-even range, when both intervals exclude zero, runs from
  *   min(|r_lo|, |r_hi|) / max(|h_lo|, |h_hi|)  to  max(|r_lo|, |r_hi|) / min(|h_lo|, |h_hi|)
  * where [r_lo, r_hi] and [h_lo, h_hi] are the intervals of the daily change
@@ -25,6 +28,7 @@
 #define TRADEOFF_MODEL_H
 
 #include "core/frontier.h"
+#include "core/pairing.h"
 #include "core/point.h"
 #include "core/policy.h"
 #include "core/stats.h"
@@ -91,6 +95,15 @@ typedef struct {
      * range above when both exclude zero, else `break_even_undetermined`. */
     stats_interval_t break_even_ci;
     bool break_even_undetermined;
+
+    /* Paired: A and B are single measured points of the same prompts
+     * (pairing.paired), so d_asr_ci and d_orr_ci are the paired intervals
+     * of the prompt-by-prompt tables, and McNemar's exact p of each rate
+     * is given (NAN unless paired and the set has prompts). Otherwise the
+     * intervals are for independent samples, and pairing.why says why two
+     * points with per-prompt data are not paired. */
+    pairing_summary_t pairing;
+    double mcnemar_p_asr, mcnemar_p_orr;
 } comparison_t;
 
 /* Default scenario: 10M queries/day, 0.1% adversarial, consumer policy, no costs. */

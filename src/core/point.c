@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "core/point.h"
+#include "core/promptlog.h"
 #include "base/num.h"
 #include "base/xalloc.h"
 
@@ -166,6 +167,27 @@ bool point_unrecognised_range(const point_t *p, bool asr, double *lo, double *hi
     return true;
 }
 
+static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
+
+point_t point_copy(const point_t *p)
+{
+    point_t c = *p;
+    c.name = dup_or_null(p->name);
+    c.series = dup_or_null(p->series);
+    c.group = dup_or_null(p->group);
+    c.source = dup_or_null(p->source);
+    c.attrs = p->nattrs ? xmalloc(p->nattrs * sizeof *c.attrs) : NULL;
+    for (size_t i = 0; i < p->nattrs; i++)
+        c.attrs[i] = (point_attr_t){xstrdup(p->attrs[i].key), xstrdup(p->attrs[i].value)};
+    c.categories = p->ncategories ? xmalloc(p->ncategories * sizeof *c.categories) : NULL;
+    for (size_t i = 0; i < p->ncategories; i++) {
+        c.categories[i] = p->categories[i];
+        c.categories[i].name = xstrdup(p->categories[i].name);
+    }
+    c.prompts = promptlog_retain(p->prompts); /* shared, counted */
+    return c;
+}
+
 void point_free(point_t *p)
 {
     free(p->name);
@@ -180,7 +202,22 @@ void point_free(point_t *p)
     for (size_t i = 0; i < p->ncategories; i++)
         free(p->categories[i].name);
     free(p->categories);
+    promptlog_release(p->prompts);
     memset(p, 0, sizeof *p);
+}
+
+/* A log counts a point's unrecognised verdicts the way the point says. */
+_Static_assert((int)POINT_UNREC_EXCLUDE == PROMPTLOG_UNREC_EXCLUDE && (int)POINT_UNREC_REFUSAL == PROMPTLOG_UNREC_REFUSAL &&
+                   (int)POINT_UNREC_COMPLIANCE == PROMPTLOG_UNREC_COMPLIANCE,
+               "point_unrec_t and the log's treatments agree");
+
+void pointset_filtered_describe(sb_t *sb, const pointset_t *set)
+{
+    if (set->rows_filtered <= 0)
+        return;
+    char n[32];
+    sb_printf(sb, "%s row%s left out by --where %s", num_format_int((double)set->rows_filtered, n, sizeof n),
+              set->rows_filtered == 1 ? "" : "s", set->filtered_by ? set->filtered_by : "");
 }
 
 void pointset_free(pointset_t *set)
@@ -191,5 +228,6 @@ void pointset_free(pointset_t *set)
     free(set->knob_name);
     free(set->names.slots);
     free(set->suffix_next);
+    free(set->filtered_by);
     *set = (pointset_t)POINTSET_INIT;
 }

@@ -57,6 +57,8 @@ typedef enum {
 /* The group of points made without one (practice exercises, tests). */
 #define POINT_GROUP_UNNAMED "(ungrouped)"
 
+struct promptlog;
+
 typedef struct {
     char *name;      /* unique within the set; sanitised for display */
     char *series;    /* the family it belongs to (a model's thresholds); may be NULL */
@@ -80,6 +82,12 @@ typedef struct {
 
     char *source;    /* file it came from ("built-in" for the default scenario) */
     long line;       /* line in that file, 0 when none */
+
+    /* Judged files: the outcome of every prompt under every judge of the
+     * file (core/promptlog.h, shared by the file's points; NULL for other
+     * inputs) and this point's judge in it. Pairing reads them. */
+    struct promptlog *prompts;
+    int prompts_judge;
 } point_t;
 
 /* A hash index of names: positions + 1 in a set's items, 0 for an empty
@@ -109,9 +117,16 @@ typedef struct {
     size_t named;
     unsigned *suffix_next;
     size_t suffix_cap;
+
+    /* Rows the row filters (--where) left out while loading, and the
+     * filters as given ("notes!~RELATIVE and source=OR-Bench"; NULL
+     * without): every surface says so beside the points (NUMBERS.md,
+     * rule 6). */
+    long long rows_filtered;
+    char *filtered_by;
 } pointset_t;
 
-#define POINTSET_INIT {NULL, 0, 0, NULL, NAMEINDEX_INIT, 0, NULL, 0}
+#define POINTSET_INIT {NULL, 0, 0, NULL, NAMEINDEX_INIT, 0, NULL, 0, 0, NULL}
 
 /* A point with unknown rates and counts and the given name (copied). */
 point_t point_make(const char *name);
@@ -146,7 +161,11 @@ void point_counts_cell(sb_t *sb, const point_t *p, bool asr);
  * (left out, all refusals, all compliance); false when none were seen or
  * the counts are unknown. */
 bool point_unrecognised_range(const point_t *p, bool asr, double *lo, double *hi);
+/* A deep copy of `p` (every string, attribute and category its own). */
+point_t point_copy(const point_t *p);
 void point_free(point_t *p);
+/* "3 rows left out by --where notes!~RELATIVE"; nothing when no row was. */
+void pointset_filtered_describe(sb_t *sb, const pointset_t *set);
 void pointset_free(pointset_t *set);
 
 #endif

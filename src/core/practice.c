@@ -17,6 +17,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -176,9 +177,11 @@ static void points_table(sb_t *out, const practice_ex_t *ex, bool markdown)
 {
     if (markdown) {
         sb_puts(out, "| | point | ASR | ORR |\n|---|---|---:|---:|\n");
-        for (size_t i = 0; i < ex->points.len; i++)
-            sb_printf(out, "| %c | %s | %s | %s |\n", letter(i), pt(ex, i)->name, pct(pt(ex, i)->asr),
-                      pct(pt(ex, i)->orr));
+        for (size_t i = 0; i < ex->points.len; i++) {
+            sb_printf(out, "| %c | ", letter(i));
+            text_markdown(out, pt(ex, i)->name);
+            sb_printf(out, " | %s | %s |\n", pct(pt(ex, i)->asr), pct(pt(ex, i)->orr));
+        }
         return;
     }
     sb_puts(out, "       point              ASR       ORR\n");
@@ -198,8 +201,10 @@ static void category_table(sb_t *out, const point_t *p, bool markdown)
     for (size_t i = 0; i < p->ncategories; i++) {
         const category_t *c = &p->categories[i];
         if (markdown) {
-            sb_printf(out, "| %c | %s | %s | %s | %s |\n", letter(i), c->name, c->critical ? "yes" : "no",
-                      whole((double)c->n_adversarial), whole((double)c->attack_successes));
+            sb_printf(out, "| %c | ", letter(i));
+            text_markdown(out, c->name);
+            sb_printf(out, " | %s | %s | %s |\n", c->critical ? "yes" : "no", whole((double)c->n_adversarial),
+                      whole((double)c->attack_successes));
         } else {
             sb_printf(out, "    %c  ", letter(i));
             text_pad(out, c->name, 16, false);
@@ -280,11 +285,12 @@ static void letters_shown(char *buf, size_t n, unsigned letters)
         snprintf(buf, n, "none");
 }
 
-static void answer_letters(practice_answer_t *a, answer_kind_t kind, unsigned letters)
+static void answer_letters(practice_answer_t *a, answer_kind_t kind, unsigned letters, size_t offered)
 {
     memset(a, 0, sizeof *a);
     a->kind = kind;
     a->letters = letters;
+    a->nletters = (int)offered;
     letters_shown(a->shown, sizeof a->shown, letters);
     if (kind == ANSWER_LETTER && (letters & (letters - 1)))
         snprintf(a->shown + strlen(a->shown), sizeof a->shown - strlen(a->shown), " (a tie: any of them)");
@@ -530,7 +536,7 @@ static void solve_policy(const practice_ex_t *ex, practice_solution_t *sol)
         sb_puts(o, "\n");
     }
     if (ex->ask == 0)
-        answer_letters(&sol->answer, ANSWER_LETTERS, pass);
+        answer_letters(&sol->answer, ANSWER_LETTERS, pass, ex->points.len);
     else
         answer_bound(&sol->answer, policy_check(pol, pt(ex, ex->a)->asr, pt(ex, ex->a)->orr));
     char which[64];
@@ -686,7 +692,7 @@ static void solve_frontier_dominated(const practice_ex_t *ex, practice_solution_
             sb_puts(o, "not dominated");
         sb_puts(o, "\n");
     }
-    answer_letters(&sol->answer, ANSWER_LETTERS, dominated);
+    answer_letters(&sol->answer, ANSWER_LETTERS, dominated, ex->points.len);
     char which[64];
     letters_shown(which, sizeof which, dominated);
     sb_printf(&sol->meaning,
@@ -914,7 +920,7 @@ static void solve_cost(const practice_ex_t *ex, practice_solution_t *sol)
     unsigned winners = cheapest(ex, &best, &next);
     with_mixes(o, ex, best);
     if (ex->ask == 0)
-        answer_letters(&sol->answer, ANSWER_LETTER, winners);
+        answer_letters(&sol->answer, ANSWER_LETTER, winners, ex->points.len);
     else
         answer_money(&sol->answer, best);
     char which[64];
@@ -1026,7 +1032,7 @@ static void solve_category(const practice_ex_t *ex, practice_solution_t *sol)
     double pooled = (double)s / (double)n;
     sb_printf(o, "Critical categories together: %s / %s = %s\n", whole((double)s), whole((double)n), pct4(pooled));
     if (ex->ask == 0)
-        answer_letters(&sol->answer, ANSWER_LETTERS, failing);
+        answer_letters(&sol->answer, ANSWER_LETTERS, failing, p->ncategories);
     else
         answer_percent(&sol->answer, pooled, TOL_RATE_REL, TOL_RATE_ABS);
     char which[64];
@@ -1073,15 +1079,36 @@ static void build(practice_ex_t *ex, uint64_t seed, practice_kind_t kind, int va
     ops[kind].gen(ex, &r);
 }
 
+/* The kinds of round `round` of a drill of every kind, in an order drawn
+ * from the seed (a stream of its own, apart from the exercises' numbers):
+ * each seed starts with other exercises, and each round asks every kind
+ * once, so the first round is the domain text's examples, all of them. */
+static void round_order(uint64_t seed, int round, practice_kind_t order[PRACTICE_NKINDS])
+{
+    practice_rng_t r;
+    practice_rng_seed(&r, seed ^ 0x9E3779B97F4A7C15ULL ^ ((uint64_t)round * 0xBF58476D1CE4E5B9ULL));
+    for (int k = 0; k < PRACTICE_NKINDS; k++)
+        order[k] = (practice_kind_t)k;
+    for (int n = PRACTICE_NKINDS; n > 1; n--) {
+        int j = (int)practice_rng_below(&r, (uint64_t)n);
+        practice_kind_t t = order[n - 1];
+        order[n - 1] = order[j];
+        order[j] = t;
+    }
+}
+
 void practice_generate(practice_set_t *set, uint64_t seed, int kind, int count)
 {
     set->seed = seed;
     set->kind = kind;
+    practice_kind_t order[PRACTICE_NKINDS];
     for (int i = 0; i < count; i++) {
         practice_kind_t k;
         int variation;
         if (kind == PRACTICE_ALL_KINDS) {
-            k = (practice_kind_t)(i % PRACTICE_NKINDS);
+            if (i % PRACTICE_NKINDS == 0)
+                round_order(seed, i / PRACTICE_NKINDS, order);
+            k = order[i % PRACTICE_NKINDS];
             variation = i / PRACTICE_NKINDS - 1;
         } else {
             k = (practice_kind_t)kind;
@@ -1111,7 +1138,16 @@ void practice_set_free(practice_set_t *set)
     set->len = set->cap = 0;
 }
 
-/* Tables are written plain by the ask functions; Markdown swaps them. */
+/* One line of text (n bytes, no newline) as Markdown. */
+static void markdown_line(sb_t *out, const char *line, size_t n)
+{
+    char *copy = xstrndup(line, n);
+    text_markdown(out, copy);
+    free(copy);
+}
+
+/* Tables are written plain by the ask functions; Markdown swaps them, and
+ * escapes every other line (text_markdown), names included. */
 static void markdown_tables(sb_t *out, const practice_ex_t *ex, const char *plain)
 {
     /* Each plain table is a block of lines starting with a space; replace
@@ -1130,7 +1166,9 @@ static void markdown_tables(sb_t *out, const practice_ex_t *ex, const char *plai
                 replaced = true;
             }
         } else {
-            sb_putn(out, p, len);
+            markdown_line(out, p, eol ? len - 1 : len);
+            if (eol)
+                sb_putc(out, '\n');
         }
         p += len;
     }
@@ -1184,7 +1222,7 @@ static void sheet_heading(sb_t *out, size_t i, const practice_ex_t *ex, bool mar
 static void sheet_steps(sb_t *out, const char *steps, bool markdown)
 {
     if (markdown) {
-        sb_printf(out, "```text\n%s```\n\n", steps);
+        text_markdown_code(out, steps);
         return;
     }
     const char *p = steps;
@@ -1197,6 +1235,15 @@ static void sheet_steps(sb_t *out, const char *steps, bool markdown)
         p += len + (eol ? 1 : 0);
     }
     sb_putc(out, '\n');
+}
+
+/* Text of the sheet's own making, escaped in Markdown. */
+static void sheet_text(sb_t *out, const char *text, bool markdown)
+{
+    if (markdown)
+        text_markdown(out, text);
+    else
+        sb_puts(out, text);
 }
 
 void practice_worksheet(sb_t *out, const practice_set_t *set, bool markdown)
@@ -1228,7 +1275,9 @@ void practice_worksheet(sb_t *out, const practice_set_t *set, bool markdown)
         practice_solve(ex, &sol);
         sheet_heading(out, i, ex, markdown);
         sb_reset(&para);
-        sb_printf(&para, "%sAnswer: %s%s", markdown ? "**" : "", sol.answer.shown, markdown ? "**" : "");
+        sb_puts(&para, markdown ? "**Answer: " : "Answer: ");
+        sheet_text(&para, sol.answer.shown, markdown);
+        sb_puts(&para, markdown ? "**" : "");
         if (sol.answer.kind == ANSWER_NUMBER || sol.answer.kind == ANSWER_PERCENT) {
             sb_puts(&para, " (right when ");
             practice_tolerance(&para, &sol.answer);
@@ -1238,7 +1287,9 @@ void practice_worksheet(sb_t *out, const practice_set_t *set, bool markdown)
         text_wrap(out, sb_str(&para), markdown ? 100000 : SHEET_WIDTH, TEXT_WRAP_KEEP_PREFORMATTED);
         sheet_steps(out, sb_str(&sol.steps), markdown);
         sb_reset(&para);
-        sb_printf(&para, "%s%s\n\n", markdown ? "*For the meeting:* " : "For the meeting: ", sb_str(&sol.meaning));
+        sb_puts(&para, markdown ? "*For the meeting:* " : "For the meeting: ");
+        sheet_text(&para, sb_str(&sol.meaning), markdown);
+        sb_puts(&para, "\n\n");
         text_wrap(out, sb_str(&para), markdown ? 100000 : SHEET_WIDTH, TEXT_WRAP_KEEP_PREFORMATTED);
         practice_solution_free(&sol);
     }

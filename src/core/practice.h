@@ -56,6 +56,8 @@ typedef struct {
     double rel_tol;    /* right when |typed - value| <= max(rel_tol * |value|, abs_tol) */
     double abs_tol;
     unsigned letters;  /* LETTERS, LETTER: bit i stands for letter 'A' + i */
+    int nletters;      /* LETTERS, LETTER: the letters offered, A to 'A' + nletters - 1;
+                        * any other letter cannot be read (0: any letter) */
     bound_fail_t bound;
     char shown[96];    /* the answer as a person reads it: "6,660", "D, G", "ORR" */
 } practice_answer_t;
@@ -99,9 +101,12 @@ bool practice_kind_find(const char *name, practice_kind_t *out);
 /* "daily, change, policy, ...": for messages and --help. */
 const char *practice_kind_names(void);
 
-/* Appends `count` exercises: of `kind` (or every kind in turn for
- * PRACTICE_ALL_KINDS), the domain text's examples first, then variations
- * drawn from `seed`. The same arguments always give the same exercises. */
+/* Appends `count` exercises: of `kind`, the domain text's example and then
+ * variations drawn from `seed`; or, for PRACTICE_ALL_KINDS, rounds of every
+ * kind once, the first round the domain text's examples, each round in an
+ * order drawn from `seed` (so the seed decides which come first). The same
+ * arguments always give the same exercises, and a smaller count the start
+ * of a larger one. */
 void practice_generate(practice_set_t *set, uint64_t seed, int kind, int count);
 void practice_set_free(practice_set_t *set);
 /* "tradeoff practice --seed 42 --kind cost --count 8": the command that

@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -83,7 +84,10 @@ static bool is_none_word(const char *t)
            strcasecmp(t, "nothing") == 0 || strcmp(t, "-") == 0;
 }
 
-static bool read_letters(const char *typed, unsigned *out, int *count)
+/* Letters among the `offered` first of the alphabet (0: any): a letter
+ * outside them ("Z" when A to D are offered) is not read as an answer, so
+ * it is asked again rather than scored. */
+static bool read_letters(const char *typed, int offered, unsigned *out, int *count)
 {
     char tok[32];
     const char *p = typed;
@@ -91,12 +95,17 @@ static bool read_letters(const char *typed, unsigned *out, int *count)
     *out = 0;
     *count = 0;
     while (next_token(&p, tok, sizeof tok)) {
-        if (is_none_word(tok))
+        if (is_none_word(tok)) {
             none = true;
-        else if (strlen(tok) == 1 && isalpha((unsigned char)tok[0]))
-            *out |= 1u << (toupper((unsigned char)tok[0]) - 'A'), (*count)++;
-        else
+        } else if (strlen(tok) == 1 && isalpha((unsigned char)tok[0])) {
+            int i = toupper((unsigned char)tok[0]) - 'A';
+            if (offered > 0 && i >= offered)
+                return false;
+            *out |= 1u << i;
+            (*count)++;
+        } else {
             return false;
+        }
     }
     return none ? *out == 0 : *count > 0;
 }
@@ -165,9 +174,15 @@ practice_verdict_t practice_check(const practice_answer_t *a, const char *typed,
     case ANSWER_LETTER: {
         unsigned set;
         int count;
-        if (!read_letters(t, &set, &count) || (a->kind == ANSWER_LETTER && count != 1))
-            return unreadable(why, typed, a->kind == ANSWER_LETTER ? "one letter such as B"
-                                                                   : "letters such as \"B\" or \"A,C\", or \"none\"");
+        if (!read_letters(t, a->nletters, &set, &count) || (a->kind == ANSWER_LETTER && count != 1)) {
+            char expected[160], last = (char)('A' + (a->nletters > 0 ? a->nletters - 1 : 25));
+            if (a->kind == ANSWER_LETTER)
+                snprintf(expected, sizeof expected, "one letter from A to %c", last);
+            else
+                snprintf(expected, sizeof expected, "letters from A to %c such as \"B\" or \"A,C\", or \"none\"",
+                         last);
+            return unreadable(why, typed, expected);
+        }
         bool right = a->kind == ANSWER_LETTERS ? set == a->letters : (set & a->letters) != 0;
         return verdict(why, right, typed, a);
     }

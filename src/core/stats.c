@@ -4,6 +4,7 @@
 #include "base/num.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -397,6 +398,140 @@ stats_interval_t stats_blend_diff(const stats_blend_t *from, const stats_blend_t
     if (!ci.known)
         ci.lo = ci.hi = NAN;
     return ci;
+}
+
+/* ---- paired rates ---------------------------------------------------------- */
+
+long long stats_paired_n(stats_paired_t t)
+{
+    if (t.both < 0 || t.a_only < 0 || t.b_only < 0 || t.neither < 0)
+        return -1;
+    return t.both + t.a_only + t.b_only + t.neither;
+}
+
+/* Newcombe's corrected phi (method 10): a positive correlation is reduced
+ * by n/2 (to nothing when it is smaller), a negative one kept. */
+static double paired_phi(stats_paired_t t, double n)
+{
+    double e = (double)(t.both + t.a_only), g = (double)(t.both + t.b_only);
+    double f = n - e, h = n - g;
+    if (e == 0 || f == 0 || g == 0 || h == 0)
+        return 0;
+    double d = (double)t.both * (double)t.neither - (double)t.a_only * (double)t.b_only;
+    double root = sqrt(e) * sqrt(f) * sqrt(g) * sqrt(h);
+    if (d > n / 2)
+        return (d - n / 2) / root;
+    return d < 0 ? d / root : 0;
+}
+
+/* sqrt(x^2 - 2 phi x y + y^2), never of a rounding error below zero. */
+static double paired_half(double x, double y, double phi)
+{
+    double v = x * x - 2 * phi * x * y + y * y;
+    return v > 0 ? sqrt(v) : 0;
+}
+
+stats_interval_t stats_paired_diff_interval_z(stats_paired_t t, double z)
+{
+    stats_interval_t none = {false, NAN, NAN};
+    long long n = stats_paired_n(t);
+    if (n <= 0 || !(isfinite(z) && z > 0))
+        return none;
+    long long xa = t.both + t.a_only, xb = t.both + t.b_only;
+    double nn = (double)n, pa = (double)xa / nn, pb = (double)xb / nn, d = pb - pa;
+    stats_interval_t wa = wilson(xa, n, z), wb = wilson(xb, n, z);
+    double phi = paired_phi(t, nn);
+    stats_interval_t ci = {true, d - paired_half(pb - wb.lo, wa.hi - pa, phi),
+                           d + paired_half(pa - wa.lo, wb.hi - pb, phi)};
+    return ci;
+}
+
+stats_interval_t stats_paired_diff_interval(stats_paired_t t, double confidence)
+{
+    stats_interval_t none = {false, NAN, NAN};
+    if (!(confidence > 0 && confidence < 1))
+        return none;
+    return stats_paired_diff_interval_z(t, stats_z(confidence));
+}
+
+double stats_mcnemar_exact_p(long long b, long long c)
+{
+    if (b < 0 || c < 0)
+        return NAN;
+    long long n = b + c, k = b < c ? b : c;
+    if (2 * k >= n) /* b = c (or none): P(X <= n/2) >= 1/2 */
+        return 1;
+    /* P(X <= k) = t_k (1 + t_{k-1}/t_k + ...), each term the one above it
+     * times i / (n - i + 1) (falling, as k < n/2), t_k in logarithms. */
+    double nn = (double)n, kk = (double)k;
+    double log_tk = lgamma(nn + 1) - lgamma(kk + 1) - lgamma(nn - kk + 1) - nn * log(2.0);
+    double sum = 1, term = 1;
+    for (long long i = k; i > 0; i--) {
+        term *= (double)i / (double)(n - i + 1);
+        sum += term;
+        if (term < sum * 1e-17)
+            break;
+    }
+    double p = 2 * exp(log_tk + log(sum));
+    return p < 1 ? p : 1;
+}
+
+char *stats_format_p(double p, char *buf, size_t n)
+{
+    if (isnan(p))
+        snprintf(buf, n, "-");
+    else if (p >= 0.001)
+        snprintf(buf, n, "%.3f", p);
+    else if (p >= 1e-300)
+        snprintf(buf, n, "%.1e", p);
+    else
+        snprintf(buf, n, "< 1e-300");
+    return buf;
+}
+
+stats_kappa_t stats_kappa(const long long table[2][2], double confidence)
+{
+    stats_kappa_t k = {0, NAN, NAN, NAN, {false, NAN, NAN}};
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 2; j++) {
+            if (table[i][j] < 0)
+                return k;
+            k.n += table[i][j];
+        }
+    if (k.n == 0)
+        return k;
+    double n = (double)k.n, p[2][2], row[2], col[2];
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 2; j++)
+            p[i][j] = (double)table[i][j] / n;
+    for (int i = 0; i < 2; i++) {
+        row[i] = p[i][0] + p[i][1];
+        col[i] = p[0][i] + p[1][i];
+    }
+    double po = p[0][0] + p[1][1], pe = row[0] * col[0] + row[1] * col[1];
+    k.agreement = po;
+    if (1 - pe <= 1e-15)
+        return k;
+    k.kappa = (po - pe) / (1 - pe);
+    double q = 1 - k.kappa, diag = 0, off = 0;
+    for (int i = 0; i < 2; i++) {
+        double a = 1 - (row[i] + col[i]) * q;
+        diag += p[i][i] * a * a;
+        for (int j = 0; j < 2; j++)
+            if (i != j)
+                off += p[i][j] * (col[i] + row[j]) * (col[i] + row[j]);
+    }
+    double last = k.kappa - pe * q;
+    double var = (diag + q * q * off - last * last) / (n * (1 - pe) * (1 - pe));
+    k.se = sqrt(var > 0 ? var : 0);
+    /* One judge always gave one class: kappa is 0 whatever the other did,
+     * and the variance formula degenerates to 0; no interval then. */
+    bool degenerate = row[0] == 0 || row[1] == 0 || col[0] == 0 || col[1] == 0;
+    if (!degenerate && confidence > 0 && confidence < 1) {
+        double z = stats_z(confidence);
+        k.ci = (stats_interval_t){true, fmax(-1, k.kappa - z * k.se), fmin(1, k.kappa + z * k.se)};
+    }
+    return k;
 }
 
 bool stats_interval_excludes_zero(stats_interval_t ci)

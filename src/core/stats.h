@@ -6,7 +6,13 @@
  * many prompts a zero-failure claim needs under that same check, and put an
  * interval on the difference of two rates (Newcombe's hybrid score interval,
  * method 10 of Newcombe 1998), which comparisons, the optimum and the
- * regression gate use. Rates are fractions. */
+ * regression gate use. Rates are fractions.
+ *
+ * Two rates measured on the same prompts are paired: their difference gets
+ * Newcombe's interval for paired data (method 10 of Newcombe 1998b, the
+ * hybrid score interval with the corrected correlation phi), McNemar's
+ * exact test, and two judges of the same answers Cohen's kappa with the
+ * large-sample interval of Fleiss, Cohen and Everitt (1969). */
 #ifndef TRADEOFF_STATS_H
 #define TRADEOFF_STATS_H
 
@@ -125,6 +131,63 @@ stats_interval_t stats_blend_diff(const stats_blend_t *from, const stats_blend_t
 /* True when the interval is known and excludes zero: the change can be told
  * from noise. */
 bool stats_interval_excludes_zero(stats_interval_t ci);
+
+/* ---- paired rates -------------------------------------------------------------
+ *
+ * One event (an attack that succeeds, a benign prompt refused) observed on
+ * the same n prompts under A and under B: the prompts where it happened
+ * under both, under A only, under B only, and under neither. */
+typedef struct {
+    long long both, a_only, b_only, neither;
+} stats_paired_t;
+
+/* Prompts in the table; -1 when a count is negative. */
+long long stats_paired_n(stats_paired_t t);
+/* Newcombe's method 10 for paired data (Newcombe 1998b, Statistics in
+ * Medicine 17:2635), the interval of rate(B) - rate(A):
+ *   pA = (both + a_only) / n,  pB = (both + b_only) / n,  d = pB - pA,
+ *   [lA, uA], [lB, uB] their Wilson intervals at z,
+ *   L = d - sqrt((pB - lB)^2 - 2 phi (pB - lB)(uA - pA) + (uA - pA)^2)
+ *   U = d + sqrt((pA - lA)^2 - 2 phi (pA - lA)(uB - pB) + (uB - pB)^2)
+ * where, with D = both x neither - a_only x b_only and the four margins
+ * e, f, g, h (events and non-events under A and under B), phi is
+ * (D - n/2) / sqrt(efgh) when D > n/2, 0 when 0 <= D <= n/2, D / sqrt(efgh)
+ * when D < 0, and 0 when a margin is 0. Unknown when the table is empty or
+ * z is not finite and positive. */
+stats_interval_t stats_paired_diff_interval_z(stats_paired_t t, double z);
+/* The same at a two-sided `confidence`. */
+stats_interval_t stats_paired_diff_interval(stats_paired_t t, double confidence);
+/* McNemar's exact test: the two-sided binomial test on the discordant
+ * prompts, p = min(1, 2 P(X <= min(b, c))) with X ~ Bin(b + c, 1/2),
+ * summed in log space (exact to about 1e-9 relative up to millions of
+ * prompts; below about 1e-300 it is 0). 1 when b + c = 0; NAN when a
+ * count is negative. */
+double stats_mcnemar_exact_p(long long b, long long c);
+
+/* A p-value as a person reads it: "0.052", "1.000", "3.7e-05", "< 1e-300". */
+char *stats_format_p(double p, char *buf, size_t n);
+
+/* Cohen's kappa of two judges on the same prompts (table[i][j]: prompts
+ * judge 1 put in class i and judge 2 in class j; two classes): the
+ * observed agreement p_o, the chance agreement p_e from the margins,
+ * kappa = (p_o - p_e) / (1 - p_e), and kappa +- z SE with the
+ * large-sample variance of Fleiss, Cohen and Everitt (1969):
+ *   [ sum_i p_ii (1 - (p_i. + p_.i)(1 - kappa))^2
+ *     + (1 - kappa)^2 sum_{i != j} p_ij (p_.i + p_j.)^2
+ *     - (kappa - p_e (1 - kappa))^2 ] / (n (1 - p_e)^2),
+ * the interval clipped to [-1, 1]. kappa is NAN (and the interval
+ * unknown) when n is 0 or p_e is 1 (both judges always gave one class);
+ * when one judge always gave one class kappa is 0 whatever the other did,
+ * and the interval is unknown (the variance degenerates to 0). */
+typedef struct {
+    long long n;
+    double agreement; /* p_o, a fraction; NAN when n is 0 */
+    double kappa;
+    double se;
+    stats_interval_t ci;
+} stats_kappa_t;
+
+stats_kappa_t stats_kappa(const long long table[2][2], double confidence);
 
 /* Appends "0.12%-0.91%" or "unqualified by sample size". */
 void stats_interval_describe(sb_t *sb, stats_interval_t ci);

@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void csvheader_normalise(const char *in, char *out, size_t n)
@@ -75,4 +76,19 @@ void csvheader_list(sb_t *sb, char *const *header, size_t ncols)
 {
     for (size_t i = 0; i < ncols; i++)
         sb_printf(sb, "%s%s", i ? ", " : "", header[i]);
+}
+
+int csvheader_require(char *const *header, size_t ncols, const char *name, const char *flag, const char *fname,
+                      long line, diag_t *d)
+{
+    for (size_t i = 0; i < ncols; i++)
+        if (csvheader_is(header[i], name))
+            return (int)i;
+    sb_t found = SB_INIT;
+    csvheader_list(&found, header, ncols);
+    char *shown = text_sanitize(name, strlen(name));
+    diag_error(d, "%s:%ld: %s: no column '%s'; found: %s", fname, line, flag, shown, sb_str(&found));
+    free(shown);
+    sb_free(&found);
+    return -1;
 }

@@ -4,6 +4,7 @@
 #ifndef TRADEOFF_CSVHEADER_H
 #define TRADEOFF_CSVHEADER_H
 
+#include "base/diag.h"
 #include "base/strbuf.h"
 #include "load/csvread.h"
 
@@ -18,6 +19,12 @@ bool csvheader_is(const char *cell, const char *name);
 /* Column whose header is one of the comma-separated `names` (the first name
  * listed wins), or -1. */
 int csvheader_find(char *const *header, size_t ncols, const char *names);
+
+/* The column a flag names (`flag`: "--asr-column"), found as csvheader_is
+ * finds it; -1 with "fname:line: FLAG: no column 'NAME'; found: a, b" in
+ * `d` when there is none. */
+int csvheader_require(char *const *header, size_t ncols, const char *name, const char *flag, const char *fname,
+                      long line, diag_t *d);
 
 /* The header row's cells, each sanitised (text_sanitize): what messages
  * show and what columns are looked up in. Free with csvheader_free. */

@@ -27,6 +27,9 @@ typedef struct {
     size_t col;            /* bytes of this line fed before the current segment */
     long record_line;      /* line the current record started on; 0 between records */
     long field_line;       /* line the current field started on */
+    unsigned long long data_off;   /* input offset of the block being fed */
+    unsigned long long seg_off;    /* ... of the segment being fed */
+    unsigned long long record_off; /* ... where the current record started */
     bool stopped;
 
     char *arena;           /* bytes of the current row's fields, NUL after each */
@@ -80,7 +83,7 @@ static void on_row(int terminator, void *ctx)
     if (!r->stopped && !row_is_blank(r)) {
         for (size_t i = 0; i < r->nfields; i++)
             r->ptrs[i] = r->arena + r->offsets[i];
-        csvrow_t row = {r->name, r->record_line, r->nfields, r->ptrs, r->lens};
+        csvrow_t row = {r->name, r->record_line, r->nfields, r->ptrs, r->lens, r->record_off};
         if (r->fn(&row, r->ctx) != 0)
             r->stopped = true;
     }
@@ -114,6 +117,7 @@ static void feed_segment(reader_t *r, const char *s, size_t n, bool ends_line)
         }
         r->record_line = r->line;
         r->field_line = r->line;
+        r->record_off = r->seg_off - r->col;
     }
     size_t done = csv_parse(&r->parser, s, n, on_field, on_row, r);
     if (done < n && !r->stopped)
@@ -145,9 +149,11 @@ static void feed_block(reader_t *r, const char *buf, size_t n)
             r->stopped = true;
             return;
         }
+        r->seg_off = r->data_off + i;
         feed_segment(r, buf + i, seg, nl != NULL);
         i += seg;
     }
+    r->data_off += n;
 }
 
 /* The one libcsv setting of every reader. */
@@ -198,6 +204,7 @@ int csvread_buffer(const char *name, const char *data, size_t len, csvread_fn fn
     reader_t r;
     reader_init(&r, name, fn, ctx, d);
     size_t skip = bom_length(data, len);
+    r.data_off = skip;
     feed_block(&r, data + skip, len - skip);
     return reader_finish(&r);
 }
@@ -326,6 +333,7 @@ int csvread_source(csvsource_t *src, csvread_fn fn, void *ctx, diag_t *d)
             r.stopped = got != 0;
             break;
         }
+        r.data_off = src->done - len; /* the block's bytes after a byte-order mark */
         feed_block(&r, data, len);
         report_progress(src);
     }
@@ -352,33 +360,194 @@ static bool block_is_plain(const char *buf, size_t n, unsigned long long *open_l
     return true;
 }
 
+/* ---- the fast read, in pieces ---------------------------------------------- */
+
+ssize_t csvread_at(const csvsource_t *src, char *buf, size_t n, unsigned long long at)
+{
+    int fd = src->fd;
+    size_t got = 0;
+    while (got < n) {
+        ssize_t r = pread(fd, buf + got, n - got, (off_t)(at + got));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0)
+            return -1;
+        if (r == 0)
+            break;
+        got += (size_t)r;
+    }
+    return (ssize_t)got;
+}
+
+static void probe_field(void *data, size_t len, void *ctx)
+{
+    (void)data, (void)len;
+    *(bool *)ctx = true;
+}
+
+static void probe_end(int terminator, void *ctx)
+{
+    (void)terminator;
+    *(bool *)ctx = true;
+}
+
+/* How a piece ends that libcsv has been reading: the last piece's end is
+ * the file's, and libcsv finishes its last row; another piece ends with a
+ * '\n', after which libcsv is between records (a fresh parser there goes
+ * on as this one would) unless the '\n' was inside a quoted field. Asking
+ * libcsv to finish tells which without a callback of the piece's: either
+ * it refuses (an open quoted field, CSV_STRICT_FINI) or it would end a
+ * field or a row. */
+static csvread_end_t parser_end(struct csv_parser *parser, const csvread_piece_t *pc, bool last)
+{
+    if (last)
+        return csv_fini(parser, pc->field, pc->end, pc->ctx) == 0 && !*pc->stop ? CSVREAD_CLEAN : CSVREAD_GAVE_UP;
+    bool called = false;
+    return csv_fini(parser, probe_field, probe_end, &called) == 0 && !called ? CSVREAD_CLEAN : CSVREAD_OPEN;
+}
+
+/* A piece being read: its buffer holds a row left over from the last block
+ * (`carry` bytes) and then the new block. */
+typedef struct {
+    const csvsource_t *src;
+    const csvread_piece_t *pc;
+    struct csv_parser parser;
+    bool scanning;                /* csvscan so far; libcsv from the first row it left */
+    size_t block;                 /* bytes a read; a row longer goes to libcsv
+                                     (csvscan reads rows whole) */
+    char *buf;
+    size_t carry;
+    unsigned long long at;        /* the next byte to read */
+    unsigned long long open_line; /* block_is_plain's */
+} piece_t;
+
+static void piece_progress(const piece_t *p, unsigned long long n)
+{
+    const csvread_piece_t *pc = p->pc;
+    if (!pc->done)
+        return;
+    unsigned long long done = atomic_fetch_add_explicit(pc->done, n, memory_order_relaxed) + n;
+    if (pc->report && p->src->progress)
+        p->src->progress(done, p->src->size, p->src->progress_ctx);
+}
+
+/* The next block of the piece after the carried row, without the file's
+ * byte-order mark: its length (0 at the piece's end), -1 when it cannot be
+ * read whole or needs a message. */
+static ssize_t piece_block(piece_t *p)
+{
+    unsigned long long left = p->pc->to - p->at;
+    if (left == 0)
+        return 0;
+    char *data = p->buf + p->carry;
+    ssize_t n = csvread_at(p->src, data, left < p->block ? (size_t)left : p->block, p->at);
+    if (n <= 0) /* an error, or the file is shorter than it was */
+        return -1;
+    size_t skip = p->at == 0 ? bom_length(data, (size_t)n) : 0;
+    p->at += (unsigned long long)n;
+    piece_progress(p, (unsigned long long)n);
+    memmove(data, data + skip, (size_t)n - skip);
+    n -= (ssize_t)skip;
+    if (n == 0 && p->at < p->pc->to) /* a block of the mark alone */
+        return piece_block(p);
+    return block_is_plain(data, (size_t)n, &p->open_line) ? n : -1;
+}
+
+/* Hands the rest of the buffer, from `from`, to libcsv. */
+static bool piece_to_libcsv(piece_t *p, size_t from, size_t len)
+{
+    const csvread_piece_t *pc = p->pc;
+    p->scanning = false;
+    p->carry = 0;
+    return csv_parse(&p->parser, p->buf + from, len - from, pc->field, pc->end, pc->ctx) == len - from;
+}
+
+/* Parses a block just read (`n` bytes after the carried row). */
+static bool piece_parse(piece_t *p, size_t n)
+{
+    const csvread_piece_t *pc = p->pc;
+    if (!p->scanning)
+        return csv_parse(&p->parser, p->buf, n, pc->field, pc->end, pc->ctx) == n;
+    size_t len = p->carry + n;
+    csvscan_why_t why;
+    size_t used = csvscan_run(p->buf, len, pc->last && p->at == pc->to, pc->field, pc->end, pc->ctx, pc->stop, &why);
+    if (why == CSVSCAN_STOP)
+        return false;
+    if (why == CSVSCAN_LIBCSV)
+        return piece_to_libcsv(p, used, len);
+    p->carry = len - used;
+    memmove(p->buf, p->buf + used, p->carry);
+    return p->carry <= p->block || piece_to_libcsv(p, 0, p->carry);
+}
+
+csvread_end_t csvread_piece(const csvsource_t *src, const csvread_piece_t *pc)
+{
+    /* A block holds a byte-order mark whole. */
+    size_t block = pc->block == 0 ? BLOCK_SIZE : pc->block < 3 ? 3 : pc->block;
+    piece_t p = {.src = src, .pc = pc, .scanning = true, .block = block, .at = pc->from};
+    parser_init(&p.parser);
+    p.buf = xmalloc(2 * p.block + CSVSCAN_PAD); /* a row carried, a block read */
+    csvread_end_t how = CSVREAD_GAVE_UP;
+    for (;;) {
+        ssize_t n = piece_block(&p);
+        if (n < 0 || (n > 0 && !piece_parse(&p, (size_t)n)) || *pc->stop ||
+            (pc->halt && atomic_load_explicit(pc->halt, memory_order_relaxed)))
+            break;
+        if (n == 0) {
+            /* The end. Scanned to it, a last piece's final row was read as
+             * final, and another piece's last byte is a '\n': nothing is
+             * carried but from a file changed meanwhile. */
+            how = !p.scanning ? parser_end(&p.parser, pc, pc->last) : p.carry == 0 ? CSVREAD_CLEAN : CSVREAD_OPEN;
+            break;
+        }
+    }
+    csv_free(&p.parser);
+    free(p.buf);
+    return how;
+}
+
+csvread_end_t csvread_head(const csvsource_t *src, const csvread_piece_t *pc, const bool *header,
+                           unsigned long long *end)
+{
+    piece_t p = {.src = src, .pc = pc, .block = BLOCK_SIZE, .at = pc->from};
+    parser_init(&p.parser);
+    p.buf = xmalloc(BLOCK_SIZE + 1);
+    csvread_end_t how = CSVREAD_GAVE_UP;
+    ssize_t n;
+    while ((n = piece_block(&p)) > 0) {
+        /* libcsv is fed a line at a time, to know on which one the header
+         * row ends. */
+        unsigned long long base = p.at - (unsigned long long)n; /* where buf[0] is in the file */
+        for (size_t i = 0; i < (size_t)n;) {
+            const char *nl = memchr(p.buf + i, '\n', (size_t)n - i);
+            size_t seg = nl ? (size_t)(nl - (p.buf + i)) + 1 : (size_t)n - i;
+            if (csv_parse(&p.parser, p.buf + i, seg, pc->field, pc->end, pc->ctx) != seg || *pc->stop)
+                goto out;
+            i += seg;
+            if (nl && *header) {
+                *end = base + i;
+                how = parser_end(&p.parser, pc, false);
+                goto out;
+            }
+        }
+    }
+    if (n == 0) {
+        *end = p.at;
+        how = parser_end(&p.parser, pc, true);
+    }
+out:
+    csv_free(&p.parser);
+    free(p.buf);
+    return how;
+}
+
 int csvread_raw(csvsource_t *src, csvread_field_fn field, csvread_end_fn end, void *ctx, const bool *stop)
 {
     if (!src->rereadable)
         return 1;
-    struct csv_parser parser;
-    parser_init(&parser);
-    diag_t scratch = DIAG_INIT; /* csvread_source says it again, with the line */
-    unsigned long long open_line = 0;
-    bool clean = true;
-    for (;;) {
-        const char *data;
-        size_t len;
-        int got = next_block(src, &data, &len, &scratch);
-        if (got <= 0) {
-            clean = got == 0;
-            break;
-        }
-        if (!block_is_plain(data, len, &open_line) || csv_parse(&parser, data, len, field, end, ctx) != len ||
-            *stop) {
-            clean = false;
-            break;
-        }
-        report_progress(src);
-    }
-    if (clean && (csv_fini(&parser, field, end, ctx) != 0 || *stop))
-        clean = false;
-    csv_free(&parser);
-    diag_free(&scratch);
-    return clean ? 0 : 1;
+    atomic_ullong done = 0;
+    csvread_piece_t pc = {0, src->size, true, field, end, ctx, stop, NULL, &done, true, 0};
+    csvread_end_t how = csvread_piece(src, &pc);
+    src->done = done;
+    return how == CSVREAD_CLEAN ? 0 : 1;
 }

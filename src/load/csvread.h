@@ -18,9 +18,12 @@
 #define TRADEOFF_CSVREAD_H
 
 #include "base/diag.h"
+#include "load/csvscan.h"
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #define CSVREAD_MAX_LINE (16u * 1024u * 1024u)
 #define CSVREAD_MAX_FIELDS 10000u
@@ -31,6 +34,8 @@ typedef struct {
     size_t nfields;
     char **fields;        /* NUL-terminated; valid only during the callback */
     const size_t *lens;   /* byte length of each field (fields may hold NULs) */
+    unsigned long long offset; /* byte offset in the input where the record starts
+                                * (a byte-order mark counts), to read it again alone */
 } csvrow_t;
 
 /* Called for each record; return 0 to go on, non-zero to stop reading (the
@@ -81,20 +86,65 @@ int csvread_limit(csvsource_t *src, unsigned long long max_bytes, const char *wh
 /* The same over a buffer in memory (used by the fuzzers and tests). */
 int csvread_buffer(const char *name, const char *data, size_t len, csvread_fn fn, void *ctx, diag_t *d);
 
-/* libcsv's own callbacks, for a reader that wants no copy of the cells. */
-typedef void (*csvread_field_fn)(void *data, size_t len, void *ctx);
-typedef void (*csvread_end_fn)(int terminator, void *ctx);
+/* libcsv's own callbacks, for a reader that wants no copy of the cells
+ * (csvscan.h calls the same ones). */
+typedef csvscan_field_fn csvread_field_fn;
+typedef csvscan_end_fn csvread_end_fn;
 
-/* The fast way through a clean input: `src` parsed by libcsv with the
- * settings csvread_source uses, the callbacks called as libcsv calls them
- * (cells not copied, lines not counted, blank rows not skipped). Only a
- * regular file is read this way, of any size (nothing read is kept; the
- * caller reads only streamed kinds so). Reading stops after the block in which
- * the callbacks set *stop. Returns 0 when
- * the whole input was parsed and *stop stayed false; 1 when it was not, or
- * when anything in it needs a message (a NUL byte, a line longer than
- * CSVREAD_MAX_LINE, a quote out of place, a read error): then rewind and
- * read it with csvread_source, which says what and where. */
+/* The fast way through a clean input: `src` parsed with the settings
+ * csvread_source uses, the callbacks called as libcsv calls them (cells
+ * not copied, lines not counted, blank rows not skipped): by csvscan while
+ * the rows have no quote, by libcsv from the first that has. Only a regular
+ * file is read this way, of any size (nothing read is kept; the caller reads
+ * only streamed kinds so). Reading stops at the row after which the
+ * callbacks set *stop. Returns 0 when the whole input was parsed and *stop
+ * stayed false; 1 when it was not, or when anything in it needs a message
+ * (a NUL byte, a line longer than CSVREAD_MAX_LINE, a quote out of place, a
+ * read error): then rewind and read it with csvread_source, which says what
+ * and where. */
 int csvread_raw(csvsource_t *src, csvread_field_fn field, csvread_end_fn end, void *ctx, const bool *stop);
+
+/* Up to `n` bytes of a regular file from offset `at` (pread, so that
+ * threads may share `src`): the count read, short only at the end of the
+ * file; -1 on a read error. */
+ssize_t csvread_at(const csvsource_t *src, char *buf, size_t n, unsigned long long at);
+
+/* One piece of a regular file for a fast read, csvread_raw's way: bytes
+ * [from, to), where `from` is 0 or just after a '\n'. Several pieces may be
+ * read at once, each on its own thread with its own callbacks' context: a
+ * piece reads the file with pread and shares nothing but the counters
+ * below, which may be NULL. */
+typedef struct {
+    unsigned long long from, to;
+    bool last;                 /* `to` is the end of the file */
+    csvread_field_fn field;
+    csvread_end_fn end;
+    void *ctx;
+    const bool *stop;          /* set by the callbacks to give up */
+    atomic_bool *halt;         /* read per block: true stops the piece (another gave up) */
+    atomic_ullong *done;       /* bytes read, added to per block */
+    bool report;               /* calls src->progress with *done and the file's size */
+    size_t block;              /* bytes a read (3 at least); 0: 256 KiB (tests read
+                                  in small blocks, to cut rows and hand them to
+                                  libcsv) */
+} csvread_piece_t;
+
+typedef enum {
+    CSVREAD_CLEAN,   /* parsed whole; it ends between two records */
+    CSVREAD_OPEN,    /* parsed whole, but it ends inside a quoted field: the
+                        next piece did not start at a record */
+    CSVREAD_GAVE_UP  /* what csvread_raw's 1 means, or halted */
+} csvread_end_t;
+
+/* Reads a piece (and the byte-order mark of the file's start). A piece
+ * that is not the last calls no callback for a record it leaves open. */
+csvread_end_t csvread_piece(const csvsource_t *src, const csvread_piece_t *piece);
+/* Reads from the start of the file to the end of the line on which the
+ * header row ends, the header being taken once *header is true: *end is
+ * where the next line starts (the file's size when the file ended first,
+ * its last row read). Every row up to there goes to the callbacks, as
+ * csvread_piece; so do CLEAN, OPEN and GAVE_UP. */
+csvread_end_t csvread_head(const csvsource_t *src, const csvread_piece_t *piece, const bool *header,
+                           unsigned long long *end);
 
 #endif

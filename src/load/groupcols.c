@@ -49,14 +49,8 @@ static bool named_columns(groupcols_t *gc, char *const *header, size_t ncols, co
     if (!ok)
         diag_error(d, "--group-columns '%s': expected column names separated by commas, or none", names);
     for (size_t i = 0; i < l.len && ok; i++) {
-        int col = csvheader_find(header, ncols, l.items[i]);
+        int col = csvheader_require(header, ncols, l.items[i], "--group-columns", fname, line, d);
         if (col < 0) {
-            sb_t found = SB_INIT;
-            csvheader_list(&found, header, ncols);
-            char *shown = text_sanitize(l.items[i], strlen(l.items[i]));
-            diag_error(d, "%s:%ld: --group-columns: no column '%s'; found: %s", fname, line, shown, sb_str(&found));
-            free(shown);
-            sb_free(&found);
             ok = false;
         } else {
             add_col(gc, col);

@@ -7,33 +7,73 @@
 #include <stddef.h>
 #include <strings.h>
 
+/* The index of `s` among `n` words (any case), or -1. */
+static int word_index(const char *s, const char *const *words, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (strcasecmp(s, words[i]) == 0)
+            return i;
+    return -1;
+}
+
 bool input_parse_kind(const char *s, input_kind_t *kind)
 {
-    static const struct {
-        const char *name;
-        input_kind_t kind;
-    } kinds[] = {{"auto", INPUT_AUTO}, {"points", INPUT_POINTS}, {"judged", INPUT_JUDGED},
-                 {"scores", INPUT_SCORES}, {"binned", INPUT_BINNED}};
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-        if (strcasecmp(s, kinds[i].name) == 0) {
-            *kind = kinds[i].kind;
-            return true;
-        }
-    }
-    return false;
+    static const char *const words[] = {"auto", "points", "judged", "scores", "binned"};
+    static const input_kind_t kinds[] = {INPUT_AUTO, INPUT_POINTS, INPUT_JUDGED, INPUT_SCORES, INPUT_BINNED};
+    int i = word_index(s, words, 5);
+    if (i >= 0)
+        *kind = kinds[i];
+    return i >= 0;
 }
 
 bool input_parse_unrecognised(const char *s, point_unrec_t *how)
 {
-    if (strcasecmp(s, "exclude") == 0)
-        *how = POINT_UNREC_EXCLUDE;
-    else if (strcasecmp(s, "refusal") == 0)
-        *how = POINT_UNREC_REFUSAL;
-    else if (strcasecmp(s, "compliance") == 0)
-        *how = POINT_UNREC_COMPLIANCE;
-    else
-        return false;
-    return true;
+    static const char *const words[] = {"exclude", "refusal", "compliance"};
+    static const point_unrec_t hows[] = {POINT_UNREC_EXCLUDE, POINT_UNREC_REFUSAL, POINT_UNREC_COMPLIANCE};
+    int i = word_index(s, words, 3);
+    if (i >= 0)
+        *how = hows[i];
+    return i >= 0;
+}
+
+bool input_parse_rates(const char *s, input_rates_t *rates)
+{
+    static const char *const words[] = {"auto", "percent", "fraction"};
+    static const input_rates_t units[] = {INPUT_RATES_AUTO, INPUT_RATES_PERCENT, INPUT_RATES_FRACTION};
+    int i = word_index(s, words, 3);
+    if (i >= 0)
+        *rates = units[i];
+    return i >= 0;
+}
+
+bool input_parse_complement(const char *s, unsigned *sides)
+{
+    static const char *const words[] = {"asr", "orr", "both"};
+    static const unsigned bits[] = {INPUT_COMPLEMENT_ASR, INPUT_COMPLEMENT_ORR,
+                                    INPUT_COMPLEMENT_ASR | INPUT_COMPLEMENT_ORR};
+    int i = word_index(s, words, 3);
+    if (i >= 0)
+        *sides = bits[i];
+    return i >= 0;
+}
+
+const char *input_points_flag(const input_opts_t *opts)
+{
+    if (opts->asr_column)
+        return "--asr-column";
+    if (opts->orr_column)
+        return "--orr-column";
+    if (opts->complement)
+        return "--complement";
+    if (opts->rates != INPUT_RATES_AUTO)
+        return "--rates";
+    if (opts->name_columns)
+        return "--name-columns";
+    if (opts->category_column)
+        return "--category-column";
+    if (opts->nwhere)
+        return "--where";
+    return NULL;
 }
 
 const char *input_kind_name(input_kind_t kind)

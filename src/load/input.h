@@ -19,9 +19,31 @@ typedef enum {
 /* Bytes read so far and the file's size (0 when unknown, as for a pipe). */
 typedef void (*input_progress_fn)(unsigned long long done, unsigned long long total, void *ctx);
 
+/* --rates: the unit of the rate columns of operating-point tables. */
+typedef enum {
+    INPUT_RATES_AUTO,     /* by the column's name (README, "Operating points") */
+    INPUT_RATES_PERCENT,  /* 0 to 100 */
+    INPUT_RATES_FRACTION  /* 0 to 1 */
+} input_rates_t;
+
+/* --complement: the rate columns that give the opposite outcome (caught
+ * instead of passed, answered instead of refused): the rate is 100 - value. */
+#define INPUT_COMPLEMENT_ASR 1u
+#define INPUT_COMPLEMENT_ORR 2u
+
 typedef struct {
     input_kind_t kind;
     const char *knob_column; /* column a series varies; default "threshold" */
+
+    /* Operating-point tables: the column mapping (README, "Operating
+     * points"). NULL: the accepted names. Every column named must exist. */
+    const char *asr_column, *orr_column;
+    unsigned complement;          /* INPUT_COMPLEMENT_* */
+    input_rates_t rates;
+    const char *name_columns;     /* comma-separated (CSV quoting): the name is built of these */
+    const char *category_column;  /* a long table: one category per row, rows of one name one point */
+    const char *const *where;     /* --where expressions (rowfilter.h), combined with AND */
+    size_t nwhere;
     /* --group-columns: the columns of operating-point tables that name the
      * measurement group (load/groupcols.h), or "none" to pool every point
      * of every file; NULL: the default columns. */
@@ -37,6 +59,10 @@ typedef struct {
     const char *verdict_column;  /* comma-separated: one point per column */
     const char *refused_values, *complied_values;
     point_unrec_t unrecognised;  /* --unrecognised: how verdicts of neither kind count */
+    /* --id-column: the column that identifies each prompt, for pairing
+     * (core/pairing.h); NULL: the preset's, else the usual names, else the
+     * prompt text column (judged.c). */
+    const char *id_column;
 
     /* Operating-point tables: the number of harmful and benign prompts for
      * rows that give none (--n-adversarial, --n-benign); 0: not given. */
@@ -50,8 +76,7 @@ typedef struct {
     void *progress_ctx;
 } input_opts_t;
 
-#define INPUT_OPTS_INIT                                                                                     \
-    {INPUT_AUTO, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, POINT_UNREC_EXCLUDE, 0, 0, 0, NULL, NULL}
+#define INPUT_OPTS_INIT {.kind = INPUT_AUTO, .rates = INPUT_RATES_AUTO, .unrecognised = POINT_UNREC_EXCLUDE}
 #define INPUT_CURVE_POINTS 200
 
 /* Header names that announce a kind: a score column (per-prompt scores, with
@@ -82,6 +107,14 @@ const char *input_size_advice(input_kind_t kind);
 /* "exclude", "refusal", "compliance" -> how unrecognised verdicts count;
  * false when unknown. */
 bool input_parse_unrecognised(const char *s, point_unrec_t *how);
+
+/* "auto", "percent", "fraction" -> --rates; false when unknown. */
+bool input_parse_rates(const char *s, input_rates_t *rates);
+/* "asr", "orr", "both" -> INPUT_COMPLEMENT_* bits; false when unknown. */
+bool input_parse_complement(const char *s, unsigned *sides);
+/* The mapping flag of operating-point tables that `opts` sets ("--asr-column"
+ * ...), or NULL: judged results, scores and bins refuse them. */
+const char *input_points_flag(const input_opts_t *opts);
 
 /* "auto", "points", "judged", "scores", "binned" -> kind; false when unknown. */
 bool input_parse_kind(const char *s, input_kind_t *kind);

@@ -5,6 +5,7 @@
 #include "load/judged.h"
 #include "load/names.h"
 #include "load/promptset.h"
+#include "core/promptlog.h"
 #include "base/digest.h"
 #include "base/strbuf.h"
 #include "base/text.h"
@@ -37,6 +38,10 @@ static const preset_t presets[] = {
 
 /* Prompt id columns of a generic mapping. */
 #define ID_COLUMNS "id,prompt_id,index"
+/* Columns holding the prompt itself: shown beside a prompt that changed,
+ * and its key when the file has no id column. (Not "text", which files use
+ * for the answer as often as for the prompt.) */
+#define TEXT_COLUMNS "prompt,prompt_text,question,goal,behavior,behaviour,request,instruction"
 #define NPRESETS (sizeof presets / sizeof presets[0])
 
 /* Generic verdict columns, and the defaults their names suggest. */
@@ -52,6 +57,7 @@ typedef struct {
 /* The counts of one verdict column. */
 typedef struct {
     int col;
+    int log_judge;          /* its column in the log */
     char *name;
     long long n_adv, adv_succ, n_ben, ben_ref;
     long long n_unrecognised, n_empty;
@@ -81,6 +87,13 @@ struct judged {
     int id_col;
     long long n_harmful_prompts, n_benign_prompts;
     uint64_t ids_digest;
+    /* Every prompt's outcome under every verdict column of the file (the
+     * preset's, and those named), which the points share: pairing,
+     * agreement and the other judges' rates read it. */
+    promptlog_t *log;
+    int *log_cols;          /* the log's verdict columns in the file */
+    uint8_t *row_verdicts;  /* one row's verdicts, by log column */
+    int key_col, text_col;
 };
 
 bool judged_preset_known(const char *name)
@@ -228,7 +241,101 @@ static bool setup_generic(judged_t *j, const input_opts_t *opts, long line, diag
     return true;
 }
 
-judged_t *judged_begin(const csvrow_t *header, const input_opts_t *opts, const char *fname, diag_t *d)
+static bool has_col(const int *cols, size_t n, int col)
+{
+    for (size_t k = 0; k < n; k++)
+        if (cols[k] == col)
+            return true;
+    return false;
+}
+
+/* The log's verdict columns: the preset's that the file has and every
+ * judge named, in file order. */
+static size_t log_columns(judged_t *j)
+{
+    size_t n = 0;
+    j->log_cols = xcalloc(j->ncols ? j->ncols : 1, sizeof *j->log_cols);
+    vlist_t l;
+    vlist_parse(&l, j->preset ? j->preset->judges : "");
+    for (size_t i = 0; i < l.len; i++) {
+        int col = csvheader_find(j->header, j->ncols, l.items[i]);
+        if (col >= 0 && !has_col(j->log_cols, n, col))
+            j->log_cols[n++] = col;
+    }
+    vlist_free(&l);
+    for (size_t i = 0; i < j->njudges; i++)
+        if (!has_col(j->log_cols, n, j->judges[i].col))
+            j->log_cols[n++] = j->judges[i].col;
+    for (size_t a = 1; a < n; a++) /* insertion sort: a handful of columns */
+        for (size_t b = a; b > 0 && j->log_cols[b - 1] > j->log_cols[b]; b--) {
+            int t = j->log_cols[b];
+            j->log_cols[b] = j->log_cols[b - 1];
+            j->log_cols[b - 1] = t;
+        }
+    return n;
+}
+
+/* What identifies a prompt: --id-column, else the preset's or the usual id
+ * column, else the prompt text; NULL in *name when none. */
+static bool key_column(judged_t *j, const input_opts_t *opts, long line, const char **name, bool *is_text, diag_t *d)
+{
+    *name = NULL;
+    *is_text = false;
+    j->text_col = csvheader_find(j->header, j->ncols, TEXT_COLUMNS);
+    if (opts->id_column) {
+        int col = csvheader_find(j->header, j->ncols, opts->id_column);
+        if (col < 0) {
+            sb_t found = SB_INIT;
+            csvheader_list(&found, j->header, j->ncols);
+            char *shown = text_sanitize(opts->id_column, strlen(opts->id_column));
+            diag_error(d, "%s:%ld: no column '%s' (--id-column); found: %s; expected the column that identifies "
+                          "each prompt",
+                       j->fname, line, shown, sb_str(&found));
+            free(shown);
+            sb_free(&found);
+            return false;
+        }
+        j->id_col = col;
+    }
+    j->key_col = j->id_col >= 0 ? j->id_col : j->text_col;
+    if (j->key_col >= 0) {
+        *name = j->header[j->key_col];
+        *is_text = j->id_col < 0;
+    }
+    return true;
+}
+
+/* The log the points will share, with the columns it keeps. */
+static bool setup_log(judged_t *j, const input_opts_t *opts, const char *path, bool rereadable, long line,
+                      diag_t *d)
+{
+    const char *key_name;
+    bool key_is_text;
+    if (!key_column(j, opts, line, &key_name, &key_is_text, d))
+        return false;
+    size_t n = log_columns(j);
+    char **names = xcalloc(n ? n : 1, sizeof *names);
+    for (size_t k = 0; k < n; k++)
+        names[k] = j->header[j->log_cols[k]];
+    j->log = promptlog_new(path, names, n);
+    free(names);
+    for (size_t i = 0; i < j->njudges; i++)
+        for (size_t k = 0; k < n; k++)
+            if (j->log_cols[k] == j->judges[i].col)
+                j->judges[i].log_judge = (int)k;
+    j->row_verdicts = xcalloc(n ? n : 1, 1);
+    sb_t expected = SB_INIT;
+    sb_printf(&expected, "an id column (%s, or one named with --id-column) or a prompt text column (%s)",
+              j->preset ? j->preset->id : ID_COLUMNS, TEXT_COLUMNS);
+    promptlog_set_columns(j->log, key_name, key_is_text, j->key_col, j->text_col, j->category_col, sb_str(&expected));
+    sb_free(&expected);
+    if (!rereadable)
+        promptlog_keep_texts(j->log);
+    return true;
+}
+
+judged_t *judged_begin(const csvrow_t *header, const input_opts_t *opts, const char *path, const char *fname,
+                       bool rereadable, diag_t *d)
 {
     judged_t *j = xcalloc(1, sizeof *j);
     j->fname = xstrdup(fname);
@@ -236,6 +343,7 @@ judged_t *judged_begin(const csvrow_t *header, const input_opts_t *opts, const c
     j->header = csvheader_copy(header);
     j->category_col = -1;
     j->id_col = -1;
+    j->key_col = j->text_col = -1;
     j->set.col = -1;
     j->unrecognised_as = opts->unrecognised;
     if (opts->preset && !judged_preset_known(opts->preset)) {
@@ -245,6 +353,7 @@ judged_t *judged_begin(const csvrow_t *header, const input_opts_t *opts, const c
     }
     j->preset = pick_preset(j->header, j->ncols, opts);
     bool ok = j->preset ? setup_preset(j, opts, header->line, d) : setup_generic(j, opts, header->line, d);
+    ok = ok && setup_log(j, opts, path, rereadable, header->line, d);
     if (!ok) {
         judged_free(j);
         return NULL;
@@ -270,13 +379,24 @@ static jcat_t *category(judge_t *g, const char *name, size_t len)
     return c;
 }
 
+/* A verdict cell as the value lists read it. */
+static promptlog_verdict_t classify(const judged_t *j, const char *v, size_t len)
+{
+    if (vlist_has(&j->refused, v))
+        return PROMPTLOG_REFUSED;
+    if (vlist_has(&j->complied, v))
+        return PROMPTLOG_COMPLIED;
+    return csvcell_blank(v, len) ? PROMPTLOG_EMPTY : PROMPTLOG_UNRECOGNISED;
+}
+
 static void count_verdict(judged_t *j, judge_t *g, const csvrow_t *row, prompt_kind_t kind)
 {
     const char *v = row->fields[g->col];
     size_t len = row->lens[g->col];
-    bool refused = vlist_has(&j->refused, v), complied = !refused && vlist_has(&j->complied, v);
+    promptlog_verdict_t verdict = (promptlog_verdict_t)j->row_verdicts[g->log_judge];
+    bool refused = verdict == PROMPTLOG_REFUSED, complied = verdict == PROMPTLOG_COMPLIED;
     if (!refused && !complied) {
-        bool empty = csvcell_blank(v, len);
+        bool empty = verdict == PROMPTLOG_EMPTY;
         long long *n = empty ? &g->n_empty : &g->n_unrecognised;
         long *first = empty ? &g->first_empty : &g->first_unrecognised;
         if ((*n)++ == 0) {
@@ -308,6 +428,25 @@ static void count_verdict(judged_t *j, judge_t *g, const csvrow_t *row, prompt_k
     }
 }
 
+/* The row's prompt into the log: its key, set, category, line and every
+ * verdict column's verdict (the selected judges read them from there). */
+static void log_prompt(judged_t *j, const csvrow_t *row, prompt_kind_t kind)
+{
+    promptlog_t *log = j->log;
+    for (size_t k = 0; k < log->njudges; k++) {
+        int col = j->log_cols[k];
+        j->row_verdicts[k] = (uint8_t)classify(j, row->fields[col], row->lens[col]);
+    }
+    uint32_t cat = PROMPTLOG_NO_CATEGORY;
+    if (j->category_col >= 0)
+        cat = promptlog_category(log, row->fields[j->category_col], row->lens[j->category_col]);
+    int kc = j->key_col, tc = j->text_col;
+    promptlog_at_t at = {row->line, row->offset};
+    promptlog_add(log, kc >= 0 ? row->fields[kc] : NULL, kc >= 0 ? row->lens[kc] : 0,
+                  kind == PROMPT_BENIGN ? PROMPTLOG_BENIGN : PROMPTLOG_HARMFUL, cat, at, j->row_verdicts,
+                  tc >= 0 ? row->fields[tc] : NULL, tc >= 0 ? row->lens[tc] : 0);
+}
+
 static void count_prompt(judged_t *j, const csvrow_t *row, prompt_kind_t kind)
 {
     *(kind == PROMPT_BENIGN ? &j->n_benign_prompts : &j->n_harmful_prompts) += 1;
@@ -327,6 +466,7 @@ int judged_row(judged_t *j, const csvrow_t *row)
         return 0;
     }
     count_prompt(j, row, kind);
+    log_prompt(j, row, kind);
     for (size_t i = 0; i < j->njudges; i++)
         count_verdict(j, &j->judges[i], row, kind);
     return 0;
@@ -335,15 +475,16 @@ int judged_row(judged_t *j, const csvrow_t *row)
 static void warn_uncounted(judged_t *j, const judge_t *g, diag_t *d)
 {
     if (g->n_unrecognised)
-        diag_warn(d, "%s: %s: %lld row%s with an unrecognised verdict, first at line %ld: '%s' (expected %s "
-                     "for a refusal or %s for compliance); %s (--unrecognised)",
-                  j->fname, g->name, g->n_unrecognised, g->n_unrecognised == 1 ? "" : "s", g->first_unrecognised,
-                  g->unrecognised_text, j->refused.text, j->complied.text,
-                  j->unrecognised_as == POINT_UNREC_REFUSAL      ? "counted as refusals"
-                  : j->unrecognised_as == POINT_UNREC_COMPLIANCE ? "counted as compliance"
-                                                                 : "not counted");
+        diag_warn_file(d, j->fname,
+                       "%s: %lld row%s with an unrecognised verdict, first at line %ld: '%s' (expected %s "
+                       "for a refusal or %s for compliance); %s (--unrecognised)",
+                       g->name, g->n_unrecognised, g->n_unrecognised == 1 ? "" : "s", g->first_unrecognised,
+                       g->unrecognised_text, j->refused.text, j->complied.text,
+                       j->unrecognised_as == POINT_UNREC_REFUSAL      ? "counted as refusals"
+                       : j->unrecognised_as == POINT_UNREC_COMPLIANCE ? "counted as compliance"
+                                                                      : "not counted");
     if (g->n_empty)
-        diag_warn(d, "%s: %s: %lld row%s with an empty verdict, first at line %ld; not counted", j->fname, g->name,
+        diag_warn_file(d, j->fname, "%s: %lld row%s with an empty verdict, first at line %ld; not counted", g->name,
                   g->n_empty, g->n_empty == 1 ? "" : "s", g->first_empty);
 }
 
@@ -389,6 +530,8 @@ static point_t make_point(judged_t *j, const judge_t *g, const char *base)
     point_set_attr(&p, "judge", g->name);
     if (j->preset)
         point_set_attr(&p, "preset", j->preset->name);
+    p.prompts = promptlog_retain(j->log);
+    p.prompts_judge = g->log_judge;
     for (size_t i = 0; i < g->ncats; i++) {
         category_t *c = point_add_category(&p, g->cats[i].name);
         c->n_adversarial = g->cats[i].n;
@@ -400,6 +543,7 @@ static point_t make_point(judged_t *j, const judge_t *g, const char *base)
 
 int judged_finish(judged_t *j, pointset_t *set, const char *path, diag_t *d)
 {
+    promptlog_finish(j->log);
     promptset_warn_unknown(&j->set, j->fname, d);
     char *base = names_from_path(path);
     int rc = 0;
@@ -408,7 +552,7 @@ int judged_finish(judged_t *j, pointset_t *set, const char *path, diag_t *d)
         const judge_t *g = &j->judges[i];
         warn_uncounted(j, g, d);
         if (g->too_many_cats)
-            diag_warn(d, "%s: %s: more than %d categories: the others are not counted per category", j->fname,
+            diag_warn_file(d, j->fname, "%s: more than %d categories: the others are not counted per category",
                       g->name, INPUT_MAX_CATEGORIES);
         if (g->n_adv + g->n_ben == 0) {
             /* A judge with no usable verdict (JailbreakBench leaves its second
@@ -418,21 +562,21 @@ int judged_finish(judged_t *j, pointset_t *set, const char *path, diag_t *d)
             if (j->set.col >= 0)
                 sb_printf(&sets, " on prompts of the harmful (%s) or benign (%s) set", j->set.harmful.text,
                           j->set.benign.text);
-            diag_warn(d, "%s: %s: no row could be counted: expected verdicts %s (refused) or %s (complied)%s", j->fname,
-                      g->name, j->refused.text, j->complied.text, sb_str(&sets));
+            diag_warn_file(d, j->fname,
+                           "%s: no row could be counted: expected verdicts %s (refused) or %s (complied)%s", g->name,
+                           j->refused.text, j->complied.text, sb_str(&sets));
             sb_free(&sets);
             continue;
         }
         if (g->n_ben == 0 || g->n_adv == 0)
-            diag_warn(d, "%s: %s: no %s prompts: %s unknown; the point is listed but not plotted", j->fname,
+            diag_warn_file(d, j->fname, "%s: no %s prompts: %s unknown; the point is listed but not plotted",
                       g->name, g->n_ben == 0 ? "benign" : "harmful",
                       g->n_ben == 0 ? "over-refusal" : "attack success");
         pointset_add(set, make_point(j, g, base));
     }
     if (set->len == first) {
         /* the last warning says why: make it the error */
-        diag_error(d, "%s", d->warnings[d->nwarnings - 1]);
-        free(d->warnings[--d->nwarnings]);
+        diag_last_warning_to_error(d);
         rc = -1;
     }
     free(base);
@@ -457,5 +601,8 @@ void judged_free(judged_t *j)
         free(g->cats);
     }
     free(j->judges);
+    promptlog_release(j->log);
+    free(j->log_cols);
+    free(j->row_verdicts);
     free(j);
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "load/load.h"
+#include "base/num.h"
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "core/builtin.h"
@@ -29,8 +30,10 @@ typedef struct {
     const char *path;       /* as given, for point names */
     size_t first;           /* index in set of this file's first point */
     curve_t *curve_out;     /* load_curve_file: the curve instead of points */
+    curves_t *curves;       /* load_file_curves: curves kept whole, one point each */
     csvsource_t *src;       /* the file or pipe read; NULL for a buffer */
 
+    bool rereadable;        /* the input can be read again (per-prompt texts) */
     bool have_header;
     input_kind_t kind;      /* detected from the header */
     size_t ncols;           /* the header's width, which every row must have */
@@ -52,6 +55,25 @@ static bool kind_fits(loader_t *L, const csvrow_t *row)
     return false;
 }
 
+/* The mapping flags of operating-point tables (--asr-column, --where...)
+ * are refused for the other kinds, with the flags those take. */
+static bool mapping_fits(loader_t *L, const csvrow_t *row)
+{
+    const char *flag = input_points_flag(L->opts);
+    if (!flag || L->kind == INPUT_POINTS)
+        return true;
+    const char *what = "per-prompt scores, which take --set-column, --harmful-values and --benign-values";
+    if (L->kind == INPUT_JUDGED)
+        what = "judged per-prompt results, which take --preset, --judge, --set-column, --harmful-values, "
+               "--benign-values, --verdict-column, --refused-values, --complied-values and --unrecognised";
+    else if (L->kind == INPUT_BINNED)
+        what = "binned counts, which take no mapping flag";
+    diag_error(L->d, "%s:%ld: %s applies to operating-point tables; this file is %s (--input points reads it as "
+                     "operating points)",
+               L->fname, row->line, flag, what);
+    return false;
+}
+
 /* The first row decides what the file is and starts its reader. */
 static int start(loader_t *L, const csvrow_t *row)
 {
@@ -62,14 +84,14 @@ static int start(loader_t *L, const csvrow_t *row)
     if (L->curve_out && L->kind == INPUT_POINTS && csvheader_find(header, row->nfields, INPUT_SCORE_COLUMNS) >= 0)
         L->kind = INPUT_SCORES;
     csvheader_free(header, row->nfields);
-    if (!kind_fits(L, row))
+    if (!kind_fits(L, row) || !mapping_fits(L, row))
         return -1;
     /* The one size rule (input.h): held whole, limited; streamed, not. */
     if (L->src && csvread_limit(L->src, input_max_bytes(L->kind), input_size_advice(L->kind), L->d) != 0)
         return -1;
     switch (L->kind) {
     case INPUT_JUDGED:
-        L->judged = judged_begin(row, L->opts, L->fname, L->d);
+        L->judged = judged_begin(row, L->opts, L->path, L->fname, L->rereadable, L->d);
         break;
     case INPUT_SCORES:
     case INPUT_BINNED:
@@ -110,9 +132,10 @@ static void curve_to_points(loader_t *L, const curve_t *c)
     size_t *keep = xmalloc((c->len ? c->len : 1) * sizeof *keep);
     size_t max = L->opts->max_points ? L->opts->max_points : INPUT_CURVE_POINTS;
     size_t n = curve_thin(c, max, false, keep);
+    char a[32], b[32];
     if (n < c->len)
-        diag_warn(L->d, "%s: a curve of %zu thresholds, shown as %zu points; `tradeoff sweep` writes every one",
-                  L->fname, c->len, n);
+        diag_warn_file(L->d, L->fname, "a curve of %s thresholds, shown as %s points; `tradeoff sweep` writes every one",
+                       num_format_int((double)c->len, a, sizeof a), num_format_int((double)n, b, sizeof b));
     char *series = names_from_path(L->path);
     size_t first = L->set->len;
     curve_add_points(c, keep, n, L->set, series, L->fname);
@@ -123,6 +146,21 @@ static void curve_to_points(loader_t *L, const curve_t *c)
     free(keep);
 }
 
+/* A curve kept whole: one point stands for it (holding one step at a
+ * time), its own group as a thinned curve's points have. */
+static void curve_to_row(loader_t *L, curve_t *c)
+{
+    char *series = names_from_path(L->path);
+    point_t p = point_make(series);
+    p.series = series;
+    p.source = xstrdup(L->fname);
+    point_set_group(&p, L->fname, POINT_GROUP_CURVE);
+    pointset_add(L->set, p);
+    curves_add(L->curves, c, L->set, L->set->len - 1);
+    if (!L->set->knob_name)
+        L->set->knob_name = xstrdup("threshold");
+}
+
 static int finish_curve(loader_t *L)
 {
     curve_t c = CURVE_INIT;
@@ -130,7 +168,10 @@ static int finish_curve(loader_t *L)
         return -1;
     if (L->curve_out)
         return 0;
-    curve_to_points(L, &c);
+    if (L->curves)
+        curve_to_row(L, &c);
+    else
+        curve_to_points(L, &c);
     curve_free(&c);
     return 0;
 }
@@ -141,8 +182,7 @@ static int finish_kind(loader_t *L)
         return judged_finish(L->judged, L->set, L->path, L->d);
     if (L->scores)
         return finish_curve(L);
-    points_finish(L->points);
-    return 0;
+    return points_finish(L->points);
 }
 
 /* --group-columns none pools the points of every file in one group;
@@ -155,9 +195,10 @@ static void pool_or_note(loader_t *L)
         for (size_t i = L->first; i < L->set->len; i++)
             point_set_group(&L->set->items[i], GROUPCOLS_POOLED_NAME, POINT_GROUP_POOLED);
     } else if (L->opts->group_columns && L->kind != INPUT_POINTS) {
-        diag_warn(L->d, "%s: --group-columns names columns of operating-point tables; %s keep their own group "
-                        "(--group-columns none pools them with the rest)",
-                  L->fname, L->kind == INPUT_JUDGED ? "judged results" : "the points of a curve");
+        diag_warn_file(L->d, L->fname,
+                       "--group-columns names columns of operating-point tables; %s keep their own group "
+                       "(--group-columns none pools them with the rest)",
+                       L->kind == INPUT_JUDGED ? "judged results" : "the points of a curve");
     }
 }
 
@@ -210,10 +251,11 @@ static int read_file(loader_t *L)
 {
     csvsource_t src;
     int rc = csvread_open(&src, L->path, L->d);
+    L->rereadable = rc == 0 && src.rereadable;
     if (rc == 0) {
         src.progress = L->opts->progress;
         src.progress_ctx = L->opts->progress_ctx;
-        L->scores = scores_read_fast(&src, L->opts, L->curve_out == NULL, &L->nrows);
+        L->scores = scores_read_fast(&src, L->opts, L->curve_out == NULL, &L->nrows, L->d);
         if (L->scores) {
             L->kind = INPUT_SCORES;
             L->have_header = true;
@@ -222,8 +264,14 @@ static int read_file(loader_t *L)
         }
     }
     L->src = &src;
-    if (rc == 0 && !L->scores)
+    if (rc == 0 && !L->scores) {
         rc = csvread_source(&src, on_row, L, L->d);
+        if (rc == 0) {
+            char n[32];
+            diag_note(L->d, "%s: %s rows read row by row, on one core", L->fname,
+                      num_format_int((double)L->nrows, n, sizeof n));
+        }
+    }
     L->src = NULL;
     csvread_close(&src);
     return rc;
@@ -231,8 +279,14 @@ static int read_file(loader_t *L)
 
 int load_file(pointset_t *set, const char *path, const input_opts_t *opts, diag_t *d)
 {
+    return load_file_curves(set, NULL, path, opts, d);
+}
+
+int load_file_curves(pointset_t *set, curves_t *curves, const char *path, const input_opts_t *opts, diag_t *d)
+{
     loader_t L;
     loader_init(&L, set, path, opts, d);
+    L.curves = curves;
     return finish(&L, read_file(&L));
 }
 
@@ -250,8 +304,15 @@ int load_curve_file(curve_t *curve, const char *path, const input_opts_t *opts, 
 int load_buffer(pointset_t *set, const char *name, const char *data, size_t len, const input_opts_t *opts,
                 diag_t *d)
 {
+    return load_buffer_curves(set, NULL, name, data, len, opts, d);
+}
+
+int load_buffer_curves(pointset_t *set, curves_t *curves, const char *name, const char *data, size_t len,
+                       const input_opts_t *opts, diag_t *d)
+{
     loader_t L;
     loader_init(&L, set, name, opts, d);
+    L.curves = curves;
     return finish(&L, csvread_buffer(name, data, len, on_row, &L, d));
 }
 

@@ -18,9 +18,15 @@
  * Returns 0 on success, -1 with the reason in `d` (warnings may be added
  * either way). */
 int load_file(pointset_t *set, const char *path, const input_opts_t *opts, diag_t *d);
+/* The same, but a per-prompt score file or binned counts is kept whole:
+ * its exact curve goes to `curves` (NULL: thinned to points as load_file
+ * does), one point of the set standing for it (curves_put_step). */
+int load_file_curves(pointset_t *set, curves_t *curves, const char *path, const input_opts_t *opts, diag_t *d);
 /* The same over text in memory, `name` standing for the file in messages. */
 int load_buffer(pointset_t *set, const char *name, const char *data, size_t len,
                 const input_opts_t *opts, diag_t *d);
+int load_buffer_curves(pointset_t *set, curves_t *curves, const char *name, const char *data, size_t len,
+                       const input_opts_t *opts, diag_t *d);
 /* Appends the built-in scenario (core/builtin.h) to `set`, its points in
  * one group (GROUPCOLS_BUILTIN_NAME: a table that names no set or judge),
  * or pooled when `opts` say so (NULL: the defaults). */

@@ -124,9 +124,10 @@ void promptset_note_unknown(promptset_t *ps, long line, const char *cell, size_t
 void promptset_warn_unknown(const promptset_t *ps, const char *fname, diag_t *d)
 {
     if (ps->n_unknown)
-        diag_warn(d, "%s: %lld row%s whose set is neither harmful (%s) nor benign (%s), first at line %ld: '%s'; "
-                     "not counted",
-                  fname, ps->n_unknown, ps->n_unknown == 1 ? "" : "s", ps->harmful.text, ps->benign.text,
+        diag_warn_file(d, fname,
+                       "%lld row%s whose set is neither harmful (%s) nor benign (%s), first at line %ld: '%s'; "
+                       "not counted",
+                       ps->n_unknown, ps->n_unknown == 1 ? "" : "s", ps->harmful.text, ps->benign.text,
                   ps->first_unknown, ps->unknown_text);
 }
 

@@ -6,9 +6,11 @@
 #include "base/xalloc.h"
 #include "load/csvcell.h"
 #include "load/csvheader.h"
+#include "load/csvsplit.h"
 #include "load/promptset.h"
 #include "load/scores.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -140,19 +142,10 @@ static void table_add(table_t *t, double v, long long harm, long long ben)
 
 static void hash_add(scores_t *s, double v, long long harm, long long ben) { table_add(&s->table, v, harm, ben); }
 
-/* The category named by a cell, added when new; NULL for an empty cell or
- * past INPUT_MAX_CATEGORIES (a warning says so). */
-static cat_t *category_of(scores_t *s, const char *cell, size_t len)
+/* The category called `clean` (sanitised; freed here), added when new;
+ * NULL past INPUT_MAX_CATEGORIES (a warning says so). */
+static cat_t *category_named(scores_t *s, char *clean)
 {
-    while (len > 0 && (*cell == ' ' || *cell == '\t')) {
-        cell++;
-        len--;
-    }
-    while (len > 0 && (cell[len - 1] == ' ' || cell[len - 1] == '\t'))
-        len--;
-    if (len == 0)
-        return NULL;
-    char *clean = text_sanitize(cell, len);
     for (size_t i = s->ncats; i-- > 0;) {
         if (strcmp(s->cats[i].name, clean) == 0) {
             free(clean);
@@ -169,6 +162,13 @@ static cat_t *category_of(scores_t *s, const char *cell, size_t len)
     memset(c, 0, sizeof *c);
     c->name = clean;
     return c;
+}
+
+/* The category named by a cell; NULL for an empty cell or past the cap. */
+static cat_t *category_of(scores_t *s, const char *cell, size_t len)
+{
+    text_trim(&cell, &len);
+    return len == 0 ? NULL : category_named(s, text_sanitize(cell, len));
 }
 
 /* Counts a harmful prompt (or `weight` of them) in its category. */
@@ -371,16 +371,108 @@ static void flush_bucket(scores_t *s, size_t b, bool to_hash)
     k->npending = 0;
 }
 
-static void count_micro(scores_t *s, uint32_t v, bool harmful)
+static bucket_t *bucket_of(scores_t *s, uint32_t v)
 {
     if (!s->buckets)
         s->buckets = xcalloc(NBUCKETS, sizeof *s->buckets);
-    bucket_t *k = &s->buckets[v >> BUCKET_SHIFT];
+    return &s->buckets[v >> BUCKET_SHIFT];
+}
+
+static void count_micro(scores_t *s, uint32_t v, bool harmful)
+{
+    bucket_t *k = bucket_of(s, v);
     if (!k->pending)
         k->pending = xmalloc(BUCKET_SIZE * sizeof *k->pending);
     k->pending[k->npending++] = v | (harmful ? HARMFUL_BIT : 0);
     if (k->npending == BUCKET_SIZE)
         flush_bucket(s, v >> BUCKET_SHIFT, false);
+}
+
+/* Counts `n` prompts at once at millionth `v`: what a counter's 32 bits
+ * cannot hold goes to the hash table, where counts have 64. */
+static void count_micro_n(scores_t *s, uint32_t v, bool harmful, unsigned long long n)
+{
+    bucket_t *k = bucket_of(s, v);
+    if (!k->harm) {
+        k->harm = xcalloc(BUCKET_SPAN, sizeof *k->harm);
+        k->ben = xcalloc(BUCKET_SPAN, sizeof *k->ben);
+    }
+    uint32_t *c = harmful ? &k->harm[v & (BUCKET_SPAN - 1)] : &k->ben[v & (BUCKET_SPAN - 1)];
+    unsigned long long sum = *c + n;
+    if (sum > UINT32_MAX) {
+        long long over = (long long)(sum - UINT32_MAX);
+        hash_add(s, (double)v / MICRO, harmful ? over : 0, harmful ? 0 : over);
+        sum = UINT32_MAX;
+    }
+    *c = (uint32_t)sum;
+}
+
+void scores_add(scores_t *s, double score, bool harmful, unsigned long long n)
+{
+    if (n == 0)
+        return;
+    uint32_t v = score >= 0 && score <= 1 ? (uint32_t)lround(score * MICRO) : NO_MICRO;
+    if (v != NO_MICRO && (double)v / MICRO == score)
+        count_micro_n(s, v, harmful, n);
+    else
+        hash_add(s, score, harmful ? (long long)n : 0, harmful ? 0 : (long long)n);
+}
+
+/* Adds a table's counts to another's. */
+static void table_merge(table_t *into, const table_t *from)
+{
+    for (size_t i = 0; i < from->cap; i++)
+        if (from->slots[i].key != EMPTY_KEY)
+            table_add(into, value_of(from->slots[i].key), from->slots[i].harm, from->slots[i].ben);
+}
+
+/* Adds `from`'s counters to `into`'s: taken whole where `into` has none. */
+static void merge_buckets(scores_t *into, scores_t *from)
+{
+    for (size_t b = 0; from->buckets && b < NBUCKETS; b++) {
+        bucket_t *f = &from->buckets[b];
+        flush_bucket(from, b, true);
+        if (!f->harm)
+            continue;
+        bucket_t *t = bucket_of(into, (uint32_t)(b << BUCKET_SHIFT));
+        if (!t->harm) {
+            t->harm = f->harm;
+            t->ben = f->ben;
+            f->harm = f->ben = NULL;
+            continue;
+        }
+        for (uint32_t i = 0; i < BUCKET_SPAN; i++) {
+            double x = (double)((b << BUCKET_SHIFT) + i) / MICRO;
+            scores_add(into, x, true, f->harm[i]);
+            scores_add(into, x, false, f->ben[i]);
+        }
+    }
+}
+
+/* Adds the categories of `from`, in the order they appeared there, after
+ * those of `into`: the order of one reader of both. */
+static void merge_categories(scores_t *into, const scores_t *from)
+{
+    into->too_many_cats |= from->too_many_cats;
+    for (size_t i = 0; i < from->ncats; i++) {
+        cat_t *c = category_named(into, xstrdup(from->cats[i].name));
+        if (!c)
+            continue;
+        c->anyway += from->cats[i].anyway;
+        table_merge(&c->scored, &from->cats[i].scored);
+    }
+}
+
+void scores_merge(scores_t *into, scores_t *from)
+{
+    merge_buckets(into, from);
+    table_merge(&into->table, &from->table);
+    merge_categories(into, from);
+    into->anyway_harm += from->anyway_harm;
+    into->anyway_ben += from->anyway_ben;
+    into->binned_harm += from->binned_harm;
+    into->binned_ben += from->binned_ben;
+    scores_free(from);
 }
 
 /* Counts one prompt: refused whatever the threshold (`anyway`), or at its
@@ -486,7 +578,7 @@ static void merge(scores_t *s, curve_t *c)
 static void curve_categories(scores_t *s, curve_t *out, diag_t *d)
 {
     if (s->too_many_cats)
-        diag_warn(d, "%s: more than %d categories: the others are not counted per category", s->fname,
+        diag_warn_file(d, s->fname, "more than %d categories: the others are not counted per category",
                   INPUT_MAX_CATEGORIES);
     if (s->ncats == 0)
         return;
@@ -540,7 +632,7 @@ int scores_finish(scores_t *s, curve_t *out, diag_t *d)
     }
     curve_categories(s, out, d);
     if (out->n_adversarial == 0 || out->n_benign == 0)
-        diag_warn(d, "%s: no %s prompts: %s unknown at every threshold", s->fname,
+        diag_warn_file(d, s->fname, "no %s prompts: %s unknown at every threshold",
                   out->n_adversarial == 0 ? "harmful" : "benign",
                   out->n_adversarial == 0 ? "attack success" : "over-refusal");
     return 0;
@@ -653,7 +745,7 @@ static void fast_field(void *data, size_t len, void *ctx)
 
 static void fast_start(fast_t *f)
 {
-    csvrow_t row = {f->fname, 1, f->nf, f->hf, f->hl};
+    csvrow_t row = {f->fname, 1, f->nf, f->hf, f->hl, 0};
     diag_t scratch = DIAG_INIT;
     if (input_detect(f->hf, f->nf, f->opts) == INPUT_SCORES)
         f->s = scores_begin(&row, INPUT_SCORES, f->opts, f->categories, f->fname, &scratch);
@@ -715,25 +807,141 @@ static void fast_free(fast_t *f)
     free(f->hl);
 }
 
-scores_t *scores_read_fast(csvsource_t *src, const input_opts_t *opts, bool categories, long long *rows)
+static void fast_init(fast_t *f, const input_opts_t *opts, bool categories, const char *fname)
+{
+    memset(f, 0, sizeof *f);
+    f->opts = opts;
+    f->categories = categories;
+    f->fname = fname;
+    f->kind = PROMPT_UNKNOWN;
+}
+
+/* The reader of a later piece of the file whose header `first` read. */
+static void fast_clone(fast_t *f, const fast_t *first)
+{
+    fast_init(f, first->opts, first->categories, first->fname);
+    csvrow_t row = {first->fname, 1, first->nheader, first->hf, first->hl, 0};
+    diag_t scratch = DIAG_INIT;
+    f->s = scores_begin(&row, INPUT_SCORES, f->opts, f->categories, f->fname, &scratch);
+    diag_free(&scratch);
+    f->reading_rows = f->s != NULL;
+    f->gave_up = f->s == NULL;
+}
+
+static csvread_piece_t fast_piece(fast_t *f)
+{
+    return (csvread_piece_t){.field = fast_field, .end = fast_row, .ctx = f, .stop = &f->gave_up};
+}
+
+/* What a fast read counted, or NULL (the general reader's turn). */
+static scores_t *fast_result(fast_t *f, bool clean, long long *rows)
+{
+    scores_t *s = f->s;
+    if (!clean || !f->reading_rows || f->rows == 0) {
+        scores_free(s);
+        s = NULL;
+    } else {
+        *rows = f->rows;
+    }
+    fast_free(f);
+    return s;
+}
+
+/* The whole file on this thread. */
+static scores_t *fast_whole(csvsource_t *src, const input_opts_t *opts, bool categories, long long *rows)
+{
+    fast_t f;
+    fast_init(&f, opts, categories, src->name);
+    bool clean = csvread_raw(src, fast_field, fast_row, &f, &f.gave_up) == 0;
+    return fast_result(&f, clean, rows);
+}
+
+/* Why the file is read again on one core, or NULL: a piece ended inside a
+ * quoted field, or a piece's categories passed the cap (which keeps the
+ * first ones of the file, not of a piece). */
+static const char *split_trouble(csvsplit_how_t how, const fast_t *f, size_t n)
+{
+    if (how == CSVSPLIT_OPEN)
+        return "a quoted field runs across a line where a piece was cut";
+    for (size_t i = 0; how == CSVSPLIT_READ && n > 1 && i < n; i++)
+        if (f[i].s && f[i].s->too_many_cats)
+            return "more categories than are counted apart";
+    return NULL;
+}
+
+/* --verbose: how the file was read. */
+static void note_split(diag_t *notes, const char *fname, size_t n, size_t cores, unsigned long long min_piece,
+                       long long rows)
+{
+    char r[32], m[32];
+    num_format_int((double)rows, r, sizeof r);
+    num_format_int((double)min_piece, m, sizeof m);
+    if (n > 1)
+        diag_note(notes, "%s: %s rows read in %zu pieces at once (%zu cores)", fname, r, n, cores);
+    else
+        diag_note(notes, "%s: %s rows read on one core: too short for two pieces of %s bytes", fname, r, m);
+}
+
+/* The file in pieces on `cores` cores: true when that decided (*out the
+ * counts or NULL), false when it must be read again on one core. */
+static bool fast_split(csvsource_t *src, const input_opts_t *opts, bool categories, size_t cores,
+                       unsigned long long min_piece, long long *rows, diag_t *notes, scores_t **out)
+{
+    fast_t f[CSVSPLIT_MAX_PIECES];
+    csvread_piece_t pieces[CSVSPLIT_MAX_PIECES];
+    unsigned long long cuts[CSVSPLIT_MAX_PIECES + 1], end;
+    fast_init(&f[0], opts, categories, src->name);
+    pieces[0] = fast_piece(&f[0]);
+    pieces[0].to = src->size;
+    csvread_end_t head = csvread_head(src, &pieces[0], &f[0].reading_rows, &end);
+    if (head != CSVREAD_CLEAN || f[0].gave_up || !f[0].reading_rows) {
+        *out = fast_result(&f[0], false, rows);
+        if (head == CSVREAD_OPEN)
+            diag_note(notes, "%s: read on one core: a quoted field runs across the line after the header", src->name);
+        return head != CSVREAD_OPEN;
+    }
+    size_t n = csvsplit_cut(src, end, cores, min_piece, cuts), which;
+    for (size_t i = 1; i < n; i++) {
+        fast_clone(&f[i], &f[0]);
+        pieces[i] = fast_piece(&f[i]);
+    }
+    csvsplit_how_t how = csvsplit_read(src, cuts, n, pieces, &which);
+    const char *trouble = split_trouble(how, f, n);
+    long long total = 0;
+    for (size_t i = 1; i < n; i++) {
+        total += f[i].rows;
+        if (how == CSVSPLIT_READ && !trouble) {
+            scores_merge(f[0].s, f[i].s);
+            f[i].s = NULL;
+        }
+        fast_result(&f[i], false, NULL);
+    }
+    f[0].rows += total;
+    *out = fast_result(&f[0], how == CSVSPLIT_READ && !trouble, rows);
+    if (trouble && how == CSVSPLIT_OPEN)
+        diag_note(notes, "%s: read again on one core: %s (byte %llu)", src->name, trouble, cuts[which + 1]);
+    else if (trouble)
+        diag_note(notes, "%s: read again on one core: %s", src->name, trouble);
+    else if (*out)
+        note_split(notes, src->name, n, cores, min_piece, *rows);
+    return trouble == NULL;
+}
+
+scores_t *scores_read_fast(csvsource_t *src, const input_opts_t *opts, bool categories, long long *rows,
+                           diag_t *notes)
 {
     static const input_opts_t defaults = INPUT_OPTS_INIT;
     if (!opts)
         opts = &defaults;
     if (!src->rereadable || (opts->kind != INPUT_AUTO && opts->kind != INPUT_SCORES))
         return NULL;
-    fast_t f;
-    memset(&f, 0, sizeof f);
-    f.opts = opts;
-    f.categories = categories;
-    f.fname = src->name;
-    f.kind = PROMPT_UNKNOWN;
-    bool clean = csvread_raw(src, fast_field, fast_row, &f, &f.gave_up) == 0;
-    fast_free(&f);
-    if (!clean || !f.reading_rows || f.rows == 0) {
-        scores_free(f.s);
-        return NULL;
-    }
-    *rows = f.rows;
-    return f.s;
+    unsigned long long min_piece;
+    size_t cores = csvsplit_cores(&min_piece);
+    scores_t *s = NULL;
+    if (cores > 1 && fast_split(src, opts, categories, cores, min_piece, rows, notes, &s))
+        return s;
+    s = fast_whole(src, opts, categories, rows);
+    if (s && cores == 1)
+        diag_note(notes, "%s: read on one core (one core available)", src->name);
+    return s;
 }

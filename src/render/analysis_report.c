@@ -321,6 +321,29 @@ void analysis_report_delta(sb_t *out, double d, stats_interval_t ci, double conf
     sb_puts(out, stats_interval_excludes_zero(ci) ? ")" : ": within noise)");
 }
 
+void analysis_report_pp(sb_t *out, double fraction)
+{
+    sb_printf(out, "%s%.2f pp", fraction >= 0 ? "+" : "-", fabs(fraction) * 100);
+}
+
+bool analysis_report_pairing(sb_t *out, const comparison_t *c)
+{
+    const pairing_summary_t *ps = &c->pairing;
+    if (!ps->paired) {
+        if (ps->why[0])
+            sb_printf(out, "Not paired (%s): intervals for independent samples (Newcombe)", ps->why);
+        return ps->why[0] != '\0';
+    }
+    char a[32], o[32];
+    pairing_phrase(out, ps, true);
+    sb_puts(out, ": intervals for paired data (Newcombe's method 10); McNemar exact p = ");
+    if (ps->n_harmful > 0)
+        sb_printf(out, "%s (ASR)%s", stats_format_p(c->mcnemar_p_asr, a, sizeof a), ps->n_benign > 0 ? ", " : "");
+    if (ps->n_benign > 0)
+        sb_printf(out, "%s (ORR)", stats_format_p(c->mcnemar_p_orr, o, sizeof o));
+    return true;
+}
+
 void analysis_report_break_even(sb_t *out, const comparison_t *c)
 {
     char a[48], b[48];

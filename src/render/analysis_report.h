@@ -26,6 +26,14 @@ void analysis_report_groups_text(sb_t *out, const analysis_t *a);
  * daily delta with its interval: "+50 (95% interval -143 to +278: within
  * noise)"; `money` formats dollars. */
 void analysis_report_delta(sb_t *out, double d, stats_interval_t ci, double confidence, bool money);
+/* A change of rate in percentage points: "+0.20 pp", "-1.50 pp". */
+void analysis_report_pp(sb_t *out, double fraction);
+/* How the comparison's intervals were made, when A and B have per-prompt
+ * data: "Paired on 450 prompts (200 harmful, 250 benign): intervals for
+ * paired data (Newcombe's method 10); McNemar exact p = 1.000 (ASR),
+ * 3.7e-05 (ORR)", or "Not paired (why): intervals for independent samples
+ * (Newcombe)". Nothing (and false) for points without per-prompt data. */
+bool analysis_report_pairing(sb_t *out, const comparison_t *c);
 /* "102,298 unnecessary refusals per harmful output (95% range 90,000 to
  * 120,000)", or "... (undetermined: a change is within noise)". */
 void analysis_report_break_even(sb_t *out, const comparison_t *c);

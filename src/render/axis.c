@@ -114,32 +114,33 @@ static void linear_ticks(axis_t *a, axis_ticks_t *t, double max_pct, int max_int
 
 /* Decades from the one at or below `min_pos` to the one at or above
  * `max_pct`, at least one. `max_labels` bounds the labelled ticks (the
- * floor's among them): decades are skipped evenly when they are too many,
- * and with `halves`, 2 and 5 times each decade are labelled when there is
- * room for more than three times as many labels as decades. */
+ * floor's among them). When the decades are too many, every k-th is
+ * labelled, counted from the top, and the axis reaches down to a labelled
+ * decade, so that the ticks stand at regular steps (100%, 1%, 0.01%, never
+ * 100%, 10%, 0.1%, 0.001%); with `halves`, 2 and 5 times each decade are
+ * labelled too when there is room for them. */
 static void log_ticks(axis_t *a, axis_ticks_t *t, double min_pos, double max_pct, int max_labels, bool halves)
 {
     int e_lo = (int)floor(log10(min_pos) + 1e-9);
     int e_hi = (int)ceil(log10(max_pct) - 1e-9);
     if (e_hi <= e_lo)
         e_hi = e_lo + 1;
+    int room = max_labels > 2 ? max_labels - 1 : 1; /* the decades' labels */
+    int every = 1, span = e_hi - e_lo;
+    while (span > every && (span + every - 1) / every + 1 > room)
+        every++;
+    e_lo = e_hi - (span + every - 1) / every * every;
+    int decades = (e_hi - e_lo) / every + 1;
     a->log = true;
     a->lo = pow(10.0, e_lo);
     a->hi = pow(10.0, e_hi);
     t->n = 0;
     tick_add(t, 0, 0);
-    int every = 1;
-    int decades = e_hi - e_lo + 1;
-    while (decades / every > (max_labels > 1 ? max_labels - 1 : 1))
-        every++;
-    halves = halves && max_labels - 1 >= 3 * (decades - 1) + 1;
+    halves = halves && every == 1 && room >= 3 * (decades - 1) + 1;
     static const double mult[] = {1, 2, 5};
-    for (int e = e_lo; e <= e_hi && t->n < AXIS_MAX_TICKS; e++) {
-        if ((e - e_lo) % every != 0 && e != e_hi)
-            continue;
+    for (int e = e_lo; e <= e_hi && t->n < AXIS_MAX_TICKS; e += every)
         for (int m = 0; m < (halves && e < e_hi ? 3 : 1); m++)
             tick_add(t, mult[m] * pow(10.0, e), e < 0 ? -e : 0);
-    }
 }
 
 int axis_ticks_width(const axis_ticks_t *t)

@@ -119,27 +119,290 @@ static void curve_range_sampled(const double *xs, const double *ys, size_t n, si
     }
 }
 
-/* The data's range per axis; with `sampled`, a big curve counts by a
- * sample only (draw_curve then checks every point against it). */
-static void data_ranges(const chart_opts_t *o, axis_range_t *x, axis_range_t *y, bool sampled)
+/* ---- what is kept between charts of the same points ------------------------- */
+
+/* A line as dot coordinates (x, y pairs); a NaN pair leaves a gap. */
+typedef struct {
+    double *xy;
+    size_t n;
+} dots_t;
+
+/* The cells of the points on one plot: the axes and the plot's place on
+ * the canvas they were worked out for, and what they gave. */
+typedef struct {
+    bool used;
+    unsigned long drawn;     /* when last drawn: the oldest is replaced */
+    axis_t x, y;
+    int dx0, dy0, dw, dh, width, height;
+    int *col, *row;          /* per point: its cell, -1 when not drawn */
+    labels_cells_t labels;   /* the labelled points (of the focused group) by cell */
+    size_t *markers;         /* per occupied cell, the point whose marker shows
+                              * there: the last on the frontier, else the last */
+    size_t nmarkers;
+    dots_t hull, pareto;     /* the frontier's lines (see polyline_dots) */
+    dots_t *curves;          /* each curve as the dots it passes through (curve_dots) */
+    size_t ncurves;
+} chart_cells_t;
+
+#define CHART_CACHE_SLOTS 2
+
+struct chart_cache {
+    bool valid;
+    /* what it serves: the points (by address and length), the frontier's
+     * lines and marks (by value: a group's view is made afresh each time),
+     * and copies of the masks (an address may be reused for other ones) */
+    const pointset_t *points;
+    size_t len;
+    bool have_frontier;
+    frontier_t frontier;
+    bool *in_group, *include;
+    chart_curve_t *curves;   /* a copy of the curves' descriptions */
+    size_t ncurves;
+    /* from the curves alone: their exact range, once (a caller's cache) */
+    bool curves_ranged;
+    axis_range_t cx, cy;
+    /* from the points alone */
+    series_index_t series;   /* of the drawn points of the focused group */
+    bool any_dimmed;         /* a drawn point is dominated */
+    size_t nother;           /* drawn points of other groups */
+    size_t hidden;           /* points to draw that lack a rate */
+    axis_range_t x, y;       /* the drawn points' range, percent */
+    /* the cheapest drawn point for the costs it was found for */
+    bool have_cheapest;
+    double volume, adv_share, cost_refusal, cost_harm;
+    double cheapest, cheapest_orr, cheapest_asr;
+    /* from the points and the axes */
+    chart_cells_t cells[CHART_CACHE_SLOTS];
+    unsigned long clock;
+    /* the key numbers of the last chart: zero but for `numbered` */
+    int *number;
+    size_t *numbered;
+    size_t nnumbered;
+};
+
+static bool point_dominated(const chart_opts_t *o, size_t i)
 {
-    *x = axis_range_empty();
-    *y = axis_range_empty();
+    const frontier_t *f = o->frontier;
+    return in_focus(o, i) && f && f->npoints == o->points->len && !f->marks[i].pareto_optimal;
+}
+
+static void cells_free(chart_cells_t *c)
+{
+    free(c->col);
+    free(c->row);
+    free(c->markers);
+    free(c->hull.xy);
+    free(c->pareto.xy);
+    for (size_t i = 0; i < c->ncurves; i++)
+        free(c->curves[i].xy);
+    free(c->curves);
+    labels_cells_free(&c->labels);
+    memset(c, 0, sizeof *c);
+}
+
+static void cache_reset(chart_cache_t *c)
+{
+    if (c->valid)
+        series_index_free(&c->series);
+    free(c->in_group);
+    free(c->include);
+    free(c->curves);
+    for (int s = 0; s < CHART_CACHE_SLOTS; s++)
+        cells_free(&c->cells[s]);
+    free(c->number);
+    free(c->numbered);
+    memset(c, 0, sizeof *c);
+}
+
+chart_cache_t *chart_cache_new(void)
+{
+    return xcalloc(1, sizeof(chart_cache_t));
+}
+
+void chart_cache_free(chart_cache_t *c)
+{
+    if (!c)
+        return;
+    cache_reset(c);
+    free(c);
+}
+
+static bool same_frontier(const chart_cache_t *c, const frontier_t *f)
+{
+    if (!f || !c->have_frontier)
+        return !f && !c->have_frontier;
+    const frontier_t *g = &c->frontier;
+    return f->marks == g->marks && f->npoints == g->npoints && f->pareto == g->pareto && f->npareto == g->npareto &&
+           f->hull == g->hull && f->nhull == g->nhull;
+}
+
+static bool same_mask(const bool *copy, const bool *mask, size_t n)
+{
+    if (!copy || !mask)
+        return !copy && !mask;
+    return memcmp(copy, mask, n * sizeof *mask) == 0;
+}
+
+static bool same_curves(const chart_cache_t *c, const chart_opts_t *o)
+{
+    if (c->ncurves != o->ncurves)
+        return false;
+    for (size_t i = 0; i < o->ncurves; i++) {
+        const chart_curve_t *a = &c->curves[i], *b = &o->curves[i];
+        if (a->orr != b->orr || a->asr != b->asr || a->len != b->len || a->dimmed != b->dimmed)
+            return false;
+    }
+    return true;
+}
+
+static bool *copy_mask(const bool *mask, size_t n)
+{
+    if (!mask)
+        return NULL;
+    bool *copy = xmalloc((n + 1) * sizeof *copy);
+    memcpy(copy, mask, n * sizeof *mask);
+    return copy;
+}
+
+/* Makes the cache serve the points of `o`: kept when it serves them
+ * already (a comparison of the masks: no more), else worked out in one
+ * pass (and a sort for the series). */
+static void cache_points(chart_cache_t *c, const chart_opts_t *o)
+{
     size_t n = o->points ? o->points->len : 0;
+    if (c->valid && c->points == o->points && c->len == n && same_frontier(c, o->frontier) &&
+        same_mask(c->in_group, o->in_group, n) && same_mask(c->include, o->include, n) && same_curves(c, o))
+        return;
+    cache_reset(c);
+    c->valid = true;
+    c->points = o->points;
+    c->len = n;
+    c->have_frontier = o->frontier != NULL;
+    if (o->frontier)
+        c->frontier = *o->frontier;
+    c->in_group = copy_mask(o->in_group, n);
+    c->include = copy_mask(o->include, n);
+    c->ncurves = o->ncurves;
+    c->curves = xmalloc((o->ncurves + 1) * sizeof *c->curves);
+    if (o->ncurves)
+        memcpy(c->curves, o->curves, o->ncurves * sizeof *c->curves);
+    c->x = axis_range_empty();
+    c->y = axis_range_empty();
+    bool *take = xmalloc((n + 1) * sizeof *take);
     for (size_t i = 0; i < n; i++) {
-        if (!point_drawable(o, i))
+        take[i] = point_drawable(o, i);
+        if (!take[i]) {
+            c->hidden += !o->include || o->include[i];
             continue;
-        axis_range_add(x, o->points->items[i].orr * 100);
-        axis_range_add(y, o->points->items[i].asr * 100);
+        }
+        c->any_dimmed = c->any_dimmed || point_dominated(o, i);
+        c->nother += !in_focus(o, i);
+        take[i] = in_focus(o, i); /* the series of the focused group */
+        axis_range_add(&c->x, o->points->items[i].orr * 100);
+        axis_range_add(&c->y, o->points->items[i].asr * 100);
     }
-    if (o->has_current && isfinite(o->current_asr) && isfinite(o->current_orr)) {
-        axis_range_add(x, o->current_orr * 100);
-        axis_range_add(y, o->current_asr * 100);
+    series_index(&c->series, o->points, take);
+    free(take);
+    c->number = xcalloc(n + 1, sizeof *c->number);
+}
+
+/* The cheapest drawn point for the scenario's costs (INFINITY when none):
+ * found again only when the costs change. */
+static double cache_cheapest(chart_cache_t *c, const chart_opts_t *o, double *orr, double *asr)
+{
+    const scenario_t *s = o->scenario;
+    if (!c->have_cheapest || c->volume != s->volume || c->adv_share != s->adv_share ||
+        c->cost_refusal != s->cost_refusal || c->cost_harm != s->cost_harm) {
+        c->have_cheapest = true;
+        c->volume = s->volume;
+        c->adv_share = s->adv_share;
+        c->cost_refusal = s->cost_refusal;
+        c->cost_harm = s->cost_harm;
+        c->cheapest = INFINITY;
+        c->cheapest_orr = c->cheapest_asr = NAN;
+        for (size_t i = 0; i < c->len; i++) {
+            if (!point_drawable(o, i))
+                continue;
+            const point_t *p = &o->points->items[i];
+            double cost = model_project_rates(s, p->asr, p->orr).cost;
+            if (cost < c->cheapest) {
+                c->cheapest = cost;
+                c->cheapest_orr = p->orr;
+                c->cheapest_asr = p->asr;
+            }
+        }
     }
-    if (sampled)
-        curve_range_sampled(o->curve_orr, o->curve_asr, o->curve_len, CURVE_SAMPLE_STRIDE, x, y);
-    else
-        curve_range(o->curve_orr, o->curve_asr, o->curve_len, x, y);
+    *orr = c->cheapest_orr;
+    *asr = c->cheapest_asr;
+    return c->cheapest;
+}
+
+/* Records the key numbers of a chart's labels, clearing the last chart's. */
+static const int *cache_numbers(chart_cache_t *c, const labels_t *lab)
+{
+    for (size_t k = 0; k < c->nnumbered; k++)
+        c->number[c->numbered[k]] = 0;
+    c->numbered = xrealloc(c->numbered, (lab->nnumbered + 1) * sizeof *c->numbered);
+    c->nnumbered = lab->nnumbered;
+    for (size_t k = 0; k < lab->nnumbered; k++) {
+        c->numbered[k] = lab->numbered[k];
+        c->number[lab->numbered[k]] = (int)LABELS_NUMBER(lab->numbered[k]);
+    }
+    return c->number;
+}
+
+/* The data's range per axis: the points' (kept in the cache), the
+ * current point's and the curve's; with `sampled`, a big curve counts by a
+ * sample only (draw_curve then checks every point against it). */
+static void range_merge(axis_range_t *into, const axis_range_t *r)
+{
+    if (!r->any)
+        return;
+    axis_range_add(into, r->max);
+    if (isfinite(r->min_pos))
+        axis_range_add(into, r->min_pos);
+    into->any = true;
+}
+
+/* The curves' range, exact or by a sample. */
+static void curves_range(const chart_opts_t *o, bool sampled, axis_range_t *x, axis_range_t *y)
+{
+    for (size_t i = 0; i < o->ncurves; i++) {
+        const chart_curve_t *cv = &o->curves[i];
+        if (sampled)
+            curve_range_sampled(cv->orr, cv->asr, cv->len, CURVE_SAMPLE_STRIDE, x, y);
+        else
+            curve_range(cv->orr, cv->asr, cv->len, x, y);
+    }
+}
+
+/* The data's range per axis: the points' and the curves' (kept in the
+ * cache). The operating point and the baseline lie on the data or
+ * between its points, and leave the axes alone, so that moving them never
+ * rescales the chart. A caller's cache keeps the curves' exact range; a
+ * chart drawn once takes a big curve's range from a sample (`sampled`:
+ * the curve's dots are then checked against it, see curve_dots). */
+static void data_ranges(const chart_opts_t *o, chart_cache_t *c, bool caller_cache, axis_range_t *x,
+                        axis_range_t *y, bool sampled)
+{
+    *x = c->x;
+    *y = c->y;
+    /* the axes start at 0: with nothing to draw, a policy bound alone does
+     * not stretch them */
+    axis_range_add(x, 0);
+    axis_range_add(y, 0);
+    if (caller_cache && !c->curves_ranged) {
+        c->cx = axis_range_empty();
+        c->cy = axis_range_empty();
+        curves_range(o, false, &c->cx, &c->cy);
+        c->curves_ranged = true;
+    }
+    if (caller_cache) {
+        range_merge(x, &c->cx);
+        range_merge(y, &c->cy);
+    } else {
+        curves_range(o, sampled, x, y);
+    }
 }
 
 /* ---- layout ---------------------------------------------------------------- */
@@ -158,10 +421,9 @@ typedef struct {
     layout_t L;
     /* Plot area in dots. */
     int dx0, dy0, dw, dh;
-    /* Per series index, for markers and the legend. */
-    series_index_t series;
-    bool any_dimmed;
-    size_t nother;        /* drawn points of other groups */
+    chart_cache_t *cache;        /* what is known of the points (the series, for
+                                  * markers and the legend) */
+    const chart_cells_t *cells;  /* where they are drawn, once the axes are known */
     bool sampled;         /* the curve's range is a sample's (CURVE_SAMPLE_MIN) */
     axis_range_t data_x, data_y; /* the data's range that the axes were built on, percent */
     struct {
@@ -381,28 +643,51 @@ static void draw_policy(ctx_t *k)
     }
 }
 
-static void draw_polyline_idx(ctx_t *k, const size_t *idx, size_t n, canvas_style_t style,
-                              canvas_prio_t prio, int on, int off, char ascii)
+/* A line through points, as the dots of its vertices. A vertex inside the
+ * plot on the dot of the one before adds nothing to the line (segments
+ * inside are drawn between whole dots) and is left out, so a frontier of
+ * many points costs a vertex per dot of the plot at most, frame after
+ * frame. An index outside the set leaves a gap, as a segment to or from it
+ * is not drawn. */
+static void polyline_dots(const ctx_t *k, const size_t *idx, size_t n, double **xy, size_t *len)
 {
     const pointset_t *set = k->o->points;
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (idx[i] >= set->len || idx[i + 1] >= set->len)
+    *xy = xmalloc((2 * n + 2) * sizeof **xy);
+    *len = 0;
+    bool have_prev = false;
+    int pdx = 0, pdy = 0;
+    for (size_t i = 0; i < n; i++) {
+        double x = NAN, y = NAN;
+        if (idx[i] < set->len) {
+            x = dot_x(k, set->items[idx[i]].orr * 100);
+            y = dot_y(k, set->items[idx[i]].asr * 100);
+        }
+        bool valid = isfinite(x) && isfinite(y);
+        int dx = valid ? round_dot(x) : 0, dy = valid ? round_dot(y) : 0;
+        bool inside = dx >= k->dx0 && dx < k->dx0 + k->dw && dy >= k->dy0 && dy < k->dy0 + k->dh;
+        if (valid && inside && have_prev && dx == pdx && dy == pdy)
             continue;
-        const point_t *a = &set->items[idx[i]], *b = &set->items[idx[i + 1]];
-        plot_segment(k, dot_x(k, a->orr * 100), dot_y(k, a->asr * 100), dot_x(k, b->orr * 100),
-                     dot_y(k, b->asr * 100), style, prio, on, off, ascii);
+        (*xy)[2 * *len] = x;
+        (*xy)[2 * *len + 1] = y;
+        (*len)++;
+        have_prev = valid && inside, pdx = dx, pdy = dy;
     }
+}
+
+static void draw_polyline(ctx_t *k, const double *xy, size_t n, canvas_style_t style, canvas_prio_t prio, int on,
+                          int off, char ascii)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        plot_segment(k, xy[2 * i], xy[2 * i + 1], xy[2 * i + 2], xy[2 * i + 3], style, prio, on, off, ascii);
 }
 
 static void draw_frontier(ctx_t *k)
 {
-    const frontier_t *f = k->o->frontier;
-    if (!f || !k->o->points || f->npoints != k->o->points->len)
-        return;
     /* The hull is drawn under the frontier, so where they agree the solid
      * frontier shows and the dashes appear only where mixing does better. */
-    draw_polyline_idx(k, f->hull, f->nhull, CANVAS_STYLE_HULL, CANVAS_PRIO_GRID, HULL_ON, HULL_OFF, ':');
-    draw_polyline_idx(k, f->pareto, f->npareto, CANVAS_STYLE_FRONTIER, CANVAS_PRIO_LINE, 1, 0, 0);
+    const chart_cells_t *c = k->cells;
+    draw_polyline(k, c->hull.xy, c->hull.n, CANVAS_STYLE_HULL, CANVAS_PRIO_GRID, HULL_ON, HULL_OFF, ':');
+    draw_polyline(k, c->pareto.xy, c->pareto.n, CANVAS_STYLE_FRONTIER, CANVAS_PRIO_LINE, 1, 0, 0);
 }
 
 /* ---- a dense curve ----------------------------------------------------------
@@ -537,17 +822,27 @@ static void clamp_to_range(const axis_range_t *r, double *lo, double *hi)
         *hi = rhi;
 }
 
-/* Draws the curve; false when the sampled range turned out wrong (a point
- * lies outside it), in which case the chart must be laid out again. */
-static bool draw_curve(ctx_t *k)
+static void dots_push(dots_t *d, size_t *cap, double x, double y)
 {
-    const chart_opts_t *o = k->o;
-    if (!o->curve_len || !o->curve_orr || !o->curve_asr)
-        return true;
+    d->xy = xgrow(d->xy, cap, 2 * d->n + 2, sizeof *d->xy);
+    d->xy[2 * d->n] = x;
+    d->xy[2 * d->n + 1] = y;
+    d->n++;
+}
+
+/* A curve as the dots it passes through, in order: consecutive points on
+ * the dot of the one before are left out, so a million points reduce to a
+ * few per column of the plot, and drawing it again costs those. False
+ * when the sampled range turned out wrong (a point lies outside it): the
+ * chart must then be laid out again. */
+static bool curve_dots(const ctx_t *k, const chart_curve_t *cv, dots_t *out)
+{
+    size_t cap = 0;
     bool have_prev = false, ok = true;
-    double px = 0, py = 0;
     int pdx = 0, pdy = 0;
     log2_table_t *tab = NULL;
+    out->xy = NULL;
+    out->n = 0;
     if (k->ch->x.log || k->ch->y.log) {
         tab = xmalloc(sizeof *tab);
         log2_table_init(tab);
@@ -555,11 +850,13 @@ static bool draw_curve(ctx_t *k)
     curve_map_t mx = curve_map(&k->ch->x, k->dw, k->dx0, 1.0);
     curve_map_t my = curve_map(&k->ch->y, k->dh, k->dy0 + k->dh - 1, -1.0);
     double xlo = 1, xhi = 0, ylo = 1, yhi = 0; /* the current dot's values: none yet */
-    for (size_t i = 0; i < o->curve_len; i++) {
-        double xo = o->curve_orr[i], ya = o->curve_asr[i];
+    for (size_t i = 0; i < cv->len; i++) {
+        double xo = cv->orr[i], ya = cv->asr[i];
         if (xo >= xlo && xo < xhi && ya >= ylo && ya < yhi)
             continue; /* same dot as the previous point: the usual case */
         if (!isfinite(xo) || !isfinite(ya)) { /* a gap in the curve */
+            if (have_prev)
+                dots_push(out, &cap, NAN, NAN);
             have_prev = false;
             xlo = ylo = 1;
             xhi = yhi = 0;
@@ -573,11 +870,8 @@ static bool draw_curve(ctx_t *k)
         int ix = fast_round(x), iy = fast_round(y);
         if (have_prev && ix == pdx && iy == pdy)
             continue;
-        if (have_prev)
-            plot_segment(k, px, py, x, y, CANVAS_STYLE_CURVE, CANVAS_PRIO_LINE, 1, 0, 0);
-        else if (ix >= k->dx0 && ix < k->dx0 + k->dw && iy >= k->dy0 && iy < k->dy0 + k->dh)
-            canvas_dot(&k->ch->canvas, ix, iy, '.', CANVAS_STYLE_CURVE, CANVAS_PRIO_LINE);
-        px = x, py = y, pdx = ix, pdy = iy;
+        dots_push(out, &cap, x, y);
+        pdx = ix, pdy = iy;
         have_prev = true;
         dot_interval(&mx, ix, &xlo, &xhi);
         dot_interval(&my, iy, &ylo, &yhi);
@@ -590,27 +884,29 @@ static bool draw_curve(ctx_t *k)
     return ok;
 }
 
-/* Lines of equal daily cost through the cheapest point and the current
- * point: every point below a line costs less. */
-static double cheapest_cost(const ctx_t *k, double *orr, double *asr)
+/* Draws a curve's dots: segments between neighbours, a lone dot as a dot. */
+static void draw_curve(ctx_t *k, const dots_t *d, bool dimmed)
 {
-    const scenario_t *s = k->o->scenario;
-    double best = INFINITY;
-    size_t n = k->o->points ? k->o->points->len : 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!point_drawable(k->o, i))
+    canvas_style_t style = dimmed ? CANVAS_STYLE_DIMMED : CANVAS_STYLE_CURVE;
+    canvas_prio_t prio = dimmed ? CANVAS_PRIO_GRID : CANVAS_PRIO_LINE;
+    for (size_t i = 0; i < d->n; i++) {
+        double x = d->xy[2 * i], y = d->xy[2 * i + 1];
+        if (!isfinite(x))
             continue;
-        const point_t *p = &k->o->points->items[i];
-        double cost = model_project_rates(s, p->asr, p->orr).cost;
-        if (cost < best) {
-            best = cost;
-            *orr = p->orr;
-            *asr = p->asr;
+        bool next = i + 1 < d->n && isfinite(d->xy[2 * i + 2]);
+        bool prev = i > 0 && isfinite(d->xy[2 * i - 2]);
+        if (next)
+            plot_segment(k, x, y, d->xy[2 * i + 2], d->xy[2 * i + 3], style, prio, 1, 0, 0);
+        else if (!prev) {
+            int ix = fast_round(x), iy = fast_round(y);
+            if (ix >= k->dx0 && ix < k->dx0 + k->dw && iy >= k->dy0 && iy < k->dy0 + k->dh)
+                canvas_dot(&k->ch->canvas, ix, iy, '.', style, prio);
         }
     }
-    return best;
 }
 
+/* Lines of equal daily cost through the cheapest point and the current
+ * point: every point below a line costs less. */
 static void draw_isocost_through(ctx_t *k, double cost)
 {
     const scenario_t *s = k->o->scenario;
@@ -671,7 +967,7 @@ static bool draw_isocost(ctx_t *k)
     if (!s || !model_costs_set(s))
         return false;
     double orr = NAN, asr = NAN;
-    double best = cheapest_cost(k, &orr, &asr);
+    double best = cache_cheapest(k->cache, k->o, &orr, &asr);
     bool drawn = false;
     if (isfinite(best)) {
         draw_isocost_through(k, best);
@@ -687,65 +983,166 @@ static bool draw_isocost(ctx_t *k)
     return drawn;
 }
 
-/* ---- series ----------------------------------------------------------------- */
-
-/* The series of the drawn points, numbered as they first appear. */
-static void collect_series(ctx_t *k)
-{
-    size_t n = k->o->points ? k->o->points->len : 0;
-    bool *take = xmalloc((n + 1) * sizeof *take);
-    for (size_t i = 0; i < n; i++)
-        take[i] = point_drawable(k->o, i) && in_focus(k->o, i);
-    series_index(&k->series, k->o->points, take);
-    free(take);
-}
+/* ---- the points ------------------------------------------------------------- */
 
 static bool is_dominated(const ctx_t *k, size_t i)
 {
-    const frontier_t *f = k->o->frontier;
-    return in_focus(k->o, i) && f && f->npoints == k->o->points->len && !f->marks[i].pareto_optimal;
+    return point_dominated(k->o, i);
+}
+
+/* Drawn over the dominated points and other groups' dots that share its
+ * cell: a point of the focused group's frontier. */
+static bool on_top(const ctx_t *k, size_t i)
+{
+    return in_focus(k->o, i) && !is_dominated(k, i);
+}
+
+/* The marker that shows in each occupied cell: the last point on top, else
+ * the last point (the baseline and selection are drawn over it). */
+static void cells_markers(chart_cells_t *c, const ctx_t *k)
+{
+    size_t ncells = (size_t)c->width * (size_t)c->height;
+    long *at = xmalloc((ncells + 1) * sizeof *at);
+    for (size_t q = 0; q < ncells; q++)
+        at[q] = -1;
+    c->markers = xmalloc((k->ch->npoints + 1) * sizeof *c->markers);
+    c->nmarkers = 0;
+    for (size_t i = 0; i < k->ch->npoints; i++) {
+        if (c->col[i] < 0)
+            continue;
+        long *m = &at[(size_t)c->row[i] * (size_t)c->width + (size_t)c->col[i]];
+        if (*m < 0) {
+            *m = (long)c->nmarkers;
+            c->markers[c->nmarkers++] = i;
+        } else if (on_top(k, i) || !on_top(k, c->markers[*m])) {
+            c->markers[*m] = i;
+        }
+    }
+    free(at);
+}
+
+/* Works out the cells of the drawn points on this plot, in one pass, and
+ * finds the labelled points of each cell. */
+static bool cells_build(chart_cells_t *c, const ctx_t *k)
+{
+    const chart_opts_t *o = k->o;
+    size_t n = k->ch->npoints;
+    c->used = true;
+    c->x = k->ch->x;
+    c->y = k->ch->y;
+    c->dx0 = k->dx0, c->dy0 = k->dy0, c->dw = k->dw, c->dh = k->dh;
+    c->width = k->ch->canvas.width, c->height = k->ch->canvas.height;
+    c->col = xmalloc((n + 1) * sizeof *c->col);
+    c->row = xmalloc((n + 1) * sizeof *c->row);
+    for (size_t i = 0; i < n; i++) {
+        c->col[i] = c->row[i] = -1;
+        if (point_drawable(o, i))
+            cell_of(k, o->points->items[i].orr * 100, o->points->items[i].asr * 100, &c->col[i], &c->row[i]);
+    }
+    labels_points_t in = {o->points, o->frontier, o->in_group, c->col, c->row, -1, -1, false, 0, NULL};
+    labels_cells_build(&c->labels, c->width, c->height, &in);
+    cells_markers(c, k);
+    const frontier_t *f = o->frontier;
+    if (f && f->npoints == n) {
+        polyline_dots(k, f->hull, f->nhull, &c->hull.xy, &c->hull.n);
+        polyline_dots(k, f->pareto, f->npareto, &c->pareto.xy, &c->pareto.n);
+    }
+    c->curves = xcalloc(o->ncurves + 1, sizeof *c->curves);
+    c->ncurves = o->ncurves;
+    for (size_t i = 0; i < o->ncurves; i++)
+        if (!curve_dots(k, &o->curves[i], &c->curves[i]))
+            return false;
+    return true;
+}
+
+static bool same_axis(const axis_t *a, const axis_t *b)
+{
+    return a->log == b->log && a->lo == b->lo && a->hi == b->hi && a->floor == b->floor;
+}
+
+/* The cells for this plot: kept from an earlier chart with the same axes
+ * and plot, else worked out in place of the oldest; NULL when a curve's
+ * sampled range proved wrong. */
+static const chart_cells_t *cache_cells(ctx_t *k)
+{
+    chart_cache_t *cache = k->cache;
+    chart_cells_t *slot = NULL;
+    for (int s = 0; s < CHART_CACHE_SLOTS && !slot; s++) {
+        chart_cells_t *c = &cache->cells[s];
+        if (c->used && same_axis(&c->x, &k->ch->x) && same_axis(&c->y, &k->ch->y) && c->dx0 == k->dx0 &&
+            c->dy0 == k->dy0 && c->dw == k->dw && c->dh == k->dh && c->width == k->ch->canvas.width &&
+            c->height == k->ch->canvas.height)
+            slot = c;
+    }
+    if (!slot) {
+        slot = &cache->cells[0];
+        for (int s = 1; s < CHART_CACHE_SLOTS; s++)
+            if (!cache->cells[s].used || (slot->used && cache->cells[s].drawn < slot->drawn))
+                slot = &cache->cells[s];
+        cells_free(slot);
+        if (!cells_build(slot, k)) {
+            cells_free(slot);
+            return NULL;
+        }
+    }
+    slot->drawn = ++cache->clock;
+    return slot;
+}
+
+/* Point i's marker: its series' (hollow when dominated), a dimmed dot for
+ * another group's, the baseline's; in the selection's colour when
+ * selected. */
+static void draw_marker(ctx_t *k, size_t i)
+{
+    int col = k->cells->col[i], row = k->cells->row[i];
+    bool dom = is_dominated(k, i), other = !in_focus(k->o, i);
+    size_t series = k->cache->series.of[i];
+    const marker_t *m = other ? &other_group_marker : &series_markers[series % CANVAS_NSERIES];
+    canvas_style_t style = dom || other ? CANVAS_STYLE_DIMMED : CANVAS_STYLE_SERIES(series);
+    const char *glyph = dom ? m->hollow : m->filled;
+    char ascii = m->ascii;
+    if ((long)i == k->o->baseline) {
+        glyph = baseline_marker.filled;
+        ascii = baseline_marker.ascii;
+        style = CANVAS_STYLE_BASELINE;
+    }
+    if ((long)i == k->o->selected)
+        style = CANVAS_STYLE_SELECTED;
+    canvas_glyph(&k->ch->canvas, col, row, glyph, ascii, style, CANVAS_PRIO_MARKER);
+}
+
+/* A special point (the baseline, the selection) to draw over the others. */
+static bool special_drawable(const ctx_t *k, long i)
+{
+    return i >= 0 && (size_t)i < k->ch->npoints && point_drawable(k->o, (size_t)i);
 }
 
 static void draw_points(ctx_t *k)
 {
-    chart_t *ch = k->ch;
-    size_t n = ch->npoints;
-    /* Dominated points first, then the frontier's, so the better point
-     * shows when two share a cell; the baseline and selection on top. */
-    for (int pass = 0; pass < 3; pass++) {
-        for (size_t i = 0; i < n; i++) {
-            if (!point_drawable(k->o, i))
-                continue;
-            bool dom = is_dominated(k, i), other = !in_focus(k->o, i);
-            bool special = (long)i == k->o->baseline || (long)i == k->o->selected;
-            int want = special ? 2 : dom || other ? 0 : 1;
-            if (pass != want)
-                continue;
-            const point_t *p = &k->o->points->items[i];
-            int col, row;
-            cell_of(k, p->orr * 100, p->asr * 100, &col, &row);
-            ch->point_col[i] = col;
-            ch->point_row[i] = row;
-            const marker_t *m = other ? &other_group_marker : &series_markers[k->series.of[i] % CANVAS_NSERIES];
-            canvas_style_t style = dom || other ? CANVAS_STYLE_DIMMED : CANVAS_STYLE_SERIES(k->series.of[i]);
-            const char *glyph = dom ? m->hollow : m->filled;
-            char ascii = m->ascii;
-            if ((long)i == k->o->baseline) {
-                glyph = baseline_marker.filled;
-                ascii = baseline_marker.ascii;
-                style = CANVAS_STYLE_BASELINE;
-            }
-            if ((long)i == k->o->selected)
-                style = CANVAS_STYLE_SELECTED;
-            if (dom)
-                k->any_dimmed = true;
-            canvas_glyph(&ch->canvas, col, row, glyph, ascii, style, CANVAS_PRIO_MARKER);
-        }
-    }
-    if (k->o->has_current && isfinite(k->o->current_asr) && isfinite(k->o->current_orr)) {
+    /* One marker per cell: the frontier's shows when it shares the cell
+     * with dominated points or other groups' dots, the later one among
+     * equals; the baseline and selection on top. */
+    const chart_cells_t *c = k->cells;
+    for (size_t j = 0; j < c->nmarkers; j++)
+        draw_marker(k, c->markers[j]);
+    long first = k->o->baseline < k->o->selected ? k->o->baseline : k->o->selected;
+    long second = k->o->baseline < k->o->selected ? k->o->selected : k->o->baseline;
+    if (special_drawable(k, first))
+        draw_marker(k, (size_t)first);
+    if (second != first && special_drawable(k, second))
+        draw_marker(k, (size_t)second);
+    const chart_opts_t *o = k->o;
+    if (o->has_baseline_at && !special_drawable(k, o->baseline) && isfinite(o->baseline_asr) &&
+        isfinite(o->baseline_orr)) {
         int col, row;
-        cell_of(k, k->o->current_orr * 100, k->o->current_asr * 100, &col, &row);
-        canvas_glyph(&ch->canvas, col, row, current_marker.filled, current_marker.ascii, CANVAS_STYLE_CURRENT,
+        cell_of(k, o->baseline_orr * 100, o->baseline_asr * 100, &col, &row);
+        canvas_glyph(&k->ch->canvas, col, row, baseline_marker.filled, baseline_marker.ascii, CANVAS_STYLE_BASELINE,
+                     CANVAS_PRIO_MARKER);
+    }
+    if (o->has_current && isfinite(o->current_asr) && isfinite(o->current_orr)) {
+        int col, row;
+        cell_of(k, o->current_orr * 100, o->current_asr * 100, &col, &row);
+        canvas_glyph(&k->ch->canvas, col, row, current_marker.filled, current_marker.ascii, CANVAS_STYLE_CURRENT,
                      CANVAS_PRIO_MARKER);
     }
 }
@@ -777,16 +1174,20 @@ static void draw_labels(ctx_t *k)
 {
     chart_t *ch = k->ch;
     labels_area_t area = label_area(k);
-    labels_points_t in = {k->o->points, k->o->frontier, k->o->in_group, ch->point_col,
-                          ch->point_row, k->o->selected, k->o->baseline, k->o->no_labels, k->L.plot_w / 3};
+    labels_points_t in = {k->o->points, k->o->frontier, k->o->in_group, ch->point_col, ch->point_row,
+                          k->o->selected, k->o->baseline, k->o->no_labels, k->L.plot_w / 3, &k->cells->labels};
     labels_t lab;
     labels_points(&lab, &area, &in);
-    memcpy(ch->point_number, lab.number, ch->npoints * sizeof *lab.number);
+    ch->point_number = cache_numbers(k->cache, &lab);
+    ch->nnumbered = lab.nnumbered;
     /* the key lines move to the chart */
     ch->key = lab.key;
     ch->nkey = lab.nkey;
     lab.key = NULL;
     lab.nkey = 0;
+    if (lab.unplaced)
+        key_add(ch, "     %zu numbered point%s not labelled on the chart: no free room beside %s", lab.unplaced,
+                lab.unplaced == 1 ? "" : "s", lab.unplaced == 1 ? "it" : "them");
     labels_free(&lab);
 }
 
@@ -873,37 +1274,40 @@ static bool frontier_usable(const chart_opts_t *o)
     return o->frontier && o->points && o->frontier->npoints == o->points->len;
 }
 
-static void build_legend(ctx_t *k, legend_t *lg, bool isocost)
+/* The legend's items; with `all`, also those the chart may come to show
+ * (for sizing a steady legend: chart_opts_t.steady_legend). */
+static void build_legend(ctx_t *k, legend_t *lg, bool isocost, bool all)
 {
     const chart_opts_t *o = k->o;
-    bool named_series = k->series.n > 1 || (k->series.n == 1 && k->series.names[0][0]);
+    bool named_series = k->cache->series.n > 1 || (k->cache->series.n == 1 && k->cache->series.names[0][0]);
     if (named_series) {
         /* markers repeat after eight series: list those eight, count the rest */
-        size_t shown = k->series.n > CANVAS_NSERIES ? CANVAS_NSERIES : k->series.n;
+        size_t shown = k->cache->series.n > CANVAS_NSERIES ? CANVAS_NSERIES : k->cache->series.n;
         for (size_t j = 0; j < shown; j++) {
             const marker_t *m = &series_markers[j % CANVAS_NSERIES];
             char a[2] = {m->ascii, 0};
             char name[LABELS_NAME_MAX + 4];
-            const char *sname = k->series.names[j][0] ? k->series.names[j] : "(no series)";
+            const char *sname = k->cache->series.names[j][0] ? k->cache->series.names[j] : "(no series)";
             snprintf(name, sizeof name, "%s", sname);
             legend_add(lg, m->filled, NULL, NULL, a, CANVAS_STYLE_SERIES(j), name);
         }
-        if (k->series.n > shown) {
+        if (k->cache->series.n > shown) {
             char more[64];
-            snprintf(more, sizeof more, "(+%zu more series, markers repeat)", k->series.n - shown);
+            snprintf(more, sizeof more, "(+%zu more series, markers repeat)", k->cache->series.n - shown);
             legend_add(lg, NULL, NULL, NULL, "", CANVAS_STYLE_NONE, more);
         }
     }
-    if (k->any_dimmed && !o->ascii)
+    if (k->cache->any_dimmed && !o->ascii)
         legend_add(lg, "○", NULL, NULL, "o", CANVAS_STYLE_DIMMED, "dominated (hollow)");
-    if (k->nother)
+    if (k->cache->nother)
         legend_add(lg, other_group_marker.filled, NULL, NULL, ".", CANVAS_STYLE_DIMMED, "other groups");
     if (frontier_usable(o) && o->frontier->npareto > 1)
         legend_add(lg, "⠒", "⠒", NULL, "--", CANVAS_STYLE_FRONTIER, "Pareto frontier");
     if (frontier_usable(o) && o->frontier->nhull > 1)
         legend_add(lg, "⠒", " ", "⠒", ": :", CANVAS_STYLE_HULL, "reachable by mixing");
-    if (o->curve_len)
-        legend_add(lg, "⠒", "⠒", NULL, "--", CANVAS_STYLE_CURVE, "curve");
+    for (size_t i = 0; i < o->ncurves; i++)
+        if (!o->curves[i].dimmed)
+            legend_add(lg, "⠒", "⠒", NULL, "--", CANVAS_STYLE_CURVE, o->curves[i].name ? o->curves[i].name : "curve");
     if (o->scenario && policy_has_bounds(&o->scenario->policy)) {
         sb_t sb = SB_INIT;
         sb_printf(&sb, "%s policy: ", o->scenario->policy.key);
@@ -912,13 +1316,17 @@ static void build_legend(ctx_t *k, legend_t *lg, bool isocost)
         bound_describe(&sb, "ORR", o->scenario->policy.orr);
         legend_add(lg, "┄", "┐", NULL, "=+", CANVAS_STYLE_POLICY, sb_str(&sb));
         sb_free(&sb);
+    } else if (all) {
+        legend_add(lg, "┄", "┐", NULL, "=+", CANVAS_STYLE_POLICY, "enterprise policy: ASR <= 2.000%, ORR <= 15.000%");
     }
-    if (isocost)
+    if (isocost || all)
         legend_add(lg, "⠂", "⠂", NULL, "~~", CANVAS_STYLE_ISOCOST, "equal daily cost");
-    if (o->has_current)
+    if (o->has_current || all)
         legend_add(lg, current_marker.filled, NULL, NULL, "@", CANVAS_STYLE_CURRENT, "current");
-    if (o->baseline >= 0 && o->points && (size_t)o->baseline < o->points->len)
+    if ((o->baseline >= 0 && o->points && (size_t)o->baseline < o->points->len) || o->has_baseline_at || all)
         legend_add(lg, baseline_marker.filled, NULL, NULL, "B", CANVAS_STYLE_BASELINE, "baseline");
+    if (o->numbers_legend)
+        legend_add(lg, NULL, NULL, NULL, "", CANVAS_STYLE_LABEL, o->numbers_legend);
 }
 
 /* Rows the legend takes at `width`, items separated by three spaces. */
@@ -1004,7 +1412,7 @@ static void layout(ctx_t *k, int legend_nrows)
     L->legend_row = L->xtitle_row + 1;
 
     axis_range_t xr, yr;
-    data_ranges(o, &xr, &yr, k->sampled);
+    data_ranges(o, k->cache, k->cache != ch->own_cache, &xr, &yr, k->sampled);
     k->data_x = xr;
     k->data_y = yr;
     bool bounds = o->scenario && policy_has_bounds(&o->scenario->policy);
@@ -1042,31 +1450,29 @@ static int prepare(ctx_t *k, chart_t *ch, const chart_opts_t *o, bool sampled, l
     canvas_init(&ch->canvas, w, h);
     ch->ascii = o->ascii;
     ch->npoints = o->points ? o->points->len : 0;
-    ch->point_col = xmalloc((ch->npoints + 1) * sizeof *ch->point_col);
-    ch->point_row = xmalloc((ch->npoints + 1) * sizeof *ch->point_row);
-    ch->point_number = xcalloc(ch->npoints + 1, sizeof *ch->point_number);
-    for (size_t i = 0; i < ch->npoints; i++)
-        ch->point_col[i] = ch->point_row[i] = -1;
 
     memset(k, 0, sizeof *k);
     k->ch = ch;
     k->o = o;
     k->sampled = sampled;
     k->box_right = -1;
-    collect_series(k);
-    /* Dominance is known before drawing, so the legend can be sized now. */
-    for (size_t i = 0; i < ch->npoints; i++) {
-        if (point_drawable(o, i) && is_dominated(k, i))
-            k->any_dimmed = true;
-        if (point_drawable(o, i) && !in_focus(o, i))
-            k->nother++;
-    }
+    k->cache = o->cache ? o->cache : (ch->own_cache = chart_cache_new());
+    /* The series and dominance are known before drawing, so the legend can
+     * be sized now. */
+    cache_points(k->cache, o);
     bool isocost = o->scenario && model_costs_set(o->scenario) && ch->npoints > 0;
     *lg = (legend_t){NULL, 0};
     int lrows = 0;
     if (!o->no_legend) {
-        build_legend(k, lg, isocost);
+        build_legend(k, lg, isocost, false);
         lrows = legend_rows(lg, w);
+        if (o->steady_legend) {
+            legend_t most = {NULL, 0};
+            build_legend(k, &most, isocost, true);
+            int r = legend_rows(&most, w);
+            lrows = r > lrows ? r : lrows;
+            legend_free(&most);
+        }
         /* The plot keeps at least half the height (and six rows). */
         if (h - 3 - lrows < 6 || h - 3 - lrows < (h - 3) / 2)
             lrows = 0;
@@ -1078,10 +1484,13 @@ static int prepare(ctx_t *k, chart_t *ch, const chart_opts_t *o, bool sampled, l
 static void draw(ctx_t *k, const legend_t *lg, int lrows)
 {
     chart_t *ch = k->ch;
-    const chart_opts_t *o = k->o;
     draw_axes(k);
     draw_policy(k);
     draw_isocost(k);
+    ch->point_col = k->cells->col;
+    ch->point_row = k->cells->row;
+    for (size_t i = 0; i < k->cells->ncurves; i++)
+        draw_curve(k, &k->cells->curves[i], k->o->curves[i].dimmed);
     draw_frontier(k);
     draw_points(k);
     draw_titles(k);
@@ -1092,15 +1501,12 @@ static void draw(ctx_t *k, const legend_t *lg, int lrows)
     if (lrows > 0)
         draw_legend(k, lg, k->L.legend_row);
 
-    size_t hidden = 0;
-    for (size_t i = 0; i < ch->npoints; i++)
-        if ((!o->include || o->include[i]) && !point_drawable(o, i))
-            hidden++;
+    size_t hidden = k->cache->hidden, nother = k->cache->nother;
     if (hidden)
         key_add(ch, "     %zu point%s not drawn: a rate is unknown", hidden, hidden == 1 ? "" : "s");
-    if (o->group && k->nother)
+    if (k->o->group && nother)
         key_add(ch, "     frontier and hull of group %s; %zu point%s of other groups dimmed (not comparable)",
-                o->group, k->nother, k->nother == 1 ? "" : "s");
+                k->o->group, nother, nother == 1 ? "" : "s");
 }
 
 /* One attempt at the chart; false when a sampled curve range proved wrong
@@ -1110,13 +1516,12 @@ static bool render_once(chart_t *ch, const chart_opts_t *o, bool sampled)
     ctx_t k;
     legend_t lg;
     int lrows = prepare(&k, ch, o, sampled, &lg);
-    /* The curve first: it may find the layout wrong. Priorities make the
-     * order of the other layers irrelevant to it. */
-    bool ok = draw_curve(&k);
+    /* The cells first: a curve may find the layout wrong. */
+    k.cells = cache_cells(&k);
+    bool ok = k.cells != NULL;
     if (ok)
         draw(&k, &lg, lrows);
     legend_free(&lg);
-    series_index_free(&k.series);
     return ok;
 }
 
@@ -1131,7 +1536,6 @@ void chart_axes(const chart_opts_t *o, axis_t *x, axis_ticks_t *xticks, axis_t *
     *xticks = ch.xticks;
     *yticks = ch.yticks;
     legend_free(&lg);
-    series_index_free(&k.series);
     chart_free(&ch);
 }
 
@@ -1141,9 +1545,13 @@ void chart_render(chart_t *ch, const chart_opts_t *o)
      * is usual for a smooth sweep; a point outside that range means the
      * sample missed an extreme, and the chart is made again from the exact
      * range: the same picture either way. */
-    if (o->curve_len >= CURVE_SAMPLE_MIN && render_once(ch, o, true))
+    size_t len = 0;
+    for (size_t i = 0; i < o->ncurves; i++)
+        len += o->curves[i].len;
+    bool sample = len >= CURVE_SAMPLE_MIN && !o->cache;
+    if (sample && render_once(ch, o, true))
         return;
-    if (o->curve_len >= CURVE_SAMPLE_MIN)
+    if (sample)
         chart_free(ch);
     render_once(ch, o, false);
 }
@@ -1151,20 +1559,52 @@ void chart_render(chart_t *ch, const chart_opts_t *o)
 void chart_free(chart_t *ch)
 {
     canvas_free(&ch->canvas);
-    free(ch->point_col);
-    free(ch->point_row);
-    free(ch->point_number);
+    chart_cache_free(ch->own_cache);
     for (size_t i = 0; i < ch->nkey; i++)
         free(ch->key[i]);
     free(ch->key);
     memset(ch, 0, sizeof *ch);
 }
 
+static int key_entry_rows(const char *entry, int width)
+{
+    sb_t t = SB_INIT;
+    int n = labels_key_wrap(&t, entry, width);
+    sb_free(&t);
+    return n;
+}
+
+int chart_key_text(const chart_t *ch, sb_t *out, int width, int max_rows)
+{
+    int rows = 0;
+    for (size_t i = 0; i < ch->nkey; i++) {
+        int need = key_entry_rows(ch->key[i], width);
+        bool last = i + 1 == ch->nkey;
+        if (max_rows >= 0 && rows + need + (last ? 0 : 1) > max_rows) {
+            if (rows >= max_rows) /* not even a row for the note */
+                return rows;
+            size_t more = ch->nkey - i;
+            char note[160];
+            static const char *const forms[] = {"  (%zu more lines of the key: `tradeoff report` lists every point)",
+                                                "  (%zu more: see tradeoff report)", "  (+%zu more)"};
+            for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+                snprintf(note, sizeof note, forms[f], more);
+                if (text_width(note) <= width)
+                    break;
+            }
+            sb_printf(out, "%s\n", note);
+            return rows + 1;
+        }
+        labels_key_wrap(out, ch->key[i], width);
+        rows += need;
+    }
+    return rows;
+}
+
 void chart_to_text(const chart_t *ch, sb_t *out, bool ascii)
 {
     canvas_to_text(&ch->canvas, out, ascii);
-    for (size_t i = 0; i < ch->nkey; i++)
-        sb_printf(out, "%s\n", ch->key[i]);
+    chart_key_text(ch, out, ch->canvas.width, -1);
 }
 
 void chart_text(sb_t *out, const chart_opts_t *o)

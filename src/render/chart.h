@@ -42,6 +42,32 @@ typedef axis_scale_t chart_scale_t;
 #define CHART_MIN_WIDTH 20
 #define CHART_MIN_HEIGHT 8
 
+/* What a chart works out from its points alone (their series, range,
+ * dominance, the cheapest for given costs) and from its points and axes
+ * (each point's cell, the points grouped by cell, which marker shows in
+ * each): kept from one chart of the same points to the next, so that a
+ * screen drawing many points frame after frame passes over them only when
+ * the axes or the plot's size change, and otherwise works by cell. A cache
+ * keeps the cells of the two sizes last drawn (the explorer draws its chart
+ * at two heights when it names points under it). The points a cache
+ * serves must not change while it serves them; other points (another
+ * address or length), another frontier (other lines) or other masks
+ * (`in_group`, `include`: compared, a pass that costs next to nothing)
+ * start it afresh. */
+typedef struct chart_cache chart_cache_t;
+
+chart_cache_t *chart_cache_new(void);
+void chart_cache_free(chart_cache_t *c);
+
+/* A dense curve: rates as fractions, in the order drawn (a NaN leaves a
+ * gap). The arrays must not change while a cache serves them. */
+typedef struct {
+    const double *orr, *asr;
+    size_t len;
+    const char *name;            /* for the legend; NULL: "curve" */
+    bool dimmed;                 /* of another group than the focused one */
+} chart_curve_t;
+
 typedef struct {
     const pointset_t *points;    /* may be NULL or empty */
     const frontier_t *frontier;  /* the focused group's (groups_view): its marks of every
@@ -58,12 +84,18 @@ typedef struct {
     bool has_current;
     double current_asr, current_orr;
     long baseline;               /* index into points, -1 for none */
+    /* The baseline where it is no drawn point (a mix, a curve's threshold):
+     * its marker at these rates (fractions). */
+    bool has_baseline_at;
+    double baseline_asr, baseline_orr;
     long selected;               /* index into points highlighted, -1 for none */
 
-    /* An optional dense curve (e.g. a threshold sweep), fractions, drawn as
-     * a line in the order given; it also counts for the axis ranges. */
-    const double *curve_orr, *curve_asr;
-    size_t curve_len;
+    /* Dense curves (threshold sweeps), drawn as lines; they count for the
+     * axis ranges. With a cache, each curve is read once for its range and
+     * once per plot size and axes, and a frame draws only the dots it
+     * reduced to (a few per column), however long the curve. */
+    const chart_curve_t *curves;
+    size_t ncurves;
 
     int width, height;           /* of the whole chart in cells, axes included */
     bool ascii;                  /* the glyphs the chart will be shown with: the canvas
@@ -72,6 +104,15 @@ typedef struct {
     chart_scale_t xscale, yscale;
     bool no_labels;              /* number every point in the key instead */
     bool no_legend;
+    /* The legend is sized for all it may come to show (the current point,
+     * a baseline, lines of equal cost, the longest policy), so that its
+     * rows, and with them the plot's height and ticks, stay put while a
+     * person works (the explorer). */
+    bool steady_legend;
+    /* A legend line that says where the points' numbers are explained
+     * ("3  numbers: # in the list"); NULL: the key below the chart does. */
+    const char *numbers_legend;
+    chart_cache_t *cache;        /* kept between charts of these points (NULL: none) */
 } chart_opts_t;
 
 /* Defaults: 80x24, auto scales, no baseline or selection. */
@@ -85,8 +126,10 @@ typedef struct {
     int plot_col, plot_row, plot_w, plot_h;
     axis_t x, y;             /* each spans its side of the plot area */
     axis_ticks_t xticks, yticks;
-    /* Where each point of the set was drawn (cell), -1 when not drawn. */
-    int *point_col, *point_row;
+    /* Where each point of the set was drawn (cell), -1 when not drawn.
+     * Held by the cache the chart was drawn with: valid until chart_free,
+     * or until the next chart drawn with the same cache. */
+    const int *point_col, *point_row;
     size_t npoints;
     /* Key lines below the chart ("  1  gpt-4  (ORR 2.00%, ASR 0.50%)"),
      * each without a newline; nkey may be 0. Notes without a number may
@@ -94,8 +137,11 @@ typedef struct {
     char **key;
     size_t nkey;
     /* Per point: its number in the key, 0 when it is named beside its
-     * marker, not drawn, or there were too many to number. */
-    int *point_number;
+     * marker, not drawn, or there were too many to number (held as
+     * point_col is); nnumbered points have one. */
+    const int *point_number;
+    size_t nnumbered;
+    chart_cache_t *own_cache; /* the cache of a chart drawn without one (freed with it) */
 } chart_t;
 
 /* Lays out and draws the chart. Always succeeds; sizes below the minimum are
@@ -105,8 +151,13 @@ void chart_free(chart_t *ch);
 /* The axes and ticks that chart_render would give `o`, without drawing:
  * the SVG takes the report's chart's axes from here. */
 void chart_axes(const chart_opts_t *o, axis_t *x, axis_ticks_t *xticks, axis_t *y, axis_ticks_t *yticks);
-/* Appends the canvas and the key below it. */
+/* Appends the canvas and the key below it (wrapped to the chart's width). */
 void chart_to_text(const chart_t *ch, sb_t *out, bool ascii);
+/* Appends the key wrapped to `width` columns (an entry's name and rates
+ * go on, indented, on further rows), in at most `max_rows` rows (< 0: no
+ * limit): when it does not fit, the entries that do and a last row saying
+ * how many more there are and where to see them. Returns the rows written. */
+int chart_key_text(const chart_t *ch, sb_t *out, int width, int max_rows);
 /* Renders a chart of `o` and appends its text (o->ascii decides the glyphs). */
 void chart_text(sb_t *out, const chart_opts_t *o);
 

@@ -93,3 +93,27 @@ void json_fields_projection(json_t *j, projection_t pr)
     json_key(j, "daily_cost");
     json_number(j, pr.cost);
 }
+
+static void count_or_null(json_t *j, bool known, long long n)
+{
+    if (known)
+        json_int(j, n);
+    else
+        json_null(j);
+}
+
+void json_fields_pairing(json_t *j, const pairing_summary_t *ps)
+{
+    json_key(j, "paired");
+    json_bool(j, ps->paired);
+    json_key(j, "n_paired");
+    count_or_null(j, ps->paired, ps->n_harmful + ps->n_benign);
+    json_key(j, "n_paired_harmful");
+    count_or_null(j, ps->paired, ps->n_harmful);
+    json_key(j, "n_paired_benign");
+    count_or_null(j, ps->paired, ps->n_benign);
+    json_key(j, "interval_method");
+    json_string(j, ps->paired ? "newcombe_paired" : "newcombe");
+    json_key(j, "unpaired_reason");
+    json_string(j, ps->why[0] ? ps->why : NULL);
+}

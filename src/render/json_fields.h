@@ -20,6 +20,12 @@ void json_fields_rates(json_t *j, const point_t *p);
 void json_fields_interval_pct(json_t *j, stats_interval_t ci);
 /* [low, high] as they are, or null when unknown. */
 void json_fields_interval(json_t *j, stats_interval_t ci);
+/* How a comparison's (or check's) intervals were made: paired (true when
+ * the two points were paired prompt by prompt), n_paired, n_paired_harmful
+ * and n_paired_benign (null unless paired), interval_method
+ * ("newcombe_paired" or "newcombe") and unpaired_reason (why points with
+ * per-prompt data were not paired; else null). */
+void json_fields_pairing(json_t *j, const pairing_summary_t *ps);
 /* daily_unnecessary_refusals, daily_harmful_outputs, daily_cost. */
 void json_fields_projection(json_t *j, projection_t pr);
 

@@ -19,9 +19,10 @@ bool labels_fit(const labels_area_t *a, int col, int row, int w, bool crowded)
     const canvas_t *c = a->canvas;
     if (row < a->row0 || row >= a->row1 || col < a->col0 || col + w > a->col1)
         return false;
-    if (!canvas_span_free(c, col, row, w, crowded ? CANVAS_PRIO_MARKER : CANVAS_PRIO_LINE))
+    /* never over anything: a line, the policy's box, a marker or text */
+    if (!canvas_span_free(c, col, row, w, CANVAS_PRIO_SHADE))
         return false;
-    if (crowded) { /* over lines if need be, but never touching a label */
+    if (crowded) { /* closer than usual, but never touching a label */
         const canvas_cell_t *l = col - 1 >= a->col0 ? canvas_cell(c, col - 1, row) : NULL;
         const canvas_cell_t *r = canvas_cell(c, col + w, row);
         return !(l && l->prio >= CANVAS_PRIO_LABEL) && !(r && r->prio >= CANVAS_PRIO_LABEL);
@@ -40,9 +41,13 @@ bool labels_fit(const labels_area_t *a, int col, int row, int w, bool crowded)
 /* The first place beside (col,row) where `w` columns fit, in *at_col/row. */
 static bool find_place(const labels_area_t *a, int col, int row, int w, bool crowded, int *at_col, int *at_row)
 {
+    /* beside it, then above or below it, then at its corners, then a row
+     * further above or below (still the nearest free place: a label never
+     * covers a line, so near a frontier line it may have to step away) */
     const int cand[][2] = {
-        {col + 2, row}, {col - 1 - w, row}, {col - w / 2, row - 1}, {col - w / 2, row + 1},
-        {col + 1, row - 1}, {col + 1, row + 1}, {col - w, row - 1}, {col - w, row + 1},
+        {col + 2, row},          {col - 1 - w, row},      {col - w / 2, row - 1}, {col - w / 2, row + 1},
+        {col + 1, row - 1},      {col + 1, row + 1},      {col - w, row - 1},     {col - w, row + 1},
+        {col - w / 2, row - 2},  {col - w / 2, row + 2},
     };
     for (size_t i = 0; i < sizeof cand / sizeof cand[0]; i++) {
         if (labels_fit(a, cand[i][0], cand[i][1], w, crowded)) {
@@ -65,108 +70,19 @@ bool labels_place(const labels_area_t *a, int col, int row, const char *text, ca
 
 /* ---- groups of points sharing a cell ---------------------------------------------- */
 
-typedef struct {
-    int col, row;
-    size_t *members; /* point indices sharing the cell, in set order */
-    size_t n;
-    int rank;        /* lower is placed first */
-} group_t;
-
-static int group_cmp(const void *a, const void *b)
-{
-    const group_t *x = a, *y = b;
-    if (x->rank != y->rank)
-        return x->rank - y->rank;
-    return x->members[0] < y->members[0] ? -1 : x->members[0] > y->members[0];
-}
-
-/* Drawn, and of the chart's group: another group's dot is not named. */
-static bool labelled(const labels_points_t *in, size_t i)
-{
-    return in->col[i] >= 0 && (!in->in_group || in->in_group[i]);
-}
-
 static bool is_dominated(const labels_points_t *in, size_t i)
 {
     const frontier_t *f = in->frontier;
     return f && f->npoints == in->points->len && !f->marks[i].pareto_optimal;
 }
 
-static int group_rank(const labels_points_t *in, const group_t *g)
+/* Drawn on the canvas, and of the chart's group: another group's dot is
+ * not named. */
+static bool labelled(const labels_points_t *in, size_t i, int width, int height)
 {
-    int rank = 3;
-    for (size_t j = 0; j < g->n; j++) {
-        long i = (long)g->members[j];
-        int r = i == in->selected ? 0 : i == in->baseline ? 1 : is_dominated(in, (size_t)i) ? 3 : 2;
-        if (r < rank)
-            rank = r;
-    }
-    return rank;
+    return in->col[i] >= 0 && in->col[i] < width && in->row[i] >= 0 && in->row[i] < height &&
+           (!in->in_group || in->in_group[i]);
 }
-
-typedef struct {
-    group_t *g;
-    size_t n;
-    long *cell_group; /* per cell of the canvas: its group, -1 for none */
-    int width;        /* of the canvas, for cell_group */
-} groups_t;
-
-/* Groups the drawn points by cell (a map from cell to group keeps this
- * linear) and sorts the groups by rank. */
-static void make_groups(groups_t *gs, const canvas_t *c, const labels_points_t *in)
-{
-    size_t npoints = in->points ? in->points->len : 0;
-    size_t ncells = (size_t)c->width * (size_t)c->height;
-    long *map = xmalloc((ncells + 1) * sizeof *map);
-    for (size_t k = 0; k < ncells; k++)
-        map[k] = -1;
-    group_t *g = xcalloc(npoints + 1, sizeof *g);
-    size_t ng = 0;
-    for (int pass = 0; pass < 2; pass++) { /* count, then fill */
-        for (size_t i = 0; i < npoints; i++) {
-            if (!labelled(in, i) || in->col[i] >= c->width || in->row[i] < 0 || in->row[i] >= c->height)
-                continue;
-            size_t cell = (size_t)in->row[i] * (size_t)c->width + (size_t)in->col[i];
-            if (map[cell] < 0) {
-                g[ng] = (group_t){in->col[i], in->row[i], NULL, 0, 0};
-                map[cell] = (long)ng++;
-            }
-            group_t *gr = &g[map[cell]];
-            if (pass == 0)
-                gr->rank++; /* the count, for now */
-            else
-                gr->members[gr->n++] = i;
-        }
-        if (pass == 0)
-            for (size_t j = 0; j < ng; j++)
-                g[j].members = xmalloc((size_t)g[j].rank * sizeof *g[j].members);
-    }
-    for (size_t j = 0; j < ng; j++)
-        g[j].rank = group_rank(in, &g[j]);
-    if (ng > 1)
-        qsort(g, ng, sizeof *g, group_cmp);
-    for (size_t j = 0; j < ng; j++)
-        map[(size_t)g[j].row * (size_t)c->width + (size_t)g[j].col] = (long)j;
-    gs->g = g;
-    gs->n = ng;
-    gs->cell_group = map;
-    gs->width = c->width;
-}
-
-static void groups_free(groups_t *gs)
-{
-    for (size_t j = 0; j < gs->n; j++)
-        free(gs->g[j].members);
-    free(gs->g);
-    free(gs->cell_group);
-}
-
-static size_t group_of(const groups_t *gs, const labels_points_t *in, size_t i)
-{
-    return (size_t)gs->cell_group[(size_t)in->row[i] * (size_t)gs->width + (size_t)in->col[i]];
-}
-
-/* ---- texts ----------------------------------------------------------------------- */
 
 /* A point's name up to " (" or " [": "Claude-2.1 (as released)" reads as
  * "Claude-2.1" on the chart. Newly allocated. */
@@ -181,42 +97,119 @@ static char *short_name(const char *name)
     return xstrndup(name, n);
 }
 
-static int str_ptr_cmp(const void *a, const void *b)
+typedef struct {
+    char *name;
+    size_t point;
+} short_t;
+
+static int short_cmp(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(((const short_t *)a)->name, ((const short_t *)b)->name);
 }
 
-/* Per drawn point, the label written beside it: the short name when no
- * other drawn point shares it, else the full name. Sorting finds the shared
- * ones in O(n log n). */
-static char **label_texts(const labels_points_t *in, size_t n)
+/* Per point: whether another drawn point has the same short name (then the
+ * full name, unique in a set, is written instead). Sorting finds them in
+ * O(n log n). */
+static bool *shared_names(const labels_points_t *in, int width, int height)
 {
-    char **lab = xcalloc(n + 1, sizeof *lab);
-    char **sorted = xcalloc(n + 1, sizeof *sorted);
-    size_t ns = 0;
-    for (size_t i = 0; i < n; i++)
-        if (labelled(in, i)) {
-            lab[i] = short_name(in->points->items[i].name);
-            sorted[ns++] = lab[i];
-        }
-    qsort(sorted, ns, sizeof *sorted, str_ptr_cmp);
+    size_t n = in->points ? in->points->len : 0, m = 0;
     bool *shared = xcalloc(n + 1, sizeof *shared);
+    short_t *v = xmalloc((n + 1) * sizeof *v);
+    for (size_t i = 0; i < n; i++)
+        if (labelled(in, i, width, height))
+            v[m++] = (short_t){short_name(in->points->items[i].name), i};
+    qsort(v, m, sizeof *v, short_cmp);
+    for (size_t j = 0; j < m; j++)
+        shared[v[j].point] = (j > 0 && strcmp(v[j - 1].name, v[j].name) == 0) ||
+                             (j + 1 < m && strcmp(v[j + 1].name, v[j].name) == 0);
+    for (size_t j = 0; j < m; j++)
+        free(v[j].name);
+    free(v);
+    return shared;
+}
+
+void labels_cells_build(labels_cells_t *gs, int width, int height, const labels_points_t *in)
+{
+    size_t n = in->points ? in->points->len : 0;
+    size_t ncells = (size_t)width * (size_t)height;
+    memset(gs, 0, sizeof *gs);
+    gs->width = width;
+    gs->height = height;
+    gs->cell_group = xmalloc((ncells + 1) * sizeof *gs->cell_group);
+    for (size_t c = 0; c < ncells; c++)
+        gs->cell_group[c] = -1;
+    /* Groups in order of their first member (the order of a scan of the
+     * set), each counting its members; then their storage; then filled. */
+    labels_cell_t *g = xcalloc(n + 1, sizeof *g);
+    size_t ng = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!lab[i])
+        if (!labelled(in, i, width, height))
             continue;
-        char **hit = bsearch(&lab[i], sorted, ns, sizeof *sorted, str_ptr_cmp);
-        shared[i] = hit && ((hit > sorted && strcmp(hit[-1], lab[i]) == 0) ||
-                            (hit + 1 < sorted + ns && strcmp(hit[1], lab[i]) == 0));
+        long *at = &gs->cell_group[(size_t)in->row[i] * (size_t)width + (size_t)in->col[i]];
+        if (*at < 0) {
+            g[ng] = (labels_cell_t){in->col[i], in->row[i], NULL, 0, true};
+            *at = (long)ng++;
+        }
+        g[*at].n++;
+        g[*at].dominated = g[*at].dominated && is_dominated(in, i);
+    }
+    gs->members = xmalloc((n + 1) * sizeof *gs->members);
+    size_t *fill = xmalloc((ng + 1) * sizeof *fill), used = 0;
+    for (size_t j = 0; j < ng; j++) {
+        fill[j] = used;
+        g[j].members = gs->members + used;
+        used += g[j].n;
     }
     for (size_t i = 0; i < n; i++)
-        if (shared[i]) { /* the full name is unique: names in a set are */
-            free(lab[i]);
-            lab[i] = xstrdup(in->points->items[i].name);
-        }
-    free(shared);
-    free(sorted);
-    return lab;
+        if (labelled(in, i, width, height))
+            gs->members[fill[gs->cell_group[(size_t)in->row[i] * (size_t)width + (size_t)in->col[i]]]++] = i;
+    free(fill);
+    /* The frontier's groups first, each part keeping its order. */
+    gs->g = xmalloc((ng + 1) * sizeof *gs->g);
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t j = 0; j < ng; j++)
+            if (g[j].dominated == (pass == 1))
+                gs->g[gs->n++] = g[j];
+    for (size_t j = 0; j < gs->n; j++)
+        gs->cell_group[(size_t)gs->g[j].row * (size_t)width + (size_t)gs->g[j].col] = (long)j;
+    free(g);
+    gs->shared = shared_names(in, width, height);
 }
+
+void labels_cells_free(labels_cells_t *gs)
+{
+    free(gs->g);
+    free(gs->members);
+    free(gs->cell_group);
+    free(gs->shared);
+    memset(gs, 0, sizeof *gs);
+}
+
+/* The group of point `i`, or -1 when it is not drawn. */
+static long group_of(const labels_cells_t *gs, const labels_points_t *in, long i)
+{
+    if (i < 0 || !in->points || (size_t)i >= in->points->len || !labelled(in, (size_t)i, gs->width, gs->height))
+        return -1;
+    return gs->cell_group[(size_t)in->row[i] * (size_t)gs->width + (size_t)in->col[i]];
+}
+
+/* The order groups are labelled in: the selected point's, the baseline's,
+ * then the frontier's and the dominated ones (the order of gs->g). */
+static size_t *label_order(const labels_cells_t *gs, const labels_points_t *in)
+{
+    size_t *order = xmalloc((gs->n + 1) * sizeof *order), k = 0;
+    long first = group_of(gs, in, in->selected), second = group_of(gs, in, in->baseline);
+    if (first >= 0)
+        order[k++] = (size_t)first;
+    if (second >= 0 && second != first)
+        order[k++] = (size_t)second;
+    for (size_t j = 0; j < gs->n; j++)
+        if ((long)j != first && (long)j != second)
+            order[k++] = j;
+    return order;
+}
+
+/* ---- texts ----------------------------------------------------------------------- */
 
 static void key_add(labels_t *l, char *line)
 {
@@ -224,33 +217,40 @@ static void key_add(labels_t *l, char *line)
     l->key[l->nkey++] = line;
 }
 
-static void key_line_for(labels_t *l, const pointset_t *set, int number, size_t i)
+static void key_line_for(labels_t *l, const pointset_t *set, size_t i)
 {
     const point_t *p = &set->items[i];
     char a[32], b[32];
     sb_t sb = SB_INIT;
-    sb_printf(&sb, "%3d  %s  (ORR %s, ASR %s)", number, p->name, num_format_pct(p->orr, a, sizeof a),
+    sb_printf(&sb, "%3zu  %s  (ORR %s, ASR %s)", LABELS_NUMBER(i), p->name, num_format_pct(p->orr, a, sizeof a),
               num_format_pct(p->asr, b, sizeof b));
     key_add(l, sb_detach(&sb));
 }
 
-/* The numbers a group shows: "3", "3,4", "3-5" or "3,5+". */
-static void group_numbers(char *text, size_t size, const group_t *g, const int *number)
+static int by_index(const void *a, const void *b)
 {
-    int first = number[g->members[0]], last = number[g->members[g->n - 1]];
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The numbers a group shows (each point's, LABELS_NUMBER): "3", "3,4",
+ * "3-5" for a run, "3+4" for point 3 and four more. */
+static void group_numbers(char *text, size_t size, const labels_cell_t *g)
+{
+    size_t first = LABELS_NUMBER(g->members[0]), last = LABELS_NUMBER(g->members[g->n - 1]);
     if (g->n == 1)
-        snprintf(text, size, "%d", first);
+        snprintf(text, size, "%zu", first);
     else if (g->n == 2)
-        snprintf(text, size, "%d,%d", first, last);
-    else if (last - first + 1 == (int)g->n)
-        snprintf(text, size, "%d-%d", first, last);
+        snprintf(text, size, "%zu,%zu", first, last);
+    else if (last - first + 1 == g->n)
+        snprintf(text, size, "%zu-%zu", first, last);
     else
-        snprintf(text, size, "%d,%d+", first, number[g->members[1]]);
+        snprintf(text, size, "%zu+%zu", first, g->n - 1);
 }
 
 /* Places a group's text and records where it went. */
-static bool place_group(labels_t *l, const labels_area_t *a, const group_t *g, const char *text, bool number,
-                        bool crowded)
+static bool place_group(labels_t *l, const labels_area_t *a, const labels_cell_t *g, const char *text,
+                        bool number, bool crowded)
 {
     int col, row;
     if (!find_place(a, g->col, g->row, text_width(text), crowded, &col, &row))
@@ -264,30 +264,31 @@ static bool place_group(labels_t *l, const labels_area_t *a, const group_t *g, c
 /* ---- all the points ----------------------------------------------------------------- */
 
 /* Names beside single points, most important first; true per named group. */
-static bool *name_groups(labels_t *l, const labels_area_t *a, const labels_points_t *in, const groups_t *gs)
+static bool *name_groups(labels_t *l, const labels_area_t *a, const labels_points_t *in, const labels_cells_t *gs,
+                         const size_t *order)
 {
-    size_t n = in->points ? in->points->len : 0;
     bool *named = xcalloc(gs->n + 1, sizeof *named);
     if (in->no_labels)
         return named;
     int max_name = in->max_name < LABELS_NAME_MAX ? in->max_name : LABELS_NAME_MAX;
-    char **lab = label_texts(in, n);
-    for (size_t j = 0; j < gs->n; j++) {
-        const char *name = lab[gs->g[j].members[0]];
-        if (gs->g[j].n == 1 && text_width(name) <= max_name)
-            named[j] = place_group(l, a, &gs->g[j], name, false, false);
+    for (size_t k = 0; k < gs->n; k++) {
+        const labels_cell_t *g = &gs->g[order[k]];
+        if (g->n != 1)
+            continue;
+        const char *full = in->points->items[g->members[0]].name;
+        char *name = gs->shared[g->members[0]] ? xstrdup(full) : short_name(full);
+        if (text_width(name) <= max_name)
+            named[order[k]] = place_group(l, a, g, name, false, false);
+        free(name);
     }
-    for (size_t i = 0; i < n; i++)
-        free(lab[i]);
-    free(lab);
     return named;
 }
 
 /* Numbers the points of the unnamed groups in the order of the set, unless
  * there are so many that a key would not help anyone; false then. */
-static bool number_points(labels_t *l, const labels_points_t *in, const groups_t *gs, const bool *named)
+static bool number_points(labels_t *l, const labels_points_t *in, const labels_cells_t *gs, const bool *named)
 {
-    size_t n = in->points ? in->points->len : 0, unnamed = 0;
+    size_t unnamed = 0;
     for (size_t j = 0; j < gs->n; j++)
         if (!named[j])
             unnamed += gs->g[j].n;
@@ -298,41 +299,51 @@ static bool number_points(labels_t *l, const labels_points_t *in, const groups_t
         key_add(l, sb_detach(&sb));
         return false;
     }
-    int next = 1;
-    for (size_t i = 0; i < n; i++) {
-        if (!labelled(in, i) || named[group_of(gs, in, i)])
-            continue;
-        l->number[i] = next++;
-        key_line_for(l, in->points, l->number[i], i);
-    }
+    if (unnamed)
+        key_add(l, xstrdup("  #  on the chart: 3,4 two in one place, 5-7 a run, 8+2 point 8 and 2 more"));
+    l->numbered = xmalloc((unnamed + 1) * sizeof *l->numbered);
+    for (size_t j = 0; j < gs->n; j++)
+        for (size_t m = 0; !named[j] && m < gs->g[j].n; m++)
+            l->numbered[l->nnumbered++] = gs->g[j].members[m];
+    qsort(l->numbered, l->nnumbered, sizeof *l->numbered, by_index);
+    for (size_t k = 0; k < l->nnumbered; k++)
+        key_line_for(l, in->points, l->numbered[k]);
     return true;
 }
 
 void labels_points(labels_t *out, const labels_area_t *a, const labels_points_t *in)
 {
     memset(out, 0, sizeof *out);
-    size_t n = in->points ? in->points->len : 0;
-    out->number = xcalloc(n + 1, sizeof *out->number);
-    groups_t gs;
-    make_groups(&gs, a->canvas, in);
-    bool *named = name_groups(out, a, in, &gs);
-    if (number_points(out, in, &gs, named)) {
-        for (size_t j = 0; j < gs.n; j++) {
-            if (named[j])
+    labels_cells_t own;
+    const labels_cells_t *gs = in->cells;
+    if (!gs) {
+        labels_cells_build(&own, a->canvas->width, a->canvas->height, in);
+        gs = &own;
+    }
+    size_t *order = label_order(gs, in);
+    bool *named = name_groups(out, a, in, gs, order);
+    if (number_points(out, in, gs, named)) {
+        size_t unplaced = 0;
+        for (size_t k = 0; k < gs->n; k++) {
+            const labels_cell_t *g = &gs->g[order[k]];
+            if (named[order[k]])
                 continue;
-            char text[32];
-            group_numbers(text, sizeof text, &gs.g[j], out->number);
-            if (!place_group(out, a, &gs.g[j], text, true, false))
-                place_group(out, a, &gs.g[j], text, true, true);
+            char text[48];
+            group_numbers(text, sizeof text, g);
+            if (!place_group(out, a, g, text, true, false) && !place_group(out, a, g, text, true, true))
+                unplaced += g->n;
         }
+        out->unplaced = unplaced;
     }
     free(named);
-    groups_free(&gs);
+    free(order);
+    if (gs == &own)
+        labels_cells_free(&own);
 }
 
 void labels_free(labels_t *l)
 {
-    free(l->number);
+    free(l->numbered);
     for (size_t i = 0; i < l->nkey; i++)
         free(l->key[i]);
     free(l->key);
@@ -340,4 +351,32 @@ void labels_free(labels_t *l)
         free(l->placed[i].text);
     free(l->placed);
     memset(l, 0, sizeof *l);
+}
+
+int labels_key_wrap(sb_t *out, const char *entry, int width)
+{
+    size_t indent = strspn(entry, " ");
+    const char *gap = strstr(entry + indent, "  ");
+    if (gap && (size_t)(gap - entry) < 12 && strspn(entry + indent, "0123456789#") == (size_t)(gap - entry) - indent)
+        indent = (size_t)(gap - entry) + 2; /* "  3  name": under the name */
+    int room = width - (int)indent;
+    if (room < 10 || text_width(entry) <= width) {
+        sb_printf(out, "%s\n", entry);
+        return 1;
+    }
+    sb_t lines = SB_INIT;
+    int n = text_wrap(&lines, entry + indent, room, TEXT_WRAP_ALL);
+    const char *p = sb_str(&lines);
+    for (bool first = true; *p; first = false) {
+        const char *eol = strchr(p, '\n');
+        if (first)
+            sb_putn(out, entry, indent);
+        else
+            sb_repeat(out, " ", (int)indent);
+        sb_putn(out, p, (size_t)(eol - p));
+        sb_putc(out, '\n');
+        p = eol + 1;
+    }
+    sb_free(&lines);
+    return n;
 }

@@ -24,6 +24,18 @@ bool report_parse_format(const char *s, report_format_t *fmt)
     return true;
 }
 
+void report_filtered_clause(sb_t *out, const pointset_t *set, void (*escape)(sb_t *, const char *))
+{
+    sb_t filtered = SB_INIT;
+    pointset_filtered_describe(&filtered, set);
+    if (filtered.len) {
+        sb_puts(out, " (");
+        escape(out, sb_str(&filtered));
+        sb_puts(out, ")");
+    }
+    sb_free(&filtered);
+}
+
 void report_render(sb_t *out, const report_t *r, report_format_t fmt)
 {
     switch (fmt) {
@@ -47,4 +59,14 @@ bool report_format_from_path(const char *path, report_format_t *fmt)
     else
         return report_parse_format(dot + 1, fmt);
     return true;
+}
+
+void report_short_names_note(sb_t *out, const pointset_t *set, const shortnames_t *sn)
+{
+    for (size_t i = 0; i < set->len; i++)
+        if (strcmp(sn->names[i], set->items[i].name) != 0) {
+            sb_puts(out, "Names: the part that tells the points apart (the start and end that all the names of a "
+                         "group share are left out); the JSON and CSV reports give them whole.\n");
+            return;
+        }
 }

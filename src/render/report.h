@@ -8,6 +8,7 @@
 #include "render/chart.h"
 #include "core/model.h"
 #include "core/point.h"
+#include "core/shortname.h"
 #include "base/strbuf.h"
 
 #include <stdbool.h>
@@ -33,15 +34,32 @@ typedef struct {
                                       * (the data fields are filled in); NULL: 80x24, auto */
     const char *group;        /* the measurement group the chart focuses on (--group,
                                * as groups_find resolves it); NULL: the default */
+    int width;                /* the text report's page in columns (--width or the
+                               * terminal's): its table's name column grows into
+                               * it; 0: 80 */
 } report_t;
 
+/* The line under a table whose names are shortened (core/shortname.h),
+ * or nothing when none is: the same words in every format. */
+void report_short_names_note(sb_t *out, const pointset_t *set, const shortnames_t *sn);
+
 bool report_parse_format(const char *s, report_format_t *fmt);
+/* " (3 rows left out by --where ...)" through the format's escaper, beside
+ * the count of points; nothing when no row was left out (NUMBERS.md,
+ * rule 6). */
+void report_filtered_clause(sb_t *out, const pointset_t *set, void (*escape)(sb_t *, const char *));
 void report_render(sb_t *out, const report_t *r, report_format_t fmt);
 void report_text(sb_t *out, const report_t *r);
 void report_json(sb_t *out, const report_t *r);
 void report_markdown(sb_t *out, const report_t *r);
 void report_csv(sb_t *out, const report_t *r);
 void report_svg(sb_t *out, const report_t *r);
+/* A CSV text cell as every CSV writer writes one: sanitised, a leading
+ * formula character neutralised, quoted when it holds a separator, a
+ * quote or surrounding blanks; nothing for NULL. */
+void report_csv_cell(sb_t *out, const char *s);
+/* A CSV number cell: full precision, empty when unknown. */
+void report_csv_number(sb_t *out, double x);
 /* The format a file name asks for by its extension (.txt, .json, .md or
  * .markdown, .csv, .svg; any case), for exports that take a path; false
  * when the extension names none. */

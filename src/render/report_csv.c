@@ -70,6 +70,9 @@ static void csv_text(sb_t *out, const char *s)
     free(clean);
 }
 
+void report_csv_cell(sb_t *out, const char *s) { csv_text(out, s); }
+
+
 /* A numeric cell: empty when unknown. */
 static void csv_number(sb_t *out, double x)
 {
@@ -77,6 +80,8 @@ static void csv_number(sb_t *out, double x)
     if (isfinite(x))
         sb_puts(out, num_format_json(x, buf, sizeof buf));
 }
+
+void report_csv_number(sb_t *out, double x) { csv_number(out, x); }
 
 static void csv_count(sb_t *out, long long x)
 {
@@ -104,7 +109,11 @@ static const char **attribute_keys(const pointset_t *set, const char *knob, size
     return keys;
 }
 
-static void header(sb_t *out, const char *knob, const char **keys, size_t nkeys)
+/* The column that says which rows --where left out (on the first row),
+ * after every other, and only when some were. */
+#define FILTERED_COLUMN "rows_filtered_out"
+
+static void header(sb_t *out, const char *knob, const char **keys, size_t nkeys, bool filtered)
 {
     for (size_t i = 0; i < NFIXED; i++) {
         if (i)
@@ -119,6 +128,8 @@ static void header(sb_t *out, const char *knob, const char **keys, size_t nkeys)
         sb_putc(out, ',');
         csv_text(out, keys[k]);
     }
+    if (filtered)
+        sb_puts(out, "," FILTERED_COLUMN);
     sb_putc(out, '\n');
 }
 
@@ -231,6 +242,15 @@ static void row(sb_t *out, const report_t *r, const analysis_t *a, size_t i, con
         sb_putc(out, ',');
         csv_text(out, point_attr(p, keys[k]));
     }
+    if (r->points->rows_filtered > 0) {
+        sb_putc(out, ',');
+        if (i == 0) {
+            sb_t f = SB_INIT;
+            pointset_filtered_describe(&f, r->points);
+            csv_text(out, sb_str(&f));
+            sb_free(&f);
+        }
+    }
     sb_putc(out, '\n');
 }
 
@@ -241,7 +261,7 @@ void report_csv(sb_t *out, const report_t *r)
     const char **keys = attribute_keys(r->points, knob, &nkeys);
     analysis_t a;
     analysis_compute(&a, r->points, r->scenario, r->analysis);
-    header(out, knob, keys, nkeys);
+    header(out, knob, keys, nkeys, r->points->rows_filtered > 0);
     for (size_t i = 0; i < r->points->len; i++)
         row(out, r, &a, i, keys, nkeys);
     analysis_free(&a);

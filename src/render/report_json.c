@@ -154,6 +154,18 @@ static void comparison_json(json_t *j, const report_t *r)
         json_null(j);
     else
         json_bool(j, !c.break_even_undetermined);
+    json_fields_pairing(j, &c.pairing);
+    json_key(j, "mcnemar_p");
+    if (c.pairing.paired) {
+        json_object_begin(j);
+        json_key(j, "asr");
+        json_number(j, c.mcnemar_p_asr);
+        json_key(j, "orr");
+        json_number(j, c.mcnemar_p_orr);
+        json_object_end(j);
+    } else {
+        json_null(j);
+    }
     json_key(j, "sentence");
     json_string(j, sb_str(&sentence));
     json_object_end(j);
@@ -171,6 +183,11 @@ void report_json(sb_t *out, const report_t *r)
     json_string(&j, PACKAGE_STRING);
     json_key(&j, "title");
     json_string(&j, r->title);
+    /* rows --where left out, beside the points they would have been */
+    json_key(&j, "rows_filtered_out");
+    json_int(&j, r->points->rows_filtered);
+    json_key(&j, "row_filters");
+    json_string(&j, r->points->filtered_by);
     scenario_json(&j, r->scenario);
     analysis_t an;
     analysis_compute(&an, r->points, r->scenario, r->analysis);

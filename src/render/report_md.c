@@ -4,8 +4,9 @@
  * comparison sentence, policy verdicts) plus the assumptions it rests on:
  * volume, adversarial share, costs, policy and the data files with their
  * SHA-256 checksums, so that a reader can tell exactly what was computed.
- * Every piece of text from an input file is sanitised and then escaped, so a
- * point named "*x* | <b>" cannot change the table or inject HTML. */
+ * Every piece of text from an input file is sanitised and then escaped
+ * (text_markdown, the one Markdown escaper), so a point named "*x* | <b>"
+ * cannot change the table or inject HTML. */
 #include "config.h"
 
 #include "core/analysis.h"
@@ -23,58 +24,6 @@
 
 #define MD_CHART_WIDTH 72
 #define MD_CHART_HEIGHT 20
-
-/* Appends `s` sanitised, with every character Markdown or HTML would act on
- * escaped by a backslash: emphasis, code, links (the brackets), tables,
- * headings, HTML tags and entities, and a list or rule marker at the start. */
-static void md_escape(sb_t *out, const char *s)
-{
-    char *clean = text_sanitize(s ? s : "", s ? strlen(s) : 0);
-    for (const char *p = clean; *p; p++) {
-        if (strchr("\\`*_[]<>#|~&", *p) || (p == clean && (*p == '-' || *p == '=')))
-            sb_putc(out, '\\');
-        sb_putc(out, *p);
-    }
-    free(clean);
-}
-
-/* The longest run of backticks in `s`, so a code fence can be made longer. */
-static int longest_backtick_run(const char *s)
-{
-    int best = 0, run = 0;
-    for (; *s; s++) {
-        run = *s == '`' ? run + 1 : 0;
-        if (run > best)
-            best = run;
-    }
-    return best;
-}
-
-/* Appends `text` as a fenced code block: each line sanitised again (the
- * loaders sanitise names already; this keeps the block safe whatever a
- * caller passed in) and the fence longer than any run of backticks in it. */
-static void md_code_block(sb_t *out, const char *text)
-{
-    int fence = longest_backtick_run(text) + 1;
-    if (fence < 3)
-        fence = 3;
-    sb_repeat(out, "`", fence);
-    sb_puts(out, "text\n");
-    size_t n = strlen(text);
-    while (n > 0 && text[n - 1] == '\n') /* no blank line before the closing fence */
-        n--;
-    for (const char *line = text; line < text + n;) {
-        const char *nl = memchr(line, '\n', (size_t)(text + n - line));
-        size_t len = nl ? (size_t)(nl - line) : (size_t)(text + n - line);
-        char *clean = text_sanitize(line, len);
-        sb_puts(out, clean);
-        sb_putc(out, '\n');
-        free(clean);
-        line += len + (nl ? 1 : 0);
-    }
-    sb_repeat(out, "`", fence);
-    sb_puts(out, "\n\n");
-}
 
 static void md_chart(sb_t *out, const report_t *r, const analysis_t *an)
 {
@@ -100,7 +49,7 @@ static void md_chart(sb_t *out, const report_t *r, const analysis_t *an)
     sb_t chart = SB_INIT;
     chart_text(&chart, &o);
     sb_puts(out, "## Chart\n\nx: over-refusal rate (ORR), y: attack success rate (ASR); lower left is better.\n\n");
-    md_code_block(out, sb_str(&chart));
+    text_markdown_code(out, sb_str(&chart));
     sb_free(&chart);
     chart_focus_free(&cf);
 }
@@ -114,13 +63,13 @@ static void md_groups(sb_t *out, const analysis_t *an)
     for (size_t k = 0; k < an->groups.len; k++) {
         const group_t *g = &an->groups.items[k];
         sb_printf(out, "%zu. ", k + 1);
-        md_escape(out, g->name);
+        text_markdown(out, g->name);
         sb_printf(out, " (%zu point%s)\n", g->nmembers, g->nmembers == 1 ? "" : "s");
     }
     sb_t note = SB_INIT;
     if (groups_basis_note(&note, &an->groups)) {
         sb_puts(out, "\n");
-        md_escape(out, sb_str(&note));
+        text_markdown(out, sb_str(&note));
         sb_puts(out, "\n");
     }
     sb_free(&note);
@@ -132,7 +81,7 @@ static void md_counts(sb_t *out, const point_t *p, bool asr)
 {
     sb_t c = SB_INIT;
     point_counts_cell(&c, p, asr);
-    md_escape(out, sb_str(&c));
+    text_markdown(out, sb_str(&c));
     sb_free(&c);
 }
 
@@ -150,17 +99,19 @@ static void md_table(sb_t *out, const report_t *r, const analysis_t *an)
     if (costs)
         sb_puts(out, "---:|");
     sb_puts(out, "---|---|\n");
+    shortnames_t sn;
+    shortnames_compute(&sn, r->points, an->groups.of);
     for (size_t i = 0; i < r->points->len; i++) {
         const point_t *p = &r->points->items[i];
         projection_t pr = model_project(s, p);
         verdict_t v = policy_check(&s->policy, p->asr, p->orr);
         char a[48], b[48];
         sb_puts(out, "| ");
-        md_escape(out, p->name);
+        text_markdown(out, sn.names[i]);
         if (grouped)
             sb_printf(out, " | %zu", an->groups.of[i] + 1);
         sb_puts(out, " | ");
-        md_escape(out, p->series ? p->series : "-");
+        text_markdown(out, p->series ? p->series : "-");
         sb_printf(out, " | %s | ", num_format_pct(p->asr, a, sizeof a));
         md_counts(out, p, true);
         sb_printf(out, " | %s | ", num_format_pct(p->orr, b, sizeof b));
@@ -176,7 +127,7 @@ static void md_table(sb_t *out, const report_t *r, const analysis_t *an)
         else
             sb_puts(&verdict, "-");
         sb_putc(out, ' ');
-        md_escape(out, sb_str(&verdict));
+        text_markdown(out, sb_str(&verdict));
         sb_puts(out, " | ");
         sb_puts(out, analysis_marks(an, i)); /* P, PH, - or ?: ours, not the input's */
         sb_puts(out, " |\n");
@@ -186,6 +137,14 @@ static void md_table(sb_t *out, const report_t *r, const analysis_t *an)
                    "? a rate unknown. Counts k/n behind each rate: * from rate \xc3\x97 n, ?/n n given, count "
                    "unknown.\n\n",
               grouped ? " (within the point's group)" : "");
+    sb_t note = SB_INIT;
+    report_short_names_note(&note, r->points, &sn);
+    if (note.len) {
+        text_markdown(out, sb_str(&note));
+        sb_puts(out, "\n");
+    }
+    sb_free(&note);
+    shortnames_free(&sn);
 }
 
 /* Frontier, targets, uncertainty, categories and the optimum: the text
@@ -196,7 +155,7 @@ static void md_analysis(sb_t *out, const analysis_t *an)
     analysis_report_text(&text, an);
     if (text.len > 0) {
         sb_puts(out, "## Analysis\n\n");
-        md_code_block(out, sb_str(&text));
+        text_markdown_code(out, sb_str(&text));
     }
     sb_free(&text);
 }
@@ -206,13 +165,13 @@ static void md_comparison(sb_t *out, const report_t *r)
     comparison_t c = model_compare(r->scenario, r->compare_a, r->compare_b);
     sb_t sentence = SB_INIT, line = SB_INIT;
     sb_puts(out, "## Comparison: ");
-    md_escape(out, r->compare_a->name);
+    text_markdown(out, r->compare_a->name);
     sb_puts(out, " to ");
-    md_escape(out, r->compare_b->name);
+    text_markdown(out, r->compare_b->name);
     sb_puts(out, "\n\n");
     model_sentence(&sentence, r->scenario, r->compare_a->name, r->compare_b->name, &c);
     sb_puts(out, "> ");
-    md_escape(out, sb_str(&sentence));
+    text_markdown(out, sb_str(&sentence));
     sb_puts(out, "\n\n");
     analysis_report_delta(&line, c.d_refusals, c.d_refusals_ci, c.confidence, false);
     sb_printf(out, "- Change in unnecessary refusals/day: %s\n", sb_str(&line));
@@ -228,6 +187,12 @@ static void md_comparison(sb_t *out, const report_t *r)
         sb_reset(&line);
         analysis_report_delta(&line, c.d_cost, model_cost_diff_interval(r->scenario, &c), c.confidence, true);
         sb_printf(out, "- Change in daily cost: %s\n", sb_str(&line));
+    }
+    sb_reset(&line);
+    if (analysis_report_pairing(&line, &c)) {
+        sb_puts(out, "- ");
+        text_markdown(out, sb_str(&line));
+        sb_puts(out, "\n");
     }
     sb_puts(out, "\n");
     sb_free(&sentence);
@@ -295,7 +260,7 @@ static void md_assumptions(sb_t *out, const report_t *r)
         bound_describe(&pol, "ORR", s->policy.orr);
     }
     sb_puts(out, "- Policy: ");
-    md_escape(out, sb_str(&pol));
+    text_markdown(out, sb_str(&pol));
     sb_puts(out, "\n");
     sb_free(&pol);
     md_files(out, r);
@@ -306,9 +271,10 @@ static void md_assumptions(sb_t *out, const report_t *r)
 void report_markdown(sb_t *out, const report_t *r)
 {
     sb_puts(out, "# Trade-off report: ");
-    md_escape(out, r->title);
-    sb_printf(out, "\n\n%zu operating point%s; generated by tradeoff %s.\n\n", r->points->len,
-              r->points->len == 1 ? "" : "s", PACKAGE_VERSION);
+    text_markdown(out, r->title);
+    sb_printf(out, "\n\n%zu operating point%s", r->points->len, r->points->len == 1 ? "" : "s");
+    report_filtered_clause(out, r->points, text_markdown);
+    sb_printf(out, "; generated by tradeoff %s.\n\n", PACKAGE_VERSION);
     analysis_t an;
     analysis_compute(&an, r->points, r->scenario, r->analysis);
     md_chart(out, r, &an);

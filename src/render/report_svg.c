@@ -39,7 +39,8 @@
 #define PLOT_W 560
 #define PLOT_H 460
 #define LEGEND_X (PLOT_X + PLOT_W + 30)
-#define LEGEND_CHARS 28 /* legend text is cut to this many columns */
+#define LEGEND_CHARS 28 /* legend text wraps at this many columns */
+#define GROUP_LINE_CHARS 118 /* the line under the heading, in the image's width */
 #define LINE_PX 15      /* text lines under the chart */
 /* The label grid: cells of 7 x 14.375 pixels over the plot area. Labels and
  * the key use a monospace font of 11 pixels (at most 7 wide), so a label
@@ -48,8 +49,7 @@
 #define GRID_ROWS 32
 #define CELL_W ((double)PLOT_W / GRID_COLS)
 #define CELL_H ((double)PLOT_H / GRID_ROWS)
-#define KEY_COLS 2
-#define KEY_CHARS 58    /* columns of a key line: half the width, monospace */
+#define KEY_CHARS 116   /* columns of a key line (monospace) under the chart */
 
 static const char *const palette[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd",
                                       "#ff7f0e", "#17becf", "#8c564b", "#e377c2"};
@@ -350,7 +350,7 @@ static void points(sb_t *out, svg_t *g)
 {
     labels_area_t area = {&g->grid, 0, 0, GRID_COLS, GRID_ROWS};
     labels_points_t in = {g->r->points, &g->focus.frontier, g->focus.in_group, g->col, g->row, -1, -1,
-                          g->opts.no_labels, GRID_COLS / 3};
+                          g->opts.no_labels, GRID_COLS / 3, NULL};
     labels_points(&g->labels, &area, &in);
     sb_puts(out, "<g id=\"points\">\n");
     point_markers(out, g);
@@ -401,65 +401,85 @@ static void group_line(sb_t *out, const svg_t *g)
 {
     if (g->focus.ngroups < 2)
         return;
-    sb_printf(out, "<text class=\"group\" x=\"%d\" y=\"44\">Frontier and hull of group %zu of %zu: ", PLOT_X,
-              g->focus.index + 1, g->focus.ngroups);
-    xml_escape_cut(out, g->focus.name, 80);
-    sb_puts(out, " (other groups dimmed: not comparable)</text>\n");
+    char head[96];
+    const char *tail = " (other groups dimmed: not comparable)";
+    snprintf(head, sizeof head, "Frontier and hull of group %zu of %zu: ", g->focus.index + 1, g->focus.ngroups);
+    sb_printf(out, "<text class=\"group\" x=\"%d\" y=\"44\">%s", PLOT_X, head);
+    /* the name takes what the line leaves within the image */
+    xml_escape_cut(out, g->focus.name, GROUP_LINE_CHARS - (int)strlen(head) - (int)strlen(tail));
+    sb_printf(out, "%s</text>\n", tail);
 }
 
 /* What the groups rest on where the data does not say, wrapped under the
  * chart; returns the y below it. */
+/* Wrapped lines (each ending in a newline) as text elements of `cls`
+ * from y down, a line apart; `preserve` keeps their blanks (monospace: the
+ * indent of a wrapped line stays). Returns the y below them. */
+static int text_lines(sb_t *out, const char *lines, const char *cls, bool preserve, int y)
+{
+    for (const char *p = lines; *p; y += LINE_PX) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        char *one = xstrndup(p, len);
+        sb_printf(out, "<text class=\"%s\" x=\"%d\" y=\"%d\"%s>", cls, PLOT_X, y,
+                  preserve ? " xml:space=\"preserve\"" : "");
+        xml_escape(out, one);
+        sb_puts(out, "</text>\n");
+        free(one);
+        p += len + (nl != NULL);
+    }
+    return y;
+}
+
 static int group_note(sb_t *out, const svg_t *g, int y)
 {
     sb_t note = SB_INIT, lines = SB_INIT;
     if (groups_basis_note(&note, &g->an.groups))
         text_wrap(&lines, sb_str(&note), 120, TEXT_WRAP_ALL);
-    for (const char *line = sb_str(&lines); *line; y += LINE_PX) {
-        const char *nl = strchr(line, '\n');
-        char *one = xstrndup(line, (size_t)(nl - line));
-        sb_printf(out, "<text class=\"caption\" x=\"%d\" y=\"%d\">", PLOT_X, y);
-        xml_escape(out, one);
-        sb_puts(out, "</text>\n");
-        free(one);
-        line = nl + 1;
-    }
+    y = text_lines(out, sb_str(&lines), "caption", false, y);
     sb_free(&note);
     sb_free(&lines);
     return y;
 }
 
-/* The numbered points' key, in columns under the chart; returns the y below it. */
+/* The numbered points' key under the chart, each entry wrapped (nothing
+ * of a name is cut); returns the y below it. */
 static int key(sb_t *out, const labels_t *l, int y)
 {
     if (l->nkey == 0)
         return y;
-    size_t rows = (l->nkey + KEY_COLS - 1) / KEY_COLS;
-    int chars = KEY_CHARS;
-    if (rows < 4) { /* a short key reads better in one column */
-        rows = l->nkey;
-        chars = KEY_CHARS * KEY_COLS;
-    }
     sb_printf(out, "<g id=\"key\">\n");
     for (size_t i = 0; i < l->nkey; i++) {
-        const char *line = l->key[i];
-        while (*line == ' ')
-            line++;
-        sb_printf(out, "<text class=\"key\" x=\"%.1f\" y=\"%zu\">", PLOT_X + (double)(i / rows) * (SVG_W - PLOT_X) / KEY_COLS,
-                  (size_t)y + (i % rows) * LINE_PX);
-        xml_escape_cut(out, line, chars);
-        sb_puts(out, "</text>\n");
+        sb_t lines = SB_INIT;
+        labels_key_wrap(&lines, l->key[i], KEY_CHARS);
+        y = text_lines(out, sb_str(&lines), "key", true, y);
+        sb_free(&lines);
     }
     sb_puts(out, "</g>\n");
-    return y + (int)rows * LINE_PX;
+    return y;
 }
 
+/* A legend entry, its text wrapped within the legend's width (nothing of
+ * it is cut); returns the y of the next. */
 static int legend_entry(sb_t *out, int y, const char *sample, const char *text)
 {
     sb_puts(out, sample);
-    sb_printf(out, "<text class=\"legend\" x=\"%d\" y=\"%d\">", LEGEND_X + 16, y + 4);
-    xml_escape_cut(out, text, LEGEND_CHARS);
-    sb_puts(out, "</text>\n");
-    return y + 18;
+    char *clean = text_sanitize(text, strlen(text));
+    sb_t lines = SB_INIT;
+    text_wrap(&lines, clean, LEGEND_CHARS, TEXT_WRAP_ALL);
+    int row = 0;
+    for (const char *p = sb_str(&lines); *p; row++) {
+        const char *nl = strchr(p, '\n');
+        char *one = xstrndup(p, (size_t)(nl - p));
+        sb_printf(out, "<text class=\"legend\" x=\"%d\" y=\"%d\">", LEGEND_X + 16, y + 4 + row * 14);
+        xml_escape(out, one);
+        sb_puts(out, "</text>\n");
+        free(one);
+        p = nl + 1;
+    }
+    sb_free(&lines);
+    free(clean);
+    return y + 18 + (row > 1 ? (row - 1) * 14 : 0);
 }
 
 static void legend(sb_t *out, const svg_t *g, size_t nunplotted)
@@ -503,8 +523,10 @@ static void legend(sb_t *out, const svg_t *g, size_t nunplotted)
         sb_free(&name);
     }
     if (nunplotted) {
-        sb_printf(out, "<text class=\"legend\" x=\"%d\" y=\"%d\">%zu point%s with a rate missing: not drawn</text>\n",
-                  LEGEND_X, y + 4, nunplotted, nunplotted == 1 ? "" : "s");
+        char note[96];
+        snprintf(note, sizeof note, "%zu point%s with a rate missing: not drawn", nunplotted,
+                 nunplotted == 1 ? "" : "s");
+        legend_entry(out, y, "", note);
     }
     sb_puts(out, "</g>\n");
 }
@@ -574,6 +596,7 @@ static int body(sb_t *out, svg_t *g)
         nunplotted += !point_has_rates(&r->points->items[i]);
     sb_printf(out, "<text class=\"heading\" x=\"%d\" y=\"28\">", PLOT_X);
     xml_escape(out, r->title);
+    report_filtered_clause(out, r->points, xml_escape);
     sb_puts(out, "</text>\n");
     group_line(out, g);
     axes(out, g);

@@ -40,16 +40,17 @@ static void scenario_text(sb_t *out, const scenario_t *s)
     sb_printf(out, "\n  Assumption           %s\n\n", MODEL_ASSUMPTION);
 }
 
-static int column_width(const pointset_t *set, bool series, int header, int max)
+/* The widest of `names` (or the points' series), at least the header's. */
+static int column_width(const pointset_t *set, char *const *names, int header)
 {
     int w = header;
     for (size_t i = 0; i < set->len; i++) {
-        const char *s = series ? set->items[i].series : set->items[i].name;
+        const char *s = names ? names[i] : set->items[i].series;
         int tw = s ? text_width(s) : 1;
         if (tw > w)
             w = tw;
     }
-    return w > max ? max : w;
+    return w;
 }
 
 /* The widest counts cell of one side (at least its heading, "of n"). */
@@ -104,9 +105,20 @@ static void points_table(sb_t *out, const report_t *r, const analysis_t *an)
     const scenario_t *s = r->scenario;
     bool costs = model_costs_set(s);
     bool grouped = an->groups.len > 1; /* the group's number, from the Groups section */
-    int nw = column_width(r->points, false, 5, NAME_COL_MAX);
-    int sw = column_width(r->points, true, 6, SERIES_COL_MAX);
+    shortnames_t sn;
+    shortnames_compute(&sn, r->points, an->groups.of);
     int aw = counts_width(r->points, true), ow = counts_width(r->points, false);
+    /* The names take what the page leaves of its width (--width, or the
+     * terminal's), never less than NAME_COL_MAX; the series likewise. */
+    int longest = column_width(r->points, sn.names, 5), slongest = column_width(r->points, NULL, 6);
+    int rest = (grouped ? 5 : 0) + 2 + 9 + 2 + aw + 9 + 2 + ow + 15 + 14 + (costs ? 14 : 0) + 11 + 5;
+    int page = r->width > 0 ? r->width : 80;
+    int sw = slongest < SERIES_COL_MAX ? slongest : SERIES_COL_MAX;
+    int nw = page - rest - sw;
+    nw = nw < NAME_COL_MAX ? NAME_COL_MAX : nw;
+    nw = nw > longest ? longest : nw;
+    if (sw < slongest && page - rest - nw > sw)
+        sw = page - rest - nw < slongest ? page - rest - nw : slongest;
     text_pad(out, "Point", nw, false);
     if (grouped)
         sb_puts(out, "  Grp");
@@ -122,7 +134,7 @@ static void points_table(sb_t *out, const report_t *r, const analysis_t *an)
         projection_t pr = model_project(s, p);
         verdict_t v = policy_check(&s->policy, p->asr, p->orr);
         char asr[32], orr[32], ref[48], harm[48], cost[48];
-        text_pad(out, p->name, nw, false);
+        text_pad(out, sn.names[i], nw, false);
         if (grouped)
             sb_printf(out, "  %3zu", an->groups.of[i] + 1);
         sb_puts(out, "  ");
@@ -139,6 +151,8 @@ static void points_table(sb_t *out, const report_t *r, const analysis_t *an)
                   analysis_marks(an, i));
     }
     counts_legend(out, r->points);
+    report_short_names_note(out, r->points, &sn);
+    shortnames_free(&sn);
     sb_puts(out, "\n");
 }
 
@@ -162,6 +176,10 @@ static void comparison_text(sb_t *out, const report_t *r)
         analysis_report_delta(out, c.d_cost, model_cost_diff_interval(s, &c), c.confidence, true);
         sb_puts(out, "\n");
     }
+    sb_t pairing = SB_INIT;
+    if (analysis_report_pairing(&pairing, &c))
+        sb_printf(out, "  %s\n", sb_str(&pairing));
+    sb_free(&pairing);
     sb_puts(out, "\n  ");
     model_sentence(out, s, r->compare_a->name, r->compare_b->name, &c);
     sb_puts(out, "\n");
@@ -169,8 +187,11 @@ static void comparison_text(sb_t *out, const report_t *r)
 
 void report_text(sb_t *out, const report_t *r)
 {
-    sb_printf(out, "tradeoff %s: %s (%zu point%s)\n\n", PACKAGE_VERSION, r->title, r->points->len,
-              r->points->len == 1 ? "" : "s");
+    sb_t filtered = SB_INIT;
+    pointset_filtered_describe(&filtered, r->points);
+    sb_printf(out, "tradeoff %s: %s (%zu point%s%s%s)\n\n", PACKAGE_VERSION, r->title, r->points->len,
+              r->points->len == 1 ? "" : "s", filtered.len ? "; " : "", sb_str(&filtered));
+    sb_free(&filtered);
     scenario_text(out, r->scenario);
     analysis_t an;
     analysis_compute(&an, r->points, r->scenario, r->analysis);

@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void uigrid_resize(uigrid_t *g, int width, int height)
@@ -71,7 +72,44 @@ static void set_cell(uigrid_cell_t *c, const char *utf8, size_t n, uint8_t role)
     c->role = role;
 }
 
-int uigrid_put(uigrid_t *g, int x, int y, const char *utf8, uint8_t role, int maxw)
+static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* Where text cut to `cols` columns ends: never inside a number, so that
+ * no number on a screen is followed by the ellipsis (a cut "239,7…" would
+ * read as a smaller number): the cut backs off to the start of the number
+ * (and the blank before it). */
+static size_t cut_point(const char *utf8, int cols)
+{
+    const unsigned char *s = (const unsigned char *)utf8;
+    size_t at = 0;
+    int col = 0;
+    while (s[at]) {
+        size_t n = char_len(s + at);
+        char one[8];
+        memcpy(one, s + at, n);
+        one[n] = '\0';
+        int w = n == 1 ? 1 : text_width(one);
+        if (col + w > cols)
+            break;
+        col += w;
+        at += n;
+    }
+    size_t keep = at;
+    while (keep > 0 && s[keep - 1] == ' ') /* "name…", not "name …" */
+        keep--;
+    if (keep > 0 && (is_digit(s[keep - 1]) || (keep > 1 && (s[keep - 1] == '.' || s[keep - 1] == ',') &&
+                                               is_digit(s[keep - 2])))) {
+        while (keep > 0 && (is_digit(s[keep - 1]) || s[keep - 1] == '.' || s[keep - 1] == ',' ||
+                            s[keep - 1] == '$' || s[keep - 1] == '+'))
+            keep--;
+        while (keep > 0 && s[keep - 1] == ' ')
+            keep--;
+    }
+    return keep > 0 ? keep : at;
+}
+
+/* Writes clean text (text_is_clean). */
+static int put_clean(uigrid_t *g, int x, int y, const char *utf8, uint8_t role, int maxw)
 {
     if (y < 0 || y >= g->height || x >= g->width)
         return 0;
@@ -84,8 +122,9 @@ int uigrid_put(uigrid_t *g, int x, int y, const char *utf8, uint8_t role, int ma
     if (cut)
         limit--; /* room for the ellipsis */
     const unsigned char *p = (const unsigned char *)utf8;
+    const unsigned char *end = cut ? (const unsigned char *)utf8 + cut_point(utf8, limit) : NULL;
     int col = 0;
-    while (*p) {
+    while (*p && (!end || p < end)) {
         size_t n = char_len(p);
         char one[8];
         memcpy(one, p, n);
@@ -123,6 +162,19 @@ int uigrid_put(uigrid_t *g, int x, int y, const char *utf8, uint8_t role, int ma
         col++;
     }
     return col;
+}
+
+int uigrid_put(uigrid_t *g, int x, int y, const char *utf8, uint8_t role, int maxw)
+{
+    /* Everything a screen shows passes here: text that is not clean (a
+     * typed answer, a name a caller forgot) is sanitised, so no control
+     * character, escape sequence or bidi override reaches a terminal. */
+    if (text_is_clean(utf8))
+        return put_clean(g, x, y, utf8, role, maxw);
+    char *clean = text_sanitize(utf8, strlen(utf8));
+    int n = put_clean(g, x, y, clean, role, maxw);
+    free(clean);
+    return n;
 }
 
 int uigrid_printf(uigrid_t *g, int x, int y, uint8_t role, int maxw, const char *fmt, ...)

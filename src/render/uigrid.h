@@ -35,9 +35,11 @@ void uigrid_clear(uigrid_t *g);
 /* NULL when (x,y) is off the grid. */
 uigrid_cell_t *uigrid_at(uigrid_t *g, int x, int y);
 const uigrid_cell_t *uigrid_cell(const uigrid_t *g, int x, int y);
-/* Writes sanitised UTF-8 text at (x,y), at most `maxw` columns (a negative
- * `maxw` means up to the right edge); a text cut short ends in an ellipsis.
- * Returns the number of columns written. */
+/* Writes UTF-8 text at (x,y), at most `maxw` columns (a negative `maxw`
+ * means up to the right edge); a text cut short ends in an ellipsis. Text
+ * that is not clean is sanitised first (text_sanitize): the one gate of
+ * every screen, so nothing drawn can drive the terminal. Returns the number
+ * of columns written. */
 int uigrid_put(uigrid_t *g, int x, int y, const char *utf8, uint8_t role, int maxw);
 /* printf into the grid, like uigrid_put. */
 int uigrid_printf(uigrid_t *g, int x, int y, uint8_t role, int maxw, const char *fmt, ...)

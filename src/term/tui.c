@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include "base/exitcode.h"
+#include "base/fatalsig.h"
+#include "base/outfile.h"
 #include "term/theme.h"
 #include "term/tui.h"
 #include "ui/keys.h"
@@ -65,19 +67,18 @@ static volatile sig_atomic_t got_signal;
 static bool curses_on;
 static SCREEN *term_screen;
 
-/* A crash (a fatal signal inside drawing) cannot go back through curses:
- * the handler may only call async-signal-safe functions. So everything it
- * needs is prepared while curses starts: the terminal settings from before
- * curses, the tty's fd, and the bytes that leave the screen. */
-static const int crash_signals[] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL};
-enum { CRASH_SIGNALS = sizeof crash_signals / sizeof crash_signals[0] };
+/* A crash (a fault inside drawing: fatalsig.h) cannot go back through
+ * curses: the handler may only call async-signal-safe functions. So
+ * everything it needs is prepared while curses starts: the terminal
+ * settings from before curses, the tty's fd, and the bytes that leave the
+ * screen. */
+static fatalsig_saved_t crash_before;
 
 static int crash_fd = -1;
 static bool crash_have_termios;
 static struct termios crash_termios;
 static char crash_reset[256];
 static size_t crash_reset_len;
-static struct sigaction crash_before[sizeof crash_signals / sizeof crash_signals[0]];
 static bool crash_armed;
 
 static void on_crash(int sig)
@@ -93,6 +94,7 @@ static void on_crash(int sig)
     }
     if (crash_have_termios)
         tcsetattr(crash_fd, TCSANOW, &crash_termios);
+    outfile_remove_temp(); /* a crash while saving leaves no hidden file */
     /* SA_RESETHAND put the default action back: the signal, blocked while
      * this handler runs, is delivered as it returns and ends the process as
      * it would have without us (core dump included). */
@@ -142,13 +144,9 @@ static void crash_arm(bool mouse)
     crash_add("rmkx", NULL);             /* keypad back to normal */
     crash_add("cnorm", "\033[?25h");     /* show the cursor */
     crash_add("rmcup", "\033[?1049l");   /* leave the alternate screen */
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_crash;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESETHAND;
-    for (int i = 0; i < CRASH_SIGNALS; i++)
-        sigaction(crash_signals[i], &sa, &crash_before[i]);
+    /* An ignored fault stays ignored: SIGXFSZ, so a write past the limit
+     * fails and the screen carries on. */
+    fatalsig_catch(FATALSIG_FAULT, on_crash, SA_RESETHAND, false, &crash_before);
     crash_armed = true;
 }
 
@@ -159,8 +157,7 @@ static void crash_disarm(void)
     if (!crash_armed)
         return;
     crash_armed = false;
-    for (int i = 0; i < CRASH_SIGNALS; i++)
-        sigaction(crash_signals[i], &crash_before[i], NULL);
+    fatalsig_restore(&crash_before);
 }
 
 static void restore(void)
@@ -179,23 +176,30 @@ static void on_signal(int sig)
     got_signal = sig;
 }
 
-/* The signals that end the program: the loop restores the terminal, then
- * dies of the signal. */
-static const int quit_signals[] = {SIGINT, SIGTERM, SIGHUP};
+/* The signals sent to end the program (fatalsig.h: ^C, ^\, SIGTERM,
+ * SIGHUP, SIGPIPE, SIGALRM, SIGUSR1...): the handler only sets a flag; the
+ * loop restores the terminal, then dies of the signal. One the program
+ * ignores (nohup's SIGHUP) stays ignored. */
+static fatalsig_saved_t quit_before;
 
 static void catch_signals(void)
 {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0; /* no SA_RESTART: a signal wakes get_wch at once */
-    for (size_t i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++)
-        sigaction(quit_signals[i], &sa, NULL);
+    /* no SA_RESTART: a signal wakes get_wch at once */
+    fatalsig_catch(FATALSIG_SENT, on_signal, 0, false, &quit_before);
+}
+
+/* The handlers from before, once the screen is done. */
+static void release_signals(void)
+{
+    fatalsig_restore(&quit_before);
 }
 
 /* ------------------------------------------------------------------------
  * Drawing and keys. */
+
+/* How long a wait for a key lasts before the loop looks at the signal flag
+ * again (a signal usually interrupts the wait at once). */
+#define TICK_MS 250
 
 static void draw(const uigrid_t *g)
 {
@@ -275,7 +279,7 @@ static bool start(const tui_opts_t *o, bool mouse)
     keypad(stdscr, TRUE);
     set_escdelay(25);
     curs_set(0);
-    timeout(250); /* wakes up to see a signal's flag */
+    timeout(TICK_MS);
     colors_init(o->color);
     if (mouse) {
         mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
@@ -321,6 +325,30 @@ static bool event(const screen_t *s, bool mouse, int r, wint_t ch)
     return true;
 }
 
+/* Keys typed faster than frames are drawn (a held j, fifty queued j) need
+ * not each wait for a frame: after a key that only moves (the screen's
+ * `moves`), the same key waiting behind it is applied at once, and the
+ * frame is drawn when the run ends. Any other event waiting is read and
+ * held in *r, *ch for the loop (true), after the frame. */
+static bool coalesce(const screen_t *s, bool mouse, int key, int *r, wint_t *ch)
+{
+    if (key < 0 || !s->moves)
+        return false;
+    while (!s->flags->quit && !got_signal && s->moves(s->model, key)) {
+        timeout(0);
+        int next = get_wch(ch);
+        timeout(TICK_MS);
+        if (next == ERR)
+            return false;
+        if (translate(next, *ch) != key) {
+            *r = next;
+            return true;
+        }
+        event(s, mouse, next, *ch);
+    }
+    return false;
+}
+
 int tui_run(const screen_t *s, const tui_opts_t *o)
 {
     bool mouse = o->mouse && s->click;
@@ -330,17 +358,22 @@ int tui_run(const screen_t *s, const tui_opts_t *o)
         return EXIT_USAGE;
     }
     uigrid_t g = UIGRID_INIT;
-    bool dirty = true;
+    bool dirty = true, held = false;
+    int r = ERR;
+    wint_t ch = 0;
     while (!s->flags->quit && !got_signal) {
         if (dirty)
             frame(s, &g);
-        wint_t ch;
-        int r = get_wch(&ch);
+        if (!held)
+            r = get_wch(&ch);
+        held = false;
         /* ERR: a timeout or a signal; the loop's condition decides. */
         dirty = r != ERR && event(s, mouse, r, ch);
+        held = r != ERR && coalesce(s, mouse, translate(r, ch), &r, &ch);
     }
     uigrid_free(&g);
     restore();
+    release_signals();
     if (got_signal) {
         int sig = got_signal;
         signal(sig, SIG_DFL);

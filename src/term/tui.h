@@ -5,11 +5,15 @@
  * of the theme table (theme.h), and turns curses' keys, mouse clicks and
  * resizes into the screen's keys (ui/keys.h) and clicks. The terminal is
  * restored on every way out: the screen is done (q), exit() (a fatal
- * error), SIGINT, SIGTERM and SIGHUP (a handler only sets a flag; the loop
- * restores the terminal, then dies of the signal as the shell expects), and
- * crashes (SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL: a handler that only
- * writes bytes prepared beforehand and calls tcsetattr, both
- * async-signal-safe). */
+ * error), every signal sent to end the process (base/fatalsig.h: SIGINT,
+ * SIGQUIT, SIGTERM, SIGHUP, SIGPIPE, SIGALRM, SIGUSR1...; a handler only
+ * sets a flag, the loop restores the terminal, then dies of the signal as
+ * the shell expects; one the program ignores stays ignored), and crashes
+ * (SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGSYS, SIGTRAP: a handler that
+ * only writes bytes prepared beforehand, calls tcsetattr and removes a
+ * temporary file being written, all async-signal-safe). A run of the same
+ * key that only moves (the screen's `moves`) typed ahead of the screen is
+ * applied whole and drawn once. */
 #ifndef TRADEOFF_TUI_H
 #define TRADEOFF_TUI_H
 

@@ -1,6 +1,7 @@
 /* bindings: action tables and their documentation. See bindings.h. */
 #include "config.h"
 
+#include "base/text.h"
 #include "ui/bindings.h"
 #include "ui/keys.h"
 
@@ -44,14 +45,18 @@ bool bindings_parse_format(const char *s, bindings_format_t *fmt)
 }
 
 /* "Left, h" for the table: the keys of one row, `sep` between them;
- * documentation shows '<' itself rather than its script name. */
-static void keys_of(sb_t *out, const binding_t *b, const char *sep, bool markdown)
+ * documentation shows '<' itself rather than its script name, and roff
+ * reads a backslash as "\e". */
+static void keys_of(sb_t *out, const binding_t *b, const char *sep, bindings_format_t fmt)
 {
     for (int k = 0; k < BINDING_MAX_KEYS && b->keys[k]; k++) {
         char name[24];
         keys_name(b->keys[k], name, sizeof name);
         if (b->keys[k] == '<')
             snprintf(name, sizeof name, "<");
+        if (b->keys[k] == '\\' && fmt == BINDINGS_MAN)
+            snprintf(name, sizeof name, "\\e");
+        bool markdown = fmt == BINDINGS_MARKDOWN;
         sb_printf(out, "%s%s%s%s", k ? sep : "", markdown ? "`" : "", name, markdown ? "`" : "");
     }
 }
@@ -64,15 +69,17 @@ void bindings_render(sb_t *out, const bindings_t *t, bindings_format_t fmt)
         const binding_t *b = &t->rows[i];
         if (fmt == BINDINGS_MARKDOWN) {
             sb_puts(out, "| ");
-            keys_of(out, b, " ", true);
-            sb_printf(out, " | %s |\n", b->description);
+            keys_of(out, b, " ", fmt);
+            sb_puts(out, " | ");
+            text_markdown(out, b->description);
+            sb_puts(out, " |\n");
         } else if (fmt == BINDINGS_MAN) {
             sb_puts(out, ".TP\n.B ");
-            keys_of(out, b, ", ", false);
+            keys_of(out, b, ", ", fmt);
             sb_printf(out, "\n%s\n", b->description);
         } else {
             sb_t k = SB_INIT;
-            keys_of(&k, b, " ", false);
+            keys_of(&k, b, " ", fmt);
             sb_printf(out, "  %-20s %s\n", sb_str(&k), b->description);
             sb_free(&k);
         }

@@ -6,6 +6,7 @@
 #include "base/num.h"
 #include "base/text.h"
 #include "base/xalloc.h"
+#include "core/namematch.h"
 #include "core/optimal.h"
 #include "ui/explore.h"
 
@@ -47,14 +48,17 @@ static void build_series(explore_t *ex)
         const point_t *p = &ex->set.items[i];
         if (!point_has_rates(p))
             continue;
+        long curve = curves_of_point(&ex->curves, i);
         size_t s = 0, g = ex->groups.of[i];
-        for (; s < ex->nseries; s++) {
+        for (; curve < 0 && s < ex->nseries; s++) {
             bool unnamed = !p->series;
-            if (ex->series[s].group == g && unnamed == ex->series[s].unnamed &&
+            if (ex->series[s].group == g && unnamed == ex->series[s].unnamed && ex->series[s].curve < 0 &&
                 (unnamed || strcmp(ex->series[s].name, p->series) == 0))
                 break;
         }
-        if (s == ex->nseries) {
+        if (curve >= 0 || s == ex->nseries) {
+            /* an exact curve is a series of its own, whatever its name */
+            s = ex->nseries;
             ex->series = xrealloc(ex->series, sizeof *ex->series * (ex->nseries + 1));
             explore_series_t *ns = &ex->series[ex->nseries++];
             ns->group = g;
@@ -62,6 +66,7 @@ static void build_series(explore_t *ex)
             ns->name = p->series ? text_sanitize(p->series, strlen(p->series)) : xstrdup("(no series)");
             ns->members = NULL;
             ns->len = 0;
+            ns->curve = curve;
         }
         explore_series_t *se = &ex->series[s];
         se->members = xrealloc(se->members, sizeof *se->members * (se->len + 1));
@@ -73,12 +78,22 @@ static void build_series(explore_t *ex)
         bool knobs = true;
         for (size_t k = 0; k < se->len; k++)
             knobs = knobs && isfinite(ex->set.items[se->members[k]].knob);
-        qsort(se->members, se->len, sizeof *se->members, knobs ? by_knob : by_orr);
+        /* Points without a series are not one sweep: they stay in the
+         * order of the file, as the list first shows them. */
+        if (!se->unnamed)
+            qsort(se->members, se->len, sizeof *se->members, knobs ? by_knob : by_orr);
     }
+    ex->home = xmalloc((ex->set.len + 1) * sizeof *ex->home);
+    for (size_t i = 0; i < ex->set.len; i++)
+        ex->home[i] = (explore_place_t){ex->nseries, 0, false, {0}};
+    for (size_t s = 0; s < ex->nseries; s++)
+        for (size_t k = 0; k < ex->series[s].len; k++)
+            ex->home[ex->series[s].members[k]] = (explore_place_t){s, (double)k, false, {0}};
 }
 
 static explore_sort_t current_sort;
 static const frontier_mark_t *sort_marks; /* per point, within its group */
+static char *const *sort_shown;           /* per point, its name in the list */
 
 static int list_cmp(const void *a, const void *b)
 {
@@ -86,8 +101,8 @@ static int list_cmp(const void *a, const void *b)
     const point_t *p = &sort_set->items[i], *q = &sort_set->items[j];
     int c = 0;
     switch (current_sort) {
-    case EX_SORT_NAME:
-        c = strcasecmp(p->name, q->name);
+    case EX_SORT_NAME: /* as the list shows them */
+        c = strcasecmp(sort_shown[i], sort_shown[j]);
         break;
     case EX_SORT_ASR:
     case EX_SORT_ORR: {
@@ -113,25 +128,84 @@ static int list_cmp(const void *a, const void *b)
     return c ? c : i < j ? -1 : i > j ? 1 : 0;
 }
 
-/* The list: every point, or the current group's (f), sorted; the cursor
+/* Puts the list cursor on point `idx`, when the list shows it. */
+static void cursor_to(explore_t *ex, size_t idx)
+{
+    if (idx < ex->set.len && ex->row_of[idx] != EXPLORE_NOT_LISTED)
+        ex->cursor = ex->row_of[idx];
+}
+
+static bool contains_ci(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (const char *p = hay; p && *p; p++)
+        if (strncasecmp(p, needle, n) == 0)
+            return true;
+    return false;
+}
+
+/* Point i passes the filter (\): its name, series or group (which names
+ * the set and the judge it was measured with) contains the text. */
+static bool filtered_in(const explore_t *ex, size_t i)
+{
+    const point_t *p = &ex->set.items[i];
+    return !ex->filter[0] || contains_ci(p->name, ex->filter) || contains_ci(p->series, ex->filter) ||
+           contains_ci(point_group(p), ex->filter);
+}
+
+/* Point i shows in the list: of the current group under f, and through
+ * the filter. */
+static bool listed(const explore_t *ex, size_t i)
+{
+    return (!ex->only_group || ex->groups.of[i] == ex->group) && filtered_in(ex, i);
+}
+
+/* The list: the points `listed`, sorted (and reversed with I); the cursor
  * stays on its point where it can. */
 static void sort_list(explore_t *ex)
 {
     long keep = explore_selected(ex);
     size_t n = 0;
     for (size_t i = 0; i < ex->set.len; i++)
-        if (!ex->only_group || ex->groups.of[i] == ex->group)
+        if (listed(ex, i))
             ex->order[n++] = i;
     ex->nlisted = n;
     sort_set = &ex->set;
     sort_marks = ex->groups.marks;
+    sort_shown = ex->names.names;
     current_sort = ex->sort;
     qsort(ex->order, n, sizeof *ex->order, list_cmp);
+    for (size_t a = 0, b = n; ex->sort_reverse && a + 1 < b; a++, b--) {
+        size_t t = ex->order[a];
+        ex->order[a] = ex->order[b - 1];
+        ex->order[b - 1] = t;
+    }
+    for (size_t i = 0; i < ex->set.len; i++)
+        ex->row_of[i] = EXPLORE_NOT_LISTED;
+    for (size_t r = 0; r < n; r++)
+        ex->row_of[ex->order[r]] = r;
     if (ex->cursor >= n)
         ex->cursor = n ? n - 1 : 0;
-    for (size_t i = 0; keep >= 0 && i < n; i++)
-        if (ex->order[i] == (size_t)keep)
-            ex->cursor = i;
+    if (keep >= 0)
+        cursor_to(ex, (size_t)keep);
+}
+
+/* What the chart draws as points: not a curve's point (its curve is drawn
+ * instead), and with f or x only the current group's. */
+static void chart_mask(explore_t *ex)
+{
+    for (size_t i = 0; i < ex->set.len; i++)
+        ex->chart_include[i] = curves_of_point(&ex->curves, i) < 0 && filtered_in(ex, i) &&
+                               (!(ex->only_group || ex->hide_others) || !ex->in_group || ex->in_group[i]);
+    for (size_t k = 0; k < ex->curves.len; k++) {
+        size_t p = ex->curves.items[k].point;
+        ex->chart_curves[k].dimmed = ex->in_group && !ex->in_group[p];
+        /* a curve of another group is hidden with the other groups' points */
+        if (((ex->only_group || ex->hide_others) && ex->chart_curves[k].dimmed) || !filtered_in(ex, p))
+            ex->chart_curves[k].len = 0;
+        else
+            ex->chart_curves[k].len = ex->curves.items[k].curve.len;
+    }
 }
 
 long explore_selected(const explore_t *ex)
@@ -147,6 +221,7 @@ static void enter_group(explore_t *ex, size_t g)
     ex->group = g;
     free(ex->in_group);
     ex->in_group = groups_mask(&ex->groups, g);
+    chart_mask(ex);
     if (ex->only_group)
         sort_list(ex);
 }
@@ -158,6 +233,35 @@ static void follow_group(explore_t *ex)
         enter_group(ex, ex->series[ex->place.series].group);
 }
 
+size_t explore_series_len(const explore_t *ex, size_t s)
+{
+    if (s >= ex->nseries)
+        return 0;
+    const explore_series_t *se = &ex->series[s];
+    return se->curve >= 0 ? ex->curves.items[se->curve].curve.len : se->len;
+}
+
+/* A curve's point now holds another step: its place in the list and,
+ * where it shares its group with other points, their marks and frontier
+ * move with it (the rest stays as it was: one curve alone in its group,
+ * the usual case, costs nothing more). */
+static void curve_to_step(explore_t *ex, long c, size_t step)
+{
+    curve_whole_t *w = &ex->curves.items[c];
+    if (w->step == step)
+        return;
+    curves_put_step(&ex->curves, (size_t)c, step, &ex->set);
+    ex->home[w->point].pos = (double)w->step;
+    if (ex->place.series == ex->home[w->point].series)
+        ex->place.pos = (double)w->step;
+    if (ex->groups.items[ex->groups.of[w->point]].nmembers > 1) {
+        groups_free(&ex->groups);
+        groups_compute(&ex->groups, &ex->set);
+    }
+    if (ex->sort != EX_SORT_INPUT && ex->sort != EX_SORT_NAME)
+        sort_list(ex);
+}
+
 static frontier_op_t op_at(const explore_t *ex, explore_place_t pl)
 {
     frontier_op_t none = {0};
@@ -166,6 +270,8 @@ static frontier_op_t op_at(const explore_t *ex, explore_place_t pl)
     if (pl.series >= ex->nseries)
         return none;
     const explore_series_t *se = &ex->series[pl.series];
+    if (se->curve >= 0) /* its point holds the step (set_place) */
+        return frontier_op_point(&ex->set, se->members[0]);
     double pos = pl.pos;
     size_t i = (size_t)floor(pos);
     if (i + 1 >= se->len)
@@ -185,31 +291,57 @@ frontier_op_t explore_current(const explore_t *ex)
 
 comparison_t explore_compare(const explore_t *ex, const frontier_op_t *op)
 {
-    stats_blend_t a = stats_blend_op(&ex->set, &ex->baseline), b = stats_blend_op(&ex->set, op);
+    stats_blend_t a = stats_blend_op(&ex->pinned, &ex->baseline), b = stats_blend_op(&ex->set, op);
     return model_compare_blend(&ex->scenario, &a, &b);
+}
+
+void explore_point_name(const explore_t *ex, size_t i, char *buf, size_t n)
+{
+    long c = curves_of_point(&ex->curves, i);
+    if (c < 0) {
+        snprintf(buf, n, "%s", ex->set.items[i].name);
+        return;
+    }
+    char t[40];
+    snprintf(buf, n, "%s @ %s", ex->set.items[i].name, num_format_json(ex->set.items[i].knob, t, sizeof t));
+}
+
+void explore_data_summary(const explore_t *ex, char *buf, size_t n)
+{
+    char a[48], b[48];
+    size_t points = ex->set.len - ex->curves.len;
+    if (!ex->curves.len)
+        snprintf(buf, n, "%s point%s", num_format_int((double)points, a, sizeof a), points == 1 ? "" : "s");
+    else if (!points && ex->curves.len == 1)
+        snprintf(buf, n, "a curve of %s thresholds", num_format_int((double)ex->curves.items[0].curve.len, a, sizeof a));
+    else
+        snprintf(buf, n, "%s point%s, %s curve%s", num_format_int((double)points, a, sizeof a), points == 1 ? "" : "s",
+                 num_format_int((double)ex->curves.len, b, sizeof b), ex->curves.len == 1 ? "" : "s");
 }
 
 void explore_op_name(const explore_t *ex, const frontier_op_t *op, char *buf, size_t n)
 {
-    if (!op->valid)
+    char a[200], b[200];
+    if (!op->valid) {
         snprintf(buf, n, "(none)");
-    else if (!op->is_mix)
-        snprintf(buf, n, "%s", ex->set.items[op->a].name);
-    else
-        snprintf(buf, n, "%.0f%% %s + %.0f%% %s", op->lambda * 100.0, ex->set.items[op->a].name,
-                 (1.0 - op->lambda) * 100.0, ex->set.items[op->b].name);
+        return;
+    }
+    explore_point_name(ex, op->a, a, sizeof a);
+    if (!op->is_mix) {
+        snprintf(buf, n, "%s", a);
+        return;
+    }
+    explore_point_name(ex, op->b, b, sizeof b);
+    snprintf(buf, n, "%.0f%% %s + %.0f%% %s", op->lambda * 100.0, a, (1.0 - op->lambda) * 100.0, b);
 }
 
 /* Where point `idx` sits along its series, if it is in one. */
 static bool place_of(const explore_t *ex, size_t idx, explore_place_t *pl)
 {
-    for (size_t s = 0; s < ex->nseries; s++)
-        for (size_t k = 0; k < ex->series[s].len; k++)
-            if (ex->series[s].members[k] == idx) {
-                *pl = (explore_place_t){s, (double)k, false, {0}};
-                return true;
-            }
-    return false;
+    if (idx >= ex->set.len || ex->home[idx].series >= ex->nseries)
+        return false;
+    *pl = ex->home[idx];
+    return true;
 }
 
 /* Keeps the list cursor on the measured point nearest the operating point. */
@@ -218,13 +350,10 @@ static void sync_cursor(explore_t *ex)
     if (ex->place.series >= ex->nseries)
         return;
     const explore_series_t *se = &ex->series[ex->place.series];
-    size_t k = (size_t)lround(ex->place.pos);
+    size_t k = se->curve >= 0 ? 0 : (size_t)lround(ex->place.pos);
     if (k >= se->len)
         k = se->len - 1;
-    size_t idx = se->members[k];
-    for (size_t i = 0; i < ex->nlisted; i++)
-        if (ex->order[i] == idx)
-            ex->cursor = i;
+    cursor_to(ex, se->members[k]);
 }
 
 void explore_say(explore_t *ex, bool error, const char *fmt, ...)
@@ -236,53 +365,139 @@ void explore_say(explore_t *ex, bool error, const char *fmt, ...)
     ex->message_is_error = error;
 }
 
-void explore_init(explore_t *ex, pointset_t *set, char *title, char **files, int nfiles,
-                  const scenario_t *scenario, const analysis_opts_t *analysis)
+/* Per curve, its rates as the chart draws them. */
+static void chart_curves_build(explore_t *ex)
+{
+    ex->chart_curves = xcalloc(ex->curves.len + 1, sizeof *ex->chart_curves);
+    for (size_t k = 0; k < ex->curves.len; k++) {
+        const curve_t *c = &ex->curves.items[k].curve;
+        double *orr = xmalloc((c->len + 1) * sizeof *orr), *asr = xmalloc((c->len + 1) * sizeof *asr);
+        double na = c->n_adversarial > 0 ? (double)c->n_adversarial : NAN;
+        double nb = c->n_benign > 0 ? (double)c->n_benign : NAN;
+        for (size_t i = 0; i < c->len; i++) {
+            asr[i] = (double)c->steps[i].attack_successes / na;
+            orr[i] = (double)c->steps[i].benign_refused / nb;
+        }
+        ex->chart_curves[k] = (chart_curve_t){orr, asr, c->len, ex->set.items[ex->curves.items[k].point].name, false};
+    }
+}
+
+/* The first point of the files with both rates: where the explorer opens. */
+static void open_on_first(explore_t *ex)
+{
+    for (size_t i = 0; i < ex->set.len; i++) {
+        explore_place_t pl;
+        if (!place_of(ex, i, &pl))
+            continue;
+        ex->place = pl;
+        follow_group(ex);
+        sync_cursor(ex);
+        char name[200];
+        explore_point_name(ex, i, name, sizeof name);
+        long c = curves_of_point(&ex->curves, i);
+        if (c >= 0)
+        {
+            char n[32];
+            explore_say(ex, false, "starting at %s, the lowest of %s's %s thresholds: %s steps through them, = types one",
+                        name, ex->set.items[i].name, num_format_int((double)ex->curves.items[c].curve.len, n, sizeof n),
+                        ex->ascii ? "<- ->" : "\xe2\x86\x90\xe2\x86\x92");
+        }
+        else
+            explore_say(ex, false, "starting at %s, the first point of the file%s with both rates measured", name,
+                        ex->nfiles > 1 ? "s" : "");
+        return;
+    }
+}
+
+void explore_init_whole(explore_t *ex, pointset_t *set, curves_t *curves, char *title, char **files, int nfiles,
+                        const scenario_t *scenario, const analysis_opts_t *analysis)
 {
     memset(ex, 0, sizeof *ex);
     ex->set = *set;
     *set = (pointset_t)POINTSET_INIT;
+    if (curves) {
+        ex->curves = *curves;
+        *curves = (curves_t)CURVES_INIT;
+    }
     ex->title = title;
     ex->files = files;
     ex->nfiles = nfiles;
     ex->scenario = *scenario;
     ex->analysis = analysis ? *analysis : (analysis_opts_t)ANALYSIS_OPTS_INIT;
+    ex->baseline_point = -1;
     groups_compute(&ex->groups, &ex->set);
+    shortnames_compute(&ex->names, &ex->set, ex->groups.of);
+    for (size_t i = 0; i < ex->set.len; i++) {
+        int w = text_width(ex->names.names[i]);
+        ex->names_width = w > ex->names_width ? w : ex->names_width;
+    }
     build_series(ex);
+    chart_curves_build(ex);
+    ex->chart_include = xcalloc(ex->set.len + 1, sizeof *ex->chart_include);
     ex->order = xcalloc(ex->set.len ? ex->set.len : 1, sizeof *ex->order);
+    ex->row_of = xcalloc(ex->set.len ? ex->set.len : 1, sizeof *ex->row_of);
     enter_group(ex, groups_default(&ex->groups));
     sort_list(ex);
     ex->cursor = 0;
     ex->place.series = ex->nseries; /* none until a series exists */
-    if (ex->nseries) {
-        /* the first series is the first rated point's: the default group's */
-        ex->place.series = 0;
-        ex->place.pos = 0;
-        follow_group(ex);
-        sync_cursor(ex);
-    }
+    open_on_first(ex);
+}
+
+void explore_init(explore_t *ex, pointset_t *set, char *title, char **files, int nfiles,
+                  const scenario_t *scenario, const analysis_opts_t *analysis)
+{
+    explore_init_whole(ex, set, NULL, title, files, nfiles, scenario, analysis);
 }
 
 void explore_free(explore_t *ex)
 {
+    explore_flips_close(ex);
     for (size_t s = 0; s < ex->nseries; s++) {
         free(ex->series[s].name);
         free(ex->series[s].members);
     }
+    for (size_t k = 0; k < ex->curves.len; k++) {
+        free((void *)ex->chart_curves[k].orr);
+        free((void *)ex->chart_curves[k].asr);
+    }
+    free(ex->chart_curves);
+    free(ex->chart_include);
+    curves_free(&ex->curves);
     free(ex->series);
     free(ex->order);
+    free(ex->row_of);
+    free(ex->home);
     free(ex->in_group);
     groups_free(&ex->groups);
+    shortnames_free(&ex->names);
     pointset_free(&ex->set);
+    pointset_free(&ex->pinned);
+    diag_free(&ex->warnings);
+    free(ex->replace_path);
     free(ex->title);
     memset(ex, 0, sizeof *ex);
+}
+
+void explore_keep_warnings(explore_t *ex, diag_t *d)
+{
+    diag_take_warnings(&ex->warnings, d);
 }
 
 /* ------------------------------------------------------------------------
  * Selecting, pinning. */
 
+/* Every move of the operating point ends here: a place on a curve puts
+ * its step on the curve's point (a whole step: a curve's thresholds are
+ * each measured, never mixed). */
 static void set_place(explore_t *ex, explore_place_t pl)
 {
+    if (pl.series < ex->nseries && ex->series[pl.series].curve >= 0) {
+        size_t len = explore_series_len(ex, pl.series);
+        double pos = round(pl.pos);
+        pl.pos = pos < 0 ? 0 : pos > (double)(len - 1) ? (double)(len - 1) : pos;
+        pl.at_op = false;
+        curve_to_step(ex, ex->series[pl.series].curve, (size_t)pl.pos);
+    }
     ex->place = pl;
     follow_group(ex);
     sync_cursor(ex);
@@ -292,7 +507,7 @@ void explore_set_place(explore_t *ex, explore_place_t pl)
 {
     if (pl.series >= ex->nseries)
         return;
-    double last = (double)(ex->series[pl.series].len - 1);
+    double last = (double)(explore_series_len(ex, pl.series) - 1);
     if (pl.pos > last)
         pl.pos = last;
     if (pl.pos < 0)
@@ -300,51 +515,134 @@ void explore_set_place(explore_t *ex, explore_place_t pl)
     set_place(ex, pl);
 }
 
-bool explore_select(explore_t *ex, const char *name, sb_t *why)
+explore_place_t explore_place_v1(const explore_t *ex, size_t s, double pos)
+{
+    explore_place_t pl = {s, pos, false, {0}};
+    if (s >= ex->nseries || !ex->series[s].unnamed || ex->series[s].curve >= 0 || !ex->series[s].len)
+        return pl;
+    const explore_series_t *se = &ex->series[s];
+    size_t *old = xmalloc(se->len * sizeof *old);
+    memcpy(old, se->members, se->len * sizeof *old);
+    bool knobs = true;
+    for (size_t k = 0; k < se->len; k++)
+        knobs = knobs && isfinite(ex->set.items[old[k]].knob);
+    sort_set = &ex->set;
+    qsort(old, se->len, sizeof *old, knobs ? by_knob : by_orr);
+    double k = round(pos);
+    k = k < 0 ? 0 : k > (double)(se->len - 1) ? (double)(se->len - 1) : k;
+    pl = ex->home[old[(size_t)k]];
+    free(old);
+    return pl;
+}
+
+/* The point a typed name means (namematch), or -1 with the reason. */
+static long point_named(const explore_t *ex, const char *name, sb_t *why)
+{
+    char *query = text_one_name(name);
+    namematch_t m = namematch_points(&ex->set);
+    long idx = namematch_resolve(&m, query, why);
+    free(query);
+    return idx;
+}
+
+/* The place a person means by `name`: "CURVE @ T", the step of that
+ * curve at or above the threshold T, or a point's name (namematch). False
+ * with the reason. */
+static bool place_named(explore_t *ex, const char *name, explore_place_t *pl, const char *role, sb_t *why)
 {
     long idx = pointset_index(&ex->set, name);
-    explore_place_t pl;
-    if (idx < 0) {
-        char *shown = text_sanitize(name, strlen(name));
-        sb_printf(why, "no point named '%s'", shown);
-        free(shown);
+    const char *at = strstr(name, " @ ");
+    for (const char *p = at; p && idx < 0; p = strstr(p + 1, " @ "))
+        at = p; /* the last " @ ": a name may contain one */
+    if (idx < 0 && at) {
+        char *base = xstrndup(name, (size_t)(at - name));
+        long b = pointset_index(&ex->set, base);
+        long c = b >= 0 ? curves_of_point(&ex->curves, (size_t)b) : -1;
+        double t;
+        free(base);
+        if (c >= 0 && num_parse_decimal(at + 3, &t) == NULL) {
+            const curve_t *cv = &ex->curves.items[c].curve;
+            size_t step = curve_at_or_above(cv, t);
+            if (step >= cv->len) {
+                sb_printf(why, "no threshold of '%s' is at or above %s", ex->set.items[b].name, at + 3);
+                return false;
+            }
+            if (!place_of(ex, (size_t)b, pl)) {
+                sb_printf(why, "'%s' has no measured ASR and ORR, so it cannot be the %s", ex->set.items[b].name, role);
+                return false;
+            }
+            pl->pos = (double)step;
+            return true;
+        }
+    }
+    if (idx < 0)
+        idx = point_named(ex, name, why);
+    if (idx < 0)
+        return false;
+    if (!place_of(ex, (size_t)idx, pl)) {
+        sb_printf(why, "'%s' has no measured ASR and ORR, so it cannot be the %s", ex->set.items[idx].name, role);
         return false;
     }
-    if (!place_of(ex, (size_t)idx, &pl)) {
-        sb_printf(why, "'%s' has no measured ASR and ORR, so it cannot be the operating point",
-                  ex->set.items[idx].name);
-        return false;
-    }
-    set_place(ex, pl);
     return true;
 }
 
-static void pin(explore_t *ex, frontier_op_t op)
+bool explore_select(explore_t *ex, const char *name, sb_t *why)
 {
+    explore_place_t pl;
+    if (!place_named(ex, name, &pl, "operating point", why))
+        return false;
+    set_place(ex, pl);
+    ex->message[0] = '\0';
+    return true;
+}
+
+/* Pins `op` (of the set) as the baseline: its points are copied, so a
+ * curve's point moving on leaves the baseline where it was. `where`: its
+ * place on a series, NULL when it has none. */
+static void pin(explore_t *ex, frontier_op_t op, const explore_place_t *where)
+{
+    pointset_free(&ex->pinned);
     ex->has_baseline = op.valid;
-    ex->baseline = op;
+    ex->baseline_point = -1;
+    ex->baseline_placed = where != NULL;
+    if (where)
+        ex->baseline_place = *where;
+    if (!op.valid)
+        return;
     explore_op_name(ex, &op, ex->baseline_name, sizeof ex->baseline_name);
+    pointset_add(&ex->pinned, point_copy(&ex->set.items[op.a]));
+    if (op.is_mix)
+        pointset_add(&ex->pinned, point_copy(&ex->set.items[op.b]));
+    else
+        ex->baseline_point = (long)op.a;
+    ex->baseline = op;
+    ex->baseline.a = 0;
+    ex->baseline.b = op.is_mix ? 1 : 0;
+}
+
+static bool place_of_mix(const explore_t *ex, const frontier_op_t *op, explore_place_t *pl);
+
+void explore_pin_op(explore_t *ex, frontier_op_t op)
+{
+    explore_place_t pl;
+    bool placed = op.valid && (op.is_mix ? place_of_mix(ex, &op, &pl) : place_of(ex, op.a, &pl));
+    pin(ex, op, placed ? &pl : NULL);
 }
 
 void explore_pin_current(explore_t *ex)
 {
-    pin(ex, explore_current(ex));
+    pin(ex, explore_current(ex), ex->place.series < ex->nseries ? &ex->place : NULL);
 }
 
 bool explore_pin(explore_t *ex, const char *name, sb_t *why)
 {
-    long idx = pointset_index(&ex->set, name);
-    if (idx < 0) {
-        char *shown = text_sanitize(name, strlen(name));
-        sb_printf(why, "no point named '%s'", shown);
-        free(shown);
+    explore_place_t pl, keep = ex->place;
+    if (!place_named(ex, name, &pl, "baseline", why))
         return false;
-    }
-    if (!point_has_rates(&ex->set.items[idx])) {
-        sb_printf(why, "'%s' has no measured ASR and ORR, so it cannot be the baseline", ex->set.items[idx].name);
-        return false;
-    }
-    pin(ex, frontier_op_point(&ex->set, (size_t)idx));
+    /* on the point's place for a moment, so that a curve's step is the one pinned */
+    set_place(ex, pl);
+    explore_pin_current(ex);
+    set_place(ex, keep);
     return true;
 }
 
@@ -425,10 +723,10 @@ double explore_control_fraction(const explore_t *ex, explore_control_t c)
 {
     const scenario_t *s = &ex->scenario;
     switch (c) {
-    case EX_CTL_THRESHOLD:
-        if (ex->place.series >= ex->nseries || ex->series[ex->place.series].len < 2)
-            return 1;
-        return ex->place.pos / (double)(ex->series[ex->place.series].len - 1);
+    case EX_CTL_THRESHOLD: {
+        size_t len = explore_series_len(ex, ex->place.series);
+        return len < 2 ? 1 : ex->place.pos / (double)(len - 1);
+    }
     case EX_CTL_VOLUME:
         return slider_fraction(s->volume, VOLUME_RANGE);
     case EX_CTL_ADV_SHARE:
@@ -460,28 +758,49 @@ static void make_custom(scenario_t *s)
     snprintf(s->policy.label, sizeof s->policy.label, "custom policy");
 }
 
+/* Coarse steps along an exact curve: this many stops, at quantiles of its
+ * thresholds (by rank), so a curve of a million steps is crossed in twenty
+ * keys and every stop is a measured threshold. */
+#define CURVE_COARSE_STOPS 20
+
+/* The next position along the series: a curve's next (coarse: next
+ * quantile) threshold; the next point of the points without a series; in
+ * a named series of rows a tenth of the way to the next point (a mix), or
+ * (coarse) the next point. */
+static double next_position(const explore_t *ex, int dir, bool coarse)
+{
+    const explore_series_t *se = &ex->series[ex->place.series];
+    double pos = ex->place.pos, len = (double)explore_series_len(ex, ex->place.series);
+    if (se->curve >= 0 && coarse) {
+        double q = (len - 1) / CURVE_COARSE_STOPS, at = pos / (q > 0 ? q : 1);
+        double stop = dir > 0 ? floor(at + 1e-9) + 1 : ceil(at - 1e-9) - 1;
+        double next = round(stop * q);
+        if (next == pos)
+            next = pos + dir;
+        return next;
+    }
+    if (se->curve >= 0 || se->unnamed || coarse)
+        return dir > 0 ? floor(pos + 1e-9) + 1 : ceil(pos - 1e-9) - 1;
+    return round((pos + 0.1 * dir) * 10) / 10;
+}
+
 static void step_threshold(explore_t *ex, int dir, bool coarse)
 {
     if (ex->place.series >= ex->nseries) {
         explore_say(ex, true, "no series with measured ASR and ORR to move along");
         return;
     }
-    double last = (double)(ex->series[ex->place.series].len - 1);
-    double pos = ex->place.pos;
-    if (coarse)
-        pos = dir > 0 ? floor(pos + 1e-9) + 1 : ceil(pos - 1e-9) - 1;
-    else
-        pos = round((pos + 0.1 * dir) * 10) / 10;
+    double last = (double)(explore_series_len(ex, ex->place.series) - 1);
+    double pos = next_position(ex, dir, coarse);
     if (pos < 0)
         pos = 0;
     if (pos > last)
         pos = last;
+    const explore_series_t *se = &ex->series[ex->place.series];
     if (pos == ex->place.pos && !ex->place.at_op)
-        explore_say(ex, false, "already at the %s point of the series '%s'", dir > 0 ? "last" : "first",
-            ex->series[ex->place.series].name);
-    ex->place.pos = pos;
-    ex->place.at_op = false;
-    sync_cursor(ex);
+        explore_say(ex, false, "already at the %s %s of %s", dir > 0 ? "last" : "first",
+                    se->curve >= 0 ? "threshold" : "point", se->unnamed ? "the points without a series" : se->name);
+    set_place(ex, (explore_place_t){ex->place.series, pos, false, {0}});
 }
 
 static void step_policy(explore_t *ex, int dir)
@@ -503,6 +822,7 @@ static void adjust(explore_t *ex, int dir, bool coarse)
     scenario_t *s = &ex->scenario;
     switch (ex->focus) {
     case EX_CTL_THRESHOLD:
+    case EX_CTL_LIST: /* the list focused: along the selected point's series */
         step_threshold(ex, dir, coarse);
         break;
     case EX_CTL_VOLUME:
@@ -538,12 +858,43 @@ static void adjust(explore_t *ex, int dir, bool coarse)
 
 static const char *const control_names[EX_NCONTROLS] = {
     "threshold", "daily queries", "adversarial share", "cost per refusal",
-    "cost per harmful output", "policy", "ASR bound", "ORR bound",
+    "cost per harmful output", "policy", "ASR bound", "ORR bound", "point list",
 };
 
 const char *explore_control_name(explore_control_t c)
 {
     return c < EX_NCONTROLS ? control_names[c] : "?";
+}
+
+/* A typed threshold on an exact curve: the measured step at or above it,
+ * and the status line says which. */
+static bool curve_threshold(explore_t *ex, const explore_series_t *se, double t, sb_t *why)
+{
+    const curve_t *c = &ex->curves.items[se->curve].curve;
+    size_t step = curve_at_or_above(c, t);
+    char a[40], b[40];
+    if (step >= c->len) {
+        sb_printf(why, "expected a threshold up to %s, the highest score measured in '%s'",
+                  num_format_json(c->steps[c->len - 1].threshold, a, sizeof a), se->name);
+        return false;
+    }
+    set_place(ex, (explore_place_t){ex->place.series, (double)step, false, {0}});
+    const point_t *p = &ex->set.items[se->members[0]];
+    sb_t m = SB_INIT;
+    num_format_json(c->steps[step].threshold, a, sizeof a);
+    if (c->steps[step].threshold == t)
+        sb_printf(&m, "threshold %s, measured: ", a);
+    else
+        sb_printf(&m, "threshold %s: the next measured threshold is %s: ", num_format_json(t, b, sizeof b), a);
+    sb_puts(&m, "ORR ");
+    point_counts_describe(&m, p, false, ex->ascii);
+    sb_puts(&m, ", ASR ");
+    point_counts_describe(&m, p, true, ex->ascii);
+    sb_printf(&m, " (step %s of %s)", num_format_int((double)(step + 1), a, sizeof a),
+              num_format_int((double)c->len, b, sizeof b));
+    explore_say(ex, false, "%s", sb_str(&m));
+    sb_free(&m);
+    return true;
 }
 
 bool explore_set_threshold(explore_t *ex, const char *text, sb_t *why)
@@ -553,26 +904,27 @@ bool explore_set_threshold(explore_t *ex, const char *text, sb_t *why)
         return false;
     }
     const explore_series_t *se = &ex->series[ex->place.series];
-    long idx = pointset_index(&ex->set, text);
-    if (idx >= 0) {
-        sb_t dummy = SB_INIT;
-        bool ok = explore_select(ex, text, why);
-        sb_free(&dummy);
-        return ok;
-    }
+    /* A point's exact name or "CURVE @ T" first, then a number along the
+     * series, then what the text means as a name (a prefix, a part). */
     double knob;
-    if (num_parse_decimal(text, &knob) != NULL) {
-        sb_printf(why, "expected a point name or a %s value of the series '%s'",
-                  ex->set.knob_name ? ex->set.knob_name : "threshold", se->name);
+    bool number = num_parse_decimal(text, &knob) == NULL;
+    if (pointset_index(&ex->set, text) >= 0 || strstr(text, " @ ") || !number)
+        return explore_select(ex, text, why);
+    if (se->unnamed && se->curve < 0) {
+        sb_printf(why, "the points without a series have no threshold: expected a point name");
         return false;
     }
+    if (se->curve >= 0)
+        return curve_threshold(ex, se, knob, why);
     const point_t *first = &ex->set.items[se->members[0]];
     frontier_op_t op = frontier_at_knob(&ex->set, se->unnamed ? NULL : first->series, first->group, knob);
     if (!op.valid) {
         double lo = ex->set.items[se->members[0]].knob, hi = ex->set.items[se->members[se->len - 1]].knob;
+        char a[40], b[40];
         if (isfinite(lo) && isfinite(hi))
-            sb_printf(why, "expected a %s from %g to %g (the measured range of '%s')",
-                      ex->set.knob_name ? ex->set.knob_name : "threshold", lo, hi, se->name);
+            sb_printf(why, "expected a %s from %s to %s (the measured range of '%s')",
+                      ex->set.knob_name ? ex->set.knob_name : "threshold", num_format_json(lo, a, sizeof a),
+                      num_format_json(hi, b, sizeof b), se->name);
         else
             sb_printf(why, "the series '%s' has no %s values; type a point name instead", se->name,
                       ex->set.knob_name ? ex->set.knob_name : "threshold");
@@ -651,8 +1003,10 @@ static void current_text(explore_t *ex, char *buf, size_t n)
     switch (ex->focus) {
     case EX_CTL_THRESHOLD: {
         frontier_op_t op = explore_current(ex);
-        if (op.valid && !op.is_mix)
-            snprintf(buf, n, "%s", ex->set.items[op.a].name);
+        if (op.valid && !op.is_mix && curves_of_point(&ex->curves, op.a) >= 0)
+            num_format_json(ex->set.items[op.a].knob, buf, n); /* a curve: its threshold */
+        else if (op.valid && !op.is_mix)
+            explore_point_name(ex, op.a, buf, n);
         else
             buf[0] = '\0';
         break;
@@ -695,31 +1049,81 @@ static void open_input(explore_t *ex, explore_input_t kind, const char *prompt, 
 /* ------------------------------------------------------------------------
  * Find, cost-optimal. */
 
-static bool find_point(explore_t *ex, const char *text)
+/* Puts the cursor (and the operating point, where the point has both
+ * rates) on point `idx`. */
+static void go_to_point(explore_t *ex, size_t idx)
 {
-    if (!*text)
-        return false;
-    size_t n = ex->nlisted;
-    /* Search from the row after the cursor, so Enter on the same text finds
-     * the next match; exact names win over substrings. */
-    long idx = pointset_index(&ex->set, text);
-    for (size_t k = 1; idx < 0 && k <= n; k++) {
-        size_t row = (ex->cursor + k) % n;
-        const char *name = ex->set.items[ex->order[row]].name;
-        size_t tl = strlen(text);
-        for (const char *p = name; *p && idx < 0; p++)
-            if (strncasecmp(p, text, tl) == 0)
-                idx = (long)ex->order[row];
-    }
-    if (idx < 0)
-        return false;
     explore_place_t pl;
-    if (place_of(ex, (size_t)idx, &pl))
+    if (place_of(ex, idx, &pl))
         set_place(ex, pl);
-    for (size_t i = 0; i < ex->nlisted; i++)
-        if (ex->order[i] == (size_t)idx)
-            ex->cursor = i;
+    cursor_to(ex, idx);
+}
+
+/* The row after (dir > 0) or before the cursor whose point's name, or name
+ * as the list shows it, contains `text`, wrapping around; -1 when none. An
+ * exact name wins when searching forward from the start. */
+static long find_row(const explore_t *ex, const char *text, int dir)
+{
+    size_t n = ex->nlisted;
+    if (!*text || !n)
+        return -1;
+    for (size_t k = 1; k <= n; k++) {
+        size_t row = dir > 0 ? (ex->cursor + k) % n : (ex->cursor + n - k % n) % n;
+        size_t i = ex->order[row];
+        if (contains_ci(ex->set.items[i].name, text) || contains_ci(ex->names.names[i], text))
+            return (long)row;
+    }
+    return -1;
+}
+
+static bool find_point(explore_t *ex, const char *text, int dir)
+{
+    long idx = pointset_index(&ex->set, text);
+    if (idx >= 0 && ex->row_of[idx] != EXPLORE_NOT_LISTED && dir > 0 && (size_t)idx != (size_t)explore_selected(ex)) {
+        go_to_point(ex, (size_t)idx);
+        return true;
+    }
+    long row = find_row(ex, text, dir);
+    if (row < 0)
+        return false;
+    go_to_point(ex, ex->order[row]);
     return true;
+}
+
+static void say_found(explore_t *ex)
+{
+    char a[32], b[32];
+    explore_say(ex, false, "'%s': row %s of %s (n next, N previous)", ex->find_text,
+                num_format_int((double)(ex->cursor + 1), a, sizeof a), num_format_int((double)ex->nlisted, b, sizeof b));
+}
+
+/* n and N: the next or previous match of the last search. */
+static void find_again(explore_t *ex, int dir)
+{
+    if (!ex->find_text[0]) {
+        explore_say(ex, true, "no search yet: / finds a point by name, then n and N the next and previous");
+        return;
+    }
+    if (!find_point(ex, ex->find_text, dir)) {
+        explore_say(ex, true, "no point of the list contains '%s'", ex->find_text);
+        return;
+    }
+    say_found(ex);
+}
+
+void explore_set_filter(explore_t *ex, const char *text)
+{
+    snprintf(ex->filter, sizeof ex->filter, "%s", text);
+    chart_mask(ex);
+    sort_list(ex);
+    char a[32], b[32];
+    num_format_int((double)ex->nlisted, a, sizeof a);
+    num_format_int((double)ex->set.len, b, sizeof b);
+    if (!ex->filter[0])
+        explore_say(ex, false, "filter cleared: %s points", a);
+    else
+        explore_say(ex, false, "filter '%s': %s of %s points in the list and on the chart (\\ then Enter on an "
+                               "empty line shows all)", ex->filter, a, b);
 }
 
 /* The place of a mix on one series: between its two points when both are
@@ -731,10 +1135,54 @@ static bool place_of_mix(const explore_t *ex, const frontier_op_t *op, explore_p
     explore_place_t pa, pb;
     if (!place_of(ex, op->a, &pa) || !place_of(ex, op->b, &pb) || pa.series != pb.series)
         return false;
-    *pl = (explore_place_t){pa.series, op->lambda * pa.pos + (1 - op->lambda) * pb.pos, false, {0}};
+    /* Rounded past any share a person sets: a share read back from a
+     * saved scenario (90% of 0.1) lands on the position it was saved at. */
+    double pos = round((op->lambda * pa.pos + (1 - op->lambda) * pb.pos) * 1e9) / 1e9;
+    *pl = (explore_place_t){pa.series, pos, false, {0}};
     pl->at_op = fabs(pa.pos - pb.pos) != 1;
     pl->op = *op;
     return true;
+}
+
+static double step_cost(double asr, double orr, void *ctx)
+{
+    return model_project_rates(ctx, asr, orr).cost;
+}
+
+static bool step_in_policy(double asr, double orr, void *ctx)
+{
+    const scenario_t *s = ctx;
+    return verdict_pass(policy_check(&s->policy, asr, orr));
+}
+
+/* Each curve of the current group to its cheapest measured threshold
+ * within the policy: the optimum of a curve is one of its thresholds,
+ * never a mix of two of them. */
+static void curves_to_cheapest(explore_t *ex)
+{
+    for (size_t k = 0; k < ex->curves.len; k++) {
+        size_t p = ex->curves.items[k].point;
+        if (!ex->in_group[p])
+            continue;
+        size_t step = curve_cheapest(&ex->curves.items[k].curve, step_cost, step_in_policy, &ex->scenario);
+        if (step < ex->curves.items[k].curve.len)
+            curve_to_step(ex, (long)k, step);
+    }
+}
+
+bool explore_place_op(explore_t *ex, const frontier_op_t *op)
+{
+    explore_place_t pl;
+    bool placed = op->is_mix ? place_of_mix(ex, op, &pl) : place_of(ex, op->a, &pl);
+    if (!placed && op->is_mix && place_of(ex, op->a, &pl)) {
+        /* points of two series: held whole, the slider on the first */
+        pl.at_op = true;
+        pl.op = *op;
+        placed = true;
+    }
+    if (placed)
+        set_place(ex, pl);
+    return placed;
 }
 
 static void go_optimal(explore_t *ex)
@@ -743,6 +1191,7 @@ static void go_optimal(explore_t *ex)
         explore_say(ex, true, "set a cost per refusal or per harmful output first (Tab to the cost controls)");
         return;
     }
+    curves_to_cheapest(ex);
     /* Within the current group: a mix never routes traffic between groups. */
     optimal_t o = optimal_find(&ex->groups.items[ex->group].frontier, &ex->set, &ex->scenario);
     char in[200] = "";
@@ -753,16 +1202,7 @@ static void go_optimal(explore_t *ex)
         return;
     }
     optimal_uncertainty(&o, &ex->set, &ex->scenario, ex->analysis.confidence, ex->analysis.interval);
-    explore_place_t pl;
-    bool placed = o.op.is_mix ? place_of_mix(ex, &o.op, &pl) : place_of(ex, o.op.a, &pl);
-    if (!placed && o.op.is_mix && place_of(ex, o.op.a, &pl)) {
-        /* points of two series: held whole, the slider on the first */
-        pl.at_op = true;
-        pl.op = o.op;
-        placed = true;
-    }
-    if (placed)
-        set_place(ex, pl);
+    explore_place_op(ex, &o.op);
     sb_t m = SB_INIT;
     optimal_summary(&m, &o, &ex->set);
     explore_say(ex, false, "%scost-optimal within the %s policy: %s", in, ex->scenario.policy.key, sb_str(&m));
@@ -780,6 +1220,9 @@ static bool submit_input(explore_t *ex)
         text++;
     switch (ex->input_kind) {
     case EX_INPUT_VALUE: {
+        /* an error about an earlier try is stale once a value is accepted */
+        ex->message[0] = '\0';
+        ex->message_is_error = false;
         const char *err = apply_value(ex, text, why, sizeof why);
         if (err) {
             char *shown = text_sanitize(text, strlen(text));
@@ -789,14 +1232,24 @@ static bool submit_input(explore_t *ex)
         }
         break;
     }
-    case EX_INPUT_FIND:
-        if (!find_point(ex, text)) {
-            char *shown = text_sanitize(text, strlen(text));
-            explore_say(ex, true, "no point name contains '%s'", shown);
-            free(shown);
+    case EX_INPUT_FIND: {
+        char *shown = text_sanitize(text, strlen(text));
+        snprintf(ex->find_text, sizeof ex->find_text, "%s", shown);
+        free(shown);
+        ex->message[0] = '\0';
+        if (!find_point(ex, text, 1)) {
+            explore_say(ex, true, "no point of the list contains '%s'", ex->find_text);
             return false;
         }
+        say_found(ex);
         break;
+    }
+    case EX_INPUT_FILTER: {
+        char *shown = text_sanitize(text, strlen(text));
+        explore_set_filter(ex, shown);
+        free(shown);
+        break;
+    }
     case EX_INPUT_SAVE:
         if (!*text) {
             explore_say(ex, true, "type a file name to save the scenario to");
@@ -809,15 +1262,37 @@ static bool submit_input(explore_t *ex)
             explore_say(ex, true, "type a file name for the Markdown report");
             return false;
         }
-        explore_export(ex, text);
+        ex->mode = EX_MODE_NORMAL;
+        explore_export_asking(ex, text); /* may ask before replacing a file */
+        return true;
+    case EX_INPUT_REPLACE:
         break;
     }
     ex->mode = EX_MODE_NORMAL;
     return true;
 }
 
+/* "replace FILE?": y writes over it, any other key keeps it. */
+static bool replace_key(explore_t *ex, int key)
+{
+    ex->mode = EX_MODE_NORMAL;
+    char *path = ex->replace_path;
+    ex->replace_path = NULL;
+    if (key == 'y' || key == 'Y') {
+        explore_export(ex, path);
+    } else {
+        char *shown = text_sanitize(path, strlen(path));
+        explore_say(ex, false, "not exported: %s kept as it was", shown);
+        free(shown);
+    }
+    free(path);
+    return true;
+}
+
 static bool input_key(explore_t *ex, int key)
 {
+    if (ex->input_kind == EX_INPUT_REPLACE)
+        return replace_key(ex, key);
     if (key == EK_ESC) {
         ex->mode = EX_MODE_NORMAL;
         explore_say(ex, false, "cancelled");
@@ -843,11 +1318,22 @@ static void move_cursor(explore_t *ex, long delta)
     explore_place_t pl;
     size_t idx = ex->order[ex->cursor];
     if (place_of(ex, idx, &pl)) {
-        ex->place = pl;
-        follow_group(ex); /* the list, filtered, holds this group only: the cursor stays */
+        set_place(ex, pl); /* the list, filtered, holds this group only: the cursor stays */
     } else
         explore_say(ex, false, "%s has no measured ASR and ORR: the operating point stays where it was",
             ex->set.items[idx].name);
+}
+
+/* PgUp and PgDn: a page of the list when it has the focus (the rows the
+ * last frame showed), else a coarse step of the focused control. */
+static void page(explore_t *ex, const explore_layout_t *lay, int dir)
+{
+    if (ex->focus != EX_CTL_LIST) {
+        adjust(ex, dir, true);
+        return;
+    }
+    long rows = lay && lay->list_rows > 1 ? lay->list_rows - 1 : 10;
+    move_cursor(ex, dir > 0 ? -rows : rows);
 }
 
 static void change_series(explore_t *ex, int dir)
@@ -914,6 +1400,7 @@ bool explore_set_group(explore_t *ex, const char *query, sb_t *why)
 static void toggle_filter(explore_t *ex)
 {
     ex->only_group = !ex->only_group;
+    chart_mask(ex);
     sort_list(ex);
     sync_cursor(ex);
     if (ex->only_group)
@@ -926,7 +1413,18 @@ static void toggle_filter(explore_t *ex)
 static void toggle_hide(explore_t *ex)
 {
     ex->hide_others = !ex->hide_others;
+    chart_mask(ex);
     explore_say(ex, false, "chart: the other groups' points %s", ex->hide_others ? "hidden (x shows them)" : "shown, dimmed");
+}
+
+static void open_details(explore_t *ex)
+{
+    if (explore_selected(ex) < 0) {
+        explore_say(ex, true, "no point selected: the list is empty");
+        return;
+    }
+    ex->mode = EX_MODE_DETAILS;
+    ex->details_scroll = 0;
 }
 
 bool explore_do(explore_t *ex, explore_action_t a)
@@ -967,7 +1465,15 @@ bool explore_do(explore_t *ex, explore_action_t a)
     case EXA_LIST_LAST:
         move_cursor(ex, (long)ex->nlisted);
         break;
+    case EXA_PAGE_UP:
+    case EXA_PAGE_DOWN:
+        page(ex, NULL, a == EXA_PAGE_UP ? 1 : -1);
+        break;
     case EXA_ENTER_VALUE:
+        if (ex->focus == EX_CTL_LIST) { /* Enter on a row: its details */
+            open_details(ex);
+            break;
+        }
         current_text(ex, buf, sizeof buf);
         {
             char prompt[64];
@@ -1003,6 +1509,13 @@ bool explore_do(explore_t *ex, explore_action_t a)
     case EXA_FIND:
         open_input(ex, EX_INPUT_FIND, "find point: ", "");
         break;
+    case EXA_FIND_NEXT:
+    case EXA_FIND_PREV:
+        find_again(ex, a == EXA_FIND_NEXT ? 1 : -1);
+        break;
+    case EXA_FILTER:
+        open_input(ex, EX_INPUT_FILTER, "filter (name, series, set or judge; empty shows all): ", ex->filter);
+        break;
     case EXA_LOG_SCALES:
         ex->scale = explore_scale_next(ex->scale);
         explore_say(ex, false, "chart scales: %s", explore_scale_description(ex->scale));
@@ -1010,16 +1523,37 @@ bool explore_do(explore_t *ex, explore_action_t a)
     case EXA_SORT:
         ex->sort = (explore_sort_t)((ex->sort + 1) % EX_NSORTS);
         sort_list(ex);
-        explore_say(ex, false, "point list sorted by %s", explore_sort_description(ex->sort));
+        explore_say(ex, false, "point list sorted by %s%s (I reverses it)", explore_sort_description(ex->sort),
+                    ex->sort_reverse ? ", reversed" : "");
+        break;
+    case EXA_SORT_REVERSE:
+        ex->sort_reverse = !ex->sort_reverse;
+        sort_list(ex);
+        explore_say(ex, false, "point list sorted by %s, %s", explore_sort_description(ex->sort),
+                    ex->sort_reverse ? "reversed" : "in order");
         break;
     case EXA_DETAILS:
-        ex->mode = ex->mode == EX_MODE_DETAILS ? EX_MODE_NORMAL : EX_MODE_DETAILS;
+        open_details(ex);
         break;
+    case EXA_FLIPS: {
+        sb_t why = SB_INIT;
+        if (!explore_flips_open(ex, &why))
+            explore_say(ex, true, "%s", sb_str(&why));
+        sb_free(&why);
+        break;
+    }
     case EXA_SAVE:
         open_input(ex, EX_INPUT_SAVE, "save scenario to: ", "tradeoff-scenario.txt");
         break;
-    case EXA_EXPORT:
-        open_input(ex, EX_INPUT_EXPORT, "export Markdown report to: ", "tradeoff-report.md");
+    case EXA_EXPORT: {
+        char *name = explore_export_name();
+        open_input(ex, EX_INPUT_EXPORT, "export Markdown report to: ", name);
+        free(name);
+        break;
+    }
+    case EXA_WARNINGS:
+        ex->mode = EX_MODE_WARNINGS;
+        ex->warn_scroll = 0;
         break;
     case EXA_REDRAW:
         ex->flags.redraw = true;
@@ -1030,18 +1564,28 @@ bool explore_do(explore_t *ex, explore_action_t a)
     return true;
 }
 
-/* Help scrolls with Up and Down; any other key closes it. */
-static bool help_key(explore_t *ex, const explore_layout_t *lay, explore_action_t a)
+/* Help, the details view and the warnings scroll with Up and Down (a
+ * line), PgUp and PgDn (a page), Home and End; any other key closes them. */
+static bool scroll_key(explore_t *ex, int *scroll, int max, int page_rows, explore_action_t a)
 {
-    if (a == EXA_LIST_DOWN) {
-        if (!lay || ex->help_scroll < lay->help_max_scroll)
-            ex->help_scroll++;
-    } else if (a == EXA_LIST_UP) {
-        if (ex->help_scroll > 0)
-            ex->help_scroll--;
-    } else {
+    int to = *scroll;
+    if (a == EXA_LIST_DOWN)
+        to++;
+    else if (a == EXA_LIST_UP)
+        to--;
+    else if (a == EXA_PAGE_DOWN)
+        to += page_rows;
+    else if (a == EXA_PAGE_UP)
+        to -= page_rows;
+    else if (a == EXA_LIST_FIRST)
+        to = 0;
+    else if (a == EXA_LIST_LAST)
+        to = max;
+    else {
         ex->mode = EX_MODE_NORMAL;
+        return true;
     }
+    *scroll = to > max ? max : to < 0 ? 0 : to;
     return true;
 }
 
@@ -1050,14 +1594,16 @@ bool explore_key(explore_t *ex, const explore_layout_t *lay, int key)
     if (ex->mode == EX_MODE_INPUT)
         return input_key(ex, key);
     explore_action_t a = (explore_action_t)bindings_action(explore_bindings(), key);
+    int page_rows = lay && lay->list_rows > 1 ? lay->list_rows - 1 : 10;
     if (ex->mode == EX_MODE_HELP)
-        return help_key(ex, lay, a);
-    if (ex->mode == EX_MODE_DETAILS) {
-        if (a == EXA_LIST_UP || a == EXA_LIST_DOWN || a == EXA_QUIT || a == EXA_HELP)
-            return a == EXA_QUIT ? (ex->mode = EX_MODE_NORMAL, true) : explore_do(ex, a);
-        ex->mode = EX_MODE_NORMAL;
-        return true;
-    }
+        return scroll_key(ex, &ex->help_scroll, lay ? lay->help_max_scroll : 1 << 20, page_rows, a);
+    if (ex->mode == EX_MODE_DETAILS)
+        return scroll_key(ex, &ex->details_scroll, lay ? lay->details_max_scroll : 1 << 20, page_rows, a);
+    if (ex->mode == EX_MODE_WARNINGS)
+        return scroll_key(ex, &ex->warn_scroll, lay ? lay->warn_max_scroll : 1 << 20,
+                          lay && lay->warn_rows > 1 ? lay->warn_rows - 1 : 1, a);
+    if (ex->mode == EX_MODE_FLIPS)
+        return explore_flips_key(ex, key == EK_ESC ? EXA_NONE : a);
     if (key == EK_ESC) {
         ex->message[0] = '\0';
         return true;
@@ -1069,9 +1615,33 @@ bool explore_key(explore_t *ex, const explore_layout_t *lay, int key)
     }
     if (a != EXA_BASELINE && a != EXA_OPTIMAL && a != EXA_SORT && a != EXA_LOG_SCALES &&
         a != EXA_SERIES_NEXT && a != EXA_SERIES_PREV && a != EXA_UNPIN && a != EXA_GROUP_NEXT &&
-        a != EXA_GROUP_PREV && a != EXA_GROUP_FILTER && a != EXA_GROUP_HIDE)
+        a != EXA_GROUP_PREV && a != EXA_GROUP_FILTER && a != EXA_GROUP_HIDE && a != EXA_SORT_REVERSE &&
+        a != EXA_FIND_NEXT && a != EXA_FIND_PREV)
         ex->message[0] = '\0';
+    if (a == EXA_PAGE_UP || a == EXA_PAGE_DOWN) {
+        page(ex, lay, a == EXA_PAGE_UP ? 1 : -1);
+        return true;
+    }
     return explore_do(ex, a);
+}
+
+bool explore_key_moves(const explore_t *ex, int key)
+{
+    explore_action_t a = (explore_action_t)bindings_action(explore_bindings(), key);
+    bool list = a == EXA_LIST_UP || a == EXA_LIST_DOWN || a == EXA_PAGE_UP || a == EXA_PAGE_DOWN;
+    switch (ex->mode) {
+    case EX_MODE_NORMAL:
+        return list || a == EXA_DECREASE || a == EXA_INCREASE || a == EXA_DECREASE_COARSE ||
+               a == EXA_INCREASE_COARSE;
+    case EX_MODE_HELP:
+    case EX_MODE_DETAILS:
+    case EX_MODE_FLIPS:
+        return list;
+    case EX_MODE_WARNINGS:
+        return list || key == EK_PGUP || key == EK_PGDN;
+    default:
+        return false; /* typing a value or a name */
+    }
 }
 
 bool explore_click(explore_t *ex, const explore_layout_t *lay, int x, int y)
@@ -1084,9 +1654,7 @@ bool explore_click(explore_t *ex, const explore_layout_t *lay, int x, int y)
             explore_place_t pl;
             if (place_of(ex, (size_t)idx, &pl))
                 set_place(ex, pl);
-            for (size_t i = 0; i < ex->nlisted; i++)
-                if (ex->order[i] == (size_t)idx)
-                    ex->cursor = i;
+            cursor_to(ex, (size_t)idx);
             explore_say(ex, false, "selected %s", ex->set.items[idx].name);
             return true;
         }

@@ -6,12 +6,15 @@
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "core/stats.h"
+#include "render/analysis_report.h"
 #include "ui/draw.h"
 #include "ui/explore.h"
+#include "render/labels.h"
 #include "ui/role.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Glyphs with their ASCII twins. */
@@ -20,6 +23,7 @@ static const glyph_t G_KNOB = {"\xe2\x97\x8f", "O"};      /* ● */
 static const glyph_t G_FOCUS = {"\xe2\x96\xb6", ">"};     /* ▶ */
 static const glyph_t G_PIN = {"\xe2\x97\x86", "*"};       /* ◆ */
 static const glyph_t G_DOWN = {"\xe2\x96\xbe", "v"};      /* ▾ */
+static const glyph_t G_UP = {"\xe2\x96\xb4", "^"};        /* ▴ */
 static const glyph_t G_DOT = {"\xc2\xb7", "|"};           /* · */
 static const glyph_t G_MINUS = {"\xe2\x88\x92", "-"};     /* − */
 static const glyph_t G_VBAR = {"\xe2\x94\x82", "|"};      /* │ */
@@ -29,24 +33,50 @@ static const char *gl(const explore_t *ex, glyph_t g) { return draw_glyph(g, ex-
 /* ------------------------------------------------------------------------
  * Panels. */
 
-static void control_value(const explore_t *ex, explore_control_t c, char *buf, size_t n)
+/* The threshold control's value in `w` columns: on a curve the exact
+ * threshold (and its step when there is room), on the points without a
+ * series "point 3 of 12" (they are not a threshold), in a series the point
+ * or the mix. */
+static void threshold_value(const explore_t *ex, int w, char *buf, size_t n)
+{
+    frontier_op_t op = explore_current(ex);
+    char a[48], b[48], t[48];
+    const explore_series_t *se = ex->place.series < ex->nseries ? &ex->series[ex->place.series] : NULL;
+    if (!op.valid || !se) {
+        snprintf(buf, n, "(no point)");
+    } else if (op.is_mix) {
+        snprintf(buf, n, "mix %.0f/%.0f", op.lambda * 100, (1 - op.lambda) * 100);
+    } else if (se->curve >= 0) {
+        size_t len = explore_series_len(ex, ex->place.series);
+        num_format_json(ex->set.items[op.a].knob, t, sizeof t);
+        snprintf(buf, n, "%s (%s of %s)", t, num_format_int(ex->place.pos + 1, a, sizeof a),
+                 num_format_int((double)len, b, sizeof b));
+        if (text_width(buf) > w)
+            snprintf(buf, n, "%s", t);
+    } else if (se->unnamed) {
+        num_format_int(ex->place.pos + 1, a, sizeof a);
+        num_format_int((double)se->len, b, sizeof b);
+        snprintf(buf, n, "point %s of %s", a, b);
+        if (text_width(buf) > w)
+            snprintf(buf, n, "%s of %s", a, b);
+    } else {
+        snprintf(buf, n, "%s", ex->names.names[op.a]);
+    }
+}
+
+static void control_value(const explore_t *ex, explore_control_t c, int w, char *buf, size_t n)
 {
     const scenario_t *s = &ex->scenario;
     char num[64];
     sb_t b = SB_INIT;
     switch (c) {
-    case EX_CTL_THRESHOLD: {
-        frontier_op_t op = explore_current(ex);
-        if (!op.valid)
-            snprintf(buf, n, "(no series)");
-        else if (op.is_mix)
-            snprintf(buf, n, "mix %.0f/%.0f", op.lambda * 100, (1 - op.lambda) * 100);
-        else
-            snprintf(buf, n, "%s", ex->set.items[op.a].name);
+    case EX_CTL_THRESHOLD:
+        threshold_value(ex, w, buf, n);
         break;
-    }
-    case EX_CTL_VOLUME:
+    case EX_CTL_VOLUME: /* "2,000,000,000", or "2.0B" where that does not fit */
         snprintf(buf, n, "%s", num_format_int(s->volume, num, sizeof num));
+        if (text_width(buf) > w)
+            snprintf(buf, n, "%s", num_format_short(s->volume, num, sizeof num));
         break;
     case EX_CTL_ADV_SHARE:
         snprintf(buf, n, "%s", num_format_pct_exact(s->adv_share, num, sizeof num));
@@ -71,7 +101,7 @@ static void control_value(const explore_t *ex, explore_control_t c, char *buf, s
     sb_free(&b);
 }
 
-static const char *const control_labels[EX_NCONTROLS] = {
+static const char *const control_labels[EX_NSLIDERS] = {
     "Threshold", "Queries/day", "Adversarial", "Cost/refusal", "Cost/harm", "Policy", "ASR bound", "ORR bound",
 };
 
@@ -88,69 +118,209 @@ static void slider(const explore_t *ex, uigrid_t *g, int x, int y, int w, double
         else
             uigrid_put(g, x + i, y, gl(ex, draw_rule), ROLE_TRACK, 1);
     }
-    if (!ticks || ex->place.series >= ex->nseries)
+    if (!ticks || ex->place.series >= ex->nseries || ex->series[ex->place.series].curve >= 0)
         return;
-    /* Measured points of the series show as ticks on the track. */
+    /* Measured points of the series show as ticks on the track (a curve's
+     * thresholds are too many to tick). A series with a point for every
+     * cell or more ticks every cell: it costs no more than the track,
+     * however long. */
     size_t len = ex->series[ex->place.series].len;
-    for (size_t k = 0; len > 1 && k < len; k++) {
-        int at = (int)lround((double)k / (double)(len - 1) * (w - 1));
+    bool every_cell = len > 1 && len - 1 >= (size_t)(w - 1);
+    size_t n = every_cell ? (size_t)w : len;
+    for (size_t k = 0; len > 1 && k < n; k++) {
+        int at = every_cell ? (int)k : (int)lround((double)k / (double)(len - 1) * (w - 1));
         if (at != knob)
             uigrid_put(g, x + at, y, gl(ex, G_DOT), at < knob ? ROLE_BAR : ROLE_TRACK, 1);
     }
 }
 
+
+/* The controls, the focused one always shown: when the panel is too short
+ * for all of them, it scrolls. */
 static void draw_controls(const explore_t *ex, uigrid_t *g, rect_t r)
 {
     draw_heading(g, r, ex->ascii ? "Controls (Tab, <- ->, =)" : "Controls (Tab, \xe2\x86\x90\xe2\x86\x92, =)",
                  ex->ascii);
-    int label_w = 13, value_w = r.w >= 50 ? 16 : 13;
+    int label_w = 13, value_w = r.w >= 50 ? 22 : r.w >= 44 ? 16 : 13;
     int bar_x = r.x + 1 + label_w + value_w + 1;
     int bar_w = r.x + r.w - bar_x - 1;
-    for (int c = 0; c < EX_NCONTROLS && c + 1 < r.h; c++) {
-        int y = r.y + 1 + c;
+    int rows = r.h - 1, first = 0;
+    if (rows < EX_NSLIDERS && ex->focus < EX_NSLIDERS && (int)ex->focus >= rows)
+        first = (int)ex->focus - rows + 1;
+    for (int c = first; c < EX_NSLIDERS && c - first < rows; c++) {
+        int y = r.y + 1 + c - first;
         bool focused = ex->focus == (explore_control_t)c;
         uint8_t role = focused ? ROLE_FOCUS : ROLE_LABEL;
         if (focused)
             uigrid_fill(g, r.x, y, r.w, 1, " ", ROLE_FOCUS);
         uigrid_put(g, r.x, y, focused ? gl(ex, G_FOCUS) : " ", role, 1);
         uigrid_put(g, r.x + 1, y, control_labels[c], role, label_w);
-        char v[160];
-        control_value(ex, (explore_control_t)c, v, sizeof v);
+        char v[200];
+        control_value(ex, (explore_control_t)c, value_w - 1, v, sizeof v);
         uint8_t vrole = focused ? ROLE_FOCUS : ROLE_VALUE;
         if (c == EX_CTL_THRESHOLD && explore_current(ex).is_mix)
             vrole = focused ? ROLE_FOCUS : ROLE_NOTE;
-        uigrid_put(g, r.x + 1 + label_w, y, v, vrole, value_w);
+        uigrid_put(g, r.x + 1 + label_w, y, v, vrole, value_w - 1);
         slider(ex, g, bar_x, y, bar_w, explore_control_fraction(ex, (explore_control_t)c), c == EX_CTL_THRESHOLD);
     }
 }
 
-/* A label on the left and a value right-aligned at the panel's edge. */
-static void row_lv(uigrid_t *g, rect_t r, int y, const char *label, const char *value, uint8_t vrole)
+/* ------------------------------------------------------------------------
+ * The per-day panel. Its rows have priorities: when the panel is short,
+ * the least important go first (the yearly figures, an unset cost, the
+ * hint), and a value too wide for its row drops its decoration or wraps
+ * onto the next row: a number, a verdict or a sentence is never cut. */
+
+typedef struct {
+    const char *label, *short_label; /* a label and its value; NULL: a text row, wrapped */
+    char main[96], detail[160];      /* the value, and what follows it in brackets when it fits */
+    char text[480];
+    uint8_t role;
+    int prio;                        /* rows of lower priority are dropped first */
+    bool one_row;                    /* a text row that names something: cut, not wrapped */
+} pd_row_t;
+
+typedef struct {
+    pd_row_t rows[16];
+    int n;
+} pd_rows_t;
+
+static pd_row_t *pd_add(pd_rows_t *r, int prio, uint8_t role)
 {
-    if (y >= r.y + r.h)
-        return;
-    uigrid_put(g, r.x, y, label, ROLE_LABEL, r.w);
-    int vw = text_width(value);
-    int lw = text_width(label);
-    /* On a wide panel the numbers stay near their labels, where the eye
-     * finds them, instead of drifting to the far edge. */
+    pd_row_t *row = &r->rows[r->n < 16 ? r->n++ : 15];
+    memset(row, 0, sizeof *row);
+    row->prio = prio;
+    row->role = role;
+    return row;
+}
+
+static void pd_text(pd_rows_t *r, int prio, uint8_t role, const char *text)
+{
+    snprintf(pd_add(r, prio, role)->text, sizeof r->rows[0].text, "%s", text);
+}
+
+static void pd_value(pd_rows_t *r, int prio, uint8_t role, const char *label, const char *short_label,
+                     const char *main, const char *detail)
+{
+    pd_row_t *row = pd_add(r, prio, role);
+    row->label = label;
+    row->short_label = short_label ? short_label : label;
+    snprintf(row->main, sizeof row->main, "%s", main);
+    snprintf(row->detail, sizeof row->detail, "%s", detail ? detail : "");
+}
+
+/* The value of a row as it fits `w` columns after its label: with its
+ * detail, or alone (the detail then on a row of its own). */
+static void pd_value_text(const pd_row_t *row, bool with_detail, char *buf, size_t n)
+{
+    if (with_detail && row->detail[0])
+        snprintf(buf, n, "%s (%s)", row->main, row->detail);
+    else
+        snprintf(buf, n, "%s", row->main);
+}
+
+/* How a label-value row fits `w`: 0 long label with detail, 1 short label
+ * with detail, 2 short label and the detail on the next row, 3 the short
+ * label alone and the value (with its detail when it fits) on the next. */
+static int pd_form(const pd_row_t *row, int w)
+{
+    char v[300];
+    pd_value_text(row, true, v, sizeof v);
+    if (text_width(row->label) + 1 + text_width(v) <= w)
+        return 0;
+    if (text_width(row->short_label) + 1 + text_width(v) <= w)
+        return 1;
+    if (row->detail[0] && text_width(row->short_label) + 1 + text_width(row->main) <= w)
+        return 2;
+    return 3;
+}
+
+static int pd_height(const pd_row_t *row, int w)
+{
+    if (!row->label && row->one_row)
+        return 1;
+    if (!row->label)
+        return draw_wrapped(NULL, (rect_t){0, 0, w, 0}, row->text, row->role, 0);
+    int form = pd_form(row, w);
+    char v[300];
+    pd_value_text(row, true, v, sizeof v);
+    return form == 2 ? 2 : form == 3 ? (text_width(v) <= w ? 2 : 3) : 1;
+}
+
+/* A label on the left and a value right-aligned at the panel's edge (on a
+ * wide panel near the label, where the eye finds it). */
+static void put_lv(uigrid_t *g, rect_t r, int y, const char *label, const char *value, uint8_t vrole)
+{
     int right = r.w > 64 ? 64 : r.w;
-    int x = r.x + right - vw;
+    int lw = label ? uigrid_put(g, r.x, y, label, ROLE_LABEL, r.w) : 0;
+    int x = r.x + right - text_width(value);
     if (x < r.x + lw + 1)
-        x = r.x + lw + 1;
+        x = r.x + lw + (lw ? 1 : 0);
     uigrid_put(g, x, y, value, vrole, r.x + r.w - x);
 }
 
-/* "100 (95%: 54.4-183)": a daily count and the interval of the rate behind
- * it (stats.h, with the analysis' interval method; a mix's interval is
- * its points' weighted, conservatively), or "100 (n unknown)" when the
- * counts are not known (NUMBERS.md, rule 2). */
-static void count_with_interval(const explore_t *ex, const frontier_op_t *op, bool harmful, double value,
-                                char *buf, size_t n)
+static void pd_draw(pd_rows_t *rows, uigrid_t *g, rect_t in)
 {
-    char a[48], lo[48], hi[48];
-    num_format_count(value, a, sizeof a);
-    snprintf(buf, n, "%s", a);
+    /* drop the least important rows until the rest fit */
+    for (;;) {
+        int need = 0, worst = -1;
+        for (int i = 0; i < rows->n; i++) {
+            need += pd_height(&rows->rows[i], in.w);
+            if (worst < 0 || rows->rows[i].prio <= rows->rows[worst].prio) /* the lowest, the last of equals */
+                worst = i;
+        }
+        if (need <= in.h || worst < 0)
+            break;
+        memmove(&rows->rows[worst], &rows->rows[worst + 1], (size_t)(rows->n - worst - 1) * sizeof rows->rows[0]);
+        rows->n--;
+    }
+    int y = in.y;
+    for (int i = 0; i < rows->n && y < in.y + in.h; i++) {
+        const pd_row_t *row = &rows->rows[i];
+        if (!row->label && row->one_row) {
+            uigrid_put(g, in.x, y++, row->text, row->role, in.w);
+            continue;
+        }
+        if (!row->label) {
+            y += draw_wrapped(g, (rect_t){in.x, y, in.w, in.y + in.h - y}, row->text, row->role, 0);
+            continue;
+        }
+        int form = pd_form(row, in.w);
+        char v[300];
+        if (form == 3) { /* the label alone, the value under it */
+            uigrid_put(g, in.x, y++, row->short_label, ROLE_LABEL, in.w);
+            pd_value_text(row, true, v, sizeof v);
+            if (text_width(v) > in.w)
+                pd_value_text(row, false, v, sizeof v);
+            if (y < in.y + in.h)
+                put_lv(g, in, y++, NULL, v, row->role);
+            if (text_width(v) == text_width(row->main) && row->detail[0] && y < in.y + in.h) {
+                char d[200];
+                snprintf(d, sizeof d, "(%s)", row->detail);
+                put_lv(g, in, y++, NULL, d, row->role);
+            }
+            continue;
+        }
+        pd_value_text(row, form < 2, v, sizeof v);
+        put_lv(g, in, y++, form == 0 ? row->label : row->short_label, v, row->role);
+        if (form == 2 && y < in.y + in.h) {
+            char d[200];
+            snprintf(d, sizeof d, "(%s)", row->detail);
+            put_lv(g, in, y++, NULL, d, row->role);
+        }
+    }
+}
+
+/* A daily count and the interval of the rate behind it (stats.h, with the
+ * analysis' interval method; a mix's interval is its points' weighted,
+ * conservatively): main "100", detail "95%: 54.4-183", or "n unknown"
+ * when the counts are not known (NUMBERS.md, rule 2). */
+static void count_with_interval(const explore_t *ex, const frontier_op_t *op, bool harmful, double value,
+                                char *main, char *detail, size_t n)
+{
+    char lo[48], hi[48];
+    num_format_count(value, main, n);
+    detail[0] = '\0';
     if (!op->valid)
         return;
     stats_blend_t b = stats_blend_op(&ex->set, op);
@@ -158,84 +328,70 @@ static void count_with_interval(const explore_t *ex, const frontier_op_t *op, bo
     stats_interval_t orr = stats_blend_interval(&b, STATS_ORR, ex->analysis.confidence, ex->analysis.interval);
     projection_ci_t pr = model_project_interval(&ex->scenario, asr, orr);
     stats_interval_t ci = harmful ? pr.harmful : pr.refusals;
+    /* without counts the rates row says "n unknown" once for all */
     if (ci.known)
-        snprintf(buf, n, "%s (%.0f%%: %s-%s)", a, ex->analysis.confidence * 100, num_format_count(ci.lo, lo, sizeof lo),
+        snprintf(detail, n, "%.0f%%: %s-%s", ex->analysis.confidence * 100, num_format_count(ci.lo, lo, sizeof lo),
                  num_format_count(ci.hi, hi, sizeof hi));
-    else
-        snprintf(buf, n, "%s (n unknown)", a);
 }
 
-static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
+/* Glues the words of `s` into one for draw_wrapped (\x1f: a blank that
+ * never breaks), so a rate and its counts stay on one row. */
+static char *glued(char *s)
 {
-    frontier_op_t op = explore_current(ex);
-    char name[200], title[240], v[200], w[200];
-    explore_op_name(ex, &op, name, sizeof name);
-    snprintf(title, sizeof title, "Per day at %s", name);
-    draw_heading(g, r, title, ex->ascii);
-    rect_t in = {r.x + 1, r.y + 1, r.w - 2, r.h - 1};
-    int y = in.y;
-    if (!op.valid) {
-        uigrid_put(g, in.x, y, "No point has both ASR and ORR measured: nothing to project.", ROLE_NOTE, in.w);
-        return;
-    }
-    char asr[32], orr[32];
-    if (op.is_mix) {
-        sb_t d = SB_INIT;
-        frontier_op_describe(&d, &ex->set, &op);
-        uigrid_put(g, in.x, y++, sb_str(&d), ROLE_NOTE, in.w);
-        sb_free(&d);
-    }
-    snprintf(v, sizeof v, "ASR %s  ORR %s%s", num_format_pct(op.asr, asr, sizeof asr),
-             num_format_pct(op.orr, orr, sizeof orr), op.is_mix ? "  (a mix, not a measurement)" : "");
-    uigrid_put(g, in.x, y++, v, ROLE_VALUE, in.w);
+    for (char *q = s; *q; q++)
+        if (*q == ' ')
+            *q = '\x1f';
+    return s;
+}
 
-    projection_t p = model_project_rates(&ex->scenario, op.asr, op.orr);
-    count_with_interval(ex, &op, false, p.refusals, v, sizeof v);
-    row_lv(g, in, y++, "Unnecessary refusals/day", v, ROLE_VALUE);
-    count_with_interval(ex, &op, true, p.harmful, v, sizeof v);
-    row_lv(g, in, y++, "Harmful outputs/day", v, ROLE_VALUE);
-    char ry[48], hy[48];
-    num_format_short(p.refusals * MODEL_DAYS_PER_YEAR, ry, sizeof ry);
-    num_format_short(p.harmful * MODEL_DAYS_PER_YEAR, hy, sizeof hy);
-    snprintf(v, sizeof v, "%s refusals, %s harmful", ry, hy);
-    row_lv(g, in, y++, "Per year", v, ROLE_VALUE);
-    if (model_costs_set(&ex->scenario))
-        num_format_money(p.cost, v, sizeof v);
-    else
-        snprintf(v, sizeof v, "set costs to see it");
-    row_lv(g, in, y++, "Daily cost", v, model_costs_set(&ex->scenario) ? ROLE_VALUE : ROLE_NOTE);
+/* "ASR 0.00% (0/1,600) ORR 3.25% (78/2,400)": the rates with the counts
+ * behind them; a mix says it is one (NUMBERS.md, rule 5). */
+static void rates_row(const explore_t *ex, const frontier_op_t *op, pd_rows_t *rows)
+{
+    char asr[32], orr[32], a[96], o[96], t[480];
+    num_format_pct(op->asr, asr, sizeof asr);
+    num_format_pct(op->orr, orr, sizeof orr);
+    if (op->is_mix) {
+        snprintf(a, sizeof a, "ASR %s", asr);
+        snprintf(o, sizeof o, "ORR %s:", orr);
+        snprintf(t, sizeof t, "%s %s a mix, not a measurement", glued(a), glued(o));
+    } else {
+        const point_t *p = &ex->set.items[op->a];
+        sb_t ca = SB_INIT, co = SB_INIT;
+        point_counts_cell(&ca, p, true);
+        point_counts_cell(&co, p, false);
+        bool unknown = strcmp(sb_str(&ca), "n unknown") == 0 && strcmp(sb_str(&co), "n unknown") == 0;
+        snprintf(a, sizeof a, unknown ? "ASR %s" : "ASR %s (%s)", asr, sb_str(&ca));
+        snprintf(o, sizeof o, unknown ? "ORR %s" : "ORR %s (%s)", orr, sb_str(&co));
+        snprintf(t, sizeof t, "%s %s%s", glued(a), glued(o), unknown ? " (n\x1funknown)" : "");
+        sb_free(&ca);
+        sb_free(&co);
+    }
+    pd_text(rows, 10, ROLE_VALUE, t);
+    long c = op->is_mix ? -1 : curves_of_point(&ex->curves, op->a);
+    if (c >= 0) {
+        char i1[48], i2[48], k[48];
+        const curve_whole_t *w = &ex->curves.items[c];
+        snprintf(t, sizeof t, "exact threshold %s, step\x1f%s\x1fof\x1f%s", num_format_json(ex->set.items[op->a].knob, k, sizeof k),
+                 num_format_int((double)(w->step + 1), i1, sizeof i1), num_format_int((double)w->curve.len, i2, sizeof i2));
+        pd_text(rows, 6, ROLE_NOTE, t);
+    }
+}
 
-    verdict_t vd = policy_check(&ex->scenario.policy, op.asr, op.orr);
-    sb_t vs = SB_INIT;
-    verdict_describe(&vs, &ex->scenario.policy, vd, op.asr, op.orr);
-    snprintf(w, sizeof w, "%s:", ex->scenario.policy.key);
-    if (y < in.y + in.h) {
-        int n = uigrid_put(g, in.x, y, w, ROLE_LABEL, in.w);
-        uigrid_put(g, in.x + n + 1, y, sb_str(&vs), verdict_pass(vd) ? ROLE_GOOD : ROLE_BAD, in.w - n - 1);
-        y++;
-    }
-    sb_free(&vs);
-
-    if (!ex->has_baseline) {
-        if (y < in.y + in.h)
-            uigrid_put(g, in.x, y, "No baseline yet: b pins this point.", ROLE_NOTE, in.w);
-        return;
-    }
-    comparison_t c = explore_compare(ex, &op);
-    if (y < in.y + in.h) {
-        int n = uigrid_put(g, in.x, y, "vs baseline ", ROLE_LABEL, in.w);
-        n += uigrid_put(g, in.x + n, y, gl(ex, G_PIN), ROLE_BASELINE, 1);
-        uigrid_put(g, in.x + n + 1, y, ex->baseline_name, ROLE_BASELINE, in.w - n - 1);
-        y++;
-    }
+static void baseline_rows(const explore_t *ex, const frontier_op_t *op, pd_rows_t *rows)
+{
+    char v[480], dr[64], dh[64], dc[64] = "";
+    comparison_t c = explore_compare(ex, op);
+    snprintf(v, sizeof v, "vs baseline %s %s", gl(ex, G_PIN), ex->baseline_name);
+    pd_text(rows, 8, ROLE_BASELINE, v);
+    rows->rows[rows->n - 1].one_row = true; /* a name: the sentence says it whole */
     /* Across groups the panel says first that it compares different
      * measurements, and names both. */
-    if (!c.comparable && y < in.y + in.h) {
+    if (!c.comparable) {
         snprintf(v, sizeof v, "%s: %s vs %s", c.groups_known ? "different sets" : "different groups", c.group_a,
                  c.group_b);
-        uigrid_put(g, in.x, y++, v, ROLE_BAD, in.w);
+        pd_text(rows, 10, ROLE_BAD, v);
     }
-    char dr[64], dh[64], dc[64] = "";
     num_format_change(c.d_refusals, num_format_count, gl(ex, G_MINUS), dr, sizeof dr);
     num_format_change(c.d_harmful, num_format_count, gl(ex, G_MINUS), dh, sizeof dh);
     if (model_costs_set(&ex->scenario) && isfinite(c.d_cost)) {
@@ -243,8 +399,7 @@ static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
         snprintf(dc, sizeof dc, ", cost %s", num_format_change(c.d_cost, num_format_money, gl(ex, G_MINUS), m, sizeof m));
     }
     snprintf(v, sizeof v, "change: %s refusals, %s harmful%s", dr, dh, dc);
-    if (y < in.y + in.h)
-        uigrid_put(g, in.x, y++, v, ROLE_VALUE, in.w);
+    pd_text(rows, 7, ROLE_VALUE, v);
     if (isfinite(c.break_even) && c.break_even_undetermined)
         snprintf(v, sizeof v, "break-even: undetermined (%s on the estimates)",
                  num_format_count(c.break_even, dr, sizeof dr));
@@ -253,15 +408,76 @@ static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
                  num_format_count(c.break_even, dr, sizeof dr), c.confidence * 100,
                  num_format_count(c.break_even_ci.lo, dh, sizeof dh), num_format_count(c.break_even_ci.hi, dc, sizeof dc));
     else if (isfinite(c.break_even))
-        snprintf(v, sizeof v, "break-even: 1 harmful = %s refusals",
-                 num_format_count(c.break_even, dr, sizeof dr));
+        snprintf(v, sizeof v, "break-even: 1 harmful = %s refusals", num_format_count(c.break_even, dr, sizeof dr));
     else
         snprintf(v, sizeof v, "no break-even: %s",
                  c.kind == CMP_SAME ? "nothing changes" : c.kind == CMP_UNKNOWN ? "a rate is missing"
                                                                                 : "one side is better on both");
-    if (y < in.y + in.h)
-        uigrid_put(g, in.x, y++, v, ROLE_VALUE, in.w);
+    pd_text(rows, 7, ROLE_VALUE, v);
+    /* How the intervals were made (paired prompt by prompt, or why not):
+     * a low priority, left out before a number on a short panel. */
+    if (c.pairing.paired || c.pairing.why[0]) {
+        sb_t pairing = SB_INIT;
+        if (c.pairing.paired)
+            pairing_phrase(&pairing, &c.pairing, false);
+        else
+            sb_printf(&pairing, "not paired: %s", c.pairing.why);
+        pd_text(rows, 3, ROLE_NOTE, sb_str(&pairing));
+        sb_free(&pairing);
+    }
 }
+
+static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
+{
+    frontier_op_t op = explore_current(ex);
+    char name[200], title[240], main[96], detail[160];
+    explore_op_name(ex, &op, name, sizeof name);
+    snprintf(title, sizeof title, "Per day at %s", name);
+    draw_heading(g, r, title, ex->ascii);
+    rect_t in = {r.x + 1, r.y + 1, r.w - 2, r.h - 1};
+    pd_rows_t rows = {.n = 0};
+    if (!op.valid) {
+        pd_text(&rows, 9, ROLE_NOTE, "No point has both ASR and ORR measured: nothing to project.");
+        pd_draw(&rows, g, in);
+        return;
+    }
+    if (op.is_mix) {
+        sb_t d = SB_INIT;
+        frontier_op_describe(&d, &ex->set, &op);
+        pd_text(&rows, 6, ROLE_NOTE, sb_str(&d));
+        sb_free(&d);
+    }
+    rates_row(ex, &op, &rows);
+    projection_t p = model_project_rates(&ex->scenario, op.asr, op.orr);
+    count_with_interval(ex, &op, false, p.refusals, main, detail, sizeof main);
+    pd_value(&rows, 10, ROLE_VALUE, "Unnecessary refusals/day", "Refusals/day", main, detail);
+    count_with_interval(ex, &op, true, p.harmful, main, detail, sizeof main);
+    pd_value(&rows, 10, ROLE_VALUE, "Harmful outputs/day", "Harmful/day", main, detail);
+    char ry[48], hy[48], v[200];
+    num_format_short(p.refusals * MODEL_DAYS_PER_YEAR, ry, sizeof ry);
+    num_format_short(p.harmful * MODEL_DAYS_PER_YEAR, hy, sizeof hy);
+    snprintf(v, sizeof v, "%s refusals, %s harmful", ry, hy);
+    pd_value(&rows, 3, ROLE_VALUE, "Per year", NULL, v, NULL);
+    if (model_costs_set(&ex->scenario))
+        pd_value(&rows, 5, ROLE_VALUE, "Daily cost", NULL, num_format_money(p.cost, v, sizeof v), NULL);
+    else
+        pd_value(&rows, 2, ROLE_NOTE, "Daily cost", NULL, "set costs to see it", NULL);
+
+    verdict_t vd = policy_check(&ex->scenario.policy, op.asr, op.orr);
+    sb_t vs = SB_INIT;
+    sb_printf(&vs, "%s: ", ex->scenario.policy.key);
+    verdict_describe(&vs, &ex->scenario.policy, vd, op.asr, op.orr);
+    pd_text(&rows, 10, verdict_pass(vd) ? ROLE_GOOD : ROLE_BAD, sb_str(&vs));
+    sb_free(&vs);
+    if (!ex->has_baseline)
+        pd_text(&rows, 1, ROLE_NOTE, "No baseline yet: b pins this point.");
+    else
+        baseline_rows(ex, &op, &rows);
+    pd_draw(&rows, g, in);
+}
+
+/* ------------------------------------------------------------------------
+ * The sentence for the meeting. */
 
 /* The meeting sentence for moving from the pinned baseline to the current
  * operating point (which may be a mix). */
@@ -274,84 +490,142 @@ static void baseline_sentence(const explore_t *ex, sb_t *out)
     model_sentence(out, &ex->scenario, ex->baseline_name, name, &c);
 }
 
+#define SENTENCE_HINT "b pins a baseline; move, and the sentence for the meeting appears here."
+
 static void draw_sentence(const explore_t *ex, uigrid_t *g, rect_t r)
 {
     if (r.h <= 0)
         return;
     if (!ex->has_baseline) {
-        uigrid_put(g, r.x + 1, r.y, "Press b to pin a baseline, then move: the sentence for the meeting appears here.", ROLE_NOTE, r.w - 2);
+        draw_wrapped(g, (rect_t){r.x + 1, r.y, r.w - 2, r.h}, SENTENCE_HINT, ROLE_NOTE, 0);
         return;
     }
     sb_t s = SB_INIT;
     baseline_sentence(ex, &s);
-    uigrid_put(g, r.x, r.y, gl(ex, G_VBAR), ROLE_BASELINE, 1);
-    draw_wrapped(g, (rect_t){r.x + 2, r.y, r.w - 3, r.h}, sb_str(&s), ROLE_SENTENCE, 0);
+    for (int i = 0; i < r.h; i++)
+        uigrid_put(g, r.x, r.y + i, gl(ex, G_VBAR), ROLE_BASELINE, 1);
+    rect_t in = {r.x + 2, r.y, r.w - 3, r.h};
+    if (draw_wrapped(NULL, in, sb_str(&s), ROLE_SENTENCE, 0) > r.h && r.h > 1) {
+        /* a screen too small for the whole sentence says where it is whole */
+        in.h--;
+        draw_wrapped(g, in, sb_str(&s), ROLE_SENTENCE, 0);
+        uigrid_put(g, in.x, in.y + in.h, "(continues: d shows the whole sentence)", ROLE_NOTE, in.w);
+    } else {
+        draw_wrapped(g, in, sb_str(&s), ROLE_SENTENCE, 0);
+    }
     sb_free(&s);
 }
 
-/* Rows the sentence needs at this width: at least 1, and at most what
- * leaves the panels above SENTENCE_MIN_PANELS rows (its intervals make it
- * long, and a cut sentence would drop what it says about noise). */
-#define SENTENCE_MIN_PANELS 12
-static int sentence_rows(const explore_t *ex, int width, int room)
+/* Rows the sentence needs at this width: all of them (a sentence is never
+ * cut: its intervals say what it claims), leaving the panels at least
+ * `keep` rows. */
+static int sentence_rows(const explore_t *ex, int width, int room, int keep)
 {
-    if (!ex->has_baseline)
-        return 1;
     sb_t s = SB_INIT;
-    baseline_sentence(ex, &s);
-    int n = draw_wrapped(NULL, (rect_t){0, 0, width - 3, 0}, sb_str(&s), ROLE_SENTENCE, 0);
+    if (ex->has_baseline)
+        baseline_sentence(ex, &s);
+    else
+        sb_puts(&s, SENTENCE_HINT);
+    int n = draw_wrapped(NULL, (rect_t){0, 0, ex->has_baseline ? width - 3 : width - 2, 0}, sb_str(&s), ROLE_SENTENCE, 0);
     sb_free(&s);
-    int most = room - SENTENCE_MIN_PANELS;
+    int most = room - keep;
     return n < 1 ? 1 : n > most ? (most < 1 ? 1 : most) : n;
 }
 
-/* A point's marks within its own group. */
+/* ------------------------------------------------------------------------
+ * The point list. */
+
+/* A point's marks within its own group; "C" for a curve (one row for
+ * all its thresholds). */
 static void frontier_marks(const explore_t *ex, size_t i, char *buf)
 {
+    if (curves_of_point(&ex->curves, i) >= 0) {
+        snprintf(buf, 4, "C");
+        return;
+    }
     const frontier_mark_t *m = &ex->groups.marks[i];
     buf[0] = m->pareto_optimal ? 'P' : ' ';
     buf[1] = m->on_hull ? 'H' : ' ';
     buf[2] = '\0';
 }
 
-/* The number the chart gave point `idx` when its name did not fit and the
- * key is not shown under the chart; 0 otherwise. */
-static int chart_number(const explore_layout_t *lay, size_t idx)
+static int digits(size_t n)
 {
-    if (!lay->have_chart || !lay->numbers_in_list || idx >= lay->chart.npoints)
-        return 0;
-    return lay->chart.point_number[idx];
+    int d = 1;
+    while (n >= 10)
+        n /= 10, d++;
+    return d;
+}
+
+/* The widest series name of the points (at most `cap`), 0 when none has one. */
+static int series_width(const explore_t *ex, int cap)
+{
+    int w = 0;
+    for (size_t s = 0; s < ex->nseries && w < cap; s++)
+        if (!ex->series[s].unnamed && text_width(ex->series[s].name) > w)
+            w = text_width(ex->series[s].name);
+    return w < cap ? w : cap;
+}
+
+/* The columns the list needs to show its names whole (its other columns
+ * as draw_list lays them out). */
+static int list_width_wanted(const explore_t *ex)
+{
+    int longest = ex->names_width > 4 ? ex->names_width : 4;
+    return longest + 2 + digits(ex->set.len) + 1 + 2 * 7 + 3 + 2;
+}
+
+static void list_heading(const explore_t *ex, uigrid_t *g, rect_t r)
+{
+    char title[320], shown[160] = "";
+    if (ex->filter[0])
+        snprintf(shown, sizeof shown, " (filter: %s)", ex->filter);
+    char a[32], b[32];
+    num_format_int((double)ex->nlisted, a, sizeof a);
+    num_format_int((double)ex->set.len, b, sizeof b);
+    if (ex->nlisted == ex->set.len)
+        snprintf(title, sizeof title, "%s point%s%s, S sorts: %s%s", a, ex->nlisted == 1 ? "" : "s", shown,
+                 explore_sort_heading(ex->sort), ex->sort_reverse ? ", reversed" : "");
+    else
+        snprintf(title, sizeof title, "%s of %s points%s%s, S sorts: %s%s", a, b,
+                 ex->only_group ? " of this group" : "", shown, explore_sort_heading(ex->sort),
+                 ex->sort_reverse ? ", reversed" : "");
+    draw_heading(g, r, title, ex->ascii);
+    if (ex->focus == EX_CTL_LIST) /* Tab gave the list the focus: PgUp/PgDn page it */
+        uigrid_paint(g, r.x + 2, r.y, text_width(title) < r.w - 4 ? text_width(title) : r.w - 4, ROLE_FOCUS);
 }
 
 static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout_t *lay)
 {
-    char title[96];
-    snprintf(title, sizeof title, "%zu points%s, S sorts: %s", ex->nlisted, ex->only_group ? " of this group" : "",
-             explore_sort_heading(ex->sort));
-    draw_heading(g, r, title, ex->ascii);
-    bool wide = r.w >= 56;
-    bool numbered = false;
-    for (size_t i = 0; i < ex->set.len && !numbered; i++)
-        numbered = chart_number(lay, i) > 0;
-    int marks_w = 3, rate_w = 7, series_w = wide ? 16 : 0, num_w = numbered ? 3 : 0;
-    int name_w = r.w - 2 - 2 * rate_w - marks_w - series_w - num_w - 1;
+    list_heading(ex, g, r);
+    int marks_w = 3, rate_w = 7, num_w = digits(ex->set.len) + 1;
+    int series_w = series_width(ex, r.w >= 90 ? 24 : 16);
+    int name_w = r.w - 2 - num_w - 2 * rate_w - marks_w - 1;
+    /* the series column only where the names keep room to be told apart */
+    if (series_w > 0 && name_w - series_w - 2 >= 20)
+        name_w -= series_w + 2;
+    else
+        series_w = 0;
+    /* no wider than the longest name: the numbers stay beside the names
+     * on a wide screen, the room left at the right */
+    int longest = (ex->names_width > 4 ? ex->names_width : 4) + 2;
+    name_w = name_w > longest ? longest : name_w;
     int y = r.y + 1;
     int x_num = r.x + 2 + name_w;
-    int x_series = x_num + num_w + 1, x_asr = x_series + series_w, x_orr = x_asr + rate_w,
+    int x_series = x_num + num_w + 2, x_asr = x_series + (series_w ? series_w + 1 : -1), x_orr = x_asr + rate_w,
         x_marks = x_orr + rate_w + 1;
     uigrid_put(g, r.x + 2, y, "Name", ROLE_HEADING, name_w);
-    if (numbered)
-        uigrid_put(g, x_num, y, "  #", ROLE_HEADING, num_w);
-    if (wide)
+    uigrid_printf(g, x_num, y, ROLE_HEADING, num_w, "%*s", num_w, "#");
+    if (series_w)
         uigrid_put(g, x_series, y, "Series", ROLE_HEADING, series_w);
     uigrid_printf(g, x_asr, y, ROLE_HEADING, rate_w, "%6s", "ASR");
     uigrid_printf(g, x_orr, y, ROLE_HEADING, rate_w, "%6s", "ORR");
     uigrid_put(g, x_marks, y, "PH", ROLE_HEADING, marks_w);
+    /* the arrow says the order the rows are in: up ascending, down descending */
     int sort_x = ex->sort == EX_SORT_NAME ? r.x + 6 : ex->sort == EX_SORT_ASR ? x_asr + 6
                                                   : ex->sort == EX_SORT_ORR   ? x_orr + 6
-                                                  : ex->sort == EX_SORT_FRONTIER ? x_marks + 2 : -1;
-    if (sort_x >= 0)
-        uigrid_put(g, sort_x, y, gl(ex, G_DOWN), ROLE_HEADING, 1);
+                                                  : ex->sort == EX_SORT_FRONTIER ? x_marks + 2 : x_num + num_w;
+    uigrid_put(g, sort_x, y, gl(ex, ex->sort_reverse ? G_DOWN : G_UP), ROLE_HEADING, 1);
     y++;
     int rows = r.y + r.h - y;
     if (rows < 1)
@@ -360,26 +634,28 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
         lay->list_scroll = ex->cursor;
     if (ex->cursor >= lay->list_scroll + (size_t)rows)
         lay->list_scroll = ex->cursor - (size_t)rows + 1;
+    if (lay->list_scroll + (size_t)rows > ex->nlisted) /* a page that ends on the last row */
+        lay->list_scroll = ex->nlisted > (size_t)rows ? ex->nlisted - (size_t)rows : 0;
     lay->list_x = r.x, lay->list_y = y, lay->list_rows = rows, lay->list_w = r.w;
     for (int i = 0; i < rows && lay->list_scroll + (size_t)i < ex->nlisted; i++) {
         size_t row = lay->list_scroll + (size_t)i, idx = ex->order[row];
         const point_t *p = &ex->set.items[idx];
         bool cur = row == ex->cursor;
         /* dimmed: dominated within its group, or of another group */
-        bool plain = ex->groups.marks[idx].pareto_optimal && ex->in_group[idx];
+        bool plain = (ex->groups.marks[idx].pareto_optimal || curves_of_point(&ex->curves, idx) >= 0) &&
+                     ex->in_group[idx];
         uint8_t role = cur ? ROLE_CURSOR : plain ? ROLE_PLAIN : ROLE_NOTE;
         if (cur)
             uigrid_fill(g, r.x, y + i, r.w, 1, " ", ROLE_CURSOR);
-        bool base = ex->has_baseline && !ex->baseline.is_mix && ex->baseline.a == idx;
+        bool base = ex->has_baseline && ex->baseline_point == (long)idx;
         uigrid_put(g, r.x, y + i, cur ? gl(ex, G_FOCUS) : " ", role, 1);
         if (base)
             uigrid_put(g, r.x + 1, y + i, gl(ex, G_PIN), cur ? ROLE_CURSOR : ROLE_BASELINE, 1);
-        uigrid_put(g, r.x + 2, y + i, p->name, role, name_w - 1);
-        if (numbered && chart_number(lay, idx) > 0)
-            uigrid_printf(g, x_num, y + i, cur ? ROLE_CURSOR : ROLE_NOTE, num_w, "%3d", chart_number(lay, idx));
-        if (wide && p->series) {
+        uigrid_put(g, r.x + 2, y + i, ex->names.names[idx], role, name_w - 1);
+        uigrid_printf(g, x_num, y + i, cur ? ROLE_CURSOR : ROLE_NOTE, num_w, "%*zu", num_w, LABELS_NUMBER(idx));
+        if (series_w && p->series) {
             char *s = text_sanitize(p->series, strlen(p->series));
-            uigrid_put(g, x_series, y + i, s, role, series_w - 1);
+            uigrid_put(g, x_series, y + i, s, role, series_w);
             free(s);
         }
         char a[32], o[32], m[4];
@@ -390,103 +666,73 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
     }
 }
 
-static int details_lines(const explore_t *ex, uigrid_t *g, rect_t r)
+/* ------------------------------------------------------------------------
+ * Details: a summary under the controls on tall screens, and the whole
+ * of it on the full screen (d). */
+
+static void draw_details_summary(const explore_t *ex, uigrid_t *g, rect_t r)
 {
     long sel = explore_selected(ex);
     if (sel < 0)
-        return 0;
-    const point_t *p = &ex->set.items[sel];
+        return;
     char title[200];
-    snprintf(title, sizeof title, "Details: %s", p->name);
+    snprintf(title, sizeof title, "Details: %s (d: all)", ex->names.names[sel]);
     draw_heading(g, r, title, ex->ascii);
-    int y = r.y + 1;
+    sb_t t = SB_INIT;
+    explore_details_text(ex, (size_t)sel, &t);
+    /* the first line repeats the name: the heading has it */
+    const char *body = strchr(sb_str(&t), '\n');
     rect_t in = {r.x + 1, r.y + 1, r.w - 2, r.h - 1};
-    char a[48], b[48], line[400];
-#define LINE(role, ...)                                                                                          \
-    do {                                                                                                         \
-        snprintf(line, sizeof line, __VA_ARGS__);                                                                \
-        if (y < in.y + in.h)                                                                                     \
-            uigrid_put(g, in.x, y, line, role, in.w);                                                            \
-        y++;                                                                                                     \
-    } while (0)
-    if (p->series) {
-        char *s = text_sanitize(p->series, strlen(p->series));
-        LINE(ROLE_VALUE, "series: %s%s%s", s, isfinite(p->knob) ? ", " : "", "");
-        free(s);
+    int need = draw_wrapped(NULL, in, body ? body + 1 : "", ROLE_PLAIN, 0);
+    if (need > in.h && in.h > 0) {
+        draw_wrapped(g, (rect_t){in.x, in.y, in.w, in.h - 1}, body ? body + 1 : "", ROLE_PLAIN, 0);
+        uigrid_put(g, in.x, in.y + in.h - 1, "(more: d shows every detail)", ROLE_NOTE, in.w);
+    } else {
+        draw_wrapped(g, in, body ? body + 1 : "", ROLE_PLAIN, 0);
     }
-    if (isfinite(p->knob))
-        LINE(ROLE_VALUE, "%s: %g", ex->set.knob_name ? ex->set.knob_name : "threshold", p->knob);
-    LINE(ROLE_VALUE, "ASR %s  ORR %s", isnan(p->asr) ? "unknown" : num_format_pct(p->asr, a, sizeof a),
-         isnan(p->orr) ? "unknown" : num_format_pct(p->orr, b, sizeof b));
-    for (int side = 0; side < 2; side++) {
-        /* the counts with their notes, wrapped: nothing of them is cut */
-        sb_t c = SB_INIT;
-        double lo, hi;
-        sb_puts(&c, side == 0 ? "attacks succeeded: " : "benign refused: ");
-        point_counts_describe(&c, p, side == 0, ex->ascii);
-        if (y < in.y + in.h)
-            y += draw_wrapped(g, (rect_t){in.x, y, in.w, in.y + in.h - y}, sb_str(&c), ROLE_VALUE, 0);
-        if (point_unrecognised_range(p, side == 0, &lo, &hi))
-            LINE(ROLE_NOTE, "  %s %s-%s whichever way they go", side == 0 ? "ASR" : "ORR",
-                 num_format_pct(lo, a, sizeof a), num_format_pct(hi, b, sizeof b));
-        sb_free(&c);
-    }
-    const frontier_mark_t *m = &ex->groups.marks[sel];
-    LINE(ex->in_group[sel] ? ROLE_VALUE : ROLE_NOTE, "group: %s%s", point_group(p),
-         ex->in_group[sel] ? "" : " (not the current group)");
-    if (m->pareto_optimal)
-        LINE(ROLE_GOOD, "Pareto-optimal in its group%s", m->on_hull ? ", on the achievable hull" : "");
-    else if (m->ndominated_by)
-        LINE(ROLE_NOTE, "dominated by %s%s", ex->set.items[m->dominated_by[0]].name,
-             m->ndominated_by > 1 ? " and others" : "");
-    /* Everything below comes from the input file: sanitised again here, so
-     * the screen is safe whatever a loader kept. */
-    for (size_t i = 0; i < p->nattrs; i++) {
-        char *k = text_sanitize(p->attrs[i].key, strlen(p->attrs[i].key));
-        char *v = text_sanitize(p->attrs[i].value, strlen(p->attrs[i].value));
-        LINE(ROLE_PLAIN, "%s: %s", k, v);
-        free(k);
-        free(v);
-    }
-    for (size_t i = 0; i < p->ncategories; i++) {
-        const category_t *c = &p->categories[i];
-        char *n = text_sanitize(c->name, strlen(c->name));
-        LINE(ROLE_PLAIN, "category %s%s: ASR %s", n, c->critical ? " (critical)" : "",
-             isnan(c->asr) ? "unknown" : num_format_pct(c->asr, a, sizeof a));
-        free(n);
-    }
-    char *src = text_sanitize(p->source ? p->source : "?", strlen(p->source ? p->source : "?"));
-    LINE(ROLE_NOTE, "from %s%s%s", src, p->line ? ":" : "", p->line ? (snprintf(b, sizeof b, "%ld", p->line), b) : "");
-    free(src);
-#undef LINE
-    return y - r.y;
+    sb_free(&t);
 }
 
-/* The chart's key ("  3  variant-A  (ORR 6.00%, ASR 0.20%)" per line) as
- * one compact line to wrap: "3 variant-A  4 variant-B ...". */
-static void compact_key(const chart_t *ch, sb_t *out)
+static void draw_details(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
 {
-    for (size_t i = 0; i < ch->nkey; i++) {
-        const char *p = ch->key[i];
-        while (*p == ' ')
-            p++;
-        const char *end = strstr(p, "  (");
-        size_t n = end ? (size_t)(end - p) : strlen(p);
-        sb_t item = SB_INIT;
-        /* "3  my name" -> "3\x1fmy\x1fname": one word for the wrapper, so
-         * an entry is never split across lines (drawn with spaces). */
-        for (size_t k = 0; k < n; k++)
-            if (!(p[k] == ' ' && k + 1 < n && p[k + 1] == ' '))
-                sb_putc(&item, p[k] == ' ' ? '\x1f' : p[k]);
-        sb_printf(out, "%s%s", i ? ", " : "key: ", sb_str(&item));
-        sb_free(&item);
+    rect_t r = {0, 1, g->width, g->height - 2};
+    uigrid_fill(g, 0, 1, g->width, g->height - 2, " ", ROLE_PLAIN);
+    long sel = explore_selected(ex);
+    draw_heading(g, r, ex->ascii ? "Details (Up/Down, PgUp/PgDn scroll; any other key closes)"
+                                 : "Details (\xe2\x86\x91\xe2\x86\x93 PgUp/PgDn scroll; any other key closes)",
+                 ex->ascii);
+    if (sel < 0)
+        return;
+    sb_t t = SB_INIT;
+    if (ex->has_baseline) { /* the meeting's sentence, whole, whatever the screen's size */
+        sb_puts(&t, "Against the baseline: ");
+        baseline_sentence(ex, &t);
+        sb_puts(&t, "\n\n");
     }
+    explore_details_text(ex, (size_t)sel, &t);
+    rect_t in = {1, 2, g->width - 2, g->height - 3};
+    int n = draw_wrapped(NULL, in, sb_str(&t), ROLE_PLAIN, 0);
+    lay->details_max_scroll = n > in.h ? n - in.h : 0;
+    int first = ex->details_scroll < lay->details_max_scroll ? ex->details_scroll : lay->details_max_scroll;
+    draw_wrapped(g, in, sb_str(&t), ROLE_PLAIN, first);
+    if (first < lay->details_max_scroll)
+        uigrid_put(g, g->width - 10, g->height - 2, ex->ascii ? "(v more)" : "(\xe2\x86\x93 more)", ROLE_NOTE, 9);
+    sb_free(&t);
+}
+
+/* ------------------------------------------------------------------------
+ * The chart. */
+
+static void forget_chart(explore_layout_t *lay)
+{
+    if (lay->have_chart)
+        chart_free(&lay->chart);
+    lay->have_chart = false;
 }
 
 static void render_chart(explore_layout_t *lay, chart_opts_t *o, int height)
 {
-    if (lay->have_chart)
-        chart_free(&lay->chart);
+    forget_chart(lay);
     o->height = height;
     chart_render(&lay->chart, o);
     lay->have_chart = true;
@@ -494,26 +740,35 @@ static void render_chart(explore_layout_t *lay, chart_opts_t *o, int height)
 
 /* The chart of the current group: its frontier and hull (`view`, which
  * must outlive the options), the other groups' points dimmed, or left out
- * (x, f). */
-static chart_opts_t chart_options(const explore_t *ex, rect_t r, const frontier_t *view)
+ * (x, f); what it keeps between frames in the layout's cache. */
+static chart_opts_t chart_options(const explore_t *ex, rect_t r, const frontier_t *view, explore_layout_t *lay)
 {
     chart_opts_t o = chart_default_opts();
+    if (!lay->chart_cache)
+        lay->chart_cache = chart_cache_new();
+    o.cache = lay->chart_cache;
     frontier_op_t op = explore_current(ex);
     o.points = &ex->set;
     o.frontier = view;
     o.in_group = ex->in_group;
-    if (ex->only_group || ex->hide_others)
-        o.include = ex->in_group;
+    o.include = ex->chart_include;
     o.scenario = &ex->scenario;
     o.has_current = op.valid;
     o.current_asr = op.asr;
     o.current_orr = op.orr;
-    o.baseline = ex->has_baseline && !ex->baseline.is_mix ? (long)ex->baseline.a : -1;
+    o.baseline = ex->has_baseline ? ex->baseline_point : -1;
+    o.has_baseline_at = ex->has_baseline;
+    o.baseline_asr = ex->baseline.asr;
+    o.baseline_orr = ex->baseline.orr;
+    o.curves = ex->chart_curves;
+    o.ncurves = ex->curves.len;
     o.selected = explore_selected(ex);
     o.width = r.w;
     o.height = r.h;
     o.ascii = ex->ascii;
     o.xscale = o.yscale = ex->scale;
+    o.steady_legend = true;
+    o.numbers_legend = "8+2: list's # 8 and 2 more";
     return o;
 }
 
@@ -524,60 +779,156 @@ static void draw_chart(const explore_t *ex, uigrid_t *g, rect_t r, explore_layou
         return;
     }
     frontier_t view = groups_view(&ex->groups, ex->group);
-    chart_opts_t o = chart_options(ex, r, &view);
+    chart_opts_t o = chart_options(ex, r, &view, lay);
+    /* Always the whole height: a key under the chart would come and go
+     * with the labels and move the axes; the points' numbers are the list's
+     * # column instead, which the legend says. */
     render_chart(lay, &o, r.h);
-    /* Points whose names did not fit are numbered: name them below the
-     * chart when a few lines can be spared, else beside their rows in the
-     * point list. */
-    int key_rows = 0;
-    sb_t key = SB_INIT;
-    if (lay->chart.nkey > 0) {
-        compact_key(&lay->chart, &key);
-        key_rows = draw_wrapped(NULL, (rect_t){0, 0, r.w - 1, 0}, sb_str(&key), ROLE_PLAIN, 0);
-        if (key_rows > 3 || r.h - key_rows < 12)
-            key_rows = 0;
-        if (key_rows > 0) {
-            render_chart(lay, &o, r.h - key_rows);
-            sb_reset(&key);
-            compact_key(&lay->chart, &key);
-            draw_wrapped(g, (rect_t){r.x, r.y + r.h - key_rows, r.w - 1, key_rows}, sb_str(&key),
-                         ROLE_CHART + CANVAS_STYLE_LABEL, 0);
-        }
-    }
-    sb_free(&key);
-    lay->numbers_in_list = key_rows == 0;
+    lay->numbers_in_list = true;
     lay->chart_x = r.x;
     lay->chart_y = r.y;
     draw_canvas(g, r.x, r.y, r.w, r.h, &lay->chart.canvas, ex->ascii);
 }
 
-/* Rows the status line needs: a long message (the optimum with its
- * interval and runner-up) wraps onto up to STATUS_MAX_ROWS rows rather than
- * being cut. */
+
+/* ------------------------------------------------------------------------
+ * The title and the status line. */
+
+/* " tradeoff │ group 1/6: NAME │ series 1/5: NAME │ FILES (67 points)":
+ * the counts always whole; the names share what room is left, the group
+ * first (what the chart and the numbers are about), then the series, then
+ * the files; the group and the series only where there is a choice (a
+ * single group when its name is not the files'). */
+static void draw_title(const explore_t *ex, uigrid_t *g)
+{
+    int W = g->width;
+    uigrid_fill(g, 0, 0, W, 1, " ", ROLE_TITLE);
+    char fixed[5][160], names[5][400];
+    int n = 0;
+    const char *bar = gl(ex, G_VBAR);
+    snprintf(fixed[n], sizeof fixed[0], " tradeoff %s ", bar);
+    names[n++][0] = '\0';
+    /* one group: named when its name says more than the files' (the
+     * prompts judged, the set they came from) */
+    if (ex->groups.len > 1 || (ex->groups.len == 1 && strcmp(ex->groups.items[0].name, ex->title) != 0)) {
+        if (ex->groups.len > 1)
+            snprintf(fixed[n - 1] + strlen(fixed[n - 1]), sizeof fixed[0] - strlen(fixed[n - 1]), "group %zu/%zu: ",
+                     ex->group + 1, ex->groups.len);
+        else
+            snprintf(fixed[n - 1] + strlen(fixed[n - 1]), sizeof fixed[0] - strlen(fixed[n - 1]), "group: ");
+        snprintf(names[n - 1], sizeof names[0], "%s", ex->groups.items[ex->group].name);
+        snprintf(fixed[n], sizeof fixed[0], " %s ", bar);
+        names[n++][0] = '\0';
+    }
+    const explore_series_t *se = ex->place.series < ex->nseries ? &ex->series[ex->place.series] : NULL;
+    if (ex->nseries > 1 && se && !se->unnamed) {
+        snprintf(fixed[n - 1] + strlen(fixed[n - 1]), sizeof fixed[0] - strlen(fixed[n - 1]), "series %zu/%zu: ",
+                 ex->place.series + 1, ex->nseries);
+        snprintf(names[n - 1], sizeof names[0], "%s", se->name);
+        snprintf(fixed[n], sizeof fixed[0], " %s ", bar);
+        names[n++][0] = '\0';
+    }
+    snprintf(names[n - 1], sizeof names[0], "%s", ex->title);
+    char what[120];
+    explore_data_summary(ex, what, sizeof what);
+    if (ex->set.rows_filtered > 0) {
+        /* the rows --where left out beside the count (NUMBERS.md, rule 6):
+         * the count whole, the expression a name that may be shortened */
+        char k[32];
+        snprintf(fixed[n], sizeof fixed[0], " (%s; %s row%s left out by --where ", what,
+                 num_format_int((double)ex->set.rows_filtered, k, sizeof k), ex->set.rows_filtered == 1 ? "" : "s");
+        snprintf(names[n++], sizeof names[0], "%s", ex->set.filtered_by ? ex->set.filtered_by : "");
+        snprintf(fixed[n], sizeof fixed[0], ")");
+    } else {
+        snprintf(fixed[n], sizeof fixed[0], " (%s)", what);
+    }
+    names[n++][0] = '\0';
+    /* each name at least a few columns, then the rest in order */
+    int room = W, give[5];
+    for (int i = 0; i < n; i++) {
+        room -= text_width(fixed[i]);
+        give[i] = text_width(names[i]) < 8 ? text_width(names[i]) : 8;
+        room -= give[i];
+    }
+    for (int i = 0; i < n && room > 0; i++) {
+        int more = text_width(names[i]) - give[i];
+        more = more < room ? more : room;
+        give[i] += more;
+        room -= more;
+    }
+    int x = 0;
+    for (int i = 0; i < n && x < W; i++) {
+        x += uigrid_put(g, x, 0, fixed[i], ROLE_TITLE, W - x);
+        if (give[i] > 0)
+            x += uigrid_put(g, x, 0, names[i], ROLE_TITLE, give[i] < W - x ? give[i] : W - x);
+    }
+}
+
+/* A message and the rows it takes wrapped at `width`: a long message (the
+ * optimum with its interval and runner-up, a hint after an error) wraps
+ * onto up to STATUS_MAX_ROWS rows rather than being cut. */
 #define STATUS_MAX_ROWS 4
+
+/* "3 warnings (w shows them)" while there are any: first on the status
+ * line, before a message. Empty without warnings. */
+static void warnings_count(const explore_t *ex, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    if (!ex->warnings.nwarnings)
+        return;
+    char key[24];
+    keys_name(bindings_first_key(explore_bindings(), EXA_WARNINGS), key, sizeof key);
+    snprintf(buf, n, "%zu warning%s (%s shows them)", ex->warnings.nwarnings, ex->warnings.nwarnings == 1 ? "" : "s",
+             key);
+}
+
+/* The message as the status line wraps it: after the count of warnings,
+ * whose room is kept by blanks that never break (\x1f), drawn over. */
+static char *status_text(const explore_t *ex, char *buf, size_t n)
+{
+    char count[64];
+    warnings_count(ex, count, sizeof count);
+    size_t k = ex->mode == EX_MODE_INPUT ? 0 : strlen(count);
+    if (k + 3 >= n)
+        k = 0;
+    if (k)
+        k += 2; /* and two blanks after it */
+    memset(buf, '\x1f', k);
+    snprintf(buf + k, n - k, "%s%s", k ? " " : "", ex->message);
+    return buf;
+}
+
 static int status_rows(const explore_t *ex, int width)
 {
-    if (ex->mode == EX_MODE_INPUT || !ex->message[0])
+    if (!ex->message[0])
         return 1;
-    int n = draw_wrapped(NULL, (rect_t){0, 0, width - 2, 0}, ex->message, ROLE_STATUS, 0);
+    char text[sizeof ex->message + 80];
+    int n = draw_wrapped(NULL, (rect_t){0, 0, width - 2, 0}, status_text(ex, text, sizeof text), ROLE_STATUS, 0);
+    if (ex->mode == EX_MODE_INPUT)
+        n++; /* the line being typed above it */
     return n < 1 ? 1 : n > STATUS_MAX_ROWS ? STATUS_MAX_ROWS : n;
 }
 
 static void draw_status(const explore_t *ex, uigrid_t *g, int y, int rows)
 {
     uigrid_fill(g, 0, y, g->width, rows, " ", ROLE_STATUS);
+    uint8_t mrole = ex->message_is_error ? ROLE_ERROR : ROLE_STATUS;
     if (ex->mode == EX_MODE_INPUT) {
         int n = uigrid_put(g, 0, y, ex->prompt, ROLE_STATUS, -1);
         n += draw_input(g, n, y, -1, &ex->line, ex->ascii);
         if (ex->message[0])
-            uigrid_put(g, n + 2, y, ex->message, ex->message_is_error ? ROLE_ERROR : ROLE_STATUS, -1);
-        else
+            draw_wrapped(g, (rect_t){1, y + 1, g->width - 2, rows - 1}, ex->message, mrole, 0);
+        else if (ex->input_kind != EX_INPUT_REPLACE && n + 2 + 26 <= g->width) /* a one-key question: its prompt says */
             uigrid_put(g, n + 2, y, "Enter accepts, Esc cancels", ROLE_STATUS, -1);
         return;
     }
+    char count[64];
+    warnings_count(ex, count, sizeof count);
     if (ex->message[0]) {
-        draw_wrapped(g, (rect_t){1, y, g->width - 2, rows}, ex->message,
-                     ex->message_is_error ? ROLE_ERROR : ROLE_STATUS, 0);
+        char text[sizeof ex->message + 80];
+        draw_wrapped(g, (rect_t){1, y, g->width - 2, rows}, status_text(ex, text, sizeof text), mrole, 0);
+        if (count[0])
+            uigrid_put(g, 1, y, count, ROLE_ERROR, g->width - 2);
         return;
     }
     static const draw_hint_t hints[] = {
@@ -587,11 +938,85 @@ static void draw_status(const explore_t *ex, uigrid_t *g, int y, int rows)
         {EXA_INCREASE, "adjust", "\xe2\x86\x90\xe2\x86\x92", "<-/->"},
         {EXA_LIST_DOWN, "point", "\xe2\x86\x91\xe2\x86\x93", "Up/Dn"},
         {EXA_BASELINE, "baseline", NULL, NULL},
+        {EXA_DETAILS, "details", NULL, NULL},
         {EXA_OPTIMAL, "optimal", NULL, NULL},
+        {EXA_FILTER, "filter", NULL, NULL},
+        {EXA_FIND, "find", NULL, NULL},
         {EXA_SAVE, "save", NULL, NULL},
         {EXA_EXPORT, "export", NULL, NULL},
     };
-    draw_hints(g, 1, y, explore_bindings(), hints, sizeof hints / sizeof hints[0], ex->ascii);
+    int x = 1;
+    if (count[0])
+        x += uigrid_put(g, x, y, count, ROLE_ERROR, -1) + 3;
+    draw_hints(g, x, y, explore_bindings(), hints, sizeof hints / sizeof hints[0], ex->ascii);
+}
+
+/* w: every warning in full, wrapped, scrolled by line. */
+static void draw_warnings(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
+{
+    rect_t r = {0, 1, g->width, g->height - 2};
+    uigrid_fill(g, 0, 1, g->width, g->height - 2, " ", ROLE_PLAIN);
+    char title[160];
+    snprintf(title, sizeof title, "Warnings of loading: %zu (%s scroll, PgUp/PgDn a page, any other key closes)",
+             ex->warnings.nwarnings, ex->ascii ? "Up/Down" : "\xe2\x86\x91\xe2\x86\x93");
+    draw_heading(g, r, title, ex->ascii);
+    sb_t all = SB_INIT;
+    for (size_t w = 0; w < ex->warnings.nwarnings; w++)
+        sb_printf(&all, " %zu. %s\n", w + 1, ex->warnings.warnings[w]); /* wrapped lines indented */
+    if (ex->warnings.nwarnings == 0)
+        sb_puts(&all, "No warnings: every file loaded as it is.\n");
+    sb_t lines = SB_INIT;
+    int n = text_wrap(&lines, sb_str(&all), g->width - 2, TEXT_WRAP_ALL);
+    int rows = g->height - 3;
+    lay->warn_rows = rows;
+    lay->warn_max_scroll = n > rows ? n - rows : 0;
+    int scroll = ex->warn_scroll < lay->warn_max_scroll ? ex->warn_scroll : lay->warn_max_scroll;
+    const char *p = sb_str(&lines);
+    for (int line = 0, y = 2; *p && y < 2 + rows; line++) {
+        const char *e = strchr(p, '\n');
+        if (line >= scroll) {
+            char *one = xstrndup(p, (size_t)(e - p));
+            uigrid_put(g, 0, y++, one, ROLE_PLAIN, g->width - 1);
+            free(one);
+        }
+        p = e + 1;
+    }
+    if (scroll < lay->warn_max_scroll)
+        uigrid_put(g, g->width - 10, g->height - 2, ex->ascii ? "(v more)" : "(\xe2\x86\x93 more)", ROLE_NOTE, 9);
+    sb_free(&lines);
+    sb_free(&all);
+}
+
+/* The action table as the help shows it: the keys in a column, each
+ * description wrapped under its own start (lines that begin with blanks
+ * are kept as they are by draw_wrapped). */
+static void help_keys(sb_t *out, int width)
+{
+    const bindings_t *t = explore_bindings();
+    enum { KEYS_W = 22 };
+    for (size_t i = 0; i < t->len; i++) {
+        sb_t one = SB_INIT, lines = SB_INIT;
+        bindings_t row = {&t->rows[i], 1};
+        bindings_render(&one, &row, BINDINGS_TEXT); /* "  KEYS     description\n" */
+        const char *d = sb_str(&one) + 2 + 20 + 1;
+        if ((int)one.len <= 2 + 20 + 1 || width - KEYS_W - 1 < 16) {
+            sb_puts(out, sb_str(&one));
+        } else {
+            text_wrap(&lines, d, width - KEYS_W - 1, TEXT_WRAP_ALL);
+            bool first = true;
+            for (const char *p = sb_str(&lines); *p; first = false) {
+                const char *eol = strchr(p, '\n');
+                if (first)
+                    sb_putn(out, sb_str(&one), 2 + 20 + 1);
+                else
+                    sb_repeat(out, " ", KEYS_W + 1);
+                sb_putn(out, p, (size_t)(eol - p + 1));
+                p = eol + 1;
+            }
+        }
+        sb_free(&one);
+        sb_free(&lines);
+    }
 }
 
 static void draw_help(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
@@ -601,31 +1026,25 @@ static void draw_help(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
     draw_heading(g, r, ex->ascii ? "Help: keys (Up/Down scroll, any other key closes)"
                                 : "Help: keys (\xe2\x86\x91\xe2\x86\x93 scroll, any other key closes)", ex->ascii);
     sb_t t = SB_INIT;
-    bindings_render(&t, explore_bindings(), BINDINGS_TEXT);
-    const char *p = sb_str(&t);
-    int y = 2, line_no = 0, rows = g->height - 6; /* two notes below */
-    int nlines = (int)explore_bindings()->len; /* one line per action */
-    lay->help_max_scroll = nlines > rows ? nlines - rows : 0;
-    int scroll = ex->help_scroll < lay->help_max_scroll ? ex->help_scroll : lay->help_max_scroll;
-    while (*p && y < 2 + rows) {
-        const char *e = strchr(p, '\n');
-        if (line_no++ >= scroll) {
-            char *line = xstrndup(p, (size_t)(e - p));
-            uigrid_put(g, 1, y++, line, ROLE_PLAIN, g->width - 2);
-            free(line);
-        }
-        p = e + 1;
-    }
-    if (*p)
-        uigrid_put(g, g->width - 10, y - 1, ex->ascii ? "(v more)" : "(\xe2\x86\x93 more)", ROLE_NOTE, 9);
+    help_keys(&t, g->width - 2);
+    sb_puts(&t, "\n"
+                "The point list: # is a point's place in the input, the number the chart shows for a point it "
+                "cannot name (8+2: point 8 and 2 more in one place). P: Pareto-optimal in its group; H: on the "
+                "achievable hull. C: an exact curve (a score file or binned counts): one row for all its "
+                "thresholds, which the threshold control steps through, each one measured (never a mix of two).\n"
+                "Mouse: click a point on the chart or a row of the list. Exact values: =, type, Enter. "
+                "Numbers: 10M, 2.5k, 1e7, 0.1%, $5.\n");
+    /* the assumption behind every daily figure stays in view, under the keys */
+    int foot = draw_wrapped(NULL, (rect_t){1, 0, g->width - 2, 0}, MODEL_ASSUMPTION, ROLE_NOTE, 0);
+    draw_wrapped(g, (rect_t){1, g->height - 2 - foot, g->width - 2, foot}, MODEL_ASSUMPTION, ROLE_NOTE, 0);
+    rect_t in = {1, 2, g->width - 2, g->height - 4 - foot};
+    int n = draw_wrapped(NULL, in, sb_str(&t), ROLE_PLAIN, 0);
+    lay->help_max_scroll = n > in.h ? n - in.h : 0;
+    int first = ex->help_scroll < lay->help_max_scroll ? ex->help_scroll : lay->help_max_scroll;
+    draw_wrapped(g, in, sb_str(&t), ROLE_PLAIN, first);
+    if (first < lay->help_max_scroll)
+        uigrid_put(g, g->width - 10, in.y + in.h - 1, ex->ascii ? "(v more)" : "(\xe2\x86\x93 more)", ROLE_NOTE, 9);
     sb_free(&t);
-    if (y < g->height - 2)
-        uigrid_put(g, 1, y++,
-                   "Mouse: click a point on the chart or a row of the list. Exact values: =, type, Enter. "
-                   "Numbers: 10M, 2.5k, 1e7, 0.1%, $5.",
-                   ROLE_NOTE, g->width - 2);
-    if (y < g->height - 2)
-        uigrid_put(g, 1, y, MODEL_ASSUMPTION, ROLE_NOTE, g->width - 2);
 }
 
 static void too_small(uigrid_t *g)
@@ -641,19 +1060,25 @@ static void too_small(uigrid_t *g)
 
 void explore_layout_free(explore_layout_t *lay)
 {
-    if (lay->have_chart)
-        chart_free(&lay->chart);
-    lay->have_chart = false;
+    forget_chart(lay);
+    chart_cache_free(lay->chart_cache);
+    lay->chart_cache = NULL;
 }
 
 /* What a frame shows nothing of is forgotten, so a click cannot land on a
- * chart or a list that is no longer there. */
+ * chart or a list that is no longer there. The chart's cache stays: the
+ * points are the same from one frame to the next. */
 static void layout_reset(explore_layout_t *lay)
 {
-    explore_layout_free(lay);
+    forget_chart(lay);
     lay->numbers_in_list = false;
     lay->list_rows = 0;
 }
+
+/* The rows the panels need at the least: the chart's or the controls'
+ * above, and below the per-day figures that are never dropped. */
+#define PANELS_MIN_TOP 8
+#define PANELS_MIN_BOTTOM 6
 
 void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
 {
@@ -665,45 +1090,49 @@ void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
         too_small(g);
         return;
     }
-    /* Title line. */
-    uigrid_fill(g, 0, 0, W, 1, " ", ROLE_TITLE);
-    char title[600];
-    /* the group first: what the chart and the numbers are about */
-    snprintf(title, sizeof title, " tradeoff %s group %zu/%zu: %s %s series %zu/%zu: %s %s %s (%zu points)",
-             gl(ex, G_VBAR), ex->group + 1, ex->groups.len, ex->groups.len ? ex->groups.items[ex->group].name : "none",
-             gl(ex, G_VBAR), ex->place.series < ex->nseries ? ex->place.series + 1 : 0, ex->nseries,
-             ex->place.series < ex->nseries ? ex->series[ex->place.series].name : "none", gl(ex, G_VBAR),
-             ex->title, ex->set.len);
-    uigrid_put(g, 0, 0, title, ROLE_TITLE, W);
-
+    draw_title(ex, g);
     int status = status_rows(ex, W);
-    int sent = sentence_rows(ex, W, H - 1 - status);
+    int sent = sentence_rows(ex, W, H - 1 - status, PANELS_MIN_TOP + PANELS_MIN_BOTTOM);
     int mid_y = 1, mid_h = H - 1 - status - sent;
+    /* Above: the chart and the controls. Below: the per-day figures, which
+     * need at most 66 columns, and the point list, which takes the rest. */
     int rw = W * 45 / 100;
     rw = rw < 36 ? 36 : rw > 72 ? 72 : rw;
     int lw = W - rw;
-    int top_h = mid_h * 60 / 100;
-    if (top_h > mid_h - 10)
-        top_h = mid_h - 10;
-    if (top_h < 9)
-        top_h = 9;
+    int pw = W >= 110 && lw > 68 ? 68 : lw;
+    /* the list grows into the per-day panel's room until its names show
+     * whole (the per-day panel keeps 44 columns: its values wrap below) */
+    int want = list_width_wanted(ex);
+    if (W - pw < want)
+        pw = W - want > 44 ? W - want : pw > 44 ? 44 : pw;
+    /* The chart's height follows the screen's alone, so that the axes
+     * stay put while messages and the sentence come and go (those take
+     * their rows from the panels below); only when the panels below would
+     * have too few rows for the figures that are never dropped does it
+     * give way. */
+    int top_h = (H - 3) * 55 / 100;
+    if (top_h > mid_h - PANELS_MIN_BOTTOM)
+        top_h = mid_h - PANELS_MIN_BOTTOM;
+    if (top_h < PANELS_MIN_TOP)
+        top_h = PANELS_MIN_TOP;
     int bot_h = mid_h - top_h;
 
     draw_chart(ex, g, (rect_t){0, mid_y, lw - 1, top_h}, lay);
-    rect_t ctl = {lw, mid_y, rw, EX_NCONTROLS + 1};
-    draw_controls(ex, g, ctl);
-    if (top_h - ctl.h >= 4)
-        details_lines(ex, g, (rect_t){lw, mid_y + ctl.h, rw, top_h - ctl.h});
-    draw_projection(ex, g, (rect_t){0, mid_y + top_h, lw - 1, bot_h});
-    if (ex->mode == EX_MODE_DETAILS) {
-        uigrid_fill(g, lw, mid_y + top_h, rw, bot_h, " ", ROLE_PLAIN);
-        details_lines(ex, g, (rect_t){lw, mid_y + top_h, rw, bot_h});
-    } else {
-        draw_list(ex, g, (rect_t){lw, mid_y + top_h, rw, bot_h}, lay);
-    }
+    int ctl_h = top_h < EX_NSLIDERS + 1 ? top_h : EX_NSLIDERS + 1;
+    draw_controls(ex, g, (rect_t){lw, mid_y, rw, ctl_h});
+    if (top_h - ctl_h >= 4)
+        draw_details_summary(ex, g, (rect_t){lw, mid_y + ctl_h, rw, top_h - ctl_h});
+    draw_projection(ex, g, (rect_t){0, mid_y + top_h, pw - 1, bot_h});
+    draw_list(ex, g, (rect_t){pw, mid_y + top_h, W - pw, bot_h}, lay);
     draw_sentence(ex, g, (rect_t){0, H - status - sent, W, sent});
+    if (ex->mode == EX_MODE_FLIPS)
+        explore_flips_render(ex, g, 0, 1, W, H - 1 - status);
     if (ex->mode == EX_MODE_HELP)
         draw_help(ex, g, lay);
+    if (ex->mode == EX_MODE_DETAILS)
+        draw_details(ex, g, lay);
+    if (ex->mode == EX_MODE_WARNINGS)
+        draw_warnings(ex, g, lay);
     draw_status(ex, g, H - status, status);
 }
 
@@ -725,8 +1154,12 @@ static void screen_click(void *model, const void *layout, int x, int y)
     explore_click(model, layout, x, y);
 }
 
-screen_t explore_screen(explore_t *ex, explore_layout_t *lay)
+static bool screen_moves(const void *model, int key)
 {
-    return (screen_t){ex, lay, &ex->flags, screen_render, screen_key, screen_click};
+    return explore_key_moves(model, key);
 }
 
+screen_t explore_screen(explore_t *ex, explore_layout_t *lay)
+{
+    return (screen_t){ex, lay, &ex->flags, screen_render, screen_key, screen_click, screen_moves};
+}

@@ -13,8 +13,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#define CHART_PANE 46  /* columns of the chart on the right, when it fits */
-#define CHART_FROM 100 /* screen width from which the chart is shown beside the text */
+#define CHART_PANE 46  /* columns of the chart on the right, on a wide screen */
+#define CHART_PANE_NARROW 34 /* from CHART_FROM_NARROW: the chart narrower, the text too */
+#define CHART_FROM 100 /* screen width from which the chart has CHART_PANE */
+#define CHART_FROM_NARROW 80 /* the least width that shows the chart (80x24 does) */
 #define CHART_MAX_ROWS 20
 #define TEXT_TOP 2     /* the text starts below the header and a blank row */
 
@@ -63,7 +65,13 @@ static bool shows_chart(const practice_screen_t *ps, const uigrid_t *g)
 {
     const practice_ex_t *ex = practice_session_current(ps->session);
     return ps->session->phase != SESSION_DONE && ex && ex->points.len >= 2 && ex->kind != PRACTICE_CATEGORY &&
-           g->width >= CHART_FROM;
+           g->width >= CHART_FROM_NARROW;
+}
+
+/* The chart's columns at this width. */
+static int chart_pane(const uigrid_t *g)
+{
+    return g->width >= CHART_FROM ? CHART_PANE : CHART_PANE_NARROW;
 }
 
 static const char *verdict_word(const practice_session_t *s)
@@ -109,11 +117,11 @@ static void draw_header(const practice_screen_t *ps, uigrid_t *g)
         snprintf(left, sizeof left, " tradeoff practice | done");
     snprintf(right, sizeof right, "score %d/%d  seed %llu ", practice_score_right(&s->score),
              practice_score_asked(&s->score), ps->seed);
+    /* the score always shows: the exercise's title gives way to it */
     uigrid_fill(g, 0, 0, g->width, 1, " ", ROLE_TITLE);
-    int n = uigrid_put(g, 0, 0, left, ROLE_TITLE, g->width);
     int rw = text_width(right);
-    if (n + rw < g->width)
-        uigrid_put(g, g->width - rw, 0, right, ROLE_TITLE, rw);
+    uigrid_put(g, 0, 0, left, ROLE_TITLE, g->width - rw - 1);
+    uigrid_put(g, g->width - rw, 0, right, ROLE_TITLE, rw);
 }
 
 /* The index of the lowest letter of a set (the set is not empty). */
@@ -231,11 +239,11 @@ void practice_screen_render(const practice_screen_t *ps, uigrid_t *g, practice_l
     }
     draw_header(ps, g);
     bool chart = shows_chart(ps, g);
-    rect_t text = {1, TEXT_TOP, (chart ? g->width - CHART_PANE : g->width) - 2, g->height - 5};
+    rect_t text = {1, TEXT_TOP, (chart ? g->width - chart_pane(g) : g->width) - 2, g->height - 5};
     lay->text_rows = text.h;
     draw_text(ps, g, text, lay);
     if (chart)
-        draw_chart(ps, g, (rect_t){g->width - CHART_PANE + 2, TEXT_TOP, CHART_PANE - 2, text.h});
+        draw_chart(ps, g, (rect_t){g->width - chart_pane(g) + 2, TEXT_TOP, chart_pane(g) - 2, text.h});
     draw_footer(ps, g);
 }
 
@@ -363,6 +371,13 @@ void practice_screen_key(practice_screen_t *ps, const practice_layout_t *lay, in
     }
 }
 
+bool practice_screen_key_moves(const practice_screen_t *ps, int key)
+{
+    practice_action_t a = (practice_action_t)bindings_action(practice_bindings(), key);
+    bool scroll = a == PRA_SCROLL_UP || a == PRA_SCROLL_DOWN || a == PRA_PAGE_UP || a == PRA_PAGE_DOWN;
+    return scroll && !(ps->session->phase == SESSION_ASKING && KEYS_IS_TEXT(key));
+}
+
 /* ------------------------------------------------------------------------
  * The practice screen for the front ends. */
 
@@ -376,7 +391,12 @@ static void screen_key(void *model, const void *layout, int key)
     practice_screen_key(model, layout, key);
 }
 
+static bool screen_moves(const void *model, int key)
+{
+    return practice_screen_key_moves(model, key);
+}
+
 screen_t practice_screen(practice_screen_t *ps, practice_layout_t *lay)
 {
-    return (screen_t){ps, lay, &ps->flags, screen_render, screen_key, NULL};
+    return (screen_t){ps, lay, &ps->flags, screen_render, screen_key, NULL, screen_moves};
 }

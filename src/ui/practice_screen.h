@@ -67,6 +67,9 @@ void practice_screen_render(const practice_screen_t *ps, uigrid_t *g, practice_l
 /* One key against the last layout (NULL: none yet). Quitting before the
  * end stops the session, so its score counts only what was answered. */
 void practice_screen_key(practice_screen_t *ps, const practice_layout_t *lay, int key);
+/* True when `key` only scrolls the text in the present phase (on the
+ * answer line a letter is typed, not a scroll: screen.h's `moves`). */
+bool practice_screen_key_moves(const practice_screen_t *ps, int key);
 /* The practice screen for a front end; `lay` is the layout it keeps. */
 screen_t practice_screen(practice_screen_t *ps, practice_layout_t *lay);
 

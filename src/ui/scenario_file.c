@@ -15,16 +15,26 @@
 void scenario_file_init(scenario_file_t *sf)
 {
     memset(sf, 0, sizeof *sf);
+    sf->version = SCENARIO_FILE_VERSION;
     sf->scenario = model_default_scenario();
+    sf->point.share = sf->baseline.share = NAN;
     sf->position = NAN;
     sf->baseline_position = NAN;
 }
 
 void scenario_file_free(scenario_file_t *sf)
 {
-    for (int i = 0; i < sf->nfiles; i++)
+    for (int i = 0; i < sf->nfiles; i++) {
         free(sf->files[i]);
+        if (sf->sha256)
+            free(sf->sha256[i]);
+    }
     free(sf->files);
+    free(sf->sha256);
+    free(sf->point.name);
+    free(sf->point.mix);
+    free(sf->baseline.name);
+    free(sf->baseline.mix);
     free(sf->group_columns);
     free(sf->series);
     free(sf->group);
@@ -165,13 +175,24 @@ static bool one_of(const char *v, const char *const *words)
 }
 
 const char *const scenario_focus_names[] = {"threshold", "volume", "adversarial-share", "cost-refusal",
-                                            "cost-harm", "policy", "asr-bound", "orr-bound", NULL};
+                                            "cost-harm", "policy", "asr-bound", "orr-bound", "list", NULL};
 
 /* Keys that may appear once; `file` may repeat. */
 static const char *const KEYS[] = {"tradeoff-scenario", "volume", "adversarial-share", "cost-refusal",
                                    "cost-harm", "policy", "asr-bound", "orr-bound", "series",
                                    "position", "baseline-series", "baseline-position", "sort",
-                                   "scales", "focus", "group", "baseline-group", "group-columns", NULL};
+                                   "scales", "focus", "group", "baseline-group", "group-columns",
+                                   "point", "point-mix", "point-share", "baseline", "baseline-mix",
+                                   "baseline-share", NULL};
+
+/* A SHA-256 as hex: 64 hex digits. */
+static bool is_sha256(const char *v)
+{
+    size_t n = 0;
+    while (v[n] && strchr("0123456789abcdefABCDEF", v[n]))
+        n++;
+    return n == 64 && !v[n];
+}
 
 static int apply(scenario_file_t *sf, const where_t *w, const char *dir, const char *key,
                  const char *value, int vcol)
@@ -179,13 +200,34 @@ static int apply(scenario_file_t *sf, const where_t *w, const char *dir, const c
     const char *why = NULL;
     scenario_t *s = &sf->scenario;
     if (strcmp(key, "tradeoff-scenario") == 0) {
-        if (strcmp(value, "1") != 0)
-            return fail(w, vcol, "version '%s' is not supported; expected 1", value);
+        if (strcmp(value, "1") != 0 && strcmp(value, "2") != 0)
+            return fail(w, vcol, "version '%s' is not supported; expected 1 or 2", value);
+        sf->version = value[0] - '0';
     } else if (strcmp(key, "file") == 0) {
         if (!*value)
             return fail(w, vcol, "expected a file path%s", "");
         sf->files = xrealloc(sf->files, sizeof *sf->files * (size_t)(sf->nfiles + 1));
+        sf->sha256 = xrealloc(sf->sha256, sizeof *sf->sha256 * (size_t)(sf->nfiles + 1));
+        sf->sha256[sf->nfiles] = NULL;
         sf->files[sf->nfiles++] = resolve(dir, value);
+    } else if (strcmp(key, "sha256") == 0) {
+        if (sf->nfiles == 0 || sf->sha256[sf->nfiles - 1])
+            return fail(w, vcol, "'%s': expected a sha256 line right after the file line it is of", value);
+        if (!is_sha256(value))
+            return fail(w, vcol, "'%s': expected a SHA-256 of 64 hex digits", value);
+        sf->sha256[sf->nfiles - 1] = xstrdup(value);
+    } else if (strcmp(key, "point") == 0 || strcmp(key, "baseline") == 0) {
+        scenario_point_t *to = key[0] == 'p' ? &sf->point : &sf->baseline;
+        if (!*value)
+            return fail(w, vcol, "expected a point name%s", "");
+        to->name = xstrdup(value);
+    } else if (strcmp(key, "point-mix") == 0 || strcmp(key, "baseline-mix") == 0) {
+        scenario_point_t *to = key[0] == 'p' ? &sf->point : &sf->baseline;
+        to->mix = xstrdup(value);
+    } else if (strcmp(key, "point-share") == 0 || strcmp(key, "baseline-share") == 0) {
+        scenario_point_t *to = key[0] == 'p' ? &sf->point : &sf->baseline;
+        if ((why = num_parse_percent(value, &to->share)))
+            return fail_why(w, vcol, key, value, why);
     } else if (strcmp(key, "volume") == 0) {
         if ((why = num_parse_count(value, &s->volume)))
             return fail_why(w, vcol, key, value, why);
@@ -241,7 +283,7 @@ static int apply(scenario_file_t *sf, const where_t *w, const char *dir, const c
     } else if (strcmp(key, "focus") == 0) {
         if (!one_of(value, scenario_focus_names))
             return fail(w, vcol, "focus '%s': expected threshold, volume, adversarial-share, cost-refusal, "
-                                 "cost-harm, policy, asr-bound or orr-bound", value);
+                                 "cost-harm, policy, asr-bound, orr-bound or list", value);
         sf->focus = xstrdup(value);
     }
     return 0;
@@ -300,12 +342,12 @@ static int parse_line(scenario_file_t *sf, const where_t *w, const char *dir, ch
     size_t k = 0;
     while (KEYS[k] && strcmp(KEYS[k], key) != 0)
         k++;
-    if (!KEYS[k] && strcmp(key, "file") != 0)
+    if (!KEYS[k] && strcmp(key, "file") != 0 && strcmp(key, "sha256") != 0)
         return fail(w, kcol,
-                    "unknown key '%s'; expected file, volume, adversarial-share, cost-refusal, "
-                    "cost-harm, policy, asr-bound, orr-bound, series, position, group, "
-                    "baseline-series, baseline-position, baseline-group, sort, scales, focus or "
-                    "group-columns",
+                    "unknown key '%s'; expected file, sha256, volume, adversarial-share, cost-refusal, "
+                    "cost-harm, policy, asr-bound, orr-bound, point, point-mix, point-share, baseline, "
+                    "baseline-mix, baseline-share, series, position, group, baseline-series, "
+                    "baseline-position, baseline-group, sort, scales, focus or group-columns",
                     key);
     if (KEYS[k] && seen[k])
         return fail(w, kcol, "'%s' is given twice", key);
@@ -408,16 +450,34 @@ static void put_line(sb_t *out, const char *key, const char *value)
     sb_putc(out, '\n');
 }
 
+/* "point = ..." and, for a mix, "point-mix" and "point-share". */
+static void put_point(sb_t *out, const char *key, const scenario_point_t *p)
+{
+    if (!p->name)
+        return;
+    char k[32], n[64];
+    put_line(out, key, p->name);
+    if (!p->mix)
+        return;
+    snprintf(k, sizeof k, "%s-mix", key);
+    put_line(out, k, p->mix);
+    if (!isnan(p->share))
+        sb_printf(out, "%s-share = %s%%\n", key, num_format_json(p->share * 100.0, n, sizeof n));
+}
+
 void scenario_file_format(sb_t *out, const scenario_file_t *sf)
 {
     char n[64];
     const scenario_t *s = &sf->scenario;
     sb_puts(out, "# tradeoff scenario, saved by the explorer; reopen with: tradeoff --scenario FILE\n");
-    sb_printf(out, "tradeoff-scenario = %d\n", SCENARIO_FILE_VERSION);
+    sb_printf(out, "tradeoff-scenario = %d\n", sf->version);
     if (sf->nfiles == 0)
         sb_puts(out, "# no file: the built-in scenario\n");
-    for (int i = 0; i < sf->nfiles; i++)
+    for (int i = 0; i < sf->nfiles; i++) {
         put_line(out, "file", sf->files[i]);
+        if (sf->sha256 && sf->sha256[i])
+            sb_printf(out, "sha256 = %s\n", sf->sha256[i]);
+    }
     if (sf->group_columns)
         put_line(out, "group-columns", sf->group_columns);
     sb_printf(out, "volume = %s\n", num_format_json(s->volume, n, sizeof n));
@@ -430,6 +490,8 @@ void scenario_file_format(sb_t *out, const scenario_file_t *sf)
     sb_puts(out, "\norr-bound = ");
     scenario_format_bound(out, s->policy.orr);
     sb_putc(out, '\n');
+    put_point(out, "point", &sf->point);
+    put_point(out, "baseline", &sf->baseline);
     if (sf->series) {
         put_line(out, "series", sf->series);
         /* No position (a hand-written file): none written, as "null" would

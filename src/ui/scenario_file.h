@@ -2,8 +2,10 @@
  * and edit.
  *
  *   # tradeoff scenario (saved by the explorer; `tradeoff --scenario FILE`)
- *   tradeoff-scenario = 1
+ *   tradeoff-scenario = 2             (1: points saved as positions)
  *   file = "/data/points.csv"         (one line per file; none: built-in)
+ *   sha256 = 9f86d0...                (optional, after its file: the data as
+ *                                      saved, to tell when it changed)
  *   group-columns = "benchmark"       (optional: --group-columns as given)
  *   volume = 10000000
  *   adversarial-share = 0.1%
@@ -12,11 +14,15 @@
  *   policy = consumer
  *   asr-bound = < 0.5%                (or "<=", or "none")
  *   orr-bound = < 5%
- *   series = "safety tuning"          (the operating point: a series and a
- *   position = 1                       position along it; 1.3 is a mix)
- *   group = "built-in scenario"       (the series' measurement group: two
- *                                      groups may have series of one name)
- *   baseline-series = "safety tuning" (optional)
+ *   point = "safety-tuned"            (the operating point, by name; a mix:
+ *   point-mix = "filter-after"         the second point and the share of
+ *   point-share = 70%                  traffic through the first)
+ *   baseline = "baseline"             (optional; baseline-mix and
+ *                                      baseline-share as for the point)
+ *   series = "safety tuning"          (version 1, still read: the operating
+ *   position = 1                       point as a series and a position
+ *   group = "built-in scenario"        along it, 1.3 a mix; the series'
+ *   baseline-series = ...              group; the baseline likewise)
  *   baseline-position = 0
  *   baseline-group = "built-in scenario"
  *   sort = input                      (input, name, asr, orr, frontier)
@@ -40,11 +46,21 @@
 
 #include <stdbool.h>
 
-#define SCENARIO_FILE_VERSION 1
+#define SCENARIO_FILE_VERSION 2
+
+/* A point or a mix of two, by name. */
+typedef struct {
+    char *name;         /* NULL: not given */
+    char *mix;          /* the second point of a mix; NULL: a measured point */
+    double share;       /* of traffic through `name` in a mix, 0..1 */
+} scenario_point_t;
 
 typedef struct {
+    int version;        /* as read (SCENARIO_FILE_VERSION when made) */
     char **files;       /* as resolved (relative to the scenario's directory) */
+    char **sha256;      /* per file: its SHA-256 as saved (hex), or NULL */
     int nfiles;
+    scenario_point_t point, baseline; /* by name (version 2) */
     scenario_t scenario;
     char *group_columns; /* NULL: not given */
     char *series;       /* NULL: the first series */

@@ -30,6 +30,11 @@ typedef struct {
     void (*key)(void *model, const void *layout, int key);
     /* A click at a cell of the last layout; NULL: the screen takes no mouse. */
     void (*click)(void *model, const void *layout, int x, int y);
+    /* True when `key` only moves something in the model's present state (a
+     * cursor, a slider, a scroll): a run of it typed ahead of the screen
+     * may be applied whole and drawn once, and ends where it would have
+     * ended frame by frame. NULL: no key is. */
+    bool (*moves)(const void *model, int key);
 } screen_t;
 
 #endif

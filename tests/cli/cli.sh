@@ -39,7 +39,7 @@ equals "unknown --compare name exits 2" "$rc" 2
 contains "unknown --compare name is named" "$err" "no point named 'nosuch'"
 run reprot
 equals "a mistyped subcommand exits 2" "$rc" 2
-contains "a mistyped subcommand is called one, with the list" "$err" "'reprot' is neither a subcommand nor a file; subcommands are: explore report check plot sweep practice"
+contains "a mistyped subcommand is called one, with the list" "$err" "'reprot' is neither a subcommand nor a file; subcommands are: explore report check diff judges plot sweep practice"
 run report --compare 'status-quo, product-ask'
 contains "--compare takes blanks after the comma" "$out" "Moving from status-quo to product-ask"
 run report --format yaml

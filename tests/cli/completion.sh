@@ -38,6 +38,15 @@ out=$(complete_words tradeoff report --format '')
 for f in text json markdown csv svg; do
     contains "format $f" "$out" "$f"
 done
+out=$(complete_words tradeoff report --rates '')
+for r in auto percent fraction; do
+    contains "--rates $r" "$out" "$r"
+done
+out=$(complete_words tradeoff report --complement '')
+for c in asr orr both; do
+    contains "--complement $c" "$out" "$c"
+done
+equals "no guess for a column (--asr-column)" "$(complete_words tradeoff report --asr-column '')" ""
 contains "example names from --list-examples" "$(complete_words tradeoff --example or)" "or-bench"
 out=$(cd "$tmp/files" && complete_words tradeoff report '')
 contains "a CSV file" "$out" "points.csv"
@@ -47,7 +56,7 @@ equals "no guess for a number" "$out" ""
 
 # Every command of --help is offered.
 cmds=$("$T" --help | sed -n 's/^ *\(Usage:\)\{0,1\} *tradeoff \([a-z][a-z]*\) .*/\2/p')
-equals "--help names six commands" "$(echo $cmds | wc -w)" 6
+equals "--help names eight commands" "$(echo $cmds | wc -w)" 8
 for cmd in $cmds; do
     contains "subcommand $cmd is completed" "$(complete_words tradeoff '')" "$cmd"
 done

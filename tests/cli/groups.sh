@@ -175,18 +175,20 @@ fi
 
 # ---- --group, --group-columns --------------------------------------------------------
 
+# (the key's note wraps within the chart's width: read with its blanks folded)
+folded() { printf '%s' "$out" | tr '\n' ' ' | tr -s ' '; }
 run report --group or-bench "$P"
-contains "--group picks the chart's group by a part of its name" "$out" \
+contains "--group picks the chart's group by a part of its name" "$(folded)" \
     "frontier and hull of group OR-Bench-Toxic / OR-Bench-Hard-1K; 31 points of other groups dimmed"
-run plot --width 100 --height 30 --group StrongREJECT "$P"
-contains "plot draws the group --group names" "$out" "frontier and hull of group StrongREJECT (goodness@0.1) / XSTest"
+run plot --width 100 --height 80 --group StrongREJECT "$P"
+contains "plot draws the group --group names" "$(folded)" "frontier and hull of group StrongREJECT (goodness@0.1) / XSTest"
 run report --group XSTest "$P"
 equals "an ambiguous --group exits 2" "$rc" 2
 contains "listing the groups it could mean" "$err" \
-    "--group: 'XSTest' matches several groups: 'OpenAI Challenging Refusal Eval / XSTest (benign prompts)', 'StrongREJECT (goodness@0.1) / XSTest (benign prompts)'"
+    "--group: 'XSTest' could be any of 2 groups: 'OpenAI Challenging Refusal Eval / XSTest (benign prompts)', 'StrongREJECT (goodness@0.1) / XSTest (benign prompts)'; type more of the name"
 run plot --group HarmBench "$P"
 equals "an unknown --group exits 2" "$rc" 2
-contains "listing every group" "$err" "--group: no group matches 'HarmBench'; groups are: 'OpenAI Standard"
+contains "offering the closest groups" "$err" "--group: no group named 'HarmBench'; did you mean 'OR-Bench-Toxic / OR-Bench-Hard-1K', "
 run report --group-columns benchmark "$P"
 equals "--group-columns of a missing column exits 2" "$rc" 2
 contains "listing the columns found" "$err" "--group-columns: no column 'benchmark'; found: source, model, variant, adversarial_set"

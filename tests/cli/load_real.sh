@@ -31,7 +31,7 @@ near() {
 
 run report --format json "$DATADIR/published-operating-points.csv"
 equals "published points load" "$rc" 0
-contains "published points: one warning names the rows without a rate" "$err" "4 points without an attack success or over-refusal rate"
+contains "published points: one warning names the rows without a rate" "$err" "4 points (lines 21–24) without an attack success or over-refusal rate"
 
 # XSTest (data/SOURCES.md): GPT-4 refuses 21 of 250 safe prompts and fully
 # complies with 1 of 200 unsafe ones; Llama-2 (original prompt) refuses 149.

@@ -51,6 +51,31 @@ id,set,grp,verdict,verdict2
 9,harmful,harmful,answered,complied
 10,benign,benign,declined,complied
 EOF
+# The same prompts judged again (diff pairs them by id with judged.csv).
+cat >"$F/judged-b.csv" <<'EOF'
+id,set,grp,verdict,verdict2
+1,harmful,harmful,refused,refused
+2,harmful,benign,complied,complied
+3,harmful,harmful,complied,refused
+4,benign,benign,complied,refused
+5,benign,harmful,refused,complied
+6,benign,benign,complied,complied
+7,risky,benign,refused,complied
+8,fine,benign,complied,complied
+9,harmful,harmful,refused,answered
+10,benign,benign,complied,declined
+EOF
+# Two ways to identify the prompts: `alt` pairs other rows than `id`.
+printf 'id,alt,set,verdict\n1,a,harmful,refused\n2,b,harmful,complied\n3,c,benign,refused\n4,d,benign,complied\n' >"$F/pair-a.csv"
+printf 'id,alt,set,verdict\n1,b,harmful,refused\n2,a,harmful,complied\n3,d,benign,refused\n4,c,benign,complied\n' >"$F/pair-b.csv"
+# XSTest's columns with two judges and a score file's: scores unless --preset.
+cat >"$F/xstest-judges-scores.csv" <<'EOF'
+id,prompt_label,final_label,gpt4_label,set,score
+1,unsafe,1_full_compliance,2_full_refusal,harmful,0.9
+2,safe,2_full_refusal,2_full_refusal,benign,0.2
+3,unsafe,2_full_refusal,2_full_refusal,harmful,0.5
+4,safe,1_full_compliance,2_full_refusal,benign,0.4
+EOF
 # Per-prompt scores with the same set columns.
 cat >"$F/scores.csv" <<'EOF'
 id,set,grp,score
@@ -85,6 +110,13 @@ id,prompt_label,final_label,set,score
 4,safe,1_full_compliance,benign,0.4
 EOF
 printf 'tradeoff-scenario = 1\nvolume = 5000000\n' >"$F/scenario.txt"
+# Columns the mapping flags read instead of the accepted names; small rates
+# that --rates fraction reads as fractions; a long table of one model in
+# two categories; two points that --where tells apart.
+printf 'name,asr_pct,other_asr,orr_pct,other_orr,family\np,5,7,1,3,fam\n' >"$F/mapped.csv"
+printf 'name,attack_success_pct,over_refusal_pct\np,0.5,0.25\n' >"$F/small.csv"
+printf 'model,cat,attack_success_pct,over_refusal_pct\nm,a,10,1\nm,b,20,1\n' >"$F/long.csv"
+printf 'name,attack_success_pct,over_refusal_pct\np,5,1\nq,6,2\n' >"$F/two.csv"
 # Points of two benchmarks (measurement groups), and a baseline and a
 # candidate each measured on one of them.
 printf 'name,benchmark,attack_success_pct,over_refusal_pct\na,X,1,10\nb,Y,5,2\nc,X,2,20\nd,Y,8,1\n' >"$F/groups.csv"
@@ -92,11 +124,14 @@ printf 'name,benchmark,attack_success_pct,over_refusal_pct\nbase,X,1,10\n' >"$F/
 printf 'name,benchmark,attack_success_pct,over_refusal_pct\ncand,Y,1,10\n' >"$F/group-y.csv"
 xstest=$DATADIR/xstest/xstest_v2_labels_gpt4.csv
 sweep=$DATADIR/chatbot-threshold-sweep.csv
+# Two points of judged.csv (its two verdict columns), for diff --compare.
+pair='judged (verdict),judged (verdict2)'
 
 # ---- the table -------------------------------------------------------------------
 # option  value  commands  how  arguments
 #   value: "-" for an option without one; "A|B" runs the base with B.
-#   how:   run (C locale), utf8 (a UTF-8 locale), or tty:PROBE (a terminal).
+#   how:   run (C locale), utf8 (a UTF-8 locale), err (standard error too:
+#          an option whose effect is a message), or tty:PROBE (a terminal).
 #   arguments: evaluated by the shell; the base run has them alone. A
 #     single file for check is both its baseline and its candidate.
 table() {
@@ -109,19 +144,49 @@ knob-column     k                  explore,report,plot,check run  $F/knob.csv
 group-columns   none               explore,report,plot      run   $F/groups.csv
 group-columns   none               check                    run   $F/group-x.csv $F/group-y.csv
 preset          xstest             explore,report,plot,check run  $F/xstest-scores.csv
+preset          xstest             diff                     run   $F/xstest-scores.csv $F/xstest-scores.csv
+preset          xstest             judges                   run   $F/xstest-judges-scores.csv
 judge           gpt4_label         explore,report,plot,check run  $xstest
+judge           gpt4_label         diff                     run   $xstest $xstest
+judge           final_label,gpt4_label judges               run   $xstest
 set-column      grp                explore,report,plot,check run  $F/judged.csv
+set-column      grp                diff                     run   $F/judged.csv $F/judged-b.csv
+set-column      grp                judges                   run   --verdict-column verdict,verdict2 $F/judged.csv
 set-column      grp                sweep                    run   $F/scores.csv
 harmful-values  harmful,risky      explore,report,plot,check run  $F/judged.csv
+harmful-values  harmful,risky      diff                     run   $F/judged.csv $F/judged-b.csv
+harmful-values  harmful,risky      judges                   run   --verdict-column verdict,verdict2 $F/judged.csv
 harmful-values  harmful,risky      sweep                    run   $F/scores.csv
 benign-values   benign,fine        explore,report,plot,check run  $F/judged.csv
+benign-values   benign,fine        diff                     run   $F/judged.csv $F/judged-b.csv
+benign-values   benign,fine        judges                   run   --verdict-column verdict,verdict2 $F/judged.csv
 benign-values   benign,fine        sweep                    run   $F/scores.csv
 verdict-column  verdict2           explore,report,plot,check run  $F/judged.csv
+verdict-column  verdict2           diff                     run   $F/judged.csv $F/judged-b.csv
+verdict-column  verdict,verdict2   judges                   run   $F/judged.csv
 refused-values  refused,declined   explore,report,plot,check run  $F/judged.csv
+refused-values  refused,declined   diff                     run   $F/judged.csv $F/judged-b.csv
+refused-values  refused,declined   judges                   run   --verdict-column verdict,verdict2 $F/judged.csv
 complied-values complied,answered  explore,report,plot,check run  $F/judged.csv
+complied-values complied,answered  diff                     run   $F/judged.csv $F/judged-b.csv
+complied-values complied,answered  judges                   run   --verdict-column verdict,verdict2 $F/judged.csv
 unrecognised    refusal            explore,report,plot,check run  $F/judged.csv
+unrecognised    refusal            diff                     run   $F/judged.csv $F/judged-b.csv
+id-column       grp                explore,report,check     run   $F/judged.csv
+id-column       alt                diff                     run   $F/pair-a.csv $F/pair-b.csv
+id-column       grp                judges                   run   --verdict-column verdict,verdict2 $F/judged.csv
 n-adversarial   200                explore,report,check     run   $F/rates.csv
 n-benign        250                explore,report,check     run   $F/rates.csv
+asr-column      other_asr          explore,report,plot,check run  $F/mapped.csv
+orr-column      other_orr          explore,report,plot,check run  $F/mapped.csv
+complement      asr                explore,report,plot,check run  $F/mapped.csv
+rates           fraction           explore,report,plot,check run  $F/small.csv
+name-columns    family             explore,report,plot,check run  $F/mapped.csv
+category-column cat                explore,report,plot,check run  $F/long.csv
+where           name!=q            explore,report,plot,check run  $F/two.csv
+verbose         -                  explore,report,plot,check,sweep err $F/scores.csv
+verbose         -                  diff                     err   $F/judged.csv $F/judged-b.csv
+verbose         -                  judges                   err   --verdict-column verdict,verdict2 $F/judged.csv
 
 volume          1M                 explore,report           run
 volume          1M                 plot                     run   --cost-refusal 0.01 --cost-harm 100
@@ -134,25 +199,33 @@ policy          none               explore,report,plot      run
 policy          none               check                    run   $G/baseline.csv $G/candidate-noise.csv
 
 compare         status-quo,product-ask report               run
+compare         "$pair"            diff                     run   --verdict-column verdict,verdict2 $F/judged.csv
 interval        clopper-pearson    explore,report           run   $G/baseline.csv
 category-shares fraud=50,hate=50   report                   run   $DATADIR/chatbot-scores.csv
 target-asr      0.25               report                   run
 target-orr      5                  report                   run
 
 width           40                 report,plot              run
+width           40                 diff                     run   $F/judged.csv $F/judged-b.csv
+width           40                 judges                   run   $xstest
 height          10                 report,plot              run
 x-scale         log                explore,report,plot      run
 y-scale         log                explore,report,plot      run
 no-labels       -                  report,plot              run
+no-key          -                  plot                     run
 group           Y                  explore,report,plot      run   $F/groups.csv
 ascii           -                  explore,report,plot      utf8
 ascii           -                  practice                 utf8  --seed 7 --kind frontier
 
 format          json               report                   run
 format          json               check                    run   $G/baseline.csv $G/candidate-noise.csv
+format          json               diff                     run   $F/judged.csv $F/judged-b.csv
+format          json               judges                   run   $xstest
 format          markdown           practice                 run   --worksheet --seed 7 --count 2
 output          $tmp/out.file      report                   run
 output          $tmp/out.file      check                    run   $G/baseline.csv $G/candidate-noise.csv
+output          $tmp/out.file      diff                     run   $F/judged.csv $F/judged-b.csv
+output          $tmp/out.file      judges                   run   $xstest
 output          $tmp/out.file      sweep                    run   $F/scores.csv
 output          $tmp/out.file      practice                 run   --worksheet --seed 7 --count 2
 no-color        -                  explore,plot             tty:colour
@@ -181,8 +254,12 @@ worksheet       -                  practice                 run   --seed 7 --cou
 plain           -                  practice                 run   --seed 7
 
 help            -                  explore,report,plot,check,sweep run
+help            -                  diff                     run   $F/judged.csv $F/judged-b.csv
+help            -                  judges                   run   $xstest
 help            -                  practice                 run   --worksheet --seed 7 --count 2
 version         -                  explore,report,plot,check,sweep run
+version         -                  diff                     run   $F/judged.csv $F/judged-b.csv
+version         -                  judges                   run   $xstest
 version         -                  practice                 run   --worksheet --seed 7 --count 2
 EOF
 }
@@ -196,24 +273,26 @@ options() {
 }
 all=$(options "$("$T" --help)")
 commands=$("$T" --help | sed -n 's/^ *\(Usage:\)\{0,1\} *tradeoff \([a-z][a-z]*\) .*/\2/p')
-equals "--help lists the commands" "$(echo $commands)" "explore report check plot sweep practice"
+equals "--help lists the commands" "$(echo $commands)" "explore report check diff judges plot sweep practice"
 check "--help lists options" test "$(printf '%s\n' "$all" | wc -l)" -gt 40
 
 # ---- running a command ---------------------------------------------------------
 
-# run HOW COMMAND ARGS...: the exit status and standard output, as one text.
-# The screens (explorer, practice) run on an empty key script: the screen
-# they open with, dumped.
+# run HOW COMMAND ARGS...: the exit status and standard output (and, for
+# HOW err, standard error), as one text. The screens (explorer, practice)
+# run on an empty key script: the screen they open with, dumped.
 run() {
     how=$1 cmd=$2; shift 2
-    loc=C
+    loc=C err=/dev/null
     [ "$how" = utf8 ] && loc=$utf8
+    [ "$how" = err ] && err=$tmp/run.err
     if [ "$cmd" = explore ] || [ "$cmd" = practice ]; then
-        LC_ALL=$loc TRADEOFF_KEYS= TRADEOFF_SIZE=120x40 "$T" "$cmd" "$@" </dev/null 2>/dev/null
+        LC_ALL=$loc TRADEOFF_KEYS= TRADEOFF_SIZE=120x40 "$T" "$cmd" "$@" </dev/null 2>"$err"
     else
-        LC_ALL=$loc "$T" "$cmd" "$@" </dev/null 2>/dev/null
+        LC_ALL=$loc "$T" "$cmd" "$@" </dev/null 2>"$err"
     fi
     echo "exit $?"
+    if [ "$how" = err ]; then cat "$err"; fi
 }
 
 # The terminal: a shell in a tmux pane, as in tests/e2e.

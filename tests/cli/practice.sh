@@ -54,7 +54,8 @@ run practice --worksheet --seed 9 --count 3
 head3=$(first3)
 run practice --worksheet --seed 9 --count 10
 equals "--count 3 is the start of --count 10" "$(first3)" "$head3"
-contains "three questions were compared" "$head3" "3. Use-case policies"
+contains "three questions were compared" "$head3" "
+3. "
 
 run practice --worksheet --kind sample --count 3 --seed 1
 contains "--kind sample drills sample sizes" "$out" "How many prompts a claim needs (sample, from the domain text)"
@@ -71,9 +72,10 @@ check "-o writes the same worksheet" cmp -s "$tmp/sheet.md" "$tmp/first.md"
 
 # --- the line mode: answers from standard input ------------------------------------
 # The right answers are read from the tool's own worksheet, never stored here.
-"$T" practice --worksheet --seed 5 --count 2 >"$tmp/sheet.txt"
+# Seed 2 asks for a sample size, then for a break-even (a number).
+"$T" practice --worksheet --seed 2 --count 2 >"$tmp/sheet.txt"
 right1=$(sed -n 's/^Answer: \([^ ]*\).*/\1/p' "$tmp/sheet.txt" | sed -n 1p)
-printf '%s\nnot a number\n1\n' "$right1" | "$T" practice --seed 5 --count 2 >"$tmp/out" 2>"$tmp/err"
+printf '%s\nnot a number\n1\n' "$right1" | "$T" practice --seed 2 --count 2 >"$tmp/out" 2>"$tmp/err"
 rc=$?
 out=$(cat "$tmp/out")
 equals "line mode exits 0" "$rc" 0
@@ -84,6 +86,26 @@ contains "the worked solution follows" "$out" "Break-even = |change in refusals|
 contains "what it means for the meeting" "$out" "For the meeting:"
 contains "the score at the end" "$out" "Score: 1 of 2 right."
 contains "the per-kind summary" "$out" "change     0 of 1   (drill again: --kind change)"
+
+# Answers read from a file are echoed (standard input is not a terminal):
+# sanitised, so escape sequences in the file cannot retitle the terminal,
+# switch screens or hide the cursor.
+printf '\033]0;PWNED\007\033[?1049h\033[?25l42\n\233?25l7\342\200\256x\n' |
+    "$T" practice --seed 5 --count 2 >"$tmp/echo" 2>&1
+equals "hostile answers: the drill goes on (exit 0)" "$?" 0
+contains "the echoed answer is shown, its controls as '?'" "$(cat "$tmp/echo")" "answer> ?]0;PWNED??[?1049h?[?25l42"
+if LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$tmp/echo" ||
+    LC_ALL=C grep -q "$(printf '\302[\200-\237]\|\233\|\342\200\256')" "$tmp/echo"; then
+    tap_fail "no control byte, C1 control or bidi override reaches the output" "$(od -c "$tmp/echo" | grep -m 3 '033\|233\|007')"
+else
+    tap_ok "no control byte, C1 control or bidi override reaches the output"
+fi
+
+# A letter that is not on offer is asked again, never scored (seed 3 starts
+# with "Which variants pass the policy?", answered with the letters A and B).
+printf 'Z\nq\n' | "$T" practice --seed 3 --count 1 >"$tmp/out" 2>&1
+contains "a letter not on offer cannot be read" "$(cat "$tmp/out")" "could not read 'Z': expected letters from A to B"
+contains "and is not scored" "$(cat "$tmp/out")" "Score: 0 of 0 right."
 
 printf 'q\n' | "$T" practice --seed 5 >"$tmp/out" 2>&1
 contains "q stops the drill with a score" "$(cat "$tmp/out")" "Score: 0 of 0 right."

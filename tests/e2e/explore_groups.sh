@@ -32,7 +32,7 @@ expect "[ [ moves back past the first to the last group" "group 6/6: OR-Bench-To
 expect "and the chart redraws that group's frontier" "Pareto frontier"
 expect "with its achievable curve" "reachable by mixing"
 keys f
-expect "f keeps the list to the group" "32 points of this group"
+expect "f keeps the list to the group" "32 of 67 points of this group"
 lacks "f: no point of another group in the list" "$(list)" "[OpenAI"
 contains "f: the group's points are" "$(list)" "(as released)"
 lacks "f: nor on the chart" "$(screen)" "other groups"

@@ -43,11 +43,13 @@ open_pane() { # open_pane COLS ROWS ARGS
 }
 
 # The right answer of the first exercise, from the tool's own worksheet.
-"$T" practice --worksheet --seed 5 --count 2 >"$tmp/sheet"
+# Seed 67 starts with the daily counts, then the break-even (the domain
+# text's examples, in an order the seed decides).
+"$T" practice --worksheet --seed 67 --count 2 >"$tmp/sheet"
 right=$(sed -n 's/^Answer: \([^ ]*\).*/\1/p' "$tmp/sheet" | sed -n 1p)
 [ -n "$right" ] || tap_fail "the worksheet gives the first answer" "$(head -n 40 "$tmp/sheet")"
 
-start --seed 5 --count 2
+start --seed 67 --count 2
 shows "the first exercise and the answer line appear" "Answer>"
 shows "the header shows progress and the seed" "1 of 2"
 keys "$right" Enter

@@ -1,10 +1,13 @@
 #!/bin/sh
 # terminal.sh: whatever ends the explorer or the practice screen, the
 # terminal must come back as it was: echo and line editing (icanon) on, the
-# same settings as before, no screen left, and a shell prompt that answers.
-# Driven through a real terminal (tmux): q, ^C typed at the keyboard,
-# SIGTERM, SIGHUP and SIGINT sent by kill, and crashes (SIGSEGV, SIGABRT: a
-# fatal error inside drawing). Both screens run on the one terminal layer
+# same settings as before, the alternate screen left, the cursor shown,
+# mouse reporting off (as tmux itself sees the pane), no screen left, and a
+# shell prompt that answers. Driven through a real terminal (tmux): q, ^C
+# and ^\ typed at the keyboard, every signal whose default action ends a
+# process sent by kill (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGALRM,
+# SIGUSR1...), and crashes (SIGSEGV, SIGABRT, SIGBUS...: a fatal error
+# inside drawing). Both screens run on the one terminal layer
 # (src/term/tui.c), so both get every check.
 # Skips cleanly when tmux is missing or the explorer is not interactive.
 . "$TESTDIR/lib/tap.sh"
@@ -35,14 +38,21 @@ new_session || tap_skip_all "tmux cannot start a session with a shell here"
 WHAT=explorer
 MARK="Queries/day"
 ARGS=""
+RUNNING_MOUSE=1
 
 # start [ENV]: records the settings, then runs the program with its pid in
 # a file (exec keeps the pid), so the test signals only the process it
 # started. ENV (assignments) goes before the command.
 start() {
     rm -f "$work/pid" "$work/before" "$work/after" "$work/after-a"
-    type_line "clear; stty -g >before; ${1:-} sh -c 'echo \$\$ >pid; exec \"\$0\" \"\$@\"' '$T' $ARGS; echo EXIT=\$?"
+    type_line "clear; ulimit -c 0; stty -g >before; ${1:-} sh -c 'echo \$\$ >pid; exec \"\$0\" \"\$@\"' '$T' $ARGS; echo EXIT=\$?"
     wait_for "$MARK"
+}
+# modes: what the terminal (tmux) says of the pane: alternate screen,
+# cursor shown, and the mouse reporting modes, as "alt=A cursor=C mouse=M".
+modes() {
+    tm display-message -p -t term \
+        'alt=#{alternate_on} cursor=#{cursor_flag} mouse=#{mouse_standard_flag}#{mouse_button_flag}#{mouse_any_flag}#{mouse_all_flag}'
 }
 # ended: waits (bounded) for the program's pid to go away.
 ended() {
@@ -65,8 +75,9 @@ result() {
 # after NAME: the checks after the program ended one way or another.
 after() {
     type_line "stty -g >after; stty -a >after-a; echo ALIVE-\$((6*7))"
-    wait_for "ALIVE-42"
-    result "$1: the shell prompt answers" $? "$(screen | tail -n 8)"
+    wait_for "ALIVE-42" 50
+    alive=$?
+    result "$1: the shell prompt answers" $alive "$(screen | tail -n 8)"
     i=0
     while [ ! -s "$work/after-a" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
     a=$(tr '\n' ' ' <"$work/after-a" 2>/dev/null)
@@ -80,10 +91,21 @@ after() {
     result "$1: terminal settings as before" $? "before: $(cat "$work/before" 2>/dev/null) after: $(cat "$work/after" 2>/dev/null)"
     case $(screen) in *"$MARK"*) st=1 ;; *) st=0 ;; esac
     result "$1: no $WHAT screen left behind" $st "$(screen | head -n 5)"
+    m=$(modes)
+    [ "$m" = "alt=0 cursor=1 mouse=0000" ]
+    result "$1: alternate screen left, cursor shown, mouse reporting off" $? "tmux says: $m"
+    # A terminal left broken would fail every later check too: the next
+    # one gets a fresh shell.
+    [ $alive -eq 0 ] || new_session || tap_fail "$1: a new shell after a broken terminal"
 }
 
-# by_q: ends the running program with q.
+# by_q: ends the running program with q; first, that the terminal checks
+# can fail: while the screen runs, the pane is on the alternate screen with
+# the cursor hidden (and mouse reporting on, for the explorer).
 by_q() {
+    m=$(modes)
+    case $m in "alt=1 cursor=0 mouse=$RUNNING_MOUSE"*) st=0 ;; *) st=1 ;; esac
+    result "while the $WHAT runs: alternate screen, cursor hidden, mouse reporting as the screen wants" $st "tmux says: $m"
     keys q
     ended && tap_ok "q: the $WHAT ends" || tap_fail "q: the $WHAT ends"
     after "q"
@@ -98,7 +120,16 @@ every_other_way() {
     ended && tap_ok "^C: the $WHAT ends" || tap_fail "^C: the $WHAT ends"
     after "^C"
 
-    for sig in TERM HUP INT; do
+    # ^\ typed at the keyboard: SIGQUIT through the terminal driver.
+    start || tap_fail "^\\: the $WHAT opens"
+    keys 'C-\'
+    ended && tap_ok "^\\: the $WHAT ends" || tap_fail "^\\: the $WHAT ends"
+    after "^\\"
+
+    # Every signal sent from outside whose default action ends the process
+    # (src/base/fatalsig.c): the program restores the terminal, then dies
+    # of the signal.
+    for sig in TERM HUP INT QUIT PIPE ALRM USR1 USR2 XCPU VTALRM PROF IO PWR RTMIN; do
         start || tap_fail "SIG$sig: the $WHAT opens"
         kill -"$sig" "$(cat "$work/pid")"
         ended && tap_ok "SIG$sig: the $WHAT ends" || tap_fail "SIG$sig: the $WHAT ends"
@@ -109,8 +140,9 @@ every_other_way() {
     # tig restore it from their crash handler before dying). Under
     # AddressSanitizer a SIGSEGV is a sanitizer report, which is not what
     # this test is about: let the signal through as it would be without it.
-    for sig in SEGV ABRT; do
-        start "ASAN_OPTIONS=\${ASAN_OPTIONS:-}:handle_segv=0:handle_abort=0" || tap_fail "SIG$sig: the $WHAT opens"
+    for sig in SEGV ABRT BUS FPE ILL SYS TRAP; do
+        start "ASAN_OPTIONS=\${ASAN_OPTIONS:-}:handle_segv=0:handle_abort=0:handle_sigbus=0:handle_sigfpe=0:handle_sigill=0" ||
+            tap_fail "SIG$sig: the $WHAT opens"
         kill -"$sig" "$(cat "$work/pid")"
         ended && tap_ok "SIG$sig: the $WHAT ends" || tap_fail "SIG$sig: the $WHAT ends"
         after "SIG$sig (crash)"
@@ -128,6 +160,7 @@ every_other_way
 WHAT="practice screen"
 MARK="Answer>"
 ARGS="practice --seed 5"
+RUNNING_MOUSE=0000
 start || tap_fail "q: the $WHAT opens"
 by_q
 every_other_way

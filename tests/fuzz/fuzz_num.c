@@ -66,7 +66,7 @@ static void check_texts(double v)
     num_format_money(v, buf, sizeof buf);
     check_not_cut("num_format_money", buf, read_back(buf), v, 0.005);
     num_format_short(v, buf, sizeof buf);
-    double scale = strchr(buf, 'B') ? 1e9 : strchr(buf, 'M') ? 1e6 : 1;
+    double scale = strchr(buf, 'T') ? 1e12 : strchr(buf, 'B') ? 1e9 : strchr(buf, 'M') ? 1e6 : 1;
     check_not_cut("num_format_short", buf, read_back(buf) * scale, v, 0.05 * scale);
     if (fabs(v) <= 1e300) {
         num_format_pct(v, buf, sizeof buf);

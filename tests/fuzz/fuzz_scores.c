@@ -3,8 +3,9 @@
  * The general reader (csvread + scores_begin/row/finish) and the fast path
  * for clean files (scores_read_fast, on an opened file) must agree:
  * when the fast path takes a file, it must give the very curve the general
- * reader gives. The input goes to the fast path as an in-memory file
- * (memfd). The general reader's curve is then loaded as points
+ * reader gives, read on one core and in 2 to 4 pieces at once
+ * (TRADEOFF_THREADS, the input's length choosing), wherever the cuts fall.
+ * The input goes to the fast path as an in-memory file (memfd). The general reader's curve is then loaded as points
  * (load_buffer), whose promises are checked as for every loader; their
  * reports are left to fuzz-binned, whose curves become points the same way. */
 #include "config.h"
@@ -15,6 +16,7 @@
 #include "load/scores.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -55,9 +57,13 @@ static int general_curve(const uint8_t *data, size_t size, const input_opts_t *o
     return rc;
 }
 
-/* The fast path's answer (0 curve, -1 refused, 1 not taken). */
-static int fast_curve(const uint8_t *data, size_t size, const input_opts_t *opts, curve_t *c)
+/* The fast path's answer in `threads` pieces at most (0 curve, -1
+ * refused, 1 not taken). */
+static int fast_curve(const uint8_t *data, size_t size, const input_opts_t *opts, int threads, curve_t *c)
 {
+    char n[16];
+    snprintf(n, sizeof n, "%d", threads);
+    setenv("TRADEOFF_THREADS", n, 1);
     int fd = memfd_create("fuzz-scores", 0);
     if (fd < 0)
         return 1;
@@ -70,8 +76,9 @@ static int fast_curve(const uint8_t *data, size_t size, const input_opts_t *opts
     diag_t d = DIAG_INIT;
     csvsource_t src;
     long long rows;
-    scores_t *s = csvread_open(&src, path, &d) == 0 ? scores_read_fast(&src, opts, true, &rows) : NULL;
+    scores_t *s = csvread_open(&src, path, &d) == 0 ? scores_read_fast(&src, opts, true, &rows, &d) : NULL;
     int rc = s ? scores_finish(s, c, &d) : 1;
+    unsetenv("TRADEOFF_THREADS");
     scores_free(s);
     csvread_close(&src);
     diag_free(&d);
@@ -90,6 +97,16 @@ static void compare_curves(const curve_t *fast, const curve_t *general)
             a->benign_refused != b->benign_refused)
             fuzz_fail("the fast path and the general reader disagree", "on a step of the curve");
     }
+    if (fast->ncats != general->ncats)
+        fuzz_fail("the fast path and the general reader disagree", "on the number of categories");
+    for (size_t i = 0; i < fast->ncats; i++) {
+        const curve_cat_t *a = &fast->cats[i], *b = &general->cats[i];
+        if (strcmp(a->name, b->name) != 0 || a->len != b->len || a->n_adversarial != b->n_adversarial)
+            fuzz_fail("the fast path and the general reader disagree", "on a category");
+        for (size_t k = 0; k < a->len; k++)
+            if (a->scores[k] != b->scores[k] || a->harm[k] != b->harm[k])
+                fuzz_fail("the fast path and the general reader disagree", "on a category's counts");
+    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -100,17 +117,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
      * instead of 200: thinning is exercised more often. */
     opts.max_points = 16;
 
-    curve_t general = CURVE_INIT, fast = CURVE_INIT;
+    curve_t general = CURVE_INIT;
     int grc = general_curve(data, size, &opts, &general);
-    int frc = fast_curve(data, size, &opts, &fast);
-    if (frc == 0 && grc != 0)
-        fuzz_fail("the fast path took a file", "that the general reader refuses");
-    if (frc == -1 && grc == 0)
-        fuzz_fail("the fast path refused a file", "that the general reader takes");
-    if (frc == 0)
-        compare_curves(&fast, &general);
+    for (int threads = 1; threads <= 2 + (int)(size % 3); threads += 1 + (int)(size % 3)) {
+        curve_t fast = CURVE_INIT;
+        int frc = fast_curve(data, size, &opts, threads, &fast);
+        if (frc == 0 && grc != 0)
+            fuzz_fail("the fast path took a file", "that the general reader refuses");
+        if (frc == -1 && grc == 0)
+            fuzz_fail("the fast path refused a file", "that the general reader takes");
+        if (frc == 0)
+            compare_curves(&fast, &general);
+        curve_free(&fast);
+    }
     curve_free(&general);
-    curve_free(&fast);
 
     /* The points' promises; their reports are fuzz-binned's to check:
      * score files and binned counts become points through the same curve

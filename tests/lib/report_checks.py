@@ -198,8 +198,8 @@ def check_svg(svg_path, report_path):
         for name in frontier:
             short = re.split(r" (?=[(\[])", name)[0]
             named = name in labels or short in labels
-            full = name + "  (ORR"  # a key line: "3  NAME  (ORR ..., ASR ...)", maybe cut with an ellipsis
-            rests = [k.split("  ", 1)[-1].rstrip("\u2026") for k in keys]
+            full = name + "  (ORR"  # a key line: "  3  NAME  (ORR ..., ASR ...)", maybe wrapped
+            rests = [k.strip().split("  ", 1)[-1].rstrip("\u2026") for k in keys]
             keyed = any(r and (r.startswith(full) or full.startswith(r)) for r in rests)
             if not named and not keyed:
                 fail("frontier point %r has neither a label nor a line in the key" % name)

@@ -8,6 +8,14 @@ sock="tradeoff-${tmux_session:?}-$$"
 tm() { tmux -L "$sock" "$@"; }
 trap 'tm kill-server >/dev/null 2>&1; rm -rf "$work"' EXIT
 
+# start_session COLS ROWS: the test's session, a plain shell in $work with
+# no status line; skips every test when tmux cannot start one.
+start_session() {
+    tm new-session -d -s "$tmux_session" -x "$1" -y "$2" -c "$work" "env -u TMUX PS1='$ ' LANG=C.UTF-8 sh" ||
+        tap_skip_all "tmux cannot start a session here"
+    tm set-option -t "$tmux_session" status off >/dev/null 2>&1
+}
+
 # screen: the pane as text
 screen() { tm capture-pane -p -t "$tmux_session" 2>/dev/null; }
 keys() { tm send-keys -t "$tmux_session" "$@"; }

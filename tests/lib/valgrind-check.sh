@@ -1,6 +1,6 @@
 #!/bin/sh
 # valgrind-check.sh DIR...: runs the batch commands (report --format json,
-# and plot and sweep once the program has them) on every file of each DIR
+# and plot, sweep and judges --format json once the program has them) on every file of each DIR
 # (recursively; a missing DIR is skipped) under valgrind memcheck, which must
 # find no error and no definite or indirect leak. Files with the same content
 # are checked once; the built-in scenario (no file) too. Prints TAP; exits 1
@@ -43,6 +43,7 @@ commands="report --format json"
 for c in plot sweep; do
     "$T" --help 2>/dev/null | grep -q "tradeoff $c " && commands="$commands|$c"
 done
+"$T" --help 2>/dev/null | grep -q "tradeoff judges " && commands="$commands|judges --format json"
 
 # Every distinct file, by content, then the built-in scenario (no file).
 for dir in "$@"; do

@@ -27,10 +27,11 @@ lacks "the mix is named once" "$out" "mix: mix:"
 contains "the threshold control shows the mix" "$out" "Threshold    mix "
 
 # Uncertainty on the screen. XSTest under the human judge, Llama-2 with its
-# original prompt pinned: moving to GPT-4 adds 50 harmful outputs a day,
-# within noise; the sentence says so in the report's words.
+# original prompt pinned (the explorer opens on it): moving to GPT-4 (j) adds
+# 50 harmful outputs a day, within noise; the sentence says so in the
+# report's words.
 X=$DATADIR/xstest
-keys "" --preset xstest --baseline "xstest_v2_labels_llama2orig (final_label)" \
+SIZE=100x40 keys "j" --preset xstest --baseline "xstest_v2_labels_llama2orig (final_label)" \
     "$X/xstest_v2_labels_llama2orig.csv" "$X/xstest_v2_labels_gpt4.csv"
 contains "the sentence: the harmful change is within noise" "$out" "The change in harmful outputs is within noise"
 contains "the per-day panel: the break-even is undetermined" "$out" "break-even: undetermined (102,298 on the estimates)"
@@ -42,9 +43,9 @@ lacks "no counts: no noise language" "$out" "noise"
 keys "?"
 contains "help states the assumption behind daily figures" "$out" "Daily figures assume production traffic fails at the benchmark's rates."
 keys "d" --preset xstest --judge gpt4_label "$X/xstest_v2_labels_mistralinstruct.csv"
-contains "details: unrecognised verdicts with the counts" "$out" "attacks succeeded: 134 of 189 (11"
+contains "details: unrecognised verdicts with the counts" "$out" "ASR 70.90%: 134 of 189 (11"
 contains "details: ... wrapped, not cut" "$out" "unrecognised verdicts left out)"
-contains "details: the range across the treatments" "$out" "ASR 67.00%-72.50% whichever way they go"
+contains "details: the range across the treatments" "$out" "ASR 67.00%-72.50% whichever way the unrecognised"
 lacks "o never picks a point that fails the policy" "$out" "cost-optimal within the consumer policy: baseline"
 
 keys "b j"
@@ -87,8 +88,8 @@ contains "with the batch-mode message" "$err" "nonexistent.csv"
 
 # Save, then reopen with --scenario: the same state.
 cd "$tmp" || exit 1
-keys "j b n <Tab> L <S-Tab> l s <Enter>"
-contains "s saves the scenario" "$out" "scenario saved to tradeoff-scenario.txt"
+keys "j b > <Tab> L <S-Tab> l s <Enter>"
+contains "s saves the scenario, naming its full path" "$out" "scenario saved to $(pwd -P)/tradeoff-scenario.txt"
 check "the scenario file exists" test -f "$tmp/tradeoff-scenario.txt"
 contains "it records the volume" "$(cat "$tmp/tradeoff-scenario.txt")" "volume = 100000000"
 before=$(printf '%s\n' "$out" | sed -n '/^--- screen/,$p' | grep -v '^ .*saved to')
@@ -102,10 +103,10 @@ contains "a flag given with --scenario replaces the saved value" "$out" "Queries
 odd=$(printf ' odd\033[1mname .csv')
 cp "$DATADIR/builtin-scenario.csv" "$tmp/$odd"
 keys "s <Enter>" "$odd"
-contains "a scenario over an odd file name is saved" "$out" "scenario saved to tradeoff-scenario.txt"
+contains "a scenario over an odd file name is saved" "$out" "scenario saved to $(pwd -P)/tradeoff-scenario.txt"
 keys "" --scenario tradeoff-scenario.txt
 equals "and reopens" "$rc" 0
-contains "on that very file, in its group" "$out" "group 1/1: $tmp/ odd?[1mname .csv │"
+contains "on that very file" "$out" "│ $tmp/ odd?[1mname .csv (8 points)"
 printf 'tradeoff-scenario = 1\nvolume = lots\n' >"$tmp/bad.txt"
 keys "" --scenario bad.txt
 equals "a bad scenario file exits 2" "$rc" 2

@@ -7,6 +7,7 @@
 #include "render/axis.h"
 #include "render/canvas.h"
 #include "render/chart.h"
+#include "render/labels.h"
 #include "unit.h"
 #include "core/frontier.h"
 #include "core/model.h"
@@ -270,12 +271,14 @@ START_TEST(test_key_numbers)
     o.no_labels = true; /* every point numbered, in the order of the set */
     chart_t ch;
     chart_render(&ch, &o);
-    ck_assert_uint_eq(ch.nkey, set.len);
+    /* a line saying what the numbers are, then one line per point */
+    ck_assert_uint_eq(ch.nkey, set.len + 1);
+    ck_assert_msg(strstr(ch.key[0], "8+2 point 8 and 2 more"), "%s", ch.key[0]);
     for (size_t i = 0; i < set.len; i++) {
         ck_assert_int_eq(ch.point_number[i], (int)i + 1);
         char want[64];
         snprintf(want, sizeof want, "%3d  %s  (", (int)i + 1, set.items[i].name);
-        ck_assert_msg(strncmp(ch.key[i], want, strlen(want)) == 0, "key %s, want %s", ch.key[i], want);
+        ck_assert_msg(strncmp(ch.key[i + 1], want, strlen(want)) == 0, "key %s, want %s", ch.key[i + 1], want);
     }
     chart_free(&ch);
     o.no_labels = false;
@@ -311,9 +314,9 @@ START_TEST(test_curve)
     }
     orr[N / 2] = NAN; /* a gap */
     chart_opts_t o = chart_default_opts();
-    o.curve_orr = orr;
-    o.curve_asr = asr;
-    o.curve_len = N;
+    chart_curve_t cv = {orr, asr, (size_t)(N), NULL, false};
+    o.curves = &cv;
+    o.ncurves = 1;
     for (int log = 0; log < 2; log++) {
         o.yscale = log ? CHART_SCALE_LOG : CHART_SCALE_LINEAR;
         chart_t ch;
@@ -339,9 +342,9 @@ END_TEST
 static char *curve_text(const double *orr, const double *asr, size_t n, chart_t *keep)
 {
     chart_opts_t o = chart_default_opts();
-    o.curve_orr = orr;
-    o.curve_asr = asr;
-    o.curve_len = n;
+    chart_curve_t cv = {orr, asr, (size_t)(n), NULL, false};
+    o.curves = &cv;
+    o.ncurves = 1;
     o.ascii = true;
     chart_t ch;
     chart_render(&ch, &o);
@@ -403,24 +406,35 @@ START_TEST(test_degenerate_inputs)
     chart_t ch;
     t = chart_of(&set, 20, 8, &ch);
     ck_assert_int_eq(ch.point_col[1], -1);
-    ck_assert_ptr_nonnull(strstr(t, "1 point not drawn"));
+    /* the note, wrapped to the chart's 20 columns */
+    ck_assert_ptr_nonnull(strstr(t, "1 point not"));
+    ck_assert_ptr_nonnull(strstr(t, "unknown"));
     free(t);
     chart_free(&ch);
     pointset_free(&set);
 }
 END_TEST
 
+/* The options of a chart of `set` with its frontier (computed into `f`)
+ * and the scenario `s` (set to the default). */
+static chart_opts_t frontier_opts(const pointset_t *set, frontier_t *f, scenario_t *s)
+{
+    frontier_compute(f, set, NULL);
+    *s = model_default_scenario();
+    chart_opts_t o = chart_default_opts();
+    o.points = set;
+    o.frontier = f;
+    o.scenario = s;
+    return o;
+}
+
 START_TEST(test_frontier_and_policy)
 {
     pointset_t set = POINTSET_INIT;
     builtin_load(&set);
     frontier_t f;
-    frontier_compute(&f, &set, NULL);
-    scenario_t s = model_default_scenario();
-    chart_opts_t o = chart_default_opts();
-    o.points = &set;
-    o.frontier = &f;
-    o.scenario = &s;
+    scenario_t s;
+    chart_opts_t o = frontier_opts(&set, &f, &s);
     o.ascii = true;
     o.has_current = true;
     o.current_asr = 0.0025;
@@ -445,6 +459,152 @@ START_TEST(test_frontier_and_policy)
     sb_free(&sb);
     chart_free(&ch);
     frontier_free(&f);
+    pointset_free(&set);
+}
+END_TEST
+
+/* ---- the cache kept between charts of the same points ---------------------- */
+
+/* n points in a few series, many sharing cells, some dominated, a few
+ * without a rate: what the explorer keeps drawing. */
+static void crowd(pointset_t *set, size_t n)
+{
+    unsigned long long x = 7;
+    for (size_t i = 0; i < n; i++) {
+        char name[32];
+        snprintf(name, sizeof name, i % 5 ? "m-%zu (run %zu)" : "m-%zu", i, i % 3);
+        point_t p = point_make(name);
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        p.orr = (double)((x >> 33) % 1000) / 4000;
+        p.asr = i % 17 == 0 ? 0 : (double)((x >> 13) % 1000) / 20000;
+        if (i % 29 == 0)
+            p.asr = NAN;
+        char series[16];
+        snprintf(series, sizeof series, "s%zu", i % 4);
+        p.series = strdup(series);
+        pointset_add(set, p);
+    }
+}
+
+static char *chart_dump(const chart_t *ch)
+{
+    sb_t sb = SB_INIT;
+    chart_to_text(ch, &sb, false);
+    for (int i = 0; i < ch->canvas.width * ch->canvas.height; i++)
+        sb_printf(&sb, "%d", ch->canvas.cells[i].style);
+    for (size_t i = 0; i < ch->npoints; i++)
+        sb_printf(&sb, " %d,%d,%d", ch->point_col[i], ch->point_row[i], ch->point_number[i]);
+    sb_printf(&sb, " numbered %zu", ch->nnumbered);
+    return sb_detach(&sb);
+}
+
+/* Frame after frame the options change as the explorer's keys change
+ * them; a chart drawn with the cache is the chart drawn without one. */
+START_TEST(test_cache_draws_the_same_chart)
+{
+    for (size_t n = 8; n <= 400; n += 392) {
+        pointset_t set = POINTSET_INIT;
+        if (n == 8)
+            builtin_load(&set);
+        else
+            crowd(&set, n);
+        frontier_t f;
+        scenario_t s;
+        chart_opts_t o = frontier_opts(&set, &f, &s);
+        o.cache = chart_cache_new();
+        /* one mask whose contents change (as a group's mask made afresh
+         * may come back at the same address) */
+        bool *mask = calloc(set.len + 1, sizeof *mask);
+        for (int frame = 0; frame < 40; frame++) {
+            for (size_t i = 0; i < set.len; i++)
+                mask[i] = frame % 3 == 1 ? i % 2 == 0 : i % 3 != 0;
+            o.in_group = frame % 3 == 0 ? NULL : mask;
+            o.group = o.in_group ? "g" : NULL;
+            o.include = frame >= 36 ? mask : NULL;
+            o.selected = frame % 7 == 6 ? -1 : (long)((size_t)frame * 3 % set.len);
+            o.baseline = frame >= 10 ? (long)((size_t)frame % set.len) : -1;
+            o.has_current = frame % 9 != 0;
+            o.current_asr = set.items[(size_t)frame % set.len].asr * 0.7;
+            o.current_orr = 0.01 * (frame % 5);
+            o.width = frame % 4 == 3 ? 60 : 100;
+            o.height = frame % 2 ? 24 : 21; /* the explorer's two heights */
+            o.xscale = o.yscale = frame >= 20 && frame < 26 ? CHART_SCALE_LOG : CHART_SCALE_AUTO;
+            o.no_labels = frame == 30;
+            s.cost_refusal = frame >= 15 ? 0.1 * (frame % 3 + 1) : 0;
+            s.cost_harm = frame >= 15 ? 100 : 0;
+            s.policy.asr.max = frame >= 33 ? 0.02 : 0.005;
+            chart_t cached, fresh;
+            chart_render(&cached, &o);
+            chart_opts_t plain = o;
+            plain.cache = NULL;
+            chart_render(&fresh, &plain);
+            char *a = chart_dump(&cached), *b = chart_dump(&fresh);
+            ck_assert_msg(strcmp(a, b) == 0, "%zu points, frame %d: the cached chart differs", n, frame);
+            ck_assert_uint_eq(cached.nkey, fresh.nkey);
+            for (size_t k = 0; k < cached.nkey; k++)
+                ck_assert_str_eq(cached.key[k], fresh.key[k]);
+            free(a);
+            free(b);
+            chart_free(&cached);
+            chart_free(&fresh);
+        }
+        chart_cache_free(o.cache);
+        free(mask);
+        frontier_free(&f);
+        pointset_free(&set);
+    }
+}
+END_TEST
+
+/* What depends on the points and the axes alone is worked out once: a new
+ * selection or operating point finds the cells of the last chart (the same
+ * memory), and the cache keeps the cells of two plot sizes. Points of
+ * another set start it afresh. */
+START_TEST(test_cache_keeps_the_cells)
+{
+    pointset_t set = POINTSET_INIT;
+    crowd(&set, 300);
+    chart_opts_t o = chart_default_opts();
+    o.points = &set;
+    o.cache = chart_cache_new();
+    chart_t ch;
+    chart_render(&ch, &o);
+    const int *cells = ch.point_col;
+    chart_free(&ch);
+    o.selected = 5;
+    o.has_current = true;
+    o.current_asr = set.items[7].asr;
+    o.current_orr = set.items[7].orr;
+    chart_render(&ch, &o);
+    ck_assert_ptr_eq(ch.point_col, cells);
+    chart_free(&ch);
+    o.height = 20;
+    chart_render(&ch, &o);
+    ck_assert_ptr_ne(ch.point_col, cells);
+    chart_free(&ch);
+    o.height = 24;
+    chart_render(&ch, &o);
+    ck_assert_ptr_eq(ch.point_col, cells);
+    chart_free(&ch);
+
+    pointset_t other = POINTSET_INIT;
+    builtin_load(&other);
+    o.points = &other;
+    o.selected = -1;
+    chart_render(&ch, &o);
+    ck_assert_uint_eq(ch.npoints, other.len);
+    chart_t fresh;
+    chart_opts_t plain = o;
+    plain.cache = NULL;
+    chart_render(&fresh, &plain);
+    char *a = chart_dump(&ch), *b = chart_dump(&fresh);
+    ck_assert_str_eq(a, b);
+    free(a);
+    free(b);
+    chart_free(&fresh);
+    chart_free(&ch);
+    chart_cache_free(o.cache);
+    pointset_free(&other);
     pointset_free(&set);
 }
 END_TEST
@@ -492,6 +652,145 @@ START_TEST(test_axis_plan)
 }
 END_TEST
 
+/* Log ticks stand at regular decades: when there are too many decades for
+ * the room, every k-th from the top, the axis reaching down to one of them
+ * (never 100%, 10%, 0.1%, 0.001%). */
+START_TEST(test_log_ticks_at_regular_decades)
+{
+    for (int rows = 5; rows <= 40; rows++) {
+        axis_range_t r = axis_range_empty();
+        axis_range_add(&r, 0.001);
+        axis_range_add(&r, 66);
+        axis_t a;
+        axis_ticks_t t;
+        axis_room_t room = {rows, false, 0.1};
+        axis_plan(&a, &t, &r, NAN, AXIS_LOG, &room);
+        ck_assert(a.log);
+        ck_assert(t.n >= 3);
+        ck_assert_double_eq(t.t[0].v, 0); /* the floor */
+        ck_assert(fabs(t.t[t.n - 1].v - a.hi) < 1e-9 && a.hi >= 66);
+        ck_assert(fabs(t.t[1].v - a.lo) < 1e-12 && a.lo <= 0.001);
+        /* the decades' labels (1-2-5 within them or not) step evenly */
+        double step = 0;
+        for (int i = 2; i < t.n; i++) {
+            double ratio = log10(t.t[i].v) - log10(t.t[i - 1].v);
+            bool decade = fabs(log10(t.t[i].v) - round(log10(t.t[i].v))) < 1e-9;
+            if (!decade)
+                continue;
+            double from = log10(t.t[i].v);
+            int j = i - 1;
+            while (j > 1 && fabs(log10(t.t[j].v) - round(log10(t.t[j].v))) > 1e-9)
+                j--;
+            ratio = from - log10(t.t[j].v);
+            if (step == 0)
+                step = ratio;
+            ck_assert_msg(fabs(ratio - step) < 1e-9, "%d rows: decades %g apart, then %g", rows, step, ratio);
+        }
+    }
+}
+END_TEST
+
+/* The operating point and the baseline never change the axes: they lie on
+ * the data, and a mix near 0 on a log axis sits on the floor rather than
+ * stretching the axis a decade down. */
+START_TEST(test_axes_ignore_the_current_point)
+{
+    pointset_t set = POINTSET_INIT;
+    add(&set, "a", 0.0, 0.2);
+    add(&set, "b", 0.001, 0.1);
+    add(&set, "c", 0.3, 0.01);
+    chart_opts_t o = chart_default_opts();
+    o.points = &set;
+    o.yscale = o.xscale = CHART_SCALE_LOG;
+    axis_t x0, y0, x1, y1;
+    axis_ticks_t xt0, yt0, xt1, yt1;
+    chart_axes(&o, &x0, &xt0, &y0, &yt0);
+    o.has_current = true;
+    o.current_asr = 0.00001; /* a mix 1% of the way from a to b */
+    o.current_orr = 0.199;
+    o.has_baseline_at = true;
+    o.baseline_asr = 0.000001;
+    o.baseline_orr = 0.2;
+    chart_axes(&o, &x1, &xt1, &y1, &yt1);
+    ck_assert(x0.lo == x1.lo && x0.hi == x1.hi && y0.lo == y1.lo && y0.hi == y1.hi);
+    ck_assert_int_eq(yt0.n, yt1.n);
+    for (int i = 0; i < yt0.n; i++)
+        ck_assert_str_eq(yt0.t[i].label, yt1.t[i].label);
+    pointset_free(&set);
+}
+END_TEST
+
+/* A label covers nothing: not a line, not the policy's box. */
+START_TEST(test_labels_cover_no_line)
+{
+    canvas_t c;
+    canvas_init(&c, 40, 9);
+    /* a line along row 4 and the policy's edge down column 20 */
+    canvas_line(&c, 0, 17, 79, 17, CANVAS_STYLE_FRONTIER, CANVAS_PRIO_LINE, false);
+    for (int row = 0; row < 9; row++)
+        canvas_glyph(&c, 20, row, "|", '|', CANVAS_STYLE_POLICY, CANVAS_PRIO_SHADE);
+    labels_area_t a = {&c, 0, 0, 40, 9};
+    ck_assert(!labels_fit(&a, 5, 4, 6, false));  /* over the line */
+    ck_assert(!labels_fit(&a, 18, 2, 6, false)); /* over the policy's edge */
+    ck_assert(!labels_fit(&a, 5, 4, 6, true));   /* crowded or not */
+    ck_assert(labels_fit(&a, 5, 2, 6, false));
+    /* a point on the line gets its label above or below, never on the line */
+    canvas_glyph(&c, 10, 4, "o", 'o', CANVAS_STYLE_SERIES0, CANVAS_PRIO_MARKER);
+    ck_assert(labels_place(&a, 10, 4, "name", CANVAS_STYLE_LABEL, false));
+    for (int col = 0; col < 40; col++) {
+        const canvas_cell_t *cell = canvas_cell(&c, col, 4);
+        ck_assert(cell->prio != CANVAS_PRIO_LABEL);
+    }
+    canvas_free(&c);
+}
+END_TEST
+
+/* A chart with a cache draws its curves from the dots they reduce to, and
+ * draws what a chart without one draws: the same picture frame after
+ * frame, the operating point moving along the curve. */
+START_TEST(test_cached_curve_draws_the_same)
+{
+    enum { N = 70000 };
+    double *orr = malloc(N * sizeof *orr), *asr = malloc(N * sizeof *asr);
+    for (int i = 0; i < N; i++) {
+        double t = (double)i / (N - 1);
+        orr[i] = 0.01 + 0.59 * t * t;
+        asr[i] = 0.005 + 0.395 * pow(1 - t, 3);
+    }
+    chart_curve_t cv = {orr, asr, N, "sweep", false};
+    pointset_t set = POINTSET_INIT;
+    builtin_load(&set);
+    chart_opts_t o = chart_default_opts();
+    o.points = &set;
+    o.curves = &cv;
+    o.ncurves = 1;
+    o.ascii = true;
+    o.cache = chart_cache_new();
+    for (int frame = 0; frame < 6; frame++) {
+        o.has_current = true;
+        o.current_orr = orr[frame * 1000];
+        o.current_asr = asr[frame * 1000];
+        o.yscale = frame >= 3 ? CHART_SCALE_LOG : CHART_SCALE_AUTO;
+        chart_t cached, fresh;
+        chart_render(&cached, &o);
+        chart_opts_t plain = o;
+        plain.cache = NULL;
+        chart_render(&fresh, &plain);
+        char *x = chart_dump(&cached), *y = chart_dump(&fresh);
+        ck_assert_msg(strcmp(x, y) == 0, "frame %d: the cached curve differs", frame);
+        ck_assert_msg(strstr(x, "sweep") != NULL, "the legend names the curve");
+        free(x);
+        free(y);
+        chart_free(&cached);
+        chart_free(&fresh);
+    }
+    chart_cache_free(o.cache);
+    pointset_free(&set);
+    free(orr);
+    free(asr);
+}
+END_TEST
+
 static Suite *chart_suite(void)
 {
     Suite *s = suite_create("chart");
@@ -514,6 +813,12 @@ static Suite *chart_suite(void)
     tcase_add_test(tc, test_big_curve_sampling);
     tcase_add_test(tc, test_degenerate_inputs);
     tcase_add_test(tc, test_frontier_and_policy);
+    tcase_add_test(tc, test_cache_draws_the_same_chart);
+    tcase_add_test(tc, test_cache_keeps_the_cells);
+    tcase_add_test(tc, test_log_ticks_at_regular_decades);
+    tcase_add_test(tc, test_axes_ignore_the_current_point);
+    tcase_add_test(tc, test_labels_cover_no_line);
+    tcase_add_test(tc, test_cached_curve_draws_the_same);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -8,11 +8,13 @@
 #include "base/num.h"
 #include "core/point.h"
 #include "core/policy.h"
+#include "core/shortname.h"
 #include "core/builtin.h"
 #include "base/strbuf.h"
 #include "base/text.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 /* The domain text rounds; 0.1% relative is the tolerance the issue sets. */
@@ -328,6 +330,78 @@ START_TEST(test_format)
     ck_assert_str_eq(num_format_change(5e20, num_format_money, NULL, b, sizeof b), "+$5e20");
     ck_assert_str_eq(num_format_change(-3, num_format_count, "\xe2\x88\x92", b, sizeof b), "\xe2\x88\x92" "3");
     ck_assert_str_eq(num_format_change(-1e-12, num_format_count, NULL, b, sizeof b), "0");
+    /* a count for a narrow column: never thousands of billions */
+    ck_assert_str_eq(num_format_short(3.6162e12, b, sizeof b), "3.6T");
+    ck_assert_str_eq(num_format_short(291.7e6, b, sizeof b), "291.7M");
+    ck_assert_str_eq(num_format_short(1.5e9, b, sizeof b), "1.5B");
+    ck_assert_str_eq(num_format_short(9999999, b, sizeof b), "9,999,999");
+    ck_assert_str_eq(num_format_short(36500, b, sizeof b), "36,500");
+}
+END_TEST
+
+/* The short names of a set: within each group the prefix and suffix all
+ * its names share are left out; a short name two groups would share keeps
+ * what the whole set does not share (the judge); all are different. */
+static void add_named(pointset_t *set, const char *name, const char *group)
+{
+    point_t p = point_make(name);
+    point_set_group(&p, group, POINT_GROUP_PROMPTS);
+    pointset_add(set, p);
+}
+
+START_TEST(test_short_names)
+{
+    pointset_t set = POINTSET_INIT;
+    static const char *const files[] = {"gpt4", "llama2new", "llama2orig", "mistralguard", "mistralinstruct"};
+    static const char *const judges[] = {"final_label", "gpt4_label"};
+    size_t group_of[10];
+    for (size_t f = 0; f < 5; f++)
+        for (size_t j = 0; j < 2; j++) {
+            char name[96];
+            snprintf(name, sizeof name, "xstest_v2_labels_%s (%s)", files[f], judges[j]);
+            add_named(&set, name, judges[j]);
+            group_of[set.len - 1] = j;
+        }
+    shortnames_t sn;
+    shortnames_compute(&sn, &set, group_of);
+    ck_assert_str_eq(sn.names[0], "gpt4 (final_label)"); /* "gpt4" alone: another group's too */
+    ck_assert_str_eq(sn.names[9], "mistralinstruct (gpt4_label)");
+    for (size_t i = 0; i < set.len; i++)
+        for (size_t k = i + 1; k < set.len; k++)
+            ck_assert_str_ne(sn.names[i], sn.names[k]);
+    shortnames_free(&sn);
+    pointset_free(&set);
+
+    /* one group: the shared suffix goes; a single point keeps its name */
+    size_t one[4] = {0, 0, 0, 1};
+    add_named(&set, "Claude-2.1 (as released)", "or");
+    add_named(&set, "Gemma-7b (as released)", "or");
+    add_named(&set, "GPT-4o (as released)", "or");
+    add_named(&set, "baseline", "other");
+    shortnames_compute(&sn, &set, one);
+    ck_assert_str_eq(sn.names[0], "Claude-2.1");
+    ck_assert_str_eq(sn.names[2], "GPT-4o");
+    ck_assert_str_eq(sn.names[3], "baseline");
+    shortnames_free(&sn);
+    pointset_free(&set);
+
+    /* never cut inside a number: "t=0.05" is not "05" */
+    add_named(&set, "t=0.05", "g");
+    add_named(&set, "t=0.10", "g");
+    shortnames_compute(&sn, &set, NULL);
+    ck_assert_str_eq(sn.names[0], "t=0.05");
+    ck_assert_str_eq(sn.names[1], "t=0.10");
+    shortnames_free(&sn);
+    pointset_free(&set);
+
+    /* a name the shared parts would empty keeps itself */
+    add_named(&set, "model", "g");
+    add_named(&set, "model-b", "g");
+    shortnames_compute(&sn, &set, NULL);
+    ck_assert_str_eq(sn.names[0], "model");
+    ck_assert_str_eq(sn.names[1], "model-b");
+    shortnames_free(&sn);
+    pointset_free(&set);
 }
 END_TEST
 
@@ -457,6 +531,7 @@ static Suite *core_suite(void)
     tcase_add_test(t, test_parse_count);
     tcase_add_test(t, test_parse_percent);
     tcase_add_test(t, test_format);
+    tcase_add_test(t, test_short_names);
     tcase_add_test(t, test_exact_display);
     tcase_add_test(t, test_sanitize);
     tcase_add_test(t, test_quote_round_trip);

@@ -7,7 +7,9 @@
 #include "ui/keyscript.h"
 #include "ui/scenario_file.h"
 #include "core/builtin.h"
+#include "base/num.h"
 #include "core/stats.h"
+#include "load/load.h"
 
 #include <check.h>
 #include <math.h>
@@ -130,6 +132,27 @@ START_TEST(key_names_read_back)
 }
 END_TEST
 
+/* The keys a front end may apply in a run and draw once (screen.h:
+ * `moves`): the list and the sliders move; typing a value does not, nor
+ * do keys that change what is shown. A run of j ends where j after j
+ * would. */
+START_TEST(motion_keys_are_the_ones_that_only_move)
+{
+    ck_assert(explore_key_moves(&ex, 'j'));
+    ck_assert(explore_key_moves(&ex, EK_UP));
+    ck_assert(explore_key_moves(&ex, EK_RIGHT));
+    ck_assert(explore_key_moves(&ex, 'L'));
+    ck_assert(!explore_key_moves(&ex, 'b'));
+    ck_assert(!explore_key_moves(&ex, 'q'));
+    ck_assert(!explore_key_moves(&ex, EK_TAB));
+    keys("=");
+    ck_assert(!explore_key_moves(&ex, 'j')); /* typed into the value */
+    keys("<Esc> ?");
+    ck_assert(explore_key_moves(&ex, 'j')); /* scrolls the help */
+    ck_assert(!explore_key_moves(&ex, 'x'));
+}
+END_TEST
+
 START_TEST(safety_tuned_refuses_799200_a_day)
 {
     sb_t why = SB_INIT;
@@ -169,6 +192,8 @@ START_TEST(exact_entry_validates)
     keys("<BS><BS><BS> 2.5M <Enter>");
     ck_assert_int_eq(ex.mode, EX_MODE_NORMAL);
     ck_assert(fabs(ex.scenario.volume - 2.5e6) < 1e-6);
+    /* the error about 'abc' is stale once a value is accepted */
+    ck_assert_msg(!ex.message_is_error && !strstr(ex.message, "abc"), "%s", ex.message);
 }
 END_TEST
 
@@ -199,9 +224,9 @@ END_TEST
 
 START_TEST(series_keys_and_find)
 {
-    keys("n");
+    keys(">");
     ck_assert_str_eq(ex.series[ex.place.series].name, "filter threshold");
-    keys("N N");
+    keys("<lt> <lt>");
     ck_assert_str_eq(ex.series[ex.place.series].name, "product vs safety");
     keys("/ variant-B <Enter>");
     ck_assert_str_eq(ex.set.items[explore_selected(&ex)].name, "variant-B");
@@ -304,7 +329,7 @@ END_TEST
 
 START_TEST(policy_bounds_are_editable)
 {
-    keys("<S-Tab><S-Tab> = <BS><BS><BS><BS><BS><BS> <lt>= 2% <Enter>"); /* ASR bound */
+    keys("<S-Tab><S-Tab><S-Tab> = <BS><BS><BS><BS><BS><BS> <lt>= 2% <Enter>"); /* ASR bound (past the list) */
     ck_assert_str_eq(ex.scenario.policy.key, "custom");
     ck_assert(ex.scenario.policy.asr.inclusive);
     ck_assert(fabs(ex.scenario.policy.asr.max - 0.02) < 1e-12);
@@ -369,7 +394,7 @@ END_TEST
 
 START_TEST(scenario_file_round_trip)
 {
-    keys("j b <Tab> L <Tab> l n <S-Tab><S-Tab> l");
+    keys("j b <Tab> L <Tab> l > <S-Tab><S-Tab> l");
     char path[] = "/tmp/check_explore_XXXXXX";
     int fd = mkstemp(path);
     ck_assert(fd >= 0);
@@ -386,10 +411,15 @@ START_TEST(scenario_file_round_trip)
     ck_assert_msg(scenario_file_read(path, &sf, &d) == 0, "%s", d.error);
     ck_assert(fabs(sf.scenario.volume - ex.scenario.volume) < 1e-6);
     ck_assert(fabs(sf.scenario.adv_share - ex.scenario.adv_share) < 1e-15);
-    ck_assert_str_eq(sf.series, "filter threshold");
-    ck_assert(fabs(sf.position - 0.1) < 1e-12);
-    ck_assert_str_eq(sf.baseline_series, "safety tuning");
-    ck_assert(fabs(sf.baseline_position - 1) < 1e-12);
+    /* points by name: the operating point a mix 90/10 along the filter
+     * threshold series, the baseline the second point of safety tuning */
+    ck_assert_int_eq(sf.version, 2);
+    ck_assert_str_eq(sf.point.name, "filter-before");
+    ck_assert_str_eq(sf.point.mix, "filter-after");
+    ck_assert(fabs(sf.point.share - 0.9) < 1e-12);
+    ck_assert_str_eq(sf.baseline.name, "safety-tuned");
+    ck_assert_ptr_null(sf.baseline.mix);
+    ck_assert_ptr_null(sf.series);
     ck_assert_int_eq(sf.nfiles, 0);
     scenario_file_free(&sf);
     diag_free(&d);
@@ -407,7 +437,10 @@ START_TEST(scenario_file_errors_name_line_and_column)
         {"tradeoff-scenario = 1\nvolume = 1000\nvolume = 2000\n", "s.txt:3:1: 'volume' is given twice"},
         {"tradeoff-scenario = 1\njust words\n", "s.txt:2:1: expected 'key = value'"},
         {"volume = 1000\n", "s.txt:1:1: not a tradeoff scenario"},
-        {"tradeoff-scenario = 2\n", "s.txt:1:21: version '2' is not supported"},
+        {"tradeoff-scenario = 3\n", "s.txt:1:21: version '3' is not supported"},
+        {"tradeoff-scenario = 2\nsha256 = 00\n", "s.txt:2:10: '00': expected a sha256 line right after"},
+        {"tradeoff-scenario = 2\nfile = a.csv\nsha256 = 00\n", "s.txt:3:10: '00': expected a SHA-256 of 64"},
+        {"tradeoff-scenario = 2\npoint-share = most\n", "s.txt:2:15: point-share 'most'"},
         {"tradeoff-scenario = 1\nasr-bound = below\n", "s.txt:2:13:"},
         {"tradeoff-scenario = 1\nposition = -1\n", "s.txt:2:12:"},
     };
@@ -705,6 +738,150 @@ START_TEST(scales_cycle_and_save_by_name)
 }
 END_TEST
 
+/* ---- a score file kept whole ---------------------------------------------------- */
+
+/* An explorer on a per-prompt score file of 2,000 prompts, its curve kept
+ * whole, plus one operating point of its own file. */
+static void curve_explorer(explore_t *e, scenario_t *s)
+{
+    sb_t text = SB_INIT;
+    sb_puts(&text, "set,score\n");
+    for (int i = 0; i < 2000; i++)
+        sb_printf(&text, "%s,%.4f\n", i % 4 == 0 ? "harmful" : "benign",
+                  i % 4 == 0 ? 1 - (double)(i % 997) / 1200.0 : (double)(i % 991) / 1100.0);
+    pointset_t set = POINTSET_INIT;
+    curves_t curves = CURVES_INIT;
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(load_buffer_curves(&set, &curves, "filter.csv", sb_str(&text), text.len, NULL, &d), 0);
+    *s = model_default_scenario();
+    explore_init_whole(e, &set, &curves, strdup("filter.csv"), NULL, 0, s, NULL);
+    e->ascii = true;
+    diag_free(&d);
+    sb_free(&text);
+}
+
+START_TEST(a_curve_is_one_row_and_steps_through_its_thresholds)
+{
+    explore_t e;
+    scenario_t s;
+    curve_explorer(&e, &s);
+    explore_layout_t l = EXPLORE_LAYOUT_INIT;
+    screen_t scr = explore_screen(&e, &l);
+    sb_t dumps = SB_INIT, err = SB_INIT;
+    ck_assert_uint_eq(e.set.len, 1);                  /* one row for the whole curve */
+    const curve_t *c = &e.curves.items[0].curve;
+    ck_assert_uint_gt(c->len, 500);
+    ck_assert(explore_current(&e).valid && !explore_current(&e).is_mix);
+    ck_assert_double_eq(e.set.items[0].knob, c->steps[0].threshold); /* opens on the lowest */
+    /* a typed threshold lands on the measured step at or above it */
+    sb_t why = SB_INIT;
+    ck_assert(explore_set_threshold(&e, "0.5", &why));
+    size_t at = curve_at_or_above(c, 0.5);
+    ck_assert_double_eq(e.set.items[0].knob, c->steps[at].threshold);
+    ck_assert_int_eq(e.set.items[0].benign_refused, c->steps[at].benign_refused);
+    ck_assert(strstr(e.message, "measured") != NULL);
+    /* fine steps are the neighbouring thresholds, coarse ones a twentieth */
+    ck_assert(keyscript_run(&scr, "l", 100, 30, &dumps, &err));
+    ck_assert_double_eq(e.set.items[0].knob, c->steps[at + 1].threshold);
+    ck_assert(!explore_current(&e).is_mix);
+    ck_assert(keyscript_run(&scr, "h h", 100, 30, &dumps, &err));
+    ck_assert_double_eq(e.set.items[0].knob, c->steps[at - 1].threshold);
+    size_t before = e.curves.items[0].step;
+    ck_assert(keyscript_run(&scr, "L", 100, 30, &dumps, &err));
+    size_t after = e.curves.items[0].step;
+    ck_assert_uint_gt(after, before);
+    ck_assert_uint_le(after - before, (c->len + 19) / 20 + 1);
+    /* a threshold above every score is refused, naming the highest */
+    sb_reset(&why);
+    ck_assert(!explore_set_threshold(&e, "2", &why));
+    ck_assert(strstr(sb_str(&why), "the highest score measured") != NULL);
+    sb_free(&why);
+    sb_free(&dumps);
+    sb_free(&err);
+    explore_layout_free(&l);
+    explore_free(&e);
+}
+END_TEST
+
+START_TEST(a_baseline_on_a_curve_stays_where_it_was_pinned)
+{
+    explore_t e;
+    scenario_t s;
+    curve_explorer(&e, &s);
+    sb_t why = SB_INIT;
+    ck_assert(explore_set_threshold(&e, "0.3", &why));
+    explore_pin_current(&e);
+    double asr = e.baseline.asr, orr = e.baseline.orr;
+    char pinned[200];
+    snprintf(pinned, sizeof pinned, "%s", e.baseline_name);
+    ck_assert(strstr(pinned, "filter @ ") == pinned);
+    ck_assert(explore_set_threshold(&e, "0.6", &why));
+    /* the curve's point moved on; the baseline did not */
+    ck_assert_double_eq(e.baseline.asr, asr);
+    ck_assert_double_eq(e.baseline.orr, orr);
+    ck_assert_str_eq(e.baseline_name, pinned);
+    frontier_op_t op = explore_current(&e);
+    comparison_t cmp = explore_compare(&e, &op);
+    ck_assert(cmp.d_refusals < 0); /* a higher threshold refuses less */
+    /* a name with a threshold selects that step */
+    ck_assert(explore_select(&e, pinned, &why));
+    ck_assert_double_eq(e.set.items[0].asr, asr);
+    sb_free(&why);
+    explore_free(&e);
+}
+END_TEST
+
+/* The cost optimum on a curve is its cheapest measured threshold within
+ * the policy, never a mix of two of them. */
+START_TEST(the_optimum_of_a_curve_is_a_measured_threshold)
+{
+    explore_t e;
+    scenario_t s;
+    curve_explorer(&e, &s);
+    e.scenario.cost_refusal = 0.1;
+    e.scenario.cost_harm = 500;
+    policy_find("none", &e.scenario.policy);
+    ck_assert(explore_do(&e, EXA_OPTIMAL));
+    frontier_op_t op = explore_current(&e);
+    ck_assert(op.valid && !op.is_mix);
+    const curve_t *c = &e.curves.items[0].curve;
+    double best = INFINITY;
+    for (size_t k = 0; k < c->len; k++) {
+        double cost = model_project_rates(&e.scenario, (double)c->steps[k].attack_successes / (double)c->n_adversarial,
+                                          (double)c->steps[k].benign_refused / (double)c->n_benign).cost;
+        best = cost < best ? cost : best;
+    }
+    ck_assert(fabs(model_project_rates(&e.scenario, op.asr, op.orr).cost - best) < 1e-9 * best);
+    ck_assert_msg(strstr(e.message, "cost-optimal") != NULL, "%s", e.message);
+    explore_free(&e);
+}
+END_TEST
+
+/* The export reports the curve as `tradeoff report` loads it: thinned to
+ * its points, named with their thresholds. */
+START_TEST(the_export_reports_a_curve_as_report_does)
+{
+    explore_t e;
+    scenario_t s;
+    curve_explorer(&e, &s);
+    sb_t md = SB_INIT;
+    explore_markdown(&e, &md);
+    ck_assert(strstr(sb_str(&md), "# Explorer: trade-off at filter @ ") != NULL);
+    char want[96];
+    const curve_t *c = &e.curves.items[0].curve;
+    char n[32];
+    snprintf(want, sizeof want, "(a curve of %s thresholds)", num_format_int((double)c->len, n, sizeof n));
+    ck_assert_msg(strstr(sb_str(&md), want) != NULL, "no '%s'", want);
+    /* the report part: the curve as report loads it, thinned */
+    size_t *keep = malloc(c->len * sizeof *keep);
+    snprintf(want, sizeof want, "filter.csv (%zu points)", curve_thin(c, INPUT_CURVE_POINTS, false, keep));
+    free(keep);
+    ck_assert_msg(strstr(sb_str(&md), want) != NULL, "no '%s'", want);
+    sb_free(&md);
+    explore_free(&e);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("explore");
@@ -714,6 +891,7 @@ static Suite *suite(void)
     tcase_add_test(t, every_action_has_a_key_and_a_description);
     tcase_add_test(t, help_and_man_come_from_the_table);
     tcase_add_test(t, key_names_read_back);
+    tcase_add_test(t, motion_keys_are_the_ones_that_only_move);
     tcase_add_test(t, safety_tuned_refuses_799200_a_day);
     tcase_add_test(t, volume_steps_scale_the_counts);
     tcase_add_test(t, volume_stays_in_its_range);
@@ -721,6 +899,10 @@ static Suite *suite(void)
     tcase_add_test(t, baseline_gives_the_sentence);
     tcase_add_test(t, threshold_between_points_is_a_labelled_mix);
     tcase_add_test(t, series_keys_and_find);
+    tcase_add_test(t, a_curve_is_one_row_and_steps_through_its_thresholds);
+    tcase_add_test(t, a_baseline_on_a_curve_stays_where_it_was_pinned);
+    tcase_add_test(t, the_optimum_of_a_curve_is_a_measured_threshold);
+    tcase_add_test(t, the_export_reports_a_curve_as_report_does);
     tcase_add_test(t, cost_optimal_needs_costs);
     tcase_add_test(t, optimum_message_is_never_cut);
     tcase_add_test(t, optimum_mix_moves_the_slider);

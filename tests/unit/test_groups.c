@@ -273,12 +273,12 @@ START_TEST(test_find_a_group)
     ck_assert_int_eq(groups_find(&g, "HarmBench"), GROUPS_UNKNOWN);
     sb_t why = SB_INIT;
     ck_assert_int_eq(groups_resolve(&g, "XSTest", &why), -1);
-    ck_assert_ptr_nonnull(strstr(sb_str(&why), "'XSTest' matches several groups: "));
+    ck_assert_ptr_nonnull(strstr(sb_str(&why), "'XSTest' could be any of 2 groups: "));
     ck_assert_ptr_nonnull(strstr(sb_str(&why), "'StrongREJECT (goodness@0.1) / XSTest (benign prompts)'"));
     ck_assert_ptr_null(strstr(sb_str(&why), "OR-Bench")); /* only those it could mean */
     sb_reset(&why);
     ck_assert_int_eq(groups_resolve(&g, "HarmBench", &why), -1);
-    ck_assert_ptr_nonnull(strstr(sb_str(&why), "no group matches 'HarmBench'; groups are: 'OpenAI Standard"));
+    ck_assert_ptr_nonnull(strstr(sb_str(&why), "no group named 'HarmBench'; did you mean "));
     ck_assert_ptr_nonnull(strstr(sb_str(&why), "'OR-Bench-Toxic / OR-Bench-Hard-1K'"));
     sb_free(&why);
     /* the default focus: the group of the first point with both rates */

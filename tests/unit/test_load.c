@@ -346,7 +346,7 @@ static const csvrow_t *hand_row(handrow_t *h, long line, const char *csv)
             break;
         p += len + 1;
     }
-    h->row = (csvrow_t){"t.csv", line, n + 1, h->fields, h->lens};
+    h->row = (csvrow_t){"t.csv", line, n + 1, h->fields, h->lens, 0};
     return &h->row;
 }
 
@@ -370,13 +370,13 @@ START_TEST(test_points_reader_missing_rate)
     ck_assert_int_eq(points_row(p, hand_row(&h, 2, "a,1,2")), 0);
     ck_assert_int_eq(points_row(p, hand_row(&h, 3, "b,1,")), 0);
     ck_assert_int_eq(points_row(p, hand_row(&h, 5, "c, ,4")), 0);
-    points_finish(p);
+    ck_assert_int_eq(points_finish(p), 0);
     points_free(p);
     ck_assert_uint_eq(set.len, 3);
     ck_assert(isnan(set.items[1].orr) && fabs(set.items[1].asr - 0.01) < 1e-15);
     ck_assert(isnan(set.items[2].asr));
     ck_assert_uint_eq(d.nwarnings, 1);
-    ck_assert_str_eq(d.warnings[0], "f.csv: 2 points without an attack success or over-refusal rate (lines 3, 5): "
+    ck_assert_str_eq(d.warnings[0], "f.csv: 2 points (lines 3, 5) without an attack success or over-refusal rate: "
                                     "listed, but not plotted or projected on the missing side");
     ck_assert_ptr_null(d.error);
 
@@ -587,17 +587,6 @@ START_TEST(test_cells)
 }
 END_TEST
 
-static char *write_temp(const char *data, size_t len)
-{
-    static char path[64];
-    snprintf(path, sizeof path, "/tmp/check_load_XXXXXX");
-    int fd = mkstemp(path);
-    ck_assert_int_ge(fd, 0);
-    ck_assert_int_eq(write(fd, data, len), (ssize_t)len);
-    close(fd);
-    return path;
-}
-
 typedef struct {
     int fields, rows;
     char first[16];
@@ -624,7 +613,7 @@ static void raw_row(int terminator, void *ctx)
 START_TEST(test_csvread_source_raw_and_rewind)
 {
     static const char text[] = "\xEF\xBB\xBFh1,h2\n1,2\n";
-    char *path = write_temp(text, sizeof text - 1);
+    char *path = unit_temp_file(text, sizeof text - 1);
     csvsource_t src;
     diag_t d = DIAG_INIT;
     ck_assert_int_eq(csvread_open(&src, path, &d), 0);
@@ -644,7 +633,7 @@ START_TEST(test_csvread_source_raw_and_rewind)
 
     /* The fast read gives up where a message is due, and when told to. */
     static const char nul[] = "a,b\n1,\0\n";
-    path = write_temp(nul, sizeof nul - 1);
+    path = unit_temp_file(nul, sizeof nul - 1);
     ck_assert_int_eq(csvread_open(&src, path, &d), 0);
     raw_count_t z = {0};
     ck_assert_int_eq(csvread_raw(&src, raw_field, raw_row, &z, &z.stop), 1);
@@ -654,7 +643,7 @@ START_TEST(test_csvread_source_raw_and_rewind)
     csvread_close(&src);
     unlink(path);
     diag_free(&d);
-    path = write_temp(text, sizeof text - 1);
+    path = unit_temp_file(text, sizeof text - 1);
     ck_assert_int_eq(csvread_open(&src, path, &d), 0);
     raw_count_t s = {.stop_at_row = true};
     ck_assert_int_eq(csvread_raw(&src, raw_field, raw_row, &s, &s.stop), 1);
@@ -724,7 +713,7 @@ START_TEST(test_input_size_rule)
     diag_free(&d);
     /* A regular file larger than the limit is refused when it is set. */
     static const char text[] = "a,b\n1,2\n3,4\n";
-    char *path = write_temp(text, sizeof text - 1);
+    char *path = unit_temp_file(text, sizeof text - 1);
     ck_assert_int_eq(csvread_open(&src, path, &d), 0);
     ck_assert_int_eq(csvread_limit(&src, 8, "held whole", &d), -1);
     ck_assert_msg(strstr(d.error, ": file is larger than 0 MiB: held whole"), "%s", d.error);

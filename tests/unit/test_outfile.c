@@ -1,5 +1,6 @@
 /* Unit tests of outfile_write: nothing is ever lost. A failed write (full
- * disk, read-only directory) leaves the previous file intact and says why;
+ * disk, read-only directory) or a signal during the write leaves the
+ * previous file intact (and the failure says why);
  * inputs, symbolic links, directories and devices are never replaced; no
  * temporary file is left behind. Tests that need a privilege this machine
  * does not grant (mounting a tmpfs) pass with a note on stderr instead of
@@ -221,27 +222,88 @@ static void expect_failed_write(const char *path, const char *previous, const ch
     ck_assert_int_eq(leftover_temps(), 0);
 }
 
+/* Runs body(path) in a child whose files may not grow past 16 KiB, with
+ * `xfsz` as SIGXFSZ's action (the limit ends with the child); returns its
+ * wait status (exit 0 when body returns). */
+static int with_file_size_limit(void (*xfsz)(int), void (*body)(const char *path), const char *path)
+{
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        struct rlimit rl = {16 * 1024, 16 * 1024};
+        signal(SIGXFSZ, xfsz);
+        if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
+            _exit(2);
+        body(path);
+        _exit(0);
+    }
+    int status;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    return status;
+}
+
+static void failed_big_write(const char *path)
+{
+    expect_failed_write(path, "previous report\n", "the previous file is unchanged");
+}
+
 /* A full disk, portably: a file size limit makes write() fail with EFBIG
- * once SIGXFSZ is ignored. Done in a child so the limit ends with it. */
+ * once SIGXFSZ is ignored. */
 START_TEST(test_full_disk_keeps_the_previous_file)
 {
     make_dir();
     char *out = path_in("report.txt");
     put(out, "previous report\n");
-    pid_t pid = fork();
-    ck_assert_int_ge(pid, 0);
-    if (pid == 0) {
-        struct rlimit rl = {16 * 1024, 16 * 1024};
-        signal(SIGXFSZ, SIG_IGN);
-        if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
-            _exit(2);
-        expect_failed_write(out, "previous report\n", "the previous file is unchanged");
-        _exit(0);
-    }
-    int status;
-    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    int status = with_file_size_limit(SIG_IGN, failed_big_write, out);
     ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "child failed (status %d)", status);
     ck_assert_str_eq(get(out), "previous report\n");
+    remove_dir();
+}
+END_TEST
+
+static void big_write(const char *path)
+{
+    static char big[256 * 1024];
+    diag_t d = DIAG_INIT;
+    outfile_write(path, big, sizeof big, NULL, 0, &d);
+    diag_free(&d);
+}
+
+/* A signal that ends the process during the write (here SIGXFSZ, which a
+ * file size limit raises inside write() when it is not ignored: a signal
+ * at a known moment) removes the temporary file before the process dies of
+ * it; the previous file survives. */
+START_TEST(test_a_signal_during_the_write_leaves_no_temporary_file)
+{
+    make_dir();
+    char *out = path_in("report.txt");
+    put(out, "previous report\n");
+    int status = with_file_size_limit(SIG_DFL, big_write, out);
+    ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ, "child not killed by SIGXFSZ (status %d)",
+                  status);
+    ck_assert_int_eq(leftover_temps(), 0);
+    ck_assert_str_eq(get(out), "previous report\n");
+    remove_dir();
+}
+END_TEST
+
+/* The write takes the place of default actions only while it lasts: the
+ * handlers the program had are back afterwards, and an ignored signal was
+ * never touched. */
+START_TEST(test_the_signal_handlers_are_given_back)
+{
+    make_dir();
+    struct sigaction before_int, before_pipe, after;
+    sigaction(SIGINT, NULL, &before_int);
+    sigaction(SIGPIPE, NULL, &before_pipe);
+    signal(SIGPIPE, SIG_IGN);
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(outfile_write(path_in("out.txt"), "x\n", 2, NULL, 0, &d), 0);
+    sigaction(SIGINT, NULL, &after);
+    ck_assert(after.sa_handler == before_int.sa_handler);
+    sigaction(SIGPIPE, NULL, &after);
+    ck_assert(after.sa_handler == SIG_IGN);
+    sigaction(SIGPIPE, &before_pipe, NULL);
     remove_dir();
 }
 END_TEST
@@ -352,6 +414,8 @@ static Suite *outfile_suite(void)
     tcase_add_test(tc, test_refuses_a_device);
     tcase_add_test(tc, test_missing_directory_is_named);
     tcase_add_test(tc, test_full_disk_keeps_the_previous_file);
+    tcase_add_test(tc, test_a_signal_during_the_write_leaves_no_temporary_file);
+    tcase_add_test(tc, test_the_signal_handlers_are_given_back);
     tcase_add_test(tc, test_full_disk_without_a_previous_file_says_so);
     tcase_add_test(tc, test_tiny_tmpfs_keeps_the_previous_file);
     tcase_add_test(tc, test_read_only_directory_keeps_the_previous_file);

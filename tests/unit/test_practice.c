@@ -101,16 +101,46 @@ START_TEST(test_text_examples_first_and_prefix)
     practice_set_t s1 = PRACTICE_SET_INIT, s2 = PRACTICE_SET_INIT;
     practice_generate(&s1, 7, PRACTICE_ALL_KINDS, 20);
     practice_generate(&s2, 99, PRACTICE_ALL_KINDS, 5);
-    for (size_t i = 0; i < s1.len; i++) {
-        ck_assert_int_eq(s1.items[i].kind, (int)(i % PRACTICE_NKINDS));
-        ck_assert(s1.items[i].from_text == (i < PRACTICE_NKINDS));
+    /* rounds of every kind once, the domain text's examples first */
+    for (size_t round = 0; round * PRACTICE_NKINDS < s1.len; round++) {
+        unsigned seen = 0;
+        for (size_t i = round * PRACTICE_NKINDS; i < s1.len && i < (round + 1) * PRACTICE_NKINDS; i++)
+            seen |= 1u << s1.items[i].kind;
+        if ((round + 1) * PRACTICE_NKINDS <= s1.len)
+            ck_assert_uint_eq(seen, (1u << PRACTICE_NKINDS) - 1);
     }
+    for (size_t i = 0; i < s1.len; i++)
+        ck_assert(s1.items[i].from_text == (i < PRACTICE_NKINDS));
+    /* and the seed decides which come first: not the same order for every seed */
+    bool differs = false;
+    for (uint64_t seed = 1; seed <= 8 && !differs; seed++) {
+        practice_set_t o = PRACTICE_SET_INIT;
+        practice_generate(&o, seed, PRACTICE_ALL_KINDS, PRACTICE_NKINDS);
+        for (size_t i = 0; i < o.len; i++)
+            differs = differs || o.items[i].kind != s1.items[i].kind;
+        practice_set_free(&o);
+    }
+    ck_assert_msg(differs, "every seed starts with the same exercises");
+    /* the domain text's examples are the same exercises whatever the seed */
     sb_t q1 = SB_INIT, q2 = SB_INIT;
+    practice_set_t s4 = PRACTICE_SET_INIT;
+    practice_generate(&s4, 99, PRACTICE_ALL_KINDS, PRACTICE_NKINDS);
+    for (int k = 0; k < PRACTICE_NKINDS; k++)
+        for (size_t i = 0; i < PRACTICE_NKINDS; i++) {
+            if ((int)s1.items[i].kind == k)
+                practice_question(&q1, &s1.items[i], false);
+            if ((int)s4.items[i].kind == k)
+                practice_question(&q2, &s4.items[i], false);
+        }
+    ck_assert(strcmp(sb_str(&q1), sb_str(&q2)) == 0);
+    /* and a smaller count is the start of a larger one */
+    sb_reset(&q1), sb_reset(&q2);
     for (size_t i = 0; i < s2.len; i++) {
-        practice_question(&q1, &s1.items[i], false);
+        practice_question(&q1, &s4.items[i], false);
         practice_question(&q2, &s2.items[i], false);
     }
-    ck_assert_str_eq(sb_str(&q1), sb_str(&q2));
+    ck_assert(strcmp(sb_str(&q1), sb_str(&q2)) == 0);
+    practice_set_free(&s4);
     practice_set_t s3 = PRACTICE_SET_INIT;
     practice_generate(&s3, 7, PRACTICE_ALL_KINDS, 12);
     sb_reset(&q1), sb_reset(&q2);
@@ -118,7 +148,7 @@ START_TEST(test_text_examples_first_and_prefix)
         practice_question(&q1, &s1.items[i], false);
         practice_question(&q2, &s3.items[i], false);
     }
-    ck_assert_str_eq(sb_str(&q1), sb_str(&q2));
+    ck_assert(strcmp(sb_str(&q1), sb_str(&q2)) == 0);
     sb_free(&q1), sb_free(&q2);
     practice_set_free(&s1), practice_set_free(&s2), practice_set_free(&s3);
 }
@@ -340,8 +370,12 @@ static void typed_answer(const practice_answer_t *a, char *buf, size_t n, bool f
     case ANSWER_LETTERS:
     case ANSWER_LETTER: {
         unsigned set = a->letters;
-        if (far_off)
-            set = a->kind == ANSWER_LETTERS ? set ^ 1u : (set ? 0 : 1u);
+        if (far_off && a->kind == ANSWER_LETTERS)
+            set ^= 1u;
+        else if (far_off) /* a letter on offer that is not the answer */
+            for (int i = 0, done = 0; i < (a->nletters ? a->nletters : 26) && !done; i++)
+                if (!(a->letters & (1u << i)))
+                    set = 1u << i, done = 1;
         size_t o = 0;
         buf[0] = '\0';
         for (int i = 0; i < 26; i++)
@@ -378,6 +412,10 @@ START_TEST(test_every_answer_reachable)
                           (unsigned long long)seed, i, right, a.shown);
             ck_assert_msg(judge(&a, wrong) == PRACTICE_WRONG, "seed %llu #%zu: '%s' not wrong (%s)",
                           (unsigned long long)seed, i, wrong, a.shown);
+            /* a letter that is not on offer cannot be read: asked again, not scored */
+            if (a.kind == ANSWER_LETTER || a.kind == ANSWER_LETTERS)
+                ck_assert_msg(judge(&a, "Z") == PRACTICE_UNREADABLE, "seed %llu #%zu: 'Z' was scored",
+                              (unsigned long long)seed, i);
         }
         practice_set_free(&set);
     }
@@ -512,9 +550,12 @@ START_TEST(test_session_and_score)
     ck_assert_int_eq(s.phase, SESSION_DONE);
     sb_t sum = SB_INIT;
     practice_score_summary(&sum, &s.score);
+    /* seed 3 starts with policy and frontier (a seeded order) */
+    ck_assert_int_eq(set.items[0].kind, PRACTICE_POLICY);
+    ck_assert_int_eq(set.items[1].kind, PRACTICE_FRONTIER);
     ck_assert_str_eq(sb_str(&sum), "Score: 1 of 2 right.\n"
-                                   "  daily      1 of 1\n"
-                                   "  change     0 of 1   (drill again: --kind change)\n");
+                                   "  policy     1 of 1\n"
+                                   "  frontier   0 of 1   (drill again: --kind frontier)\n");
     sb_free(&sum);
     practice_session_free(&s);
     practice_set_free(&set);

@@ -419,9 +419,12 @@ START_TEST(test_svg_no_labels_numbers_every_point)
     char *names = svg_texts(svg, "class=\"label\"", NULL);
     ck_assert_str_eq(names, "");
     char *key = svg_texts(svg, "class=\"key\"", NULL);
-    ck_assert_str_eq(key, "1  strict  (ORR 60.00%, ASR 0.50%)|2  middle  (ORR 5.00%, ASR 3.00%)|"
-                          "3  open  (ORR 0.40%, ASR 12.00%)|4  open-b  (ORR 0.05%, ASR 30.00%)|"
-                          "5  worse  (ORR 20.00%, ASR 8.00%)");
+    /* what the numbers are, then every point by its place in the set, in
+     * monospace columns (the leading blanks kept) */
+    ck_assert_str_eq(key, "  #  on the chart: 3,4 two in one place, 5-7 a run, 8+2 point 8 and 2 more|"
+                          "  1  strict  (ORR 60.00%, ASR 0.50%)|  2  middle  (ORR 5.00%, ASR 3.00%)|"
+                          "  3  open  (ORR 0.40%, ASR 12.00%)|  4  open-b  (ORR 0.05%, ASR 30.00%)|"
+                          "  5  worse  (ORR 20.00%, ASR 8.00%)");
     char *numbers = svg_texts(svg, "class=\"label number\"", NULL);
     ck_assert_int_eq((int)strlen(numbers), 9); /* "1|2|3|4|5" in some order */
     free(numbers);

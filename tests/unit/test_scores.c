@@ -17,16 +17,7 @@
 #include <unistd.h>
 
 /* Writes `text` to a temporary file; the caller unlinks it. */
-static char *temp_file(const char *text)
-{
-    static char path[64];
-    snprintf(path, sizeof path, "/tmp/check_scores_XXXXXX");
-    int fd = mkstemp(path);
-    ck_assert_int_ge(fd, 0);
-    ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
-    close(fd);
-    return path;
-}
+static char *temp_file(const char *text) { return unit_temp_file(text, strlen(text)); }
 
 static int curve_of(const char *text, curve_t *c, diag_t *d)
 {
@@ -213,7 +204,7 @@ START_TEST(test_scores_loaded_as_points_are_thinned)
     ck_assert_uint_le(set.len, 52);
     ck_assert_uint_ge(set.len, 50);
     ck_assert_uint_eq(d.nwarnings, 1);
-    ck_assert_ptr_nonnull(strstr(d.warnings[0], "a curve of 1000 thresholds, shown as"));
+    ck_assert_ptr_nonnull(strstr(d.warnings[0], "a curve of 1,000 thresholds, shown as"));
     ck_assert_str_eq(set.knob_name, "threshold");
     pointset_free(&set);
     diag_free(&d);
@@ -364,7 +355,7 @@ static scores_t *fast_of(const char *text, const input_opts_t *o, long long *row
     csvsource_t src;
     diag_t d = DIAG_INIT;
     ck_assert_int_eq(csvread_open(&src, path, &d), 0);
-    scores_t *s = scores_read_fast(&src, o, false, rows);
+    scores_t *s = scores_read_fast(&src, o, false, rows, &d);
     *read = src.done;
     csvread_close(&src);
     unlink(path);
@@ -405,9 +396,94 @@ START_TEST(test_fast_path_contract)
     ck_assert_uint_eq(read, 0);
     csvsource_t in;
     ck_assert_int_eq(csvread_open(&in, "-", &d), 0);
-    ck_assert_ptr_null(scores_read_fast(&in, NULL, false, &rows));
+    ck_assert_ptr_null(scores_read_fast(&in, NULL, false, &rows, &d));
     ck_assert_uint_eq(in.done, 0);
     csvread_close(&in);
+}
+END_TEST
+
+/* A curve kept whole (the explorer's load_file_curves): one point stands
+ * for it, and every step of the exact curve can be put on that point with
+ * the counts the definition gives, per category too; a threshold is found
+ * by binary search at or above it; the cheapest step is the cheapest. */
+static double cost_of(double asr, double orr, void *ctx)
+{
+    (void)ctx;
+    return 1000 * asr + orr;
+}
+
+static bool orr_under_half(double asr, double orr, void *ctx)
+{
+    (void)ctx;
+    (void)asr;
+    return orr < 0.5;
+}
+
+START_TEST(test_curve_kept_whole)
+{
+    enum { N = 300 };
+    prompt_t pr[N];
+    const char *cats[] = {"cyber", "weapons"};
+    sb_t text = SB_INIT;
+    sb_puts(&text, "set,category,score\n");
+    for (int i = 0; i < N; i++) {
+        pr[i] = (prompt_t){i % 3 == 0, ((i * 7) % 40) / 100.0, false};
+        sb_printf(&text, "%s,%s,0.%02d\n", pr[i].harmful ? "harmful" : "benign", cats[(i / 3) % 2], (i * 7) % 40);
+    }
+    pointset_t set = POINTSET_INIT;
+    curves_t curves = CURVES_INIT;
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(load_buffer_curves(&set, &curves, "whole.csv", sb_str(&text), text.len, NULL, &d), 0);
+    for (size_t w = 0; w < d.nwarnings; w++)
+        ck_assert_msg(!strstr(d.warnings[w], "shown as"), "a curve kept whole is not thinned: %s", d.warnings[w]);
+    ck_assert_uint_eq(set.len, 1);
+    ck_assert_uint_eq(curves.len, 1);
+    ck_assert_int_eq(curves_of_point(&curves, 0), 0);
+    ck_assert_int_eq(curves_of_point(&curves, 1), -1);
+    ck_assert_str_eq(set.items[0].name, "whole");
+    const curve_t *c = &curves.items[0].curve;
+    ck_assert_uint_eq(c->len, 40); /* the distinct scores 0.00 .. 0.39 */
+    for (size_t k = 0; k < c->len; k++) {
+        curves_put_step(&curves, 0, k, &set);
+        const point_t *p = &set.items[0];
+        long long succ, ref;
+        brute(pr, N, p->knob, &succ, &ref);
+        ck_assert_double_eq(p->knob, c->steps[k].threshold);
+        ck_assert_int_eq(p->attack_successes, succ);
+        ck_assert_int_eq(p->benign_refused, ref);
+        ck_assert(fabs(p->asr - (double)succ / 100.0) < 1e-12);
+        for (size_t j = 0; j < p->ncategories; j++) {
+            long long n = 0, sc = 0;
+            for (int i = 0; i < N; i++)
+                if (pr[i].harmful && strcmp(cats[(i / 3) % 2], p->categories[j].name) == 0)
+                    n++, sc += pr[i].score < p->knob;
+            ck_assert_int_eq(p->categories[j].n_adversarial, n);
+            ck_assert_int_eq(p->categories[j].attack_successes, sc);
+        }
+    }
+    /* at or above: the first step not below, by binary search */
+    for (int t = -1; t <= 41; t++) {
+        double want = t / 100.0 + 0.005;
+        size_t k = curve_at_or_above(c, want);
+        ck_assert(k == c->len || c->steps[k].threshold >= want);
+        ck_assert(k == 0 || c->steps[k - 1].threshold < want);
+    }
+    ck_assert_uint_eq(curve_at_or_above(c, 0.2), 20); /* a measured threshold is its own step */
+    /* the cheapest step within a rule, against a scan */
+    size_t best = c->len;
+    double best_cost = INFINITY;
+    for (size_t k = 0; k < c->len; k++) {
+        double asr = (double)c->steps[k].attack_successes / (double)c->n_adversarial;
+        double orr = (double)c->steps[k].benign_refused / (double)c->n_benign;
+        if (orr < 0.5 && cost_of(asr, orr, NULL) < best_cost)
+            best_cost = cost_of(asr, orr, NULL), best = k;
+    }
+    ck_assert_uint_lt(best, c->len);
+    ck_assert_uint_eq(curve_cheapest(c, cost_of, orr_under_half, NULL), best);
+    curves_free(&curves);
+    pointset_free(&set);
+    diag_free(&d);
+    sb_free(&text);
 }
 END_TEST
 
@@ -425,6 +501,7 @@ static Suite *scores_suite(void)
     tcase_add_test(tc, test_fast_and_general_paths_agree);
     tcase_add_test(tc, test_categories_per_threshold);
     tcase_add_test(tc, test_fast_path_contract);
+    tcase_add_test(tc, test_curve_kept_whole);
     suite_add_tcase(s, tc);
     return s;
 }

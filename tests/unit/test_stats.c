@@ -463,6 +463,44 @@ START_TEST(test_gate_significance)
 }
 END_TEST
 
+/* ASR-only evaluations (JailbreakBench): neither point has ORR, so ASR is
+ * gated alone and the policy's ORR bound is not checked; a rate one point
+ * has and the other lacks cannot be compared. */
+START_TEST(test_gate_one_rate)
+{
+    point_t base = counted(34, 100, 0, 0), cand = counted(71, 100, 0, 0);
+    gate_opts_t o = no_policy_gate(0, 0, 0.05);
+    ck_assert_ptr_null(gate_cannot_check(&base, &cand, &o));
+    gate_result_t g = gate_run(&base, &cand, &o);
+    ck_assert(g.asr.measured && !g.orr.measured);
+    ck_assert(g.asr.regressed && !g.orr.regressed && !g.orr.undecided);
+    ck_assert_int_eq(g.verdict, GATE_REGRESSION);
+    /* the other way: a fall, and the ORR side never fails closed */
+    g = gate_run(&cand, &base, &o);
+    ck_assert(g.pass);
+    /* the policy: ASR checked, ORR not */
+    ck_assert(policy_find("consumer", &o.policy));
+    g = gate_run(&cand, &base, &o);
+    ck_assert_int_eq(g.verdict, GATE_OUT_OF_POLICY);
+    ck_assert(g.policy.asr_fail && !g.policy.orr_fail);
+    point_t low = counted(0, 1000, 0, 0);
+    g = gate_run(&low, &low, &o);
+    ck_assert(g.pass); /* ORR unknown is not a failure when neither measured it */
+    /* one side has ORR, the other not */
+    point_free(&cand);
+    cand = counted(71, 100, 1, 100);
+    ck_assert_msg(strstr(gate_cannot_check(&base, &cand, &o), "the baseline has no ORR and the candidate has one"),
+                  "%s", gate_cannot_check(&base, &cand, &o));
+    ck_assert(strstr(gate_cannot_check(&cand, &base, &o), "the candidate has no ORR and the baseline has one"));
+    point_t none = point_make("none");
+    ck_assert(strstr(gate_cannot_check(&none, &none, &o), "neither point has an ASR or an ORR"));
+    point_free(&none);
+    point_free(&low);
+    point_free(&base);
+    point_free(&cand);
+}
+END_TEST
+
 START_TEST(test_gate_policy)
 {
     point_t base = counted(1, 1000, 40, 1000), cand = counted(6, 1000, 40, 1000);
@@ -621,6 +659,203 @@ START_TEST(test_category_shares)
 }
 END_TEST
 
+/* ---- paired rates ------------------------------------------------------------ */
+
+/* McNemar's exact p from its definition: 2 P(X <= min(b, c)) for X ~
+ * Bin(b + c, 1/2), capped at 1, each term C(n, i) / 2^n built by exact
+ * products in long double (small n) ... */
+static long double binomial_tail_exact(long long n, long long k)
+{
+    long double term = powl(0.5L, (long double)n), sum = term; /* C(n, 0) / 2^n */
+    for (long long i = 1; i <= k; i++) {
+        term = term * (long double)(n - i + 1) / (long double)i;
+        sum += term;
+    }
+    return sum;
+}
+
+/* ... or, for large n, each term on its own from log-gamma (not the
+ * library's ratio recurrence from the largest term). */
+static long double binomial_tail_lgamma(long long n, long long k)
+{
+    long double sum = 0;
+    for (long long i = 0; i <= k; i++)
+        sum += expl(lgammal((long double)n + 1) - lgammal((long double)i + 1) - lgammal((long double)(n - i) + 1) -
+                    (long double)n * logl(2.0L));
+    return sum;
+}
+
+static double mcnemar_reference(long long b, long long c, bool large)
+{
+    long long n = b + c, k = b < c ? b : c;
+    long double p = 2 * (large ? binomial_tail_lgamma(n, k) : binomial_tail_exact(n, k));
+    return p < 1 ? (double)p : 1.0;
+}
+
+START_TEST(test_mcnemar_exact)
+{
+    for (long long b = 0; b <= 40; b++)
+        for (long long c = 0; c <= 40; c++) {
+            double want = mcnemar_reference(b, c, false), got = stats_mcnemar_exact_p(b, c);
+            ck_assert_msg(fabs(got - want) <= 1e-12 * want, "b %lld c %lld: %.15g, want %.15g", b, c, got, want);
+        }
+    /* By hand: 1 against 9 gives 2 (1 + 10) / 1024. */
+    ck_close(stats_mcnemar_exact_p(1, 9), 22.0 / 1024.0, 1e-15);
+    ck_close(stats_mcnemar_exact_p(0, 5), 2.0 / 32.0, 1e-15);
+    ck_close(stats_mcnemar_exact_p(7, 7), 1, 0);
+    ck_close(stats_mcnemar_exact_p(0, 0), 1, 0);
+    /* Published: complete response before and after consolidation therapy
+     * (Cavo et al. 2012, in Fagerland, Lydersen and Laake 2014), 6 and 16
+     * discordant pairs: exact conditional p = 0.052479. */
+    ck_close(stats_mcnemar_exact_p(6, 16), 0.052479, 5e-7);
+    /* Large counts stay finite and exact to the recurrence's precision. */
+    long long big[][2] = {{49000, 51000}, {4950, 5050}, {120, 260}, {99990, 100010}};
+    for (size_t i = 0; i < sizeof big / sizeof big[0]; i++) {
+        double want = mcnemar_reference(big[i][0], big[i][1], true), got = stats_mcnemar_exact_p(big[i][0], big[i][1]);
+        ck_assert_msg(fabs(got - want) <= 1e-8 * want, "b %lld c %lld: %.12g, want %.12g", big[i][0], big[i][1], got,
+                      want);
+    }
+    /* Symmetric, and 0 far in the tail rather than a NaN. */
+    ck_close(stats_mcnemar_exact_p(260, 120), stats_mcnemar_exact_p(120, 260), 0);
+    ck_assert(stats_mcnemar_exact_p(0, 5000) >= 0 && stats_mcnemar_exact_p(0, 5000) < 1e-300);
+    ck_assert(isnan(stats_mcnemar_exact_p(-1, 3)));
+}
+END_TEST
+
+/* The Wilson interval as the roots of the score equation (p^ - p)^2 =
+ * z^2 p (1 - p) / n, a quadratic in p: another arrangement than the
+ * library's centre and half-width. */
+static void wilson_roots(long long k, long long n, double z, double *lo, double *hi)
+{
+    double ph = (double)k / (double)n, zz = z * z / (double)n;
+    double a = 1 + zz, b = -(2 * ph + zz), c = ph * ph;
+    double disc = sqrt(b * b - 4 * a * c);
+    *lo = (-b - disc) / (2 * a);
+    *hi = (-b + disc) / (2 * a);
+}
+
+/* Newcombe's method 10 for paired data written out from the paper
+ * (Newcombe 1998b), with the event counted under "1" = B and "2" = A. */
+static stats_interval_t paired_reference(long long both, long long a_only, long long b_only, long long neither, double z)
+{
+    long long n = both + a_only + b_only + neither;
+    double p1 = (double)(both + b_only) / (double)n, p2 = (double)(both + a_only) / (double)n;
+    double l1, u1, l2, u2;
+    wilson_roots(both + b_only, n, z, &l1, &u1);
+    wilson_roots(both + a_only, n, z, &l2, &u2);
+    double e = (double)(both + b_only), f = (double)(a_only + neither), g = (double)(both + a_only),
+           h = (double)(b_only + neither);
+    double A = (double)both * (double)neither - (double)b_only * (double)a_only, phi = 0;
+    if (e * f * g * h > 0)
+        phi = (A > n / 2.0 ? A - n / 2.0 : A >= 0 ? 0 : A) / sqrt(e * f * g * h);
+    double dl = (p1 - l1) * (p1 - l1) - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) * (u2 - p2);
+    double du = (p2 - l2) * (p2 - l2) - 2 * phi * (p2 - l2) * (u1 - p1) + (u1 - p1) * (u1 - p1);
+    stats_interval_t ci = {true, p1 - p2 - sqrt(dl), p1 - p2 + sqrt(du)};
+    return ci;
+}
+
+START_TEST(test_paired_interval)
+{
+    /* Published: Cavo et al. (59 both, 6 and 16 discordant, 80 neither):
+     * the square-and-add interval -0.0621 (-0.1186 to -0.0046) of Fagerland,
+     * Lydersen and Laake's "Statistical analysis of contingency tables". In
+     * our terms the first test is B (65 events) and the second A (75). */
+    stats_paired_t cavo = {59, 16, 6, 80};
+    stats_interval_t ci = stats_paired_diff_interval(cavo, 0.95);
+    ck_assert(ci.known);
+    ck_close(ci.lo, -0.1186, 5e-5);
+    ck_close(ci.hi, -0.0046, 5e-5);
+    /* Against the formula, over tables with every sign of phi, ties and
+     * empty margins, at three levels. */
+    long long tables[][4] = {{59, 16, 6, 80}, {1, 7, 1, 12}, {0, 0, 0, 200}, {200, 0, 0, 0},  {69, 80, 5, 96},
+                             {3, 40, 37, 2},  {10, 0, 25, 5}, {0, 5, 0, 0},  {50, 50, 50, 50}, {0, 80, 5, 165}};
+    double zs[] = {1.959963984540054, 1.644853626951472, 2.575829303548901};
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
+        for (size_t k = 0; k < 3; k++) {
+            long long *t = tables[i];
+            stats_interval_t got = stats_paired_diff_interval_z((stats_paired_t){t[0], t[1], t[2], t[3]}, zs[k]);
+            stats_interval_t want = paired_reference(t[0], t[1], t[2], t[3], zs[k]);
+            ck_assert_msg(got.known && fabs(got.lo - want.lo) < 1e-12 && fabs(got.hi - want.hi) < 1e-12,
+                          "table %zu z %g: [%.15g, %.15g], want [%.15g, %.15g]", i, zs[k], got.lo, got.hi, want.lo,
+                          want.hi);
+            /* It holds the estimate, and A and B swapped mirror it. */
+            double d = (double)(t[2] - t[1]) / (double)(t[0] + t[1] + t[2] + t[3]);
+            ck_assert(got.lo <= d + 1e-15 && d <= got.hi + 1e-15);
+            stats_interval_t mirror = stats_paired_diff_interval_z((stats_paired_t){t[0], t[2], t[1], t[3]}, zs[k]);
+            ck_close(mirror.lo, -got.hi, 1e-12);
+            ck_close(mirror.hi, -got.lo, 1e-12);
+        }
+    /* Pairing narrows the interval when the two agree on most prompts. */
+    stats_interval_t paired = stats_paired_diff_interval((stats_paired_t){69, 80, 5, 96}, 0.95);
+    stats_interval_t unpaired = stats_diff_interval(149, 250, 74, 250, 0.95);
+    ck_assert(paired.hi - paired.lo < unpaired.hi - unpaired.lo);
+    ck_assert(!stats_paired_diff_interval((stats_paired_t){0, 0, 0, 0}, 0.95).known);
+    ck_assert(!stats_paired_diff_interval((stats_paired_t){1, -1, 0, 0}, 0.95).known);
+    ck_assert(!stats_paired_diff_interval_z(cavo, NAN).known);
+}
+END_TEST
+
+/* Kappa's large-sample variance in the form with p_o and p_e (Fleiss,
+ * Cohen and Everitt 1969, multiplied out): [sum_i p_ii ((1 - p_e) - (1 -
+ * p_o)(p_i. + p_.i))^2 + (1 - p_o)^2 sum_{i != j} p_ij (p_.i + p_j.)^2 -
+ * (p_o p_e - 2 p_e + p_o)^2] / (n (1 - p_e)^4). */
+static double kappa_se_reference(const long long t[2][2])
+{
+    double n = (double)(t[0][0] + t[0][1] + t[1][0] + t[1][1]), p[2][2];
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 2; j++)
+            p[i][j] = (double)t[i][j] / n;
+    double r[2] = {p[0][0] + p[0][1], p[1][0] + p[1][1]}, c[2] = {p[0][0] + p[1][0], p[0][1] + p[1][1]};
+    double po = p[0][0] + p[1][1], pe = r[0] * c[0] + r[1] * c[1];
+    double t1 = 0;
+    for (int i = 0; i < 2; i++)
+        t1 += p[i][i] * pow((1 - pe) - (1 - po) * (r[i] + c[i]), 2);
+    double t2 = p[0][1] * pow(c[0] + r[1], 2) + p[1][0] * pow(c[1] + r[0], 2);
+    double t3 = pow(po * pe - 2 * pe + po, 2);
+    return sqrt((t1 + (1 - po) * (1 - po) * t2 - t3) / (n * pow(1 - pe, 4)));
+}
+
+START_TEST(test_kappa)
+{
+    /* 20 both yes, 5 and 10 apart, 15 both no: p_o 0.7, p_e 0.5, kappa 0.4. */
+    long long t[2][2] = {{20, 5}, {10, 15}};
+    stats_kappa_t k = stats_kappa((const long long(*)[2])t, 0.95);
+    ck_assert_int_eq(k.n, 50);
+    ck_close(k.agreement, 0.7, 1e-15);
+    ck_close(k.kappa, 0.4, 1e-15);
+    ck_close(k.se, kappa_se_reference((const long long(*)[2])t), 1e-12);
+    ck_close(k.ci.lo, 0.4 - 1.959963984540054 * k.se, 1e-9);
+    ck_close(k.ci.hi, 0.4 + 1.959963984540054 * k.se, 1e-9);
+    long long more[][2][2] = {{{176, 23}, {0, 1}}, {{16, 56}, {39, 78}}, {{45, 15}, {25, 15}}, {{1, 9}, {9, 81}}};
+    for (size_t i = 0; i < sizeof more / sizeof more[0]; i++) {
+        stats_kappa_t m = stats_kappa((const long long(*)[2])more[i], 0.95);
+        double n = (double)(more[i][0][0] + more[i][0][1] + more[i][1][0] + more[i][1][1]);
+        double po = (double)(more[i][0][0] + more[i][1][1]) / n;
+        double pe = ((double)(more[i][0][0] + more[i][0][1]) * (double)(more[i][0][0] + more[i][1][0]) +
+                     (double)(more[i][1][0] + more[i][1][1]) * (double)(more[i][0][1] + more[i][1][1])) /
+                    (n * n);
+        ck_close(m.kappa, (po - pe) / (1 - pe), 1e-12);
+        ck_close(m.se, kappa_se_reference((const long long(*)[2])more[i]), 1e-12);
+    }
+    /* Perfect agreement: 1, no spread. Chance agreement only (independent
+     * margins): 0. */
+    long long perfect[2][2] = {{30, 0}, {0, 20}};
+    k = stats_kappa((const long long(*)[2])perfect, 0.95);
+    ck_close(k.kappa, 1, 1e-15);
+    ck_close(k.se, 0, 1e-12);
+    long long chance[2][2] = {{40, 40}, {10, 10}};
+    ck_close(stats_kappa((const long long(*)[2])chance, 0.95).kappa, 0, 1e-15);
+    /* One judge always said the same: kappa 0 whatever the other did, and
+     * no interval. Nobody judged: unknown. */
+    long long constant[2][2] = {{170, 30}, {0, 0}};
+    k = stats_kappa((const long long(*)[2])constant, 0.95);
+    ck_close(k.kappa, 0, 1e-15);
+    ck_assert(!k.ci.known);
+    long long none[2][2] = {{0, 0}, {0, 0}};
+    ck_assert(isnan(stats_kappa((const long long(*)[2])none, 0.95).kappa));
+}
+END_TEST
+
 static Suite *stats_suite(void)
 {
     Suite *s = suite_create("stats");
@@ -637,10 +872,16 @@ static Suite *stats_suite(void)
     tcase_add_test(t, test_comparison_intervals);
     tcase_add_test(t, test_blend_intervals);
     suite_add_tcase(s, t);
+    TCase *pr = tcase_create("paired");
+    tcase_add_test(pr, test_mcnemar_exact);
+    tcase_add_test(pr, test_paired_interval);
+    tcase_add_test(pr, test_kappa);
+    suite_add_tcase(s, pr);
     TCase *g = tcase_create("gate");
     tcase_add_test(g, test_gate_point_estimates);
     tcase_add_test(g, test_gate_significance);
     tcase_add_test(g, test_gate_policy);
+    tcase_add_test(g, test_gate_one_rate);
     tcase_add_test(g, test_gate_one_sided_level);
     tcase_add_test(g, test_gate_delta_from_counts);
     tcase_add_test(g, test_gate_fails_closed);

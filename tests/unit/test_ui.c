@@ -10,6 +10,7 @@
 #include "ui/keys.h"
 #include "ui/keyscript.h"
 #include "ui/lineedit.h"
+#include "render/uigrid.h"
 
 #include <check.h>
 #include <stdlib.h>
@@ -198,7 +199,7 @@ static void fake_click(void *m, const void *layout, int x, int y)
 START_TEST(keyscript_feeds_keys_clicks_and_sizes)
 {
     fake_t f = {SB_INIT, 0, 0, 0, 0, {false, false}};
-    screen_t s = {&f, NULL, &f.flags, fake_render, fake_key, fake_click};
+    screen_t s = {&f, NULL, &f.flags, fake_render, fake_key, fake_click, NULL};
     sb_t dumps = SB_INIT, err = SB_INIT;
     ck_assert(keyscript_run(&s, "a \xc3\xa9<Tab><lt><Click:3,4><Resize:20x2><Dump> q z", 40, 3, &dumps, &err));
     ck_assert_str_eq(sb_str(&f.keys), "[a][U+00E9][Tab][lt](3,4)[q]");
@@ -214,7 +215,7 @@ END_TEST
 START_TEST(keyscript_errors_name_the_column)
 {
     fake_t f = {SB_INIT, 0, 0, 0, 0, {false, false}};
-    screen_t s = {&f, NULL, &f.flags, fake_render, fake_key, NULL};
+    screen_t s = {&f, NULL, &f.flags, fake_render, fake_key, NULL, NULL};
     sb_t dumps = SB_INIT, err = SB_INIT;
     ck_assert(!keyscript_run(&s, "ab <Nope>", 40, 3, &dumps, &err));
     ck_assert(strstr(sb_str(&err), "TRADEOFF_KEYS:4: unknown key <Nope>"));
@@ -257,6 +258,43 @@ START_TEST(sort_and_scale_names_read_back)
 }
 END_TEST
 
+/* A text cut to its room never ends inside a number: "239,7…" would read as
+ * a smaller number. The cut backs off to before the number; a name keeps
+ * its ellipsis. */
+static char *put_cut(const char *text, int width)
+{
+    uigrid_t g = UIGRID_INIT;
+    uigrid_resize(&g, 40, 1);
+    uigrid_put(&g, 0, 0, text, 0, width);
+    sb_t out = SB_INIT;
+    uigrid_row_text(&g, 0, &out);
+    uigrid_free(&g);
+    return sb_detach(&out);
+}
+
+START_TEST(uigrid_never_cuts_inside_a_number)
+{
+    static const struct {
+        const char *text;
+        int width;
+        const char *want;
+    } cases[] = {
+        {"Refusals/day 239,760,000", 20, "Refusals/day…"},
+        {"rate 3.25% of them", 9, "rate…"},
+        {"GPT-3.5-turbo-0125 (as released)", 17, "GPT-3.5-turbo-…"},
+        {"Claude-3.5-sonnet (as released)", 19, "Claude-3.5-sonnet…"},
+        {"short", 10, "short"},
+        {"judged by gpt4: 200 harmful", 20, "judged by gpt4:…"}, /* a number cut after its blank too */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *got = put_cut(cases[i].text, cases[i].width);
+        ck_assert_msg(strcmp(got, cases[i].want) == 0, "'%s' in %d: '%s', want '%s'", cases[i].text, cases[i].width,
+                      got, cases[i].want);
+        free(got);
+    }
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("ui");
@@ -272,6 +310,7 @@ static Suite *suite(void)
     tcase_add_test(t, keyscript_feeds_keys_clicks_and_sizes);
     tcase_add_test(t, keyscript_errors_name_the_column);
     tcase_add_test(t, sort_and_scale_names_read_back);
+    tcase_add_test(t, uigrid_never_cuts_inside_a_number);
     suite_add_tcase(s, t);
     return s;
 }

@@ -1,0 +1,172 @@
+/* shortname: what tells points apart. See shortname.h. */
+#include "config.h"
+
+#include "core/shortname.h"
+#include "base/xalloc.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_separator(char c)
+{
+    return c == '_' || c == '-' || c == ' ' || c == '/' || c == '.' || c == ':';
+}
+
+/* What all the names of `idx` share: the prefix up to and including its
+ * last separator, and the suffix from a space; both 0 when they would
+ * leave a name empty, or for fewer than two names. */
+static void shared_parts(const pointset_t *set, const size_t *idx, size_t n, size_t *pre, size_t *suf)
+{
+    *pre = *suf = 0;
+    if (n < 2)
+        return;
+    const char *first = set->items[idx[0]].name;
+    size_t flen = strlen(first), lcp = flen, lcs = flen, shortest = flen;
+    for (size_t k = 1; k < n; k++) {
+        const char *s = set->items[idx[k]].name;
+        size_t len = strlen(s), i = 0;
+        while (i < lcp && i < len && s[i] == first[i])
+            i++;
+        lcp = i;
+        i = 0;
+        while (i < lcs && i < len && s[len - 1 - i] == first[flen - 1 - i])
+            i++;
+        lcs = i;
+        shortest = len < shortest ? len : shortest;
+    }
+    /* back to a separator, and never one inside a number ("t=0.05" and
+     * "t=0.10" share "t=0.", and "05" would read as another number) */
+    size_t p = lcp;
+    while (p > 0 && (!is_separator(first[p - 1]) ||
+                     (p > 1 && isdigit((unsigned char)first[p - 2]) && isdigit((unsigned char)first[p]))))
+        p--;
+    /* the suffix starts at a space: the first at or after where the shared
+     * tail begins */
+    size_t start = flen - lcs;
+    while (start < flen && first[start] != ' ')
+        start++;
+    size_t s = flen - start;
+    if (p + s >= shortest) { /* a name would be left empty: drop less */
+        if (s < shortest)
+            p = 0;
+        else if (p < shortest)
+            s = 0;
+        else
+            p = s = 0;
+    }
+    *pre = p;
+    *suf = s;
+}
+
+/* name without `pre` leading and `suf` trailing bytes, and without the
+ * separators then left at its ends. */
+static char *cut(const char *name, size_t pre, size_t suf)
+{
+    size_t len = strlen(name), a = pre, b = len - suf;
+    while (a < b && is_separator(name[a]))
+        a++;
+    while (b > a && is_separator(name[b - 1]))
+        b--;
+    if (a >= b)
+        return xstrdup(name);
+    return xstrndup(name + a, b - a);
+}
+
+static const shortnames_t *sort_names; /* qsort has no context argument in C11 */
+
+static int by_name(const void *x, const void *y)
+{
+    size_t i = *(const size_t *)x, j = *(const size_t *)y;
+    int c = strcmp(sort_names->names[i], sort_names->names[j]);
+    return c ? c : (i > j) - (i < j);
+}
+
+/* Per point: its short name is also another point's. */
+static bool *collisions(const shortnames_t *sn)
+{
+    size_t n = sn->len;
+    bool *dup = xcalloc(n + 1, sizeof *dup);
+    size_t *order = xmalloc((n + 1) * sizeof *order);
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    sort_names = sn;
+    qsort(order, n, sizeof *order, by_name);
+    for (size_t k = 1; k < n; k++)
+        if (strcmp(sn->names[order[k - 1]], sn->names[order[k]]) == 0)
+            dup[order[k - 1]] = dup[order[k]] = true;
+    free(order);
+    return dup;
+}
+
+static const size_t *sort_groups;
+
+static int by_group(const void *x, const void *y)
+{
+    size_t i = *(const size_t *)x, j = *(const size_t *)y;
+    if (sort_groups[i] != sort_groups[j])
+        return sort_groups[i] < sort_groups[j] ? -1 : 1;
+    return (i > j) - (i < j);
+}
+
+void shortnames_compute(shortnames_t *sn, const pointset_t *set, const size_t *group_of)
+{
+    size_t n = set->len;
+    sn->len = n;
+    sn->names = xcalloc(n + 1, sizeof *sn->names);
+    size_t *idx = xmalloc((n + 1) * sizeof *idx);
+    for (size_t i = 0; i < n; i++)
+        idx[i] = i;
+    /* each group's shared parts, its members adjacent once sorted by group */
+    if (group_of) {
+        sort_groups = group_of;
+        qsort(idx, n, sizeof *idx, by_group);
+    }
+    for (size_t a = 0; a < n;) {
+        size_t b = a + 1;
+        while (b < n && group_of && group_of[idx[b]] == group_of[idx[a]])
+            b++;
+        if (!group_of)
+            b = n;
+        size_t pre, suf;
+        shared_parts(set, idx + a, b - a, &pre, &suf);
+        for (size_t k = a; k < b; k++)
+            sn->names[idx[k]] = cut(set->items[idx[k]].name, pre, suf);
+        a = b;
+    }
+    /* Names two groups share keep what the whole set does not share. */
+    bool *dup = collisions(sn);
+    bool any = false;
+    for (size_t i = 0; i < n && !any; i++)
+        any = dup[i];
+    if (any) {
+        for (size_t i = 0; i < n; i++)
+            idx[i] = i;
+        size_t pre, suf;
+        shared_parts(set, idx, n, &pre, &suf);
+        for (size_t i = 0; i < n; i++)
+            if (dup[i]) {
+                free(sn->names[i]);
+                sn->names[i] = cut(set->items[i].name, pre, suf);
+            }
+        free(dup);
+        dup = collisions(sn);
+        for (size_t i = 0; i < n; i++)
+            if (dup[i]) {
+                free(sn->names[i]);
+                sn->names[i] = xstrdup(set->items[i].name);
+            }
+    }
+    free(dup);
+    free(idx);
+}
+
+void shortnames_free(shortnames_t *sn)
+{
+    for (size_t i = 0; i < sn->len; i++)
+        free(sn->names[i]);
+    free(sn->names);
+    sn->names = NULL;
+    sn->len = 0;
+}

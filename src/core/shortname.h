@@ -1,0 +1,37 @@
+/* shortname: the part of each point's name that tells it apart, for the
+ * lists and tables a person reads (the explorer's point list, the text
+ * and Markdown reports' tables).
+ *
+ * Names built from files repeat themselves: five XSTest files under one
+ * judge read "xstest_v2_labels_gpt4 (final_label)",
+ * "xstest_v2_labels_llama2new (final_label)"..., and a column of them cut
+ * to its width shows the same "xstest_v2_labels_lla…" on every row. Within
+ * each measurement group, the prefix that all its names share (up to a
+ * separator: '_', '-', ' ', '/', '.', ':') and the suffix they share
+ * (from a space: a word or a bracketed part such as " (as released)") are
+ * dropped. A short name two points of the set would share (the same file
+ * under two judges) keeps what the whole set does not share instead (the
+ * judge, for XSTest), and failing that the full name: the short names of a
+ * set are all different when its names are. The full name stays the
+ * point's name: the explorer's details view and every machine format show
+ * it. */
+#ifndef TRADEOFF_SHORTNAME_H
+#define TRADEOFF_SHORTNAME_H
+
+#include "core/point.h"
+
+#include <stddef.h>
+
+typedef struct {
+    char **names; /* per point of the set, owned */
+    size_t len;
+} shortnames_t;
+
+#define SHORTNAMES_INIT {NULL, 0}
+
+/* The short names of the points of `set`, whose groups are `group_of` (per
+ * point, as groups_t.of; NULL: one group). O(n log n) in the points. */
+void shortnames_compute(shortnames_t *sn, const pointset_t *set, const size_t *group_of);
+void shortnames_free(shortnames_t *sn);
+
+#endif
