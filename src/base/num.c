@@ -365,7 +365,7 @@ char *num_format_money(double x, char *buf, size_t n)
     return buf;
 }
 
-char *num_format_change(double x, char *(*format)(double, char *, size_t), const char *minus, char *buf, size_t n)
+char *num_format_change(double x, char *(*format)(double, char *, size_t), char *buf, size_t n)
 {
     char tmp[NUM_BUF];
     if (!isfinite(x))
@@ -373,7 +373,7 @@ char *num_format_change(double x, char *(*format)(double, char *, size_t), const
     else if (fabs(x) < 1e-9)
         snprintf(buf, n, "%s", format(0, tmp, sizeof tmp));
     else
-        snprintf(buf, n, "%s%s", x < 0 ? (minus ? minus : "-") : "+", format(fabs(x), tmp, sizeof tmp));
+        snprintf(buf, n, "%s%s", x < 0 ? "-" : "+", format(fabs(x), tmp, sizeof tmp));
     return buf;
 }
 

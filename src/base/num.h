@@ -72,11 +72,11 @@ char *num_format_pct(double fraction, char *buf, size_t n);
 char *num_format_pct_exact(double fraction, char *buf, size_t n);
 /* Money: "$1,234", "$0.50", "$0.004", "$1.998e305". */
 char *num_format_money(double x, char *buf, size_t n);
-/* A change, signed: "+" or `minus` ("-" when NULL; the explorer passes
- * its glyph) before format(|x|) (num_format_count, num_format_money...);
- * "0" with no sign below a billionth, where a difference is rounding
- * noise; "unknown" when x is NaN or infinite. */
-char *num_format_change(double x, char *(*format)(double, char *, size_t), const char *minus, char *buf, size_t n);
+/* A change, signed: "+" or "-" (the ASCII hyphen-minus, the one minus sign
+ * of every surface) before format(|x|) (num_format_count,
+ * num_format_money...); "0" with no sign below a billionth, where a
+ * difference is rounding noise; "unknown" when x is NaN or infinite. */
+char *num_format_change(double x, char *(*format)(double, char *, size_t), char *buf, size_t n);
 /* fraction * 100, rounded to 12 significant digits: 0.596 -> 59.6 and not
  * 59.599999999999994, 1 - 0.918 -> 8.2 and not 8.20000000000001. Rates in
  * machine output go through this, so a rate typed as "59.6" in a file comes

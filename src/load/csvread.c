@@ -25,6 +25,7 @@ typedef struct {
 
     long line;             /* physical line now being fed (1-based) */
     size_t col;            /* bytes of this line fed before the current segment */
+    bool after_cr;         /* the last segment fed ended with a carriage return */
     long record_line;      /* line the current record started on; 0 between records */
     long field_line;       /* line the current field started on */
     unsigned long long data_off;   /* input offset of the block being fed */
@@ -105,19 +106,29 @@ static void report_parse_error(reader_t *r, size_t at)
     r->stopped = true;
 }
 
-/* Feeds one piece of a physical line (which may end with its '\n'). */
+/* Feeds one piece of a physical line (which may end with its '\n'). A
+ * record starts at the start of a piece: feed_block cuts after a carriage
+ * return that ends a record without ending the line. */
 static void feed_segment(reader_t *r, const char *s, size_t n, bool ends_line)
 {
+    bool after_cr = r->after_cr;
+    r->after_cr = s[n - 1] == '\r';
     if (r->record_line == 0) {
-        /* Between records, a blank line is skipped so that the next record
-         * gets its own line number. */
-        if (r->col == 0 && ends_line && (n == 1 || (n == 2 && s[0] == '\r'))) {
+        /* Between records, a blank line (or the '\n' of a "\r\n" whose
+         * '\r' ended the record) is skipped so that the next record gets its
+         * own line number; so is a carriage return alone. */
+        if (ends_line && ((r->col == 0 && (n == 1 || (n == 2 && s[0] == '\r'))) || (after_cr && n == 1))) {
             r->line++;
+            r->col = 0;
+            return;
+        }
+        if (!ends_line && n == 1 && s[0] == '\r') {
+            r->col++;
             return;
         }
         r->record_line = r->line;
         r->field_line = r->line;
-        r->record_off = r->seg_off - r->col;
+        r->record_off = r->seg_off;
     }
     size_t done = csv_parse(&r->parser, s, n, on_field, on_row, r);
     if (done < n && !r->stopped)
@@ -130,12 +141,33 @@ static void feed_segment(reader_t *r, const char *s, size_t n, bool ends_line)
     }
 }
 
+/* The bytes of a segment from buf[i] to `seg` bytes on: up to a carriage
+ * return not followed by '\n' when there is one (libcsv ends a record
+ * there, inside the line), so that the next record starts a segment of its
+ * own with its line and offset. A '\r' that ends the block counts as one:
+ * its '\n', if any, starts the next block. */
+static size_t cut_at_lone_cr(const char *buf, size_t n, size_t i, size_t seg)
+{
+    const char *p = buf + i, *end = buf + i + seg;
+    while ((p = memchr(p, '\r', (size_t)(end - p))) != NULL) {
+        if (p + 1 == buf + n || p[1] != '\n')
+            return (size_t)(p - (buf + i)) + 1;
+        p++;
+    }
+    return seg;
+}
+
 static void feed_block(reader_t *r, const char *buf, size_t n)
 {
     size_t i = 0;
     while (i < n && !r->stopped) {
         const char *nl = memchr(buf + i, '\n', n - i);
         size_t seg = nl ? (size_t)(nl - (buf + i)) + 1 : n - i;
+        size_t cut = cut_at_lone_cr(buf, n, i, seg);
+        if (cut < seg) {
+            seg = cut;
+            nl = NULL;
+        }
         if (r->col + seg > CSVREAD_MAX_LINE) {
             diag_error(r->d, "%s:%ld: line is longer than %u MiB: not a CSV file?", r->name, r->line,
                        CSVREAD_MAX_LINE / (1024u * 1024u));

@@ -115,8 +115,8 @@ static int on_row(const csvrow_t *row, void *ctx)
         return start(L, row);
     L->nrows++;
     if (row->nfields != L->ncols) {
-        diag_error(L->d, "%s:%ld: row has %zu fields, expected %zu like the header (a missing or extra comma?)",
-                   L->fname, row->line, row->nfields, L->ncols);
+        diag_error(L->d, "%s:%ld: row has %zu field%s, expected %zu like the header (a missing or extra comma?)",
+                   L->fname, row->line, row->nfields, row->nfields == 1 ? "" : "s", L->ncols);
         return -1;
     }
     if (L->scores)

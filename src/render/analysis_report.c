@@ -306,7 +306,7 @@ void analysis_report_json(json_t *j, const analysis_t *a)
 static void signed_value(sb_t *out, double d, bool money)
 {
     char v[NUM_BUF];
-    sb_puts(out, num_format_change(d, money ? num_format_money : num_format_count, NULL, v, sizeof v));
+    sb_puts(out, num_format_change(d, money ? num_format_money : num_format_count, v, sizeof v));
 }
 
 void analysis_report_delta(sb_t *out, double d, stats_interval_t ci, double confidence, bool money)

@@ -25,7 +25,6 @@ static const glyph_t G_PIN = {"\xe2\x97\x86", "*"};       /* ◆ */
 static const glyph_t G_DOWN = {"\xe2\x96\xbe", "v"};      /* ▾ */
 static const glyph_t G_UP = {"\xe2\x96\xb4", "^"};        /* ▴ */
 static const glyph_t G_DOT = {"\xc2\xb7", "|"};           /* · */
-static const glyph_t G_MINUS = {"\xe2\x88\x92", "-"};     /* − */
 static const glyph_t G_VBAR = {"\xe2\x94\x82", "|"};      /* │ */
 
 static const char *gl(const explore_t *ex, glyph_t g) { return draw_glyph(g, ex->ascii); }
@@ -392,11 +391,11 @@ static void baseline_rows(const explore_t *ex, const frontier_op_t *op, pd_rows_
                  c.group_b);
         pd_text(rows, 10, ROLE_BAD, v);
     }
-    num_format_change(c.d_refusals, num_format_count, gl(ex, G_MINUS), dr, sizeof dr);
-    num_format_change(c.d_harmful, num_format_count, gl(ex, G_MINUS), dh, sizeof dh);
+    num_format_change(c.d_refusals, num_format_count, dr, sizeof dr);
+    num_format_change(c.d_harmful, num_format_count, dh, sizeof dh);
     if (model_costs_set(&ex->scenario) && isfinite(c.d_cost)) {
         char m[NUM_BUF];
-        snprintf(dc, sizeof dc, ", cost %s", num_format_change(c.d_cost, num_format_money, gl(ex, G_MINUS), m, sizeof m));
+        snprintf(dc, sizeof dc, ", cost %s", num_format_change(c.d_cost, num_format_money, m, sizeof m));
     }
     snprintf(v, sizeof v, "change: %s refusals, %s harmful%s", dr, dh, dc);
     pd_text(rows, 7, ROLE_VALUE, v);

@@ -36,7 +36,7 @@ done
 
 # The same messages through `sweep` for the per-prompt score files, which
 # take the fast path first and fall back to the reader that counts lines.
-for name in scores-not-a-number scores-ragged scores-inf header-only-scores binned-negative-count; do
+for name in scores-not-a-number scores-ragged scores-lone-cr scores-inf header-only-scores binned-negative-count; do
     f=$bad/$name.csv
     run sweep "$f"
     equals "sweep $name: exit status 2" "$rc" 2

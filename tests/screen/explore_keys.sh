@@ -36,6 +36,12 @@ SIZE=100x40 keys "j" --preset xstest --baseline "xstest_v2_labels_llama2orig (fi
 contains "the sentence: the harmful change is within noise" "$out" "The change in harmful outputs is within noise"
 contains "the per-day panel: the break-even is undetermined" "$out" "break-even: undetermined (102,298 on the estimates)"
 contains "the per-day panel: counts give intervals" "$out" "50 (95%: 8.83-278)"
+# One minus sign in the whole program, the ASCII hyphen-minus of the reports
+# (and of a value a person types back): the change line too.
+keys "k" --preset xstest --baseline "xstest_v2_labels_gpt4 (final_label)" \
+    "$X/xstest_v2_labels_llama2orig.csv" "$X/xstest_v2_labels_gpt4.csv"
+contains "the change line's minus is the reports' hyphen-minus" "$out" "+5,114,880 refusals, -50 harmful"
+lacks "no typographic minus sign" "$out" "$(printf '\342\210\222')"
 keys ""
 contains "no counts: the per-day panel says n unknown" "$out" "(n unknown)"
 keys "<Down>" --baseline safety-tuned

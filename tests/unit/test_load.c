@@ -326,6 +326,77 @@ START_TEST(test_line_numbers_follow_multiline_fields)
 }
 END_TEST
 
+/* Each row's line and offset, and its first cell. */
+typedef struct {
+    size_t n;
+    long line[8];
+    unsigned long long off[8];
+    char first[8][8];
+} where_rows_t;
+
+static int where_rows(const csvrow_t *row, void *ctx)
+{
+    where_rows_t *w = ctx;
+    if (w->n < 8) {
+        w->line[w->n] = row->line;
+        w->off[w->n] = row->offset;
+        snprintf(w->first[w->n], sizeof w->first[w->n], "%s", row->fields[0]);
+    }
+    w->n++;
+    return 0;
+}
+
+/* A carriage return alone ends a row for libcsv but not the line: the row
+ * after it is on the same line, at the byte after it (never line 0, where
+ * messages said "x.csv:0: row has 2 fields"). */
+START_TEST(test_line_numbers_after_a_lone_carriage_return)
+{
+    const char *text = "h1,h2\nA,1\nB,2\rC,3\n\rD,4\r\nE,5\n";
+    where_rows_t w = {0};
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(csvread_buffer("t", text, strlen(text), where_rows, &w, &d), 0);
+    ck_assert_int_eq(w.n, 6);
+    static const char *const first[] = {"h1", "A", "B", "C", "D", "E"};
+    static const long line[] = {1, 2, 3, 3, 4, 5};
+    for (size_t i = 0; i < 6; i++) {
+        ck_assert_str_eq(w.first[i], first[i]);
+        ck_assert_int_eq(w.line[i], line[i]);
+        ck_assert_uint_eq(w.off[i], (unsigned long long)(strstr(text, first[i]) - text));
+    }
+    diag_free(&d);
+}
+END_TEST
+
+/* A CRLF line end cut by the end of a block (256 KiB): the rows after it
+ * keep their own lines and offsets. */
+START_TEST(test_line_numbers_across_a_cut_crlf)
+{
+    sb_t text = SB_INIT;
+    sb_puts(&text, "h1,h2\r\n");
+    /* one long row whose '\r' is the block's last byte */
+    sb_puts(&text, "L,");
+    while (text.len < 256u * 1024u - 1)
+        sb_putc(&text, 'x');
+    sb_puts(&text, "\r\nM,1\r\nN,2\r\n");
+    char *path = unit_temp_file(sb_str(&text), text.len);
+    csvsource_t src;
+    diag_t d = DIAG_INIT;
+    ck_assert_int_eq(csvread_open(&src, path, &d), 0);
+    where_rows_t w = {0};
+    ck_assert_int_eq(csvread_source(&src, where_rows, &w, &d), 0);
+    csvread_close(&src);
+    unlink(path);
+    ck_assert_int_eq(w.n, 4);
+    ck_assert_str_eq(w.first[2], "M");
+    ck_assert_int_eq(w.line[2], 3);
+    ck_assert_uint_eq(w.off[2], (unsigned long long)(strstr(sb_str(&text), "M,1") - sb_str(&text)));
+    ck_assert_str_eq(w.first[3], "N");
+    ck_assert_int_eq(w.line[3], 4);
+    sb_free(&text);
+    diag_free(&d);
+}
+END_TEST
+
 /* A row made by hand, as csvread would hand it over. */
 typedef struct {
     char *fields[8];
@@ -873,6 +944,8 @@ static Suite *load_suite(void)
     tcase_add_test(t, test_errors);
     tcase_add_test(t, test_binary_and_missing);
     tcase_add_test(t, test_line_numbers_follow_multiline_fields);
+    tcase_add_test(t, test_line_numbers_after_a_lone_carriage_return);
+    tcase_add_test(t, test_line_numbers_across_a_cut_crlf);
     suite_add_tcase(s, t);
     TCase *m = tcase_create("modules");
     tcase_add_test(m, test_points_reader_missing_rate);
