@@ -245,7 +245,7 @@ START_TEST(test_judged_errors)
                  "no verdict column 'gpt5_label' (--judge); found: prompt_label, final_label; expected one of final_label,gpt4_label,strmatch_label");
     input_opts_t g = INPUT_OPTS_INIT;
     expect_error("id,verdict\n1,refused\n", &g, "t.csv:1: missing the column saying which set each prompt belongs to; found: id, verdict");
-    expect_error("set,verdict\nharmful,refused\nbenign\n", &g, "t.csv:3: row has 1 fields, expected 2");
+    expect_error("set,verdict\nharmful,refused\nbenign\n", &g, "t.csv:3: row has 1 field, expected 2");
     expect_error("set,verdict\nharmful,maybe\n", &g, "verdict: no row could be counted");
     g.verdict_column = "answer";
     expect_error("set,verdict\nharmful,refused\n", &g, "no verdict column 'answer' (--verdict-column)");
