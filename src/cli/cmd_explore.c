@@ -133,7 +133,8 @@ static bool reading_conflict(const cli_t *c, const scenario_file_t *sf, const ch
  * it was saved, every option (one not written was at its default): a
  * flag that says otherwise is refused. Older scenarios recorded at most
  * --group-columns, which a flag replaces, as it did. --interval is held
- * as the reading options without operands, with them too. */
+ * to a version 3 scenario's as a reading option is, with operands too:
+ * it is not the files' but the screen's. */
 static bool reading_of_scenario(cli_t *c, const scenario_file_t *sf, const char *path)
 {
     bool strict = sf->version >= 3, operands = c->data.nfiles > 0;

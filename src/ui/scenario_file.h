@@ -2,8 +2,9 @@
  * and edit.
  *
  *   # tradeoff scenario (saved by the explorer; `tradeoff --scenario FILE`)
- *   tradeoff-scenario = 3             (1: points saved as positions; 2: no
- *                                      record of how files were read)
+ *   tradeoff-scenario = 3             (1: points saved as positions; 2: of
+ *                                      how files were read, group-columns
+ *                                      alone)
  *   file = "/data/points.csv"         (one line per file; none: built-in)
  *   sha256 = 9f86d0...                (optional, after its file: the data as
  *                                      saved, to tell when it changed)
