@@ -1415,7 +1415,7 @@ static void layout(ctx_t *k, int legend_nrows)
     data_ranges(o, k->cache, k->cache != ch->own_cache, &xr, &yr, k->sampled);
     k->data_x = xr;
     k->data_y = yr;
-    bool bounds = o->scenario && policy_has_bounds(&o->scenario->policy);
+    bool bounds = o->scenario && policy_has_bounds(&o->scenario->policy) && !o->axes_from_data;
     double orr_bound = bounds ? o->scenario->policy.orr.max * 100 : NAN;
     double asr_bound = bounds ? o->scenario->policy.asr.max * 100 : NAN;
 

@@ -109,6 +109,11 @@ typedef struct {
      * rows, and with them the plot's height and ticks, stay put while a
      * person works (the explorer). */
     bool steady_legend;
+    /* The axes from the data and the scale alone: a policy bound near the
+     * data does not stretch them, so that moving a bound (the explorer's
+     * controls) never rescales the chart; a bound beyond them is drawn as
+     * far as the plot goes. */
+    bool axes_from_data;
     /* A legend line that says where the points' numbers are explained
      * ("3  numbers: # in the list"); NULL: the key below the chart does. */
     const char *numbers_legend;

@@ -16,4 +16,23 @@ keys "" --example builtin --compare status-quo,product-ask --select baseline
 equals "--compare with --select is refused" "$rc" 2
 contains "and says why" "$err" "give either --compare or --select"
 
+# The axes follow the data and the scale alone: moving a policy bound or
+# a cost leaves the ticks where they were.
+axes() { # the y tick labels and the x tick row of $out's chart
+    printf '%s\n' "$out" | sed -n 3,14p | cut -c1-4
+    printf '%s\n' "$out" | grep -A1 "0% $(printf '\342\224\224')" | tail -1 | cut -c1-54
+}
+keys "" --example builtin
+before=$(axes)
+keys "<Tab> <Tab> <Tab> <Tab> <Tab> <Tab> l l" --example builtin
+contains "the ASR bound moved" "$out" "ASR bound    < 2%"
+equals "an ASR bound near the data leaves the axes" "$(axes)" "$before"
+keys "<Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> L" --example builtin
+contains "the ORR bound moved" "$out" "ORR bound    < 50%"
+equals "an ORR bound leaves the axes" "$(axes)" "$before"
+keys "<Tab> <Tab> <Tab> <Tab> <Tab> l" --example builtin
+equals "so does another policy" "$(axes)" "$before"
+keys "g" --example builtin
+lacks "a new scale rescales them" "$(axes)" "$before"
+
 tap_done
