@@ -457,8 +457,10 @@ static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
     num_format_short(p.harmful * MODEL_DAYS_PER_YEAR, hy, sizeof hy);
     snprintf(v, sizeof v, "%s refusals, %s harmful", ry, hy);
     pd_value(&rows, 3, ROLE_VALUE, "Per year", NULL, v, NULL);
+    /* Costs set, the daily cost is what o optimises and the meeting asks
+     * for: it outlasts everything but the rates, the counts and the verdict. */
     if (model_costs_set(&ex->scenario))
-        pd_value(&rows, 5, ROLE_VALUE, "Daily cost", NULL, num_format_money(p.cost, v, sizeof v), NULL);
+        pd_value(&rows, 9, ROLE_VALUE, "Daily cost", NULL, num_format_money(p.cost, v, sizeof v), NULL);
     else
         pd_value(&rows, 2, ROLE_NOTE, "Daily cost", NULL, "set costs to see it", NULL);
 

@@ -35,4 +35,12 @@ equals "so does another policy" "$(axes)" "$before"
 keys "g" --example builtin
 lacks "a new scale rescales them" "$(axes)" "$before"
 
+# The daily cost stays on the per-day panel at 100x30 after o, a baseline
+# pinned and the optimum a mix (whose description takes rows of its own).
+keys "b o" --example chatbot-sweep --cost-refusal 1 --cost-harm 100
+contains "o went to a mix" "$out" "cost-optimal within the consumer policy: mix"
+contains "the daily cost is still shown" "$out" "Daily cost"
+keys "j b o" --example builtin --cost-refusal 1 --cost-harm 1k
+contains "with the builtin example too" "$out" "Daily cost "
+
 tap_done
