@@ -332,7 +332,12 @@ void explore_op_name(const explore_t *ex, const frontier_op_t *op, char *buf, si
         return;
     }
     explore_point_name(ex, op->b, b, sizeof b);
-    snprintf(buf, n, "%.0f%% %s + %.0f%% %s", op->lambda * 100.0, a, (1.0 - op->lambda) * 100.0, b);
+    sb_t sa = SB_INIT, sb = SB_INIT;
+    frontier_share_describe(&sa, op->lambda);
+    frontier_share_describe(&sb, 1.0 - op->lambda);
+    snprintf(buf, n, "%s %s + %s %s", sb_str(&sa), a, sb_str(&sb), b);
+    sb_free(&sa);
+    sb_free(&sb);
 }
 
 /* Where point `idx` sits along its series, if it is in one. */

@@ -44,7 +44,22 @@ static void threshold_value(const explore_t *ex, int w, char *buf, size_t n)
     if (!op.valid || !se) {
         snprintf(buf, n, "(no point)");
     } else if (op.is_mix) {
-        snprintf(buf, n, "mix %.0f/%.0f", op.lambda * 100, (1 - op.lambda) * 100);
+        /* "mix 17/83", never "mix 100/0": a share of a mix is never 0;
+         * where the word does not fit, the shares alone (the panel's
+         * heading and its rates say it is a mix) */
+        sb_t m = SB_INIT;
+        frontier_share_describe(&m, op.lambda);
+        sb_puts(&m, "/");
+        frontier_share_describe(&m, 1.0 - op.lambda);
+        char shares[64], *o = shares;
+        for (const char *q = sb_str(&m); *q && o + 1 < shares + sizeof shares; q++)
+            if (*q != '%')
+                *o++ = *q;
+        *o = '\0';
+        sb_free(&m);
+        snprintf(buf, n, "mix %s", shares);
+        if (text_width(buf) > w)
+            snprintf(buf, n, "%s", shares);
     } else if (se->curve >= 0) {
         size_t len = explore_series_len(ex, ex->place.series);
         num_format_json(ex->set.items[op.a].knob, t, sizeof t);

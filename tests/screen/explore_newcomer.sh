@@ -43,4 +43,15 @@ contains "the daily cost is still shown" "$out" "Daily cost"
 keys "j b o" --example builtin --cost-refusal 1 --cost-harm 1k
 contains "with the builtin example too" "$out" "Daily cost "
 
+# A mix held just inside a strict bound is 99.999% of one point: its
+# shares are said to the digit that keeps them off 100 and 0.
+keys "o" --example builtin --cost-refusal 1 --cost-harm 10k
+contains "o went to a mix" "$out" "cost-optimal within the consumer policy: mix"
+lacks "the threshold control never says mix 100/0" "$out" "mix 100/0"
+contains "it gives the shares" "$out" "Threshold    99.999/0.001"
+SIZE=120x30 keys "o" --example builtin --cost-refusal 1 --cost-harm 10k
+contains "where there is room, the word mix too" "$out" "Threshold    mix 99.999/0.001"
+lacks "the panel's heading never says 0%" "$out" " + 0% "
+contains "the heading names the mix with its shares" "$out" "Per day at 99.999% status-quo + 0.001%"
+
 tap_done
