@@ -425,6 +425,9 @@ typedef struct {
                                   * markers and the legend) */
     const chart_cells_t *cells;  /* where they are drawn, once the axes are known */
     bool sampled;         /* the curve's range is a sample's (CURVE_SAMPLE_MIN) */
+    bool isocost;         /* lines of equal cost are drawn */
+    bool numbers_drawn;   /* a point's number is on the plot (draw_labels): the
+                           * legend's line about numbers has something to explain */
     axis_range_t data_x, data_y; /* the data's range that the axes were built on, percent */
     struct {
         int col, row;     /* where the line enters the plot, -1 when it does not */
@@ -1180,6 +1183,7 @@ static void draw_labels(ctx_t *k)
     labels_points(&lab, &area, &in);
     ch->point_number = cache_numbers(k->cache, &lab);
     ch->nnumbered = lab.nnumbered;
+    k->numbers_drawn = lab.nnumbered > lab.unplaced;
     /* the key lines move to the chart */
     ch->key = lab.key;
     ch->nkey = lab.nkey;
@@ -1325,7 +1329,7 @@ static void build_legend(ctx_t *k, legend_t *lg, bool isocost, bool all)
         legend_add(lg, current_marker.filled, NULL, NULL, "@", CANVAS_STYLE_CURRENT, "current");
     if ((o->baseline >= 0 && o->points && (size_t)o->baseline < o->points->len) || o->has_baseline_at || all)
         legend_add(lg, baseline_marker.filled, NULL, NULL, "B", CANVAS_STYLE_BASELINE, "baseline");
-    if (o->numbers_legend)
+    if (o->numbers_legend && (all || k->numbers_drawn))
         legend_add(lg, NULL, NULL, NULL, "", CANVAS_STYLE_LABEL, o->numbers_legend);
 }
 
@@ -1441,8 +1445,10 @@ static void layout(ctx_t *k, int legend_nrows)
 }
 
 /* Everything but the drawing: the canvas, the series, the legend's size
- * and the layout with its axes. Returns the legend's rows (0: no legend). */
-static int prepare(ctx_t *k, chart_t *ch, const chart_opts_t *o, bool sampled, legend_t *lg)
+ * and the layout with its axes. Returns the legend's rows (0: no legend);
+ * the legend itself is made when the labels are drawn (draw), as it shows
+ * only what the chart came to show. */
+static int prepare(ctx_t *k, chart_t *ch, const chart_opts_t *o, bool sampled)
 {
     memset(ch, 0, sizeof *ch);
     int w = o->width < CHART_MIN_WIDTH ? CHART_MIN_WIDTH : o->width;
@@ -1461,11 +1467,16 @@ static int prepare(ctx_t *k, chart_t *ch, const chart_opts_t *o, bool sampled, l
      * be sized now. */
     cache_points(k->cache, o);
     bool isocost = o->scenario && model_costs_set(o->scenario) && ch->npoints > 0;
-    *lg = (legend_t){NULL, 0};
+    k->isocost = isocost;
     int lrows = 0;
     if (!o->no_legend) {
-        build_legend(k, lg, isocost, false);
-        lrows = legend_rows(lg, w);
+        /* sized as if a number were drawn: the labels are not placed yet */
+        legend_t lg = {NULL, 0};
+        k->numbers_drawn = true;
+        build_legend(k, &lg, isocost, false);
+        k->numbers_drawn = false;
+        lrows = legend_rows(&lg, w);
+        legend_free(&lg);
         if (o->steady_legend) {
             legend_t most = {NULL, 0};
             build_legend(k, &most, isocost, true);
@@ -1481,7 +1492,7 @@ static int prepare(ctx_t *k, chart_t *ch, const chart_opts_t *o, bool sampled, l
     return lrows;
 }
 
-static void draw(ctx_t *k, const legend_t *lg, int lrows)
+static void draw(ctx_t *k, int lrows)
 {
     chart_t *ch = k->ch;
     draw_axes(k);
@@ -1498,8 +1509,12 @@ static void draw(ctx_t *k, const legend_t *lg, int lrows)
     draw_current_label(k);
     draw_isocost_labels(k);
     draw_policy_label(k);
-    if (lrows > 0)
-        draw_legend(k, lg, k->L.legend_row);
+    if (lrows > 0) {
+        legend_t lg = {NULL, 0};
+        build_legend(k, &lg, k->isocost, false);
+        draw_legend(k, &lg, k->L.legend_row);
+        legend_free(&lg);
+    }
 
     size_t hidden = k->cache->hidden, nother = k->cache->nother;
     if (hidden)
@@ -1514,14 +1529,12 @@ static void draw(ctx_t *k, const legend_t *lg, int lrows)
 static bool render_once(chart_t *ch, const chart_opts_t *o, bool sampled)
 {
     ctx_t k;
-    legend_t lg;
-    int lrows = prepare(&k, ch, o, sampled, &lg);
+    int lrows = prepare(&k, ch, o, sampled);
     /* The cells first: a curve may find the layout wrong. */
     k.cells = cache_cells(&k);
     bool ok = k.cells != NULL;
     if (ok)
-        draw(&k, &lg, lrows);
-    legend_free(&lg);
+        draw(&k, lrows);
     return ok;
 }
 
@@ -1529,13 +1542,11 @@ void chart_axes(const chart_opts_t *o, axis_t *x, axis_ticks_t *xticks, axis_t *
 {
     chart_t ch;
     ctx_t k;
-    legend_t lg;
-    prepare(&k, &ch, o, false, &lg);
+    prepare(&k, &ch, o, false);
     *x = ch.x;
     *y = ch.y;
     *xticks = ch.xticks;
     *yticks = ch.yticks;
-    legend_free(&lg);
     chart_free(&ch);
 }
 

@@ -447,6 +447,10 @@ static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
     char name[200], title[240], main[96], detail[160];
     explore_op_name(ex, &op, name, sizeof name);
     snprintf(title, sizeof title, "Per day at %s", name);
+    /* a mix's name holds its shares: where it does not fit, the panel's
+     * first row names it, never a cut share */
+    if (op.is_mix && text_width(title) > r.w - 4)
+        snprintf(title, sizeof title, "Per day at the mix");
     draw_heading(g, r, title, ex->ascii);
     rect_t in = {r.x + 1, r.y + 1, r.w - 2, r.h - 1};
     pd_rows_t rows = {.n = 0};

@@ -52,6 +52,14 @@ contains "it gives the shares" "$out" "Threshold    99.999/0.001"
 SIZE=120x30 keys "o" --example builtin --cost-refusal 1 --cost-harm 10k
 contains "where there is room, the word mix too" "$out" "Threshold    mix 99.999/0.001"
 lacks "the panel's heading never says 0%" "$out" " + 0% "
-contains "the heading names the mix with its shares" "$out" "Per day at 99.999% status-quo + 0.001%"
+contains "a heading too narrow for the shares says the mix" "$out" "Per day at the mix "
+SIZE=130x30 keys "o" --example builtin --cost-refusal 1 --cost-harm 10k
+contains "a wide one names it with its shares" "$out" "Per day at 99.999% status-quo + 0.001% filter-before"
+
+# The legend's line about numbers shows only while a number is drawn.
+keys "" --example xstest-judges
+lacks "no number on the chart: no line about numbers" "$out" "list's # 8 and 2 more"
+keys "" --example chatbot-sweep
+contains "numbers on the chart: the line explains them" "$out" "list's # 8 and 2 more"
 
 tap_done
