@@ -51,7 +51,7 @@ lacks "the threshold control never says mix 100/0" "$out" "mix 100/0"
 contains "it gives the shares" "$out" "Threshold    99.999/0.001"
 SIZE=120x30 keys "o" --example builtin --cost-refusal 1 --cost-harm 10k
 contains "where there is room, the word mix too" "$out" "Threshold    mix 99.999/0.001"
-SIZE=100x30
+SIZE=100x30 keys "o" --example builtin --cost-refusal 1 --cost-harm 10k
 lacks "the panel's heading never says 0%" "$out" " + 0% "
 contains "a heading too narrow for the shares says the mix" "$out" "Per day at the mix "
 SIZE=130x30 keys "o" --example builtin --cost-refusal 1 --cost-harm 10k
