@@ -1397,9 +1397,16 @@ bool explore_set_group(explore_t *ex, const char *query, sb_t *why)
     long s = g >= 0 ? first_series(ex, (size_t)g) : -1;
     if (g >= 0 && s < 0)
         sb_printf(why, "group '%s' has no point with both rates measured", ex->groups.items[g].name);
-    if (s >= 0)
-        set_place(ex, (explore_place_t){(size_t)s, 0, false, {0}});
-    return s >= 0;
+    if (s < 0)
+        return false;
+    set_place(ex, (explore_place_t){(size_t)s, 0, false, {0}});
+    /* the start message names where the explorer now stands */
+    frontier_op_t op = explore_current(ex);
+    char name[200];
+    explore_op_name(ex, &op, name, sizeof name);
+    explore_say(ex, false, "starting at %s, the first point of group %zu (%s) with both rates measured", name,
+                ex->group + 1, ex->groups.items[ex->group].name);
+    return true;
 }
 
 static void toggle_filter(explore_t *ex)

@@ -64,4 +64,11 @@ lacks "no number on the chart: no line about numbers" "$out" "list's # 8 and 2 m
 keys "" --example chatbot-sweep
 contains "numbers on the chart: the line explains them" "$out" "list's # 8 and 2 more"
 
+# --group G: the start message names the point the explorer stands on,
+# the first of group G, not the first of the file.
+keys "" --example xstest-judges --group gpt4
+contains "the operating point is group 2's" "$out" "Per day at GPT-4 (GPT-4 judge)"
+contains "and the message names it" "$out" "starting at GPT-4 (GPT-4 judge), the first point of group 2 (gpt4_label)"
+lacks "not the file's first point" "$out" "starting at GPT-4 (human judge)"
+
 tap_done
