@@ -340,6 +340,13 @@ void explore_op_name(const explore_t *ex, const frontier_op_t *op, char *buf, si
     sb_free(&sb);
 }
 
+/* The rates point i lacks, for a message: "ORR", "ASR" or "ASR and ORR". */
+static const char *unmeasured(const explore_t *ex, size_t i)
+{
+    const point_t *p = &ex->set.items[i];
+    return isnan(p->asr) && isnan(p->orr) ? "ASR and ORR" : isnan(p->asr) ? "ASR" : "ORR";
+}
+
 /* Where point `idx` sits along its series, if it is in one. */
 static bool place_of(const explore_t *ex, size_t idx, explore_place_t *pl)
 {
@@ -573,7 +580,8 @@ static bool place_named(explore_t *ex, const char *name, explore_place_t *pl, co
                 return false;
             }
             if (!place_of(ex, (size_t)b, pl)) {
-                sb_printf(why, "'%s' has no measured ASR and ORR, so it cannot be the %s", ex->set.items[b].name, role);
+                sb_printf(why, "'%s' has no measured %s, so it cannot be the %s", ex->set.items[b].name,
+                          unmeasured(ex, (size_t)b), role);
                 return false;
             }
             pl->pos = (double)step;
@@ -585,7 +593,8 @@ static bool place_named(explore_t *ex, const char *name, explore_place_t *pl, co
     if (idx < 0)
         return false;
     if (!place_of(ex, (size_t)idx, pl)) {
-        sb_printf(why, "'%s' has no measured ASR and ORR, so it cannot be the %s", ex->set.items[idx].name, role);
+        sb_printf(why, "'%s' has no measured %s, so it cannot be the %s", ex->set.items[idx].name,
+                  unmeasured(ex, (size_t)idx), role);
         return false;
     }
     return true;
@@ -1324,9 +1333,12 @@ static void move_cursor(explore_t *ex, long delta)
     size_t idx = ex->order[ex->cursor];
     if (place_of(ex, idx, &pl)) {
         set_place(ex, pl); /* the list, filtered, holds this group only: the cursor stays */
-    } else
-        explore_say(ex, false, "%s has no measured ASR and ORR: the operating point stays where it was",
-            ex->set.items[idx].name);
+    } else if (ex->place.series < ex->nseries)
+        explore_say(ex, false, "%s has no measured %s: the operating point stays where it was",
+                    ex->set.items[idx].name, unmeasured(ex, idx));
+    else /* no operating point: the per-day panel projects what this point has */
+        explore_say(ex, false, "%s has no measured %s: the per-day panel projects only what is measured",
+                    ex->set.items[idx].name, unmeasured(ex, idx));
 }
 
 /* PgUp and PgDn: a page of the list when it has the focus (the rows the

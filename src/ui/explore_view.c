@@ -441,11 +441,60 @@ static void baseline_rows(const explore_t *ex, const frontier_op_t *op, pd_rows_
     }
 }
 
+/* A daily count of one side of point i as a row: the count with its
+ * interval where its rate is measured, else "unknown" and why. */
+static void one_side_row(const explore_t *ex, const frontier_op_t *op, bool harmful, double value, pd_rows_t *rows)
+{
+    char main[96], detail[160];
+    const char *label = harmful ? "Harmful outputs/day" : "Unnecessary refusals/day";
+    const char *short_label = harmful ? "Harmful/day" : "Refusals/day";
+    if (isnan(harmful ? op->asr : op->orr))
+        pd_value(rows, 10, ROLE_NOTE, label, short_label, "unknown", harmful ? "ASR not measured" : "ORR not measured");
+    else {
+        count_with_interval(ex, op, harmful, value, main, detail, sizeof main);
+        pd_value(rows, 10, ROLE_VALUE, label, short_label, main, detail);
+    }
+}
+
+/* No operating point (no point has both rates): the selected point's
+ * measured side is projected, and the panel says plainly which rate was
+ * not measured and so which daily count is unknown. False when neither
+ * of its rates is known. */
+static bool project_one_side(const explore_t *ex, pd_rows_t *rows)
+{
+    long i = explore_selected(ex);
+    if (i < 0)
+        return false;
+    const point_t *p = &ex->set.items[i];
+    bool asr = !isnan(p->asr), orr = !isnan(p->orr);
+    if (!asr && !orr)
+        return false;
+    frontier_op_t op = frontier_op_point(&ex->set, (size_t)i);
+    char rate[32], t[480];
+    sb_t c = SB_INIT;
+    point_counts_cell(&c, p, asr);
+    num_format_pct(asr ? p->asr : p->orr, rate, sizeof rate);
+    snprintf(t, sizeof t, "%s %s (%s); %s not measured", asr ? "ASR" : "ORR", rate, sb_str(&c), asr ? "ORR" : "ASR");
+    sb_free(&c);
+    pd_text(rows, 10, ROLE_VALUE, t);
+    projection_t pr = model_project_rates(&ex->scenario, p->asr, p->orr);
+    one_side_row(ex, &op, false, pr.refusals, rows);
+    one_side_row(ex, &op, true, pr.harmful, rows);
+    snprintf(t, sizeof t, asr ? "ORR was not measured, so unnecessary refusals a day are unknown "
+                                "(and with them the daily cost and the trade-off)."
+                              : "ASR was not measured, so harmful outputs a day are unknown "
+                                "(and with them the daily cost and the trade-off).");
+    pd_text(rows, 9, ROLE_NOTE, t);
+    return true;
+}
+
 static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
 {
     frontier_op_t op = explore_current(ex);
     char name[200], title[240], main[96], detail[160];
     explore_op_name(ex, &op, name, sizeof name);
+    if (!op.valid && explore_selected(ex) >= 0) /* the point projected on one side */
+        explore_point_name(ex, (size_t)explore_selected(ex), name, sizeof name);
     snprintf(title, sizeof title, "Per day at %s", name);
     /* a mix's name holds its shares: where it does not fit, the panel's
      * first row names it, never a cut share */
@@ -455,7 +504,9 @@ static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
     rect_t in = {r.x + 1, r.y + 1, r.w - 2, r.h - 1};
     pd_rows_t rows = {.n = 0};
     if (!op.valid) {
-        pd_text(&rows, 9, ROLE_NOTE, "No point has both ASR and ORR measured: nothing to project.");
+        if (!project_one_side(ex, &rows))
+            pd_text(&rows, 9, ROLE_NOTE, "No point has both ASR and ORR measured, and this one neither: "
+                                         "nothing to project.");
         pd_draw(&rows, g, in);
         return;
     }

@@ -71,4 +71,17 @@ contains "the operating point is group 2's" "$out" "Per day at GPT-4 (GPT-4 judg
 contains "and the message names it" "$out" "starting at GPT-4 (GPT-4 judge), the first point of group 2 (gpt4_label)"
 lacks "not the file's first point" "$out" "starting at GPT-4 (human judge)"
 
+# JailbreakBench measures attacks only: a point with ASR alone projects
+# its harmful outputs and says plainly that refusals are unknown.
+keys "" --example jailbreakbench
+lacks "not 'nothing to project'" "$out" "nothing to project"
+contains "the harmful outputs a day, with their interval" "$out" "9,400 (95%: 8,752-9,722)"
+contains "the rates row says ORR was not measured" "$out" "ASR 94.00% (94/100); ORR not measured"
+contains "and what that leaves unknown" "$out" "ORR was not measured, so unnecessary"
+keys "j j" --example jailbreakbench
+contains "the panel follows the selected point" "$out" "4,700 (95%:"
+contains "moving says what is missing, not ASR and ORR" "$out" "has no measured ORR: the per-day"
+keys "" --example jailbreakbench --select "GCG_transfer on gpt-3.5-turbo-1106"
+contains "--select names the missing rate" "$err" "has no measured ORR, so it cannot be the operating point"
+
 tap_done
