@@ -1537,9 +1537,12 @@ bool explore_do(explore_t *ex, explore_action_t a)
     case EXA_FIND_PREV:
         find_again(ex, a == EXA_FIND_NEXT ? 1 : -1);
         break;
-    case EXA_FILTER:
-        open_input(ex, EX_INPUT_FILTER, "filter (name, series, set or judge; empty shows all): ", ex->filter);
+    case EXA_FILTER: { /* the prompt from the action table, as help and the man page */
+        char prompt[sizeof ex->prompt - 24];
+        snprintf(prompt, sizeof prompt, "%s; empty shows all: ", bindings_find(explore_bindings(), a)->prompt);
+        open_input(ex, EX_INPUT_FILTER, prompt, ex->filter);
         break;
+    }
     case EXA_LOG_SCALES:
         ex->scale = explore_scale_next(ex->scale);
         explore_say(ex, false, "chart scales: %s", explore_scale_description(ex->scale));

@@ -226,7 +226,7 @@ typedef struct {
 
     explore_input_t input_kind;
     lineedit_t line;  /* the value, name or file name being typed */
-    char prompt[96];
+    char prompt[160];
     char *replace_path; /* the export waiting for "replace it?" (EX_INPUT_REPLACE) */
 
     char message[640];

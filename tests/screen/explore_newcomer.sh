@@ -84,4 +84,19 @@ contains "moving says what is missing, not ASR and ORR" "$out" "has no measured 
 keys "" --example jailbreakbench --select "GCG_transfer on gpt-3.5-turbo-1106"
 contains "--select names the missing rate" "$err" "has no measured ORR, so it cannot be the operating point"
 
+# \ filters by name, series or measurement group, whose name is the file's
+# where the file names no set or judge: the prompt, the help, the man page
+# and README say so, all from the one action table.
+keys "\\ builtin-scenario <Enter>" --example builtin
+contains "the file's name matches every point of it" "$out" "filter 'builtin-scenario': 8 of 8 points"
+keys "\\ <Dump> <Esc>" --example builtin
+contains "the prompt says what it matches" "$out" "filter by name, series or group (set, judge or file); empty shows all:"
+SIZE=100x60 keys "?" --example builtin
+contains "the help says the group may be the file" "$(printf '%s' "$out" | tr -s ' \n' '  ')" "or its file when the file names neither"
+man_block=$(sed -n '/keys-begin/,/keys-end/p' "$TOP_SRCDIR/tradeoff.1")
+contains "the man page's key list too" "$man_block" "or its file when the file names neither"
+missing=$("$T" --keys markdown | while IFS= read -r row; do grep -qF -- "$row" "$TOP_SRCDIR/README" || echo "$row"; done)
+equals "README's key table is the action table's" "$missing" ""
+SIZE=100x30
+
 tap_done
