@@ -99,4 +99,11 @@ missing=$("$T" --keys markdown | while IFS= read -r row; do grep -qF -- "$row" "
 equals "README's key table is the action table's" "$missing" ""
 SIZE=100x30
 
+# A chart's key wider than the chart wraps at a space, under its text,
+# never inside a word or a number.
+legend=$("$T" plot --example builtin --width 40 --height 24 2>&1)
+lacks "the policy's line is not cut inside its bound" "$legend" "ORR < 5
+"
+contains "it goes on under its text" "$legend" "$(printf 'ORR <\n   5.00%%')"
+
 tap_done
