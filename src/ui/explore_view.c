@@ -741,6 +741,42 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
  * Details: a summary under the controls on tall screens, and the whole
  * of it on the full screen (d). */
 
+/* As many whole paragraphs (lines) of `text` as fit in `r`, wrapped at
+ * spaces: a paragraph that does not fit is left for d, never cut inside
+ * its brackets; only a first paragraph taller than `r` is cut, its last
+ * row ending in "…". */
+static void details_paragraphs(uigrid_t *g, rect_t r, const char *text)
+{
+    char *all = xstrdup(text);
+    int y = r.y;
+    for (char *p = all, *eol; *p && y < r.y + r.h; p = eol ? eol + 1 : p + strlen(p)) {
+        eol = strchr(p, '\n');
+        if (eol)
+            *eol = '\0';
+        int n = draw_wrapped(NULL, (rect_t){r.x, y, r.w, 0}, p, ROLE_PLAIN, 0);
+        int room = r.y + r.h - y;
+        if (n > room && y > r.y)
+            break;
+        if (n <= room) {
+            draw_wrapped(g, (rect_t){r.x, y, r.w, room}, p, ROLE_PLAIN, 0);
+        } else { /* the first paragraph alone is taller than the panel */
+            sb_t lines = SB_INIT;
+            text_wrap(&lines, p, r.w - 2, TEXT_WRAP_ALL); /* room for " …" */
+            const char *q = sb_str(&lines);
+            for (int k = 0; k < room; k++) {
+                const char *e = strchr(q, '\n');
+                char line[512];
+                snprintf(line, sizeof line, "%.*s%s", (int)(e - q), q, k + 1 == room ? " \xe2\x80\xa6" : "");
+                uigrid_put(g, r.x, y + k, line, ROLE_PLAIN, r.w);
+                q = e + 1;
+            }
+            sb_free(&lines);
+        }
+        y += n;
+    }
+    free(all);
+}
+
 static void draw_details_summary(const explore_t *ex, uigrid_t *g, rect_t r)
 {
     long sel = explore_selected(ex);
@@ -756,7 +792,7 @@ static void draw_details_summary(const explore_t *ex, uigrid_t *g, rect_t r)
     rect_t in = {r.x + 1, r.y + 1, r.w - 2, r.h - 1};
     int need = draw_wrapped(NULL, in, body ? body + 1 : "", ROLE_PLAIN, 0);
     if (need > in.h && in.h > 0) {
-        draw_wrapped(g, (rect_t){in.x, in.y, in.w, in.h - 1}, body ? body + 1 : "", ROLE_PLAIN, 0);
+        details_paragraphs(g, (rect_t){in.x, in.y, in.w, in.h - 1}, body ? body + 1 : "");
         uigrid_put(g, in.x, in.y + in.h - 1, "(more: d shows every detail)", ROLE_NOTE, in.w);
     } else {
         draw_wrapped(g, in, body ? body + 1 : "", ROLE_PLAIN, 0);

@@ -106,4 +106,11 @@ lacks "the policy's line is not cut inside its bound" "$legend" "ORR < 5
 "
 contains "it goes on under its text" "$legend" "$(printf 'ORR <\n   5.00%%')"
 
+# The details under the controls show whole lines of the point's details,
+# never a bracket opened and left: what does not fit is left for d.
+keys "" --example xstest-judges
+contains "the ASR line is whole, its bracket wrapped at a space" "$out" "0.09%-2.78%)"
+lacks "the ORR line, which does not fit whole, is left for d" "$out" "ORR 8.40%: 21 of 250 (95% interval"
+contains "and d is offered" "$out" "(more: d shows every detail)"
+
 tap_done
