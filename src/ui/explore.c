@@ -1125,19 +1125,49 @@ static void find_again(explore_t *ex, int dir)
     say_found(ex);
 }
 
+/* A filter that hides the operating point moves it, as htop's filter
+ * moves the selection, to the first listed point that can be one: the
+ * panels never describe a point the list and the chart leave out. Says
+ * what happened after `said` (the filter's message). */
+static void follow_filter(explore_t *ex, const char *said)
+{
+    frontier_op_t op = explore_current(ex);
+    bool hidden = op.valid && (ex->row_of[op.a] == EXPLORE_NOT_LISTED ||
+                               (op.is_mix && ex->row_of[op.b] == EXPLORE_NOT_LISTED));
+    if (!hidden)
+        return;
+    char was[200], now[200];
+    explore_op_name(ex, &op, was, sizeof was);
+    for (size_t r = 0; r < ex->nlisted; r++) {
+        explore_place_t pl;
+        if (place_of(ex, ex->order[r], &pl)) {
+            go_to_point(ex, ex->order[r]);
+            frontier_op_t to = explore_current(ex);
+            explore_op_name(ex, &to, now, sizeof now);
+            explore_say(ex, false, "%s; the operating point %s is filtered out: moved to %s, the first match", said,
+                        was, now);
+            return;
+        }
+    }
+    explore_say(ex, false, "%s; %s: the operating point stays at %s, which the filter hides", said,
+                ex->nlisted ? "no match has both rates measured" : "no point matches", was);
+}
+
 void explore_set_filter(explore_t *ex, const char *text)
 {
     snprintf(ex->filter, sizeof ex->filter, "%s", text);
     chart_mask(ex);
     sort_list(ex);
-    char a[32], b[32];
+    char a[32], b[32], said[sizeof ex->message];
     num_format_int((double)ex->nlisted, a, sizeof a);
     num_format_int((double)ex->set.len, b, sizeof b);
     if (!ex->filter[0])
-        explore_say(ex, false, "filter cleared: %s points", a);
+        snprintf(said, sizeof said, "filter cleared: %s points", a);
     else
-        explore_say(ex, false, "filter '%s': %s of %s points in the list and on the chart (\\ then Enter on an "
-                               "empty line shows all)", ex->filter, a, b);
+        snprintf(said, sizeof said, "filter '%s': %s of %s points in the list and on the chart (\\ then Enter on an "
+                                    "empty line shows all)", ex->filter, a, b);
+    explore_say(ex, false, "%s", said);
+    follow_filter(ex, said);
 }
 
 /* The place of a mix on one series: between its two points when both are

@@ -113,4 +113,17 @@ contains "the ASR line is whole, its bracket wrapped at a space" "$out" "0.09%-2
 lacks "the ORR line, which does not fit whole, is left for d" "$out" "ORR 8.40%: 21 of 250 (95% interval"
 contains "and d is offered" "$out" "(more: d shows every detail)"
 
+# A filter that hides the operating point moves it to the first match (as
+# htop's filter moves the selection), and says so: the panels describe a
+# point the list shows.
+keys "\\ variant <Enter>" --example builtin
+contains "the per-day panel is at the first match" "$out" "Per day at variant-A"
+contains "the list's cursor is on it" "$out" "$(printf '\342\226\266') variant-A"
+contains "the status line says why" "$out" "the operating point baseline is filtered out: moved to variant-A"
+keys "\\ base <Enter>" --example builtin
+contains "a filter that keeps the operating point leaves it" "$out" "Per day at baseline"
+lacks "and says nothing of moving" "$out" "filtered out"
+keys "\\ zzz <Enter>" --example builtin
+contains "no match: it stays, and the status line says the filter hides it" "$out" "no point matches: the operating point stays at baseline"
+
 tap_done
