@@ -33,6 +33,13 @@ static const marker_t other_group_marker = {"·", "·", '.'};
 static const marker_t current_marker = {"◎", "◎", '@'};
 static const marker_t baseline_marker = {"⊕", "⊕", 'B'};
 
+const char *chart_baseline_glyph(bool ascii)
+{
+    static char twin[2];
+    twin[0] = baseline_marker.ascii; /* the one ASCII twin of the marker */
+    return ascii ? twin : baseline_marker.filled;
+}
+
 #define AXIS_ASCII_V '|'
 #define AXIS_ASCII_H '-'
 #define HULL_ON 3

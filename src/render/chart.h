@@ -120,6 +120,11 @@ typedef struct {
     chart_cache_t *cache;        /* kept between charts of these points (NULL: none) */
 } chart_opts_t;
 
+/* The chart's marker of the baseline ("\xe2\x8a\x95", ASCII "B"): the
+ * explorer's list and panels mark the baseline with it too, so that one
+ * glyph means one thing on a screen (a series' marker never does). */
+const char *chart_baseline_glyph(bool ascii);
+
 /* Defaults: 80x24, auto scales, no baseline or selection. */
 chart_opts_t chart_default_opts(void);
 

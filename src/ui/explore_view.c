@@ -21,7 +21,6 @@
 static const glyph_t G_FILL = {"\xe2\x94\x81", "="};      /* ━ */
 static const glyph_t G_KNOB = {"\xe2\x97\x8f", "O"};      /* ● */
 static const glyph_t G_FOCUS = {"\xe2\x96\xb6", ">"};     /* ▶ */
-static const glyph_t G_PIN = {"\xe2\x97\x86", "*"};       /* ◆ */
 static const glyph_t G_DOWN = {"\xe2\x96\xbe", "v"};      /* ▾ */
 static const glyph_t G_UP = {"\xe2\x96\xb4", "^"};        /* ▴ */
 static const glyph_t G_DOT = {"\xc2\xb7", "|"};           /* · */
@@ -396,7 +395,7 @@ static void baseline_rows(const explore_t *ex, const frontier_op_t *op, pd_rows_
 {
     char v[480], dr[64], dh[64], dc[64] = "";
     comparison_t c = explore_compare(ex, op);
-    snprintf(v, sizeof v, "vs baseline %s %s", gl(ex, G_PIN), ex->baseline_name);
+    snprintf(v, sizeof v, "vs baseline %s %s", chart_baseline_glyph(ex->ascii), ex->baseline_name);
     pd_text(rows, 8, ROLE_BASELINE, v);
     rows->rows[rows->n - 1].one_row = true; /* a name: the sentence says it whole */
     /* Across groups the panel says first that it compares different
@@ -721,7 +720,7 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
         bool base = ex->has_baseline && ex->baseline_point == (long)idx;
         uigrid_put(g, r.x, y + i, cur ? gl(ex, G_FOCUS) : " ", role, 1);
         if (base)
-            uigrid_put(g, r.x + 1, y + i, gl(ex, G_PIN), cur ? ROLE_CURSOR : ROLE_BASELINE, 1);
+            uigrid_put(g, r.x + 1, y + i, chart_baseline_glyph(ex->ascii), cur ? ROLE_CURSOR : ROLE_BASELINE, 1);
         uigrid_put(g, r.x + 2, y + i, ex->names.names[idx], role, name_w - 1);
         uigrid_printf(g, x_num, y + i, cur ? ROLE_CURSOR : ROLE_NOTE, num_w, "%*zu", num_w, LABELS_NUMBER(idx));
         if (series_w && p->series) {

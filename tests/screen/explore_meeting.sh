@@ -222,7 +222,7 @@ contains "a curve's threshold is saved by name and exact threshold" "$(cat curve
 contains "the baseline too" "$(cat curve.txt)" 'baseline = "chatbot-scores @ 0.016"'
 keys "" --scenario curve.txt
 contains "reopened on that threshold" "$out" "exact threshold 0.0249, step 6 of 3,063"
-contains "against that baseline" "$out" "vs baseline ◆ chatbot-scores @ 0.016"
+contains "against that baseline" "$out" "vs baseline ⊕ chatbot-scores @ 0.016"
 cd - >/dev/null || exit 1
 
 # ---- data without series ----------------------------------------------------------------

@@ -126,4 +126,21 @@ lacks "and says nothing of moving" "$out" "filtered out"
 keys "\\ zzz <Enter>" --example builtin
 contains "no match: it stays, and the status line says the filter hides it" "$out" "no point matches: the operating point stays at baseline"
 
+# One glyph, one meaning: the chart's series marker ◆ is not the baseline's
+# mark; the list and the per-day panel mark the baseline with the chart's
+# baseline marker, which the legend names, in UTF-8 and in ASCII.
+diamond=$(printf '\342\227\206')
+oplus=$(printf '\342\212\225')
+SIZE=100x40 keys "b j" --example builtin
+contains "the legend: the diamond is series 4's" "$out" "$diamond product vs safety"
+contains "the legend: the baseline's marker" "$out" "current   $oplus baseline"
+contains "the per-day panel marks the baseline with it" "$out" "vs baseline $oplus baseline"
+contains "so does the list" "$out" "${oplus}baseline        1"
+lacks "the diamond never marks the baseline" "$out" "vs baseline $diamond"
+SIZE=100x40 keys "b j" --example builtin --ascii
+contains "ASCII: the legend's baseline is B" "$out" "current   B baseline"
+contains "and so is the panel's" "$out" "vs baseline B baseline"
+lacks "never the series' *" "$out" "vs baseline * baseline"
+SIZE=100x30
+
 tap_done
