@@ -637,12 +637,22 @@ static int series_width(const explore_t *ex, int cap)
     return w < cap ? w : cap;
 }
 
+/* The group column's width: where two groups' points share a name within
+ * their groups (core/shortname.h), the list numbers each row's group (as
+ * the title, [ and ] and report's Grp do), and a name too long for its
+ * column gives way to the name within its group; 0 where no name is
+ * shared. */
+static int group_width(const explore_t *ex)
+{
+    return ex->names.shared && ex->groups.len > 1 ? digits(ex->groups.len) + 1 : 0;
+}
+
 /* The columns the list needs to show its names whole (its other columns
  * as draw_list lays them out). */
 static int list_width_wanted(const explore_t *ex)
 {
     int longest = ex->names_width > 4 ? ex->names_width : 4;
-    return longest + 2 + digits(ex->set.len) + 1 + 2 * 7 + 3 + 2;
+    return longest + 2 + digits(ex->set.len) + 1 + 2 * 7 + 3 + 2 + (group_width(ex) ? group_width(ex) + 1 : 0);
 }
 
 static void list_heading(const explore_t *ex, uigrid_t *g, rect_t r)
@@ -668,9 +678,9 @@ static void list_heading(const explore_t *ex, uigrid_t *g, rect_t r)
 static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout_t *lay)
 {
     list_heading(ex, g, r);
-    int marks_w = 3, rate_w = 7, num_w = digits(ex->set.len) + 1;
+    int marks_w = 3, rate_w = 7, num_w = digits(ex->set.len) + 1, grp_w = group_width(ex);
     int series_w = series_width(ex, r.w >= 90 ? 24 : 16);
-    int name_w = r.w - 2 - num_w - 2 * rate_w - marks_w - 1;
+    int name_w = r.w - 2 - num_w - 2 * rate_w - marks_w - 1 - (grp_w ? grp_w + 1 : 0);
     /* the series column only where the names keep room to be told apart */
     if (series_w > 0 && name_w - series_w - 2 >= 20)
         name_w -= series_w + 2;
@@ -682,10 +692,12 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
     name_w = name_w > longest ? longest : name_w;
     int y = r.y + 1;
     int x_num = r.x + 2 + name_w;
-    int x_series = x_num + num_w + 2, x_asr = x_series + (series_w ? series_w + 1 : -1), x_orr = x_asr + rate_w,
+    int x_grp = x_num + num_w + 1, x_series = x_num + num_w + 2 + (grp_w ? grp_w + 1 : 0), x_asr = x_series + (series_w ? series_w + 1 : -1), x_orr = x_asr + rate_w,
         x_marks = x_orr + rate_w + 1;
     uigrid_put(g, r.x + 2, y, "Name", ROLE_HEADING, name_w);
     uigrid_printf(g, x_num, y, ROLE_HEADING, num_w, "%*s", num_w, "#");
+    if (grp_w)
+        uigrid_printf(g, x_grp, y, ROLE_HEADING, grp_w, "%*s", grp_w, "G");
     if (series_w)
         uigrid_put(g, x_series, y, "Series", ROLE_HEADING, series_w);
     uigrid_printf(g, x_asr, y, ROLE_HEADING, rate_w, "%6s", "ASR");
@@ -721,8 +733,13 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
         uigrid_put(g, r.x, y + i, cur ? gl(ex, G_FOCUS) : " ", role, 1);
         if (base)
             uigrid_put(g, r.x + 1, y + i, chart_baseline_glyph(ex->ascii), cur ? ROLE_CURSOR : ROLE_BASELINE, 1);
-        uigrid_put(g, r.x + 2, y + i, ex->names.names[idx], role, name_w - 1);
+        const char *name = ex->names.names[idx];
+        if (grp_w && ex->names.within_group[idx] && text_width(name) > name_w - 1)
+            name = ex->names.within_group[idx]; /* the G column tells it apart */
+        uigrid_put(g, r.x + 2, y + i, name, role, name_w - 1);
         uigrid_printf(g, x_num, y + i, cur ? ROLE_CURSOR : ROLE_NOTE, num_w, "%*zu", num_w, LABELS_NUMBER(idx));
+        if (grp_w)
+            uigrid_printf(g, x_grp, y + i, role, grp_w, "%*zu", grp_w, ex->groups.of[idx] + 1);
         if (series_w && p->series) {
             char *s = text_sanitize(p->series, strlen(p->series));
             uigrid_put(g, x_series, y + i, s, role, series_w);

@@ -143,4 +143,18 @@ contains "and so is the panel's" "$out" "vs baseline B baseline"
 lacks "never the series' *" "$out" "vs baseline * baseline"
 SIZE=100x30
 
+# One file under three judges is three groups whose points share names
+# within their groups ("llama2new"): where the longer name does not fit,
+# the list shows the name within its group and a G column with its group.
+SIZE=70x24 keys "" --preset xstest --judge final_label,gpt4_label,strmatch_label "$DATADIR"/xstest/*.csv
+lacks "no two rows read the same cut name" "$out" "llama2new (…"
+contains "the G column is there" "$out" "#▴ G"
+contains "llama2new of group 1" "$out" "llama2new   4  1 "
+contains "llama2new of group 2" "$out" "llama2new   5  2 "
+contains "llama2new of group 3" "$out" "llama2new   6  3 "
+SIZE=100x30 keys "" --preset xstest --judge final_label,gpt4_label,strmatch_label "$DATADIR"/xstest/*.csv
+contains "where it fits, the name keeps the judge" "$out" "llama2new (gpt4_label)          5  2 "
+keys "" --example builtin
+lacks "no shared name, no G column" "$out" "#▴ G"
+
 tap_done
