@@ -733,9 +733,12 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
         uigrid_put(g, r.x, y + i, cur ? gl(ex, G_FOCUS) : " ", role, 1);
         if (base)
             uigrid_put(g, r.x + 1, y + i, chart_baseline_glyph(ex->ascii), cur ? ROLE_CURSOR : ROLE_BASELINE, 1);
-        const char *name = ex->names.names[idx];
-        if (grp_w && ex->names.within_group[idx] && text_width(name) > name_w - 1)
-            name = ex->names.within_group[idx]; /* the G column tells it apart */
+        const char *name = ex->names.names[idx], *within = ex->names.within_group[idx];
+        /* a cut that keeps too little of what tells the name apart (under
+         * six columns after the name within the group) shows that name
+         * alone: the G column tells it apart */
+        if (grp_w && within && text_width(name) > name_w - 1 && name_w - 1 - text_width(within) - 2 < 6)
+            name = within;
         uigrid_put(g, r.x + 2, y + i, name, role, name_w - 1);
         uigrid_printf(g, x_num, y + i, cur ? ROLE_CURSOR : ROLE_NOTE, num_w, "%*zu", num_w, LABELS_NUMBER(idx));
         if (grp_w)
