@@ -760,6 +760,26 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
  * Details: a summary under the controls on tall screens, and the whole
  * of it on the full screen (d). */
 
+/* The length of the first `len` bytes of `line` without a bracketed
+ * phrase it opens and does not close (and the blanks before it), so that
+ * a cut ends "left out) …", not "(95% interval …"; `len` when there is
+ * none, or when the phrase is all the line has. */
+static int before_open_bracket(const char *line, int len)
+{
+    int depth = 0, open = -1;
+    for (int i = 0; i < len; i++) {
+        if (line[i] == '(' && depth++ == 0)
+            open = i;
+        else if (line[i] == ')' && depth > 0)
+            depth--;
+    }
+    if (depth == 0 || open <= 0)
+        return len;
+    while (open > 0 && line[open - 1] == ' ')
+        open--;
+    return open > 0 ? open : len;
+}
+
 /* As many whole paragraphs (lines) of `text` as fit in `r`, wrapped at
  * spaces: a paragraph that does not fit is left for d, never cut inside
  * its brackets; only a first paragraph taller than `r` is cut, its last
@@ -784,8 +804,11 @@ static void details_paragraphs(uigrid_t *g, rect_t r, const char *text)
             const char *q = sb_str(&lines);
             for (int k = 0; k < room; k++) {
                 const char *e = strchr(q, '\n');
+                int len = (int)(e - q);
+                if (k + 1 == room)
+                    len = before_open_bracket(q, len);
                 char line[512];
-                snprintf(line, sizeof line, "%.*s%s", (int)(e - q), q, k + 1 == room ? " \xe2\x80\xa6" : "");
+                snprintf(line, sizeof line, "%.*s%s", len, q, k + 1 == room ? " \xe2\x80\xa6" : "");
                 uigrid_put(g, r.x, y + k, line, ROLE_PLAIN, r.w);
                 q = e + 1;
             }

@@ -112,6 +112,12 @@ keys "" --example xstest-judges
 contains "the ASR line is whole, its bracket wrapped at a space" "$out" "0.09%-2.78%)"
 lacks "the ORR line, which does not fit whole, is left for d" "$out" "ORR 8.40%: 21 of 250 (95% interval"
 contains "and d is offered" "$out" "(more: d shows every detail)"
+# A first line taller than the panel is cut at a word, before a bracket it
+# would leave open, and ends in an ellipsis.
+SIZE=100x27 keys "" --preset xstest --judge gpt4_label "$DATADIR"/xstest/xstest_v2_labels_mistralinstruct.csv
+contains "the cut line ends after a closed bracket, with an ellipsis" "$out" "verdicts left out) …"
+lacks "never inside an opened one" "$out" "(95% interval …"
+SIZE=100x30
 
 # A filter that hides the operating point moves it to the first match (as
 # htop's filter moves the selection), and says so: the panels describe a
