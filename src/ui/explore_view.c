@@ -440,6 +440,18 @@ static void baseline_rows(const explore_t *ex, const frontier_op_t *op, pd_rows_
     }
 }
 
+/* The policy's verdict, naming the bound that fails (or the rate not
+ * measured). */
+static void verdict_row(const explore_t *ex, double asr, double orr, pd_rows_t *rows)
+{
+    verdict_t vd = policy_check(&ex->scenario.policy, asr, orr);
+    sb_t vs = SB_INIT;
+    sb_printf(&vs, "%s: ", ex->scenario.policy.key);
+    verdict_describe(&vs, &ex->scenario.policy, vd, asr, orr);
+    pd_text(rows, 10, verdict_pass(vd) ? ROLE_GOOD : ROLE_BAD, sb_str(&vs));
+    sb_free(&vs);
+}
+
 /* A daily count of one side of point i as a row: the count with its
  * interval where its rate is measured, else "unknown" and why. */
 static void one_side_row(const explore_t *ex, const frontier_op_t *op, bool harmful, double value, pd_rows_t *rows)
@@ -484,6 +496,7 @@ static bool project_one_side(const explore_t *ex, pd_rows_t *rows)
                               : "ASR was not measured, so harmful outputs a day are unknown "
                                 "(and with them the daily cost and the trade-off).");
     pd_text(rows, 9, ROLE_NOTE, t);
+    verdict_row(ex, p->asr, p->orr, rows);
     return true;
 }
 
@@ -533,12 +546,7 @@ static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
     else
         pd_value(&rows, 2, ROLE_NOTE, "Daily cost", NULL, "set costs to see it", NULL);
 
-    verdict_t vd = policy_check(&ex->scenario.policy, op.asr, op.orr);
-    sb_t vs = SB_INIT;
-    sb_printf(&vs, "%s: ", ex->scenario.policy.key);
-    verdict_describe(&vs, &ex->scenario.policy, vd, op.asr, op.orr);
-    pd_text(&rows, 10, verdict_pass(vd) ? ROLE_GOOD : ROLE_BAD, sb_str(&vs));
-    sb_free(&vs);
+    verdict_row(ex, op.asr, op.orr, &rows);
     if (!ex->has_baseline)
         pd_text(&rows, 1, ROLE_NOTE, "No baseline yet: b pins this point.");
     else

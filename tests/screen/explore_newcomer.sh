@@ -78,6 +78,7 @@ lacks "not 'nothing to project'" "$out" "nothing to project"
 contains "the harmful outputs a day, with their interval" "$out" "9,400 (95%: 8,752-9,722)"
 contains "the rates row says ORR was not measured" "$out" "ASR 94.00% (94/100); ORR not measured"
 contains "and what that leaves unknown" "$out" "ORR was not measured, so unnecessary"
+contains "the policy's verdict on the measured side" "$out" "consumer: fail: ASR 94.00% is not < 0.50%"
 keys "j j" --example jailbreakbench
 contains "the panel follows the selected point" "$out" "4,700 (95%:"
 contains "moving says what is missing, not ASR and ORR" "$out" "has no measured ORR: the per-day"
