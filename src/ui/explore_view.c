@@ -452,8 +452,9 @@ static void verdict_row(const explore_t *ex, double asr, double orr, pd_rows_t *
     sb_free(&vs);
 }
 
-/* A daily count of one side of point i as a row: the count with its
- * interval where its rate is measured, else "unknown" and why. */
+/* A daily count of one side of `op` (a measured point) as a row: the
+ * count with its interval where its rate is measured, else "unknown" and
+ * why. */
 static void one_side_row(const explore_t *ex, const frontier_op_t *op, bool harmful, double value, pd_rows_t *rows)
 {
     char main[96], detail[160];
