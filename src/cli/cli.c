@@ -198,9 +198,9 @@ static const struct {
     {{"policy", required_argument, NULL, O_POLICY}, SEC_SCENARIO, FILES_IN, "NAME",
      "consumer (default), enterprise, high-risk\n" "or none"},
 
-    {{"compare", required_argument, NULL, O_COMPARE}, SEC_ANALYSIS, ON(CLI_REPORT) | ON(CLI_DIFF), "A,B",
-     "compare point A with point B: the deltas,\n" "the break-even and a sentence (diff: the\n"
-     "two points of the files to diff)"},
+    {{"compare", required_argument, NULL, O_COMPARE}, SEC_ANALYSIS, ON(CLI_REPORT) | ON(CLI_DIFF) | ON(CLI_EXPLORE),
+     "A,B", "compare point A with point B: the deltas,\n" "the break-even and a sentence (diff: the\n"
+     "two points of the files to diff; explore:\n" "--baseline A --select B)"},
     {{"interval", required_argument, NULL, O_INTERVAL}, SEC_ANALYSIS, ON(CLI_REPORT) | ON(CLI_EXPLORE), "METHOD",
      "95% intervals: wilson (default) or\n" "clopper-pearson"},
     {{"category-shares", required_argument, NULL, O_CATEGORY_SHARES}, SEC_ANALYSIS, ON(CLI_REPORT), "LIST",

@@ -22,16 +22,39 @@
 #include <string.h>
 #include <unistd.h>
 
+/* --compare A,B is --baseline A --select B: resolved as report resolves
+ * it (cli_compare, the same messages), then given to the explorer as the
+ * two points' exact names. Refused beside --baseline or --select, which
+ * it would override. False when it cannot be. */
+static bool compare_flags(cli_t *c, const pointset_t *set)
+{
+    const point_t *a, *b;
+    if (!c->analysis.compare)
+        return true;
+    if (c->explore.baseline || c->explore.select) {
+        cli_error("--compare A,B is --baseline A --select B: give either --compare or %s",
+                  c->explore.baseline ? "--baseline" : "--select");
+        return false;
+    }
+    if (!cli_compare(c, set, &a, &b))
+        return false;
+    c->explore.baseline = a->name; /* the set's memory, which the explorer takes whole */
+    c->explore.select = b->name;
+    return true;
+}
+
 static bool apply_flags(explore_t *ex, const cli_t *c)
 {
     sb_t why = SB_INIT;
     bool ok = true;
+    const char *select_flag = c->analysis.compare ? "--compare" : "--select";
+    const char *baseline_flag = c->analysis.compare ? "--compare" : "--baseline";
     if (ok && c->chart.group && !explore_set_group(ex, c->chart.group, &why)) {
         cli_error("--group: %s", sb_str(&why));
         ok = false;
     }
     if (ok && c->explore.select && !explore_select(ex, c->explore.select, &why)) {
-        cli_error("--select: %s", sb_str(&why));
+        cli_error("%s: %s", select_flag, sb_str(&why));
         ok = false;
     }
     if (ok && c->explore.threshold && !explore_set_threshold(ex, c->explore.threshold, &why)) {
@@ -39,7 +62,7 @@ static bool apply_flags(explore_t *ex, const cli_t *c)
         ok = false;
     }
     if (ok && c->explore.baseline && !explore_pin(ex, c->explore.baseline, &why)) {
-        cli_error("--baseline: %s", sb_str(&why));
+        cli_error("%s: %s", baseline_flag, sb_str(&why));
         ok = false;
     }
     /* Without --select or --threshold the explorer opens on the baseline,
@@ -215,8 +238,9 @@ int cmd_explore(int argc, char **argv)
     curves_t curves = CURVES_INIT;
     char *title = NULL;
     diag_t warnings = DIAG_INIT;
-    if (!cli_load(&c, &set, &curves, &title, &warnings)) {
+    if (!cli_load(&c, &set, &curves, &title, &warnings) || !compare_flags(&c, &set)) {
         pointset_free(&set);
+        free(title);
         curves_free(&curves);
         diag_free(&warnings);
         scenario_file_free(&sf);

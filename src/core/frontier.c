@@ -338,7 +338,7 @@ static void describe_point(sb_t *sb, const pointset_t *set, size_t i)
 /* A share as a person reads it: "40%", "12.5%", and as many decimals as
  * it takes for a share strictly between 0 and 1 not to read as 0% or 100%
  * ("99.9997%"). */
-static void describe_share(sb_t *sb, double share)
+void frontier_share_describe(sb_t *sb, double share)
 {
     double pct = share * 100.0;
     if (fabs(pct - round(pct)) < 0.05 && pct >= 0.5 && pct <= 99.5) {
@@ -368,11 +368,11 @@ void frontier_op_describe(sb_t *sb, const pointset_t *set, const frontier_op_t *
         return;
     }
     sb_puts(sb, "mix: route ");
-    describe_share(sb, op->lambda);
+    frontier_share_describe(sb, op->lambda);
     sb_puts(sb, " of traffic through ");
     describe_point(sb, set, op->a);
     sb_puts(sb, " and ");
-    describe_share(sb, 1.0 - op->lambda);
+    frontier_share_describe(sb, 1.0 - op->lambda);
     sb_puts(sb, " through ");
     describe_point(sb, set, op->b);
 }

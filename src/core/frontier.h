@@ -102,6 +102,10 @@ frontier_op_t frontier_at_orr(const frontier_t *f, const pointset_t *set, double
  * when the series has no knob values. */
 frontier_op_t frontier_at_knob(const pointset_t *set, const char *series, const char *group, double knob);
 
+/* A mix's share as a person reads it: "40%", "12.5%", and as many
+ * decimals as it takes for a share strictly between 0 and 1 not to read as
+ * 0% or 100% ("99.9997%"): a mix is never shown as one of its points. */
+void frontier_share_describe(sb_t *sb, double share);
 /* "route 40% of traffic through t=0.6 and 60% through t=0.7" for a mix
  * (points named by "knob_name=value" when they have a knob, else by name),
  * or "measured point NAME". Names are sanitised. */

@@ -115,6 +115,8 @@ void shortnames_compute(shortnames_t *sn, const pointset_t *set, const size_t *g
     size_t n = set->len;
     sn->len = n;
     sn->names = xcalloc(n + 1, sizeof *sn->names);
+    sn->within_group = xcalloc(n + 1, sizeof *sn->within_group);
+    sn->shared = false;
     size_t *idx = xmalloc((n + 1) * sizeof *idx);
     for (size_t i = 0; i < n; i++)
         idx[i] = i;
@@ -147,7 +149,8 @@ void shortnames_compute(shortnames_t *sn, const pointset_t *set, const size_t *g
         shared_parts(set, idx, n, &pre, &suf);
         for (size_t i = 0; i < n; i++)
             if (dup[i]) {
-                free(sn->names[i]);
+                sn->within_group[i] = sn->names[i];
+                sn->shared = true;
                 sn->names[i] = cut(set->items[i].name, pre, suf);
             }
         free(dup);
@@ -164,9 +167,14 @@ void shortnames_compute(shortnames_t *sn, const pointset_t *set, const size_t *g
 
 void shortnames_free(shortnames_t *sn)
 {
-    for (size_t i = 0; i < sn->len; i++)
+    for (size_t i = 0; i < sn->len; i++) {
         free(sn->names[i]);
+        free(sn->within_group[i]);
+    }
     free(sn->names);
+    free(sn->within_group);
     sn->names = NULL;
+    sn->within_group = NULL;
+    sn->shared = false;
     sn->len = 0;
 }

@@ -20,14 +20,21 @@
 
 #include "core/point.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct {
     char **names; /* per point of the set, owned */
+    /* Per point, owned: its short name within its group where that is
+     * also another point's (of another group), so that `names` had to
+     * keep more; NULL otherwise. A list too narrow for the longer name
+     * shows this one beside the point's group, which tells them apart. */
+    char **within_group;
+    bool shared; /* some point has a within_group name */
     size_t len;
 } shortnames_t;
 
-#define SHORTNAMES_INIT {NULL, 0}
+#define SHORTNAMES_INIT {NULL, NULL, false, 0}
 
 /* The short names of the points of `set`, whose groups are `group_of` (per
  * point, as groups_t.of; NULL: one group). O(n log n) in the points. */

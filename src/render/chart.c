@@ -33,6 +33,13 @@ static const marker_t other_group_marker = {"·", "·", '.'};
 static const marker_t current_marker = {"◎", "◎", '@'};
 static const marker_t baseline_marker = {"⊕", "⊕", 'B'};
 
+const char *chart_baseline_glyph(bool ascii)
+{
+    static char twin[2];
+    twin[0] = baseline_marker.ascii; /* the one ASCII twin of the marker */
+    return ascii ? twin : baseline_marker.filled;
+}
+
 #define AXIS_ASCII_V '|'
 #define AXIS_ASCII_H '-'
 #define HULL_ON 3
@@ -425,6 +432,9 @@ typedef struct {
                                   * markers and the legend) */
     const chart_cells_t *cells;  /* where they are drawn, once the axes are known */
     bool sampled;         /* the curve's range is a sample's (CURVE_SAMPLE_MIN) */
+    bool isocost;         /* lines of equal cost are drawn */
+    bool numbers_drawn;   /* a point's number is on the plot (draw_labels): the
+                           * legend's line about numbers has something to explain */
     axis_range_t data_x, data_y; /* the data's range that the axes were built on, percent */
     struct {
         int col, row;     /* where the line enters the plot, -1 when it does not */
@@ -1180,6 +1190,7 @@ static void draw_labels(ctx_t *k)
     labels_points(&lab, &area, &in);
     ch->point_number = cache_numbers(k->cache, &lab);
     ch->nnumbered = lab.nnumbered;
+    k->numbers_drawn = lab.nnumbered > lab.unplaced;
     /* the key lines move to the chart */
     ch->key = lab.key;
     ch->nkey = lab.nkey;
@@ -1261,12 +1272,11 @@ static void legend_add(legend_t *lg, const char *s0, const char *s1, const char 
     it->text = xstrdup(text);
 }
 
+static int legend_sample_cols(const legend_item_t *it);
+
 static int legend_item_width(const legend_item_t *it)
 {
-    int n = 0;
-    while (n < 3 && it->sample[n])
-        n++;
-    return (n ? n + 1 : 0) + text_width(it->text);
+    return legend_sample_cols(it) + text_width(it->text);
 }
 
 static bool frontier_usable(const chart_opts_t *o)
@@ -1325,54 +1335,85 @@ static void build_legend(ctx_t *k, legend_t *lg, bool isocost, bool all)
         legend_add(lg, current_marker.filled, NULL, NULL, "@", CANVAS_STYLE_CURRENT, "current");
     if ((o->baseline >= 0 && o->points && (size_t)o->baseline < o->points->len) || o->has_baseline_at || all)
         legend_add(lg, baseline_marker.filled, NULL, NULL, "B", CANVAS_STYLE_BASELINE, "baseline");
-    if (o->numbers_legend)
+    if (o->numbers_legend && (all || k->numbers_drawn))
         legend_add(lg, NULL, NULL, NULL, "", CANVAS_STYLE_LABEL, o->numbers_legend);
 }
 
 /* Rows the legend takes at `width`, items separated by three spaces. */
-static int legend_rows(const legend_t *lg, int width)
+/* The columns an item's samples take before its text (the samples and a
+ * space; 0 without one). */
+static int legend_sample_cols(const legend_item_t *it)
+{
+    int n = 0;
+    while (n < 3 && it->sample[n])
+        n++;
+    return n ? n + 1 : 0;
+}
+
+/* An item wider than the legend: its text wrapped at spaces (text_wrap)
+ * into `lines`, under itself after its samples; returns the rows. A text
+ * is never cut inside a word or a number. */
+static int legend_item_wrap(const legend_item_t *it, int width, sb_t *lines)
+{
+    int room = width - legend_sample_cols(it);
+    return text_wrap(lines, it->text, room > 8 ? room : 8, TEXT_WRAP_ALL);
+}
+
+/* Lays the legend out: items side by side, three spaces apart, a new row
+ * when the next does not fit; an item wider than the legend on rows of its
+ * own, wrapped. Draws when `k` is given (from row `row0`); returns the rows. */
+static int legend_layout(ctx_t *k, const legend_t *lg, int width, int row0)
 {
     int rows = 0, x = 0;
     for (size_t i = 0; i < lg->n; i++) {
-        int w = legend_item_width(&lg->items[i]);
-        if (w > width)
-            w = width;
-        if (rows == 0 || x + 3 + w > width) {
-            rows++;
-            x = w;
-        } else {
-            x += 3 + w;
+        const legend_item_t *it = &lg->items[i];
+        int w = legend_item_width(it), nrows = 1;
+        sb_t lines = SB_INIT;
+        if (w > width) {
+            nrows = legend_item_wrap(it, width, &lines);
+            w = width; /* the next item starts a row of its own */
         }
+        if (rows == 0 || x + 3 + w > width) {
+            x = 0;
+            rows++;
+        } else {
+            x += 3;
+        }
+        if (k) {
+            canvas_t *c = &k->ch->canvas;
+            int row = row0 + rows - 1, s = 0;
+            for (; s < 3 && it->sample[s]; s++)
+                if (strcmp(it->sample[s], " ") != 0)
+                    canvas_glyph(c, x + s, row, it->sample[s], it->ascii[s] ? it->ascii[s] : ' ', it->style,
+                                 CANVAS_PRIO_LABEL);
+            if (nrows == 1) {
+                canvas_text(c, x + legend_sample_cols(it), row, it->text, CANVAS_STYLE_NONE, CANVAS_PRIO_LABEL);
+            } else {
+                char *all = sb_detach(&lines);
+                int r = 0;
+                for (char *p = all, *eol; (eol = strchr(p, '\n')) != NULL; p = eol + 1, r++) {
+                    *eol = '\0';
+                    canvas_text(c, x + legend_sample_cols(it), row + r, p, CANVAS_STYLE_NONE, CANVAS_PRIO_LABEL);
+                }
+                free(all);
+            }
+        }
+        sb_free(&lines);
+        rows += nrows - 1;
+        x += w;
     }
     return rows;
 }
 
+/* Rows the legend takes at `width`. */
+static int legend_rows(const legend_t *lg, int width)
+{
+    return legend_layout(NULL, lg, width, 0);
+}
+
 static void draw_legend(ctx_t *k, const legend_t *lg, int row0)
 {
-    canvas_t *c = &k->ch->canvas;
-    int row = row0 - 1, x = 0;
-    bool first = true;
-    for (size_t i = 0; i < lg->n; i++) {
-        const legend_item_t *it = &lg->items[i];
-        int w = legend_item_width(it);
-        if (w > k->L.width)
-            w = k->L.width;
-        if (first || x + 3 + w > k->L.width) {
-            row++;
-            x = 0;
-        } else {
-            x += 3;
-        }
-        first = false;
-        int s = 0;
-        for (; s < 3 && it->sample[s]; s++) {
-            if (strcmp(it->sample[s], " ") != 0)
-                canvas_glyph(c, x + s, row, it->sample[s], it->ascii[s] ? it->ascii[s] : ' ', it->style,
-                             CANVAS_PRIO_LABEL);
-        }
-        canvas_text(c, x + (s ? s + 1 : 0), row, it->text, CANVAS_STYLE_NONE, CANVAS_PRIO_LABEL);
-        x += w;
-    }
+    legend_layout(k, lg, k->L.width, row0);
 }
 
 static void legend_free(legend_t *lg)
@@ -1415,7 +1456,7 @@ static void layout(ctx_t *k, int legend_nrows)
     data_ranges(o, k->cache, k->cache != ch->own_cache, &xr, &yr, k->sampled);
     k->data_x = xr;
     k->data_y = yr;
-    bool bounds = o->scenario && policy_has_bounds(&o->scenario->policy);
+    bool bounds = o->scenario && policy_has_bounds(&o->scenario->policy) && !o->axes_from_data;
     double orr_bound = bounds ? o->scenario->policy.orr.max * 100 : NAN;
     double asr_bound = bounds ? o->scenario->policy.asr.max * 100 : NAN;
 
@@ -1441,8 +1482,10 @@ static void layout(ctx_t *k, int legend_nrows)
 }
 
 /* Everything but the drawing: the canvas, the series, the legend's size
- * and the layout with its axes. Returns the legend's rows (0: no legend). */
-static int prepare(ctx_t *k, chart_t *ch, const chart_opts_t *o, bool sampled, legend_t *lg)
+ * and the layout with its axes. Returns the legend's rows (0: no legend);
+ * the legend itself is made when the labels are drawn (draw), as it shows
+ * only what the chart came to show. */
+static int prepare(ctx_t *k, chart_t *ch, const chart_opts_t *o, bool sampled)
 {
     memset(ch, 0, sizeof *ch);
     int w = o->width < CHART_MIN_WIDTH ? CHART_MIN_WIDTH : o->width;
@@ -1461,11 +1504,16 @@ static int prepare(ctx_t *k, chart_t *ch, const chart_opts_t *o, bool sampled, l
      * be sized now. */
     cache_points(k->cache, o);
     bool isocost = o->scenario && model_costs_set(o->scenario) && ch->npoints > 0;
-    *lg = (legend_t){NULL, 0};
+    k->isocost = isocost;
     int lrows = 0;
     if (!o->no_legend) {
-        build_legend(k, lg, isocost, false);
-        lrows = legend_rows(lg, w);
+        /* sized as if a number were drawn: the labels are not placed yet */
+        legend_t lg = {NULL, 0};
+        k->numbers_drawn = true;
+        build_legend(k, &lg, isocost, false);
+        k->numbers_drawn = false;
+        lrows = legend_rows(&lg, w);
+        legend_free(&lg);
         if (o->steady_legend) {
             legend_t most = {NULL, 0};
             build_legend(k, &most, isocost, true);
@@ -1481,7 +1529,7 @@ static int prepare(ctx_t *k, chart_t *ch, const chart_opts_t *o, bool sampled, l
     return lrows;
 }
 
-static void draw(ctx_t *k, const legend_t *lg, int lrows)
+static void draw(ctx_t *k, int lrows)
 {
     chart_t *ch = k->ch;
     draw_axes(k);
@@ -1498,8 +1546,12 @@ static void draw(ctx_t *k, const legend_t *lg, int lrows)
     draw_current_label(k);
     draw_isocost_labels(k);
     draw_policy_label(k);
-    if (lrows > 0)
-        draw_legend(k, lg, k->L.legend_row);
+    if (lrows > 0) {
+        legend_t lg = {NULL, 0};
+        build_legend(k, &lg, k->isocost, false);
+        draw_legend(k, &lg, k->L.legend_row);
+        legend_free(&lg);
+    }
 
     size_t hidden = k->cache->hidden, nother = k->cache->nother;
     if (hidden)
@@ -1514,14 +1566,12 @@ static void draw(ctx_t *k, const legend_t *lg, int lrows)
 static bool render_once(chart_t *ch, const chart_opts_t *o, bool sampled)
 {
     ctx_t k;
-    legend_t lg;
-    int lrows = prepare(&k, ch, o, sampled, &lg);
+    int lrows = prepare(&k, ch, o, sampled);
     /* The cells first: a curve may find the layout wrong. */
     k.cells = cache_cells(&k);
     bool ok = k.cells != NULL;
     if (ok)
-        draw(&k, &lg, lrows);
-    legend_free(&lg);
+        draw(&k, lrows);
     return ok;
 }
 
@@ -1529,13 +1579,11 @@ void chart_axes(const chart_opts_t *o, axis_t *x, axis_ticks_t *xticks, axis_t *
 {
     chart_t ch;
     ctx_t k;
-    legend_t lg;
-    prepare(&k, &ch, o, false, &lg);
+    prepare(&k, &ch, o, false);
     *x = ch.x;
     *y = ch.y;
     *xticks = ch.xticks;
     *yticks = ch.yticks;
-    legend_free(&lg);
     chart_free(&ch);
 }
 

@@ -109,11 +109,21 @@ typedef struct {
      * rows, and with them the plot's height and ticks, stay put while a
      * person works (the explorer). */
     bool steady_legend;
+    /* The axes from the data and the scale alone: a policy bound near the
+     * data does not stretch them, so that moving a bound (the explorer's
+     * controls) never rescales the chart; a bound beyond them is drawn as
+     * far as the plot goes. */
+    bool axes_from_data;
     /* A legend line that says where the points' numbers are explained
      * ("3  numbers: # in the list"); NULL: the key below the chart does. */
     const char *numbers_legend;
     chart_cache_t *cache;        /* kept between charts of these points (NULL: none) */
 } chart_opts_t;
+
+/* The chart's marker of the baseline ("\xe2\x8a\x95", ASCII "B"): the
+ * explorer's list and panels mark the baseline with it too, so that one
+ * glyph means one thing on a screen (a series' marker never does). */
+const char *chart_baseline_glyph(bool ascii);
 
 /* Defaults: 80x24, auto scales, no baseline or selection. */
 chart_opts_t chart_default_opts(void);

@@ -19,6 +19,10 @@ typedef struct {
     const char *name;              /* "baseline": for scripts and documentation */
     int keys[BINDING_MAX_KEYS];    /* key.h codes, 0-terminated when fewer */
     const char *description;
+    /* What an input line the action opens asks for ("filter by name,
+     * series or group"): the prompt is made from the table too; NULL when
+     * the action opens none, or its prompt is its own. */
+    const char *prompt;
 } binding_t;
 
 typedef struct {

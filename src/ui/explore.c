@@ -332,7 +332,19 @@ void explore_op_name(const explore_t *ex, const frontier_op_t *op, char *buf, si
         return;
     }
     explore_point_name(ex, op->b, b, sizeof b);
-    snprintf(buf, n, "%.0f%% %s + %.0f%% %s", op->lambda * 100.0, a, (1.0 - op->lambda) * 100.0, b);
+    sb_t sa = SB_INIT, sb = SB_INIT;
+    frontier_share_describe(&sa, op->lambda);
+    frontier_share_describe(&sb, 1.0 - op->lambda);
+    snprintf(buf, n, "%s %s + %s %s", sb_str(&sa), a, sb_str(&sb), b);
+    sb_free(&sa);
+    sb_free(&sb);
+}
+
+/* The rates point i lacks, for a message: "ORR", "ASR" or "ASR and ORR". */
+static const char *unmeasured(const explore_t *ex, size_t i)
+{
+    const point_t *p = &ex->set.items[i];
+    return isnan(p->asr) && isnan(p->orr) ? "ASR and ORR" : isnan(p->asr) ? "ASR" : "ORR";
 }
 
 /* Where point `idx` sits along its series, if it is in one. */
@@ -568,7 +580,8 @@ static bool place_named(explore_t *ex, const char *name, explore_place_t *pl, co
                 return false;
             }
             if (!place_of(ex, (size_t)b, pl)) {
-                sb_printf(why, "'%s' has no measured ASR and ORR, so it cannot be the %s", ex->set.items[b].name, role);
+                sb_printf(why, "'%s' has no measured %s, so it cannot be the %s", ex->set.items[b].name,
+                          unmeasured(ex, (size_t)b), role);
                 return false;
             }
             pl->pos = (double)step;
@@ -580,7 +593,8 @@ static bool place_named(explore_t *ex, const char *name, explore_place_t *pl, co
     if (idx < 0)
         return false;
     if (!place_of(ex, (size_t)idx, pl)) {
-        sb_printf(why, "'%s' has no measured ASR and ORR, so it cannot be the %s", ex->set.items[idx].name, role);
+        sb_printf(why, "'%s' has no measured %s, so it cannot be the %s", ex->set.items[idx].name,
+                  unmeasured(ex, (size_t)idx), role);
         return false;
     }
     return true;
@@ -1111,19 +1125,49 @@ static void find_again(explore_t *ex, int dir)
     say_found(ex);
 }
 
+/* A filter that hides the operating point moves it, as htop's filter
+ * moves the selection, to the first listed point that can be one: the
+ * panels never describe a point the list and the chart leave out. Says
+ * what happened after `said` (the filter's message). */
+static void follow_filter(explore_t *ex, const char *said)
+{
+    frontier_op_t op = explore_current(ex);
+    bool hidden = op.valid && (ex->row_of[op.a] == EXPLORE_NOT_LISTED ||
+                               (op.is_mix && ex->row_of[op.b] == EXPLORE_NOT_LISTED));
+    if (!hidden)
+        return;
+    char was[200], now[200];
+    explore_op_name(ex, &op, was, sizeof was);
+    for (size_t r = 0; r < ex->nlisted; r++) {
+        explore_place_t pl;
+        if (place_of(ex, ex->order[r], &pl)) {
+            go_to_point(ex, ex->order[r]);
+            frontier_op_t to = explore_current(ex);
+            explore_op_name(ex, &to, now, sizeof now);
+            explore_say(ex, false, "%s; the operating point %s is filtered out: moved to %s, the first match", said,
+                        was, now);
+            return;
+        }
+    }
+    explore_say(ex, false, "%s; %s: the operating point stays at %s, which the filter hides", said,
+                ex->nlisted ? "no match has both rates measured" : "no point matches", was);
+}
+
 void explore_set_filter(explore_t *ex, const char *text)
 {
     snprintf(ex->filter, sizeof ex->filter, "%s", text);
     chart_mask(ex);
     sort_list(ex);
-    char a[32], b[32];
+    char a[32], b[32], said[sizeof ex->message];
     num_format_int((double)ex->nlisted, a, sizeof a);
     num_format_int((double)ex->set.len, b, sizeof b);
     if (!ex->filter[0])
-        explore_say(ex, false, "filter cleared: %s points", a);
+        snprintf(said, sizeof said, "filter cleared: %s points", a);
     else
-        explore_say(ex, false, "filter '%s': %s of %s points in the list and on the chart (\\ then Enter on an "
-                               "empty line shows all)", ex->filter, a, b);
+        snprintf(said, sizeof said, "filter '%s': %s of %s points in the list and on the chart (\\ then Enter on an "
+                                    "empty line shows all)", ex->filter, a, b);
+    explore_say(ex, false, "%s", said);
+    follow_filter(ex, said);
 }
 
 /* The place of a mix on one series: between its two points when both are
@@ -1319,9 +1363,12 @@ static void move_cursor(explore_t *ex, long delta)
     size_t idx = ex->order[ex->cursor];
     if (place_of(ex, idx, &pl)) {
         set_place(ex, pl); /* the list, filtered, holds this group only: the cursor stays */
-    } else
-        explore_say(ex, false, "%s has no measured ASR and ORR: the operating point stays where it was",
-            ex->set.items[idx].name);
+    } else if (ex->place.series < ex->nseries)
+        explore_say(ex, false, "%s has no measured %s: the operating point stays where it was",
+                    ex->set.items[idx].name, unmeasured(ex, idx));
+    else /* no operating point: the per-day panel projects what this point has */
+        explore_say(ex, false, "%s has no measured %s: the per-day panel projects only what is measured",
+                    ex->set.items[idx].name, unmeasured(ex, idx));
 }
 
 /* PgUp and PgDn: a page of the list when it has the focus (the rows the
@@ -1392,9 +1439,16 @@ bool explore_set_group(explore_t *ex, const char *query, sb_t *why)
     long s = g >= 0 ? first_series(ex, (size_t)g) : -1;
     if (g >= 0 && s < 0)
         sb_printf(why, "group '%s' has no point with both rates measured", ex->groups.items[g].name);
-    if (s >= 0)
-        set_place(ex, (explore_place_t){(size_t)s, 0, false, {0}});
-    return s >= 0;
+    if (s < 0)
+        return false;
+    set_place(ex, (explore_place_t){(size_t)s, 0, false, {0}});
+    /* the start message names where the explorer now stands */
+    frontier_op_t op = explore_current(ex);
+    char name[200];
+    explore_op_name(ex, &op, name, sizeof name);
+    explore_say(ex, false, "starting at %s, the first point of group %zu (%s) with both rates measured", name,
+                ex->group + 1, ex->groups.items[ex->group].name);
+    return true;
 }
 
 static void toggle_filter(explore_t *ex)
@@ -1513,9 +1567,12 @@ bool explore_do(explore_t *ex, explore_action_t a)
     case EXA_FIND_PREV:
         find_again(ex, a == EXA_FIND_NEXT ? 1 : -1);
         break;
-    case EXA_FILTER:
-        open_input(ex, EX_INPUT_FILTER, "filter (name, series, set or judge; empty shows all): ", ex->filter);
+    case EXA_FILTER: { /* the prompt from the action table, as help and the man page */
+        char prompt[sizeof ex->prompt - 24];
+        snprintf(prompt, sizeof prompt, "%s; empty shows all: ", bindings_find(explore_bindings(), a)->prompt);
+        open_input(ex, EX_INPUT_FILTER, prompt, ex->filter);
         break;
+    }
     case EXA_LOG_SCALES:
         ex->scale = explore_scale_next(ex->scale);
         explore_say(ex, false, "chart scales: %s", explore_scale_description(ex->scale));

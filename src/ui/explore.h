@@ -226,7 +226,7 @@ typedef struct {
 
     explore_input_t input_kind;
     lineedit_t line;  /* the value, name or file name being typed */
-    char prompt[96];
+    char prompt[160];
     char *replace_path; /* the export waiting for "replace it?" (EX_INPUT_REPLACE) */
 
     char message[640];
@@ -342,8 +342,8 @@ long explore_selected(const explore_t *ex);
  * (case-insensitively) in the list and on the chart; "" shows them all. */
 void explore_set_filter(explore_t *ex, const char *text);
 /* Makes the group `query` names (groups_find) the current one, its first
- * series the operating point's; false with the reason (the groups it could
- * mean) in `why`. */
+ * series the operating point's, and the status line names the point it
+ * starts at; false with the reason (the groups it could mean) in `why`. */
 bool explore_set_group(explore_t *ex, const char *query, sb_t *why);
 
 /* "daily queries"... for messages, and where its slider's knob sits (0..1). */

@@ -21,7 +21,6 @@
 static const glyph_t G_FILL = {"\xe2\x94\x81", "="};      /* ━ */
 static const glyph_t G_KNOB = {"\xe2\x97\x8f", "O"};      /* ● */
 static const glyph_t G_FOCUS = {"\xe2\x96\xb6", ">"};     /* ▶ */
-static const glyph_t G_PIN = {"\xe2\x97\x86", "*"};       /* ◆ */
 static const glyph_t G_DOWN = {"\xe2\x96\xbe", "v"};      /* ▾ */
 static const glyph_t G_UP = {"\xe2\x96\xb4", "^"};        /* ▴ */
 static const glyph_t G_DOT = {"\xc2\xb7", "|"};           /* · */
@@ -44,7 +43,22 @@ static void threshold_value(const explore_t *ex, int w, char *buf, size_t n)
     if (!op.valid || !se) {
         snprintf(buf, n, "(no point)");
     } else if (op.is_mix) {
-        snprintf(buf, n, "mix %.0f/%.0f", op.lambda * 100, (1 - op.lambda) * 100);
+        /* "mix 17/83", never "mix 100/0": a share of a mix is never 0;
+         * where the word does not fit, the shares alone (the panel's
+         * heading and its rates say it is a mix) */
+        sb_t m = SB_INIT;
+        frontier_share_describe(&m, op.lambda);
+        sb_puts(&m, "/");
+        frontier_share_describe(&m, 1.0 - op.lambda);
+        char shares[64], *o = shares;
+        for (const char *q = sb_str(&m); *q && o + 1 < shares + sizeof shares; q++)
+            if (*q != '%')
+                *o++ = *q;
+        *o = '\0';
+        sb_free(&m);
+        snprintf(buf, n, "mix %s", shares);
+        if (text_width(buf) > w)
+            snprintf(buf, n, "%s", shares);
     } else if (se->curve >= 0) {
         size_t len = explore_series_len(ex, ex->place.series);
         num_format_json(ex->set.items[op.a].knob, t, sizeof t);
@@ -381,7 +395,7 @@ static void baseline_rows(const explore_t *ex, const frontier_op_t *op, pd_rows_
 {
     char v[480], dr[64], dh[64], dc[64] = "";
     comparison_t c = explore_compare(ex, op);
-    snprintf(v, sizeof v, "vs baseline %s %s", gl(ex, G_PIN), ex->baseline_name);
+    snprintf(v, sizeof v, "vs baseline %s %s", chart_baseline_glyph(ex->ascii), ex->baseline_name);
     pd_text(rows, 8, ROLE_BASELINE, v);
     rows->rows[rows->n - 1].one_row = true; /* a name: the sentence says it whole */
     /* Across groups the panel says first that it compares different
@@ -426,17 +440,86 @@ static void baseline_rows(const explore_t *ex, const frontier_op_t *op, pd_rows_
     }
 }
 
+/* The policy's verdict, naming the bound that fails (or the rate not
+ * measured). */
+static void verdict_row(const explore_t *ex, double asr, double orr, pd_rows_t *rows)
+{
+    verdict_t vd = policy_check(&ex->scenario.policy, asr, orr);
+    sb_t vs = SB_INIT;
+    sb_printf(&vs, "%s: ", ex->scenario.policy.key);
+    verdict_describe(&vs, &ex->scenario.policy, vd, asr, orr);
+    pd_text(rows, 10, verdict_pass(vd) ? ROLE_GOOD : ROLE_BAD, sb_str(&vs));
+    sb_free(&vs);
+}
+
+/* A daily count of one side of `op` (a measured point) as a row: the
+ * count with its interval where its rate is measured, else "unknown" and
+ * why. */
+static void one_side_row(const explore_t *ex, const frontier_op_t *op, bool harmful, double value, pd_rows_t *rows)
+{
+    char main[96], detail[160];
+    const char *label = harmful ? "Harmful outputs/day" : "Unnecessary refusals/day";
+    const char *short_label = harmful ? "Harmful/day" : "Refusals/day";
+    if (isnan(harmful ? op->asr : op->orr))
+        pd_value(rows, 10, ROLE_NOTE, label, short_label, "unknown", harmful ? "ASR not measured" : "ORR not measured");
+    else {
+        count_with_interval(ex, op, harmful, value, main, detail, sizeof main);
+        pd_value(rows, 10, ROLE_VALUE, label, short_label, main, detail);
+    }
+}
+
+/* No operating point (no point has both rates): the selected point's
+ * measured side is projected, and the panel says plainly which rate was
+ * not measured and so which daily count is unknown. False when neither
+ * of its rates is known. */
+static bool project_one_side(const explore_t *ex, pd_rows_t *rows)
+{
+    long i = explore_selected(ex);
+    if (i < 0)
+        return false;
+    const point_t *p = &ex->set.items[i];
+    bool asr = !isnan(p->asr), orr = !isnan(p->orr);
+    if (!asr && !orr)
+        return false;
+    frontier_op_t op = frontier_op_point(&ex->set, (size_t)i);
+    char rate[32], t[480];
+    sb_t c = SB_INIT;
+    point_counts_cell(&c, p, asr);
+    num_format_pct(asr ? p->asr : p->orr, rate, sizeof rate);
+    snprintf(t, sizeof t, "%s %s (%s); %s not measured", asr ? "ASR" : "ORR", rate, sb_str(&c), asr ? "ORR" : "ASR");
+    sb_free(&c);
+    pd_text(rows, 10, ROLE_VALUE, t);
+    projection_t pr = model_project_rates(&ex->scenario, p->asr, p->orr);
+    one_side_row(ex, &op, false, pr.refusals, rows);
+    one_side_row(ex, &op, true, pr.harmful, rows);
+    snprintf(t, sizeof t, asr ? "ORR was not measured, so unnecessary refusals a day are unknown "
+                                "(and with them the daily cost and the trade-off)."
+                              : "ASR was not measured, so harmful outputs a day are unknown "
+                                "(and with them the daily cost and the trade-off).");
+    pd_text(rows, 9, ROLE_NOTE, t);
+    verdict_row(ex, p->asr, p->orr, rows);
+    return true;
+}
+
 static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
 {
     frontier_op_t op = explore_current(ex);
     char name[200], title[240], main[96], detail[160];
     explore_op_name(ex, &op, name, sizeof name);
+    if (!op.valid && explore_selected(ex) >= 0) /* the point projected on one side */
+        explore_point_name(ex, (size_t)explore_selected(ex), name, sizeof name);
     snprintf(title, sizeof title, "Per day at %s", name);
+    /* a mix's name holds its shares: where it does not fit, the panel's
+     * first row names it, never a cut share */
+    if (op.is_mix && text_width(title) > r.w - 4)
+        snprintf(title, sizeof title, "Per day at the mix");
     draw_heading(g, r, title, ex->ascii);
     rect_t in = {r.x + 1, r.y + 1, r.w - 2, r.h - 1};
     pd_rows_t rows = {.n = 0};
     if (!op.valid) {
-        pd_text(&rows, 9, ROLE_NOTE, "No point has both ASR and ORR measured: nothing to project.");
+        if (!project_one_side(ex, &rows))
+            pd_text(&rows, 9, ROLE_NOTE, "No point has both ASR and ORR measured, and this one neither: "
+                                         "nothing to project.");
         pd_draw(&rows, g, in);
         return;
     }
@@ -457,17 +540,14 @@ static void draw_projection(const explore_t *ex, uigrid_t *g, rect_t r)
     num_format_short(p.harmful * MODEL_DAYS_PER_YEAR, hy, sizeof hy);
     snprintf(v, sizeof v, "%s refusals, %s harmful", ry, hy);
     pd_value(&rows, 3, ROLE_VALUE, "Per year", NULL, v, NULL);
+    /* Costs set, the daily cost is what o optimises and the meeting asks
+     * for: it outlasts everything but the rates, the counts and the verdict. */
     if (model_costs_set(&ex->scenario))
-        pd_value(&rows, 5, ROLE_VALUE, "Daily cost", NULL, num_format_money(p.cost, v, sizeof v), NULL);
+        pd_value(&rows, 9, ROLE_VALUE, "Daily cost", NULL, num_format_money(p.cost, v, sizeof v), NULL);
     else
         pd_value(&rows, 2, ROLE_NOTE, "Daily cost", NULL, "set costs to see it", NULL);
 
-    verdict_t vd = policy_check(&ex->scenario.policy, op.asr, op.orr);
-    sb_t vs = SB_INIT;
-    sb_printf(&vs, "%s: ", ex->scenario.policy.key);
-    verdict_describe(&vs, &ex->scenario.policy, vd, op.asr, op.orr);
-    pd_text(&rows, 10, verdict_pass(vd) ? ROLE_GOOD : ROLE_BAD, sb_str(&vs));
-    sb_free(&vs);
+    verdict_row(ex, op.asr, op.orr, &rows);
     if (!ex->has_baseline)
         pd_text(&rows, 1, ROLE_NOTE, "No baseline yet: b pins this point.");
     else
@@ -566,12 +646,22 @@ static int series_width(const explore_t *ex, int cap)
     return w < cap ? w : cap;
 }
 
+/* The group column's width: where two groups' points share a name within
+ * their groups (core/shortname.h), the list numbers each row's group (as
+ * the title, [ and ] and report's Grp do), and a name too long for its
+ * column gives way to the name within its group; 0 where no name is
+ * shared. */
+static int group_width(const explore_t *ex)
+{
+    return ex->names.shared && ex->groups.len > 1 ? digits(ex->groups.len) + 1 : 0;
+}
+
 /* The columns the list needs to show its names whole (its other columns
  * as draw_list lays them out). */
 static int list_width_wanted(const explore_t *ex)
 {
     int longest = ex->names_width > 4 ? ex->names_width : 4;
-    return longest + 2 + digits(ex->set.len) + 1 + 2 * 7 + 3 + 2;
+    return longest + 2 + digits(ex->set.len) + 1 + 2 * 7 + 3 + 2 + (group_width(ex) ? group_width(ex) + 1 : 0);
 }
 
 static void list_heading(const explore_t *ex, uigrid_t *g, rect_t r)
@@ -597,9 +687,9 @@ static void list_heading(const explore_t *ex, uigrid_t *g, rect_t r)
 static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout_t *lay)
 {
     list_heading(ex, g, r);
-    int marks_w = 3, rate_w = 7, num_w = digits(ex->set.len) + 1;
+    int marks_w = 3, rate_w = 7, num_w = digits(ex->set.len) + 1, grp_w = group_width(ex);
     int series_w = series_width(ex, r.w >= 90 ? 24 : 16);
-    int name_w = r.w - 2 - num_w - 2 * rate_w - marks_w - 1;
+    int name_w = r.w - 2 - num_w - 2 * rate_w - marks_w - 1 - (grp_w ? grp_w + 1 : 0);
     /* the series column only where the names keep room to be told apart */
     if (series_w > 0 && name_w - series_w - 2 >= 20)
         name_w -= series_w + 2;
@@ -611,10 +701,12 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
     name_w = name_w > longest ? longest : name_w;
     int y = r.y + 1;
     int x_num = r.x + 2 + name_w;
-    int x_series = x_num + num_w + 2, x_asr = x_series + (series_w ? series_w + 1 : -1), x_orr = x_asr + rate_w,
+    int x_grp = x_num + num_w + 1, x_series = x_num + num_w + 2 + (grp_w ? grp_w + 1 : 0), x_asr = x_series + (series_w ? series_w + 1 : -1), x_orr = x_asr + rate_w,
         x_marks = x_orr + rate_w + 1;
     uigrid_put(g, r.x + 2, y, "Name", ROLE_HEADING, name_w);
     uigrid_printf(g, x_num, y, ROLE_HEADING, num_w, "%*s", num_w, "#");
+    if (grp_w)
+        uigrid_printf(g, x_grp, y, ROLE_HEADING, grp_w, "%*s", grp_w, "G");
     if (series_w)
         uigrid_put(g, x_series, y, "Series", ROLE_HEADING, series_w);
     uigrid_printf(g, x_asr, y, ROLE_HEADING, rate_w, "%6s", "ASR");
@@ -649,9 +741,17 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
         bool base = ex->has_baseline && ex->baseline_point == (long)idx;
         uigrid_put(g, r.x, y + i, cur ? gl(ex, G_FOCUS) : " ", role, 1);
         if (base)
-            uigrid_put(g, r.x + 1, y + i, gl(ex, G_PIN), cur ? ROLE_CURSOR : ROLE_BASELINE, 1);
-        uigrid_put(g, r.x + 2, y + i, ex->names.names[idx], role, name_w - 1);
+            uigrid_put(g, r.x + 1, y + i, chart_baseline_glyph(ex->ascii), cur ? ROLE_CURSOR : ROLE_BASELINE, 1);
+        const char *name = ex->names.names[idx], *within = ex->names.within_group[idx];
+        /* a cut that keeps too little of what tells the name apart (under
+         * six columns after the name within the group) shows that name
+         * alone: the G column tells it apart */
+        if (grp_w && within && text_width(name) > name_w - 1 && name_w - 1 - text_width(within) - 2 < 6)
+            name = within;
+        uigrid_put(g, r.x + 2, y + i, name, role, name_w - 1);
         uigrid_printf(g, x_num, y + i, cur ? ROLE_CURSOR : ROLE_NOTE, num_w, "%*zu", num_w, LABELS_NUMBER(idx));
+        if (grp_w)
+            uigrid_printf(g, x_grp, y + i, role, grp_w, "%*zu", grp_w, ex->groups.of[idx] + 1);
         if (series_w && p->series) {
             char *s = text_sanitize(p->series, strlen(p->series));
             uigrid_put(g, x_series, y + i, s, role, series_w);
@@ -669,6 +769,65 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
  * Details: a summary under the controls on tall screens, and the whole
  * of it on the full screen (d). */
 
+/* The length of the first `len` bytes of `line` without a bracketed
+ * phrase it opens and does not close (and the blanks before it), so that
+ * a cut ends "left out) …", not "(95% interval …"; `len` when there is
+ * none, or when the phrase is all the line has. */
+static int before_open_bracket(const char *line, int len)
+{
+    int depth = 0, open = -1;
+    for (int i = 0; i < len; i++) {
+        if (line[i] == '(' && depth++ == 0)
+            open = i;
+        else if (line[i] == ')' && depth > 0)
+            depth--;
+    }
+    if (depth == 0 || open <= 0)
+        return len;
+    while (open > 0 && line[open - 1] == ' ')
+        open--;
+    return open > 0 ? open : len;
+}
+
+/* As many whole paragraphs (lines) of `text` as fit in `r`, wrapped at
+ * spaces: a paragraph that does not fit is left for d, never cut inside
+ * its brackets; only a first paragraph taller than `r` is cut, its last
+ * row ending in "…". */
+static void details_paragraphs(uigrid_t *g, rect_t r, const char *text)
+{
+    char *all = xstrdup(text);
+    int y = r.y;
+    for (char *p = all, *eol; *p && y < r.y + r.h; p = eol ? eol + 1 : p + strlen(p)) {
+        eol = strchr(p, '\n');
+        if (eol)
+            *eol = '\0';
+        int n = draw_wrapped(NULL, (rect_t){r.x, y, r.w, 0}, p, ROLE_PLAIN, 0);
+        int room = r.y + r.h - y;
+        if (n > room && y > r.y)
+            break;
+        if (n <= room) {
+            draw_wrapped(g, (rect_t){r.x, y, r.w, room}, p, ROLE_PLAIN, 0);
+        } else { /* the first paragraph alone is taller than the panel */
+            sb_t lines = SB_INIT;
+            text_wrap(&lines, p, r.w - 2, TEXT_WRAP_ALL); /* room for " …" */
+            const char *q = sb_str(&lines);
+            for (int k = 0; k < room; k++) {
+                const char *e = strchr(q, '\n');
+                int len = (int)(e - q);
+                if (k + 1 == room)
+                    len = before_open_bracket(q, len);
+                char line[512];
+                snprintf(line, sizeof line, "%.*s%s", len, q, k + 1 == room ? " \xe2\x80\xa6" : "");
+                uigrid_put(g, r.x, y + k, line, ROLE_PLAIN, r.w);
+                q = e + 1;
+            }
+            sb_free(&lines);
+        }
+        y += n;
+    }
+    free(all);
+}
+
 static void draw_details_summary(const explore_t *ex, uigrid_t *g, rect_t r)
 {
     long sel = explore_selected(ex);
@@ -684,7 +843,7 @@ static void draw_details_summary(const explore_t *ex, uigrid_t *g, rect_t r)
     rect_t in = {r.x + 1, r.y + 1, r.w - 2, r.h - 1};
     int need = draw_wrapped(NULL, in, body ? body + 1 : "", ROLE_PLAIN, 0);
     if (need > in.h && in.h > 0) {
-        draw_wrapped(g, (rect_t){in.x, in.y, in.w, in.h - 1}, body ? body + 1 : "", ROLE_PLAIN, 0);
+        details_paragraphs(g, (rect_t){in.x, in.y, in.w, in.h - 1}, body ? body + 1 : "");
         uigrid_put(g, in.x, in.y + in.h - 1, "(more: d shows every detail)", ROLE_NOTE, in.w);
     } else {
         draw_wrapped(g, in, body ? body + 1 : "", ROLE_PLAIN, 0);
@@ -767,6 +926,7 @@ static chart_opts_t chart_options(const explore_t *ex, rect_t r, const frontier_
     o.ascii = ex->ascii;
     o.xscale = o.yscale = ex->scale;
     o.steady_legend = true;
+    o.axes_from_data = true; /* the bounds are controls: moving one keeps the axes */
     o.numbers_legend = "8+2: list's # 8 and 2 more";
     return o;
 }

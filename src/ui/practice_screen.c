@@ -25,17 +25,17 @@
  * on an empty line. */
 
 static const binding_t rows[] = {
-    {PRA_QUIT, "quit", {'q', 'Q', EK_F10}, "quit and print the score (on the answer line: when it is empty)"},
-    {PRA_CHECK, "check", {EK_ENTER}, "check the typed answer; after the verdict, go on to the next exercise"},
-    {PRA_NEXT, "next", {' ', 'n'}, "after the verdict: go on to the next exercise"},
-    {PRA_ERASE, "erase", {EK_BACKSPACE}, "erase the last character of the answer"},
-    {PRA_CLEAR, "clear", {EK_CTRL_U, EK_ESC}, "clear the answer line"},
-    {PRA_SCROLL_UP, "scroll-up", {EK_UP, 'k'}, "scroll the text up a line"},
-    {PRA_SCROLL_DOWN, "scroll-down", {EK_DOWN, 'j'}, "scroll the text down a line"},
-    {PRA_PAGE_UP, "page-up", {EK_PGUP}, "scroll the text up a page"},
-    {PRA_PAGE_DOWN, "page-down", {EK_PGDN}, "scroll the text down a page"},
-    {PRA_TOP, "top", {EK_HOME}, "back to the top of the text"},
-    {PRA_REDRAW, "redraw", {EK_CTRL_L}, "redraw the screen"},
+    {PRA_QUIT, "quit", {'q', 'Q', EK_F10}, "quit and print the score (on the answer line: when it is empty)", NULL},
+    {PRA_CHECK, "check", {EK_ENTER}, "check the typed answer; after the verdict, go on to the next exercise", NULL},
+    {PRA_NEXT, "next", {' ', 'n'}, "after the verdict: go on to the next exercise", NULL},
+    {PRA_ERASE, "erase", {EK_BACKSPACE}, "erase the last character of the answer", NULL},
+    {PRA_CLEAR, "clear", {EK_CTRL_U, EK_ESC}, "clear the answer line", NULL},
+    {PRA_SCROLL_UP, "scroll-up", {EK_UP, 'k'}, "scroll the text up a line", NULL},
+    {PRA_SCROLL_DOWN, "scroll-down", {EK_DOWN, 'j'}, "scroll the text down a line", NULL},
+    {PRA_PAGE_UP, "page-up", {EK_PGUP}, "scroll the text up a page", NULL},
+    {PRA_PAGE_DOWN, "page-down", {EK_PGDN}, "scroll the text down a page", NULL},
+    {PRA_TOP, "top", {EK_HOME}, "back to the top of the text", NULL},
+    {PRA_REDRAW, "redraw", {EK_CTRL_L}, "redraw the screen", NULL},
 };
 
 const bindings_t *practice_bindings(void)

@@ -198,7 +198,7 @@ cost-harm       100                explore,report,plot      run
 policy          none               explore,report,plot      run
 policy          none               check                    run   $G/baseline.csv $G/candidate-noise.csv
 
-compare         status-quo,product-ask report               run
+compare         status-quo,product-ask explore,report       run
 compare         "$pair"            diff                     run   --verdict-column verdict,verdict2 $F/judged.csv
 interval        clopper-pearson    explore,report           run   $G/baseline.csv
 category-shares fraud=50,hate=50   report                   run   $DATADIR/chatbot-scores.csv

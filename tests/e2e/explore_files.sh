@@ -43,7 +43,7 @@ quit "q quits"
 # A scenario saved with a baseline, reopened after rows were removed.
 printf 'name,attack_success_pct,over_refusal_pct\nalpha,1.0,9.0\nbeta,2.0,6.0\ngamma,3.0,4.0\ndelta,4.0,2.0\n' >"$work/pts.csv"
 run --baseline gamma --select beta pts.csv
-expect "the explorer opens with gamma pinned" "vs baseline ◆ gamma"
+expect "the explorer opens with gamma pinned" "vs baseline ⊕ gamma"
 keys s
 expect "s asks where to save" "save scenario to:"
 keys Enter
@@ -53,7 +53,7 @@ contains "the baseline is saved by name" "$(cat "$work/tradeoff-scenario.txt")" 
 printf 'name,attack_success_pct,over_refusal_pct\nalpha,1.0,9.0\nbeta,2.0,6.0\ngamma,3.0,4.0\n' >"$work/pts.csv"
 run --scenario tradeoff-scenario.txt
 expect "reopened after a row was removed" "Queries/day"
-expect "the baseline is still gamma" "vs baseline ◆ gamma"
+expect "the baseline is still gamma" "vs baseline ⊕ gamma"
 expect "and the change in the data is said" "changed since the scenario was saved"
 quit "q quits the reopened scenario"
 

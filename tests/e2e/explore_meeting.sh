@@ -63,7 +63,7 @@ lacks "without the prefix every name shares" "$names" "xstest_v2_labels_"
 
 # Navigation: filter, find-next, PgDn on the focused list, reverse sort.
 keys '\'
-expect "\\ asks for a filter" "filter (name, series, set or judge"
+expect "\\ asks for a filter" "filter by name, series or group (set, judge or file)"
 keys -l "llama2orig"
 keys Enter
 expect "the filter keeps three points" "3 of 15 points (filter: llama2orig)"

@@ -69,7 +69,7 @@ contains "the data file's SHA-256" "$saved" "sha256 = $(sha256sum pts.csv | cut 
 printf 'name,attack_success_pct,over_refusal_pct\nalpha,1.0,9.0\nbeta,2.0,6.0\ngamma,3.0,4.0\n' >pts.csv
 keys "" --scenario sc.txt
 equals "reopened after a row was removed" "$rc" 0
-contains "the baseline is still gamma" "$out" "vs baseline ◆ gamma"
+contains "the baseline is still gamma" "$out" "vs baseline ⊕ gamma"
 contains "the operating point still beta" "$out" "Per day at beta"
 contains "it says once that the data changed" "$(unwrapped)" "pts.csv changed since the scenario was saved (its SHA-256 differs)"
 keys "w" --scenario sc.txt
@@ -84,7 +84,7 @@ printf 'tradeoff-scenario = 1\nfile = pts.csv\nseries = "(no series)"\nposition 
 keys "" --scenario old.txt
 equals "an old scenario of positions opens" "$rc" 0
 contains "with a note" "$out" "an older scenario: its points were saved as positions"
-contains "its baseline where the position is" "$out" "vs baseline ◆ beta"
+contains "its baseline where the position is" "$out" "vs baseline ⊕ beta"
 
 # ---- rows left out, said where the points are -------------------------------------------------
 SIZE=200x30 keys "" --where 'name!=alpha' pts.csv

@@ -17,7 +17,9 @@ screens() {
 }
 last() { printf '%s\n' "$out" | awk '/^--- screen/ { s = "" } { s = s $0 "\n" } END { printf "%s", s }'; }
 # list FILE: the point list's rows below its column heads
-list() { sed -n '/ Name .*#/,$p' "$1" | sed 1d; }
+# The list's rows (a row ends in its # and two rates), never the status line
+# below them, which may name a point the list leaves out.
+list() { sed -n '/ Name .*#/,$p' "$1" | sed 1d | grep -E '[0-9]+ +[0-9.]+% +[0-9.?]'; }
 
 # ---- an exact threshold -----------------------------------------------------------
 # data/chatbot-scores.csv has the threshold 0.501: 78 of 2,400 benign prompts
@@ -222,7 +224,7 @@ contains "a curve's threshold is saved by name and exact threshold" "$(cat curve
 contains "the baseline too" "$(cat curve.txt)" 'baseline = "chatbot-scores @ 0.016"'
 keys "" --scenario curve.txt
 contains "reopened on that threshold" "$out" "exact threshold 0.0249, step 6 of 3,063"
-contains "against that baseline" "$out" "vs baseline ◆ chatbot-scores @ 0.016"
+contains "against that baseline" "$out" "vs baseline ⊕ chatbot-scores @ 0.016"
 cd - >/dev/null || exit 1
 
 # ---- data without series ----------------------------------------------------------------

@@ -366,6 +366,10 @@ START_TEST(test_short_names)
     shortnames_compute(&sn, &set, group_of);
     ck_assert_str_eq(sn.names[0], "gpt4 (final_label)"); /* "gpt4" alone: another group's too */
     ck_assert_str_eq(sn.names[9], "mistralinstruct (gpt4_label)");
+    /* the name within the group, for a list that shows the group beside it */
+    ck_assert(sn.shared);
+    ck_assert_str_eq(sn.within_group[0], "gpt4");
+    ck_assert_str_eq(sn.within_group[9], "mistralinstruct");
     for (size_t i = 0; i < set.len; i++)
         for (size_t k = i + 1; k < set.len; k++)
             ck_assert_str_ne(sn.names[i], sn.names[k]);
@@ -382,6 +386,7 @@ START_TEST(test_short_names)
     ck_assert_str_eq(sn.names[0], "Claude-2.1");
     ck_assert_str_eq(sn.names[2], "GPT-4o");
     ck_assert_str_eq(sn.names[3], "baseline");
+    ck_assert(!sn.shared && !sn.within_group[0]); /* no name shared: none kept */
     shortnames_free(&sn);
     pointset_free(&set);
 

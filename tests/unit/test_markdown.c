@@ -169,7 +169,7 @@ START_TEST(test_key_table)
 {
     binding_t rows[NHOSTILE];
     for (size_t i = 0; i < NHOSTILE; i++)
-        rows[i] = (binding_t){(int)i + 1, "action", {'a' + (int)i}, hostile[i].name};
+        rows[i] = (binding_t){(int)i + 1, "action", {'a' + (int)i}, hostile[i].name, NULL};
     bindings_t table = {rows, NHOSTILE};
     sb_t out = SB_INIT;
     bindings_render(&out, &table, BINDINGS_MARKDOWN);

@@ -134,8 +134,8 @@ END_TEST
 
 enum { ACT_NONE, ACT_ONE, ACT_TWO };
 static const binding_t rows[] = {
-    {ACT_ONE, "one", {'a', EK_F1}, "does the first thing"},
-    {ACT_TWO, "two", {'<'}, "does the second thing"},
+    {ACT_ONE, "one", {'a', EK_F1}, "does the first thing", NULL},
+    {ACT_TWO, "two", {'<'}, "does the second thing", NULL},
 };
 static const bindings_t table = {rows, 2};
 
