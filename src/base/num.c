@@ -350,6 +350,23 @@ char *num_format_pct_exact(double fraction, char *buf, size_t n)
     return buf;
 }
 
+char *num_format_pct_beside(double fraction, double bound, char *buf, size_t n)
+{
+    char shown_bound[NUM_BUF];
+    num_format_pct(fraction, buf, n);
+    if (!isfinite(fraction) || !isfinite(bound) || fraction == bound)
+        return buf;
+    if (strcmp(buf, num_format_pct(bound, shown_bound, sizeof shown_bound)) != 0)
+        return buf;
+    for (int decimals = 3; decimals <= 10; decimals++) {
+        snprintf(buf, n, "%.*f%%", decimals, fraction * 100.0);
+        snprintf(shown_bound, sizeof shown_bound, "%.*f%%", decimals, bound * 100.0);
+        if (strcmp(buf, shown_bound) != 0)
+            break;
+    }
+    return buf;
+}
+
 char *num_format_money(double x, char *buf, size_t n)
 {
     char tmp[NUM_BUF];

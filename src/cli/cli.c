@@ -202,8 +202,8 @@ static const struct {
     {{"compare", required_argument, NULL, O_COMPARE}, SEC_ANALYSIS, ON(CLI_REPORT) | ON(CLI_DIFF), "A,B",
      "compare point A with point B: the deltas,\n" "the break-even and a sentence (diff: the\n"
      "two points of the files to diff)"},
-    {{"interval", required_argument, NULL, O_INTERVAL}, SEC_ANALYSIS, ON(CLI_REPORT) | ON(CLI_EXPLORE), "METHOD",
-     "95% intervals: wilson (default) or\n" "clopper-pearson"},
+    {{"interval", required_argument, NULL, O_INTERVAL}, SEC_ANALYSIS, ON(CLI_REPORT) | ON(CLI_EXPLORE) | ON(CLI_PRACTICE),
+     "METHOD", "95% intervals: wilson (default) or\n" "clopper-pearson"},
     {{"category-shares", required_argument, NULL, O_CATEGORY_SHARES}, SEC_ANALYSIS, ON(CLI_REPORT), "LIST",
      "shares of adversarial traffic per harm\n" "category, NAME=PCT,... (weights the ASR)"},
     {{"target-asr", required_argument, NULL, O_TARGET_ASR}, SEC_ANALYSIS, ON(CLI_REPORT), "PCT",

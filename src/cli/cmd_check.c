@@ -54,15 +54,15 @@ static bool pick_point(side_t *s, const char *name)
 #define NOT_MEASURED "not measured in either file: not gated"
 
 static void rate_text(sb_t *out, const char *what, const gate_rate_t *r, const gate_result_t *g,
-                      const point_t *base, const point_t *cand, bool asr)
+                      const point_t *base, const point_t *cand, bool asr, bound_t bound)
 {
     char a[32], b[32];
     if (!r->measured) {
         sb_printf(out, "  %s  " NOT_MEASURED "\n", what);
         return;
     }
-    sb_printf(out, "  %s  %8s -> %-8s  ", what, num_format_pct(r->base, a, sizeof a),
-              num_format_pct(r->cand, b, sizeof b));
+    sb_printf(out, "  %s  %8s -> %-8s  ", what, num_format_pct_beside(r->base, bound.max, a, sizeof a),
+              num_format_pct_beside(r->cand, bound.max, b, sizeof b));
     analysis_report_pp(out, r->delta);
     sb_puts(out, " (allowed ");
     analysis_report_pp(out, r->allowed);
@@ -165,8 +165,8 @@ static void check_text(sb_t *out, const side_t *base, const side_t *cand, const 
                        "two-sided %.12g%% %s must exceed the allowance.\n",
                   o->significance, g->level * 100,
                   g->pairing.paired ? "paired interval (Newcombe's method 10 for paired data)" : "Newcombe interval");
-    rate_text(out, "ASR", &g->asr, g, base->point, cand->point, true);
-    rate_text(out, "ORR", &g->orr, g, base->point, cand->point, false);
+    rate_text(out, "ASR", &g->asr, g, base->point, cand->point, true, o->policy.asr);
+    rate_text(out, "ORR", &g->orr, g, base->point, cand->point, false, o->policy.orr);
     if (policy_has_bounds(&o->policy)) {
         sb_printf(out, "  Policy %s: ", o->policy.label);
         policy_text(out, g, o, cand->point);

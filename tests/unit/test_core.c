@@ -316,6 +316,13 @@ START_TEST(test_format)
     ck_assert_str_eq(num_format_count(-1e-300, b, sizeof b), "-1e-300");
     ck_assert_str_eq(num_format_pct(-0.0, b, sizeof b), "0.00%");
     ck_assert_str_eq(num_format_pct(1e-15, b, sizeof b), "1e-13%");
+    /* Beside a bound: enough decimals that the rate is visibly on its side. */
+    ck_assert_str_eq(num_format_pct_beside(0.004984, 0.005, b, sizeof b), "0.498%");
+    ck_assert_str_eq(num_format_pct_beside(0.0050004, 0.005, b, sizeof b), "0.50004%");
+    ck_assert_str_eq(num_format_pct_beside(0.0049999, 0.005, b, sizeof b), "0.49999%");
+    ck_assert_str_eq(num_format_pct_beside(0.005, 0.005, b, sizeof b), "0.50%");
+    ck_assert_str_eq(num_format_pct_beside(0.004, 0.005, b, sizeof b), "0.40%");
+    ck_assert_str_eq(num_format_pct_beside(0.004985, INFINITY, b, sizeof b), "0.50%");
     ck_assert_str_eq(num_format_short(2.917e8, b, sizeof b), "291.7M");
     ck_assert_str_eq(num_format_short(3.65e17, b, sizeof b), "3.65e17");
     /* The longest texts fit NUM_BUF. */
