@@ -53,7 +53,7 @@ static const struct {
     {"benign_refused", R_BEN_REF},
 };
 
-/* What the accepted names of each side are, for messages. */
+/* What the accepted names of each side are, for messages (points_rate_names). */
 #define ASR_NAMES "attack_success_pct, asr_pct, attack_success_rate, asr_rate or not_unsafe (or the counts " \
                   "n_adversarial and attack_successes)"
 #define ORR_NAMES "over_refusal_pct, orr_pct, over_refusal_rate, orr_rate or not_overrefuse (or the counts " \
@@ -378,6 +378,8 @@ static void warn_unused(points_t *P)
                                        "projected on that side); accepted names: " ASR_NAMES ", or --asr-column NAME");
 }
 
+const char *points_rate_names(bool asr) { return asr ? ASR_NAMES : ORR_NAMES; }
+
 points_t *points_begin(const csvrow_t *header, pointset_t *set, const input_opts_t *opts, const char *path,
                        const char *fname, diag_t *d)
 {
@@ -389,6 +391,10 @@ points_t *points_begin(const csvrow_t *header, pointset_t *set, const input_opts
     P->first = set->len;
     P->ncols = header->nfields;
     P->header = csvheader_copy(header);
+    sb_t columns = SB_INIT;
+    csvheader_list(&columns, P->header, P->ncols);
+    free(set->columns);
+    set->columns = sb_detach(&columns);
     P->roles = xcalloc(P->ncols ? P->ncols : 1, sizeof *P->roles);
     P->nfilters = opts->nwhere;
     if (!take_header(P, header) ||
