@@ -159,7 +159,7 @@ const char *num_parse_count(const char *s, double *out)
     if (v <= 0)
         return "expected a positive number of queries (10M, 2.5k, 1e7, 10,000,000)";
     if (v < NUM_MIN_VOLUME)
-        return "expected at least " NUM_MIN_VOLUME_TEXT " queries per day (where the explorer's volume slider starts)";
+        return "expected at least " NUM_MIN_VOLUME_TEXT " queries per day (the smallest volume tradeoff models)";
     if (v > NUM_MAX)
         return "expected at most " NUM_MAX_TEXT " queries per day";
     *out = v;

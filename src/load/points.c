@@ -371,11 +371,11 @@ static void warn_unused(points_t *P)
                        meant[k].asr ? "--asr-column" : "--orr-column", P->header[i]);
     }
     if (!P->has_orr)
-        diag_warn_file(P->d, P->fname, "no over-refusal column: the points have ASR only (listed, not plotted or "
-                                       "projected on that side); accepted names: " ORR_NAMES ", or --orr-column NAME");
+        diag_warn_file(P->d, P->fname, "no over-refusal column: the points have ASR only (their ORR is "
+                                       "unknown); accepted names: " ORR_NAMES ", or --orr-column NAME");
     if (!P->has_asr)
-        diag_warn_file(P->d, P->fname, "no attack success column: the points have ORR only (listed, not plotted or "
-                                       "projected on that side); accepted names: " ASR_NAMES ", or --asr-column NAME");
+        diag_warn_file(P->d, P->fname, "no attack success column: the points have ORR only (their ASR is "
+                                       "unknown); accepted names: " ASR_NAMES ", or --asr-column NAME");
 }
 
 const char *points_rate_names(bool asr) { return asr ? ASR_NAMES : ORR_NAMES; }
@@ -953,8 +953,7 @@ int points_finish(points_t *P)
     names_tell_apart(P->set, P->first, P->header, P->ncols, P->fname);
     if (P->nmissing)
         diag_warn_lines(P->d, P->fname, "point", P->missing_lines, P->nmissing,
-                        "without an attack success or over-refusal rate: listed, but not plotted or projected on "
-                        "the missing side");
+                        "without an attack success or over-refusal rate: that rate is unknown");
     if (has(P, R_KNOB) && !P->set->knob_name)
         P->set->knob_name = xstrdup(P->header[P->col[R_KNOB]]);
     return 0;

@@ -25,6 +25,29 @@ run report --volume ten
 equals "bad --volume exits 2" "$rc" 2
 contains "bad --volume names the flag and what is accepted" "$err" "--volume 'ten': expected a number"
 equals "bad --volume prints nothing on stdout" "$out" ""
+# Messages talk about the command being run: no explorer sliders or keys
+# from report or plot, no plotting from check, diff or judges.
+for cmd in report plot; do
+    run $cmd --volume 12
+    equals "$cmd --volume 12 exits 2" "$rc" 2
+    contains "$cmd --volume 12 says the range" "$err" "expected at least 1,000 queries per day"
+    lacks "$cmd --volume 12: no explorer slider" "$err" "slider"
+    lacks "$cmd --volume 12: no explorer" "$err" "explorer"
+done
+printf 'name,atack_success_pct,over_refusal_pct\nbase,1,4\n' >"$tmp/asr-misspelt.csv"
+run check --policy none "$tmp/asr-misspelt.csv" "$tmp/asr-misspelt.csv"
+contains "check warns of the missing ASR" "$err" "no attack success column"
+lacks "check's warnings do not talk of plotting" "$err" "plot"
+JBB=$DATADIR/jailbreakbench/jbb_PAIR_black_box_gpt-4-0125-preview.csv
+JBB2=$DATADIR/jailbreakbench/jbb_PAIR_black_box_gpt-3.5-turbo-1106.csv
+run diff --preset jailbreakbench "$JBB" "$JBB2"
+equals "diff of two JailbreakBench files exits 0" "$rc" 0
+lacks "diff prints no 'not plotted' warning" "$err" "plotted"
+run judges --preset jailbreakbench "$JBB"
+lacks "judges prints no 'not plotted' warning" "$err" "plotted"
+run check --preset jailbreakbench --policy none "$JBB" "$JBB2"
+lacks "check prints no 'not plotted' warning" "$err" "plotted"
+
 run report --adversarial-share 150
 equals "--adversarial-share 150 exits 2" "$rc" 2
 contains "--adversarial-share 150 says the range" "$err" "expected a percentage from 0 to 100"

@@ -256,7 +256,7 @@ START_TEST(test_parse_count)
     /* Volumes follow the explorer's slider, from its minimum (issue 19:
      * 1e-300 was taken and printed as -0), to the cap, which is named. */
     ck_assert_str_eq(num_parse_count("1e-300", &v),
-                     "expected at least 1,000 queries per day (where the explorer's volume slider starts)");
+                     "expected at least 1,000 queries per day (the smallest volume tradeoff models)");
     ck_assert_ptr_nonnull(num_parse_count("999", &v));
     ck_assert(num_parse_count("1k", &v) == NULL && v == NUM_MIN_VOLUME);
     ck_assert_str_eq(num_parse_count("2e15", &v), "expected at most 1e15 queries per day");
