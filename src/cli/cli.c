@@ -841,11 +841,41 @@ static const char *shown_name(const cli_t *c)
     return commands[c->command].name;
 }
 
+/* The option of the command nearest to a misspelt "--name[=value]" by
+ * edit distance, when it is close (about one slip in four letters); NULL
+ * otherwise. The first of the table wins a tie. */
+static const char *closest_option(cli_command_t cmd, const char *bad)
+{
+    if (strncmp(bad, "--", 2) != 0)
+        return NULL;
+    char typed[64];
+    size_t len = strcspn(bad + 2, "=");
+    if (len == 0 || len >= sizeof typed)
+        return NULL;
+    memcpy(typed, bad + 2, len);
+    typed[len] = '\0';
+    size_t max = len <= 4 ? 1 : len <= 8 ? 2 : 3, best_d = max + 1;
+    const char *best = NULL;
+    for (size_t i = 0; i < NOPTIONS; i++) {
+        if (!(options[i].commands & ON(cmd)))
+            continue;
+        size_t d = text_distance(typed, options[i].opt.name, max);
+        if (d < best_d) {
+            best_d = d;
+            best = options[i].opt.name;
+        }
+    }
+    return best;
+}
+
 static bool bad_option(const cli_t *c, int val, const char *bad)
 {
     char *shown = text_sanitize(bad, strlen(bad));
+    const char *near = val == ':' ? NULL : closest_option(c->command, bad);
     if (val == ':')
         cli_error("option '%s' needs a value", shown);
+    else if (near)
+        cli_error("unknown option '%s'; did you mean --%s?", shown, near);
     else
         cli_error("unknown option '%s'", shown);
     free(shown);

@@ -54,6 +54,19 @@ contains "--adversarial-share 150 says the range" "$err" "expected a percentage 
 run report --bogus
 equals "unknown option exits 2" "$rc" 2
 contains "unknown option is named" "$err" "unknown option '--bogus'"
+lacks "a name close to none gets no suggestion" "$err" "did you mean"
+# A slip gets the closest option of that command, and still exits 2.
+run report --intervl wilson
+equals "--intervl exits 2" "$rc" 2
+contains "--intervl: did you mean --interval?" "$err" "unknown option '--intervl'; did you mean --interval?"
+run check --baseline-nmae x a b
+contains "check --baseline-nmae: did you mean --baseline-name?" "$err" "did you mean --baseline-name?"
+run report --polcy=none
+contains "--polcy=none: the name before '=' is matched" "$err" "did you mean --policy?"
+run practice --seeed 3
+contains "practice --seeed: its own options" "$err" "did you mean --seed?"
+run report --seeed 3
+lacks "report --seeed: no option of another command is offered" "$err" "did you mean --seed"
 run report --policy lenient
 equals "unknown policy exits 2" "$rc" 2
 contains "unknown policy lists the choices" "$err" "consumer, enterprise, high-risk or none"
