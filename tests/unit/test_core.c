@@ -401,6 +401,15 @@ START_TEST(test_short_names)
     shortnames_free(&sn);
     pointset_free(&set);
 
+    /* never cut inside brackets: "label)" is no name */
+    add_named(&set, "run (gpt4_label)", "g");
+    add_named(&set, "run (gpt4_label) [b/run.csv]", "g");
+    shortnames_compute(&sn, &set, NULL);
+    ck_assert_str_eq(sn.names[0], "(gpt4_label)");
+    ck_assert_str_eq(sn.names[1], "(gpt4_label) [b/run.csv]");
+    shortnames_free(&sn);
+    pointset_free(&set);
+
     /* a name the shared parts would empty keeps itself */
     add_named(&set, "model", "g");
     add_named(&set, "model-b", "g");
