@@ -9,10 +9,9 @@
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "load/examples.h"
-#include "load/csvcell.h"
+#include "load/inputopts.h"
 #include "load/judged.h"
 #include "load/load.h"
-#include "load/rowfilter.h"
 #include "core/namematch.h"
 #include "render/canvas.h"
 #include "ui/bindings.h"
@@ -240,7 +239,8 @@ static const struct {
      "no colours on a terminal (a non-empty\n" "NO_COLOR too)"},
 
     {{"scenario", required_argument, NULL, O_SCENARIO_FILE}, SEC_EXPLORER, ON(CLI_EXPLORE), "FILE",
-     "reopen a scenario saved with the s key\n" "(files, sliders, baseline, policy)"},
+     "reopen a scenario saved with the s key\n" "(files and how they were read, sliders,\n"
+     "baseline, policy)"},
     {{"threshold", required_argument, NULL, O_THRESHOLD}, SEC_EXPLORER, ON(CLI_EXPLORE), "X",
      "start at this threshold of the series (a\n" "mix between measured ones) or point"},
     {{"baseline", required_argument, NULL, O_BASELINE}, SEC_EXPLORER, ON(CLI_EXPLORE), "NAME",
@@ -500,22 +500,13 @@ static bool examples_apply(cli_data_t *data)
 
 /* ---- --where -------------------------------------------------------------------- */
 
-/* The --where expressions, in the order given; kept until exit. */
-static const char **where_list;
+/* The array of the --where expressions, as inputopts_set grew it; freed
+ * at exit (cli_t is the command's, gone by then). */
+static input_opts_t where_list;
 
 static void free_where_list(void)
 {
-    free(where_list);
-    where_list = NULL;
-}
-
-static void where_add(input_opts_t *in, const char *expr)
-{
-    if (!where_list)
-        atexit(free_where_list);
-    where_list = xrealloc(where_list, (in->nwhere + 1) * sizeof *where_list);
-    where_list[in->nwhere++] = expr;
-    in->where = where_list;
+    inputopts_free(&where_list);
 }
 
 /* ---- values ------------------------------------------------------------------- */
@@ -570,94 +561,24 @@ static bool parse_seed(const cli_t *c, const char *value, unsigned long long *ou
     return true;
 }
 
-/* A number of prompts: a whole number from 1 to the largest count a cell
- * may hold. */
-static bool parse_prompts(const cli_t *c, const char *flag, const char *value, long long *out)
-{
-    double v;
-    if (num_parse_decimal(value, &v) || v != floor(v) || v < 1 || v > CSVCELL_MAX_COUNT)
-        return flag_value(c, flag, "expected a whole number of prompts from 1 to 1e15", value);
-    *out = (long long)v;
-    return true;
-}
-
-/* A column name or a list of them: something besides blanks and commas. */
-static bool column_value(const cli_t *c, const char *flag, const char *arg)
-{
-    return arg[strspn(arg, " ,")] ? true : flag_value(c, flag, "expected a column name", arg);
-}
-
-/* The mapping flags of operating-point tables. */
-static bool apply_mapping(cli_t *c, int val, const char *arg)
-{
-    input_opts_t *in = &c->data.input;
-    rowfilter_t f;
-    const char *why;
-    switch (val) {
-    case O_ASR_COLUMN: in->asr_column = arg; return column_value(c, "asr-column", arg);
-    case O_ORR_COLUMN: in->orr_column = arg; return column_value(c, "orr-column", arg);
-    case O_NAME_COLUMNS: in->name_columns = arg; return column_value(c, "name-columns", arg);
-    case O_CATEGORY_COLUMN: in->category_column = arg; return column_value(c, "category-column", arg);
-    case O_COMPLEMENT:
-        return input_parse_complement(arg, &in->complement) ? true
-                                                             : flag_value(c, "complement", "expected asr, orr or both", arg);
-    case O_RATES:
-        return input_parse_rates(arg, &in->rates) ? true
-                                                   : flag_value(c, "rates", "expected percent, fraction or auto", arg);
-    case O_WHERE:
-        if ((why = rowfilter_parse(arg, &f)))
-            return flag_value(c, "where", why, arg);
-        rowfilter_free(&f);
-        where_add(in, arg);
-        return true;
-    }
-    return false;
-}
-
-static bool apply_data(cli_t *c, int val, const char *arg)
+static bool apply_data(cli_t *c, int val, const char *name, const char *arg)
 {
     input_opts_t *in = &c->data.input;
     switch (val) {
     case O_EXAMPLE: example_add(&c->data, arg); return true;
     case O_LIST_EXAMPLES: examples_list(); exit(EXIT_OK);
-    case O_INPUT:
-        if (!input_parse_kind(arg, &in->kind))
-            return flag_value(c, "input", "expected points, judged, scores or binned", arg);
-        return true;
-    case O_KNOB: in->knob_column = arg; return true;
-    case O_GROUP_COLUMNS:
-        if (!arg[strspn(arg, " ,")])
-            return flag_value(c, "group-columns", "expected column names separated by commas, or none", arg);
-        in->group_columns = arg;
-        return true;
-    case O_PRESET:
-        if (!judged_preset_known(arg))
-            return flag_value(c, "preset", "expected xstest or jailbreakbench", arg);
-        in->preset = arg;
-        return true;
-    case O_JUDGE: in->judge = arg; return true;
-    case O_SET_COLUMN: in->set_column = arg; return true;
-    case O_HARMFUL_VALUES: in->harmful_values = arg; return true;
-    case O_BENIGN_VALUES: in->benign_values = arg; return true;
-    case O_VERDICT_COLUMN: in->verdict_column = arg; return true;
-    case O_REFUSED_VALUES: in->refused_values = arg; return true;
-    case O_COMPLIED_VALUES: in->complied_values = arg; return true;
-    case O_ID_COLUMN:
-        if (!arg[strspn(arg, " ")])
-            return flag_value(c, "id-column", "expected the name of a column", arg);
-        in->id_column = arg;
-        return true;
-    case O_UNRECOGNISED:
-        if (!input_parse_unrecognised(arg, &in->unrecognised))
-            return flag_value(c, "unrecognised", "expected exclude, refusal or compliance", arg);
-        return true;
     case O_VERBOSE: c->data.verbose = true; return true;
-    case O_N_ADVERSARIAL:
-    case O_N_BENIGN:
-        return parse_prompts(c, val == O_N_ADVERSARIAL ? "n-adversarial" : "n-benign", arg,
-                             val == O_N_ADVERSARIAL ? &in->n_adversarial : &in->n_benign);
     }
-    return apply_mapping(c, val, arg);
+    /* How files are read: checked where a scenario file's are. */
+    const char *why = inputopts_set(in, name, arg);
+    if (why)
+        return flag_value(c, name, why, arg);
+    if (val == O_WHERE) {
+        if (!where_list.where)
+            atexit(free_where_list);
+        where_list.where = in->where;
+    }
+    return true;
 }
 
 static bool apply_scenario(cli_t *c, int val, const char *arg)
@@ -819,7 +740,7 @@ static bool apply_option(cli_t *c, size_t row, const char *arg)
 {
     int val = options[row].opt.val;
     switch (options[row].section) {
-    case SEC_DATA: return apply_data(c, val, arg);
+    case SEC_DATA: return apply_data(c, val, options[row].opt.name, arg);
     case SEC_SCENARIO: return apply_scenario(c, val, arg);
     case SEC_ANALYSIS: return apply_analysis(c, val, arg);
     case SEC_CHART:

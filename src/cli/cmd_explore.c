@@ -10,6 +10,8 @@
 
 #include "cli/cmd.h"
 #include "base/exitcode.h"
+#include "base/text.h"
+#include "load/inputopts.h"
 #include "ui/explore.h"
 #include "ui/scenario_file.h"
 #include "term/headless.h"
@@ -97,6 +99,70 @@ static bool apply_scenario_file(explore_t *ex, const scenario_file_t *sf, const 
     return ok;
 }
 
+/* A reading option of the command line that disagrees with a scenario
+ * of version 3: refused, naming both. */
+static bool reading_conflict(const cli_t *c, const scenario_file_t *sf, const char *path, const char *name)
+{
+    sb_t given = SB_INIT, saved = SB_INIT;
+    inputopts_describe(&given, &c->data.input, name);
+    inputopts_describe(&saved, &sf->input, name);
+    char *shown_given = text_sanitize(sb_str(&given), given.len);
+    char *shown_saved = text_sanitize(sb_str(&saved), saved.len);
+    char *shown_path = text_sanitize(path, strlen(path));
+    long line = scenario_file_option_line(sf, name);
+    if (line > 0)
+        cli_error("--%s '%s': %s:%ld: the scenario reads its files with %s = '%s'; leave the flag out, "
+                  "or give the files to read otherwise as operands",
+                  name, shown_given, shown_path, line, name, shown_saved);
+    else
+        cli_error("--%s '%s': %s: the scenario was saved reading its files without --%s; leave the flag "
+                  "out, or give the files to read otherwise as operands",
+                  name, shown_given, shown_path, name);
+    free(shown_given);
+    free(shown_saved);
+    free(shown_path);
+    sb_free(&given);
+    sb_free(&saved);
+    return false;
+}
+
+/* The files of a scenario and how they were read, with the command line.
+ * FILE operands replace the saved files and, from version 3, the saved
+ * way of reading them: the command line's options alone apply. Without
+ * operands a version 3 scenario reads its files as they were read when
+ * it was saved, every option (one not written was at its default): a
+ * flag that says otherwise is refused. Older scenarios recorded at most
+ * --group-columns, which a flag replaces, as it did. --interval is held
+ * to a version 3 scenario's as a reading option is, with operands too:
+ * it is not the files' but the screen's. */
+static bool reading_of_scenario(cli_t *c, const scenario_file_t *sf, const char *path)
+{
+    bool strict = sf->version >= 3, operands = c->data.nfiles > 0;
+    if (!operands) {
+        c->data.files = sf->files;
+        c->data.nfiles = sf->nfiles;
+    }
+    for (size_t i = 0; inputopts_names[i] && !(strict && operands); i++) {
+        const char *name = inputopts_names[i];
+        if (!inputopts_given(&c->data.input, name))
+            inputopts_take(&c->data.input, &sf->input, name);
+        else if (strict && !inputopts_same(&c->data.input, &sf->input, name))
+            return reading_conflict(c, sf, path, name);
+    }
+    stats_method_t *given = &c->analysis.opts.interval;
+    if (!sf->has_interval || (*given != STATS_WILSON && !strict))
+        return true;
+    if (*given != STATS_WILSON && *given != sf->interval) {
+        char *shown_path = text_sanitize(path, strlen(path));
+        cli_error("--interval %s: %s:%ld: the scenario's intervals are %s; leave the flag out",
+                  stats_method_name(*given), shown_path, sf->interval_line, stats_method_name(sf->interval));
+        free(shown_path);
+        return false;
+    }
+    *given = sf->interval;
+    return true;
+}
+
 int cmd_explore(int argc, char **argv)
 {
     cli_t c;
@@ -139,12 +205,10 @@ int cmd_explore(int argc, char **argv)
             c.scenario.cost_harm = flags.cost_harm;
         if (strcmp(flags.policy.key, def.policy.key) != 0)
             c.scenario.policy = flags.policy;
-        if (c.data.nfiles == 0) {
-            c.data.files = sf.files;
-            c.data.nfiles = sf.nfiles;
+        if (!reading_of_scenario(&c, &sf, c.explore.scenario_file)) {
+            scenario_file_free(&sf);
+            return EXIT_USAGE;
         }
-        if (!c.data.input.group_columns)
-            c.data.input.group_columns = sf.group_columns;
     }
 
     pointset_t set = POINTSET_INIT;
@@ -164,7 +228,7 @@ int cmd_explore(int argc, char **argv)
     diag_free(&warnings);
     ex.ascii = c.display.ascii;
     ex.scale = scale;
-    ex.group_columns = c.data.input.group_columns;
+    ex.input = &c.data.input;
 
     int rc = EXIT_OK;
     if ((c.explore.scenario_file && !apply_scenario_file(&ex, &sf, c.explore.scenario_file)) ||

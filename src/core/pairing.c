@@ -34,7 +34,7 @@ static bool side_unfit(const promptlog_t *log, sb_t *why)
                   log->shown, log->key_expected ? log->key_expected : "an id column or a prompt text column");
         return true;
     }
-    if (log->dup_line_a) {
+    if (log->dup_text) {
         sb_printf(why, "%s:%ld: the %s '%s' is also on line %ld: expected each prompt once (a file with a "
                        "repeated %s cannot be paired)",
                   log->shown, log->dup_line_b, log->key_name, log->dup_text, log->dup_line_a, log->key_name);

@@ -210,9 +210,12 @@ static void grow(promptlog_t *log)
     log->cap = cap;
 }
 
+/* The first duplicate only. Whether one was noted is dup_text's to say: a
+ * line number can be 0 (unknown, or past UINT32_MAX), and a second note
+ * would leak the first text. */
 static void note_duplicate(promptlog_t *log, long first, long line, const char *key, size_t len)
 {
-    if (log->dup_line_a)
+    if (log->dup_text)
         return;
     log->dup_line_a = first;
     log->dup_line_b = line;

@@ -89,8 +89,8 @@ typedef struct promptlog {
     size_t nslots;
 
     /* The first key seen twice: its two lines and (sanitised, cut) text. */
-    long dup_line_a, dup_line_b; /* 0: no key seen twice */
-    char *dup_text;
+    long dup_line_a, dup_line_b; /* 0 when unknown */
+    char *dup_text;              /* NULL: no key seen twice */
 
     promptlog_counts_t *tally; /* promptlog_finish: njudges x 3 treatments */
 

@@ -16,11 +16,19 @@ static int word_index(const char *s, const char *const *words, int n)
     return -1;
 }
 
+static const char *const kind_words[] = {"auto", "points", "judged", "scores", "binned"};
+static const input_kind_t kinds[] = {INPUT_AUTO, INPUT_POINTS, INPUT_JUDGED, INPUT_SCORES, INPUT_BINNED};
+static const char *const unrec_words[] = {"exclude", "refusal", "compliance"};
+static const point_unrec_t unrecs[] = {POINT_UNREC_EXCLUDE, POINT_UNREC_REFUSAL, POINT_UNREC_COMPLIANCE};
+static const char *const rates_words[] = {"auto", "percent", "fraction"};
+static const input_rates_t units[] = {INPUT_RATES_AUTO, INPUT_RATES_PERCENT, INPUT_RATES_FRACTION};
+static const char *const complement_words[] = {"asr", "orr", "both"};
+static const unsigned complement_bits[] = {INPUT_COMPLEMENT_ASR, INPUT_COMPLEMENT_ORR,
+                                           INPUT_COMPLEMENT_ASR | INPUT_COMPLEMENT_ORR};
+
 bool input_parse_kind(const char *s, input_kind_t *kind)
 {
-    static const char *const words[] = {"auto", "points", "judged", "scores", "binned"};
-    static const input_kind_t kinds[] = {INPUT_AUTO, INPUT_POINTS, INPUT_JUDGED, INPUT_SCORES, INPUT_BINNED};
-    int i = word_index(s, words, 5);
+    int i = word_index(s, kind_words, 5);
     if (i >= 0)
         *kind = kinds[i];
     return i >= 0;
@@ -28,33 +36,50 @@ bool input_parse_kind(const char *s, input_kind_t *kind)
 
 bool input_parse_unrecognised(const char *s, point_unrec_t *how)
 {
-    static const char *const words[] = {"exclude", "refusal", "compliance"};
-    static const point_unrec_t hows[] = {POINT_UNREC_EXCLUDE, POINT_UNREC_REFUSAL, POINT_UNREC_COMPLIANCE};
-    int i = word_index(s, words, 3);
+    int i = word_index(s, unrec_words, 3);
     if (i >= 0)
-        *how = hows[i];
+        *how = unrecs[i];
     return i >= 0;
+}
+
+const char *input_unrecognised_name(point_unrec_t how)
+{
+    for (int i = 0; i < 3; i++)
+        if (unrecs[i] == how)
+            return unrec_words[i];
+    return unrec_words[0];
 }
 
 bool input_parse_rates(const char *s, input_rates_t *rates)
 {
-    static const char *const words[] = {"auto", "percent", "fraction"};
-    static const input_rates_t units[] = {INPUT_RATES_AUTO, INPUT_RATES_PERCENT, INPUT_RATES_FRACTION};
-    int i = word_index(s, words, 3);
+    int i = word_index(s, rates_words, 3);
     if (i >= 0)
         *rates = units[i];
     return i >= 0;
 }
 
+const char *input_rates_name(input_rates_t rates)
+{
+    for (int i = 0; i < 3; i++)
+        if (units[i] == rates)
+            return rates_words[i];
+    return rates_words[0];
+}
+
 bool input_parse_complement(const char *s, unsigned *sides)
 {
-    static const char *const words[] = {"asr", "orr", "both"};
-    static const unsigned bits[] = {INPUT_COMPLEMENT_ASR, INPUT_COMPLEMENT_ORR,
-                                    INPUT_COMPLEMENT_ASR | INPUT_COMPLEMENT_ORR};
-    int i = word_index(s, words, 3);
+    int i = word_index(s, complement_words, 3);
     if (i >= 0)
-        *sides = bits[i];
+        *sides = complement_bits[i];
     return i >= 0;
+}
+
+const char *input_complement_name(unsigned sides)
+{
+    for (int i = 0; i < 3; i++)
+        if (complement_bits[i] == sides)
+            return complement_words[i];
+    return "";
 }
 
 const char *input_points_flag(const input_opts_t *opts)
@@ -78,18 +103,10 @@ const char *input_points_flag(const input_opts_t *opts)
 
 const char *input_kind_name(input_kind_t kind)
 {
-    switch (kind) {
-    case INPUT_POINTS:
-        return "points";
-    case INPUT_JUDGED:
-        return "judged";
-    case INPUT_SCORES:
-        return "scores";
-    case INPUT_BINNED:
-        return "binned";
-    default:
-        return "auto";
-    }
+    for (int i = 0; i < 5; i++)
+        if (kinds[i] == kind)
+            return kind_words[i];
+    return kind_words[0];
 }
 
 unsigned long long input_max_bytes(input_kind_t kind)

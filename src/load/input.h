@@ -107,11 +107,17 @@ const char *input_size_advice(input_kind_t kind);
 /* "exclude", "refusal", "compliance" -> how unrecognised verdicts count;
  * false when unknown. */
 bool input_parse_unrecognised(const char *s, point_unrec_t *how);
+/* The word input_parse_unrecognised reads as `how`. */
+const char *input_unrecognised_name(point_unrec_t how);
 
 /* "auto", "percent", "fraction" -> --rates; false when unknown. */
 bool input_parse_rates(const char *s, input_rates_t *rates);
+/* The word input_parse_rates reads as `rates`. */
+const char *input_rates_name(input_rates_t rates);
 /* "asr", "orr", "both" -> INPUT_COMPLEMENT_* bits; false when unknown. */
 bool input_parse_complement(const char *s, unsigned *sides);
+/* The word input_parse_complement reads as `sides` ("" for none). */
+const char *input_complement_name(unsigned sides);
 /* The mapping flag of operating-point tables that `opts` sets ("--asr-column"
  * ...), or NULL: judged results, scores and bins refuse them. */
 const char *input_points_flag(const input_opts_t *opts);

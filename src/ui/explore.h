@@ -162,7 +162,7 @@ typedef struct {
     char *title;
     char **files;   /* operands as given, for saving the scenario */
     int nfiles;
-    const char *group_columns; /* --group-columns as given (saved with the scenario); may be NULL */
+    const input_opts_t *input; /* how the files were read (saved with the scenario); NULL: the defaults */
     /* The measurement groups: every point's marks within its group, and
      * each group's frontier. The current group is the operating point's
      * (it follows it from series to series): the chart draws its frontier

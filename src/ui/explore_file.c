@@ -9,7 +9,7 @@
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "core/model.h"
-#include "load/input.h"
+#include "load/inputopts.h"
 #include "render/analysis_report.h"
 #include "render/report.h"
 #include "ui/explore.h"
@@ -46,6 +46,13 @@ static void save_op(const pointset_t *set, const frontier_op_t *op, bool curve, 
     }
 }
 
+/* A reading option as the explorer was given it (inputopts_fn): checked
+ * then, it is taken as it is. */
+static void save_option(const char *name, const char *value, void *sf)
+{
+    scenario_file_set_option(sf, name, value, 0);
+}
+
 static void fill_scenario_file(const explore_t *ex, scenario_file_t *sf)
 {
     scenario_file_init(sf);
@@ -60,8 +67,10 @@ static void fill_scenario_file(const explore_t *ex, scenario_file_t *sf)
         if (digest_file(ex->files[i], hex) == 0)
             sf->sha256[i] = xstrdup(hex);
     }
-    if (ex->group_columns)
-        sf->group_columns = xstrdup(ex->group_columns);
+    if (ex->input)
+        inputopts_each(ex->input, save_option, sf);
+    sf->has_interval = true;
+    sf->interval = ex->analysis.interval;
     frontier_op_t op = explore_current(ex);
     long c = op.valid && !op.is_mix ? curves_of_point(&ex->curves, op.a) : -1;
     save_op(&ex->set, &op, c >= 0, &sf->point);

@@ -5,6 +5,7 @@
 #include "ui/scenario_file.h"
 #include "base/text.h"
 #include "base/xalloc.h"
+#include "load/inputopts.h"
 
 #include <errno.h>
 #include <math.h>
@@ -20,6 +21,31 @@ void scenario_file_init(scenario_file_t *sf)
     sf->point.share = sf->baseline.share = NAN;
     sf->position = NAN;
     sf->baseline_position = NAN;
+    sf->input = (input_opts_t)INPUT_OPTS_INIT;
+    sf->interval = STATS_WILSON;
+}
+
+const char *scenario_file_set_option(scenario_file_t *sf, const char *name, const char *value, long line)
+{
+    char *kept = xstrdup(value);
+    const char *why = inputopts_set(&sf->input, name, kept);
+    if (why) {
+        free(kept);
+        return why;
+    }
+    sf->options = xrealloc(sf->options, (sf->noptions + 1) * sizeof *sf->options);
+    sf->options[sf->noptions++] = (struct scenario_option){xstrdup(name), kept, line};
+    return NULL;
+}
+
+long scenario_file_option_line(const scenario_file_t *sf, const char *name)
+{
+    if (strcmp(name, "interval") == 0)
+        return sf->interval_line;
+    for (size_t i = 0; i < sf->noptions; i++)
+        if (strcmp(sf->options[i].name, name) == 0)
+            return sf->options[i].line;
+    return 0;
 }
 
 void scenario_file_free(scenario_file_t *sf)
@@ -35,7 +61,12 @@ void scenario_file_free(scenario_file_t *sf)
     free(sf->point.mix);
     free(sf->baseline.name);
     free(sf->baseline.mix);
-    free(sf->group_columns);
+    for (size_t i = 0; i < sf->noptions; i++) {
+        free(sf->options[i].name);
+        free(sf->options[i].value);
+    }
+    free(sf->options);
+    inputopts_free(&sf->input);
     free(sf->series);
     free(sf->group);
     free(sf->baseline_series);
@@ -181,7 +212,7 @@ const char *const scenario_focus_names[] = {"threshold", "volume", "adversarial-
 static const char *const KEYS[] = {"tradeoff-scenario", "volume", "adversarial-share", "cost-refusal",
                                    "cost-harm", "policy", "asr-bound", "orr-bound", "series",
                                    "position", "baseline-series", "baseline-position", "sort",
-                                   "scales", "focus", "group", "baseline-group", "group-columns",
+                                   "scales", "focus", "group", "baseline-group", "interval",
                                    "point", "point-mix", "point-share", "baseline", "baseline-mix",
                                    "baseline-share", NULL};
 
@@ -200,9 +231,17 @@ static int apply(scenario_file_t *sf, const where_t *w, const char *dir, const c
     const char *why = NULL;
     scenario_t *s = &sf->scenario;
     if (strcmp(key, "tradeoff-scenario") == 0) {
-        if (strcmp(value, "1") != 0 && strcmp(value, "2") != 0)
-            return fail(w, vcol, "version '%s' is not supported; expected 1 or 2", value);
+        if (strcmp(value, "1") != 0 && strcmp(value, "2") != 0 && strcmp(value, "3") != 0)
+            return fail(w, vcol, "version '%s' is not supported; expected 1, 2 or 3", value);
         sf->version = value[0] - '0';
+    } else if (inputopts_known(key)) {
+        if ((why = scenario_file_set_option(sf, key, value, w->line)))
+            return fail_why(w, vcol, key, value, why);
+    } else if (strcmp(key, "interval") == 0) {
+        if (!stats_parse_method(value, &sf->interval))
+            return fail_choice(w, vcol, "interval", value, "wilson or clopper-pearson");
+        sf->has_interval = true;
+        sf->interval_line = w->line;
     } else if (strcmp(key, "file") == 0) {
         if (!*value)
             return fail(w, vcol, "expected a file path%s", "");
@@ -261,10 +300,6 @@ static int apply(scenario_file_t *sf, const where_t *w, const char *dir, const c
     } else if (strcmp(key, "group") == 0 || strcmp(key, "baseline-group") == 0) {
         char **to = key[0] == 'g' ? &sf->group : &sf->baseline_group;
         *to = xstrdup(value);
-    } else if (strcmp(key, "group-columns") == 0) {
-        if (!*value)
-            return fail(w, vcol, "expected column names separated by commas, or none%s", "");
-        sf->group_columns = xstrdup(value);
     } else if (strcmp(key, "position") == 0 || strcmp(key, "baseline-position") == 0) {
         double v;
         if (num_parse_decimal(value, &v) != NULL || v < 0)
@@ -291,7 +326,7 @@ static int apply(scenario_file_t *sf, const where_t *w, const char *dir, const c
 
 /* The value of a line, from `raw` (trimmed): a quoted one read back
  * byte for byte (text_quote), anything else as it is. Names other than
- * paths are sanitised, as the names of loaded series are, so that they
+ * paths and reading options are sanitised, as the names of loaded series are, so that they
  * can match; unquoted, they are trimmed again. NULL, with the error
  * recorded, when a quoted value is malformed. */
 static char *line_value(const where_t *w, const char *key, const char *raw, int vcol)
@@ -314,7 +349,9 @@ static char *line_value(const where_t *w, const char *key, const char *raw, int 
     } else {
         value = xstrdup(raw);
     }
-    if (strcmp(key, "file") == 0)
+    /* Paths and how files were read: byte for byte (a column's name is
+     * matched as it is). */
+    if (strcmp(key, "file") == 0 || inputopts_known(key))
         return value;
     char *clean = text_sanitize(value, strlen(value));
     free(value);
@@ -323,6 +360,22 @@ static char *line_value(const where_t *w, const char *key, const char *raw, int 
         memmove(clean, t, strlen(t) + 1);
     }
     return clean;
+}
+
+/* "unknown key", with the keys there are. */
+static int unknown_key(const where_t *w, int kcol, const char *key)
+{
+    sb_t fmt = SB_INIT;
+    sb_puts(&fmt, "unknown key '%s'; expected file, sha256, volume, adversarial-share, cost-refusal, "
+                  "cost-harm, policy, asr-bound, orr-bound, point, point-mix, point-share, baseline, "
+                  "baseline-mix, baseline-share, series, position, group, baseline-series, "
+                  "baseline-position, baseline-group, sort, scales, focus, interval or how the files "
+                  "were read:");
+    for (size_t i = 0; inputopts_names[i]; i++)
+        sb_printf(&fmt, " %s", inputopts_names[i]);
+    int rc = fail(w, kcol, sb_str(&fmt), key);
+    sb_free(&fmt);
+    return rc;
 }
 
 /* One line, "key = value", a comment or blank: 0, or -1 with the error. */
@@ -342,14 +395,10 @@ static int parse_line(scenario_file_t *sf, const where_t *w, const char *dir, ch
     size_t k = 0;
     while (KEYS[k] && strcmp(KEYS[k], key) != 0)
         k++;
-    if (!KEYS[k] && strcmp(key, "file") != 0 && strcmp(key, "sha256") != 0)
-        return fail(w, kcol,
-                    "unknown key '%s'; expected file, sha256, volume, adversarial-share, cost-refusal, "
-                    "cost-harm, policy, asr-bound, orr-bound, point, point-mix, point-share, baseline, "
-                    "baseline-mix, baseline-share, series, position, group, baseline-series, "
-                    "baseline-position, baseline-group, sort, scales, focus or group-columns",
-                    key);
-    if (KEYS[k] && seen[k])
+    bool option = inputopts_known(key);
+    if (!KEYS[k] && strcmp(key, "file") != 0 && strcmp(key, "sha256") != 0 && !option)
+        return unknown_key(w, kcol, key);
+    if ((KEYS[k] && seen[k]) || (option && strcmp(key, "where") != 0 && scenario_file_option_line(sf, key)))
         return fail(w, kcol, "'%s' is given twice", key);
     if (KEYS[k])
         seen[k] = true;
@@ -450,6 +499,12 @@ static void put_line(sb_t *out, const char *key, const char *value)
     sb_putc(out, '\n');
 }
 
+/* A reading option's line (inputopts_fn). */
+static void put_option(const char *name, const char *value, void *out)
+{
+    put_line(out, name, value);
+}
+
 /* "point = ..." and, for a mix, "point-mix" and "point-share". */
 static void put_point(sb_t *out, const char *key, const scenario_point_t *p)
 {
@@ -478,8 +533,9 @@ void scenario_file_format(sb_t *out, const scenario_file_t *sf)
         if (sf->sha256 && sf->sha256[i])
             sb_printf(out, "sha256 = %s\n", sf->sha256[i]);
     }
-    if (sf->group_columns)
-        put_line(out, "group-columns", sf->group_columns);
+    inputopts_each(&sf->input, put_option, out);
+    if (sf->has_interval)
+        sb_printf(out, "interval = %s\n", stats_method_name(sf->interval));
     sb_printf(out, "volume = %s\n", num_format_json(s->volume, n, sizeof n));
     sb_printf(out, "adversarial-share = %s%%\n", num_format_json(s->adv_share * 100.0, n, sizeof n));
     sb_printf(out, "cost-refusal = %s\n", num_format_json(s->cost_refusal, n, sizeof n));

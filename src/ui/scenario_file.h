@@ -2,11 +2,19 @@
  * and edit.
  *
  *   # tradeoff scenario (saved by the explorer; `tradeoff --scenario FILE`)
- *   tradeoff-scenario = 2             (1: points saved as positions)
+ *   tradeoff-scenario = 3             (1: points saved as positions; 2: of
+ *                                      how files were read, group-columns
+ *                                      alone)
  *   file = "/data/points.csv"         (one line per file; none: built-in)
  *   sha256 = 9f86d0...                (optional, after its file: the data as
  *                                      saved, to tell when it changed)
- *   group-columns = "benchmark"       (optional: --group-columns as given)
+ *   preset = "xstest"                 (how the files were read: a line per
+ *   where = "judge=gpt4"               option of load/inputopts.h given, by
+ *   n-adversarial = "520"              its long name, the value as on the
+ *                                      command line; "where" may repeat.
+ *                                      Version 3: an option not written was
+ *                                      at its default)
+ *   interval = wilson                 (--interval: wilson, clopper-pearson)
  *   volume = 10000000
  *   adversarial-share = 0.1%
  *   cost-refusal = 0
@@ -41,12 +49,14 @@
 #define TRADEOFF_SCENARIO_FILE_H
 
 #include "base/diag.h"
-#include "core/model.h"
 #include "base/strbuf.h"
+#include "core/model.h"
+#include "core/stats.h"
+#include "load/input.h"
 
 #include <stdbool.h>
 
-#define SCENARIO_FILE_VERSION 2
+#define SCENARIO_FILE_VERSION 3
 
 /* A point or a mix of two, by name. */
 typedef struct {
@@ -62,7 +72,18 @@ typedef struct {
     int nfiles;
     scenario_point_t point, baseline; /* by name (version 2) */
     scenario_t scenario;
-    char *group_columns; /* NULL: not given */
+    /* How the files were read: each option's value (owned here) and the
+     * line it was read from (0: not read from a file); `input` points at
+     * the values. */
+    input_opts_t input;
+    struct scenario_option {
+        char *name, *value;
+        long line;
+    } *options;
+    size_t noptions;
+    bool has_interval;  /* an interval line was read, or the explorer's saved */
+    stats_method_t interval;
+    long interval_line;
     char *series;       /* NULL: the first series */
     double position;    /* NAN: not given */
     char *group;        /* the series' group; NULL: any */
@@ -80,6 +101,12 @@ extern const char *const scenario_focus_names[];
 /* Defaults: no files, the default scenario, nothing placed. */
 void scenario_file_init(scenario_file_t *sf);
 void scenario_file_free(scenario_file_t *sf);
+/* Records the reading option `name` (load/inputopts.h) as `value`, read
+ * from `line` (0: not from a file), checked as the command line checks
+ * it: NULL, or what was expected. */
+const char *scenario_file_set_option(scenario_file_t *sf, const char *name, const char *value, long line);
+/* The line the option `name` (or "interval") was read from; 0: none. */
+long scenario_file_option_line(const scenario_file_t *sf, const char *name);
 /* Reads `path`; returns 0, or -1 with "path:line:col: what was expected" in d. */
 int scenario_file_read(const char *path, scenario_file_t *sf, diag_t *d);
 /* Parses text already read (`name` is used in messages; `dir` resolves

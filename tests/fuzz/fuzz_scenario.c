@@ -1,10 +1,13 @@
 /* fuzz_scenario: the explorer's scenario file (scenario_file_parse).
  *
  * Whatever it accepts must be a sane scenario, and must survive a round
- * trip: formatted again and parsed again, it gives the same text. */
+ * trip: formatted again and parsed again, it gives the same text. The
+ * reading options (load/inputopts.h) it accepts are ones the command line
+ * would accept. */
 #include "config.h"
 
 #include "fuzz.h"
+#include "load/inputopts.h"
 #include "ui/scenario_file.h"
 
 #include <math.h>
@@ -22,6 +25,16 @@ static void check_scenario(const scenario_file_t *sf)
     for (int i = 0; i < sf->nfiles; i++)
         if (!sf->files[i] || !sf->files[i][0])
             fuzz_fail("scenario", "an empty file name");
+    /* Each option kept is one the command line would take, with the same
+     * result. */
+    input_opts_t again = INPUT_OPTS_INIT;
+    for (size_t i = 0; i < sf->noptions; i++)
+        if (inputopts_set(&again, sf->options[i].name, sf->options[i].value) != NULL)
+            fuzz_fail("scenario", "a reading option the command line would refuse");
+    for (size_t i = 0; inputopts_names[i]; i++)
+        if (!inputopts_same(&again, &sf->input, inputopts_names[i]))
+            fuzz_fail("scenario", "a reading option read otherwise than the command line reads it");
+    inputopts_free(&again);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -426,7 +426,8 @@ START_TEST(scenario_file_round_trip)
     ck_assert(fabs(sf.scenario.adv_share - ex.scenario.adv_share) < 1e-15);
     /* points by name: the operating point a mix 90/10 along the filter
      * threshold series, the baseline the second point of safety tuning */
-    ck_assert_int_eq(sf.version, 2);
+    ck_assert_int_eq(sf.version, 3);
+    ck_assert(sf.has_interval); /* the explorer's, saved whatever it is */
     ck_assert_str_eq(sf.point.name, "filter-before");
     ck_assert_str_eq(sf.point.mix, "filter-after");
     ck_assert(fabs(sf.point.share - 0.9) < 1e-12);
@@ -449,7 +450,15 @@ START_TEST(scenario_file_errors_name_line_and_column)
         {"tradeoff-scenario = 1\nvolume = 1000\nvolume = 2000\n", "s.txt:3:1: 'volume' is given twice"},
         {"tradeoff-scenario = 1\njust words\n", "s.txt:2:1: expected 'key = value'"},
         {"volume = 1000\n", "s.txt:1:1: not a tradeoff scenario"},
-        {"tradeoff-scenario = 3\n", "s.txt:1:21: version '3' is not supported"},
+        {"tradeoff-scenario = 4\n", "s.txt:1:21: version '4' is not supported"},
+        {"tradeoff-scenario = 3\npreset = xs\n", "s.txt:2:10: preset 'xs': expected xstest or jailbreakbench"},
+        {"tradeoff-scenario = 3\nrates = per cent\n", "s.txt:2:9: rates 'per cent': expected percent, fraction"},
+        {"tradeoff-scenario = 3\nn-benign = 0\n", "s.txt:2:12: n-benign '0': expected a whole number of prompts"},
+        {"tradeoff-scenario = 3\nwhere = notes\n", "s.txt:2:9: where 'notes': expected"},
+        {"tradeoff-scenario = 3\nid-column = \" \"\n", "s.txt:2:13: id-column ' ': expected the name of a column"},
+        {"tradeoff-scenario = 3\ninterval = bayes\n", "s.txt:2:12: interval 'bayes': expected wilson or"},
+        {"tradeoff-scenario = 3\njudge = a\n judge = b\n", "s.txt:3:2: 'judge' is given twice"},
+        {"tradeoff-scenario = 3\ninterval = wilson\ninterval = wilson\n", "s.txt:3:1: 'interval' is given twice"},
         {"tradeoff-scenario = 2\nsha256 = 00\n", "s.txt:2:10: '00': expected a sha256 line right after"},
         {"tradeoff-scenario = 2\nfile = a.csv\nsha256 = 00\n", "s.txt:3:10: '00': expected a SHA-256 of 64"},
         {"tradeoff-scenario = 2\npoint-share = most\n", "s.txt:2:15: point-share 'most'"},
@@ -465,6 +474,91 @@ START_TEST(scenario_file_errors_name_line_and_column)
         diag_free(&d);
         scenario_file_free(&sf);
     }
+}
+END_TEST
+
+/* Version 3 keeps how the files were read: every reading option, read
+ * back as given and written again the same; "where" in its order. */
+START_TEST(scenario_file_keeps_the_reading)
+{
+    const char *text = "tradeoff-scenario = 3\n"
+                       "file = \"/d/x.csv\"\n"
+                       "input = \"judged\"\n"
+                       "knob-column = \"t\"\n"
+                       "group-columns = \"a,b\"\n"
+                       "preset = \"xstest\"\n"
+                       "judge = \"gpt4_label\"\n"
+                       "set-column = \"s\"\n"
+                       "harmful-values = \"h\"\n"
+                       "benign-values = \"b\"\n"
+                       "verdict-column = \"v\"\n"
+                       "refused-values = \"r\"\n"
+                       "complied-values = \"c\"\n"
+                       "unrecognised = \"refusal\"\n"
+                       "id-column = \"id\"\n"
+                       "n-adversarial = \"520\"\n"
+                       "n-benign = \"250\"\n"
+                       "asr-column = \" asr \"\n"
+                       "orr-column = \"orr\"\n"
+                       "complement = \"both\"\n"
+                       "rates = \"fraction\"\n"
+                       "name-columns = \"m,v\"\n"
+                       "category-column = \"cat\"\n"
+                       "where = \"notes!~RELATIVE\"\n"
+                       "where = \"model=a\"\n"
+                       "interval = clopper-pearson\n";
+    scenario_file_t sf;
+    scenario_file_init(&sf);
+    diag_t d = DIAG_INIT;
+    ck_assert_msg(scenario_file_parse("s.txt", NULL, text, strlen(text), &sf, &d) == 0, "%s", d.error);
+    ck_assert_int_eq(sf.input.kind, INPUT_JUDGED);
+    ck_assert_str_eq(sf.input.preset, "xstest");
+    ck_assert_str_eq(sf.input.asr_column, " asr "); /* quoted: byte for byte */
+    ck_assert_int_eq(sf.input.complement, INPUT_COMPLEMENT_ASR | INPUT_COMPLEMENT_ORR);
+    ck_assert_int_eq(sf.input.rates, INPUT_RATES_FRACTION);
+    ck_assert_int_eq(sf.input.unrecognised, POINT_UNREC_REFUSAL);
+    ck_assert_int_eq(sf.input.n_adversarial, 520);
+    ck_assert_int_eq(sf.input.nwhere, 2);
+    ck_assert_str_eq(sf.input.where[1], "model=a");
+    ck_assert_int_eq(sf.interval, STATS_CLOPPER_PEARSON);
+    ck_assert_int_eq(scenario_file_option_line(&sf, "where"), 24);
+    ck_assert_int_eq(scenario_file_option_line(&sf, "interval"), 26);
+    ck_assert_int_eq(scenario_file_option_line(&sf, "judge"), 7);
+    sb_t out = SB_INIT;
+    scenario_file_format(&out, &sf);
+    /* every option line, in the order read (the order of inputopts.h) */
+    const char *from = strstr(text, "input =");
+    const char *lines = strstr(sb_str(&out), "input =");
+    ck_assert_ptr_nonnull(lines);
+    ck_assert_msg(strncmp(lines, from, strlen(from)) == 0, "%s", sb_str(&out));
+    sb_free(&out);
+    scenario_file_free(&sf);
+    diag_free(&d);
+}
+END_TEST
+
+/* An older scenario opens with its old meaning: version 2 recorded
+ * --group-columns alone, and nothing else is taken as set. */
+START_TEST(scenario_file_version_2_opens)
+{
+    const char *text = "tradeoff-scenario = 2\nfile = \"/d/x.csv\"\ngroup-columns = \"benchmark\"\n"
+                       "volume = 1000\n";
+    scenario_file_t sf;
+    scenario_file_init(&sf);
+    diag_t d = DIAG_INIT;
+    ck_assert_msg(scenario_file_parse("s.txt", NULL, text, strlen(text), &sf, &d) == 0, "%s", d.error);
+    ck_assert_int_eq(sf.version, 2);
+    ck_assert_str_eq(sf.input.group_columns, "benchmark");
+    ck_assert_int_eq(scenario_file_option_line(&sf, "group-columns"), 3);
+    ck_assert_ptr_null(sf.input.preset);
+    ck_assert(!sf.has_interval);
+    sb_t out = SB_INIT;
+    scenario_file_format(&out, &sf);
+    ck_assert_ptr_nonnull(strstr(sb_str(&out), "tradeoff-scenario = 2\n"));
+    ck_assert_ptr_null(strstr(sb_str(&out), "interval"));
+    sb_free(&out);
+    scenario_file_free(&sf);
+    diag_free(&d);
 }
 END_TEST
 
@@ -928,6 +1022,8 @@ static Suite *suite(void)
     tcase_add_test(t, scenario_file_round_trip);
     tcase_add_test(t, scenario_file_errors_name_line_and_column);
     tcase_add_test(t, scenario_file_bounds_and_paths);
+    tcase_add_test(t, scenario_file_keeps_the_reading);
+    tcase_add_test(t, scenario_file_version_2_opens);
     tcase_add_test(t, scenario_file_paths_round_trip_any_byte);
     tcase_add_test(t, scenario_file_refuses_nul_naming_its_line);
     tcase_add_test(t, scenario_save_text_checks_it_reads_back);

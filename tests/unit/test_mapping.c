@@ -6,6 +6,7 @@
 
 #include "base/diag.h"
 #include "core/stats.h"
+#include "load/inputopts.h"
 #include "load/load.h"
 #include "load/rowfilter.h"
 #include "unit.h"
@@ -39,6 +40,80 @@ static bool has_warning(const diag_t *d, const char *want)
 
 /* The classifier table of tests/data/mapping: the catch rate is the
  * complement of ASR, thresholds are text, RELATIVE rows another quantity. */
+/* The reading options by name: each set from text is written back as
+ * text that sets it the same; a bad value changes nothing and says what
+ * was expected, as the command line says it. */
+static void collect(const char *name, const char *value, void *into)
+{
+    input_opts_t *o = into;
+    ck_assert_ptr_null(inputopts_set(o, name, value));
+}
+
+START_TEST(inputopts_read_back_as_given)
+{
+    static const char *const values[][2] = {
+        {"input", "scores"}, {"knob-column", "t"}, {"group-columns", "none"}, {"preset", "jailbreakbench"},
+        {"judge", "j"}, {"set-column", "s"}, {"harmful-values", "h"}, {"benign-values", "b"},
+        {"verdict-column", "v"}, {"refused-values", "r"}, {"complied-values", "c"},
+        {"unrecognised", "compliance"}, {"id-column", "id"}, {"n-adversarial", "1e3"}, {"n-benign", "7"},
+        {"asr-column", "a"}, {"orr-column", "o"}, {"complement", "orr"}, {"rates", "percent"},
+        {"name-columns", "x,y"}, {"category-column", "cat"}, {"where", "a=1"}, {"where", "b!~2"},
+    };
+    input_opts_t a = INPUT_OPTS_INIT, b = INPUT_OPTS_INIT, none = INPUT_OPTS_INIT;
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+        ck_assert(inputopts_known(values[i][0]));
+        ck_assert_ptr_null(inputopts_set(&a, values[i][0], values[i][1]));
+    }
+    inputopts_each(&a, collect, &b);
+    for (size_t i = 0; inputopts_names[i]; i++) {
+        ck_assert_msg(inputopts_same(&a, &b, inputopts_names[i]), "%s", inputopts_names[i]);
+        ck_assert_msg(inputopts_given(&a, inputopts_names[i]), "%s", inputopts_names[i]);
+        ck_assert_msg(!inputopts_same(&a, &none, inputopts_names[i]), "%s", inputopts_names[i]);
+    }
+    ck_assert_int_eq(b.n_adversarial, 1000);
+    ck_assert_int_eq(b.nwhere, 2);
+    ck_assert_str_eq(b.where[1], "b!~2");
+    input_opts_t c = INPUT_OPTS_INIT;
+    inputopts_take(&c, &a, "where");
+    inputopts_take(&c, &a, "complement");
+    ck_assert(inputopts_same(&c, &a, "where") && inputopts_same(&c, &a, "complement"));
+    ck_assert(!inputopts_given(&c, "preset"));
+    sb_t text = SB_INIT;
+    inputopts_describe(&text, &a, "where");
+    ck_assert_str_eq(sb_str(&text), "a=1 AND b!~2");
+    sb_free(&text);
+    inputopts_free(&a);
+    inputopts_free(&b);
+}
+END_TEST
+
+START_TEST(inputopts_refuse_as_the_command_line)
+{
+    static const char *const bad[][3] = {
+        {"preset", "xs", "expected xstest or jailbreakbench"},
+        {"n-adversarial", "0", "expected a whole number of prompts from 1 to 1e15"},
+        {"n-benign", "2.5", "expected a whole number of prompts from 1 to 1e15"},
+        {"complement", "neither", "expected asr, orr or both"},
+        {"rates", "ppm", "expected percent, fraction or auto"},
+        {"input", "rows", "expected points, judged, scores or binned"},
+        {"unrecognised", "maybe", "expected exclude, refusal or compliance"},
+        {"asr-column", " , ", "expected a column name"},
+        {"group-columns", ",", "expected column names separated by commas, or none"},
+        {"id-column", "  ", "expected the name of a column"},
+        {"where", "no operator", "expected"},
+        {"colour", "red", "unknown option"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        input_opts_t o = INPUT_OPTS_INIT, none = INPUT_OPTS_INIT;
+        const char *why = inputopts_set(&o, bad[i][0], bad[i][1]);
+        ck_assert_msg(why && strstr(why, bad[i][2]), "%s: %s", bad[i][0], why ? why : "accepted");
+        for (size_t k = 0; inputopts_names[k]; k++)
+            ck_assert_msg(inputopts_same(&o, &none, inputopts_names[k]), "%s changed %s", bad[i][0],
+                          inputopts_names[k]);
+    }
+}
+END_TEST
+
 START_TEST(classifier_table_loads_with_flags_only)
 {
     const char *where[] = {"notes!~RELATIVE"};
@@ -431,6 +506,8 @@ static Suite *suite(void)
     tcase_add_test(t, rates_units_and_complements);
     tcase_add_test(t, typo_names_the_column_and_the_accepted_names);
     tcase_add_test(t, where_filters_and_counts);
+    tcase_add_test(t, inputopts_read_back_as_given);
+    tcase_add_test(t, inputopts_refuse_as_the_command_line);
     tcase_add_test(t, warnings_condense);
     suite_add_tcase(s, t);
     return s;

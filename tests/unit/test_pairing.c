@@ -261,6 +261,33 @@ START_TEST(test_comparison_and_gate_paired)
 }
 END_TEST
 
+/* A key seen twice at an unknown line (0) is still a duplicate: the log
+ * cannot be paired, and a later duplicate neither replaces the first nor
+ * leaks its text (fuzz-judged finding: rows after a lone carriage return
+ * once had line 0). */
+START_TEST(test_duplicate_at_unknown_line)
+{
+    char *judges[] = {"verdict"};
+    promptlog_t *log = promptlog_new("dup.csv", judges, 1);
+    promptlog_set_columns(log, "id", false, 0, -1, -1, NULL);
+    const uint8_t v[] = {PROMPTLOG_REFUSED};
+    promptlog_at_t at0 = {0, 0};
+    promptlog_add(log, "p1", 2, 0, PROMPTLOG_NO_CATEGORY, at0, v, NULL, 0);
+    promptlog_add(log, "p1", 2, 0, PROMPTLOG_NO_CATEGORY, at0, v, NULL, 0);
+    promptlog_add(log, "p2", 2, 0, PROMPTLOG_NO_CATEGORY, at0, v, NULL, 0);
+    promptlog_add(log, "p2", 2, 0, PROMPTLOG_NO_CATEGORY, at0, v, NULL, 0);
+    promptlog_finish(log);
+    ck_assert_ptr_nonnull(log->dup_text);
+    ck_assert_str_eq(log->dup_text, "p1");
+    pairing_t pr;
+    pairing_side_t side = {log, 0, PROMPTLOG_UNREC_EXCLUDE};
+    ck_assert(!pairing_run(&pr, side, side, true));
+    ck_assert_msg(pr.why && strstr(pr.why, "cannot be paired"), "why: %s", pr.why ? pr.why : "(none)");
+    pairing_free(&pr);
+    promptlog_release(log);
+}
+END_TEST
+
 START_TEST(test_agreement)
 {
     pointset_t set = POINTSET_INIT;
@@ -373,6 +400,7 @@ static Suite *pairing_suite(void)
     tcase_add_test(t, test_pairing_unmatched_and_text_keys);
     tcase_add_test(t, test_pairing_left_out);
     tcase_add_test(t, test_comparison_and_gate_paired);
+    tcase_add_test(t, test_duplicate_at_unknown_line);
     tcase_add_test(t, test_agreement);
     tcase_add_test(t, test_prompt_texts);
     suite_add_tcase(s, t);
