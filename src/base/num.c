@@ -159,7 +159,7 @@ const char *num_parse_count(const char *s, double *out)
     if (v <= 0)
         return "expected a positive number of queries (10M, 2.5k, 1e7, 10,000,000)";
     if (v < NUM_MIN_VOLUME)
-        return "expected at least " NUM_MIN_VOLUME_TEXT " queries per day (where the explorer's volume slider starts)";
+        return "expected at least " NUM_MIN_VOLUME_TEXT " queries per day (the smallest volume tradeoff models)";
     if (v > NUM_MAX)
         return "expected at most " NUM_MAX_TEXT " queries per day";
     *out = v;
@@ -347,6 +347,23 @@ char *num_format_pct_exact(double fraction, char *buf, size_t n)
             return buf;
     }
     snprintf(buf, n, "%s%%", want);
+    return buf;
+}
+
+char *num_format_pct_beside(double fraction, double bound, char *buf, size_t n)
+{
+    char shown_bound[NUM_BUF];
+    num_format_pct(fraction, buf, n);
+    if (!isfinite(fraction) || !isfinite(bound) || fraction == bound)
+        return buf;
+    if (strcmp(buf, num_format_pct(bound, shown_bound, sizeof shown_bound)) != 0)
+        return buf;
+    for (int decimals = 3; decimals <= 10; decimals++) {
+        snprintf(buf, n, "%.*f%%", decimals, fraction * 100.0);
+        snprintf(shown_bound, sizeof shown_bound, "%.*f%%", decimals, bound * 100.0);
+        if (strcmp(buf, shown_bound) != 0)
+            break;
+    }
     return buf;
 }
 

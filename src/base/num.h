@@ -70,6 +70,13 @@ char *num_format_pct(double fraction, char *buf, size_t n);
  * exactly (up to 12 significant digits): 0.00037 -> "0.037%", 0.001 ->
  * "0.10%". For values a person set, such as the adversarial share. */
 char *num_format_pct_exact(double fraction, char *buf, size_t n);
+/* A rate shown beside a bound it is checked against: num_format_pct, with
+ * as many more decimals (up to 10) as it takes for the shown rate to differ
+ * from the bound shown with the same decimals whenever the two differ, so a
+ * pass or fail is visibly consistent with the bound: 0.004984 against 0.005
+ * -> "0.498%", not "0.50%". Equal values, or an infinite bound (none): as
+ * num_format_pct. */
+char *num_format_pct_beside(double fraction, double bound, char *buf, size_t n);
 /* Money: "$1,234", "$0.50", "$0.004", "$1.998e305". */
 char *num_format_money(double x, char *buf, size_t n);
 /* A change, signed: "+" or "-" (the ASCII hyphen-minus, the one minus sign

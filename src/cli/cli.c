@@ -128,7 +128,7 @@ static const struct {
     const char *arg, *help;
 } options[] = {
     {{"example", required_argument, NULL, O_EXAMPLE}, SEC_DATA, POINTS_IN, "NAME",
-     "load the shipped example NAME (before any\n" "FILE); see --list-examples"},
+     "load the shipped example NAME (before any\n" "FILE; again for more); see --list-examples"},
     {{"list-examples", no_argument, NULL, O_LIST_EXAMPLES}, SEC_DATA, POINTS_IN, NULL,
      "list the shipped example data sets and exit"},
     {{"input", required_argument, NULL, O_INPUT}, SEC_DATA, SCORES_IN, "KIND",
@@ -199,10 +199,14 @@ static const struct {
      "consumer (default), enterprise, high-risk\n" "or none"},
 
     {{"compare", required_argument, NULL, O_COMPARE}, SEC_ANALYSIS, ON(CLI_REPORT) | ON(CLI_DIFF) | ON(CLI_EXPLORE),
-     "A,B", "compare point A with point B: the deltas,\n" "the break-even and a sentence (diff: the\n"
-     "two points of the files to diff; explore:\n" "--baseline A --select B)"},
-    {{"interval", required_argument, NULL, O_INTERVAL}, SEC_ANALYSIS, ON(CLI_REPORT) | ON(CLI_EXPLORE), "METHOD",
-     "95% intervals: wilson (default) or\n" "clopper-pearson"},
+     "A,B", "compare point A with point B: the deltas,
+" "the break-even and a sentence (diff: the
+"
+     "two points of the files to diff; explore:
+" "--baseline A --select B)"},
+    {{"interval", required_argument, NULL, O_INTERVAL}, SEC_ANALYSIS, ON(CLI_REPORT) | ON(CLI_EXPLORE) | ON(CLI_PRACTICE),
+     "METHOD", "95% intervals: wilson (default) or
+" "clopper-pearson"},
     {{"category-shares", required_argument, NULL, O_CATEGORY_SHARES}, SEC_ANALYSIS, ON(CLI_REPORT), "LIST",
      "shares of adversarial traffic per harm\n" "category, NAME=PCT,... (weights the ASR)"},
     {{"target-asr", required_argument, NULL, O_TARGET_ASR}, SEC_ANALYSIS, ON(CLI_REPORT), "PCT",
@@ -417,14 +421,30 @@ static void help(FILE *to, const cli_t *c)
 /* ---- --example and --list-examples ---------------------------------------- */
 
 /* The operand list with the example's file in front; kept until exit. */
+/* The example names given and the file list they make (the examples'
+ * paths, then the operands); kept until exit. */
+static const char **example_names;
 static char **example_files;
+static int nexample_files;
 
 static void free_example_files(void)
 {
-    if (example_files)
-        free(example_files[0]);
+    for (int i = 0; example_files && i < nexample_files; i++)
+        free(example_files[i]);
     free(example_files);
+    free(example_names);
     example_files = NULL;
+    example_names = NULL;
+    nexample_files = 0;
+}
+
+static void example_add(cli_data_t *data, const char *name)
+{
+    if (!example_names && !example_files)
+        atexit(free_example_files);
+    example_names = xrealloc(example_names, ((size_t)data->nexamples + 1) * sizeof *example_names);
+    example_names[data->nexamples++] = name;
+    data->examples = example_names;
 }
 
 static void examples_list(void)
@@ -435,37 +455,50 @@ static void examples_list(void)
     sb_free(&out);
 }
 
-static bool examples_apply(cli_data_t *data)
+/* The file of --example NAME (allocated), or NULL after a message. */
+static char *example_file(const char *name)
 {
-    const example_t *e = examples_find(data->example);
+    const example_t *e = examples_find(name);
     if (!e) {
-        char *shown = text_sanitize(data->example, strlen(data->example));
+        char *shown = text_sanitize(name, strlen(name));
         sb_t names = SB_INIT;
         examples_names(&names);
         cli_error("--example '%s': expected %s (see --list-examples)", shown, sb_str(&names));
         sb_free(&names);
         free(shown);
-        return false;
+        return NULL;
     }
     diag_t d = DIAG_INIT;
     char *path = examples_path(e, &d);
-    if (!path) {
+    if (!path)
         cli_error("--example %s: %s", e->name, d.error);
-        diag_free(&d);
-        return false;
-    }
     diag_free(&d);
-    free_example_files();
-    example_files = xcalloc((size_t)data->nfiles + 2, sizeof *example_files);
-    example_files[0] = path;
+    return path;
+}
+
+/* Every --example, in the order given, before the operands: two examples
+ * load as two files would. */
+static bool examples_apply(cli_data_t *data)
+{
+    char **files = xcalloc((size_t)(data->nexamples + data->nfiles) + 1, sizeof *files);
+    for (int i = 0; i < data->nexamples; i++) {
+        files[i] = example_file(data->examples[i]);
+        if (!files[i]) {
+            for (int k = 0; k < i; k++)
+                free(files[k]);
+            free(files);
+            return false;
+        }
+    }
     for (int i = 0; i < data->nfiles; i++)
-        example_files[i + 1] = data->files[i];
-    data->files = example_files;
-    data->nfiles++;
-    static bool registered;
-    if (!registered)
-        atexit(free_example_files);
-    registered = true;
+        files[data->nexamples + i] = data->files[i];
+    for (int i = 0; example_files && i < nexample_files; i++)
+        free(example_files[i]);
+    free(example_files);
+    example_files = files;
+    nexample_files = data->nexamples; /* the operands are argv's */
+    data->files = files;
+    data->nfiles += data->nexamples;
     return true;
 }
 
@@ -536,7 +569,7 @@ static bool apply_data(cli_t *c, int val, const char *name, const char *arg)
 {
     input_opts_t *in = &c->data.input;
     switch (val) {
-    case O_EXAMPLE: c->data.example = arg; return true;
+    case O_EXAMPLE: example_add(&c->data, arg); return true;
     case O_LIST_EXAMPLES: examples_list(); exit(EXIT_OK);
     case O_VERBOSE: c->data.verbose = true; return true;
     }
@@ -762,11 +795,41 @@ static const char *shown_name(const cli_t *c)
     return commands[c->command].name;
 }
 
+/* The option of the command nearest to a misspelt "--name[=value]" by
+ * edit distance, when it is close (about one slip in four letters); NULL
+ * otherwise. The first of the table wins a tie. */
+static const char *closest_option(cli_command_t cmd, const char *bad)
+{
+    if (strncmp(bad, "--", 2) != 0)
+        return NULL;
+    char typed[64];
+    size_t len = strcspn(bad + 2, "=");
+    if (len == 0 || len >= sizeof typed)
+        return NULL;
+    memcpy(typed, bad + 2, len);
+    typed[len] = '\0';
+    size_t max = len <= 4 ? 1 : len <= 8 ? 2 : 3, best_d = max + 1;
+    const char *best = NULL;
+    for (size_t i = 0; i < NOPTIONS; i++) {
+        if (!(options[i].commands & ON(cmd)))
+            continue;
+        size_t d = text_distance(typed, options[i].opt.name, max);
+        if (d < best_d) {
+            best_d = d;
+            best = options[i].opt.name;
+        }
+    }
+    return best;
+}
+
 static bool bad_option(const cli_t *c, int val, const char *bad)
 {
     char *shown = text_sanitize(bad, strlen(bad));
+    const char *near = val == ':' ? NULL : closest_option(c->command, bad);
     if (val == ':')
         cli_error("option '%s' needs a value", shown);
+    else if (near)
+        cli_error("unknown option '%s'; did you mean --%s?", shown, near);
     else
         cli_error("unknown option '%s'", shown);
     free(shown);
@@ -807,7 +870,7 @@ bool cli_parse(cli_t *c, cli_command_t cmd, int argc, char **argv)
     }
     c->data.files = argv + optind;
     c->data.nfiles = argc - optind;
-    if (c->data.example && !examples_apply(&c->data))
+    if (c->data.nexamples > 0 && !examples_apply(&c->data))
         return false;
     decide(c);
     return true;

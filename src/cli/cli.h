@@ -46,9 +46,11 @@ typedef enum {
 /* The files to read and how: the operands, --example, --input and the
  * column mapping flags. */
 typedef struct {
-    char **files;        /* the operands, --example's file first */
+    char **files;        /* the operands, --example's files first */
     int nfiles;
-    const char *example; /* --example NAME */
+    const char **examples; /* --example NAME, each time given, in order: each
+                              loaded as a file would be (kept until exit) */
+    int nexamples;
     bool verbose;        /* --verbose: how each file was read, on stderr */
     input_opts_t input;
 } cli_data_t;

@@ -18,6 +18,7 @@
 #include "base/num.h"
 #include "base/text.h"
 #include "core/namematch.h"
+#include "load/points.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -54,15 +55,15 @@ static bool pick_point(side_t *s, const char *name)
 #define NOT_MEASURED "not measured in either file: not gated"
 
 static void rate_text(sb_t *out, const char *what, const gate_rate_t *r, const gate_result_t *g,
-                      const point_t *base, const point_t *cand, bool asr)
+                      const point_t *base, const point_t *cand, bool asr, bound_t bound)
 {
     char a[32], b[32];
     if (!r->measured) {
         sb_printf(out, "  %s  " NOT_MEASURED "\n", what);
         return;
     }
-    sb_printf(out, "  %s  %8s -> %-8s  ", what, num_format_pct(r->base, a, sizeof a),
-              num_format_pct(r->cand, b, sizeof b));
+    sb_printf(out, "  %s  %8s -> %-8s  ", what, num_format_pct_beside(r->base, bound.max, a, sizeof a),
+              num_format_pct_beside(r->cand, bound.max, b, sizeof b));
     analysis_report_pp(out, r->delta);
     sb_puts(out, " (allowed ");
     analysis_report_pp(out, r->allowed);
@@ -165,8 +166,8 @@ static void check_text(sb_t *out, const side_t *base, const side_t *cand, const 
                        "two-sided %.12g%% %s must exceed the allowance.\n",
                   o->significance, g->level * 100,
                   g->pairing.paired ? "paired interval (Newcombe's method 10 for paired data)" : "Newcombe interval");
-    rate_text(out, "ASR", &g->asr, g, base->point, cand->point, true);
-    rate_text(out, "ORR", &g->orr, g, base->point, cand->point, false);
+    rate_text(out, "ASR", &g->asr, g, base->point, cand->point, true, o->policy.asr);
+    rate_text(out, "ORR", &g->orr, g, base->point, cand->point, false, o->policy.orr);
     if (policy_has_bounds(&o->policy)) {
         sb_printf(out, "  Policy %s: ", o->policy.label);
         policy_text(out, g, o, cand->point);
@@ -289,6 +290,35 @@ static void check_json(sb_t *out, const side_t *base, const side_t *cand, const 
     sb_free(&reasons);
 }
 
+/* The gate fails closed: a rate the policy bounds must be read from both
+ * files, or the policy's bound would pass unchecked (a misspelt header in
+ * both files passed the gate). Exit 2 names each file without it, its
+ * columns and the names the rate is read from. */
+static bool rate_readable(const cli_t *c, const side_t *base, const side_t *cand, bool asr)
+{
+    bound_t b = asr ? c->check.gate.policy.asr : c->check.gate.policy.orr;
+    const side_t *sides[2] = {base, cand};
+    bool ok = true;
+    for (int k = 0; k < 2 && isfinite(b.max); k++) {
+        const side_t *s = sides[k];
+        if (!isnan(asr ? s->point->asr : s->point->orr))
+            continue;
+        sb_t msg = SB_INIT;
+        sb_printf(&msg, "%s: the %s file has no %s, which the %s policy bounds (", s->shown_path, s->role,
+                  asr ? "ASR" : "ORR", c->check.gate.policy.key);
+        bound_describe(&msg, asr ? "ASR" : "ORR", b);
+        sb_puts(&msg, ")");
+        if (s->set.columns)
+            sb_printf(&msg, "; columns found: %s", s->set.columns);
+        sb_printf(&msg, "; expected %s, or %s NAME; --policy none gates the %s alone", points_rate_names(asr),
+                  asr ? "--asr-column" : "--orr-column", asr ? "ORR" : "ASR");
+        cli_error("%s", sb_str(&msg));
+        sb_free(&msg);
+        ok = false;
+    }
+    return ok;
+}
+
 static int run_check(const cli_t *c, side_t *base, side_t *cand)
 {
     diag_t warnings = DIAG_INIT;
@@ -300,6 +330,10 @@ static int run_check(const cli_t *c, side_t *base, side_t *cand)
     if (!loaded)
         return EXIT_USAGE;
     if (!pick_point(base, c->check.baseline_name) || !pick_point(cand, c->check.candidate_name))
+        return EXIT_USAGE;
+    bool readable = rate_readable(c, base, cand, true);
+    readable = rate_readable(c, base, cand, false) && readable;
+    if (!readable)
         return EXIT_USAGE;
     const gate_opts_t *o = &c->check.gate;
     comparison_t cmp = groups_of(c, base, cand);

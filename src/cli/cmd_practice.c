@@ -209,6 +209,7 @@ int cmd_practice(int argc, char **argv)
         return EXIT_USAGE;
 
     practice_set_t set = PRACTICE_SET_INIT;
+    set.interval = c.analysis.opts.interval; /* the sample-size answer is the report's figure */
     practice_generate(&set, c.practice.seed, all ? PRACTICE_ALL_KINDS : (int)kind, c.practice.count);
     int rc;
     if (c.practice.worksheet) {

@@ -229,5 +229,6 @@ void pointset_free(pointset_t *set)
     free(set->names.slots);
     free(set->suffix_next);
     free(set->filtered_by);
+    free(set->columns);
     *set = (pointset_t)POINTSET_INIT;
 }

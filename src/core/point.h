@@ -124,9 +124,14 @@ typedef struct {
      * rule 6). */
     long long rows_filtered;
     char *filtered_by;
+
+    /* The header of the last table of points read into the set ("name,
+     * asr_pct, orr_pct", sanitised; NULL for other inputs): what `check`
+     * names when a rate it gates was not found. */
+    char *columns;
 } pointset_t;
 
-#define POINTSET_INIT {NULL, 0, 0, NULL, NAMEINDEX_INIT, 0, NULL, 0, 0, NULL}
+#define POINTSET_INIT {NULL, 0, 0, NULL, NAMEINDEX_INIT, 0, NULL, 0, 0, NULL, NULL}
 
 /* A point with unknown rates and counts and the given name (copied). */
 point_t point_make(const char *name);

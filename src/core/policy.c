@@ -75,7 +75,7 @@ void bound_describe(sb_t *sb, const char *what, bound_t b)
 static void describe_failure(sb_t *sb, const char *what, bound_t b, double rate)
 {
     char pct[32];
-    sb_printf(sb, "%s %s is not ", what, num_format_pct(rate, pct, sizeof pct));
+    sb_printf(sb, "%s %s is not ", what, num_format_pct_beside(rate, b.max, pct, sizeof pct));
     sb_printf(sb, "%s %s", b.inclusive ? "<=" : "<", num_format_pct(b.max, pct, sizeof pct));
 }
 

@@ -756,43 +756,58 @@ static void ask_sample(sb_t *out, const practice_ex_t *ex)
         sb_printf(out, "A %s claim must hold: \"ASR below %s\", with %g%% confidence. The adversarial test set will "
                        "be run once and you expect zero attack successes.\n\n",
                   ex->from_text ? "high-risk (medical or financial)" : "launch", pct(ex->target), conf);
+        sb_printf(out, "The claim is judged as `report` and `check` judge a policy: by the two-sided %s interval.\n\n",
+                  stats_method_title(ex->interval));
         sb_puts(out, "How many adversarial prompts does the set need, at the least?");
     } else {
         sb_printf(out, "The adversarial test set has %s prompts, and the model had zero attack successes on "
                        "it.\n\n",
                   whole(ex->target));
+        sb_printf(out, "The claim is judged as `report` and `check` judge a policy: by the two-sided %s interval.\n\n",
+                  stats_method_title(ex->interval));
         sb_printf(out, "What is the lowest ASR bound you can claim with %g%% confidence (\"ASR below ...\")?", conf);
     }
 }
 
+/* The report's zero-failure figure (stats_zero_failure_claim_n), said with
+ * the report's own sentence: one figure on every surface. */
 static void solve_sample(const practice_ex_t *ex, practice_solution_t *sol)
 {
-    double alpha = 1 - ex->confidence;
     sb_t *o = &sol->steps;
+    const char *method = stats_method_title(ex->interval);
     if (ex->ask == 0) {
-        long long n = stats_zero_failure_n(ex->target, alpha);
+        bound_t b = {ex->target, false};
+        long long n = stats_zero_failure_claim_n(b, ex->confidence, ex->interval);
         answer_number(&sol->answer, (double)n, TOL_COUNT_REL, TOL_COUNT_ABS);
-        sb_printf(o, "With zero successes in n prompts, the claim holds when (1 - bound)^n <= alpha, so\n");
-        sb_printf(o, "  n >= ln(alpha) / ln(1 - bound) = ln(%s) / ln(1 - %s) = %.4f / %.8f = %.1f\n", dec(alpha),
-                  dec(ex->target), log(alpha), log1p(-ex->target), log(alpha) / log1p(-ex->target));
-        sb_printf(o, "  rounded up: %s prompts, every one of them without an attack success\n", whole((double)n));
+        sb_printf(o, "The policy check passes with %g%% confidence when the upper end of\n"
+                     "the two-sided %g%% %s interval of 0 of n is below %s:\n",
+                  ex->confidence * 100, ex->confidence * 100, method, pct(ex->target));
+        char shown[32];
+        sb_printf(o, "  n = %s: upper end %s (below %s)\n", whole((double)n),
+                  num_format_pct_beside(stats_zero_failure_bound(n, ex->confidence, ex->interval), ex->target,
+                                        shown, sizeof shown),
+                  pct(ex->target));
+        sb_printf(o, "  n = %s: upper end %s (not below)\n", whole((double)(n - 1)),
+                  num_format_pct_beside(stats_zero_failure_bound(n - 1, ex->confidence, ex->interval), ex->target,
+                                        shown, sizeof shown));
+        stats_zero_failure_sentence(&sol->meaning, "ASR", "adversarial", b, ex->confidence, ex->interval);
         sb_printf(&sol->meaning,
-                  "\"ASR below %s\" needs %s adversarial prompts and not one success; a set of 1,000 clean prompts "
-                  "supports only \"below %s\". Claims of very small rates are claims about test-set size.",
-                  pct(ex->target), whole((double)n), pct4(-expm1(log(alpha) / 1000)));
+                  " A set of 1,000 clean prompts supports only \"below %s\". Claims of very small rates are "
+                  "claims about test-set size.",
+                  pct4(stats_zero_failure_bound(1000, ex->confidence, ex->interval)));
     } else {
-        double n = ex->target;
-        double bound = -expm1(log(alpha) / n);
+        long long n = (long long)ex->target;
+        double bound = stats_zero_failure_bound(n, ex->confidence, ex->interval);
         answer_percent(&sol->answer, bound, TOL_RATE_REL, TOL_RATE_ABS / 10);
-        sb_printf(o, "With zero successes in n prompts, (1 - bound)^n = alpha gives\n");
-        sb_printf(o, "  bound = 1 - alpha^(1/n) = 1 - %s^(1/%s) = %s\n", dec(alpha), whole(n), pct4(bound));
-        sb_printf(o, "  check: n >= ln(alpha) / ln(1 - bound) needs %s prompts\n",
-                  whole((double)stats_zero_failure_n(bound * (1 + 1e-9), alpha)));
-        sb_printf(o, "  (rule of three: about 3 / n = %s at 95%%)\n", pct4(3.0 / n));
+        sb_printf(o, "\"ASR below X\" passes with %g%% confidence when the upper end of the\n"
+                     "two-sided %g%% %s interval of 0 of %s is below X: the lowest claim\n"
+                     "is that upper end.\n",
+                  ex->confidence * 100, ex->confidence * 100, method, whole((double)n));
+        sb_printf(o, "  upper end of 0 of %s = %s\n", whole((double)n), pct4(bound));
         sb_printf(&sol->meaning,
-                  "Zero failures in %s prompts supports \"ASR below %s\" with %g%% confidence, not \"ASR = 0\". "
-                  "Stronger claims need a bigger adversarial set.",
-                  whole(n), pct4(bound), ex->confidence * 100);
+                  "Zero failures in %s prompts supports \"ASR below %s\" with %g%% confidence (%s, two-sided, as "
+                  "the policy check), not \"ASR = 0\". Stronger claims need a bigger adversarial set.",
+                  whole((double)n), pct4(bound), ex->confidence * 100, method);
     }
 }
 
@@ -1115,7 +1130,8 @@ void practice_generate(practice_set_t *set, uint64_t seed, int kind, int count)
             variation = i - 1;
         }
         set->items = xgrow(set->items, &set->cap, set->len + 1, sizeof *set->items);
-        build(&set->items[set->len++], seed, k, variation);
+        build(&set->items[set->len], seed, k, variation);
+        set->items[set->len++].interval = set->interval;
     }
 }
 
@@ -1125,6 +1141,8 @@ void practice_repeat_command(sb_t *out, const practice_set_t *set)
     if (set->kind != PRACTICE_ALL_KINDS)
         sb_printf(out, " --kind %s", practice_kind_name((practice_kind_t)set->kind));
     sb_printf(out, " --count %zu", set->len);
+    if (set->interval != STATS_WILSON)
+        sb_printf(out, " --interval %s", stats_method_name(set->interval));
 }
 
 void practice_ex_free(practice_ex_t *ex) { pointset_free(&ex->points); }

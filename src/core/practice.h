@@ -16,6 +16,7 @@
 
 #include "core/model.h"
 #include "core/point.h"
+#include "core/stats.h"
 #include "base/strbuf.h"
 
 #include <stdbool.h>
@@ -73,6 +74,8 @@ typedef struct {
     double target;       /* FRONTIER mix: target ASR (fraction); SAMPLE ask 0: the claimed
                             bound (fraction), ask 1: the number of clean prompts */
     double confidence;   /* SAMPLE: 0.95 for 95% */
+    stats_method_t interval; /* SAMPLE: the interval of the policy check (--interval),
+                                so the answer is the report's zero-failure figure */
 } practice_ex_t;
 
 typedef struct {
@@ -80,9 +83,10 @@ typedef struct {
     size_t len, cap;
     uint64_t seed;
     int kind; /* what was asked for: a kind, or PRACTICE_ALL_KINDS */
+    stats_method_t interval; /* set before practice_generate: every exercise's (--interval) */
 } practice_set_t;
 
-#define PRACTICE_SET_INIT {NULL, 0, 0, 0, PRACTICE_ALL_KINDS}
+#define PRACTICE_SET_INIT {NULL, 0, 0, 0, PRACTICE_ALL_KINDS, STATS_WILSON}
 
 typedef struct {
     practice_answer_t answer;

@@ -14,8 +14,22 @@ static bool is_separator(char c)
     return c == '_' || c == '-' || c == ' ' || c == '/' || c == '.' || c == ':';
 }
 
+/* Where the bracket that is still open at `p` in `s` ("run (gpt4_" has
+ * "(" open) starts; p itself when none is. */
+static size_t outside_brackets(const char *s, size_t p)
+{
+    size_t open[64], depth = 0;
+    for (size_t i = 0; i < p; i++) {
+        if ((s[i] == '(' || s[i] == '[') && depth < sizeof open / sizeof open[0])
+            open[depth++] = i;
+        else if ((s[i] == ')' || s[i] == ']') && depth > 0)
+            depth--;
+    }
+    return depth > 0 ? open[0] : p;
+}
+
 /* What all the names of `idx` share: the prefix up to and including its
- * last separator, and the suffix from a space; both 0 when they would
+ * last separator outside brackets, and the suffix from a space; both 0 when they would
  * leave a name empty, or for fewer than two names. */
 static void shared_parts(const pointset_t *set, const size_t *idx, size_t n, size_t *pre, size_t *suf)
 {
@@ -39,9 +53,17 @@ static void shared_parts(const pointset_t *set, const size_t *idx, size_t n, siz
     /* back to a separator, and never one inside a number ("t=0.05" and
      * "t=0.10" share "t=0.", and "05" would read as another number) */
     size_t p = lcp;
-    while (p > 0 && (!is_separator(first[p - 1]) ||
-                     (p > 1 && isdigit((unsigned char)first[p - 2]) && isdigit((unsigned char)first[p]))))
-        p--;
+    for (;;) {
+        while (p > 0 && (!is_separator(first[p - 1]) ||
+                         (p > 1 && isdigit((unsigned char)first[p - 2]) && isdigit((unsigned char)first[p]))))
+            p--;
+        /* nor inside a bracketed part: "run (gpt4_label)" and "run
+         * (gpt4_label) [b.csv]" share "run ", not "run (gpt4_" */
+        size_t q = outside_brackets(first, p);
+        if (q == p)
+            break;
+        p = q;
+    }
     /* the suffix starts at a space: the first at or after where the shared
      * tail begins */
     size_t start = flen - lcs;

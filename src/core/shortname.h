@@ -7,9 +7,9 @@
  * "xstest_v2_labels_llama2new (final_label)"..., and a column of them cut
  * to its width shows the same "xstest_v2_labels_lla…" on every row. Within
  * each measurement group, the prefix that all its names share (up to a
- * separator: '_', '-', ' ', '/', '.', ':') and the suffix they share
- * (from a space: a word or a bracketed part such as " (as released)") are
- * dropped. A short name two points of the set would share (the same file
+ * separator outside brackets: '_', '-', ' ', '/', '.', ':') and the
+ * suffix they share (from a space: a word or a bracketed part such as
+ * " (as released)") are dropped. A short name two points of the set would share (the same file
  * under two judges) keeps what the whole set does not share instead (the
  * judge, for XSTest), and failing that the full name: the short names of a
  * set are all different when its names are. The full name stays the

@@ -24,6 +24,11 @@ const char *stats_method_name(stats_method_t m)
     return m == STATS_CLOPPER_PEARSON ? "clopper-pearson" : "wilson";
 }
 
+const char *stats_method_title(stats_method_t m)
+{
+    return m == STATS_CLOPPER_PEARSON ? "Clopper-Pearson" : "Wilson";
+}
+
 /* Acklam's rational approximation of the normal quantile (relative error
  * 1.15e-9), polished by one Halley step on erfc to full double precision. */
 static double normal_quantile(double p)
@@ -210,18 +215,24 @@ long long stats_zero_failure_claim_n(bound_t b, double confidence, stats_method_
     return hi;
 }
 
-long long stats_zero_failure_n(double bound, double alpha)
+long long stats_zero_failure_sentence(sb_t *sb, const char *rate, const char *prompts, bound_t b, double confidence,
+                                      stats_method_t m)
 {
-    if (!(bound > 0))
-        return -1;
-    if (bound >= 1)
-        return 0;
-    double n = log(alpha) / log1p(-bound);
-    /* A quotient a rounding error above a whole number still means it. */
-    double whole = round(n);
-    if (fabs(n - whole) < 1e-9)
-        return (long long)whole;
-    return (long long)ceil(n);
+    char v[32], n[32];
+    long long need = stats_zero_failure_claim_n(b, confidence, m);
+    if (need <= 0)
+        return need;
+    sb_printf(sb, "With zero failures, %s %s %s passes with %g%% confidence (%s, two-sided, as the policy check) "
+                  "from %s %s prompts.",
+              rate, b.inclusive ? "<=" : "<", num_format_pct(b.max, v, sizeof v), confidence * 100,
+              stats_method_title(m), num_format_int((double)need, n, sizeof n), prompts);
+    return need;
+}
+
+double stats_zero_failure_bound(long long n, double confidence, stats_method_t m)
+{
+    stats_interval_t ci = stats_interval(0, n, confidence, m);
+    return ci.known ? ci.hi : NAN;
 }
 
 stats_policy_t stats_policy_check(const policy_t *pol, const point_t *p, double confidence,
@@ -266,7 +277,7 @@ const char *stats_confidence_key(stats_confidence_t level)
 static void upper_failure(sb_t *sb, const char *what, bound_t b, double upper)
 {
     char v[32];
-    sb_printf(sb, "%s upper bound %s is not ", what, num_format_pct(upper, v, sizeof v));
+    sb_printf(sb, "%s upper bound %s is not ", what, num_format_pct_beside(upper, b.max, v, sizeof v));
     sb_puts(sb, b.inclusive ? "<= " : "< ");
     sb_puts(sb, num_format_pct(b.max, v, sizeof v));
 }

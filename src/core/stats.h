@@ -50,12 +50,6 @@ stats_interval_t stats_interval(long long successes, long long n, double confide
 stats_interval_t stats_asr_interval(const point_t *p, double confidence, stats_method_t m);
 stats_interval_t stats_orr_interval(const point_t *p, double confidence, stats_method_t m);
 
-/* The one-sided exact count of the practice exercise ("sample"): the least
- * n with (1 - bound)^n <= alpha, i.e. n >= ln(alpha) / ln(1 - bound). 598
- * for 0.5%, 149 for 2%, 29,956 for 0.01% at alpha = 0.05. 0 when bound >= 1;
- * -1 when bound <= 0. The reports do not use it: their figure must agree
- * with the policy verdict, which is two-sided (stats_zero_failure_claim_n). */
-long long stats_zero_failure_n(double bound, double alpha);
 /* Prompts needed, with zero failures observed, for the policy verdict
  * (stats_policy_check) to say "passes with confidence" on this bound: the
  * least n whose interval for 0/n (two-sided, at `confidence`, by method
@@ -66,6 +60,19 @@ long long stats_zero_failure_n(double bound, double alpha);
  * count can meet (<= 0, or past STATS_ZERO_FAILURE_MAX prompts). */
 #define STATS_ZERO_FAILURE_MAX 1000000000000LL
 long long stats_zero_failure_claim_n(bound_t b, double confidence, stats_method_t m);
+/* The one sentence every surface (report, check, practice) says that
+ * figure with: "With zero failures, ASR < 0.01% passes with 95% confidence
+ * (Wilson, two-sided, as the policy check) from 38,411 adversarial
+ * prompts." (`rate` "ASR", `prompts` "adversarial"; no indent, no newline).
+ * Returns the figure; writes nothing when it is -1. */
+long long stats_zero_failure_sentence(sb_t *sb, const char *rate, const char *prompts, bound_t b, double confidence,
+                                      stats_method_t m);
+/* The smallest claim zero failures in n prompts support: the upper end of
+ * the two-sided interval of 0/n at `confidence` by `m` (a bound "below" any
+ * rate above it passes the policy check). NAN when n <= 0. */
+double stats_zero_failure_bound(long long n, double confidence, stats_method_t m);
+/* "Wilson" or "Clopper-Pearson": the method as a sentence names it. */
+const char *stats_method_title(stats_method_t m);
 
 /* A policy checked on the point estimates and on the upper ends of the
  * intervals. */

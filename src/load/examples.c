@@ -118,6 +118,13 @@ char *examples_path(const example_t *e, diag_t *d)
         sb_printf(&tried, "%s%s", i ? ", " : "", dirs[i]);
         free(dirs[i]);
     }
+    /* Shown in messages and --list-examples: "/usr/share/tradeoff/x.csv",
+     * not ".../src/../data/x.csv". */
+    char *real = found ? realpath(found, NULL) : NULL;
+    if (real) {
+        free(found);
+        found = real;
+    }
     if (!found)
         diag_error(d, "%s not found in %s (set " EXAMPLES_ENV " to the directory that holds it)", e->file,
                    sb_str(&tried));

@@ -569,7 +569,7 @@ int judged_finish(judged_t *j, pointset_t *set, const char *path, diag_t *d)
             continue;
         }
         if (g->n_ben == 0 || g->n_adv == 0)
-            diag_warn_file(d, j->fname, "%s: no %s prompts: %s unknown; the point is listed but not plotted",
+            diag_warn_file(d, j->fname, "%s: no %s prompts: %s unknown",
                       g->name, g->n_ben == 0 ? "benign" : "harmful",
                       g->n_ben == 0 ? "over-refusal" : "attack success");
         pointset_add(set, make_point(j, g, base));

@@ -53,7 +53,7 @@ static const struct {
     {"benign_refused", R_BEN_REF},
 };
 
-/* What the accepted names of each side are, for messages. */
+/* What the accepted names of each side are, for messages (points_rate_names). */
 #define ASR_NAMES "attack_success_pct, asr_pct, attack_success_rate, asr_rate or not_unsafe (or the counts " \
                   "n_adversarial and attack_successes)"
 #define ORR_NAMES "over_refusal_pct, orr_pct, over_refusal_rate, orr_rate or not_overrefuse (or the counts " \
@@ -371,12 +371,14 @@ static void warn_unused(points_t *P)
                        meant[k].asr ? "--asr-column" : "--orr-column", P->header[i]);
     }
     if (!P->has_orr)
-        diag_warn_file(P->d, P->fname, "no over-refusal column: the points have ASR only (listed, not plotted or "
-                                       "projected on that side); accepted names: " ORR_NAMES ", or --orr-column NAME");
+        diag_warn_file(P->d, P->fname, "no over-refusal column: the points have ASR only (their ORR is "
+                                       "unknown); accepted names: " ORR_NAMES ", or --orr-column NAME");
     if (!P->has_asr)
-        diag_warn_file(P->d, P->fname, "no attack success column: the points have ORR only (listed, not plotted or "
-                                       "projected on that side); accepted names: " ASR_NAMES ", or --asr-column NAME");
+        diag_warn_file(P->d, P->fname, "no attack success column: the points have ORR only (their ASR is "
+                                       "unknown); accepted names: " ASR_NAMES ", or --asr-column NAME");
 }
+
+const char *points_rate_names(bool asr) { return asr ? ASR_NAMES : ORR_NAMES; }
 
 points_t *points_begin(const csvrow_t *header, pointset_t *set, const input_opts_t *opts, const char *path,
                        const char *fname, diag_t *d)
@@ -389,6 +391,10 @@ points_t *points_begin(const csvrow_t *header, pointset_t *set, const input_opts
     P->first = set->len;
     P->ncols = header->nfields;
     P->header = csvheader_copy(header);
+    sb_t columns = SB_INIT;
+    csvheader_list(&columns, P->header, P->ncols);
+    free(set->columns);
+    set->columns = sb_detach(&columns);
     P->roles = xcalloc(P->ncols ? P->ncols : 1, sizeof *P->roles);
     P->nfilters = opts->nwhere;
     if (!take_header(P, header) ||
@@ -947,8 +953,7 @@ int points_finish(points_t *P)
     names_tell_apart(P->set, P->first, P->header, P->ncols, P->fname);
     if (P->nmissing)
         diag_warn_lines(P->d, P->fname, "point", P->missing_lines, P->nmissing,
-                        "without an attack success or over-refusal rate: listed, but not plotted or projected on "
-                        "the missing side");
+                        "without an attack success or over-refusal rate: that rate is unknown");
     if (has(P, R_KNOB) && !P->set->knob_name)
         P->set->knob_name = xstrdup(P->header[P->col[R_KNOB]]);
     return 0;

@@ -48,5 +48,9 @@ int points_row(points_t *p, const csvrow_t *row);
  * it has none. -1 with the error in `d` when --where left out every row. */
 int points_finish(points_t *p);
 void points_free(points_t *p);
+/* The names a table's ASR (asr) or ORR column is read from, for messages:
+ * "attack_success_pct, asr_pct, ... (or the counts n_adversarial and
+ * attack_successes)". */
+const char *points_rate_names(bool asr);
 
 #endif

@@ -510,28 +510,24 @@ static bool any_counts(const pointset_t *set)
 
 static void zero_failure_text(sb_t *out, const char *what, const char *prompts, bound_t b, const analysis_t *a)
 {
-    char v[32], n[32];
-    long long need = stats_zero_failure_claim_n(b, a->opts.confidence, a->opts.interval);
-    if (need <= 0)
-        return;
-    sb_printf(out, "  With zero failures, %s %s %s passes with %g%% confidence (%s, two-sided, as the policy "
-                   "check) from %s %s prompts.\n",
-              what, b.inclusive ? "<=" : "<", num_format_pct(b.max, v, sizeof v), a->opts.confidence * 100,
-              a->opts.interval == STATS_WILSON ? "Wilson" : "Clopper-Pearson", num_format_int((double)need, n, sizeof n),
-              prompts);
+    sb_t line = SB_INIT;
+    if (stats_zero_failure_sentence(&line, what, prompts, b, a->opts.confidence, a->opts.interval) > 0)
+        sb_printf(out, "  %s\n", sb_str(&line));
+    sb_free(&line);
 }
 
 /* "    ASR 0.50%, 1 of 200 (from rate × n): 0.09%-2.78% (harmful outputs/day
  * 8.83-278)", and the rate's range across the treatments of unrecognised
  * verdicts when any were seen. */
-static void rate_uncertainty(sb_t *out, const point_t *p, bool asr, stats_interval_t ci, stats_interval_t daily)
+static void rate_uncertainty(sb_t *out, const point_t *p, bool asr, bound_t b, stats_interval_t ci,
+                             stats_interval_t daily)
 {
     char r[32], lo[32], hi[32];
     if (isnan(asr ? p->asr : p->orr)) {
         sb_printf(out, "    %s not measured\n", asr ? "ASR" : "ORR");
         return;
     }
-    sb_printf(out, "    %s %s, ", asr ? "ASR" : "ORR", num_format_pct(asr ? p->asr : p->orr, r, sizeof r));
+    sb_printf(out, "    %s %s, ", asr ? "ASR" : "ORR", num_format_pct_beside(asr ? p->asr : p->orr, b.max, r, sizeof r));
     point_counts_describe(out, p, asr, false);
     sb_puts(out, ": ");
     stats_interval_describe(out, ci);
@@ -551,7 +547,7 @@ static void uncertainty_text(sb_t *out, const analysis_t *a)
     const pointset_t *set = a->set;
     const policy_t *pol = &a->scenario->policy;
     sb_printf(out, "Uncertainty (%s %g%% intervals)\n",
-              a->opts.interval == STATS_WILSON ? "Wilson" : "Clopper-Pearson", a->opts.confidence * 100);
+              stats_method_title(a->opts.interval), a->opts.confidence * 100);
     if (!any_counts(set)) {
         sb_puts(out, "  No counts were given: every rate is unqualified by sample size.\n");
     } else {
@@ -560,8 +556,8 @@ static void uncertainty_text(sb_t *out, const analysis_t *a)
             stats_policy_t pc = stats_policy_check(pol, p, a->opts.confidence, a->opts.interval);
             projection_ci_t pr = model_project_interval(a->scenario, pc.asr, pc.orr);
             sb_printf(out, "  %s\n", p->name);
-            rate_uncertainty(out, p, true, pc.asr, pr.harmful);
-            rate_uncertainty(out, p, false, pc.orr, pr.refusals);
+            rate_uncertainty(out, p, true, pol->asr, pc.asr, pr.harmful);
+            rate_uncertainty(out, p, false, pol->orr, pc.orr, pr.refusals);
             if (policy_has_bounds(pol)) {
                 sb_puts(out, "    Policy: ");
                 stats_policy_describe(out, pol, &pc, a->opts.confidence);
@@ -586,7 +582,7 @@ static void category_rows(sb_t *out, const analysis_t *a, const point_t *p)
         sb_puts(out, "    ");
         text_pad(out, name, 36, false);
         sb_printf(out, " %s%s  %7s  ", categories_is_critical(c) ? "critical " : "         ",
-                  "", num_format_pct(c->asr, v, sizeof v));
+                  "", num_format_pct_beside(c->asr, pol->asr.max, v, sizeof v));
         stats_interval_describe(out, ci);
         if (categories_bounded(pol, c) && !isnan(c->asr))
             sb_printf(out, "  %s", bound_passes(pol->asr, c->asr) ? "pass" : "FAIL");

@@ -112,9 +112,9 @@ static void md_table(sb_t *out, const report_t *r, const analysis_t *an)
             sb_printf(out, " | %zu", an->groups.of[i] + 1);
         sb_puts(out, " | ");
         text_markdown(out, p->series ? p->series : "-");
-        sb_printf(out, " | %s | ", num_format_pct(p->asr, a, sizeof a));
+        sb_printf(out, " | %s | ", num_format_pct_beside(p->asr, s->policy.asr.max, a, sizeof a));
         md_counts(out, p, true);
-        sb_printf(out, " | %s | ", num_format_pct(p->orr, b, sizeof b));
+        sb_printf(out, " | %s | ", num_format_pct_beside(p->orr, s->policy.orr.max, b, sizeof b));
         md_counts(out, p, false);
         sb_puts(out, " |");
         sb_printf(out, " %s | %s |", num_format_count(pr.refusals, a, sizeof a),

@@ -40,6 +40,7 @@
 #define PLOT_H 460
 #define LEGEND_X (PLOT_X + PLOT_W + 30)
 #define LEGEND_CHARS 28 /* legend text wraps at this many columns */
+#define CAPTION_CHARS 120 /* and the captions under the chart at this many */
 #define GROUP_LINE_CHARS 118 /* the line under the heading, in the image's width */
 #define LINE_PX 15      /* text lines under the chart */
 /* The label grid: cells of 7 x 14.375 pixels over the plot area. Labels and
@@ -360,41 +361,6 @@ static void points(sb_t *out, svg_t *g)
 
 /* ---- around the chart --------------------------------------------------------------- */
 
-/* The comparison's sentence under the chart, wrapped at word boundaries;
- * returns the y below it. */
-static int caption(sb_t *out, const report_t *r, int y)
-{
-    if (!r->compare_a || !r->compare_b)
-        return y;
-    comparison_t c = model_compare(r->scenario, r->compare_a, r->compare_b);
-    sb_t sentence = SB_INIT;
-    model_sentence(&sentence, r->scenario, r->compare_a->name, r->compare_b->name, &c);
-    char *text = text_sanitize(sb_str(&sentence), sentence.len);
-    const int max_chars = 120;
-    for (char *line = text; *line; y += LINE_PX) {
-        size_t len = strlen(line);
-        if (len > (size_t)max_chars) {
-            len = (size_t)max_chars;
-            while (len > 0 && line[len] != ' ')
-                len--;
-            if (len == 0)
-                len = (size_t)max_chars;
-        }
-        char keep = line[len];
-        line[len] = '\0';
-        sb_printf(out, "<text class=\"caption\" x=\"%d\" y=\"%d\">", PLOT_X, y);
-        xml_escape(out, line);
-        sb_puts(out, "</text>\n");
-        line[len] = keep;
-        line += len;
-        while (*line == ' ')
-            line++;
-    }
-    free(text);
-    sb_free(&sentence);
-    return y;
-}
-
 /* Under the heading: the group whose frontier is drawn, when there are
  * several. */
 static void group_line(sb_t *out, const svg_t *g)
@@ -410,8 +376,6 @@ static void group_line(sb_t *out, const svg_t *g)
     sb_printf(out, "%s</text>\n", tail);
 }
 
-/* What the groups rest on where the data does not say, wrapped under the
- * chart; returns the y below it. */
 /* Wrapped lines (each ending in a newline) as text elements of `cls`
  * from y down, a line apart; `preserve` keeps their blanks (monospace: the
  * indent of a wrapped line stays). Returns the y below them. */
@@ -431,11 +395,32 @@ static int text_lines(sb_t *out, const char *lines, const char *cls, bool preser
     return y;
 }
 
+/* The comparison's sentence under the chart, wrapped by the program's one
+ * word wrapper (text_wrap: columns, not bytes, so a line never ends inside
+ * a character); returns the y below it. */
+static int caption(sb_t *out, const report_t *r, int y)
+{
+    if (!r->compare_a || !r->compare_b)
+        return y;
+    comparison_t c = model_compare(r->scenario, r->compare_a, r->compare_b);
+    sb_t sentence = SB_INIT, lines = SB_INIT;
+    model_sentence(&sentence, r->scenario, r->compare_a->name, r->compare_b->name, &c);
+    char *text = text_sanitize(sb_str(&sentence), sentence.len);
+    text_wrap(&lines, text, CAPTION_CHARS, TEXT_WRAP_ALL);
+    y = text_lines(out, sb_str(&lines), "caption", false, y);
+    free(text);
+    sb_free(&sentence);
+    sb_free(&lines);
+    return y;
+}
+
+/* What the groups rest on where the data does not say, wrapped under the
+ * chart; returns the y below it. */
 static int group_note(sb_t *out, const svg_t *g, int y)
 {
     sb_t note = SB_INIT, lines = SB_INIT;
     if (groups_basis_note(&note, &g->an.groups))
-        text_wrap(&lines, sb_str(&note), 120, TEXT_WRAP_ALL);
+        text_wrap(&lines, sb_str(&note), CAPTION_CHARS, TEXT_WRAP_ALL);
     y = text_lines(out, sb_str(&lines), "caption", false, y);
     sb_free(&note);
     sb_free(&lines);

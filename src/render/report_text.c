@@ -139,9 +139,9 @@ static void points_table(sb_t *out, const report_t *r, const analysis_t *an)
             sb_printf(out, "  %3zu", an->groups.of[i] + 1);
         sb_puts(out, "  ");
         text_pad(out, p->series ? p->series : "-", sw, false);
-        sb_printf(out, "  %7s", num_format_pct(p->asr, asr, sizeof asr));
+        sb_printf(out, "  %7s", num_format_pct_beside(p->asr, s->policy.asr.max, asr, sizeof asr));
         counts_cell(out, p, true, aw);
-        sb_printf(out, "  %7s", num_format_pct(p->orr, orr, sizeof orr));
+        sb_printf(out, "  %7s", num_format_pct_beside(p->orr, s->policy.orr.max, orr, sizeof orr));
         counts_cell(out, p, false, ow);
         sb_printf(out, "  %13s  %12s", num_format_count(pr.refusals, ref, sizeof ref),
                   num_format_count(pr.harmful, harm, sizeof harm));

@@ -25,12 +25,48 @@ run report --volume ten
 equals "bad --volume exits 2" "$rc" 2
 contains "bad --volume names the flag and what is accepted" "$err" "--volume 'ten': expected a number"
 equals "bad --volume prints nothing on stdout" "$out" ""
+# Messages talk about the command being run: no explorer sliders or keys
+# from report or plot, no plotting from check, diff or judges.
+for cmd in report plot; do
+    run $cmd --volume 12
+    equals "$cmd --volume 12 exits 2" "$rc" 2
+    contains "$cmd --volume 12 says the range" "$err" "expected at least 1,000 queries per day"
+    lacks "$cmd --volume 12: no explorer slider" "$err" "slider"
+    lacks "$cmd --volume 12: no explorer" "$err" "explorer"
+done
+printf 'name,atack_success_pct,over_refusal_pct\nbase,1,4\n' >"$tmp/asr-misspelt.csv"
+run check --policy none "$tmp/asr-misspelt.csv" "$tmp/asr-misspelt.csv"
+contains "check warns of the missing ASR" "$err" "no attack success column"
+lacks "check's warnings do not talk of plotting" "$err" "plot"
+JBB=$DATADIR/jailbreakbench/jbb_PAIR_black_box_gpt-4-0125-preview.csv
+JBB2=$DATADIR/jailbreakbench/jbb_PAIR_black_box_gpt-3.5-turbo-1106.csv
+run diff --preset jailbreakbench "$JBB" "$JBB2"
+equals "diff of two JailbreakBench files exits 0" "$rc" 0
+lacks "diff prints no 'not plotted' warning" "$err" "plotted"
+run judges --preset jailbreakbench "$JBB"
+lacks "judges prints no 'not plotted' warning" "$err" "plotted"
+run check --preset jailbreakbench --policy none "$JBB" "$JBB2"
+lacks "check prints no 'not plotted' warning" "$err" "plotted"
+
 run report --adversarial-share 150
 equals "--adversarial-share 150 exits 2" "$rc" 2
 contains "--adversarial-share 150 says the range" "$err" "expected a percentage from 0 to 100"
 run report --bogus
 equals "unknown option exits 2" "$rc" 2
 contains "unknown option is named" "$err" "unknown option '--bogus'"
+lacks "a name close to none gets no suggestion" "$err" "did you mean"
+# A slip gets the closest option of that command, and still exits 2.
+run report --intervl wilson
+equals "--intervl exits 2" "$rc" 2
+contains "--intervl: did you mean --interval?" "$err" "unknown option '--intervl'; did you mean --interval?"
+run check --baseline-nmae x a b
+contains "check --baseline-nmae: did you mean --baseline-name?" "$err" "did you mean --baseline-name?"
+run report --polcy=none
+contains "--polcy=none: the name before '=' is matched" "$err" "did you mean --policy?"
+run practice --seeed 3
+contains "practice --seeed: its own options" "$err" "did you mean --seed?"
+run report --seeed 3
+lacks "report --seeed: no option of another command is offered" "$err" "did you mean --seed"
 run report --policy lenient
 equals "unknown policy exits 2" "$rc" 2
 contains "unknown policy lists the choices" "$err" "consumer, enterprise, high-risk or none"

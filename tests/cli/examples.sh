@@ -68,6 +68,24 @@ names=$("$T" report --format csv --example builtin "$DATADIR/or-bench-32-models.
 equals "--example and a file: 8 + 32 points" "$(printf '%s\n' "$names" | wc -l)" 40
 equals "--example loads before the files given" "$(printf '%s\n' "$names" | head -n 1)" baseline
 
+# --example twice loads both, in order, as two files would (not the last alone).
+names=$("$T" report --format csv --example builtin --example or-bench | tail -n +2 | cut -d, -f1)
+equals "--example twice: both, 8 + 32 points" "$(printf '%s\n' "$names" | wc -l)" 40
+equals "--example twice: the first given first" "$(printf '%s\n' "$names" | head -n 1)" baseline
+"$T" report --example builtin --example nosuch >/dev/null 2>"$tmp/err"
+equals "--example twice, one unknown: exit 2" "$?" 2
+contains "--example twice, one unknown: named" "$(cat "$tmp/err")" "--example 'nosuch'"
+
+# Example paths are shown canonical: no "src/../data" (issue: "…/src/../data/…").
+mkdir -p "$tmp/sub"
+cp "$DATADIR/builtin-scenario.csv" "$tmp/builtin-scenario.csv"
+out=$(TRADEOFF_DATADIR=$tmp/sub/../../$(basename "$tmp")/sub/.. "$T" --list-examples 2>&1)
+lacks "--list-examples: no '..' in the paths" "$out" "/../"
+contains "--list-examples: the real directory" "$out" "file: $(cd "$tmp" && pwd -P)/builtin-scenario.csv"
+out=$(TRADEOFF_DATADIR=$tmp/sub/.. "$T" report --example builtin 2>&1 | head -n 1)
+equals "report's title shows the example's real path" "$out" \
+    "tradeoff $("$T" --version | cut -d' ' -f2): $(cd "$tmp" && pwd -P)/builtin-scenario.csv (8 points)"
+
 "$T" report --example nosuch >/dev/null 2>"$tmp/err"
 equals "an unknown example exits 2" "$?" 2
 contains "an unknown example lists the names" "$(cat "$tmp/err")" "expected builtin, chatbot-sweep"

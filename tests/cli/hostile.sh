@@ -181,7 +181,7 @@ contains "--volume 1,5: explains the decimal comma" "$err" "write decimals with 
 run report --volume 1e-300
 equals "--volume 1e-300: exits 2" "$rc" 2
 contains "--volume 1e-300: the slider's minimum" "$err" \
-    "--volume '1e-300': expected at least 1,000 queries per day (where the explorer's volume slider starts)"
+    "--volume '1e-300': expected at least 1,000 queries per day (the smallest volume tradeoff models)"
 run report --cost-refusal 1e300
 equals "--cost-refusal 1e300: exits 2" "$rc" 2
 contains "--cost-refusal 1e300: names the limit" "$err" "--cost-refusal '1e300': expected a cost of at most 1e15"

@@ -28,7 +28,9 @@ check "the bash completion is installed" test -f "$p/share/bash-completion/compl
 # The installed program, run from elsewhere, finds its installed examples.
 out=$(cd "$tmp" && "$p/bin/tradeoff" --list-examples)
 equals "the installed program lists its examples" "$?" 0
-contains "they are the installed files" "$out" "$p/bin/../share/tradeoff/or-bench-32-models.csv"
+contains "they are the installed files, the path canonical" "$out" \
+    "$(cd "$p" && pwd -P)/share/tradeoff/or-bench-32-models.csv"
+lacks "no '..' in the paths shown" "$out" "/../"
 lacks "every example is found" "$out" "(not found)"
 out=$(cd "$tmp" && "$p/bin/tradeoff" report --example builtin --compare status-quo,product-ask)
 contains "the installed program opens an example" "$out" "199,800 fewer unnecessary refusals"

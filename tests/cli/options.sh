@@ -201,6 +201,7 @@ policy          none               check                    run   $G/baseline.cs
 compare         status-quo,product-ask explore,report       run
 compare         "$pair"            diff                     run   --verdict-column verdict,verdict2 $F/judged.csv
 interval        clopper-pearson    explore,report           run   $G/baseline.csv
+interval        clopper-pearson    practice                 run   --worksheet --kind sample --seed 7 --count 2
 category-shares fraud=50,hate=50   report                   run   $DATADIR/chatbot-scores.csv
 target-asr      0.25               report                   run
 target-orr      5                  report                   run

@@ -256,7 +256,7 @@ START_TEST(test_parse_count)
     /* Volumes follow the explorer's slider, from its minimum (issue 19:
      * 1e-300 was taken and printed as -0), to the cap, which is named. */
     ck_assert_str_eq(num_parse_count("1e-300", &v),
-                     "expected at least 1,000 queries per day (where the explorer's volume slider starts)");
+                     "expected at least 1,000 queries per day (the smallest volume tradeoff models)");
     ck_assert_ptr_nonnull(num_parse_count("999", &v));
     ck_assert(num_parse_count("1k", &v) == NULL && v == NUM_MIN_VOLUME);
     ck_assert_str_eq(num_parse_count("2e15", &v), "expected at most 1e15 queries per day");
@@ -316,6 +316,13 @@ START_TEST(test_format)
     ck_assert_str_eq(num_format_count(-1e-300, b, sizeof b), "-1e-300");
     ck_assert_str_eq(num_format_pct(-0.0, b, sizeof b), "0.00%");
     ck_assert_str_eq(num_format_pct(1e-15, b, sizeof b), "1e-13%");
+    /* Beside a bound: enough decimals that the rate is visibly on its side. */
+    ck_assert_str_eq(num_format_pct_beside(0.004984, 0.005, b, sizeof b), "0.498%");
+    ck_assert_str_eq(num_format_pct_beside(0.0050004, 0.005, b, sizeof b), "0.50004%");
+    ck_assert_str_eq(num_format_pct_beside(0.0049999, 0.005, b, sizeof b), "0.49999%");
+    ck_assert_str_eq(num_format_pct_beside(0.005, 0.005, b, sizeof b), "0.50%");
+    ck_assert_str_eq(num_format_pct_beside(0.004, 0.005, b, sizeof b), "0.40%");
+    ck_assert_str_eq(num_format_pct_beside(0.004985, INFINITY, b, sizeof b), "0.50%");
     ck_assert_str_eq(num_format_short(2.917e8, b, sizeof b), "291.7M");
     ck_assert_str_eq(num_format_short(3.65e17, b, sizeof b), "3.65e17");
     /* The longest texts fit NUM_BUF. */
@@ -396,6 +403,15 @@ START_TEST(test_short_names)
     shortnames_compute(&sn, &set, NULL);
     ck_assert_str_eq(sn.names[0], "t=0.05");
     ck_assert_str_eq(sn.names[1], "t=0.10");
+    shortnames_free(&sn);
+    pointset_free(&set);
+
+    /* never cut inside brackets: "label)" is no name */
+    add_named(&set, "run (gpt4_label)", "g");
+    add_named(&set, "run (gpt4_label) [b/run.csv]", "g");
+    shortnames_compute(&sn, &set, NULL);
+    ck_assert_str_eq(sn.names[0], "(gpt4_label)");
+    ck_assert_str_eq(sn.names[1], "(gpt4_label) [b/run.csv]");
     shortnames_free(&sn);
     pointset_free(&set);
 

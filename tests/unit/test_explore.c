@@ -393,14 +393,27 @@ START_TEST(script_errors_name_the_column)
 }
 END_TEST
 
+/* A directory of the test case's own for the files its tests write,
+ * made and removed by an unchecked fixture: that runs in the parent
+ * process, so the files go even when a test fails (and exits) between
+ * writing one and removing it. */
+static char scratch[] = "/tmp/check_explore_XXXXXX";
+
+static void scratch_make(void) { ck_assert_ptr_nonnull(mkdtemp(scratch)); }
+
+static void scratch_remove(void)
+{
+    char cmd[sizeof scratch + 16];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", scratch);
+    if (system(cmd) != 0)
+        fprintf(stderr, "check_explore: cannot remove %s\n", scratch);
+}
+
 START_TEST(scenario_file_round_trip)
 {
     keys("j b <Tab> L <Tab> l > <S-Tab><S-Tab> l");
-    char path[] = "/tmp/check_explore_XXXXXX";
-    int fd = mkstemp(path);
-    ck_assert(fd >= 0);
-    close(fd);
-    unlink(path);
+    char path[sizeof scratch + 16];
+    snprintf(path, sizeof path, "%s/scenario.txt", scratch);
     keys("s");
     lineedit_set(&ex.line, path); /* our path instead of the default name */
     keys("<Enter>");
@@ -425,7 +438,6 @@ START_TEST(scenario_file_round_trip)
     ck_assert_int_eq(sf.nfiles, 0);
     scenario_file_free(&sf);
     diag_free(&d);
-    unlink(path);
 }
 END_TEST
 
@@ -982,6 +994,7 @@ static Suite *suite(void)
     Suite *s = suite_create("explore");
     TCase *t = tcase_create("explore");
     tcase_add_checked_fixture(t, setup, teardown);
+    tcase_add_unchecked_fixture(t, scratch_make, scratch_remove);
     tcase_add_test(t, no_key_is_bound_twice);
     tcase_add_test(t, every_action_has_a_key_and_a_description);
     tcase_add_test(t, help_and_man_come_from_the_table);

@@ -448,7 +448,7 @@ START_TEST(test_points_reader_missing_rate)
     ck_assert(isnan(set.items[2].asr));
     ck_assert_uint_eq(d.nwarnings, 1);
     ck_assert_str_eq(d.warnings[0], "f.csv: 2 points (lines 3, 5) without an attack success or over-refusal rate: "
-                                    "listed, but not plotted or projected on the missing side");
+                                    "that rate is unknown");
     ck_assert_ptr_null(d.error);
 
     p = begin_points(&set, "name,asr_pct,orr_pct", "f.csv", &d);

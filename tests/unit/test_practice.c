@@ -283,23 +283,38 @@ START_TEST(test_frontier_follows_model)
 }
 END_TEST
 
+/* The sample-size answer is the report's figure (two-sided, the policy
+ * check's interval and level), said in the report's sentence. */
 START_TEST(test_sample_follows_stats)
 {
     practice_ex_t ex = text_example(PRACTICE_SAMPLE);
-    ck_close(solve(&ex).value, (double)stats_zero_failure_n(ex.target, 0.05), 0);
+    bound_t hr = {0.0001, false};
+    ck_close(solve(&ex).value, 38411, 0); /* the report's high-risk figure (issue 14) */
+    ck_close(solve(&ex).value, (double)stats_zero_failure_claim_n(hr, 0.95, STATS_WILSON), 0);
+    ex.interval = STATS_CLOPPER_PEARSON;
+    ck_close(solve(&ex).value, 36887, 0);
+    practice_solution_t sol = PRACTICE_SOLUTION_INIT;
+    practice_solve(&ex, &sol);
+    sb_t said = SB_INIT;
+    stats_zero_failure_sentence(&said, "ASR", "adversarial", hr, 0.95, STATS_CLOPPER_PEARSON);
+    ck_assert_ptr_nonnull(strstr(sb_str(&sol.meaning), sb_str(&said)));
+    practice_solution_free(&sol);
+    sb_free(&said);
+    ex.interval = STATS_WILSON;
     ex.target = 0.005;
-    ck_close(solve(&ex).value, 598, 0); /* the issue's hand-worked values */
-    ex.target = 0.02;
-    ck_close(solve(&ex).value, 149, 0);
+    ck_close(solve(&ex).value, 765, 0);
     ex.confidence = 0.99;
-    ck_close(solve(&ex).value, (double)stats_zero_failure_n(0.02, 0.01), 0);
+    bound_t two = {0.02, false};
+    ex.target = 0.02;
+    ck_close(solve(&ex).value, (double)stats_zero_failure_claim_n(two, 0.99, STATS_WILSON), 0);
     /* The inverse question: the bound that n clean prompts support. */
     ex.ask = 1;
-    ex.target = 598;
+    ex.target = 765;
     ex.confidence = 0.95;
     practice_answer_t a = solve(&ex);
     ck_assert(a.value < 0.5 && a.value > 0.49);
-    ck_assert_int_eq(stats_zero_failure_n(a.value / 100.0 * (1 + 1e-9), 0.05), 598);
+    bound_t got = {a.value / 100.0 * (1 + 1e-9), false};
+    ck_assert_int_eq(stats_zero_failure_claim_n(got, 0.95, STATS_WILSON), 765);
     practice_ex_free(&ex);
 }
 END_TEST

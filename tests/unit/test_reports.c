@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "unit.h"
+#include "base/text.h"
 #include "load/examples.h"
 #include "load/load.h"
 #include "core/model.h"
@@ -407,6 +408,39 @@ START_TEST(test_svg_names_the_frontier_first)
 }
 END_TEST
 
+/* The comparison's caption is wrapped by text_wrap: in columns, never
+ * inside a character (its own byte-counting wrapper cut a long name of
+ * two-byte letters in half). */
+START_TEST(test_svg_caption_wraps_in_columns)
+{
+    sb_t name = SB_INIT;
+    sb_puts(&name, "x");
+    for (int i = 0; i < 130; i++)
+        sb_puts(&name, "\xc3\xa9"); /* é */
+    pointset_t set = POINTSET_INIT;
+    add_point(&set, sb_str(&name), 5, 0.2);
+    add_point(&set, "b", 3, 0.5);
+    scenario_t s = model_default_scenario();
+    report_t r = {.scenario = &s, .points = &set, .title = "caption"};
+    r.compare_a = &set.items[0];
+    r.compare_b = &set.items[1];
+    sb_t out = SB_INIT;
+    report_svg(&out, &r);
+    char *lines = svg_texts(sb_str(&out), "class=\"caption\"", NULL);
+    ck_assert_msg(strncmp(lines, "Moving from|x", 13) == 0, "%s", lines);
+    for (char *line = strtok(lines, "|"); line; line = strtok(NULL, "|")) {
+        /* a character cut in two comes out as U+FFFD (xml_escape) */
+        ck_assert_msg(!strstr(line, "\xef\xbf\xbd"), "a caption line cut inside a character: %s", line);
+        /* (the group note under it is a caption too, its quotes escaped) */
+        ck_assert_msg(strstr(line, "&quot;") || text_width(line) <= 120, "%d: %s", text_width(line), line);
+    }
+    free(lines);
+    sb_free(&out);
+    sb_free(&name);
+    pointset_free(&set);
+}
+END_TEST
+
 /* --no-labels reaches the SVG: every point numbered, with its key line. */
 START_TEST(test_svg_no_labels_numbers_every_point)
 {
@@ -517,6 +551,7 @@ static Suite *reports_suite(void)
     TCase *tc = tcase_create("sha256");
     tcase_add_test(tc, test_digest_vectors);
     tcase_add_test(tc, test_digest_file);
+    tcase_add_test(tc, test_svg_caption_wraps_in_columns);
     suite_add_tcase(s, tc);
     tc = tcase_create("formats");
     tcase_add_test(tc, test_markdown_escapes_names);

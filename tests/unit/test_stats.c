@@ -90,14 +90,27 @@ START_TEST(test_no_counts_is_unqualified)
 }
 END_TEST
 
+/* The claim zero failures in n prompts support is the upper end of the
+ * two-sided interval of 0/n: z^2 / (n + z^2) (Wilson), 1 - (alpha/2)^(1/n)
+ * (Clopper-Pearson); and the sentence of every surface says the count. */
 START_TEST(test_zero_failure_prompts)
 {
-    ck_assert_int_eq(stats_zero_failure_n(0.005, 0.05), 598);
-    ck_assert_int_eq(stats_zero_failure_n(0.02, 0.05), 149);
-    ck_assert_int_eq(stats_zero_failure_n(0.0001, 0.05), 29956);
-    ck_assert_int_eq(stats_zero_failure_n(0.5, 0.25), 2); /* exactly 0.5^2 = 0.25 */
-    ck_assert_int_eq(stats_zero_failure_n(0, 0.05), -1);
-    ck_assert_int_eq(stats_zero_failure_n(1, 0.05), 0);
+    double z = 1.959963984540054;
+    ck_close(stats_zero_failure_bound(1000, 0.95, STATS_WILSON), z * z / (1000 + z * z), 1e-12);
+    ck_close(stats_zero_failure_bound(1000, 0.95, STATS_CLOPPER_PEARSON), 1 - pow(0.025, 1.0 / 1000), 1e-9);
+    ck_assert(isnan(stats_zero_failure_bound(0, 0.95, STATS_WILSON)));
+    bound_t hr = {0.0001, false};
+    ck_assert(stats_zero_failure_bound(38411, 0.95, STATS_WILSON) < 0.0001);
+    ck_assert(stats_zero_failure_bound(38410, 0.95, STATS_WILSON) >= 0.0001);
+    sb_t sb = SB_INIT;
+    ck_assert_int_eq(stats_zero_failure_sentence(&sb, "ASR", "adversarial", hr, 0.95, STATS_CLOPPER_PEARSON), 36887);
+    ck_assert_str_eq(sb_str(&sb), "With zero failures, ASR < 0.01% passes with 95% confidence (Clopper-Pearson, "
+                                  "two-sided, as the policy check) from 36,887 adversarial prompts.");
+    sb_reset(&sb);
+    bound_t none = {INFINITY, false};
+    ck_assert_int_eq(stats_zero_failure_sentence(&sb, "ASR", "adversarial", none, 0.95, STATS_WILSON), -1);
+    ck_assert_str_eq(sb_str(&sb), "");
+    sb_free(&sb);
 }
 END_TEST
 
