@@ -199,14 +199,10 @@ static const struct {
      "consumer (default), enterprise, high-risk\n" "or none"},
 
     {{"compare", required_argument, NULL, O_COMPARE}, SEC_ANALYSIS, ON(CLI_REPORT) | ON(CLI_DIFF) | ON(CLI_EXPLORE),
-     "A,B", "compare point A with point B: the deltas,
-" "the break-even and a sentence (diff: the
-"
-     "two points of the files to diff; explore:
-" "--baseline A --select B)"},
+     "A,B", "compare point A with point B: the deltas,\n" "the break-even and a sentence (diff: the\n"
+     "two points of the files to diff; explore:\n" "--baseline A --select B)"},
     {{"interval", required_argument, NULL, O_INTERVAL}, SEC_ANALYSIS, ON(CLI_REPORT) | ON(CLI_EXPLORE) | ON(CLI_PRACTICE),
-     "METHOD", "95% intervals: wilson (default) or
-" "clopper-pearson"},
+     "METHOD", "95% intervals: wilson (default) or\n" "clopper-pearson"},
     {{"category-shares", required_argument, NULL, O_CATEGORY_SHARES}, SEC_ANALYSIS, ON(CLI_REPORT), "LIST",
      "shares of adversarial traffic per harm\n" "category, NAME=PCT,... (weights the ASR)"},
     {{"target-asr", required_argument, NULL, O_TARGET_ASR}, SEC_ANALYSIS, ON(CLI_REPORT), "PCT",
