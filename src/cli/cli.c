@@ -145,7 +145,8 @@ static const struct {
      "the preset's verdict column(s): xstest\n"
      "final_label (default), gpt4_label,\n"
      "strmatch_label; jailbreakbench jailbroken\n"
-     "(default), jailbroken_llama_guard1"},
+     "(default), jailbroken_llama_guard1;\n"
+     "given again, the lists add up"},
     {{"set-column", required_argument, NULL, O_SET_COLUMN}, SEC_DATA, SCORES_IN | PROMPTS_IN, "NAME",
      "the column saying whether a prompt is\n" "harmful or benign (judged and score files)"},
     {{"harmful-values", required_argument, NULL, O_HARMFUL_VALUES}, SEC_DATA, SCORES_IN | PROMPTS_IN, "V1,V2",
@@ -153,7 +154,8 @@ static const struct {
     {{"benign-values", required_argument, NULL, O_BENIGN_VALUES}, SEC_DATA, SCORES_IN | PROMPTS_IN, "V1,V2",
      "values of the set column meaning benign\n" "(default benign,safe,...)"},
     {{"verdict-column", required_argument, NULL, O_VERDICT_COLUMN}, SEC_DATA, MAPPED_IN, "COLS",
-     "the column(s) with the verdict on each\n" "answer; one point per column"},
+     "the column(s) with the verdict on each\n" "answer; one point per column; given\n"
+     "again, the lists add up"},
     {{"refused-values", required_argument, NULL, O_REFUSED_VALUES}, SEC_DATA, MAPPED_IN, "V1,V2",
      "verdicts meaning the answer was a refusal"},
     {{"complied-values", required_argument, NULL, O_COMPLIED_VALUES}, SEC_DATA, MAPPED_IN, "V1,V2",
@@ -498,10 +500,11 @@ static bool examples_apply(cli_data_t *data)
     return true;
 }
 
-/* ---- --where -------------------------------------------------------------------- */
+/* ---- --where, --judge, --verdict-column ---------------------------------------- */
 
-/* The array of the --where expressions, as inputopts_set grew it; freed
- * at exit (cli_t is the command's, gone by then). */
+/* What inputopts_set allocated: the array of the --where expressions and
+ * the lists a second --judge or --verdict-column joined; freed at exit
+ * (cli_t is the command's, gone by then). */
 static input_opts_t where_list;
 
 static void free_where_list(void)
@@ -573,10 +576,12 @@ static bool apply_data(cli_t *c, int val, const char *name, const char *arg)
     const char *why = inputopts_set(in, name, arg);
     if (why)
         return flag_value(c, name, why, arg);
-    if (val == O_WHERE) {
-        if (!where_list.where)
+    if (in->where != where_list.where || in->joined != where_list.joined) {
+        if (!where_list.where && !where_list.joined)
             atexit(free_where_list);
         where_list.where = in->where;
+        where_list.joined = in->joined;
+        where_list.njoined = in->njoined;
     }
     return true;
 }

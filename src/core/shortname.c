@@ -28,18 +28,18 @@ static size_t outside_brackets(const char *s, size_t p)
     return depth > 0 ? open[0] : p;
 }
 
-/* What all the names of `idx` share: the prefix up to and including its
+/* What all of names[0..n) share: the prefix up to and including its
  * last separator outside brackets, and the suffix from a space; both 0 when they would
  * leave a name empty, or for fewer than two names. */
-static void shared_parts(const pointset_t *set, const size_t *idx, size_t n, size_t *pre, size_t *suf)
+static void shared_parts(const char *const *names, size_t n, size_t *pre, size_t *suf)
 {
     *pre = *suf = 0;
     if (n < 2)
         return;
-    const char *first = set->items[idx[0]].name;
+    const char *first = names[0];
     size_t flen = strlen(first), lcp = flen, lcs = flen, shortest = flen;
     for (size_t k = 1; k < n; k++) {
-        const char *s = set->items[idx[k]].name;
+        const char *s = names[k];
         size_t len = strlen(s), i = 0;
         while (i < lcp && i < len && s[i] == first[i])
             i++;
@@ -140,6 +140,7 @@ void shortnames_compute(shortnames_t *sn, const pointset_t *set, const size_t *g
     sn->within_group = xcalloc(n + 1, sizeof *sn->within_group);
     sn->shared = false;
     size_t *idx = xmalloc((n + 1) * sizeof *idx);
+    const char **names = xmalloc((n + 1) * sizeof *names);
     for (size_t i = 0; i < n; i++)
         idx[i] = i;
     /* each group's shared parts, its members adjacent once sorted by group */
@@ -147,6 +148,8 @@ void shortnames_compute(shortnames_t *sn, const pointset_t *set, const size_t *g
         sort_groups = group_of;
         qsort(idx, n, sizeof *idx, by_group);
     }
+    for (size_t k = 0; k < n; k++)
+        names[k] = set->items[idx[k]].name;
     for (size_t a = 0; a < n;) {
         size_t b = a + 1;
         while (b < n && group_of && group_of[idx[b]] == group_of[idx[a]])
@@ -154,7 +157,7 @@ void shortnames_compute(shortnames_t *sn, const pointset_t *set, const size_t *g
         if (!group_of)
             b = n;
         size_t pre, suf;
-        shared_parts(set, idx + a, b - a, &pre, &suf);
+        shared_parts(names + a, b - a, &pre, &suf);
         for (size_t k = a; k < b; k++)
             sn->names[idx[k]] = cut(set->items[idx[k]].name, pre, suf);
         a = b;
@@ -166,9 +169,9 @@ void shortnames_compute(shortnames_t *sn, const pointset_t *set, const size_t *g
         any = dup[i];
     if (any) {
         for (size_t i = 0; i < n; i++)
-            idx[i] = i;
+            names[i] = set->items[i].name;
         size_t pre, suf;
-        shared_parts(set, idx, n, &pre, &suf);
+        shared_parts(names, n, &pre, &suf);
         for (size_t i = 0; i < n; i++)
             if (dup[i]) {
                 sn->within_group[i] = sn->names[i];
@@ -185,6 +188,17 @@ void shortnames_compute(shortnames_t *sn, const pointset_t *set, const size_t *g
     }
     free(dup);
     free(idx);
+    free(names);
+}
+
+char *shortname_beside(const char *name, const char *other)
+{
+    if (strcmp(name, other) == 0) /* one file given twice: nothing differs */
+        return xstrdup(name);
+    const char *pair[2] = {name, other};
+    size_t pre, suf;
+    shared_parts(pair, 2, &pre, &suf);
+    return cut(name, pre, suf);
 }
 
 void shortnames_free(shortnames_t *sn)

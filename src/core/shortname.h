@@ -41,4 +41,10 @@ typedef struct {
 void shortnames_compute(shortnames_t *sn, const pointset_t *set, const size_t *group_of);
 void shortnames_free(shortnames_t *sn);
 
+/* The short name of `name` beside one `other` by the same rules: `name`
+ * without the prefix and suffix the two share ("b.csv" for "runs/b.csv"
+ * beside "runs/a.csv"); the whole of `name` when that would leave nothing.
+ * The caller frees it. */
+char *shortname_beside(const char *name, const char *other);
+
 #endif

@@ -63,6 +63,11 @@ typedef struct {
      * (core/pairing.h); NULL: the preset's, else the usual names, else the
      * prompt text column (judged.c). */
     const char *id_column;
+    /* The lists inputopts_set joined ("judge" or "verdict-column" given
+     * again appends to the list, as --example does): owned, freed by
+     * inputopts_free. */
+    char **joined;
+    size_t njoined;
 
     /* Operating-point tables: the number of harmful and benign prompts for
      * rows that give none (--n-adversarial, --n-benign); 0: not given. */

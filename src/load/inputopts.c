@@ -107,6 +107,23 @@ static const char *set_where(input_opts_t *o, const char *value)
     return NULL;
 }
 
+/* Whether the option `name` is a list of columns that a second value
+ * extends (--judge a --judge b is --judge a,b), as a second --example adds
+ * a file, rather than replaces. */
+static bool appends(const char *name)
+{
+    return strcmp(name, "judge") == 0 || strcmp(name, "verdict-column") == 0;
+}
+
+/* "old,value", kept in o->joined. */
+static const char *join(input_opts_t *o, const char *old, const char *value)
+{
+    sb_t sb = SB_INIT;
+    sb_printf(&sb, "%s,%s", old, value);
+    o->joined = xrealloc(o->joined, (o->njoined + 1) * sizeof *o->joined);
+    return o->joined[o->njoined++] = sb_detach(&sb);
+}
+
 const char *inputopts_set(input_opts_t *o, const char *name, const char *value)
 {
     const char **text = text_field(o, name);
@@ -115,7 +132,7 @@ const char *inputopts_set(input_opts_t *o, const char *name, const char *value)
     if (text) {
         if ((why = text_check(name, value)))
             return why;
-        *text = value;
+        *text = *text && appends(name) ? join(o, *text, value) : value;
     } else if (count) {
         return set_count(count, value);
     } else if (strcmp(name, "input") == 0) {
@@ -143,6 +160,11 @@ void inputopts_free(input_opts_t *o)
     free((void *)o->where);
     o->where = NULL;
     o->nwhere = 0;
+    for (size_t i = 0; i < o->njoined; i++)
+        free(o->joined[i]);
+    free(o->joined);
+    o->joined = NULL;
+    o->njoined = 0;
 }
 
 /* The value of a one-valued option as text ("" at its default), in `buf`

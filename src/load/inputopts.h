@@ -9,7 +9,9 @@
  *   complement rates name-columns category-column where
  *
  * A value set is kept by pointer (it must live as long as the options);
- * "where" may be given again and appends, to an array of its own. */
+ * "where" may be given again and appends, to an array of its own; "judge"
+ * and "verdict-column" may be given again and append to their list of
+ * columns (a text of their own), as --example given twice loads both. */
 #ifndef TRADEOFF_INPUTOPTS_H
 #define TRADEOFF_INPUTOPTS_H
 
@@ -28,7 +30,8 @@ bool inputopts_known(const char *name);
  * it: NULL, or what was expected ("expected xstest or jailbreakbench").
  * Nothing is changed on an error. */
 const char *inputopts_set(input_opts_t *opts, const char *name, const char *value);
-/* Frees the array "where" values were appended to, and empties it. */
+/* Frees the array "where" values were appended to and the joined lists,
+ * and empties them. */
 void inputopts_free(input_opts_t *opts);
 
 /* Calls `fn` for each option of `opts` that is not at its default, in the

@@ -6,6 +6,7 @@
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "core/nameindex.h"
+#include "core/shortname.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,6 +101,22 @@ static void rename_group(pointset_t *set, const size_t *idx, size_t n, char *con
     }
 }
 
+static char *free_name(pointset_t *set, const char *base, const char *tag, const point_t *p, bool with_line);
+
+/* Renames the one point of its name in this file, p, whose name an earlier
+ * file's point `holder` has: by what differs between the two files' names
+ * (shortname_beside: "b.csv" beside "a.csv", "v2/runs.csv" beside
+ * "v1/runs.csv"), not by a line number both files may share. */
+static void rename_by_file(pointset_t *set, point_t *p, long holder, const char *tag)
+{
+    const char *other = set->items[holder].source;
+    char *file = other ? shortname_beside(tag, other) : xstrdup(tag);
+    char *name = free_name(set, p->name, file, p, false);
+    free(p->name);
+    p->name = name;
+    free(file);
+}
+
 typedef struct {
     const char *name;
     size_t at;
@@ -175,6 +192,11 @@ void names_tell_apart(pointset_t *set, size_t first, char *const *columns, size_
         size_t a = run_start[g], len = run_start[g + 1] - a;
         if (len < 2 && !clash[g])
             continue;
+        if (len < 2) {
+            point_t *p = &set->items[first + order[a]];
+            rename_by_file(set, p, nameindex_find(&set->names, set, p->name), tag);
+            continue;
+        }
         for (size_t k = 0; k < len; k++)
             group[k] = first + order[a + k];
         rename_group(set, group, len, columns, ncols);

@@ -2,11 +2,13 @@
  * within the set.
  *
  * A name given in a file stays as it is where it is unique. Where it is not,
- * a suffix in brackets tells the points apart: for operating points, the
- * first column whose values differ among them (" [x]"), failing that the
- * line (" [line 4]"); for points made from a whole file (judged results,
- * curves), the file (" [tag]"). A suffix that is itself taken gets a number
- * (" [tag #2]"). Lookups are hashed (nameindex) in an index the set keeps
+ * a suffix in brackets tells the points apart: for operating points of one
+ * file, the first column whose values differ among them (" [x]"), failing
+ * that the line (" [line 4]"); for a point whose name only an earlier
+ * file's point has, and for points made from a whole file (judged results,
+ * curves), the file (" [b.csv]": for operating points, what differs between
+ * the two files' names, core/shortname.h). A suffix that is itself taken
+ * gets a number (" [tag #2]"). Lookups are hashed (nameindex) in an index the set keeps
  * between files (point.h), and " #k" searches resume where they stopped, so
  * loading costs the points of the file loaded, not those of the set. */
 #ifndef TRADEOFF_NAMES_H
@@ -21,12 +23,15 @@
  * series of a curve, the start of the names of a file's judged points. */
 char *names_from_path(const char *path);
 
-/* Tells apart the operating points set->items[first..] (one file, in file
- * order) whose names collide, with each other or with a point before
- * `first`: each gets " [value]" of the first of `columns` (the file's
- * header, in order; "notes" skipped) whose values are present and all
- * different among the points of that name, else " [line N]". Then
- * names_unique(set, first, tag, true) settles what still collides. */
+/* Tells apart the operating points set->items[first..] (one file, `tag`
+ * its path, in file order) whose names collide, with each other or with a
+ * point before `first`. The only point of its name in the file, taken by an
+ * earlier point, gets " [F]", F what tells `tag` apart from that point's
+ * source (shortname_beside), " [F #k]" when that is taken too. Several
+ * points of one name each get " [value]" of the first of `columns` (the
+ * file's header, in order; "notes" skipped) whose values are present and
+ * all different among them, else " [line N]". Then names_unique(set,
+ * first, tag, true) settles what still collides. */
 void names_tell_apart(pointset_t *set, size_t first, char *const *columns, size_t ncols, const char *tag);
 
 /* The positions 0..n-1 ordered by names[i] (strcmp), equal names in

@@ -224,8 +224,10 @@ equals "20,000 distinct names: exits 0 (no time-out)" "$rc" 0
 printf 'model,attack_success_pct,over_refusal_pct\nk,1,2\n' >"$tmp/k1.csv"
 cp "$tmp/k1.csv" "$tmp/k2.csv"
 run report --format json "$tmp/k1.csv" "$tmp/k2.csv"
-contains "a name taken by an earlier file: one suffix, not two" "$out" '"name": "k [line 2]",'
-lacks "a name taken by an earlier file: no doubled suffix" "$out" '[line 2] [line 2]'
+contains "a name taken by an earlier file: named by the file, one suffix" "$out" '"name": "k [k2.csv]",'
+lacks "a name taken by an earlier file: not by a line both files share" "$out" '[line 2]'
+run report --format json "$tmp/k1.csv" "$tmp/k2.csv" "$tmp/k2.csv"
+contains "a file given twice: its second copy numbered" "$out" '"name": "k [k2.csv #2]",'
 # The frontier of many scattered points: bounded memory. Not under the
 # sanitizers, which need more time and memory than the guard allows.
 if [ "$VMEM" != unlimited ]; then

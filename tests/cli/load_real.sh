@@ -76,6 +76,18 @@ run report --points 10 "$x/xstest_v2_labels_gpt4.csv"
 equals "--points is for sweep only" "$rc" 2
 run report --judge gpt5_label "$x/xstest_v2_labels_gpt4.csv"
 contains "unknown judge: lists the judges" "$err" "expected one of final_label,gpt4_label,strmatch_label"
+# --judge given twice: the lists add up (as --example given twice loads
+# both), never the last alone; the same for --verdict-column.
+run report --format csv --judge final_label --judge gpt4_label,strmatch_label "$x/xstest_v2_labels_gpt4.csv"
+names=$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1 | tr '\n' ';')
+equals "--judge twice: every judge given, in order" "$names" \
+    "xstest_v2_labels_gpt4 (final_label);xstest_v2_labels_gpt4 (gpt4_label);xstest_v2_labels_gpt4 (strmatch_label);"
+run report --format csv --verdict-column final_label --verdict-column gpt4_label \
+    --refused-values 2_full_refusal,3_partial_refusal --complied-values 1_full_compliance \
+    --set-column prompt_label --harmful-values unsafe --benign-values safe "$x/xstest_v2_labels_gpt4.csv"
+equals "--verdict-column twice: a point per column" "$(printf '%s\n' "$out" | tail -n +2 | wc -l)" 2
+run report --judge final_label --judge gpt5_label "$x/xstest_v2_labels_gpt4.csv"
+contains "--judge twice, one unknown: named" "$err" "no verdict column 'gpt5_label' (--judge)"
 
 # sweep: a per-prompt score file into a curve that loads back as a series.
 awk 'BEGIN { print "set,score,refused_anyway"; s = 7

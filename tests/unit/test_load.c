@@ -526,7 +526,7 @@ START_TEST(test_names_tell_apart)
     add_point(&set, "j", 5, "judge", "p"); /* two of one name, told apart */
     add_point(&set, "j", 6, "judge", "q"); /* by the first column that can */
     names_tell_apart(&set, first, columns, 4, "f.csv");
-    ck_assert_str_eq(set.items[2].name, "m [line 2]");
+    ck_assert_str_eq(set.items[2].name, "m [f.csv]"); /* by file, not line */
     ck_assert_str_eq(set.items[3].name, "k [line 3]");
     ck_assert_str_eq(set.items[4].name, "k [line 4]");
     ck_assert_str_eq(set.items[5].name, "j [p]");
@@ -557,8 +557,9 @@ START_TEST(test_names_across_loaded_files)
     ck_assert_uint_eq(set.len, 4);
     ck_assert_str_eq(set.items[0].name, "m (v)");
     ck_assert_str_eq(set.items[1].name, "k");
-    ck_assert_str_eq(set.items[2].name, "m (v) [line 2]");
-    ck_assert_str_eq(set.items[3].name, "k [line 3]");
+    /* line 2 of both files: told apart by the file, not the line */
+    ck_assert_str_eq(set.items[2].name, "m (v) [b.csv]");
+    ck_assert_str_eq(set.items[3].name, "k [b.csv]");
     const char *j = "set,verdict\nharmful,refused\nbenign,complied\n";
     ck_assert_int_eq(load_buffer(&set, "runs/j.csv", j, strlen(j), NULL, &d), 0);
     ck_assert_int_eq(load_buffer(&set, "runs/j.csv", j, strlen(j), NULL, &d), 0);
@@ -566,6 +567,16 @@ START_TEST(test_names_across_loaded_files)
     ck_assert_str_eq(set.items[4].name, "j (verdict)");
     ck_assert_str_eq(set.items[5].name, "j (verdict) [runs/j.csv]");
     ck_assert_str_eq(set.items[6].name, "j (verdict) [runs/j.csv #2]");
+    ck_assert_ptr_null(d.error);
+    /* Files of one base name in two folders: what differs is the folder,
+     * and the name says it; a third file of that name gets a number. */
+    const char *g = "model,asr_pct,orr_pct\nGPT-4,1,2\n";
+    ck_assert_int_eq(load_buffer(&set, "runs/v1/gpt.csv", g, strlen(g), NULL, &d), 0);
+    ck_assert_int_eq(load_buffer(&set, "runs/v2/gpt.csv", g, strlen(g), NULL, &d), 0);
+    ck_assert_int_eq(load_buffer(&set, "runs/v2/gpt.csv", g, strlen(g), NULL, &d), 0);
+    ck_assert_str_eq(set.items[7].name, "GPT-4");
+    ck_assert_str_eq(set.items[8].name, "GPT-4 [v2/gpt.csv]");
+    ck_assert_str_eq(set.items[9].name, "GPT-4 [v2/gpt.csv #2]");
     ck_assert_ptr_null(d.error);
     diag_free(&d);
     pointset_free(&set);

@@ -87,6 +87,27 @@ START_TEST(inputopts_read_back_as_given)
 }
 END_TEST
 
+/* A list of columns given again adds up (as --example given twice loads
+ * both), and reads back as one list. */
+START_TEST(inputopts_judge_given_twice_adds_up)
+{
+    input_opts_t a = INPUT_OPTS_INIT, b = INPUT_OPTS_INIT;
+    ck_assert_ptr_null(inputopts_set(&a, "judge", "final_label"));
+    ck_assert_ptr_null(inputopts_set(&a, "judge", "gpt4_label,strmatch_label"));
+    ck_assert_str_eq(a.judge, "final_label,gpt4_label,strmatch_label");
+    ck_assert_ptr_null(inputopts_set(&a, "verdict-column", "v"));
+    ck_assert_ptr_null(inputopts_set(&a, "verdict-column", "w"));
+    ck_assert_str_eq(a.verdict_column, "v,w");
+    ck_assert_ptr_null(inputopts_set(&a, "asr-column", "x"));
+    ck_assert_ptr_null(inputopts_set(&a, "asr-column", "y"));
+    ck_assert_str_eq(a.asr_column, "y"); /* one column: the last */
+    inputopts_each(&a, collect, &b);
+    ck_assert(inputopts_same(&a, &b, "judge") && inputopts_same(&a, &b, "verdict-column"));
+    inputopts_free(&a);
+    inputopts_free(&b);
+}
+END_TEST
+
 START_TEST(inputopts_refuse_as_the_command_line)
 {
     static const char *const bad[][3] = {
@@ -507,6 +528,7 @@ static Suite *suite(void)
     tcase_add_test(t, typo_names_the_column_and_the_accepted_names);
     tcase_add_test(t, where_filters_and_counts);
     tcase_add_test(t, inputopts_read_back_as_given);
+    tcase_add_test(t, inputopts_judge_given_twice_adds_up);
     tcase_add_test(t, inputopts_refuse_as_the_command_line);
     tcase_add_test(t, warnings_condense);
     suite_add_tcase(s, t);
