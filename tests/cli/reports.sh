@@ -109,6 +109,17 @@ else
     tap_ok "chromium renders the SVG # SKIP chromium not installed"
 fi
 
+# The text report's name column follows the page (--width, else the
+# terminal): a long name is whole on a wide page and cut on a narrow one,
+# and the cut name is still followed by its numbers (issue 16).
+long='GPT-4o (launch) [OpenAI Standard Refusal Eval (harmful part)]'
+row() { "$T" report --width "$1" "$DATADIR/published-operating-points.csv" 2>/dev/null | grep -m1 '^GPT-4o (launch) \[OpenAI Sta'; }
+contains "report --width 200: the long name whole in the table" "$(row 200)" "$long   "
+lacks "report --width 80: the long name cut" "$(row 80)" "$long"
+contains "report --width 80: the cut name keeps its numbers" "$(row 80)" "1.00%  n unknown"
+check "report --width 200: a wider name column than --width 80" \
+    test "$(row 200 | awk '{ print index($0, "1.00%") }')" -gt "$(row 80 | awk '{ print index($0, "1.00%") }')"
+
 # -o writes the same bytes as standard output, for every format.
 for fmt in text markdown json csv svg; do
     "$T" report --format "$fmt" -o "$tmp/o.$fmt" builtin-scenario.csv

@@ -2,7 +2,8 @@
 # explore_meeting.sh: the explorer in a real terminal (tmux) as a meeting
 # uses it (issue 16): a typed threshold lands on the exact measured point,
 # names that tell the points apart, no number cut at 80x24 or 70x20, axes
-# that stay put, and the list's filter, find-next, paging and reverse sort.
+# that stay put, point numbers that stay put, and the list's filter,
+# find-next, paging and reverse sort.
 # Waits for markers on screen (a bounded poll), never sleeps.
 . "$TESTDIR/lib/tap.sh"
 T=${TRADEOFF:?}
@@ -86,6 +87,51 @@ keys S S I
 expect "I reverses the sort, and the heading says so" "S sorts: ASR, reversed"
 contains "with the arrow pointing down" "$(screen)" "ASR▾"
 quit
+
+# Point numbers are the points' places in the input: moving the selection
+# renumbers nothing, so a number shown before and after a move stands where
+# it stood (the same point's).
+# settled OLD: waits (bounded) until the pane differs from OLD and two
+# captures in a row agree (a frame drawn whole), then prints it.
+settled() {
+    i=0 prev=$1
+    while [ $i -lt 300 ]; do
+        now=$(screen)
+        [ "$now" != "$1" ] && [ "$now" = "$prev" ] && { printf '%s\n' "$now"; return 0; }
+        prev=$now
+        sleep 0.1
+        i=$((i + 1))
+    done
+    printf '%s\n' "$now"
+}
+# numbers: "ROW:COL:N" for every number the chart's plot shows (right of
+# the y axis, above the x axis; a digit inside a name is no number)
+numbers() {
+    sed -n '3,/└/p' | sed '$d' | cut -c7-66 |
+        awk '{ s = " " $0 " "; c = 0
+               while (match(s, /[^A-Za-z0-9.%*-][0-9][0-9+,-]*[^A-Za-z0-9.%*-]/)) {
+                   print NR ":" c + RSTART ":" substr(s, RSTART + 1, RLENGTH - 2)
+                   c += RSTART; s = substr(s, RSTART + 1) } }' | sort -u
+}
+tm resize-window -t meeting -x 120 -y 40
+run "'$P'"
+expect "the published points open at 120x40" "Queries/day"
+keys [
+s1=$(settled "$(screen)")
+keys j
+s2=$(settled "$s1")
+keys j j
+s3=$(settled "$s2")
+printf '%s\n' "$s1" | numbers >"$work/n1"
+printf '%s\n' "$s3" | numbers >"$work/n3"
+check "the chart shows numbers" test -s "$work/n1"
+check "the selection moved (another point's details)" \
+    test "$(printf '%s\n' "$s1" | grep -o 'Details: .*')" != "$(printf '%s\n' "$s3" | grep -o 'Details: .*')"
+moved=$(awk -F: 'NR == FNR { at[$3] = $1 ":" $2; next } ($3 in at) && at[$3] != $1 ":" $2 { print $3 }' \
+    "$work/n1" "$work/n3")
+equals "point numbers unchanged after moving the selection (tmux)" "$moved" ""
+quit
+tm resize-window -t meeting -x 100 -y 30
 
 # Nothing cut after a number at 80x24 and 70x20.
 for size in 80x24 70x20; do
