@@ -183,6 +183,32 @@ run judges --format json "$X/xstest_v2_labels_gpt4.csv"
 for field in pairs judges set n agreement_pct kappa kappa_ci95 disagree; do
     contains "json: $field" "$out" "\"$field\": "
 done
+# JailbreakBench's two judges on 100 behaviours: the table and kappa as
+# computed here from the file (True: jailbroken, the model complied).
+JP=$DATADIR/jailbreakbench/jbb_PAIR_black_box_gpt-4-0125-preview.csv
+run judges --format csv "$JP"
+if command -v python3 >/dev/null 2>&1; then
+    got=$(printf '%s\n' "$out" | python3 -c '
+import csv, sys
+t = {}
+for r in csv.DictReader(open(sys.argv[1])):
+    k = ("C" if r["jailbroken"] == "True" else "R") + ("C" if r["jailbroken_llama_guard1"] == "True" else "R")
+    t[k] = t.get(k, 0) + 1
+n = sum(t.values())
+po = (t.get("RR", 0) + t.get("CC", 0)) / n
+a_r = (t.get("RR", 0) + t.get("RC", 0)) / n
+b_r = (t.get("RR", 0) + t.get("CR", 0)) / n
+pe = a_r * b_r + (1 - a_r) * (1 - b_r)
+want = (n, t.get("RR", 0), t.get("RC", 0), t.get("CR", 0), t.get("CC", 0), (po - pe) / (1 - pe))
+row = [r for r in csv.DictReader(sys.stdin) if r["set"] == "harmful"][0]
+have = (int(row["n"]), int(row["both_refused"]), int(row["refused_complied"]), int(row["complied_refused"]),
+        int(row["both_complied"]), float(row["kappa"]))
+print("same" if have[:5] == want[:5] and abs(have[5] - want[5]) < 1e-12 else "%r != %r" % (have, want))
+' "$JP")
+    equals "judges on JailbreakBench: the two judges' table and kappa on the 100 behaviours" "$got" same
+else
+    tap_ok "judges on JailbreakBench # SKIP python3 not installed"
+fi
 run judges --preset xstest --judge final_label "$X/xstest_v2_labels_gpt4.csv"
 equals "one judge: nothing to compare (exit 2)" "$rc" 2
 contains "...and says what was expected" "$err" "expected two or more"
@@ -246,6 +272,21 @@ contains "...names both lines" "$err" "a.csv:2 and $tmp/sets.csv:3 hold the same
 run diff --id-column nope "$tmp/a.csv" "$tmp/a.csv"
 equals "--id-column naming no column: exit 2" "$rc" 2
 contains "...names the file, the line and the flag" "$err" "a.csv:1: no column 'nope' (--id-column)"
+# Mismatched ids: the matched prompts are paired, and the unmatched ones
+# counted and listed on each side, in every format.
+printf 'id,set,verdict\n1,harmful,refused\n2,harmful,complied\n3,benign,complied\n4,benign,refused\n' >"$tmp/m1.csv"
+printf 'id,set,verdict\n1,harmful,complied\n2,harmful,complied\n3,benign,refused\n5,benign,refused\n' >"$tmp/m2.csv"
+run diff "$tmp/m1.csv" "$tmp/m2.csv"
+equals "some ids in one file only: exit 0" "$rc" 0
+contains "...text: how many matched, how many on each side" "$(printf '%s' "$out" | tr '\n' ' ')" \
+    "Paired on 3 prompts (2 harmful, 1 benign) by id; 1 only in A, 1 only in B (not compared)"
+contains "...text: the ones only in A, listed" "$out" "Only in A (1): 4"
+contains "...text: the ones only in B, listed" "$out" "Only in B (1): 5"
+run diff --format json "$tmp/m1.csv" "$tmp/m2.csv"
+contains "...json: unmatched [1, 1]" "$(printf '%s' "$out" | tr -d ' \n')" '"paired":3,"unmatched":[1,1],"only_in_a":["4"],"only_in_b":["5"]'
+run diff --format csv "$tmp/m1.csv" "$tmp/m2.csv"
+contains "...csv: a row for each" "$out" "benign,only_in_a,4,,,5,
+benign,only_in_b,5,,,,5"
 # By id, not by row: the same verdicts in another order flip nothing.
 printf 'id,set,verdict\n2,benign,complied\n1,harmful,refused\n' >"$tmp/swapped.csv"
 run diff --format json "$tmp/a.csv" "$tmp/swapped.csv"
