@@ -81,13 +81,12 @@ static void control_value(const explore_t *ex, explore_control_t c, int w, char 
 {
     const scenario_t *s = &ex->scenario;
     char num[64];
-    sb_t b = SB_INIT;
     switch (c) {
     case EX_CTL_THRESHOLD:
         threshold_value(ex, w, buf, n);
         break;
     case EX_CTL_VOLUME: /* "2,000,000,000", or "2.0B" where that does not fit */
-        snprintf(buf, n, "%s", num_format_int(s->volume, num, sizeof num));
+        explore_control_text(ex, c, buf, n);
         if (text_width(buf) > w)
             snprintf(buf, n, "%s", num_format_short(s->volume, num, sizeof num));
         break;
@@ -100,18 +99,9 @@ static void control_value(const explore_t *ex, explore_control_t c, int w, char 
         snprintf(buf, n, "%s", v > 0 ? num_format_money(v, num, sizeof num) : "unset");
         break;
     }
-    case EX_CTL_POLICY:
-        snprintf(buf, n, "%s", s->policy.key);
-        break;
-    case EX_CTL_ASR_BOUND:
-    case EX_CTL_ORR_BOUND:
-        scenario_format_bound(&b, c == EX_CTL_ASR_BOUND ? s->policy.asr : s->policy.orr);
-        snprintf(buf, n, "%s", sb_str(&b));
-        break;
-    default:
-        buf[0] = '\0';
+    default: /* the policy and its bounds: as typed */
+        explore_control_text(ex, c, buf, n);
     }
-    sb_free(&b);
 }
 
 static const char *const control_labels[EX_NSLIDERS] = {
