@@ -956,6 +956,16 @@ bool cli_load(const cli_t *c, pointset_t *set, curves_t *curves, char **title, d
     return true;
 }
 
+bool cli_parse_load(cli_t *c, cli_command_t cmd, int argc, char **argv, pointset_t *set, char **title)
+{
+    if (!cli_parse(c, cmd, argc, argv))
+        return false;
+    if (cli_load(c, set, NULL, title, NULL))
+        return true;
+    pointset_free(set);
+    return false;
+}
+
 bool cli_point(const pointset_t *set, const char *arg, const char *flag, const char *where, const point_t **p)
 {
     char *name = text_one_name(arg);
