@@ -2,6 +2,7 @@
 
 #include "render/chart.h"
 #include "render/labels.h"
+#include "render/legend.h"
 #include "render/series.h"
 #include "base/num.h"
 #include "base/text.h"
@@ -1247,38 +1248,6 @@ static void draw_current_label(ctx_t *k)
 
 /* ---- legend ----------------------------------------------------------------- */
 
-typedef struct {
-    const char *sample[3]; /* up to three glyphs; NULL ends */
-    char ascii[4];
-    canvas_style_t style;
-    char *text;            /* owned */
-} legend_item_t;
-
-typedef struct {
-    legend_item_t *items;
-    size_t n;
-} legend_t;
-
-static void legend_add(legend_t *lg, const char *s0, const char *s1, const char *s2, const char *ascii,
-                       canvas_style_t style, const char *text)
-{
-    lg->items = xrealloc(lg->items, (lg->n + 1) * sizeof *lg->items);
-    legend_item_t *it = &lg->items[lg->n++];
-    it->sample[0] = s0;
-    it->sample[1] = s1;
-    it->sample[2] = s2;
-    snprintf(it->ascii, sizeof it->ascii, "%s", ascii);
-    it->style = style;
-    it->text = xstrdup(text);
-}
-
-static int legend_sample_cols(const legend_item_t *it);
-
-static int legend_item_width(const legend_item_t *it)
-{
-    return legend_sample_cols(it) + text_width(it->text);
-}
-
 static bool frontier_usable(const chart_opts_t *o)
 {
     return o->frontier && o->points && o->frontier->npoints == o->points->len;
@@ -1337,90 +1306,6 @@ static void build_legend(ctx_t *k, legend_t *lg, bool isocost, bool all)
         legend_add(lg, baseline_marker.filled, NULL, NULL, "B", CANVAS_STYLE_BASELINE, "baseline");
     if (o->numbers_legend && (all || k->numbers_drawn))
         legend_add(lg, NULL, NULL, NULL, "", CANVAS_STYLE_LABEL, o->numbers_legend);
-}
-
-/* Rows the legend takes at `width`, items separated by three spaces. */
-/* The columns an item's samples take before its text (the samples and a
- * space; 0 without one). */
-static int legend_sample_cols(const legend_item_t *it)
-{
-    int n = 0;
-    while (n < 3 && it->sample[n])
-        n++;
-    return n ? n + 1 : 0;
-}
-
-/* An item wider than the legend: its text wrapped at spaces (text_wrap)
- * into `lines`, under itself after its samples; returns the rows. A text
- * is never cut inside a word or a number. */
-static int legend_item_wrap(const legend_item_t *it, int width, sb_t *lines)
-{
-    int room = width - legend_sample_cols(it);
-    return text_wrap(lines, it->text, room > 8 ? room : 8, TEXT_WRAP_ALL);
-}
-
-/* Lays the legend out: items side by side, three spaces apart, a new row
- * when the next does not fit; an item wider than the legend on rows of its
- * own, wrapped. Draws when `k` is given (from row `row0`); returns the rows. */
-static int legend_layout(ctx_t *k, const legend_t *lg, int width, int row0)
-{
-    int rows = 0, x = 0;
-    for (size_t i = 0; i < lg->n; i++) {
-        const legend_item_t *it = &lg->items[i];
-        int w = legend_item_width(it), nrows = 1;
-        sb_t lines = SB_INIT;
-        if (w > width) {
-            nrows = legend_item_wrap(it, width, &lines);
-            w = width; /* the next item starts a row of its own */
-        }
-        if (rows == 0 || x + 3 + w > width) {
-            x = 0;
-            rows++;
-        } else {
-            x += 3;
-        }
-        if (k) {
-            canvas_t *c = &k->ch->canvas;
-            int row = row0 + rows - 1, s = 0;
-            for (; s < 3 && it->sample[s]; s++)
-                if (strcmp(it->sample[s], " ") != 0)
-                    canvas_glyph(c, x + s, row, it->sample[s], it->ascii[s] ? it->ascii[s] : ' ', it->style,
-                                 CANVAS_PRIO_LABEL);
-            if (nrows == 1) {
-                canvas_text(c, x + legend_sample_cols(it), row, it->text, CANVAS_STYLE_NONE, CANVAS_PRIO_LABEL);
-            } else {
-                char *all = sb_detach(&lines);
-                int r = 0;
-                for (char *p = all, *eol; (eol = strchr(p, '\n')) != NULL; p = eol + 1, r++) {
-                    *eol = '\0';
-                    canvas_text(c, x + legend_sample_cols(it), row + r, p, CANVAS_STYLE_NONE, CANVAS_PRIO_LABEL);
-                }
-                free(all);
-            }
-        }
-        sb_free(&lines);
-        rows += nrows - 1;
-        x += w;
-    }
-    return rows;
-}
-
-/* Rows the legend takes at `width`. */
-static int legend_rows(const legend_t *lg, int width)
-{
-    return legend_layout(NULL, lg, width, 0);
-}
-
-static void draw_legend(ctx_t *k, const legend_t *lg, int row0)
-{
-    legend_layout(k, lg, k->L.width, row0);
-}
-
-static void legend_free(legend_t *lg)
-{
-    for (size_t i = 0; i < lg->n; i++)
-        free(lg->items[i].text);
-    free(lg->items);
 }
 
 /* ---- putting it together ---------------------------------------------------- */
@@ -1508,14 +1393,14 @@ static int prepare(ctx_t *k, chart_t *ch, const chart_opts_t *o, bool sampled)
     int lrows = 0;
     if (!o->no_legend) {
         /* sized as if a number were drawn: the labels are not placed yet */
-        legend_t lg = {NULL, 0};
+        legend_t lg = LEGEND_INIT;
         k->numbers_drawn = true;
         build_legend(k, &lg, isocost, false);
         k->numbers_drawn = false;
         lrows = legend_rows(&lg, w);
         legend_free(&lg);
         if (o->steady_legend) {
-            legend_t most = {NULL, 0};
+            legend_t most = LEGEND_INIT;
             build_legend(k, &most, isocost, true);
             int r = legend_rows(&most, w);
             lrows = r > lrows ? r : lrows;
@@ -1547,9 +1432,9 @@ static void draw(ctx_t *k, int lrows)
     draw_isocost_labels(k);
     draw_policy_label(k);
     if (lrows > 0) {
-        legend_t lg = {NULL, 0};
+        legend_t lg = LEGEND_INIT;
         build_legend(k, &lg, k->isocost, false);
-        draw_legend(k, &lg, k->L.legend_row);
+        legend_draw(&k->ch->canvas, &lg, k->L.width, k->L.legend_row);
         legend_free(&lg);
     }
 
