@@ -30,6 +30,7 @@
 #include "render/chart.h"
 #include "render/uigrid.h"
 #include "ui/bindings.h"
+#include "ui/draw.h"
 #include "ui/explore_names.h"
 #include "ui/keys.h"
 #include "ui/lineedit.h"
@@ -373,6 +374,10 @@ void explore_details_text(const explore_t *ex, size_t i, sb_t *out);
  * where it put things in `lay` (which keeps the list's scroll position
  * between frames). Changes nothing in the model. */
 void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay);
+/* The panels beside the chart (explore_panels.c), drawn into `r` of `g` by
+ * explore_render: the controls, and the projection of the operating point. */
+void explore_draw_controls(const explore_t *ex, uigrid_t *g, rect_t r);
+void explore_draw_projection(const explore_t *ex, uigrid_t *g, rect_t r);
 /* The explorer as a screen for a front end; `lay` is the layout it keeps. */
 screen_t explore_screen(explore_t *ex, explore_layout_t *lay);
 
