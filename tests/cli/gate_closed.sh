@@ -8,16 +8,7 @@
 # refused (tests/cli/groups.sh); a group that is not known is gated, but
 # the caveat comes before the verdict and JSON says comparable false.
 . "$TESTDIR/lib/tap.sh"
-T=${TRADEOFF:?}
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-
-run() {
-    "$T" "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    out=$(cat "$tmp/out")
-    err=$(cat "$tmp/err")
-}
+. "$TESTDIR/lib/run.sh"
 
 # No verdict and exit 2: the shape of every refusal below.
 refused() { # what
