@@ -134,6 +134,44 @@ if cmp -s "$tmp/log.svg" "$tmp/lin.svg"; then tap_fail "svg: --x-scale log and l
 else tap_ok "svg: --x-scale log and linear differ"; fi
 contains "svg: the log axis says so" "$(cat "$tmp/log.svg")" "log scale"
 
+# The optimum on a strict bound (issue 14): at $1 a refusal and $10,000 a
+# harmful output, builtin's status-quo (ORR 5.00%) would be cheapest but fails
+# ORR < 5.00% by its equality. Every format says the optimum is not attained,
+# names the limit, and gives the cheapest that passes (filter-before, $100 a
+# day dearer), never a "99.999%/0.001%" mix.
+cd "$TESTDIR" || exit 1
+limit="not attained: measured point status-quo fails ORR < 5.00% by its equality (ORR 5.00%); mixes toward it pass and approach its \$699,500/day without reaching it"
+for fmt in text markdown; do
+    out=$("$T" report --format $fmt --cost-refusal 1 --cost-harm 10000 --example builtin 2>/dev/null | tr -s ' \n' '  ')
+    contains "$fmt: the optimum on a strict bound is not attained, the limit named" "$out" "$limit"
+    contains "$fmt: and the cheapest that passes given" "$out" \
+        "Cheapest that passes: measured point filter-before ASR 0.30%, ORR 4.00%: daily cost \$699,600, \$100 a day above the limit"
+    lacks "$fmt: no mix that restates the failing point" "$out" "99.99"
+done
+out=$("$T" report --format json --cost-refusal 1 --cost-harm 10000 --example builtin 2>/dev/null)
+if $have_python; then
+    said=$(printf '%s' "$out" | python3 -c '
+import json, sys
+o = json.load(sys.stdin)["optimal"]["groups"][0]
+lim = o["limit"]
+ok = (o["found"] and not o["attained"] and o["kind"] == "point" and o["point"] == "filter-before"
+      and o["daily_cost"] == 699600 and lim["point"] == "status-quo" and lim["bound"] == "over_refusal"
+      and lim["daily_cost"] == 699500 and lim["description"] == sys.argv[1])
+print(json.dumps(o)[:400])
+sys.exit(0 if ok else 1)' "$limit")
+    if [ $? -eq 0 ]; then tap_ok "json: attained false, the limit, and the cheapest that passes"
+    else tap_fail "json: attained false, the limit, and the cheapest that passes" "$said"; fi
+else
+    tap_ok "json: attained false # SKIP python3 not installed"
+fi
+out=$("$T" report --format json --cost-refusal 1 --cost-harm 10000 --example builtin --policy none 2>/dev/null)
+contains "json: an optimum inside the bounds is attained" "$out" '"attained": true'
+# with counts: the interval of the cheapest that passes, in the text too
+out=$("$T" report --cost-refusal 1 --cost-harm 10000 data/good/on-bound.csv 2>/dev/null | tr -s ' \n' '  ')
+contains "counts: the limit" "$out" "The optimum is $limit."
+contains "counts: the cheapest that passes, with its interval" "$out" \
+    "daily cost \$699,600 (95% interval \$459,808-\$1,147,566, conservative), \$100 a day above the limit"
+
 "$T" report --format pdf >/dev/null 2>"$tmp/err"
 equals "an unknown format exits 2" "$?" 2
 contains "the message lists the formats" "$(cat "$tmp/err")" "text, json, markdown, csv or svg"
