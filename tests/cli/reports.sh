@@ -172,6 +172,53 @@ contains "counts: the limit" "$out" "The optimum is $limit."
 contains "counts: the cheapest that passes, with its interval" "$out" \
     "daily cost \$699,600 (95% interval \$459,808-\$1,147,566, conservative), \$100 a day above the limit"
 
+# Counts from n (issue 14) on real rows: XSTest's GPT-4 judges table with its
+# count columns cut off keeps n and the rates; every format derives the
+# counts, marked as derived, and they are the file's own counts.
+X=$DATADIR/xstest-gpt4-judges.csv
+cut -d, -f1-4,6,8- "$X" >"$tmp/nocounts.csv"
+run_fmt() { "$T" report --format "$1" "$tmp/nocounts.csv" 2>/dev/null; }
+contains "text: a derived count is marked in the table" "$(run_fmt text)" "0.50%  1/200*     8.40%  21/250*"
+contains "text: and said with its interval" "$(run_fmt text)" "ASR 0.50%, 1 of 200 (from rate × n): 0.09%-2.78%"
+contains "Markdown: a derived count is marked" "$(run_fmt markdown)" "| 0.50% | 1/200\\* | 8.40% | 21/250\\* |"
+run_fmt json >"$tmp/nocounts.json"
+run_fmt csv >"$tmp/nocounts.out.csv"
+if $have_python; then
+    said=$(python3 - "$X" "$tmp/nocounts.json" "$tmp/nocounts.out.csv" <<'PY'
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+pts = json.load(open(sys.argv[2]))["points"]
+out = list(csv.DictReader(open(sys.argv[3], encoding="utf-8")))
+bad = []
+for r, p, c in zip(rows, pts, out):
+    want = (int(r["attack_successes"]), int(r["benign_refused"]))
+    if (p["attack_successes"], p["benign_refused"]) != want or p["counts_derived"] is not True:
+        bad.append("json %s: %r" % (p["name"], (p["attack_successes"], p["benign_refused"], p["counts_derived"])))
+    if (int(c["attack_successes"]), int(c["benign_refused"])) != want or c["counts_derived"] != "true":
+        bad.append("csv %s" % c["name"])
+print("; ".join(bad) or "%d rows" % len(rows))
+sys.exit(1 if bad or len(rows) != len(pts) or len(rows) < 3 else 0)
+PY
+)
+    if [ $? -eq 0 ]; then tap_ok "JSON and CSV: derived counts are the file's own, marked derived ($said)"
+    else tap_fail "JSON and CSV: derived counts are the file's own, marked derived" "$said"; fi
+else
+    tap_ok "JSON and CSV: derived counts # SKIP python3 not installed"
+fi
+
+# Unrecognised verdicts show with the point in every format (issue 14):
+# Mistral-7B under the GPT-4 judge, 11 verdicts the judge's free text.
+M=$DATADIR/xstest/xstest_v2_labels_mistralinstruct.csv
+left="134 of 189 (11 unrecognised verdicts left out)"
+for fmt in text markdown svg; do
+    contains "$fmt: the unrecognised verdicts with the point" \
+        "$("$T" report --format $fmt --preset xstest --judge gpt4_label "$M" 2>/dev/null)" "$left"
+done
+out=$("$T" report --format json --preset xstest --judge gpt4_label "$M" 2>/dev/null | tr -d ' \n')
+contains "JSON: unrecognised_verdicts" "$out" '"unrecognised_verdicts":{"harmful":11,"benign":0,"counted_as":"exclude"'
+out=$("$T" report --format csv --preset xstest --judge gpt4_label "$M" 2>/dev/null)
+contains "CSV: the unrecognised verdicts beside the counts" "$out" ",189,134,250,0,false,11,"
+
 "$T" report --format pdf >/dev/null 2>"$tmp/err"
 equals "an unknown format exits 2" "$?" 2
 contains "the message lists the formats" "$(cat "$tmp/err")" "text, json, markdown, csv or svg"
