@@ -208,4 +208,16 @@ for fmt in text markdown json csv svg; do
     contains "$fmt: and how to say otherwise" "$(flat "$out")" "--group-columns COL"
 done
 
+# ---- every alias of a set or judge column groups the rows (issue 13) ------------------
+# Two points of X dominate nothing across the column: with the column read,
+# b (of Y) is Pareto-optimal in its own group though a (of X) beats it.
+for col in adversarial_set harmful_set attack_set benchmark dataset eval evaluation benign_set \
+           overrefusal_set over_refusal_set judge judge_model grader evaluator; do
+    printf 'name,%s,attack_success_pct,over_refusal_pct\na,X,1,1\nb,Y,2,2\n' "$col" >"$tmp/alias.csv"
+    run report --format csv "$tmp/alias.csv"
+    b=$(printf '%s\n' "$out" | grep '^b,')
+    contains "column $col names the group" "$b" ",Y,,Y"
+    contains "...and b is not dominated across it" "$b" ",fails,true,true,,,,"
+done
+
 tap_done
