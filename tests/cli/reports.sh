@@ -219,6 +219,22 @@ contains "JSON: unrecognised_verdicts" "$out" '"unrecognised_verdicts":{"harmful
 out=$("$T" report --format csv --preset xstest --judge gpt4_label "$M" 2>/dev/null)
 contains "CSV: the unrecognised verdicts beside the counts" "$out" ",189,134,250,0,false,11,"
 
+# Exact display (issue 14): the share as given, and "no change" for a count
+# that does not change, in every format that says them and in the explorer.
+for fmt in text markdown; do
+    out=$("$T" report --format $fmt --adversarial-share 0.037 --compare status-quo,filter-after 2>/dev/null)
+    contains "$fmt: the share as given" "$out" "0.037% (3,700 adversarial and 9,996,300 benign queries a day)"
+    contains "$fmt: no change in harmful outputs, not 0 more" "$(printf '%s' "$out" | tr -s ' \n' '  ')" \
+        "99,963 more unnecessary refusals and no change in harmful outputs per day"
+done
+out=$("$T" report --format json --adversarial-share 0.037 --compare status-quo,filter-after 2>/dev/null)
+contains "JSON: the share as given" "$out" '"adversarial_share_pct": 0.037,'
+contains "JSON: the sentence's no change" "$out" "and no change in harmful outputs per day"
+out=$(TRADEOFF_KEYS="k k k" TRADEOFF_SIZE=100x30 "$T" --adversarial-share 0.037 --baseline status-quo 2>/dev/null)
+contains "explorer: the share as given" "$out" "Adversarial  0.037%"
+contains "explorer: no change in harmful outputs" "$(printf '%s' "$out" | sed 's/^| //' | tr -s ' \n' '  ')" \
+    "Moving from status-quo to filter-after: 99,963 more unnecessary refusals and no change in harmful outputs"
+
 "$T" report --format pdf >/dev/null 2>"$tmp/err"
 equals "an unknown format exits 2" "$?" 2
 contains "the message lists the formats" "$(cat "$tmp/err")" "text, json, markdown, csv or svg"
