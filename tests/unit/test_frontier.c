@@ -289,6 +289,21 @@ START_TEST(test_threshold_between_measured_points)
 }
 END_TEST
 
+/* A set of points p0..p(n-1) at random on a grid of `levels` values `step`
+ * percent apart in each rate, from the generator `state`, and its frontier. */
+static void random_set(pointset_t *set, frontier_t *f, size_t n, unsigned long long *state, int levels, double step)
+{
+    *set = (pointset_t)POINTSET_INIT;
+    for (size_t i = 0; i < n; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "p%zu", i);
+        *state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
+        add(set, name, (double)((*state >> 33) % (unsigned)levels) * step,
+            (double)((*state >> 45) % (unsigned)levels) * step);
+    }
+    frontier_compute(f, set, NULL);
+}
+
 /* The sorted algorithm against the definition, on sets drawn on a coarse
  * grid so that ties, duplicates, vertical and horizontal runs are common:
  * a point is Pareto-optimal exactly when no point dominates it; each listed
@@ -299,17 +314,10 @@ START_TEST(test_against_brute_force)
 {
     unsigned long long state = 12345;
     for (int round = 0; round < 200; round++) {
-        pointset_t set = POINTSET_INIT;
-        size_t n = 1 + (size_t)(round % 40);
-        for (size_t i = 0; i < n; i++) {
-            char name[16];
-            snprintf(name, sizeof name, "p%zu", i);
-            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-            double orr = (double)((state >> 33) % 8), asr = (double)((state >> 45) % 8);
-            add(&set, name, orr, asr);
-        }
+        pointset_t set;
         frontier_t f;
-        frontier_compute(&f, &set, NULL);
+        size_t n = 1 + (size_t)(round % 40);
+        random_set(&set, &f, n, &state, 8, 1);
         for (size_t i = 0; i < n; i++) {
             size_t want = 0;
             for (size_t j = 0; j < n; j++)
@@ -559,11 +567,10 @@ END_TEST
  * (299,700 + 400,000). Made inclusive, the bound is met: status-quo. */
 START_TEST(test_optimal_on_a_strict_bound_is_not_attained)
 {
-    pointset_t set = POINTSET_INIT;
-    seed_like(&set);
+    pointset_t set;
     frontier_t f;
-    frontier_compute(&f, &set, NULL);
-    scenario_t s = model_default_scenario();
+    scenario_t s;
+    seed_optimum(&set, &f, &s);
     s.cost_refusal = 1;
     s.cost_harm = 10000;
     ck_assert(policy_find("consumer", &s.policy));
@@ -637,16 +644,9 @@ START_TEST(test_optimal_against_brute_force_on_bounds)
     unsigned long long state = 4242;
     int unattained = 0;
     for (int round = 0; round < 400; round++) {
-        pointset_t set = POINTSET_INIT;
-        size_t n = 2 + (size_t)(round % 7);
-        for (size_t i = 0; i < n; i++) {
-            char name[16];
-            snprintf(name, sizeof name, "p%zu", i);
-            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-            add(&set, name, (double)((state >> 33) % 9) * 12.5 / 10, (double)((state >> 45) % 9) * 12.5 / 10);
-        }
+        pointset_t set;
         frontier_t f;
-        frontier_compute(&f, &set, NULL);
+        random_set(&set, &f, 2 + (size_t)(round % 7), &state, 9, 1.25);
         scenario_t s = model_default_scenario();
         s.cost_refusal = 1 + (double)(round % 5);
         s.cost_harm = 100 * (1 + (double)(round % 11));
