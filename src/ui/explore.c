@@ -855,15 +855,16 @@ static void go_optimal(explore_t *ex)
     char in[200] = "";
     if (ex->groups.len > 1)
         snprintf(in, sizeof in, "in group %zu (%s), ", ex->group + 1, ex->groups.items[ex->group].name);
-    if (!o.found) {
+    if (!o.found && !o.unattained) {
         explore_say(ex, true, "%sno point or mix meets the %s policy: nothing to jump to", in, ex->scenario.policy.key);
         return;
     }
     optimal_uncertainty(&o, &ex->set, &ex->scenario, ex->analysis.confidence, ex->analysis.interval);
-    explore_place_op(ex, &o.op);
+    if (o.found) /* not attained: to the cheapest that passes, never to the limit */
+        explore_place_op(ex, &o.op);
     sb_t m = SB_INIT;
     optimal_summary(&m, &o, &ex->set);
-    explore_say(ex, false, "%scost-optimal within the %s policy: %s", in, ex->scenario.policy.key, sb_str(&m));
+    explore_say(ex, !o.found, "%scost-optimal within the %s policy: %s", in, ex->scenario.policy.key, sb_str(&m));
     sb_free(&m);
 }
 

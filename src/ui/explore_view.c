@@ -495,7 +495,7 @@ static void draw_title(const explore_t *ex, uigrid_t *g)
 /* A message and the rows it takes wrapped at `width`: a long message (the
  * optimum with its interval and runner-up, a hint after an error) wraps
  * onto up to STATUS_MAX_ROWS rows rather than being cut. */
-#define STATUS_MAX_ROWS 4
+#define STATUS_MAX_ROWS 6
 
 /* "3 warnings (w shows them)" while there are any: first on the status
  * line, before a message. Empty without warnings. */
