@@ -8,7 +8,6 @@
 #include "base/strbuf.h"
 #include "base/text.h"
 #include "base/xalloc.h"
-#include "load/examples.h"
 #include "load/inputopts.h"
 #include "load/judged.h"
 #include "load/load.h"
@@ -416,90 +415,6 @@ static void help(FILE *to, const cli_t *c)
           to);
 }
 
-/* ---- --example and --list-examples ---------------------------------------- */
-
-/* The operand list with the example's file in front; kept until exit. */
-/* The example names given and the file list they make (the examples'
- * paths, then the operands); kept until exit. */
-static const char **example_names;
-static char **example_files;
-static int nexample_files;
-
-static void free_example_files(void)
-{
-    for (int i = 0; example_files && i < nexample_files; i++)
-        free(example_files[i]);
-    free(example_files);
-    free(example_names);
-    example_files = NULL;
-    example_names = NULL;
-    nexample_files = 0;
-}
-
-static void example_add(cli_data_t *data, const char *name)
-{
-    if (!example_names && !example_files)
-        atexit(free_example_files);
-    example_names = xrealloc(example_names, ((size_t)data->nexamples + 1) * sizeof *example_names);
-    example_names[data->nexamples++] = name;
-    data->examples = example_names;
-}
-
-static void examples_list(void)
-{
-    sb_t out = SB_INIT;
-    examples_describe(&out);
-    fputs(sb_str(&out), stdout);
-    sb_free(&out);
-}
-
-/* The file of --example NAME (allocated), or NULL after a message. */
-static char *example_file(const char *name)
-{
-    const example_t *e = examples_find(name);
-    if (!e) {
-        char *shown = text_sanitize(name, strlen(name));
-        sb_t names = SB_INIT;
-        examples_names(&names);
-        cli_error("--example '%s': expected %s (see --list-examples)", shown, sb_str(&names));
-        sb_free(&names);
-        free(shown);
-        return NULL;
-    }
-    diag_t d = DIAG_INIT;
-    char *path = examples_path(e, &d);
-    if (!path)
-        cli_error("--example %s: %s", e->name, d.error);
-    diag_free(&d);
-    return path;
-}
-
-/* Every --example, in the order given, before the operands: two examples
- * load as two files would. */
-static bool examples_apply(cli_data_t *data)
-{
-    char **files = xcalloc((size_t)(data->nexamples + data->nfiles) + 1, sizeof *files);
-    for (int i = 0; i < data->nexamples; i++) {
-        files[i] = example_file(data->examples[i]);
-        if (!files[i]) {
-            for (int k = 0; k < i; k++)
-                free(files[k]);
-            free(files);
-            return false;
-        }
-    }
-    for (int i = 0; i < data->nfiles; i++)
-        files[data->nexamples + i] = data->files[i];
-    for (int i = 0; example_files && i < nexample_files; i++)
-        free(example_files[i]);
-    free(example_files);
-    example_files = files;
-    nexample_files = data->nexamples; /* the operands are argv's */
-    data->files = files;
-    data->nfiles += data->nexamples;
-    return true;
-}
-
 /* ---- --where, --judge, --verdict-column ---------------------------------------- */
 
 /* What inputopts_set allocated: the array of the --where expressions and
@@ -568,8 +483,8 @@ static bool apply_data(cli_t *c, int val, const char *name, const char *arg)
 {
     input_opts_t *in = &c->data.input;
     switch (val) {
-    case O_EXAMPLE: example_add(&c->data, arg); return true;
-    case O_LIST_EXAMPLES: examples_list(); exit(EXIT_OK);
+    case O_EXAMPLE: cli_examples_add(&c->data, arg); return true;
+    case O_LIST_EXAMPLES: cli_examples_list(); exit(EXIT_OK);
     case O_VERBOSE: c->data.verbose = true; return true;
     }
     /* How files are read: checked where a scenario file's are. */
@@ -871,7 +786,7 @@ bool cli_parse(cli_t *c, cli_command_t cmd, int argc, char **argv)
     }
     c->data.files = argv + optind;
     c->data.nfiles = argc - optind;
-    if (c->data.nexamples > 0 && !examples_apply(&c->data))
+    if (c->data.nexamples > 0 && !cli_examples_apply(&c->data))
         return false;
     decide(c);
     return true;
@@ -959,6 +874,16 @@ bool cli_load(const cli_t *c, pointset_t *set, curves_t *curves, char **title, d
     }
     *title = sb_detach(&t);
     return true;
+}
+
+bool cli_parse_load(cli_t *c, cli_command_t cmd, int argc, char **argv, pointset_t *set, char **title)
+{
+    if (!cli_parse(c, cmd, argc, argv))
+        return false;
+    if (cli_load(c, set, NULL, title, NULL))
+        return true;
+    pointset_free(set);
+    return false;
 }
 
 bool cli_point(const pointset_t *set, const char *arg, const char *flag, const char *where, const point_t **p)

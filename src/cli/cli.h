@@ -151,6 +151,10 @@ chart_opts_t cli_chart_opts(const cli_t *c, int width, int height);
  * counts are kept whole there, one point each (load_file_curves); NULL
  * thins them to points. */
 bool cli_load(const cli_t *c, pointset_t *set, curves_t *curves, char **title, diag_t *keep);
+/* cli_parse, then cli_load of the operands as points (warnings condensed
+ * to stderr): the start of every command that reads points and nothing
+ * else. False when either fails, `set` then empty. */
+bool cli_parse_load(cli_t *c, cli_command_t cmd, int argc, char **argv, pointset_t *set, char **title);
 /* Loads one file as points (into `set`) or as a curve (into `curve`; the
  * other is NULL), with a progress line on a terminal. Its warnings go to
  * `keep` when given, else to stderr condensed; its error to stderr.
@@ -178,6 +182,16 @@ bool cli_compare(const cli_t *c, const pointset_t *set, const point_t **a, const
 bool cli_point(const pointset_t *set, const char *arg, const char *flag, const char *where, const point_t **p);
 /* "tradeoff: " + message, to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* --example and --list-examples (cli_examples.c), for cli_parse: */
+/* Notes --example NAME (kept until exit). */
+void cli_examples_add(cli_data_t *data, const char *name);
+/* Prints the shipped examples, one a line, to stdout. */
+void cli_examples_list(void);
+/* Puts every --example's file, in the order given, before the operands
+ * (two examples load as two files would); false after a message. */
+bool cli_examples_apply(cli_data_t *data);
+
 /* "Try 'tradeoff COMMAND --help' for more information.", to stderr. */
 void cli_hint(const cli_t *c);
 /* Registered with atexit by main: flushes and closes standard output, and

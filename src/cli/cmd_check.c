@@ -290,10 +290,21 @@ static void check_json(sb_t *out, const side_t *base, const side_t *cand, const 
     sb_free(&reasons);
 }
 
+/* Some point of the file has the rate: its column was read. */
+static bool set_has_rate(const pointset_t *set, bool asr)
+{
+    for (size_t i = 0; i < set->len; i++)
+        if (!isnan(asr ? set->items[i].asr : set->items[i].orr))
+            return true;
+    return false;
+}
+
 /* The gate fails closed: a rate the policy bounds must be read from both
  * files, or the policy's bound would pass unchecked (a misspelt header in
  * both files passed the gate). Exit 2 names each file without it, its
- * columns and the names the rate is read from. */
+ * columns and the names the rate is read from; where the column was read
+ * but the chosen point has no value (an empty cell, no prompts), it names
+ * the point instead. */
 static bool rate_readable(const cli_t *c, const side_t *base, const side_t *cand, bool asr)
 {
     bound_t b = asr ? c->check.gate.policy.asr : c->check.gate.policy.orr;
@@ -304,6 +315,19 @@ static bool rate_readable(const cli_t *c, const side_t *base, const side_t *cand
         if (!isnan(asr ? s->point->asr : s->point->orr))
             continue;
         sb_t msg = SB_INIT;
+        if (set_has_rate(&s->set, asr)) {
+            char *name = text_sanitize(s->point->name, strlen(s->point->name));
+            sb_printf(&msg, "%s: the %s point '%s' has no %s, which the %s policy bounds (", s->shown_path, s->role,
+                      name, asr ? "ASR" : "ORR", c->check.gate.policy.key);
+            free(name);
+            bound_describe(&msg, asr ? "ASR" : "ORR", b);
+            sb_printf(&msg, "): expected a rate, or counts with prompts behind them, in its row; --policy none "
+                            "gates the %s alone", asr ? "ORR" : "ASR");
+            cli_error("%s", sb_str(&msg));
+            sb_free(&msg);
+            ok = false;
+            continue;
+        }
         sb_printf(&msg, "%s: the %s file has no %s, which the %s policy bounds (", s->shown_path, s->role,
                   asr ? "ASR" : "ORR", c->check.gate.policy.key);
         bound_describe(&msg, asr ? "ASR" : "ORR", b);

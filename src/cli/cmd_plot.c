@@ -17,14 +17,10 @@
 int cmd_plot(int argc, char **argv)
 {
     cli_t c;
-    if (!cli_parse(&c, CLI_PLOT, argc, argv))
-        return EXIT_USAGE;
     pointset_t set = POINTSET_INIT;
     char *title = NULL;
-    if (!cli_load(&c, &set, NULL, &title, NULL)) {
-        pointset_free(&set);
+    if (!cli_parse_load(&c, CLI_PLOT, argc, argv, &set, &title))
         return EXIT_USAGE;
-    }
     const char *focus;
     if (!cli_group(&c, &set, &focus)) {
         free(title);

@@ -46,14 +46,10 @@ static int page_width(const cli_t *c)
 int cmd_report(int argc, char **argv)
 {
     cli_t c;
-    if (!cli_parse(&c, CLI_REPORT, argc, argv))
-        return EXIT_USAGE;
     pointset_t set = POINTSET_INIT;
     char *title = NULL;
-    if (!cli_load(&c, &set, NULL, &title, NULL)) {
-        pointset_free(&set);
+    if (!cli_parse_load(&c, CLI_REPORT, argc, argv, &set, &title))
         return EXIT_USAGE;
-    }
     const point_t *a, *b;
     int rc = EXIT_USAGE;
     const char *group;

@@ -1,4 +1,4 @@
-/* seed: the built-in default scenario, the worked examples of the domain
+/* builtin: the built-in default scenario, the worked examples of the domain
  * text, so that the program runs and teaches with no file at all. The same
  * points ship as data/builtin-scenario.csv (a test keeps the two equal). */
 #ifndef TRADEOFF_BUILTIN_H

@@ -26,7 +26,7 @@ typedef struct {
 const example_t *examples_all(size_t *count);
 /* The example named `name` (case-insensitive), or NULL. */
 const example_t *examples_find(const char *name);
-/* "seed, chatbot-sweep, ...": for messages. */
+/* "builtin, chatbot-sweep, ...": for messages. */
 void examples_names(sb_t *sb);
 
 /* The directories searched, in order: $TRADEOFF_DATADIR when set (alone);

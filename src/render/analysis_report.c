@@ -176,6 +176,33 @@ static void runner_up_json(json_t *j, const analysis_t *a, const optimal_t *o)
     json_object_end(j);
 }
 
+/* "attained" and "limit": when the cheapest position is a measured point on
+ * a strict bound (optimal.h, "Not attained"), the optimum's fields describe
+ * the cheapest that passes, and "limit" that point. */
+static void limit_json(json_t *j, const analysis_t *a, const optimal_t *o)
+{
+    json_key(j, "attained");
+    json_bool(j, !o->unattained);
+    json_key(j, "limit");
+    if (!o->unattained) {
+        json_null(j);
+        return;
+    }
+    sb_t d = SB_INIT;
+    optimal_limit_describe(&d, o, a->set);
+    json_object_begin(j);
+    json_key(j, "point");
+    json_string(j, a->set->items[o->limit].name);
+    json_key(j, "bound");
+    json_string(j, o->limit_on_asr ? "attack_success" : "over_refusal");
+    json_key(j, "daily_cost");
+    json_number(j, o->limit_cost);
+    json_key(j, "description");
+    json_string(j, sb_str(&d));
+    json_object_end(j);
+    sb_free(&d);
+}
+
 static void group_optimal_json(json_t *j, const analysis_t *a, size_t k)
 {
     const optimal_t *o = &a->optimal[k];
@@ -184,6 +211,7 @@ static void group_optimal_json(json_t *j, const analysis_t *a, size_t k)
     json_string(j, a->groups.items[k].name);
     json_key(j, "found");
     json_bool(j, o->found);
+    limit_json(j, a, o);
     if (o->found) {
         op_json(j, a, &o->op);
         json_key(j, "daily_cost_ci95");

@@ -2,6 +2,8 @@
 
 #include "render/chart.h"
 #include "render/labels.h"
+#include "render/chart_cache.h"
+#include "render/legend.h"
 #include "render/series.h"
 #include "base/num.h"
 #include "base/text.h"
@@ -47,370 +49,6 @@ const char *chart_baseline_glyph(bool ascii)
 #define ISOCOST_ON 1
 #define ISOCOST_OFF 3
 #define ISOCOST_ASCII '~'
-/* Curves of this many points or more take their range from a sample,
- * verified while drawing, so they are read once instead of twice. */
-#define CURVE_SAMPLE_MIN 65536
-#define CURVE_SAMPLE_STRIDE 256
-
-/* ---- the data range --------------------------------------------------------- */
-
-static bool point_drawable(const chart_opts_t *o, size_t i)
-{
-    const point_t *p = &o->points->items[i];
-    return (!o->include || o->include[i]) && isfinite(p->asr) && isfinite(p->orr);
-}
-
-static bool in_focus(const chart_opts_t *o, size_t i) { return !o->in_group || o->in_group[i]; }
-
-/* range_add over a million points, kept to one tight pass: a point counts
- * only when both its rates are finite and not negative. */
-static void curve_range(const double *xs, const double *ys, size_t n, axis_range_t *x, axis_range_t *y)
-{
-    /* The common case first: every rate finite and not negative. One pass
-     * of min/max (branch-free selects); a flag catches NaN and negative
-     * values, the maxima catch infinities, and only then does the careful
-     * pass run. */
-    double xmax = 0, ymax = 0, xpos = INFINITY, ypos = INFINITY;
-    int bad = 0;
-    for (size_t i = 0; i < n; i++) {
-        double a = xs[i], b = ys[i];
-        xmax = a > xmax ? a : xmax;
-        ymax = b > ymax ? b : ymax;
-        double pa = a > 0 ? a : INFINITY, pb = b > 0 ? b : INFINITY;
-        xpos = pa < xpos ? pa : xpos;
-        ypos = pb < ypos ? pb : ypos;
-        bad |= !(a >= 0) | !(b >= 0);
-    }
-    if (bad || !isfinite(xmax) || !isfinite(ymax)) {
-        xmax = ymax = 0;
-        xpos = ypos = INFINITY;
-        bool any = false;
-        for (size_t i = 0; i < n; i++) {
-            double a = xs[i], b = ys[i];
-            if (!(a >= 0 && a <= DBL_MAX && b >= 0 && b <= DBL_MAX))
-                continue;
-            any = true;
-            xmax = a > xmax ? a : xmax;
-            ymax = b > ymax ? b : ymax;
-            xpos = (a > 0 && a < xpos) ? a : xpos;
-            ypos = (b > 0 && b < ypos) ? b : ypos;
-        }
-        if (!any)
-            return;
-    }
-    axis_range_add(x, xmax * 100);
-    axis_range_add(y, ymax * 100);
-    if (isfinite(xpos))
-        axis_range_add(x, xpos * 100);
-    if (isfinite(ypos))
-        axis_range_add(y, ypos * 100);
-    if (n > 0) {
-        x->any = true;
-        y->any = true;
-    }
-}
-
-/* The range of every `stride`-th point of a curve, and of its last: a
- * guess that draw_curve verifies (see there). */
-static void curve_range_sampled(const double *xs, const double *ys, size_t n, size_t stride, axis_range_t *x,
-                                axis_range_t *y)
-{
-    for (size_t i = 0; i < n; i = (i + stride < n || i == n - 1) ? i + stride : n - 1) {
-        double a = xs[i], b = ys[i];
-        if (a >= 0 && a <= DBL_MAX && b >= 0 && b <= DBL_MAX) {
-            axis_range_add(x, a * 100);
-            axis_range_add(y, b * 100);
-        }
-        if (i == n - 1)
-            break;
-    }
-}
-
-/* ---- what is kept between charts of the same points ------------------------- */
-
-/* A line as dot coordinates (x, y pairs); a NaN pair leaves a gap. */
-typedef struct {
-    double *xy;
-    size_t n;
-} dots_t;
-
-/* The cells of the points on one plot: the axes and the plot's place on
- * the canvas they were worked out for, and what they gave. */
-typedef struct {
-    bool used;
-    unsigned long drawn;     /* when last drawn: the oldest is replaced */
-    axis_t x, y;
-    int dx0, dy0, dw, dh, width, height;
-    int *col, *row;          /* per point: its cell, -1 when not drawn */
-    labels_cells_t labels;   /* the labelled points (of the focused group) by cell */
-    size_t *markers;         /* per occupied cell, the point whose marker shows
-                              * there: the last on the frontier, else the last */
-    size_t nmarkers;
-    dots_t hull, pareto;     /* the frontier's lines (see polyline_dots) */
-    dots_t *curves;          /* each curve as the dots it passes through (curve_dots) */
-    size_t ncurves;
-} chart_cells_t;
-
-#define CHART_CACHE_SLOTS 2
-
-struct chart_cache {
-    bool valid;
-    /* what it serves: the points (by address and length), the frontier's
-     * lines and marks (by value: a group's view is made afresh each time),
-     * and copies of the masks (an address may be reused for other ones) */
-    const pointset_t *points;
-    size_t len;
-    bool have_frontier;
-    frontier_t frontier;
-    bool *in_group, *include;
-    chart_curve_t *curves;   /* a copy of the curves' descriptions */
-    size_t ncurves;
-    /* from the curves alone: their exact range, once (a caller's cache) */
-    bool curves_ranged;
-    axis_range_t cx, cy;
-    /* from the points alone */
-    series_index_t series;   /* of the drawn points of the focused group */
-    bool any_dimmed;         /* a drawn point is dominated */
-    size_t nother;           /* drawn points of other groups */
-    size_t hidden;           /* points to draw that lack a rate */
-    axis_range_t x, y;       /* the drawn points' range, percent */
-    /* the cheapest drawn point for the costs it was found for */
-    bool have_cheapest;
-    double volume, adv_share, cost_refusal, cost_harm;
-    double cheapest, cheapest_orr, cheapest_asr;
-    /* from the points and the axes */
-    chart_cells_t cells[CHART_CACHE_SLOTS];
-    unsigned long clock;
-    /* the key numbers of the last chart: zero but for `numbered` */
-    int *number;
-    size_t *numbered;
-    size_t nnumbered;
-};
-
-static bool point_dominated(const chart_opts_t *o, size_t i)
-{
-    const frontier_t *f = o->frontier;
-    return in_focus(o, i) && f && f->npoints == o->points->len && !f->marks[i].pareto_optimal;
-}
-
-static void cells_free(chart_cells_t *c)
-{
-    free(c->col);
-    free(c->row);
-    free(c->markers);
-    free(c->hull.xy);
-    free(c->pareto.xy);
-    for (size_t i = 0; i < c->ncurves; i++)
-        free(c->curves[i].xy);
-    free(c->curves);
-    labels_cells_free(&c->labels);
-    memset(c, 0, sizeof *c);
-}
-
-static void cache_reset(chart_cache_t *c)
-{
-    if (c->valid)
-        series_index_free(&c->series);
-    free(c->in_group);
-    free(c->include);
-    free(c->curves);
-    for (int s = 0; s < CHART_CACHE_SLOTS; s++)
-        cells_free(&c->cells[s]);
-    free(c->number);
-    free(c->numbered);
-    memset(c, 0, sizeof *c);
-}
-
-chart_cache_t *chart_cache_new(void)
-{
-    return xcalloc(1, sizeof(chart_cache_t));
-}
-
-void chart_cache_free(chart_cache_t *c)
-{
-    if (!c)
-        return;
-    cache_reset(c);
-    free(c);
-}
-
-static bool same_frontier(const chart_cache_t *c, const frontier_t *f)
-{
-    if (!f || !c->have_frontier)
-        return !f && !c->have_frontier;
-    const frontier_t *g = &c->frontier;
-    return f->marks == g->marks && f->npoints == g->npoints && f->pareto == g->pareto && f->npareto == g->npareto &&
-           f->hull == g->hull && f->nhull == g->nhull;
-}
-
-static bool same_mask(const bool *copy, const bool *mask, size_t n)
-{
-    if (!copy || !mask)
-        return !copy && !mask;
-    return memcmp(copy, mask, n * sizeof *mask) == 0;
-}
-
-static bool same_curves(const chart_cache_t *c, const chart_opts_t *o)
-{
-    if (c->ncurves != o->ncurves)
-        return false;
-    for (size_t i = 0; i < o->ncurves; i++) {
-        const chart_curve_t *a = &c->curves[i], *b = &o->curves[i];
-        if (a->orr != b->orr || a->asr != b->asr || a->len != b->len || a->dimmed != b->dimmed)
-            return false;
-    }
-    return true;
-}
-
-static bool *copy_mask(const bool *mask, size_t n)
-{
-    if (!mask)
-        return NULL;
-    bool *copy = xmalloc((n + 1) * sizeof *copy);
-    memcpy(copy, mask, n * sizeof *mask);
-    return copy;
-}
-
-/* Makes the cache serve the points of `o`: kept when it serves them
- * already (a comparison of the masks: no more), else worked out in one
- * pass (and a sort for the series). */
-static void cache_points(chart_cache_t *c, const chart_opts_t *o)
-{
-    size_t n = o->points ? o->points->len : 0;
-    if (c->valid && c->points == o->points && c->len == n && same_frontier(c, o->frontier) &&
-        same_mask(c->in_group, o->in_group, n) && same_mask(c->include, o->include, n) && same_curves(c, o))
-        return;
-    cache_reset(c);
-    c->valid = true;
-    c->points = o->points;
-    c->len = n;
-    c->have_frontier = o->frontier != NULL;
-    if (o->frontier)
-        c->frontier = *o->frontier;
-    c->in_group = copy_mask(o->in_group, n);
-    c->include = copy_mask(o->include, n);
-    c->ncurves = o->ncurves;
-    c->curves = xmalloc((o->ncurves + 1) * sizeof *c->curves);
-    if (o->ncurves)
-        memcpy(c->curves, o->curves, o->ncurves * sizeof *c->curves);
-    c->x = axis_range_empty();
-    c->y = axis_range_empty();
-    bool *take = xmalloc((n + 1) * sizeof *take);
-    for (size_t i = 0; i < n; i++) {
-        take[i] = point_drawable(o, i);
-        if (!take[i]) {
-            c->hidden += !o->include || o->include[i];
-            continue;
-        }
-        c->any_dimmed = c->any_dimmed || point_dominated(o, i);
-        c->nother += !in_focus(o, i);
-        take[i] = in_focus(o, i); /* the series of the focused group */
-        axis_range_add(&c->x, o->points->items[i].orr * 100);
-        axis_range_add(&c->y, o->points->items[i].asr * 100);
-    }
-    series_index(&c->series, o->points, take);
-    free(take);
-    c->number = xcalloc(n + 1, sizeof *c->number);
-}
-
-/* The cheapest drawn point for the scenario's costs (INFINITY when none):
- * found again only when the costs change. */
-static double cache_cheapest(chart_cache_t *c, const chart_opts_t *o, double *orr, double *asr)
-{
-    const scenario_t *s = o->scenario;
-    if (!c->have_cheapest || c->volume != s->volume || c->adv_share != s->adv_share ||
-        c->cost_refusal != s->cost_refusal || c->cost_harm != s->cost_harm) {
-        c->have_cheapest = true;
-        c->volume = s->volume;
-        c->adv_share = s->adv_share;
-        c->cost_refusal = s->cost_refusal;
-        c->cost_harm = s->cost_harm;
-        c->cheapest = INFINITY;
-        c->cheapest_orr = c->cheapest_asr = NAN;
-        for (size_t i = 0; i < c->len; i++) {
-            if (!point_drawable(o, i))
-                continue;
-            const point_t *p = &o->points->items[i];
-            double cost = model_project_rates(s, p->asr, p->orr).cost;
-            if (cost < c->cheapest) {
-                c->cheapest = cost;
-                c->cheapest_orr = p->orr;
-                c->cheapest_asr = p->asr;
-            }
-        }
-    }
-    *orr = c->cheapest_orr;
-    *asr = c->cheapest_asr;
-    return c->cheapest;
-}
-
-/* Records the key numbers of a chart's labels, clearing the last chart's. */
-static const int *cache_numbers(chart_cache_t *c, const labels_t *lab)
-{
-    for (size_t k = 0; k < c->nnumbered; k++)
-        c->number[c->numbered[k]] = 0;
-    c->numbered = xrealloc(c->numbered, (lab->nnumbered + 1) * sizeof *c->numbered);
-    c->nnumbered = lab->nnumbered;
-    for (size_t k = 0; k < lab->nnumbered; k++) {
-        c->numbered[k] = lab->numbered[k];
-        c->number[lab->numbered[k]] = (int)LABELS_NUMBER(lab->numbered[k]);
-    }
-    return c->number;
-}
-
-/* The data's range per axis: the points' (kept in the cache), the
- * current point's and the curve's; with `sampled`, a big curve counts by a
- * sample only (draw_curve then checks every point against it). */
-static void range_merge(axis_range_t *into, const axis_range_t *r)
-{
-    if (!r->any)
-        return;
-    axis_range_add(into, r->max);
-    if (isfinite(r->min_pos))
-        axis_range_add(into, r->min_pos);
-    into->any = true;
-}
-
-/* The curves' range, exact or by a sample. */
-static void curves_range(const chart_opts_t *o, bool sampled, axis_range_t *x, axis_range_t *y)
-{
-    for (size_t i = 0; i < o->ncurves; i++) {
-        const chart_curve_t *cv = &o->curves[i];
-        if (sampled)
-            curve_range_sampled(cv->orr, cv->asr, cv->len, CURVE_SAMPLE_STRIDE, x, y);
-        else
-            curve_range(cv->orr, cv->asr, cv->len, x, y);
-    }
-}
-
-/* The data's range per axis: the points' and the curves' (kept in the
- * cache). The operating point and the baseline lie on the data or
- * between its points, and leave the axes alone, so that moving them never
- * rescales the chart. A caller's cache keeps the curves' exact range; a
- * chart drawn once takes a big curve's range from a sample (`sampled`:
- * the curve's dots are then checked against it, see curve_dots). */
-static void data_ranges(const chart_opts_t *o, chart_cache_t *c, bool caller_cache, axis_range_t *x,
-                        axis_range_t *y, bool sampled)
-{
-    *x = c->x;
-    *y = c->y;
-    /* the axes start at 0: with nothing to draw, a policy bound alone does
-     * not stretch them */
-    axis_range_add(x, 0);
-    axis_range_add(y, 0);
-    if (caller_cache && !c->curves_ranged) {
-        c->cx = axis_range_empty();
-        c->cy = axis_range_empty();
-        curves_range(o, false, &c->cx, &c->cy);
-        c->curves_ranged = true;
-    }
-    if (caller_cache) {
-        range_merge(x, &c->cx);
-        range_merge(y, &c->cy);
-    } else {
-        curves_range(o, sampled, x, y);
-    }
-}
 
 /* ---- layout ---------------------------------------------------------------- */
 
@@ -977,7 +615,7 @@ static bool draw_isocost(ctx_t *k)
     if (!s || !model_costs_set(s))
         return false;
     double orr = NAN, asr = NAN;
-    double best = cache_cheapest(k->cache, k->o, &orr, &asr);
+    double best = chart_cache_cheapest(k->cache, k->o, &orr, &asr);
     bool drawn = false;
     if (isfinite(best)) {
         draw_isocost_through(k, best);
@@ -997,14 +635,14 @@ static bool draw_isocost(ctx_t *k)
 
 static bool is_dominated(const ctx_t *k, size_t i)
 {
-    return point_dominated(k->o, i);
+    return chart_dominated(k->o, i);
 }
 
 /* Drawn over the dominated points and other groups' dots that share its
  * cell: a point of the focused group's frontier. */
 static bool on_top(const ctx_t *k, size_t i)
 {
-    return in_focus(k->o, i) && !is_dominated(k, i);
+    return chart_in_focus(k->o, i) && !is_dominated(k, i);
 }
 
 /* The marker that shows in each occupied cell: the last point on top, else
@@ -1046,7 +684,7 @@ static bool cells_build(chart_cells_t *c, const ctx_t *k)
     c->row = xmalloc((n + 1) * sizeof *c->row);
     for (size_t i = 0; i < n; i++) {
         c->col[i] = c->row[i] = -1;
-        if (point_drawable(o, i))
+        if (chart_drawable(o, i))
             cell_of(k, o->points->items[i].orr * 100, o->points->items[i].asr * 100, &c->col[i], &c->row[i]);
     }
     labels_points_t in = {o->points, o->frontier, o->in_group, c->col, c->row, -1, -1, false, 0, NULL};
@@ -1089,9 +727,9 @@ static const chart_cells_t *cache_cells(ctx_t *k)
         for (int s = 1; s < CHART_CACHE_SLOTS; s++)
             if (!cache->cells[s].used || (slot->used && cache->cells[s].drawn < slot->drawn))
                 slot = &cache->cells[s];
-        cells_free(slot);
+        chart_cells_free(slot);
         if (!cells_build(slot, k)) {
-            cells_free(slot);
+            chart_cells_free(slot);
             return NULL;
         }
     }
@@ -1105,7 +743,7 @@ static const chart_cells_t *cache_cells(ctx_t *k)
 static void draw_marker(ctx_t *k, size_t i)
 {
     int col = k->cells->col[i], row = k->cells->row[i];
-    bool dom = is_dominated(k, i), other = !in_focus(k->o, i);
+    bool dom = is_dominated(k, i), other = !chart_in_focus(k->o, i);
     size_t series = k->cache->series.of[i];
     const marker_t *m = other ? &other_group_marker : &series_markers[series % CANVAS_NSERIES];
     canvas_style_t style = dom || other ? CANVAS_STYLE_DIMMED : CANVAS_STYLE_SERIES(series);
@@ -1124,7 +762,7 @@ static void draw_marker(ctx_t *k, size_t i)
 /* A special point (the baseline, the selection) to draw over the others. */
 static bool special_drawable(const ctx_t *k, long i)
 {
-    return i >= 0 && (size_t)i < k->ch->npoints && point_drawable(k->o, (size_t)i);
+    return i >= 0 && (size_t)i < k->ch->npoints && chart_drawable(k->o, (size_t)i);
 }
 
 static void draw_points(ctx_t *k)
@@ -1188,7 +826,7 @@ static void draw_labels(ctx_t *k)
                           k->o->selected, k->o->baseline, k->o->no_labels, k->L.plot_w / 3, &k->cells->labels};
     labels_t lab;
     labels_points(&lab, &area, &in);
-    ch->point_number = cache_numbers(k->cache, &lab);
+    ch->point_number = chart_cache_numbers(k->cache, &lab);
     ch->nnumbered = lab.nnumbered;
     k->numbers_drawn = lab.nnumbered > lab.unplaced;
     /* the key lines move to the chart */
@@ -1246,38 +884,6 @@ static void draw_current_label(ctx_t *k)
 }
 
 /* ---- legend ----------------------------------------------------------------- */
-
-typedef struct {
-    const char *sample[3]; /* up to three glyphs; NULL ends */
-    char ascii[4];
-    canvas_style_t style;
-    char *text;            /* owned */
-} legend_item_t;
-
-typedef struct {
-    legend_item_t *items;
-    size_t n;
-} legend_t;
-
-static void legend_add(legend_t *lg, const char *s0, const char *s1, const char *s2, const char *ascii,
-                       canvas_style_t style, const char *text)
-{
-    lg->items = xrealloc(lg->items, (lg->n + 1) * sizeof *lg->items);
-    legend_item_t *it = &lg->items[lg->n++];
-    it->sample[0] = s0;
-    it->sample[1] = s1;
-    it->sample[2] = s2;
-    snprintf(it->ascii, sizeof it->ascii, "%s", ascii);
-    it->style = style;
-    it->text = xstrdup(text);
-}
-
-static int legend_sample_cols(const legend_item_t *it);
-
-static int legend_item_width(const legend_item_t *it)
-{
-    return legend_sample_cols(it) + text_width(it->text);
-}
 
 static bool frontier_usable(const chart_opts_t *o)
 {
@@ -1339,90 +945,6 @@ static void build_legend(ctx_t *k, legend_t *lg, bool isocost, bool all)
         legend_add(lg, NULL, NULL, NULL, "", CANVAS_STYLE_LABEL, o->numbers_legend);
 }
 
-/* Rows the legend takes at `width`, items separated by three spaces. */
-/* The columns an item's samples take before its text (the samples and a
- * space; 0 without one). */
-static int legend_sample_cols(const legend_item_t *it)
-{
-    int n = 0;
-    while (n < 3 && it->sample[n])
-        n++;
-    return n ? n + 1 : 0;
-}
-
-/* An item wider than the legend: its text wrapped at spaces (text_wrap)
- * into `lines`, under itself after its samples; returns the rows. A text
- * is never cut inside a word or a number. */
-static int legend_item_wrap(const legend_item_t *it, int width, sb_t *lines)
-{
-    int room = width - legend_sample_cols(it);
-    return text_wrap(lines, it->text, room > 8 ? room : 8, TEXT_WRAP_ALL);
-}
-
-/* Lays the legend out: items side by side, three spaces apart, a new row
- * when the next does not fit; an item wider than the legend on rows of its
- * own, wrapped. Draws when `k` is given (from row `row0`); returns the rows. */
-static int legend_layout(ctx_t *k, const legend_t *lg, int width, int row0)
-{
-    int rows = 0, x = 0;
-    for (size_t i = 0; i < lg->n; i++) {
-        const legend_item_t *it = &lg->items[i];
-        int w = legend_item_width(it), nrows = 1;
-        sb_t lines = SB_INIT;
-        if (w > width) {
-            nrows = legend_item_wrap(it, width, &lines);
-            w = width; /* the next item starts a row of its own */
-        }
-        if (rows == 0 || x + 3 + w > width) {
-            x = 0;
-            rows++;
-        } else {
-            x += 3;
-        }
-        if (k) {
-            canvas_t *c = &k->ch->canvas;
-            int row = row0 + rows - 1, s = 0;
-            for (; s < 3 && it->sample[s]; s++)
-                if (strcmp(it->sample[s], " ") != 0)
-                    canvas_glyph(c, x + s, row, it->sample[s], it->ascii[s] ? it->ascii[s] : ' ', it->style,
-                                 CANVAS_PRIO_LABEL);
-            if (nrows == 1) {
-                canvas_text(c, x + legend_sample_cols(it), row, it->text, CANVAS_STYLE_NONE, CANVAS_PRIO_LABEL);
-            } else {
-                char *all = sb_detach(&lines);
-                int r = 0;
-                for (char *p = all, *eol; (eol = strchr(p, '\n')) != NULL; p = eol + 1, r++) {
-                    *eol = '\0';
-                    canvas_text(c, x + legend_sample_cols(it), row + r, p, CANVAS_STYLE_NONE, CANVAS_PRIO_LABEL);
-                }
-                free(all);
-            }
-        }
-        sb_free(&lines);
-        rows += nrows - 1;
-        x += w;
-    }
-    return rows;
-}
-
-/* Rows the legend takes at `width`. */
-static int legend_rows(const legend_t *lg, int width)
-{
-    return legend_layout(NULL, lg, width, 0);
-}
-
-static void draw_legend(ctx_t *k, const legend_t *lg, int row0)
-{
-    legend_layout(k, lg, k->L.width, row0);
-}
-
-static void legend_free(legend_t *lg)
-{
-    for (size_t i = 0; i < lg->n; i++)
-        free(lg->items[i].text);
-    free(lg->items);
-}
-
 /* ---- putting it together ---------------------------------------------------- */
 
 chart_opts_t chart_default_opts(void)
@@ -1453,7 +975,7 @@ static void layout(ctx_t *k, int legend_nrows)
     L->legend_row = L->xtitle_row + 1;
 
     axis_range_t xr, yr;
-    data_ranges(o, k->cache, k->cache != ch->own_cache, &xr, &yr, k->sampled);
+    chart_cache_ranges(o, k->cache, k->cache != ch->own_cache, &xr, &yr, k->sampled);
     k->data_x = xr;
     k->data_y = yr;
     bool bounds = o->scenario && policy_has_bounds(&o->scenario->policy) && !o->axes_from_data;
@@ -1502,20 +1024,20 @@ static int prepare(ctx_t *k, chart_t *ch, const chart_opts_t *o, bool sampled)
     k->cache = o->cache ? o->cache : (ch->own_cache = chart_cache_new());
     /* The series and dominance are known before drawing, so the legend can
      * be sized now. */
-    cache_points(k->cache, o);
+    chart_cache_points(k->cache, o);
     bool isocost = o->scenario && model_costs_set(o->scenario) && ch->npoints > 0;
     k->isocost = isocost;
     int lrows = 0;
     if (!o->no_legend) {
         /* sized as if a number were drawn: the labels are not placed yet */
-        legend_t lg = {NULL, 0};
+        legend_t lg = LEGEND_INIT;
         k->numbers_drawn = true;
         build_legend(k, &lg, isocost, false);
         k->numbers_drawn = false;
         lrows = legend_rows(&lg, w);
         legend_free(&lg);
         if (o->steady_legend) {
-            legend_t most = {NULL, 0};
+            legend_t most = LEGEND_INIT;
             build_legend(k, &most, isocost, true);
             int r = legend_rows(&most, w);
             lrows = r > lrows ? r : lrows;
@@ -1547,9 +1069,9 @@ static void draw(ctx_t *k, int lrows)
     draw_isocost_labels(k);
     draw_policy_label(k);
     if (lrows > 0) {
-        legend_t lg = {NULL, 0};
+        legend_t lg = LEGEND_INIT;
         build_legend(k, &lg, k->isocost, false);
-        draw_legend(k, &lg, k->L.legend_row);
+        legend_draw(&k->ch->canvas, &lg, k->L.width, k->L.legend_row);
         legend_free(&lg);
     }
 

@@ -322,8 +322,17 @@ static void point_markers(sb_t *out, const svg_t *g)
                   other ? " other-group" : dominated ? " dominated" : "", px, py, other ? 2 : compared ? 5 : 4,
                   other ? "#999999" : palette[g->series.of[i] % NPALETTE]);
         xml_escape(out, p->name);
-        sb_printf(out, ": ASR %s, ORR %s%s", num_format_pct(p->asr, a, sizeof a), num_format_pct(p->orr, b, sizeof b),
-                  dominated ? " (dominated)" : "");
+        /* each rate with its counts, and the verdicts left out of them
+         * (NUMBERS.md, rules 2 and 6): "ASR 70.90%, 134 of 189 (11
+         * unrecognised verdicts left out); ORR 0.00%, 0 of 250" */
+        sb_t counts = SB_INIT;
+        sb_printf(&counts, ": ASR %s, ", num_format_pct(p->asr, a, sizeof a));
+        point_counts_describe(&counts, p, true, false);
+        sb_printf(&counts, "; ORR %s, ", num_format_pct(p->orr, b, sizeof b));
+        point_counts_describe(&counts, p, false, false);
+        xml_escape(out, sb_str(&counts));
+        sb_free(&counts);
+        sb_puts(out, dominated ? " (dominated)" : "");
         if (other) {
             sb_puts(out, " (group ");
             xml_escape(out, point_group(p));

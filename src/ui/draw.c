@@ -12,6 +12,7 @@
 
 const glyph_t draw_rule = {"\xe2\x94\x80", "-"};   /* ─ */
 const glyph_t draw_cursor = {"\xe2\x96\x88", "_"}; /* █ */
+const glyph_t draw_focus = {"\xe2\x96\xb6", ">"};  /* ▶ */
 
 void draw_heading(uigrid_t *g, rect_t r, const char *title, bool ascii)
 {

@@ -30,6 +30,7 @@ static inline const char *draw_glyph(glyph_t g, bool ascii)
 
 extern const glyph_t draw_rule;   /* ─ - : headings, slider tracks */
 extern const glyph_t draw_cursor; /* █ _ : after the typed text */
+extern const glyph_t draw_focus;  /* ▶ > : the focused control, the list's cursor row */
 
 /* "─ Title ─────" across the top row of `r`. */
 void draw_heading(uigrid_t *g, rect_t r, const char *title, bool ascii);

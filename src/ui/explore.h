@@ -30,6 +30,7 @@
 #include "render/chart.h"
 #include "render/uigrid.h"
 #include "ui/bindings.h"
+#include "ui/draw.h"
 #include "ui/explore_names.h"
 #include "ui/keys.h"
 #include "ui/lineedit.h"
@@ -350,6 +351,20 @@ bool explore_set_group(explore_t *ex, const char *query, sb_t *why);
 const char *explore_control_name(explore_control_t c);
 double explore_control_fraction(const explore_t *ex, explore_control_t c);
 
+/* Shared by explore.c and explore_controls.c, not for other callers. */
+/* Moves the operating point to `pl` as given (a curve's place to its
+ * nearest whole step), the current group and the list cursor following. */
+void explore_go(explore_t *ex, explore_place_t pl);
+/* One slider step of the focused control, up (dir > 0) or down; coarse:
+ * a factor of ten, or a curve's next stop. */
+void explore_adjust(explore_t *ex, int dir, bool coarse);
+/* Sets the focused control from typed text; NULL when done, else the
+ * reason (written into `why`, or a constant). */
+const char *explore_apply_value(explore_t *ex, const char *text, char *why, size_t n);
+/* Control c's value as it would be typed ("" when none); the controls
+ * panel shows the same text for the policy and its bounds. */
+void explore_control_text(const explore_t *ex, explore_control_t c, char *buf, size_t n);
+
 /* Everything known of point i (explore_details.c), one paragraph a line,
  * in full: the details view (d) and the summary under the controls wrap
  * it to their width. */
@@ -359,6 +374,10 @@ void explore_details_text(const explore_t *ex, size_t i, sb_t *out);
  * where it put things in `lay` (which keeps the list's scroll position
  * between frames). Changes nothing in the model. */
 void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay);
+/* The panels beside the chart (explore_panels.c), drawn into `r` of `g` by
+ * explore_render: the controls, and the projection of the operating point. */
+void explore_draw_controls(const explore_t *ex, uigrid_t *g, rect_t r);
+void explore_draw_projection(const explore_t *ex, uigrid_t *g, rect_t r);
 /* The explorer as a screen for a front end; `lay` is the layout it keeps. */
 screen_t explore_screen(explore_t *ex, explore_layout_t *lay);
 

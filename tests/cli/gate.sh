@@ -271,6 +271,63 @@ ok = ok and abs(h[0] - lo / 100 * 1e7 * 0.001) < 1e-6 and abs(h[1] - hi / 100 * 
 sys.exit(0 if ok else 1)'
     equals "JSON: the ASR interval and its daily delta" "$?" 0
 fi
+# Without counts every interval of the comparison is null, and nothing is
+# called distinguishable.
+run report --format json --compare status-quo,product-ask
+if command -v python3 >/dev/null 2>&1; then
+    printf '%s' "$out" | python3 -c '
+import json, sys
+c = json.load(sys.stdin)["comparison"]
+keys = ["delta_attack_success_pp_ci95", "delta_over_refusal_pp_ci95", "delta_harmful_outputs_ci95",
+        "delta_unnecessary_refusals_ci95", "break_even_ci95"]
+sys.exit(0 if all(c[k] is None for k in keys) and c["distinguishable"] == {"asr": None, "orr": None} else 1)'
+    equals "JSON: no counts, no intervals (null), distinguishable unknown" "$?" 0
+fi
+
+# Both changes told from noise: the break-even is a range. Mistral-7B (134
+# of 189 attacks, 0 of 250 refusals) to GPT-4 (24/200, 16/250), GPT-4
+# judge: every delta interval from Newcombe's method 10, written out here
+# from Wilson's formula; the daily deltas from the same ends; the range of
+# the break-even from the ends of the two daily intervals. The same range in
+# text, Markdown, JSON and the explorer.
+cmp="xstest_v2_labels_mistralinstruct (gpt4_label),xstest_v2_labels_gpt4 (gpt4_label)"
+set -- --preset xstest --judge gpt4_label "$X/xstest_v2_labels_mistralinstruct.csv" "$X/xstest_v2_labels_gpt4.csv"
+range="better only if one harmful output costs more than 109 unnecessary refusals (95% range: 53.6 to 201)"
+run report --compare "$cmp" "$@"
+contains "text: the break-even as a range" "$out" "$range"
+run report --format markdown --compare "$cmp" "$@"
+contains "Markdown: the same range" "$(printf '%s' "$out" | tr -s ' \n' '  ')" "$range"
+run report --format json --compare "$cmp" "$@"
+contains "JSON sentence: the same range" "$out" "$range"
+if command -v python3 >/dev/null 2>&1; then
+    said=$(printf '%s' "$out" | python3 -c '
+import json, math, sys
+z = 1.959963984540054
+def wilson(k, n):
+    p = k / n
+    m = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return ((p + z * z / (2 * n) - m) / (1 + z * z / n), (p + z * z / (2 * n) + m) / (1 + z * z / n))
+def newcombe(k1, n1, k2, n2):
+    p1, p2 = k1 / n1, k2 / n2
+    (l1, u1), (l2, u2) = wilson(k1, n1), wilson(k2, n2)
+    d = p2 - p1
+    return (d - math.hypot(p2 - l2, u1 - p1), d + math.hypot(u2 - p2, p1 - l1))
+c = json.load(sys.stdin)["comparison"]
+a, o = newcombe(134, 189, 24, 200), newcombe(0, 250, 16, 250)
+harm, ben = 1e7 * 0.001, 1e7 * 0.999
+want = {"delta_attack_success_pp_ci95": [x * 100 for x in a], "delta_over_refusal_pp_ci95": [x * 100 for x in o],
+        "delta_harmful_outputs_ci95": [x * harm for x in a], "delta_unnecessary_refusals_ci95": [x * ben for x in o],
+        "break_even_ci95": [o[0] * ben / (-a[0] * harm), o[1] * ben / (-a[1] * harm)]}
+bad = [k for k, v in want.items() if any(abs(g - w) > 1e-6 * max(1, abs(w)) for g, w in zip(c[k], v))]
+bad += [] if c["distinguishable"] == {"asr": True, "orr": True} and c["break_even_determined"] else ["marks"]
+print(bad, {k: c[k] for k in want})
+sys.exit(1 if bad else 0)')
+    if [ $? -eq 0 ]; then tap_ok "JSON: Newcombe intervals, daily deltas and the break-even range from the formulas"
+    else tap_fail "JSON: Newcombe intervals, daily deltas and the break-even range from the formulas" "$said"; fi
+fi
+TRADEOFF_KEYS="j" TRADEOFF_SIZE=100x40 "$T" --baseline "xstest_v2_labels_mistralinstruct (gpt4_label)" "$@" \
+    >"$tmp/screen" 2>/dev/null
+contains "the explorer: the same range" "$(sed 's/│//g' "$tmp/screen" | tr -s ' \n' '  ')" "$range"
 
 # Targets on the built-in curve: ASR 0.25% lies halfway between
 # filter-before (ORR 4%, ASR 0.3%) and status-quo (ORR 5%, ASR 0.2%).

@@ -180,6 +180,36 @@ folded() { printf '%s' "$out" | tr '\n' ' ' | tr -s ' '; }
 run report --group or-bench "$P"
 contains "--group picks the chart's group by a part of its name" "$(folded)" \
     "frontier and hull of group OR-Bench-Toxic / OR-Bench-Hard-1K; 31 points of other groups dimmed"
+run report --format markdown --group or-bench "$P"
+contains "Markdown: the chart's group, the others dimmed" "$(folded)" \
+    "frontier and hull of group OR-Bench-Toxic / OR-Bench-Hard-1K; 31 points of other groups dimmed"
+"$T" report --format svg --group or-bench "$P" >"$tmp/g.svg" 2>/dev/null
+contains "SVG: the chart's group named" "$(cat "$tmp/g.svg")" \
+    "Frontier and hull of group 6 of 6: OR-Bench-Toxic / OR-Bench-Hard-1K (other groups dimmed: not comparable)"
+if $have_python; then
+    said=$(python3 - "$tmp/g.svg" "$tmp/p.json" <<'PY'
+import json, sys, xml.etree.ElementTree as ET
+ns = "{http://www.w3.org/2000/svg}"
+pts = json.load(open(sys.argv[2]))["points"]
+group = {p["name"]: p["group"] for p in pts}
+rated = [p for p in pts if p["attack_success_pct"] is not None and p["over_refusal_pct"] is not None]
+bad, n = [], 0
+for c in ET.parse(sys.argv[1]).getroot().iter(ns + "circle"):
+    t = c.find(ns + "title")
+    if t is None or "point" not in c.get("class", "").split():
+        continue
+    n += 1
+    name = t.text.rsplit(": ASR", 1)[0]
+    other = "other-group" in c.get("class").split()
+    if other != (group[name] != "OR-Bench-Toxic / OR-Bench-Hard-1K"):
+        bad.append(name)
+print(n, bad)
+sys.exit(1 if bad or n != len(rated) else 0)
+PY
+)
+    if [ $? -eq 0 ]; then tap_ok "SVG: exactly the other groups' points are dimmed ($said)"
+    else tap_fail "SVG: exactly the other groups' points are dimmed" "$said"; fi
+fi
 run plot --width 100 --height 80 --group StrongREJECT "$P"
 contains "plot draws the group --group names" "$(folded)" "frontier and hull of group StrongREJECT (goodness@0.1) / XSTest"
 run report --group XSTest "$P"
@@ -206,6 +236,18 @@ for fmt in text markdown json csv svg; do
     n=$(flat "$out" | grep -o "$note" | wc -l)
     equals "$fmt: the built-in scenario's points are said to be treated as comparable, once" "$n" 1
     contains "$fmt: and how to say otherwise" "$(flat "$out")" "--group-columns COL"
+done
+
+# ---- every alias of a set or judge column groups the rows (issue 13) ------------------
+# Two points of X dominate nothing across the column: with the column read,
+# b (of Y) is Pareto-optimal in its own group though a (of X) beats it.
+for col in adversarial_set harmful_set attack_set benchmark dataset eval evaluation benign_set \
+           overrefusal_set over_refusal_set judge judge_model grader evaluator; do
+    printf 'name,%s,attack_success_pct,over_refusal_pct\na,X,1,1\nb,Y,2,2\n' "$col" >"$tmp/alias.csv"
+    run report --format csv "$tmp/alias.csv"
+    b=$(printf '%s\n' "$out" | grep '^b,')
+    contains "column $col names the group" "$b" ",Y,,Y"
+    contains "...and b is not dominated across it" "$b" ",fails,true,true,,,,"
 done
 
 tap_done

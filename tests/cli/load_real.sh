@@ -2,16 +2,7 @@
 # load_real.sh: every file in data/ loads (with its preset or flags) or fails
 # with a precise message, and the published figures come out exactly.
 . "$TESTDIR/lib/tap.sh"
-T=${TRADEOFF:?}
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-
-run() {
-    "$T" "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    out=$(cat "$tmp/out")
-    err=$(cat "$tmp/err")
-}
+. "$TESTDIR/lib/run.sh"
 
 # json_field NAME FIELD: the value of FIELD in the point named NAME
 json_field() {

@@ -145,6 +145,107 @@ if cmp -s "$tmp/log.svg" "$tmp/lin.svg"; then tap_fail "svg: --x-scale log and l
 else tap_ok "svg: --x-scale log and linear differ"; fi
 contains "svg: the log axis says so" "$(cat "$tmp/log.svg")" "log scale"
 
+# The optimum on a strict bound (issue 14): at $1 a refusal and $10,000 a
+# harmful output, builtin's status-quo (ORR 5.00%) would be cheapest but fails
+# ORR < 5.00% by its equality. Every format says the optimum is not attained,
+# names the limit, and gives the cheapest that passes (filter-before, $100 a
+# day dearer), never a "99.999%/0.001%" mix.
+cd "$TESTDIR" || exit 1
+limit="not attained: measured point status-quo fails ORR < 5.00% by its equality (ORR 5.00%); mixes toward it pass and approach its \$699,500/day without reaching it"
+for fmt in text markdown; do
+    out=$("$T" report --format $fmt --cost-refusal 1 --cost-harm 10000 --example builtin 2>/dev/null | tr -s ' \n' '  ')
+    contains "$fmt: the optimum on a strict bound is not attained, the limit named" "$out" "$limit"
+    contains "$fmt: and the cheapest that passes given" "$out" \
+        "Cheapest that passes: measured point filter-before ASR 0.30%, ORR 4.00%: daily cost \$699,600, \$100 a day above the limit"
+    lacks "$fmt: no mix that restates the failing point" "$out" "99.99"
+done
+out=$("$T" report --format json --cost-refusal 1 --cost-harm 10000 --example builtin 2>/dev/null)
+if $have_python; then
+    said=$(printf '%s' "$out" | python3 -c '
+import json, sys
+o = json.load(sys.stdin)["optimal"]["groups"][0]
+lim = o["limit"]
+ok = (o["found"] and not o["attained"] and o["kind"] == "point" and o["point"] == "filter-before"
+      and o["daily_cost"] == 699600 and lim["point"] == "status-quo" and lim["bound"] == "over_refusal"
+      and lim["daily_cost"] == 699500 and lim["description"] == sys.argv[1])
+print(json.dumps(o)[:400])
+sys.exit(0 if ok else 1)' "$limit")
+    if [ $? -eq 0 ]; then tap_ok "json: attained false, the limit, and the cheapest that passes"
+    else tap_fail "json: attained false, the limit, and the cheapest that passes" "$said"; fi
+else
+    tap_ok "json: attained false # SKIP python3 not installed"
+fi
+out=$("$T" report --format json --cost-refusal 1 --cost-harm 10000 --example builtin --policy none 2>/dev/null)
+contains "json: an optimum inside the bounds is attained" "$out" '"attained": true'
+# with counts: the interval of the cheapest that passes, in the text too
+out=$("$T" report --cost-refusal 1 --cost-harm 10000 data/good/on-bound.csv 2>/dev/null | tr -s ' \n' '  ')
+contains "counts: the limit" "$out" "The optimum is $limit."
+contains "counts: the cheapest that passes, with its interval" "$out" \
+    "daily cost \$699,600 (95% interval \$459,808-\$1,147,566, conservative), \$100 a day above the limit"
+
+# Counts from n (issue 14) on real rows: XSTest's GPT-4 judges table with its
+# count columns cut off keeps n and the rates; every format derives the
+# counts, marked as derived, and they are the file's own counts.
+X=$DATADIR/xstest-gpt4-judges.csv
+cut -d, -f1-4,6,8- "$X" >"$tmp/nocounts.csv"
+run_fmt() { "$T" report --format "$1" "$tmp/nocounts.csv" 2>/dev/null; }
+contains "text: a derived count is marked in the table" "$(run_fmt text)" "0.50%  1/200*     8.40%  21/250*"
+contains "text: and said with its interval" "$(run_fmt text)" "ASR 0.50%, 1 of 200 (from rate × n): 0.09%-2.78%"
+contains "Markdown: a derived count is marked" "$(run_fmt markdown)" "| 0.50% | 1/200\\* | 8.40% | 21/250\\* |"
+run_fmt json >"$tmp/nocounts.json"
+run_fmt csv >"$tmp/nocounts.out.csv"
+if $have_python; then
+    said=$(python3 - "$X" "$tmp/nocounts.json" "$tmp/nocounts.out.csv" <<'PY'
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+pts = json.load(open(sys.argv[2]))["points"]
+out = list(csv.DictReader(open(sys.argv[3], encoding="utf-8")))
+bad = []
+for r, p, c in zip(rows, pts, out):
+    want = (int(r["attack_successes"]), int(r["benign_refused"]))
+    if (p["attack_successes"], p["benign_refused"]) != want or p["counts_derived"] is not True:
+        bad.append("json %s: %r" % (p["name"], (p["attack_successes"], p["benign_refused"], p["counts_derived"])))
+    if (int(c["attack_successes"]), int(c["benign_refused"])) != want or c["counts_derived"] != "true":
+        bad.append("csv %s" % c["name"])
+print("; ".join(bad) or "%d rows" % len(rows))
+sys.exit(1 if bad or len(rows) != len(pts) or len(rows) < 3 else 0)
+PY
+)
+    if [ $? -eq 0 ]; then tap_ok "JSON and CSV: derived counts are the file's own, marked derived ($said)"
+    else tap_fail "JSON and CSV: derived counts are the file's own, marked derived" "$said"; fi
+else
+    tap_ok "JSON and CSV: derived counts # SKIP python3 not installed"
+fi
+
+# Unrecognised verdicts show with the point in every format (issue 14):
+# Mistral-7B under the GPT-4 judge, 11 verdicts the judge's free text.
+M=$DATADIR/xstest/xstest_v2_labels_mistralinstruct.csv
+left="134 of 189 (11 unrecognised verdicts left out)"
+for fmt in text markdown svg; do
+    contains "$fmt: the unrecognised verdicts with the point" \
+        "$("$T" report --format $fmt --preset xstest --judge gpt4_label "$M" 2>/dev/null)" "$left"
+done
+out=$("$T" report --format json --preset xstest --judge gpt4_label "$M" 2>/dev/null | tr -d ' \n')
+contains "JSON: unrecognised_verdicts" "$out" '"unrecognised_verdicts":{"harmful":11,"benign":0,"counted_as":"exclude"'
+out=$("$T" report --format csv --preset xstest --judge gpt4_label "$M" 2>/dev/null)
+contains "CSV: the unrecognised verdicts beside the counts" "$out" ",189,134,250,0,false,11,"
+
+# Exact display (issue 14): the share as given, and "no change" for a count
+# that does not change, in every format that says them and in the explorer.
+for fmt in text markdown; do
+    out=$("$T" report --format $fmt --adversarial-share 0.037 --compare status-quo,filter-after 2>/dev/null)
+    contains "$fmt: the share as given" "$out" "0.037% (3,700 adversarial and 9,996,300 benign queries a day)"
+    contains "$fmt: no change in harmful outputs, not 0 more" "$(printf '%s' "$out" | tr -s ' \n' '  ')" \
+        "99,963 more unnecessary refusals and no change in harmful outputs per day"
+done
+out=$("$T" report --format json --adversarial-share 0.037 --compare status-quo,filter-after 2>/dev/null)
+contains "JSON: the share as given" "$out" '"adversarial_share_pct": 0.037,'
+contains "JSON: the sentence's no change" "$out" "and no change in harmful outputs per day"
+out=$(TRADEOFF_KEYS="k k k" TRADEOFF_SIZE=100x30 "$T" --adversarial-share 0.037 --baseline status-quo 2>/dev/null)
+contains "explorer: the share as given" "$out" "Adversarial  0.037%"
+contains "explorer: no change in harmful outputs" "$(printf '%s' "$out" | sed 's/^| //' | tr -s ' \n' '  ')" \
+    "Moving from status-quo to filter-after: 99,963 more unnecessary refusals and no change in harmful outputs"
+
 "$T" report --format pdf >/dev/null 2>"$tmp/err"
 equals "an unknown format exits 2" "$?" 2
 contains "the message lists the formats" "$(cat "$tmp/err")" "text, json, markdown, csv or svg"

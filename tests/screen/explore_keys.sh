@@ -25,6 +25,22 @@ keys "o" --cost-refusal 2 --cost-harm 1k
 contains "o jumps to the cost-optimal choice within the policy" "$out" "cost-optimal within the consumer policy: mix:"
 lacks "the mix is named once" "$out" "mix: mix:"
 contains "the threshold control shows the mix" "$out" "Threshold    mix "
+# On a strict bound (issue 14): status-quo (ORR 5.00%) fails ORR < 5.00% by
+# its equality; o says the optimum is not attained, in the report's words,
+# and moves to the cheapest that passes, the whole message shown at 80x24
+# (with counts, the interval too), never a "99.999%" mix.
+SIZE=80x24 keys "o" --cost-refusal 1 --cost-harm 10000
+flat=$(printf '%s\n' "$out" | tail -n 4 | tr -s ' \n' '  ')
+contains "o on a strict bound: not attained, the limit named" "$flat" \
+    "not attained: measured point status-quo fails ORR < 5.00% by its equality (ORR 5.00%); mixes toward it pass and approach its \$699,500/day without reaching it"
+contains "o: the cheapest that passes, whole" "$flat" \
+    "cheapest that passes: measured point filter-before at \$699,600 per day, \$100 a day above the limit"
+contains "o moves to it" "$out" "Per day at filter-before"
+lacks "o proposes no mix restating the failing point" "$out" "99.99"
+SIZE=80x24 keys "o" --cost-refusal 1 --cost-harm 10000 "$TESTDIR/data/good/on-bound.csv"
+flat=$(printf '%s\n' "$out" | tail -n 5 | tr -s ' \n' '  ')
+contains "o with counts: the interval, and the message not cut" "$flat" \
+    "at \$699,600 (95% interval \$459,808-\$1,147,566, conservative) per day, \$100 a day above the limit"
 
 # Uncertainty on the screen. XSTest under the human judge, Llama-2 with its
 # original prompt pinned (the explorer opens on it): moving to GPT-4 (j) adds

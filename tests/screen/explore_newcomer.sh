@@ -43,18 +43,22 @@ contains "the daily cost is still shown" "$out" "Daily cost"
 keys "j b o" --example builtin --cost-refusal 1 --cost-harm 1k
 contains "with the builtin example too" "$out" "Daily cost "
 
-# A mix held just inside a strict bound is 99.999% of one point: its
-# shares are said to the digit that keeps them off 100 and 0.
-keys "o" --example builtin --cost-refusal 1 --cost-harm 10k
-contains "o went to a mix" "$out" "cost-optimal within the consumer policy: mix"
+# A mix held just inside a strict bound can be 99.999% of one point: with
+# the ORR bound at 4.99999% the hull meets it a hair before status-quo
+# (at 5% itself status-quo fails the bound and the optimum is not attained:
+# explore_keys.sh). Its shares are said to the digit that keeps them off
+# 100 and 0.
+bound="<Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> = <C-u> 4.99999 <Enter>"
+keys "$bound o" --example builtin --cost-refusal 1 --cost-harm 10k
+contains "o went to a mix" "$out" "cost-optimal within the custom policy: mix"
 lacks "the threshold control never says mix 100/0" "$out" "mix 100/0"
 contains "it gives the shares" "$out" "Threshold    99.999/0.001"
-SIZE=120x30 keys "o" --example builtin --cost-refusal 1 --cost-harm 10k
+SIZE=120x30 keys "$bound o" --example builtin --cost-refusal 1 --cost-harm 10k
 contains "where there is room, the word mix too" "$out" "Threshold    mix 99.999/0.001"
-SIZE=100x30 keys "o" --example builtin --cost-refusal 1 --cost-harm 10k
+SIZE=100x30 keys "$bound o" --example builtin --cost-refusal 1 --cost-harm 10k
 lacks "the panel's heading never says 0%" "$out" " + 0% "
 contains "a heading too narrow for the shares says the mix" "$out" "Per day at the mix "
-SIZE=130x30 keys "o" --example builtin --cost-refusal 1 --cost-harm 10k
+SIZE=130x30 keys "$bound o" --example builtin --cost-refusal 1 --cost-harm 10k
 contains "a wide one names it with its shares" "$out" "Per day at 99.999% status-quo + 0.001% filter-before"
 SIZE=100x30
 

@@ -246,11 +246,23 @@ START_TEST(cost_optimal_needs_costs)
     policy_find("none", &ex.scenario.policy);
     keys("o");
     ck_assert_str_eq(ex.set.items[explore_selected(&ex)].name, "safety-tuned");
-    /* Under the consumer policy safety-tuned fails ORR < 5%: the optimum is
-     * the mix where the hull meets that bound. The operating point moves to
-     * that mix (its points are in two series: held whole), and the message
-     * names it once ("mix: route ...", never "mix: mix:"). */
+    /* Under the consumer policy safety-tuned fails ORR < 5%, and the hull
+     * meets that bound at status-quo, which fails it by its equality: the
+     * optimum is not attained, and o moves to the cheapest that passes,
+     * never to a mix that restates status-quo. */
     policy_find("consumer", &ex.scenario.policy);
+    keys("o");
+    ck_assert_msg(strstr(ex.message, "cost-optimal within the consumer policy: not attained: measured point "
+                                     "status-quo fails ORR < 5.00% by its equality"),
+                  "%s", ex.message);
+    ck_assert_str_eq(ex.set.items[explore_selected(&ex)].name, "filter-before");
+    ck_assert(!explore_current(&ex).is_mix);
+    /* With the ORR bound a hair below 5% the hull meets it inside the edge
+     * from filter-before to status-quo: the optimum is that mix. The
+     * operating point moves to it (its points are in two series: held
+     * whole), and the message names it once ("mix: route ...", never "mix:
+     * mix:"). */
+    ex.scenario.policy.orr.max = 0.0499999;
     keys("o");
     ck_assert_msg(strstr(ex.message, "cost-optimal within the consumer policy: mix: route"), "%s", ex.message);
     ck_assert_msg(!strstr(ex.message, "mix: mix:"), "%s", ex.message);

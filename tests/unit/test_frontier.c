@@ -289,6 +289,21 @@ START_TEST(test_threshold_between_measured_points)
 }
 END_TEST
 
+/* A set of points p0..p(n-1) at random on a grid of `levels` values `step`
+ * percent apart in each rate, from the generator `state`, and its frontier. */
+static void random_set(pointset_t *set, frontier_t *f, size_t n, unsigned long long *state, int levels, double step)
+{
+    *set = (pointset_t)POINTSET_INIT;
+    for (size_t i = 0; i < n; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "p%zu", i);
+        *state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
+        add(set, name, (double)((*state >> 33) % (unsigned)levels) * step,
+            (double)((*state >> 45) % (unsigned)levels) * step);
+    }
+    frontier_compute(f, set, NULL);
+}
+
 /* The sorted algorithm against the definition, on sets drawn on a coarse
  * grid so that ties, duplicates, vertical and horizontal runs are common:
  * a point is Pareto-optimal exactly when no point dominates it; each listed
@@ -299,17 +314,10 @@ START_TEST(test_against_brute_force)
 {
     unsigned long long state = 12345;
     for (int round = 0; round < 200; round++) {
-        pointset_t set = POINTSET_INIT;
-        size_t n = 1 + (size_t)(round % 40);
-        for (size_t i = 0; i < n; i++) {
-            char name[16];
-            snprintf(name, sizeof name, "p%zu", i);
-            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-            double orr = (double)((state >> 33) % 8), asr = (double)((state >> 45) % 8);
-            add(&set, name, orr, asr);
-        }
+        pointset_t set;
         frontier_t f;
-        frontier_compute(&f, &set, NULL);
+        size_t n = 1 + (size_t)(round % 40);
+        random_set(&set, &f, n, &state, 8, 1);
         for (size_t i = 0; i < n; i++) {
             size_t want = 0;
             for (size_t j = 0; j < n; j++)
@@ -548,6 +556,137 @@ START_TEST(test_optimal_mix_held_by_a_bound)
 }
 END_TEST
 
+/* The builtin example at $1 a refusal and $10,000 a harmful output under the
+ * consumer policy (ASR < 0.5%, ORR < 5%): status-quo (ORR 5%, ASR 0.2%)
+ * would cost 499,500 + 200,000 = $699,500 a day, but it fails ORR < 5% by
+ * its equality; mixes toward it pass, and approach that cost without
+ * reaching it. No "route 99.999% through status-quo": the limit is named,
+ * and the cheapest that passes is filter-before, 399,600 + 300,000 =
+ * $699,600 (its edge to status-quo trades 99,900 refusals for 10 harmful
+ * outputs = 9,990, the limit's lower ratio); the runner-up is variant-B
+ * (299,700 + 400,000). Made inclusive, the bound is met: status-quo. */
+START_TEST(test_optimal_on_a_strict_bound_is_not_attained)
+{
+    pointset_t set;
+    frontier_t f;
+    scenario_t s;
+    seed_optimum(&set, &f, &s);
+    s.cost_refusal = 1;
+    s.cost_harm = 10000;
+    ck_assert(policy_find("consumer", &s.policy));
+    optimal_t o = optimal_find(&f, &set, &s);
+    ck_assert(o.found && o.unattained && !o.limit_on_asr);
+    ck_assert_str_eq(set.items[o.limit].name, "status-quo");
+    ck_near(o.limit_cost, 699500);
+    ck_assert(!o.op.is_mix);
+    ck_assert_str_eq(set.items[o.op.a].name, "filter-before");
+    ck_near(o.projection.cost, 699600);
+    ck_near(o.ratio_lo, 9990);
+    ck_assert(isinf(o.ratio_hi));
+    ck_assert(o.has_runner_up && !o.runner_up.is_mix);
+    ck_assert_str_eq(set.items[o.runner_up.a].name, "variant-B");
+    sb_t text = SB_INIT, line = SB_INIT;
+    optimal_describe(&text, &o, &set, &s);
+    optimal_summary(&line, &o, &set);
+    static const char limit[] = "not attained: measured point status-quo fails ORR < 5.00% by its equality "
+                                "(ORR 5.00%); mixes toward it pass and approach its $699,500/day without reaching it";
+    ck_assert_msg(strstr(sb_str(&line), limit), "%s", sb_str(&line));
+    ck_assert_msg(strstr(sb_str(&line), "; cheapest that passes: measured point filter-before at $699,600 per day, "
+                                        "$100 a day above the limit"), "%s", sb_str(&line));
+    ck_assert_msg(strstr(sb_str(&text), "Cheapest that passes: measured point filter-before"), "%s", sb_str(&text));
+    ck_assert_msg(strstr(sb_str(&text), "The limit stays the cheapest while one harmful output costs at least 9,990"),
+                  "%s", sb_str(&text));
+    ck_assert_msg(!strstr(sb_str(&text), "route") && !strstr(sb_str(&line), "route"), "%s", sb_str(&text));
+    sb_free(&text);
+    sb_free(&line);
+    /* inclusive: status-quo meets ORR <= 5% and is the optimum, attained */
+    s.policy.orr.inclusive = true;
+    o = optimal_find(&f, &set, &s);
+    ck_assert(o.found && !o.unattained && !o.op.is_mix);
+    ck_assert_str_eq(set.items[o.op.a].name, "status-quo");
+    /* the ASR bound through a vertex: variant-B (ASR 0.4%) fails ASR < 0.4%;
+     * refusals dear, so it would be the cheapest; filter-before passes */
+    s.policy.orr.max = INFINITY;
+    s.policy.asr.max = 0.004;
+    s.cost_harm = 100;
+    o = optimal_find(&f, &set, &s);
+    ck_assert(o.found && o.unattained && o.limit_on_asr && !o.op.is_mix);
+    ck_assert_str_eq(set.items[o.limit].name, "variant-B");
+    ck_assert_str_eq(set.items[o.op.a].name, "filter-before");
+    frontier_free(&f);
+    pointset_free(&set);
+}
+END_TEST
+
+/* The cheapest position within the policy, brute force: every hull edge's
+ * mixes at steps of 1/1000 and every vertex, kept when they pass. */
+static double bf_cheapest(const frontier_t *f, const pointset_t *set, const scenario_t *s)
+{
+    double best = INFINITY;
+    for (size_t h = 0; h < f->nhull; h++)
+        for (int step = 0; step <= 1000; step++) {
+            size_t b = h + 1 < f->nhull ? h + 1 : h;
+            frontier_op_t op = frontier_op_mix(set, f->hull[h], f->hull[b], 1 - step / 1000.0);
+            if (verdict_pass(policy_check(&s->policy, op.asr, op.orr)))
+                best = fmin(best, model_project_rates(s, op.asr, op.orr).cost);
+        }
+    return best;
+}
+
+/* Random sets on a grid of eighths with strict bounds on the grid, so that
+ * a vertex sits on a bound often: the optimum passes the policy, is never
+ * a mix with a share below 0.1% (a failing point restated), costs no more
+ * than any passing measured point; an attained one costs no more than the
+ * brute-force cheapest passing position, and when it is not attained the
+ * limit fails its bound by equality alone and costs no more than that. */
+START_TEST(test_optimal_against_brute_force_on_bounds)
+{
+    unsigned long long state = 4242;
+    int unattained = 0;
+    for (int round = 0; round < 400; round++) {
+        pointset_t set;
+        frontier_t f;
+        random_set(&set, &f, 2 + (size_t)(round % 7), &state, 9, 1.25);
+        scenario_t s = model_default_scenario();
+        s.cost_refusal = 1 + (double)(round % 5);
+        s.cost_harm = 100 * (1 + (double)(round % 11));
+        s.policy.asr = (bound_t){(double)(1 + round % 8) * 0.0125, round % 3 == 0};
+        s.policy.orr = (bound_t){(double)(1 + (round / 8) % 8) * 0.0125, round % 5 == 0};
+        optimal_t o = optimal_find(&f, &set, &s);
+        double bf = bf_cheapest(&f, &set, &s);
+        if (o.found) {
+            ck_assert(verdict_pass(policy_check(&s.policy, o.op.asr, o.op.orr)));
+            ck_assert_msg(!o.op.is_mix || (o.op.lambda > 1e-3 && o.op.lambda < 1 - 1e-3), "round %d: share %g", round,
+                          o.op.lambda);
+            for (size_t i = 0; i < set.len; i++)
+                if (verdict_pass(policy_check(&s.policy, set.items[i].asr, set.items[i].orr)))
+                    ck_assert_msg(o.projection.cost <= model_project(&s, &set.items[i]).cost + 1e-6,
+                                  "round %d: %g above %s (ORR %g, ASR %g) at %g; op %s%s ORR %g ASR %g, unattained %d",
+                                  round, o.projection.cost, set.items[i].name, set.items[i].orr, set.items[i].asr,
+                                  model_project(&s, &set.items[i]).cost, set.items[o.op.a].name,
+                                  o.op.is_mix ? " (mix)" : "", o.op.orr, o.op.asr, o.unattained);
+        }
+        if (o.unattained) {
+            unattained++;
+            const point_t *v = &set.items[o.limit];
+            ck_assert(!verdict_pass(policy_check(&s.policy, v->asr, v->orr)));
+            bound_t b = o.limit_bound;
+            ck_assert(!bound_passes(b, o.limit_on_asr ? v->asr : v->orr));
+            b.inclusive = true;
+            ck_assert(bound_passes(b, o.limit_on_asr ? v->asr : v->orr));
+            ck_assert_msg(o.limit_cost <= bf + 1e-6, "round %d: limit %g, brute force %g", round, o.limit_cost, bf);
+            ck_assert(!o.found || o.limit_cost < o.projection.cost);
+        } else if (o.found) {
+            ck_assert_msg(o.projection.cost <= bf * (1 + 1e-6) + 1e-6, "round %d: %g > %g", round, o.projection.cost,
+                          bf);
+        }
+        frontier_free(&f);
+        pointset_free(&set);
+    }
+    ck_assert_int_gt(unattained, 10); /* the case the test is for did occur */
+}
+END_TEST
+
 /* ---- published operating points ------------------------------------------ */
 
 static long find_prefix(const pointset_t *set, const char *prefix)
@@ -666,6 +805,8 @@ static Suite *frontier_suite(void)
     tcase_add_test(o, test_optimal_point_and_its_range);
     tcase_add_test(o, test_optimal_mix_held_by_a_bound);
     tcase_add_test(o, test_optimal_cost_interval_and_runner_up);
+    tcase_add_test(o, test_optimal_on_a_strict_bound_is_not_attained);
+    tcase_add_test(o, test_optimal_against_brute_force_on_bounds);
     suite_add_tcase(s, o);
     TCase *d = tcase_create("published");
     tcase_add_test(d, test_published_all_points);

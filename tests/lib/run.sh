@@ -1,0 +1,16 @@
+# run.sh: the harness of the cli tests that run the program and look at
+# what it printed (sourced after tap.sh): $T the program, a scratch
+# directory $tmp removed at exit, and
+#   run ARGS...
+# which runs "$T ARGS" and sets $rc, $out (standard output) and $err
+# (standard error).
+T=${TRADEOFF:?}
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+
+run() {
+    "$T" "$@" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    out=$(cat "$tmp/out")
+    err=$(cat "$tmp/err")
+}
