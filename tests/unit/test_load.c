@@ -560,24 +560,30 @@ START_TEST(test_names_across_loaded_files)
     /* line 2 of both files: told apart by the file, not the line */
     ck_assert_str_eq(set.items[2].name, "m (v) [b.csv]");
     ck_assert_str_eq(set.items[3].name, "k [b.csv]");
-    const char *j = "set,verdict\nharmful,refused\nbenign,complied\n";
-    ck_assert_int_eq(load_buffer(&set, "runs/j.csv", j, strlen(j), NULL, &d), 0);
-    ck_assert_int_eq(load_buffer(&set, "runs/j.csv", j, strlen(j), NULL, &d), 0);
-    ck_assert_int_eq(load_buffer(&set, "runs/j.csv", j, strlen(j), NULL, &d), 0);
-    ck_assert_str_eq(set.items[4].name, "j (verdict)");
-    ck_assert_str_eq(set.items[5].name, "j (verdict) [runs/j.csv]");
-    ck_assert_str_eq(set.items[6].name, "j (verdict) [runs/j.csv #2]");
-    ck_assert_ptr_null(d.error);
-    /* Files of one base name in two folders: what differs is the folder,
-     * and the name says it; a third file of that name gets a number. */
-    const char *g = "model,asr_pct,orr_pct\nGPT-4,1,2\n";
-    ck_assert_int_eq(load_buffer(&set, "runs/v1/gpt.csv", g, strlen(g), NULL, &d), 0);
-    ck_assert_int_eq(load_buffer(&set, "runs/v2/gpt.csv", g, strlen(g), NULL, &d), 0);
-    ck_assert_int_eq(load_buffer(&set, "runs/v2/gpt.csv", g, strlen(g), NULL, &d), 0);
-    ck_assert_str_eq(set.items[7].name, "GPT-4");
-    ck_assert_str_eq(set.items[8].name, "GPT-4 [v2/gpt.csv]");
-    ck_assert_str_eq(set.items[9].name, "GPT-4 [v2/gpt.csv #2]");
-    ck_assert_ptr_null(d.error);
+    /* The same text loaded from each path in turn (one point a file), and
+     * the names the three points get. Judged results: the file's path. */
+    static const struct {
+        const char *text, *paths[3], *names[3];
+    } thrice[] = {
+        {"set,verdict\nharmful,refused\nbenign,complied\n",
+         {"runs/j.csv", "runs/j.csv", "runs/j.csv"},
+         {"j (verdict)", "j (verdict) [runs/j.csv]", "j (verdict) [runs/j.csv #2]"}},
+        /* Operating points, files of one base name in two folders: what
+         * differs is the folder, and the name says it; a third file of
+         * that name gets a number. */
+        {"model,asr_pct,orr_pct\nGPT-4,1,2\n",
+         {"runs/v1/gpt.csv", "runs/v2/gpt.csv", "runs/v2/gpt.csv"},
+         {"GPT-4", "GPT-4 [v2/gpt.csv]", "GPT-4 [v2/gpt.csv #2]"}},
+    };
+    for (size_t c = 0; c < sizeof thrice / sizeof thrice[0]; c++) {
+        size_t first = set.len;
+        for (size_t k = 0; k < 3; k++)
+            ck_assert_int_eq(load_buffer(&set, thrice[c].paths[k], thrice[c].text, strlen(thrice[c].text), NULL, &d),
+                             0);
+        for (size_t k = 0; k < 3; k++)
+            ck_assert_str_eq(set.items[first + k].name, thrice[c].names[k]);
+        ck_assert_ptr_null(d.error);
+    }
     diag_free(&d);
     pointset_free(&set);
 }
