@@ -299,45 +299,58 @@ static bool set_has_rate(const pointset_t *set, bool asr)
     return false;
 }
 
-/* The gate fails closed: a rate the policy bounds must be read from both
- * files, or the policy's bound would pass unchecked (a misspelt header in
- * both files passed the gate). Exit 2 names each file without it, its
- * columns and the names the rate is read from; where the column was read
- * but the chosen point has no value (an empty cell, no prompts), it names
- * the point instead. */
+/* Says why a rate the policy bounds cannot be gated on side `s`. */
+static void say_unreadable(const cli_t *c, const side_t *s, bool asr, bound_t b, const char *what, bool columns)
+{
+    sb_t msg = SB_INIT;
+    sb_printf(&msg, "%s: %s; the %s policy bounds it (", s->shown_path, what, c->check.gate.policy.key);
+    bound_describe(&msg, asr ? "ASR" : "ORR", b);
+    sb_puts(&msg, ")");
+    const char *unread = s->set.unread_rate_column[asr ? 0 : 1];
+    if (columns && s->set.columns && !unread)
+        sb_printf(&msg, "; columns found: %s", s->set.columns);
+    sb_printf(&msg, "; expected %s, or %s %s; --policy none gates the %s alone", points_rate_names(asr),
+              asr ? "--asr-column" : "--orr-column", unread ? unread : "NAME", asr ? "ORR" : "ASR");
+    cli_error("%s", sb_str(&msg));
+    sb_free(&msg);
+}
+
+/* The gate fails closed: a rate the policy bounds is gated from both files,
+ * or it is a side both evaluations lack (issue 15: ASR-only JailbreakBench
+ * files gate their ASR, the ORR "not measured"). Refused (exit 2), naming
+ * the file: a chosen point without the rate its file has (an empty cell);
+ * a file without it beside a column that looks meant for it (a misspelt
+ * header, in both files it would have passed the gate unchecked); a rate
+ * one file has and the other lacks. */
 static bool rate_readable(const cli_t *c, const side_t *base, const side_t *cand, bool asr)
 {
     bound_t b = asr ? c->check.gate.policy.asr : c->check.gate.policy.orr;
     const side_t *sides[2] = {base, cand};
+    const char *rate = asr ? "ASR" : "ORR";
     bool ok = true;
     for (int k = 0; k < 2 && isfinite(b.max); k++) {
-        const side_t *s = sides[k];
+        const side_t *s = sides[k], *other = sides[1 - k];
         if (!isnan(asr ? s->point->asr : s->point->orr))
             continue;
-        sb_t msg = SB_INIT;
-        if (set_has_rate(&s->set, asr)) {
+        sb_t what = SB_INIT;
+        const char *unread = s->set.unread_rate_column[asr ? 0 : 1];
+        bool in_file = set_has_rate(&s->set, asr);
+        if (in_file) {
             char *name = text_sanitize(s->point->name, strlen(s->point->name));
-            sb_printf(&msg, "%s: the %s point '%s' has no %s, which the %s policy bounds (", s->shown_path, s->role,
-                      name, asr ? "ASR" : "ORR", c->check.gate.policy.key);
+            sb_printf(&what, "the %s point '%s' has no %s in its row (an empty cell, or no prompts)", s->role, name,
+                      rate);
             free(name);
-            bound_describe(&msg, asr ? "ASR" : "ORR", b);
-            sb_printf(&msg, "): expected a rate, or counts with prompts behind them, in its row; --policy none "
-                            "gates the %s alone", asr ? "ORR" : "ASR");
-            cli_error("%s", sb_str(&msg));
-            sb_free(&msg);
-            ok = false;
-            continue;
+        } else if (unread) {
+            sb_printf(&what, "the %s file has no %s, but its column '%s' looks meant for it (a misspelt header?)",
+                      s->role, rate, unread);
+        } else if (set_has_rate(&other->set, asr)) {
+            sb_printf(&what, "the %s file has no %s, and the %s file has", s->role, rate, other->role);
+        } else {
+            sb_free(&what);
+            continue; /* neither evaluation measured it: gated as "not measured" */
         }
-        sb_printf(&msg, "%s: the %s file has no %s, which the %s policy bounds (", s->shown_path, s->role,
-                  asr ? "ASR" : "ORR", c->check.gate.policy.key);
-        bound_describe(&msg, asr ? "ASR" : "ORR", b);
-        sb_puts(&msg, ")");
-        if (s->set.columns)
-            sb_printf(&msg, "; columns found: %s", s->set.columns);
-        sb_printf(&msg, "; expected %s, or %s NAME; --policy none gates the %s alone", points_rate_names(asr),
-                  asr ? "--asr-column" : "--orr-column", asr ? "ORR" : "ASR");
-        cli_error("%s", sb_str(&msg));
-        sb_free(&msg);
+        say_unreadable(c, s, asr, b, sb_str(&what), !in_file);
+        sb_free(&what);
         ok = false;
     }
     return ok;

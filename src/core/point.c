@@ -230,5 +230,7 @@ void pointset_free(pointset_t *set)
     free(set->suffix_next);
     free(set->filtered_by);
     free(set->columns);
+    free(set->unread_rate_column[0]);
+    free(set->unread_rate_column[1]);
     *set = (pointset_t)POINTSET_INIT;
 }

@@ -129,9 +129,14 @@ typedef struct {
      * asr_pct, orr_pct", sanitised; NULL for other inputs): what `check`
      * names when a rate it gates was not found. */
     char *columns;
+    /* Per side ([0] ASR, [1] ORR), the header (sanitised) of a column that
+     * looks meant for that rate but is not read ("atack_success_pct"), or
+     * NULL: a rate missing beside such a column is a misspelling, not a
+     * side the evaluation lacks, and `check` refuses to gate without it. */
+    char *unread_rate_column[2];
 } pointset_t;
 
-#define POINTSET_INIT {NULL, 0, 0, NULL, NAMEINDEX_INIT, 0, NULL, 0, 0, NULL, NULL}
+#define POINTSET_INIT {NULL, 0, 0, NULL, NAMEINDEX_INIT, 0, NULL, 0, 0, NULL, NULL, {NULL, NULL}}
 
 /* A point with unknown rates and counts and the given name (copied). */
 point_t point_make(const char *name);

@@ -514,8 +514,13 @@ static bool piece_parse(piece_t *p, size_t n)
 
 csvread_end_t csvread_piece(const csvsource_t *src, const csvread_piece_t *pc)
 {
-    /* A block holds a byte-order mark whole. */
-    size_t block = pc->block == 0 ? BLOCK_SIZE : pc->block < 3 ? 3 : pc->block;
+    /* A block holds a byte-order mark whole; none is longer than the piece
+     * (a small file's pieces need not allocate 512 KiB each). */
+    size_t block = pc->block == 0 ? BLOCK_SIZE : pc->block;
+    if (block > pc->to - pc->from)
+        block = (size_t)(pc->to - pc->from);
+    if (block < 3)
+        block = 3;
     piece_t p = {.src = src, .pc = pc, .scanning = true, .block = block, .at = pc->from};
     parser_init(&p.parser);
     p.buf = xmalloc(2 * p.block + CSVSCAN_PAD); /* a row carried, a block read */

@@ -366,6 +366,9 @@ static void warn_unused(points_t *P)
         long k = looks_meant(P->header[i]);
         if (k < 0)
             continue;
+        char **unread = &P->set->unread_rate_column[meant[k].asr ? 0 : 1];
+        if (!*unread)
+            *unread = text_sanitize(P->header[i], strlen(P->header[i]));
         diag_warn_file(P->d, P->fname, "column '%s' is not used; did you mean %s? (accepted: %s; or %s %s)",
                        P->header[i], meant[k].suggest, meant[k].asr ? ASR_NAMES : ORR_NAMES,
                        meant[k].asr ? "--asr-column" : "--orr-column", P->header[i]);

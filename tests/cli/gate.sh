@@ -211,10 +211,10 @@ for side in asr:ASR:attack_sucess_rate orr:ORR:over_refusl_rate; do
     run check "$BADCHECK/$f-misspelt-baseline.csv" "$BADCHECK/$f-misspelt-candidate.csv"
     equals "$rate misspelt in both files: exit 2, not a pass" "$rc" 2
     lacks "$rate misspelt in both files: no PASS" "$out" "PASS"
-    contains "$rate misspelt: names the baseline, its columns and what was expected" "$err" \
-        "$BADCHECK/$f-misspelt-baseline.csv: the baseline file has no $rate, which the consumer policy bounds"
+    contains "$rate misspelt: names the baseline, the column meant and the bound" "$err" \
+        "$BADCHECK/$f-misspelt-baseline.csv: the baseline file has no $rate, but its column '$col' looks meant for it (a misspelt header?); the consumer policy bounds it"
     contains "$rate misspelt: the candidate too" "$err" "$BADCHECK/$f-misspelt-candidate.csv: the candidate file has no $rate"
-    contains "$rate misspelt: the columns found" "$err" "columns found: name, "
+    contains "$rate misspelt: the flag that reads the column as it is" "$err" "-column $col; --policy none gates"
     contains "$rate misspelt: the misspelt column among them" "$err" "$col"
     contains "$rate misspelt: the accepted names" "$err" "; expected "
     run check --format json "$BADCHECK/$f-misspelt-baseline.csv" "$BADCHECK/$f-misspelt-candidate.csv"

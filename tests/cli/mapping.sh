@@ -155,17 +155,17 @@ contains "check says an ambiguous name with the same words" "$err" \
 # ---- check on ASR-only evaluations ---------------------------------------------------
 A=$J/jbb_PAIR_black_box_gpt-4-0125-preview.csv
 B=$J/jbb_PAIR_black_box_gpt-3.5-turbo-1106.csv
-# The default policy bounds ORR, which these files cannot give: the gate
-# fails closed (exit 2) rather than pass a bound it never checked.
+# Neither file measures ORR (the JailbreakBench preset has no benign
+# prompts): the gate checks ASR and says the ORR side was not measured, under
+# the default policy too (issue 15); `check` refuses only a rate one file has
+# and the other lacks, or one whose column looks misspelt (tests/cli/gate.sh).
 run check --preset jailbreakbench "$A" "$B"
-equals "a policy bound on ORR with no ORR in the files: exit 2" "$rc" 2
-contains "saying which rate, which policy, and the way to gate ASR alone" "$err" \
-    "the baseline file has no ORR, which the consumer policy bounds (ORR < 5.00%)"
-contains "... and how to gate ASR alone" "$err" "--policy none gates the ASR alone"
-run check --preset jailbreakbench --policy none "$A" "$B"
 equals "check gates two JailbreakBench files: a regression exits 1" "$rc" 1
 contains "ASR gated on its counts" "$out" "34 of 100 -> 71 of 100"
 contains "ORR not measured" "$out" "ORR  not measured in either file: not gated"
+contains "the policy's ORR bound said unchecked" "$out" "(ORR not measured: its bound not checked)"
+run check --preset jailbreakbench --policy none "$A" "$B"
+equals "--policy none: the same regression" "$rc" 1
 run check --preset jailbreakbench --policy none "$B" "$A"
 equals "a fall passes (exit 0)" "$rc" 0
 run check --preset jailbreakbench --policy none --format json --significance 0.05 "$A" "$B"
