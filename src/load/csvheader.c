@@ -26,35 +26,50 @@ void csvheader_normalise(const char *in, char *out, size_t n)
         out[--o] = '\0';
 }
 
+/* A header name as compared: normalised, without leading underscores. */
+typedef struct {
+    char text[128];
+    const char *at;
+} keyname_t;
+
+static void keyname(keyname_t *k, const char *in)
+{
+    csvheader_normalise(in, k->text, sizeof k->text);
+    k->at = k->text + strspn(k->text, "_");
+}
+
 bool csvheader_is(const char *cell, const char *name)
 {
-    char a[128], b[128];
-    csvheader_normalise(cell, a, sizeof a);
-    csvheader_normalise(name, b, sizeof b);
-    const char *p = a, *q = b;
-    while (*p == '_')
-        p++;
-    while (*q == '_')
-        q++;
-    return strcmp(p, q) == 0;
+    keyname_t a, b;
+    keyname(&a, cell);
+    keyname(&b, name);
+    return strcmp(a.at, b.at) == 0;
 }
 
 int csvheader_find(char *const *header, size_t ncols, const char *names)
 {
+    /* Each column normalised once, not once per name (a wide header met
+     * every accepted name of every column). */
+    keyname_t *cols = xmalloc((ncols ? ncols : 1) * sizeof *cols);
+    for (size_t i = 0; i < ncols; i++)
+        keyname(&cols[i], header[i]);
     /* In the order of `names`, so that the first name listed wins. */
-    const char *p = names;
-    while (*p) {
+    int found = -1;
+    for (const char *p = names; *p && found < 0;) {
         size_t n = strcspn(p, ",");
         char name[128];
         snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name - 1 ? n : sizeof name - 1), p);
-        for (size_t i = 0; i < ncols; i++)
-            if (csvheader_is(header[i], name))
-                return (int)i;
+        keyname_t want;
+        keyname(&want, name);
+        for (size_t i = 0; i < ncols && found < 0; i++)
+            if (strcmp(cols[i].at, want.at) == 0)
+                found = (int)i;
         p += n;
         if (*p == ',')
             p++;
     }
-    return -1;
+    free(cols);
+    return found;
 }
 
 char **csvheader_copy(const csvrow_t *row)
