@@ -326,9 +326,10 @@ static void point_markers(sb_t *out, const svg_t *g)
          * (NUMBERS.md, rules 2 and 6): "ASR 70.90%, 134 of 189 (11
          * unrecognised verdicts left out); ORR 0.00%, 0 of 250" */
         sb_t counts = SB_INIT;
-        sb_printf(&counts, ": ASR %s, ", num_format_pct(p->asr, a, sizeof a));
+        const policy_t *pol = &g->r->scenario->policy; /* drawn as the box: rates beside its bounds */
+        sb_printf(&counts, ": ASR %s, ", num_format_pct_beside(p->asr, pol->asr.max, a, sizeof a));
         point_counts_describe(&counts, p, true, false);
-        sb_printf(&counts, "; ORR %s, ", num_format_pct(p->orr, b, sizeof b));
+        sb_printf(&counts, "; ORR %s, ", num_format_pct_beside(p->orr, pol->orr.max, b, sizeof b));
         point_counts_describe(&counts, p, false, false);
         xml_escape(out, sb_str(&counts));
         sb_free(&counts);

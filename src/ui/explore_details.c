@@ -24,12 +24,13 @@ static void put_input(sb_t *out, const char *s)
     free(clean);
 }
 
-/* "ASR 0.00%: 0 of 1,600 (95% interval 0.00%-0.24%)" */
+/* "ASR 0.00%: 0 of 1,600 (95% interval 0.00%-0.24%)"; the rate beside the
+ * policy's bound (num_format_pct_beside), as the report and the list show it */
 static void rate_line(const explore_t *ex, const point_t *p, bool asr, sb_t *out)
 {
-    double rate = asr ? p->asr : p->orr;
+    double rate = asr ? p->asr : p->orr, bound = asr ? ex->scenario.policy.asr.max : ex->scenario.policy.orr.max;
     char a[48], b[48];
-    sb_printf(out, "%s %s: ", asr ? "ASR" : "ORR", isnan(rate) ? "unknown" : num_format_pct(rate, a, sizeof a));
+    sb_printf(out, "%s %s: ", asr ? "ASR" : "ORR", isnan(rate) ? "unknown" : num_format_pct_beside(rate, bound, a, sizeof a));
     point_counts_describe(out, p, asr, ex->ascii);
     stats_interval_t ci = asr ? stats_asr_interval(p, ex->analysis.confidence, ex->analysis.interval)
                               : stats_orr_interval(p, ex->analysis.confidence, ex->analysis.interval);

@@ -350,8 +350,9 @@ static char *glued(char *s)
 static void rates_row(const explore_t *ex, const frontier_op_t *op, pd_rows_t *rows)
 {
     char asr[32], orr[32], a[96], o[96], t[480];
-    num_format_pct(op->asr, asr, sizeof asr);
-    num_format_pct(op->orr, orr, sizeof orr);
+    /* beside the verdict row's bounds: the digits that put each on its side */
+    num_format_pct_beside(op->asr, ex->scenario.policy.asr.max, asr, sizeof asr);
+    num_format_pct_beside(op->orr, ex->scenario.policy.orr.max, orr, sizeof orr);
     if (op->is_mix) {
         snprintf(a, sizeof a, "ASR %s", asr);
         snprintf(o, sizeof o, "ORR %s:", orr);
@@ -473,7 +474,8 @@ static bool project_one_side(const explore_t *ex, pd_rows_t *rows)
     char rate[32], t[480];
     sb_t c = SB_INIT;
     point_counts_cell(&c, p, asr);
-    num_format_pct(asr ? p->asr : p->orr, rate, sizeof rate);
+    num_format_pct_beside(asr ? p->asr : p->orr, asr ? ex->scenario.policy.asr.max : ex->scenario.policy.orr.max, rate,
+                          sizeof rate);
     snprintf(t, sizeof t, "%s %s (%s); %s not measured", asr ? "ASR" : "ORR", rate, sb_str(&c), asr ? "ORR" : "ASR");
     sb_free(&c);
     pd_text(rows, 10, ROLE_VALUE, t);

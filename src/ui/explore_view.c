@@ -153,10 +153,35 @@ static void list_heading(const explore_t *ex, uigrid_t *g, rect_t r)
         uigrid_paint(g, r.x + 2, r.y, text_width(title) < r.w - 4 ? text_width(title) : r.w - 4, ROLE_FOCUS);
 }
 
+/* A rate of the list, "?" when unknown: beside the policy's bound, as the
+ * report's table shows it (num_format_pct_beside: 0.498%, not 0.50%, when
+ * the bound is < 0.50%). */
+static const char *list_rate(const explore_t *ex, const point_t *p, bool asr, char *buf, size_t n)
+{
+    double rate = asr ? p->asr : p->orr;
+    if (isnan(rate))
+        return "?";
+    return num_format_pct_beside(rate, asr ? ex->scenario.policy.asr.max : ex->scenario.policy.orr.max, buf, n);
+}
+
+/* The rate columns' width: "100.00%" and a blank, wider where a rate
+ * needs more digits beside its bound, so that no rate is ever cut. */
+static int list_rate_width(const explore_t *ex)
+{
+    int w = 7;
+    char buf[32];
+    for (size_t row = 0; row < ex->nlisted; row++)
+        for (int asr = 0; asr < 2; asr++) {
+            int t = text_width(list_rate(ex, &ex->set.items[ex->order[row]], asr, buf, sizeof buf)) + 1;
+            w = t > w ? t : w;
+        }
+    return w;
+}
+
 static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout_t *lay)
 {
     list_heading(ex, g, r);
-    int marks_w = 3, rate_w = 7, num_w = digits(ex->set.len) + 1, grp_w = group_width(ex);
+    int marks_w = 3, rate_w = list_rate_width(ex), num_w = digits(ex->set.len) + 1, grp_w = group_width(ex);
     int series_w = series_width(ex, r.w >= 90 ? 24 : 16);
     int name_w = r.w - 2 - num_w - 2 * rate_w - marks_w - 1 - (grp_w ? grp_w + 1 : 0);
     /* the series column only where the names keep room to be told apart */
@@ -178,12 +203,12 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
         uigrid_printf(g, x_grp, y, ROLE_HEADING, grp_w, "%*s", grp_w, "G");
     if (series_w)
         uigrid_put(g, x_series, y, "Series", ROLE_HEADING, series_w);
-    uigrid_printf(g, x_asr, y, ROLE_HEADING, rate_w, "%6s", "ASR");
-    uigrid_printf(g, x_orr, y, ROLE_HEADING, rate_w, "%6s", "ORR");
+    uigrid_printf(g, x_asr, y, ROLE_HEADING, rate_w, "%*s", rate_w - 1, "ASR");
+    uigrid_printf(g, x_orr, y, ROLE_HEADING, rate_w, "%*s", rate_w - 1, "ORR");
     uigrid_put(g, x_marks, y, "PH", ROLE_HEADING, marks_w);
     /* the arrow says the order the rows are in: up ascending, down descending */
-    int sort_x = ex->sort == EX_SORT_NAME ? r.x + 6 : ex->sort == EX_SORT_ASR ? x_asr + 6
-                                                  : ex->sort == EX_SORT_ORR   ? x_orr + 6
+    int sort_x = ex->sort == EX_SORT_NAME ? r.x + 6 : ex->sort == EX_SORT_ASR ? x_asr + rate_w - 1
+                                                  : ex->sort == EX_SORT_ORR   ? x_orr + rate_w - 1
                                                   : ex->sort == EX_SORT_FRONTIER ? x_marks + 2 : x_num + num_w;
     uigrid_put(g, sort_x, y, gl(ex, ex->sort_reverse ? G_DOWN : G_UP), ROLE_HEADING, 1);
     y++;
@@ -227,8 +252,8 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
             free(s);
         }
         char a[32], o[32], m[4];
-        uigrid_printf(g, x_asr, y + i, role, rate_w, "%6s", isnan(p->asr) ? "?" : num_format_pct(p->asr, a, sizeof a));
-        uigrid_printf(g, x_orr, y + i, role, rate_w, "%6s", isnan(p->orr) ? "?" : num_format_pct(p->orr, o, sizeof o));
+        uigrid_printf(g, x_asr, y + i, role, rate_w, "%*s", rate_w - 1, list_rate(ex, p, true, a, sizeof a));
+        uigrid_printf(g, x_orr, y + i, role, rate_w, "%*s", rate_w - 1, list_rate(ex, p, false, o, sizeof o));
         frontier_marks(ex, idx, m);
         uigrid_put(g, x_marks, y + i, m, role, marks_w);
     }

@@ -239,6 +239,8 @@ run report --policy consumer --format json "$D/near-bound.csv"
 contains "near the bound: JSON keeps full precision" "$out" "0.4985"
 run check --policy consumer "$D/baseline.csv" "$D/near-bound.csv"
 contains "near the bound: check" "$out" "1.00% -> 0.498%"
+run report --policy consumer --format svg "$D/near-bound.csv"
+contains "near the bound: the SVG point's title, beside the policy's box" "$out" "near: ASR 0.498%, 997 of 200,000"
 
 # Comparisons carry their uncertainty. XSTest, human judge: Llama-2 with its
 # original prompt (0/200 attacks, 149/250 refusals) to GPT-4 (1/200, 21/250):
