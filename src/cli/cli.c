@@ -201,7 +201,7 @@ static const struct {
 
     {{"compare", required_argument, NULL, O_COMPARE}, SEC_ANALYSIS, ON(CLI_REPORT) | ON(CLI_DIFF) | ON(CLI_EXPLORE),
      "A,B", "compare point A with point B: the deltas,\n" "the break-even and a sentence (diff: the\n"
-     "two points of the files to diff; explore:\n" "--baseline A --select B)"},
+     "two points of the files to diff; explore:\n" "--baseline A --select B); once a run"},
     {{"interval", required_argument, NULL, O_INTERVAL}, SEC_ANALYSIS, ON(CLI_REPORT) | ON(CLI_EXPLORE) | ON(CLI_PRACTICE),
      "METHOD", "95% intervals: wilson (default) or\n" "clopper-pearson"},
     {{"category-shares", required_argument, NULL, O_CATEGORY_SHARES}, SEC_ANALYSIS, ON(CLI_REPORT), "LIST",
@@ -528,6 +528,10 @@ static bool apply_analysis(cli_t *c, int val, const char *arg)
     case O_COMPARE:
         if (!strchr(arg, ','))
             return flag_value(c, "compare", "expected two point names separated by a comma (A,B)", arg);
+        /* one comparison a run: a second would drop the first silently,
+         * where --example and --judge given again add up */
+        if (c->analysis.compare)
+            return flag_value(c, "compare", "given twice: one comparison a run (--compare A,B once)", arg);
         c->analysis.compare = arg;
         return true;
     case O_INTERVAL:

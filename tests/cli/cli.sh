@@ -73,6 +73,13 @@ contains "unknown policy lists the choices" "$err" "consumer, enterprise, high-r
 run report --compare nosuch,baseline
 equals "unknown --compare name exits 2" "$rc" 2
 contains "unknown --compare name is named" "$err" "no point named 'nosuch'"
+# --compare given twice is refused, naming the second: one comparison a run
+# (--example and --judge given again add up; a second --compare would
+# otherwise drop the first silently).
+run report --compare status-quo,product-ask --compare status-quo,filter-before
+equals "--compare twice exits 2" "$rc" 2
+contains "--compare twice: the flag, the value and what is expected" "$err" "--compare 'status-quo,filter-before': given twice: one comparison a run (--compare A,B once)"
+equals "--compare twice prints no report" "$out" ""
 run reprot
 equals "a mistyped subcommand exits 2" "$rc" 2
 contains "a mistyped subcommand is called one, with the list" "$err" "'reprot' is neither a subcommand nor a file; subcommands are: explore report check diff judges plot sweep practice"
