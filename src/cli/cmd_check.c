@@ -299,15 +299,20 @@ static bool set_has_rate(const pointset_t *set, bool asr)
     return false;
 }
 
-/* Says why a rate the policy bounds cannot be gated on side `s`. */
-static void say_unreadable(const cli_t *c, const side_t *s, bool asr, bound_t b, const char *what, bool columns)
+/* Says why a rate the policy bounds cannot be gated on side `s`, at the
+ * line (and column) of the file it concerns when there is one (0: none). */
+static void say_unreadable(const cli_t *c, const side_t *s, bool asr, bound_t b, const char *what, long line,
+                           int col)
 {
     sb_t msg = SB_INIT;
-    sb_printf(&msg, "%s: %s; the %s policy bounds it (", s->shown_path, what, c->check.gate.policy.key);
+    sb_puts(&msg, s->shown_path);
+    if (line > 0)
+        sb_printf(&msg, col > 0 ? ":%ld:%d" : ":%ld", line, col);
+    sb_printf(&msg, ": %s; the %s policy bounds it (", what, c->check.gate.policy.key);
     bound_describe(&msg, asr ? "ASR" : "ORR", b);
     sb_puts(&msg, ")");
     const char *unread = s->set.unread_rate_column[asr ? 0 : 1];
-    if (columns && s->set.columns && !unread)
+    if (!set_has_rate(&s->set, asr) && s->set.columns && !unread) /* what the file has instead */
         sb_printf(&msg, "; columns found: %s", s->set.columns);
     sb_printf(&msg, "; expected %s, or %s %s; --policy none gates the %s alone", points_rate_names(asr),
               asr ? "--asr-column" : "--orr-column", unread ? unread : "NAME", asr ? "ORR" : "ASR");
@@ -334,13 +339,17 @@ static bool rate_readable(const cli_t *c, const side_t *base, const side_t *cand
             continue;
         sb_t what = SB_INIT;
         const char *unread = s->set.unread_rate_column[asr ? 0 : 1];
-        bool in_file = set_has_rate(&s->set, asr);
-        if (in_file) {
+        long line = 0;
+        int col = 0;
+        if (set_has_rate(&s->set, asr)) {
+            line = s->point->line;
             char *name = text_sanitize(s->point->name, strlen(s->point->name));
             sb_printf(&what, "the %s point '%s' has no %s in its row (an empty cell, or no prompts)", s->role, name,
                       rate);
             free(name);
         } else if (unread) {
+            line = s->set.unread_rate_line[asr ? 0 : 1];
+            col = s->set.unread_rate_col[asr ? 0 : 1];
             sb_printf(&what, "the %s file has no %s, but its column '%s' looks meant for it (a misspelt header?)",
                       s->role, rate, unread);
         } else if (set_has_rate(&other->set, asr)) {
@@ -349,7 +358,7 @@ static bool rate_readable(const cli_t *c, const side_t *base, const side_t *cand
             sb_free(&what);
             continue; /* neither evaluation measured it: gated as "not measured" */
         }
-        say_unreadable(c, s, asr, b, sb_str(&what), !in_file);
+        say_unreadable(c, s, asr, b, sb_str(&what), line, col);
         sb_free(&what);
         ok = false;
     }

@@ -134,9 +134,13 @@ typedef struct {
      * NULL: a rate missing beside such a column is a misspelling, not a
      * side the evaluation lacks, and `check` refuses to gate without it. */
     char *unread_rate_column[2];
+    /* Where that column's header is (line and 1-based column), for the
+     * message that names it; 0 when there is none. */
+    long unread_rate_line[2];
+    int unread_rate_col[2];
 } pointset_t;
 
-#define POINTSET_INIT {NULL, 0, 0, NULL, NAMEINDEX_INIT, 0, NULL, 0, 0, NULL, NULL, {NULL, NULL}}
+#define POINTSET_INIT {NULL, 0, 0, NULL, NAMEINDEX_INIT, 0, NULL, 0, 0, NULL, NULL, {NULL, NULL}, {0, 0}, {0, 0}}
 
 /* A point with unknown rates and counts and the given name (copied). */
 point_t point_make(const char *name);

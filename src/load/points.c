@@ -357,7 +357,7 @@ static bool is_filter_column(const points_t *P, size_t col)
 /* One warning per column that nothing reads but whose name looks like an
  * accepted rate or count name; and, when a side has no column at all, one
  * that names the side and the names it is read from. */
-static void warn_unused(points_t *P)
+static void warn_unused(points_t *P, long header_line)
 {
     for (size_t i = 0; i < P->ncols; i++) {
         if (P->roles[i] != R_NONE || alias_role(P->header[i]) != R_NONE || is_name_part(P, i) ||
@@ -367,8 +367,11 @@ static void warn_unused(points_t *P)
         if (k < 0)
             continue;
         char **unread = &P->set->unread_rate_column[meant[k].asr ? 0 : 1];
-        if (!*unread)
+        if (!*unread) {
             *unread = text_sanitize(P->header[i], strlen(P->header[i]));
+            P->set->unread_rate_line[meant[k].asr ? 0 : 1] = header_line;
+            P->set->unread_rate_col[meant[k].asr ? 0 : 1] = (int)i + 1;
+        }
         diag_warn_file(P->d, P->fname, "column '%s' is not used; did you mean %s? (accepted: %s; or %s %s)",
                        P->header[i], meant[k].suggest, meant[k].asr ? ASR_NAMES : ORR_NAMES,
                        meant[k].asr ? "--asr-column" : "--orr-column", P->header[i]);
@@ -407,7 +410,7 @@ points_t *points_begin(const csvrow_t *header, pointset_t *set, const input_opts
         points_free(P);
         return NULL;
     }
-    warn_unused(P);
+    warn_unused(P, header->line);
     P->file_series = names_from_path(path);
     index_attr_columns(P);
     return P;

@@ -206,14 +206,16 @@ contains "practice repeats --interval" "$out" "--interval clopper-pearson"
 # The gate fails closed: both files misspell the header of a rate the
 # policy bounds (no rate is read at all), a 1% -> 90% rise must not pass.
 BADCHECK=$TESTDIR/data/bad/check
-for side in asr:ASR:attack_sucess_rate orr:ORR:over_refusl_rate; do
+# The message names the misspelt header's line and column (1:2, 1:3).
+for side in asr:ASR:attack_sucess_rate:2 orr:ORR:over_refusl_rate:3; do
+    at=${side##*:} side=${side%:*}
     f=${side%%:*} rate=${side#*:} col=${rate#*:} rate=${rate%%:*}
     run check "$BADCHECK/$f-misspelt-baseline.csv" "$BADCHECK/$f-misspelt-candidate.csv"
     equals "$rate misspelt in both files: exit 2, not a pass" "$rc" 2
     lacks "$rate misspelt in both files: no PASS" "$out" "PASS"
     contains "$rate misspelt: names the baseline, the column meant and the bound" "$err" \
-        "$BADCHECK/$f-misspelt-baseline.csv: the baseline file has no $rate, but its column '$col' looks meant for it (a misspelt header?); the consumer policy bounds it"
-    contains "$rate misspelt: the candidate too" "$err" "$BADCHECK/$f-misspelt-candidate.csv: the candidate file has no $rate"
+        "$BADCHECK/$f-misspelt-baseline.csv:1:$at: the baseline file has no $rate, but its column '$col' looks meant for it (a misspelt header?); the consumer policy bounds it"
+    contains "$rate misspelt: the candidate too" "$err" "$BADCHECK/$f-misspelt-candidate.csv:1:$at: the candidate file has no $rate"
     contains "$rate misspelt: the flag that reads the column as it is" "$err" "-column $col; --policy none gates"
     contains "$rate misspelt: the misspelt column among them" "$err" "$col"
     contains "$rate misspelt: the accepted names" "$err" "; expected "

@@ -66,13 +66,14 @@ refused "--significance, baseline without counts"
 contains "--significance, baseline without counts: says why" "$err" "--significance needs the counts behind ASR"
 
 # Under a policy that bounds ASR, a point whose ASR cell is empty (the
-# file's ASR column was read: other rows have one) is named, not its
+# file's ASR column was read: other rows have one) is named, with its line,
+# not its
 # columns; a file with no ASR column at all, beside a baseline that has
 # one, lists what it has.
 printf '%s\nv1,1,5\nv2,,5\n' "$H" >"$tmp/two.csv"
 run check --candidate-name v2 "$tmp/base.csv" "$tmp/two.csv"
 refused "the named candidate's ASR cell is empty"
-contains "empty ASR cell: the point named" "$err" "two.csv: the candidate point 'v2' has no ASR in its row (an empty cell, or no prompts); the consumer policy bounds it (ASR < 0.50%)"
+contains "empty ASR cell: the point named" "$err" "two.csv:3: the candidate point 'v2' has no ASR in its row (an empty cell, or no prompts); the consumer policy bounds it (ASR < 0.50%)"
 lacks "empty ASR cell: not said to lack the column" "$err" "columns found"
 printf 'name,over_refusal_pct\ncand,5\n' >"$tmp/orr-only.csv"
 run check "$tmp/base.csv" "$tmp/orr-only.csv"
