@@ -164,13 +164,14 @@ static const char *list_rate(const explore_t *ex, const point_t *p, bool asr, ch
     return num_format_pct_beside(rate, asr ? ex->scenario.policy.asr.max : ex->scenario.policy.orr.max, buf, n);
 }
 
-/* The rate columns' width: "100.00%" and a blank, wider where a rate
- * needs more digits beside its bound, so that no rate is ever cut. */
-static int list_rate_width(const explore_t *ex)
+/* The rate columns' width: "100.00%" and a blank, wider where a visible
+ * rate needs more digits beside its bound, so that no rate is ever cut.
+ * Only the rows drawn: a frame costs what is visible (HACKING). */
+static int list_rate_width(const explore_t *ex, size_t first, int rows)
 {
     int w = 7;
     char buf[32];
-    for (size_t row = 0; row < ex->nlisted; row++)
+    for (size_t row = first; rows > 0 && row < first + (size_t)rows && row < ex->nlisted; row++)
         for (int asr = 0; asr < 2; asr++) {
             int t = text_width(list_rate(ex, &ex->set.items[ex->order[row]], asr, buf, sizeof buf)) + 1;
             w = t > w ? t : w;
@@ -181,7 +182,16 @@ static int list_rate_width(const explore_t *ex)
 static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout_t *lay)
 {
     list_heading(ex, g, r);
-    int marks_w = 3, rate_w = list_rate_width(ex), num_w = digits(ex->set.len) + 1, grp_w = group_width(ex);
+    int rows = r.h - 2; /* under the heading and the columns' titles */
+    if (rows >= 1) { /* the rows shown first: the rate columns fit them */
+        if (ex->cursor < lay->list_scroll)
+            lay->list_scroll = ex->cursor;
+        if (ex->cursor >= lay->list_scroll + (size_t)rows)
+            lay->list_scroll = ex->cursor - (size_t)rows + 1;
+        if (lay->list_scroll + (size_t)rows > ex->nlisted) /* a page that ends on the last row */
+            lay->list_scroll = ex->nlisted > (size_t)rows ? ex->nlisted - (size_t)rows : 0;
+    }
+    int marks_w = 3, rate_w = list_rate_width(ex, lay->list_scroll, rows), num_w = digits(ex->set.len) + 1, grp_w = group_width(ex);
     int series_w = series_width(ex, r.w >= 90 ? 24 : 16);
     int name_w = r.w - 2 - num_w - 2 * rate_w - marks_w - 1 - (grp_w ? grp_w + 1 : 0);
     /* the series column only where the names keep room to be told apart */
@@ -212,15 +222,8 @@ static void draw_list(const explore_t *ex, uigrid_t *g, rect_t r, explore_layout
                                                   : ex->sort == EX_SORT_FRONTIER ? x_marks + 2 : x_num + num_w;
     uigrid_put(g, sort_x, y, gl(ex, ex->sort_reverse ? G_DOWN : G_UP), ROLE_HEADING, 1);
     y++;
-    int rows = r.y + r.h - y;
     if (rows < 1)
         return;
-    if (ex->cursor < lay->list_scroll)
-        lay->list_scroll = ex->cursor;
-    if (ex->cursor >= lay->list_scroll + (size_t)rows)
-        lay->list_scroll = ex->cursor - (size_t)rows + 1;
-    if (lay->list_scroll + (size_t)rows > ex->nlisted) /* a page that ends on the last row */
-        lay->list_scroll = ex->nlisted > (size_t)rows ? ex->nlisted - (size_t)rows : 0;
     lay->list_x = r.x, lay->list_y = y, lay->list_rows = rows, lay->list_w = r.w;
     for (int i = 0; i < rows && lay->list_scroll + (size_t)i < ex->nlisted; i++) {
         size_t row = lay->list_scroll + (size_t)i, idx = ex->order[row];
