@@ -69,7 +69,7 @@ typedef struct {
     chart_cache_t *cache;        /* what is known of the points (the series, for
                                   * markers and the legend) */
     const chart_cells_t *cells;  /* where they are drawn, once the axes are known */
-    bool sampled;         /* the curve's range is a sample's (CURVE_SAMPLE_MIN) */
+    bool sampled;         /* the curve's range is a sample's (CHART_CURVE_SAMPLE_MIN) */
     bool isocost;         /* lines of equal cost are drawn */
     bool numbers_drawn;   /* a point's number is on the plot (draw_labels): the
                            * legend's line about numbers has something to explain */
@@ -470,7 +470,7 @@ static void clamp_to_range(const axis_range_t *r, double *lo, double *hi)
         *hi = rhi;
 }
 
-static void dots_push(dots_t *d, size_t *cap, double x, double y)
+static void dots_push(chart_dots_t *d, size_t *cap, double x, double y)
 {
     d->xy = xgrow(d->xy, cap, 2 * d->n + 2, sizeof *d->xy);
     d->xy[2 * d->n] = x;
@@ -483,7 +483,7 @@ static void dots_push(dots_t *d, size_t *cap, double x, double y)
  * few per column of the plot, and drawing it again costs those. False
  * when the sampled range turned out wrong (a point lies outside it): the
  * chart must then be laid out again. */
-static bool curve_dots(const ctx_t *k, const chart_curve_t *cv, dots_t *out)
+static bool curve_dots(const ctx_t *k, const chart_curve_t *cv, chart_dots_t *out)
 {
     size_t cap = 0;
     bool have_prev = false, ok = true;
@@ -533,7 +533,7 @@ static bool curve_dots(const ctx_t *k, const chart_curve_t *cv, dots_t *out)
 }
 
 /* Draws a curve's dots: segments between neighbours, a lone dot as a dot. */
-static void draw_curve(ctx_t *k, const dots_t *d, bool dimmed)
+static void draw_curve(ctx_t *k, const chart_dots_t *d, bool dimmed)
 {
     canvas_style_t style = dimmed ? CANVAS_STYLE_DIMMED : CANVAS_STYLE_CURVE;
     canvas_prio_t prio = dimmed ? CANVAS_PRIO_GRID : CANVAS_PRIO_LINE;
@@ -1118,7 +1118,7 @@ void chart_render(chart_t *ch, const chart_opts_t *o)
     size_t len = 0;
     for (size_t i = 0; i < o->ncurves; i++)
         len += o->curves[i].len;
-    bool sample = len >= CURVE_SAMPLE_MIN && !o->cache;
+    bool sample = len >= CHART_CURVE_SAMPLE_MIN && !o->cache;
     if (sample && render_once(ch, o, true))
         return;
     if (sample)

@@ -264,7 +264,7 @@ static void curves_range(const chart_opts_t *o, bool sampled, axis_range_t *x, a
     for (size_t i = 0; i < o->ncurves; i++) {
         const chart_curve_t *cv = &o->curves[i];
         if (sampled)
-            curve_range_sampled(cv->orr, cv->asr, cv->len, CURVE_SAMPLE_STRIDE, x, y);
+            curve_range_sampled(cv->orr, cv->asr, cv->len, CHART_CURVE_SAMPLE_STRIDE, x, y);
         else
             curve_range(cv->orr, cv->asr, cv->len, x, y);
     }

@@ -15,14 +15,14 @@
 
 /* Curves of this many points or more take their range from a sample,
  * verified while drawing, so they are read once instead of twice. */
-#define CURVE_SAMPLE_MIN 65536
-#define CURVE_SAMPLE_STRIDE 256
+#define CHART_CURVE_SAMPLE_MIN 65536
+#define CHART_CURVE_SAMPLE_STRIDE 256
 
 /* A line as dot coordinates (x, y pairs); a NaN pair leaves a gap. */
 typedef struct {
     double *xy;
     size_t n;
-} dots_t;
+} chart_dots_t;
 
 /* The cells of the points on one plot: the axes and the plot's place on
  * the canvas they were worked out for, and what they gave. */
@@ -36,8 +36,8 @@ typedef struct {
     size_t *markers;         /* per occupied cell, the point whose marker shows
                               * there: the last on the frontier, else the last */
     size_t nmarkers;
-    dots_t hull, pareto;     /* the frontier's lines (see polyline_dots) */
-    dots_t *curves;          /* each curve as the dots it passes through (curve_dots) */
+    chart_dots_t hull, pareto; /* the frontier's lines (see polyline_dots) */
+    chart_dots_t *curves;      /* each curve as the dots it passes through (curve_dots) */
     size_t ncurves;
 } chart_cells_t;
 
