@@ -392,7 +392,10 @@ void explore_markdown(const explore_t *ex, sb_t *out)
             sb_puts(out, ".\n\n");
             sb_free(&d);
         }
-        sb_printf(out, "ASR %s, ORR %s.\n\n", num_format_pct(op.asr, a, sizeof a), num_format_pct(op.orr, b, sizeof b));
+        /* beside the policy's bounds and its verdict below: the digits that
+         * put each rate on its side, as the report shows them */
+        sb_printf(out, "ASR %s, ORR %s.\n\n", num_format_pct_beside(op.asr, s->policy.asr.max, a, sizeof a),
+                  num_format_pct_beside(op.orr, s->policy.orr.max, b, sizeof b));
         sb_puts(out, "| | per day | per year |\n|---|---:|---:|\n");
         sb_printf(out, "| Unnecessary refusals | %s | %s |\n", num_format_count(p.refusals, a, sizeof a),
                   num_format_count(p.refusals * MODEL_DAYS_PER_YEAR, b, sizeof b));

@@ -704,6 +704,32 @@ START_TEST(markdown_export_has_state_and_report)
 }
 END_TEST
 
+/* A rate a rounding away from a strict bound (997 of 200,000 is 0.4985%,
+ * against ASR < 0.50%): the export shows the digits that put it on its
+ * side, as the report does, never "0.50%" above "pass". */
+START_TEST(markdown_export_shows_a_rate_beside_its_bound)
+{
+    pointset_t set = POINTSET_INIT;
+    point_t p = point_make("near");
+    p.n_adversarial = 200000;
+    p.attack_successes = 997;
+    p.asr = 997.0 / 200000;
+    p.n_benign = 10000;
+    p.benign_refused = 100;
+    p.orr = 0.01;
+    pointset_add(&set, p);
+    scenario_t s = model_default_scenario();
+    explore_t e;
+    explore_init(&e, &set, strdup("near"), NULL, 0, &s, NULL);
+    sb_t md = SB_INIT;
+    explore_markdown(&e, &md);
+    ck_assert_msg(strstr(sb_str(&md), "ASR 0.498%, ORR 1.00%.") != NULL, "%s", sb_str(&md));
+    ck_assert_msg(strstr(sb_str(&md), "Policy (consumer): pass.") != NULL, "%s", sb_str(&md));
+    sb_free(&md);
+    explore_free(&e);
+}
+END_TEST
+
 START_TEST(ascii_screen_is_ascii)
 {
     keys("b j l");
@@ -1041,6 +1067,7 @@ static Suite *suite(void)
     tcase_add_test(t, scenario_file_refuses_nul_naming_its_line);
     tcase_add_test(t, scenario_save_text_checks_it_reads_back);
     tcase_add_test(t, markdown_export_has_state_and_report);
+    tcase_add_test(t, markdown_export_shows_a_rate_beside_its_bound);
     tcase_add_test(t, ascii_screen_is_ascii);
     tcase_add_test(t, click_on_a_list_row_selects_it);
     tcase_add_test(t, click_on_the_chart_selects_the_nearest_point);
