@@ -340,6 +340,28 @@ START_TEST(test_cost_follows_model)
 }
 END_TEST
 
+/* A cheapest point exactly on a strict bound (status-quo's ORR 5.00% under
+ * ORR < 5.00%) fails it, yet mixes toward it pass and approach its cost:
+ * the worked steps say so in the report's words (optimal_limit_describe),
+ * not nothing. */
+START_TEST(test_cost_on_a_strict_bound_says_not_attained)
+{
+    practice_ex_t ex = text_example(PRACTICE_COST);
+    policy_find("consumer", &ex.scenario.policy);
+    ex.scenario.cost_harm = 10000;
+    P(&ex, 1)->asr = 0.004; /* product-ask passes; status-quo sits on ORR < 5.00% */
+    practice_solution_t sol = PRACTICE_SOLUTION_INIT;
+    practice_solve(&ex, &sol);
+    ck_assert_uint_eq(sol.answer.letters, 1u << 1);
+    ck_assert_msg(strstr(sb_str(&sol.steps), "With mixes allowed, the optimum on the achievable hull is not "
+                                             "attained: measured point status-quo fails ORR < 5.00% by its equality "
+                                             "(ORR 5.00%); mixes toward it pass and approach its") != NULL,
+                  "%s", sb_str(&sol.steps));
+    practice_solution_free(&sol);
+    practice_ex_free(&ex);
+}
+END_TEST
+
 START_TEST(test_category_follows_policy)
 {
     practice_ex_t ex = text_example(PRACTICE_CATEGORY);
@@ -758,6 +780,7 @@ static Suite *practice_suite(void)
     tcase_add_test(t, test_frontier_follows_model);
     tcase_add_test(t, test_sample_follows_stats);
     tcase_add_test(t, test_cost_follows_model);
+    tcase_add_test(t, test_cost_on_a_strict_bound_says_not_attained);
     tcase_add_test(t, test_category_follows_policy);
     tcase_add_test(t, test_every_answer_reachable);
     tcase_set_timeout(t, 60);
