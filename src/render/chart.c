@@ -687,7 +687,7 @@ static bool cells_build(chart_cells_t *c, const ctx_t *k)
         if (chart_drawable(o, i))
             cell_of(k, o->points->items[i].orr * 100, o->points->items[i].asr * 100, &c->col[i], &c->row[i]);
     }
-    labels_points_t in = {o->points, o->frontier, o->in_group, c->col, c->row, -1, -1, false, 0, NULL};
+    labels_points_t in = {o->points, o->frontier, o->in_group, c->col, c->row, -1, -1, false, 0, NULL, NULL};
     labels_cells_build(&c->labels, c->width, c->height, &in);
     cells_markers(c, k);
     const frontier_t *f = o->frontier;
@@ -823,7 +823,8 @@ static void draw_labels(ctx_t *k)
     chart_t *ch = k->ch;
     labels_area_t area = label_area(k);
     labels_points_t in = {k->o->points, k->o->frontier, k->o->in_group, ch->point_col, ch->point_row,
-                          k->o->selected, k->o->baseline, k->o->no_labels, k->L.plot_w / 3, &k->cells->labels};
+                          k->o->selected, k->o->baseline, k->o->no_labels, k->L.plot_w / 3, &k->cells->labels,
+                          k->o->scenario ? &k->o->scenario->policy : NULL};
     labels_t lab;
     labels_points(&lab, &area, &in);
     ch->point_number = chart_cache_numbers(k->cache, &lab);

@@ -8,6 +8,7 @@
 #include "base/text.h"
 #include "base/xalloc.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,13 +218,16 @@ static void key_add(labels_t *l, char *line)
     l->key[l->nkey++] = line;
 }
 
-static void key_line_for(labels_t *l, const pointset_t *set, size_t i)
+/* "  3  name  (ORR 6.00%, ASR 0.20%)": the rates beside the policy's
+ * bounds, as the chart draws its box (0.498% against ASR < 0.50%). */
+static void key_line_for(labels_t *l, const labels_points_t *in, size_t i)
 {
-    const point_t *p = &set->items[i];
+    const point_t *p = &in->points->items[i];
+    double orr_max = in->policy ? in->policy->orr.max : INFINITY, asr_max = in->policy ? in->policy->asr.max : INFINITY;
     char a[32], b[32];
     sb_t sb = SB_INIT;
-    sb_printf(&sb, "%3zu  %s  (ORR %s, ASR %s)", LABELS_NUMBER(i), p->name, num_format_pct(p->orr, a, sizeof a),
-              num_format_pct(p->asr, b, sizeof b));
+    sb_printf(&sb, "%3zu  %s  (ORR %s, ASR %s)", LABELS_NUMBER(i), p->name,
+              num_format_pct_beside(p->orr, orr_max, a, sizeof a), num_format_pct_beside(p->asr, asr_max, b, sizeof b));
     key_add(l, sb_detach(&sb));
 }
 
@@ -307,7 +311,7 @@ static bool number_points(labels_t *l, const labels_points_t *in, const labels_c
             l->numbered[l->nnumbered++] = gs->g[j].members[m];
     qsort(l->numbered, l->nnumbered, sizeof *l->numbered, by_index);
     for (size_t k = 0; k < l->nnumbered; k++)
-        key_line_for(l, in->points, l->numbered[k]);
+        key_line_for(l, in, l->numbered[k]);
     return true;
 }
 

@@ -30,6 +30,7 @@
 #include "render/canvas.h"
 #include "core/frontier.h"
 #include "core/point.h"
+#include "core/policy.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -93,6 +94,8 @@ typedef struct {
     int max_name;               /* names wider than this (and LABELS_NAME_MAX) are numbered */
     const labels_cells_t *cells; /* these points already by cell on this canvas
                                   * (labels_cells_build); NULL: worked out per call */
+    const policy_t *policy;      /* the key's rates are shown beside its bounds
+                                  * (num_format_pct_beside); NULL: none */
 } labels_points_t;
 
 /* The labelled points of `in` (its `cells` is not read) by cell on a canvas

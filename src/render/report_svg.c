@@ -361,7 +361,7 @@ static void points(sb_t *out, svg_t *g)
 {
     labels_area_t area = {&g->grid, 0, 0, GRID_COLS, GRID_ROWS};
     labels_points_t in = {g->r->points, &g->focus.frontier, g->focus.in_group, g->col, g->row, -1, -1,
-                          g->opts.no_labels, GRID_COLS / 3, NULL};
+                          g->opts.no_labels, GRID_COLS / 3, NULL, &g->r->scenario->policy};
     labels_points(&g->labels, &area, &in);
     sb_puts(out, "<g id=\"points\">\n");
     point_markers(out, g);

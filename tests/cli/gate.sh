@@ -243,6 +243,12 @@ run check --policy consumer "$D/baseline.csv" "$D/near-bound.csv"
 contains "near the bound: check" "$out" "1.00% -> 0.498%"
 run report --policy consumer --format svg "$D/near-bound.csv"
 contains "near the bound: the SVG point's title, beside the policy's box" "$out" "near: ASR 0.498%, 997 of 200,000"
+# the chart's key (numbered points, --no-labels) beside the box it draws,
+# in the text chart and the SVG alike
+run report --policy consumer --no-labels "$D/near-bound.csv"
+contains "near the bound: the text chart's key" "$out" "1  near  (ORR 1.00%, ASR 0.498%)"
+run report --policy consumer --no-labels --format svg "$D/near-bound.csv"
+contains "near the bound: the SVG's key" "$out" "1  near  (ORR 1.00%, ASR 0.498%)"
 
 # Comparisons carry their uncertainty. XSTest, human judge: Llama-2 with its
 # original prompt (0/200 attacks, 149/250 refusals) to GPT-4 (1/200, 21/250):
