@@ -246,6 +246,15 @@ contains "explorer: the share as given" "$out" "Adversarial  0.037%"
 contains "explorer: no change in harmful outputs" "$(printf '%s' "$out" | sed 's/^| //' | tr -s ' \n' '  ')" \
     "Moving from status-quo to filter-after: 99,963 more unnecessary refusals and no change in harmful outputs"
 
+# A mix held just under a strict bound shows the digits that keep it under
+# (never an "ASR 0.50%" that passes beside product-ask's 0.50% that fails):
+# at $2 and $2,000, 16.7% baseline + 83.3% variant-B, held under ASR < 0.50%.
+for fmt in text markdown; do
+    out=$("$T" report --format $fmt --cost-refusal 2 --cost-harm 2000 --example builtin 2>/dev/null | tr -s ' \n' '  ')
+    contains "$fmt: a mix held under a strict bound shows it under the bound" "$out" \
+        "ASR 0.4999995%, ORR 2.83%: daily cost \$666,100 (held just under the policy's ASR bound)"
+done
+
 "$T" report --format pdf >/dev/null 2>"$tmp/err"
 equals "an unknown format exits 2" "$?" 2
 contains "the message lists the formats" "$(cat "$tmp/err")" "text, json, markdown, csv or svg"
