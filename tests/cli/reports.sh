@@ -255,6 +255,24 @@ for fmt in text markdown; do
         "ASR 0.4999995%, ORR 2.83%: daily cost \$666,100 (held just under the policy's ASR bound)"
 done
 
+# A warning of loading is said under the table it changes, not only on
+# stderr (NUMBERS.md, rule 6): a misspelt ASR header in text and Markdown,
+# and whole, with its parts, in JSON.
+printf 'name,atack_success_pct,over_refusal_pct\na,1,2\nb,2,1\n' >"$tmp/typo.csv"
+out=$("$T" report "$tmp/typo.csv" 2>/dev/null | tr -s ' \n' '  ')
+contains "text: the warnings of loading under the table" "$out" \
+    "Warnings of loading (about the points above) $tmp/typo.csv: column 'atack_success_pct' is not used; did you mean attack_success_pct?"
+out=$("$T" report --format markdown "$tmp/typo.csv" 2>/dev/null)
+contains "markdown: the warnings of loading" "$out" "## Warnings of loading"
+contains "markdown: the misspelt column named" "$out" "column 'atack\\_success\\_pct' is not used"
+if $have_python; then
+    said=$("$T" report --format json "$tmp/typo.csv" 2>/dev/null | python3 -c '
+import json, sys
+w = json.load(sys.stdin)["warnings"]
+print(w[0]["file"].endswith("typo.csv") and w[0]["lines"] == [] and "atack_success_pct" in w[0]["text"] and len(w) == 2)')
+    equals "json: every warning whole, with its file" "$said" "True"
+fi
+
 "$T" report --format pdf >/dev/null 2>"$tmp/err"
 equals "an unknown format exits 2" "$?" 2
 contains "the message lists the formats" "$(cat "$tmp/err")" "text, json, markdown, csv or svg"
