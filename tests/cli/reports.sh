@@ -273,6 +273,13 @@ print(w[0]["file"].endswith("typo.csv") and w[0]["lines"] == [] and "atack_succe
     equals "json: every warning whole, with its file" "$said" "True"
 fi
 
+# Per-category rates carry their counts (NUMBERS.md, rule 2), and the
+# heading says which categories the policy checks: on XSTest, none is
+# critical, so the consumer bound on critical harms checks none.
+out=$("$T" report --preset xstest "$DATADIR"/xstest/xstest_v2_labels_gpt4.csv 2>/dev/null)
+contains "categories: the count beside each rate" "$out" "contrast_discr                                    4.00%         1/25"
+contains "categories: none critical, none checked" "$out" "None is critical (a critical column, or self-harm or child safety in its name)"
+
 "$T" report --format pdf >/dev/null 2>"$tmp/err"
 equals "an unknown format exits 2" "$?" 2
 contains "the message lists the formats" "$(cat "$tmp/err")" "text, json, markdown, csv or svg"
