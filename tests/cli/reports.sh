@@ -246,6 +246,35 @@ contains "explorer: the share as given" "$out" "Adversarial  0.037%"
 contains "explorer: no change in harmful outputs" "$(printf '%s' "$out" | sed 's/^| //' | tr -s ' \n' '  ')" \
     "Moving from status-quo to filter-after: 99,963 more unnecessary refusals and no change in harmful outputs"
 
+# Cut names still tell the points apart: no two rows of the text table (at
+# 80 and 100 columns) or the Markdown table show the same name cell, on
+# every shipped example and on the published operating points.
+# table_names FMT WIDTH ARGS...: the name cell of each row of the table.
+table_names() {
+    fmt=$1 width=$2; shift 2
+    "$T" report --format "$fmt" --width "$width" "$@" 2>/dev/null |
+        if [ "$fmt" = text ]; then
+            sed -n '/^Point /,/^$/p' | sed '1d;/^$/d;/^Counts (of n)/d;/^Names: /d' | sed 's/   *.*//'
+        else
+            sed -n '/^| Point |/,/^$/p' | sed '1,2d;/^$/d' | cut -d'|' -f2
+        fi
+}
+examples=$("$T" --list-examples | sed -n 's/^  \([a-z][a-z0-9-]*\)  .*/\1/p')
+for width in 80 100; do
+    for fmt in text markdown; do
+        for ex in $examples; do
+            names=$(table_names $fmt $width --example "$ex")
+            equals "$fmt, width $width, --example $ex: no two rows show the same name" \
+                "$(printf '%s\n' "$names" | sort | uniq -d | head -3)" ""
+        done
+        names=$(table_names $fmt $width "$DATADIR/published-operating-points.csv")
+        equals "$fmt, width $width, published operating points: no two rows show the same name" \
+            "$(printf '%s\n' "$names" | sort | uniq -d | head -3)" ""
+    done
+done
+out=$("$T" report --width 80 --example jailbreakbench 2>/dev/null)
+contains "a cut name keeps what tells it apart" "$out" "adaptive_rand\342\200\246gpt-4-0125-preview"
+
 "$T" report --format pdf >/dev/null 2>"$tmp/err"
 equals "an unknown format exits 2" "$?" 2
 contains "the message lists the formats" "$(cat "$tmp/err")" "text, json, markdown, csv or svg"
