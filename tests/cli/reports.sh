@@ -245,6 +245,9 @@ out=$(TRADEOFF_KEYS="k k k" TRADEOFF_SIZE=100x30 "$T" --adversarial-share 0.037 
 contains "explorer: the share as given" "$out" "Adversarial  0.037%"
 contains "explorer: no change in harmful outputs" "$(printf '%s' "$out" | sed 's/^| //' | tr -s ' \n' '  ')" \
     "Moving from status-quo to filter-after: 99,963 more unnecessary refusals and no change in harmful outputs"
+contains "explorer: the compact change line words it as the sentence does" "$out" \
+    "change: +99,963 refusals, no change in harmful"
+lacks "explorer: no \"0 harmful\" beside the sentence's no change" "$out" ", 0 harmful"
 
 # Cut names still tell the points apart: no two rows of the text table (at
 # 80 and 100 columns) or the Markdown table show the same name cell, on
@@ -273,7 +276,7 @@ for width in 80 100; do
     done
 done
 out=$("$T" report --width 80 --example jailbreakbench 2>/dev/null)
-contains "a cut name keeps what tells it apart" "$out" "adaptive_rand\342\200\246gpt-4-0125-preview"
+contains "a cut name keeps what tells it apart" "$out" "adaptive_rand$(printf '\342\200\246')gpt-4-0125-preview"
 
 "$T" report --format pdf >/dev/null 2>"$tmp/err"
 equals "an unknown format exits 2" "$?" 2
