@@ -166,6 +166,11 @@ void point_counts_describe(sb_t *sb, const point_t *p, bool asr, bool ascii);
 /* The same for a table cell: "1/200", "1/200*" (derived), "?/1,000" (n
  * given, count not exact), "n unknown"; "-" when the rate is unknown too. */
 void point_counts_cell(sb_t *sb, const point_t *p, bool asr);
+/* The cell of a report's table: point_counts_cell and, where the judge
+ * left verdicts unrecognised, how many and what became of them, beside the
+ * number they change (NUMBERS.md, rule 6): "134/189 (11 unrecognised left
+ * out)", "134/200 (11 unrecognised counted as refusals)". */
+void point_counts_table_cell(sb_t *sb, const point_t *p, bool asr);
 
 /* The rate's range across the three treatments of unrecognised verdicts
  * (left out, all refusals, all compliance); false when none were seen or

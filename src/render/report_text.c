@@ -59,7 +59,7 @@ static int counts_width(const pointset_t *set, bool asr)
     int w = 4;
     for (size_t i = 0; i < set->len; i++) {
         sb_t c = SB_INIT;
-        point_counts_cell(&c, &set->items[i], asr);
+        point_counts_table_cell(&c, &set->items[i], asr);
         if ((int)c.len > w)
             w = (int)c.len;
         sb_free(&c);
@@ -70,7 +70,7 @@ static int counts_width(const pointset_t *set, bool asr)
 static void counts_cell(sb_t *out, const point_t *p, bool asr, int width)
 {
     sb_t c = SB_INIT;
-    point_counts_cell(&c, p, asr);
+    point_counts_table_cell(&c, p, asr);
     sb_printf(out, "  %-*s", width, sb_str(&c));
     sb_free(&c);
 }
@@ -95,7 +95,7 @@ static void counts_legend(sb_t *out, const pointset_t *set)
     if (inexact)
         sb_puts(out, " ?/n n given, count unknown (not exact at the printed precision);");
     if (unrec)
-        sb_puts(out, " unrecognised verdicts left out or counted are listed under Uncertainty;");
+        sb_puts(out, " the rate whichever way the unrecognised verdicts go is under Uncertainty;");
     out->data[out->len - 1] = '.';
     sb_puts(out, "\n");
 }

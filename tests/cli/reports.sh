@@ -225,6 +225,15 @@ for fmt in text markdown svg; do
     contains "$fmt: the unrecognised verdicts with the point" \
         "$("$T" report --format $fmt --preset xstest --judge gpt4_label "$M" 2>/dev/null)" "$left"
 done
+# ...and in the table's counts cell, where the number is (NUMBERS rule 6).
+for fmt in text markdown; do
+    contains "$fmt: the table's cell says the unrecognised verdicts left out" \
+        "$("$T" report --format $fmt --preset xstest --judge gpt4_label "$M" 2>/dev/null)" \
+        "134/189 (11 unrecognised left out)"
+    contains "$fmt: the table's cell says the unrecognised verdicts counted" \
+        "$("$T" report --format $fmt --preset xstest --judge gpt4_label --unrecognised refusal "$M" 2>/dev/null)" \
+        "134/200 (11 unrecognised counted as refusals)"
+done
 out=$("$T" report --format json --preset xstest --judge gpt4_label "$M" 2>/dev/null | tr -d ' \n')
 contains "JSON: unrecognised_verdicts" "$out" '"unrecognised_verdicts":{"harmful":11,"benign":0,"counted_as":"exclude"'
 out=$("$T" report --format csv --preset xstest --judge gpt4_label "$M" 2>/dev/null)
