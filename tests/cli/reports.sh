@@ -287,6 +287,14 @@ done
 out=$("$T" report --width 80 --example jailbreakbench 2>/dev/null)
 contains "a cut name keeps what tells it apart" "$out" "adaptive_rand$(printf '\342\200\246')gpt-4-0125-preview"
 
+# --interval exact: Clopper-Pearson's other name, said in --help and read so.
+contains "--help names exact beside clopper-pearson" "$("$T" report --help)" "clopper-pearson (also: exact"
+equals "--interval exact is --interval clopper-pearson" \
+    "$("$T" report --interval exact --example chatbot-sweep 2>&1)" \
+    "$("$T" report --interval clopper-pearson --example chatbot-sweep 2>&1)"
+"$T" report --interval bayes >/dev/null 2>"$tmp/err"
+contains "a bad --interval lists exact too" "$(cat "$tmp/err")" "expected wilson or clopper-pearson (also: exact)"
+
 "$T" report --format pdf >/dev/null 2>"$tmp/err"
 equals "an unknown format exits 2" "$?" 2
 contains "the message lists the formats" "$(cat "$tmp/err")" "text, json, markdown, csv or svg"

@@ -93,7 +93,14 @@ bad "a bad --where" 'where = "model"' "bad.txt:3:9: where 'model': expected"
 bad "a count of prompts that is not one" 'n-adversarial = 0.5' \
     "bad.txt:3:17: n-adversarial '0.5': expected a whole number of prompts from 1 to 1e15"
 bad "a blank column" 'asr-column = " , "' "bad.txt:3:14: asr-column ' , ': expected a column name"
-bad "a bad interval" 'interval = bayes' "bad.txt:3:12: interval 'bayes': expected wilson or clopper-pearson"
+bad "a bad interval" 'interval = bayes' "bad.txt:3:12: interval 'bayes': expected wilson or clopper-pearson (also: exact)"
+# "exact", Clopper-Pearson's other name, reads as it does on the command line
+printf 'tradeoff-scenario = 3\nfile = "%s"\ninterval = exact\n' "$XS" >exact.txt
+keys "" --scenario exact.txt
+equals "interval = exact: exit 0" "$rc" 0
+shown=$(body "$out")
+keys "" --interval clopper-pearson "$XS"
+equals "interval = exact: the screen of --interval clopper-pearson" "$shown" "$(body "$out")"
 bad "a reading option twice" 'judge = a
 judge = b' "bad.txt:4:1: 'judge' is given twice"
 bad "a control character, shown harmless" "$(printf 'preset = x\033[31m')" \
