@@ -134,9 +134,15 @@ typedef struct {
      * NULL: a rate missing beside such a column is a misspelling, not a
      * side the evaluation lacks, and `check` refuses to gate without it. */
     char *unread_rate_column[2];
+    /* Per side ([0] ASR, [1] ORR): a table of points read into the set has
+     * a column that side is read from (a rate, or n and count), however
+     * many of its cells are empty. A side without such a column is one
+     * the evaluation lacks; with one, a point without the rate has an
+     * empty cell. False for other inputs (`check` then asks the points). */
+    bool rate_column[2];
 } pointset_t;
 
-#define POINTSET_INIT {NULL, 0, 0, NULL, NAMEINDEX_INIT, 0, NULL, 0, 0, NULL, NULL, {NULL, NULL}}
+#define POINTSET_INIT {NULL, 0, 0, NULL, NAMEINDEX_INIT, 0, NULL, 0, 0, NULL, NULL, {NULL, NULL}, {false, false}}
 
 /* A point with unknown rates and counts and the given name (copied). */
 point_t point_make(const char *name);
