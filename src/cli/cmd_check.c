@@ -313,32 +313,35 @@ static void check_json(sb_t *out, const side_t *base, const side_t *cand, const 
     sb_free(&reasons);
 }
 
-/* Some point of the file has the rate: its column was read. */
+/* The file has the rate: the loader read a column for it (pointset_t's
+ * rate_column), or, for inputs that are not tables of points, some point
+ * has it. */
 static bool set_has_rate(const pointset_t *set, bool asr)
 {
+    if (set->rate_column[asr ? 0 : 1]) /* its header has the column, empty cells or not */
+        return true;
     for (size_t i = 0; i < set->len; i++)
         if (!isnan(asr ? set->items[i].asr : set->items[i].orr))
             return true;
     return false;
 }
 
-/* Says why a rate the policy bounds cannot be gated on side `s`, at the
- * line (and column) of the file it concerns when there is one (0: none). */
-static void say_unreadable(const cli_t *c, const side_t *s, bool asr, bound_t b, const char *what, long line,
-                           int col)
+/* Says why a rate the policy bounds cannot be gated on side `s`, at `where`
+ * (its file, or the place in it: "base.csv:1:2"). */
+static void say_unreadable(const cli_t *c, const side_t *s, const char *where, bool asr, bound_t b, const char *what,
+                           bool columns)
 {
     sb_t msg = SB_INIT;
-    sb_puts(&msg, s->shown_path);
-    if (line > 0)
-        sb_printf(&msg, col > 0 ? ":%ld:%d" : ":%ld", line, col);
-    sb_printf(&msg, ": %s; the %s policy bounds it (", what, c->check.gate.policy.key);
+    sb_printf(&msg, "%s: %s; the %s policy bounds it (", where, what, c->check.gate.policy.key);
     bound_describe(&msg, asr ? "ASR" : "ORR", b);
     sb_puts(&msg, ")");
     const char *unread = s->set.unread_rate_column[asr ? 0 : 1];
-    if (!set_has_rate(&s->set, asr) && s->set.columns && !unread) /* what the file has instead */
+    if (columns && s->set.columns && !unread)
         sb_printf(&msg, "; columns found: %s", s->set.columns);
-    sb_printf(&msg, "; expected %s, or %s %s; --policy none gates the %s alone", points_rate_names(asr),
-              asr ? "--asr-column" : "--orr-column", unread ? unread : "NAME", asr ? "ORR" : "ASR");
+    if (columns) /* a column missing: what it could be called */
+        sb_printf(&msg, "; expected %s, or %s %s", points_rate_names(asr), asr ? "--asr-column" : "--orr-column",
+                  unread ? unread : "NAME");
+    sb_printf(&msg, "; --policy none gates the %s alone", asr ? "ORR" : "ASR");
     cli_error("%s", sb_str(&msg));
     sb_free(&msg);
 }
@@ -360,29 +363,31 @@ static bool rate_readable(const cli_t *c, const side_t *base, const side_t *cand
         const side_t *s = sides[k], *other = sides[1 - k];
         if (!isnan(asr ? s->point->asr : s->point->orr))
             continue;
-        sb_t what = SB_INIT;
+        sb_t what = SB_INIT, where = SB_INIT;
+        sb_puts(&where, s->shown_path);
         const char *unread = s->set.unread_rate_column[asr ? 0 : 1];
-        long line = 0;
-        int col = 0;
-        if (set_has_rate(&s->set, asr)) {
-            line = s->point->line;
+        bool in_file = set_has_rate(&s->set, asr);
+        if (in_file) {
             char *name = text_sanitize(s->point->name, strlen(s->point->name));
-            sb_printf(&what, "the %s point '%s' has no %s in its row (an empty cell, or no prompts)", s->role, name,
-                      rate);
+            sb_printf(&what, "the %s point '%s' has no %s in its row", s->role, name, rate);
+            if (s->point->line > 0 && s->point->source && strcmp(s->point->source, s->path) == 0)
+                sb_printf(&what, ", line %ld", s->point->line);
+            sb_puts(&what, " (an empty cell, or no prompts)");
             free(name);
-        } else if (unread) {
-            line = s->set.unread_rate_line[asr ? 0 : 1];
-            col = s->set.unread_rate_col[asr ? 0 : 1];
+        } else if (unread) { /* named where its header is */
+            sb_printf(&where, ":%ld:%d", s->set.unread_rate_line[asr ? 0 : 1], s->set.unread_rate_col[asr ? 0 : 1]);
             sb_printf(&what, "the %s file has no %s, but its column '%s' looks meant for it (a misspelt header?)",
                       s->role, rate, unread);
         } else if (set_has_rate(&other->set, asr)) {
             sb_printf(&what, "the %s file has no %s, and the %s file has", s->role, rate, other->role);
         } else {
             sb_free(&what);
+            sb_free(&where);
             continue; /* neither evaluation measured it: gated as "not measured" */
         }
-        say_unreadable(c, s, asr, b, sb_str(&what), line, col);
+        say_unreadable(c, s, sb_str(&where), asr, b, sb_str(&what), !in_file);
         sb_free(&what);
+        sb_free(&where);
         ok = false;
     }
     return ok;

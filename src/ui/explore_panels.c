@@ -394,13 +394,16 @@ static void baseline_rows(const explore_t *ex, const frontier_op_t *op, pd_rows_
                  c.group_b);
         pd_text(rows, 10, ROLE_BAD, v);
     }
-    num_format_change(c.d_refusals, num_format_count, dr, sizeof dr);
-    num_format_change(c.d_harmful, num_format_count, dh, sizeof dh);
     if (model_costs_set(&ex->scenario) && isfinite(c.d_cost)) {
         char m[NUM_BUF];
         snprintf(dc, sizeof dc, ", cost %s", num_format_change(c.d_cost, num_format_money, m, sizeof m));
     }
-    snprintf(v, sizeof v, "change: %s refusals, %s harmful%s", dr, dh, dc);
+    sb_t change = SB_INIT;
+    model_change_compact(&change, c.d_refusals, "refusals");
+    sb_puts(&change, ", ");
+    model_change_compact(&change, c.d_harmful, "harmful");
+    snprintf(v, sizeof v, "change: %s%s", sb_str(&change), dc);
+    sb_free(&change);
     pd_text(rows, 7, ROLE_VALUE, v);
     if (isfinite(c.break_even) && c.break_even_undetermined)
         snprintf(v, sizeof v, "break-even: undetermined (%s on the estimates)",
