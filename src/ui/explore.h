@@ -358,6 +358,9 @@ void explore_go(explore_t *ex, explore_place_t pl);
 /* One slider step of the focused control, up (dir > 0) or down; coarse:
  * a factor of ten, or a curve's next stop. */
 void explore_adjust(explore_t *ex, int dir, bool coarse);
+/* How many thresholds a coarse step moves along a curve of len thresholds:
+ * a twentieth of them, rounded up, never less than one. */
+size_t explore_curve_coarse_stride(size_t len);
 /* Sets the focused control from typed text; NULL when done, else the
  * reason (written into `why`, or a constant). */
 const char *explore_apply_value(explore_t *ex, const char *text, char *why, size_t n);

@@ -396,7 +396,7 @@ static chart_opts_t chart_options(const explore_t *ex, rect_t r, const frontier_
     o.xscale = o.yscale = ex->scale;
     o.steady_legend = true;
     o.axes_from_data = true; /* the bounds are controls: moving one keeps the axes */
-    o.numbers_legend = "8+2: list's # 8 and 2 more";
+    o.numbers_legend = "numbers: list's #";
     return o;
 }
 

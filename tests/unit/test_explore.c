@@ -908,8 +908,13 @@ START_TEST(a_curve_is_one_row_and_steps_through_its_thresholds)
     size_t before = e.curves.items[0].step;
     ck_assert(keyscript_run(&scr, "L", 100, 30, &dumps, &err));
     size_t after = e.curves.items[0].step;
-    ck_assert_uint_gt(after, before);
-    ck_assert_uint_le(after - before, (c->len + 19) / 20 + 1);
+    ck_assert_uint_eq(after - before, explore_curve_coarse_stride(c->len));
+    ck_assert_uint_eq(explore_curve_coarse_stride(c->len), (c->len - 1 + 19) / 20);
+    /* every coarse press moves that same count, and H undoes L */
+    ck_assert(keyscript_run(&scr, "L", 100, 30, &dumps, &err));
+    ck_assert_uint_eq(e.curves.items[0].step - after, explore_curve_coarse_stride(c->len));
+    ck_assert(keyscript_run(&scr, "H H", 100, 30, &dumps, &err));
+    ck_assert_uint_eq(e.curves.items[0].step, before);
     /* a threshold above every score is refused, naming the highest */
     sb_reset(&why);
     ck_assert(!explore_set_threshold(&e, "2", &why));

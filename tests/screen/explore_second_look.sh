@@ -1,0 +1,24 @@
+#!/bin/sh
+# explore_second_look.sh: what a second newcomer found in the explorer, one
+# section a defect, each driven by a key script (TRADEOFF_KEYS).
+. "$TESTDIR/lib/tap.sh"
+. "$TESTDIR/lib/screen.sh" # keys SCRIPT [ARGS...]: the explorer on SCRIPT; sets $out, $err, $rc
+
+# L and H move a curve by the same count of thresholds on every press: a
+# twentieth of them, rounded up (3,062 steps apart: 154), and H undoes L.
+steps() { printf '%s\n' "$out" | grep -o 'step [0-9,]* of 3,063' | tr '\n' ';'; }
+keys "L <Dump> L <Dump> L <Dump> L <Dump> H <Dump> H" "$DATADIR"/chatbot-scores.csv
+equals "each L and H moves 154 thresholds" "$(steps)" \
+    "step 155 of 3,063;step 309 of 3,063;step 463 of 3,063;step 617 of 3,063;step 463 of 3,063;step 309 of 3,063;"
+
+# The key says what the numbers drawn mean, and nothing of numbers not
+# drawn: the builtin chart shows "4,5" (two in one place), no "8+2".
+SIZE=120x45 keys "" --example builtin
+contains "the chart shows 4,5" "$out" "4,5"
+contains "the legend explains N,M" "$out" "numbers: list's #; N,M two in one place"
+lacks "and no point 8 and 2 more" "$out" "8+2"
+plot=$("$T" plot --example builtin --ascii --width 80 --height 24)
+contains "the plot's key explains N,M" "$plot" "  #  on the chart: N,M two in one place"
+lacks "and nothing it does not draw" "$plot" "N+k"
+
+tap_done
