@@ -383,24 +383,30 @@ static void baseline_rows(const explore_t *ex, const frontier_op_t *op, pd_rows_
 {
     char v[480], dr[64], dh[64], dc[64] = "";
     comparison_t c = explore_compare(ex, op);
+    /* The baseline's name decorates: the list marks it and the sentence
+     * names it, so it gives way before the rows that carry the decision
+     * (the change, the break-even, the daily cost). */
     snprintf(v, sizeof v, "vs baseline %s %s", chart_baseline_glyph(ex->ascii), ex->baseline_name);
-    pd_text(rows, 8, ROLE_BASELINE, v);
+    pd_text(rows, 4, ROLE_BASELINE, v);
     rows->rows[rows->n - 1].one_row = true; /* a name: the sentence says it whole */
     /* Across groups the panel says first that it compares different
-     * measurements, and names both. */
+     * measurements, and names both on one row: the sentence under the
+     * panel names them whole, and the decision's rows keep their room. */
     if (!c.comparable) {
         snprintf(v, sizeof v, "%s: %s vs %s", c.groups_known ? "different sets" : "different groups", c.group_a,
                  c.group_b);
         pd_text(rows, 10, ROLE_BAD, v);
+        rows->rows[rows->n - 1].one_row = true;
     }
+    /* each number glued to what it counts: wrapped, never split from it */
     num_format_change(c.d_refusals, num_format_count, dr, sizeof dr);
     num_format_change(c.d_harmful, num_format_count, dh, sizeof dh);
     if (model_costs_set(&ex->scenario) && isfinite(c.d_cost)) {
         char m[NUM_BUF];
-        snprintf(dc, sizeof dc, ", cost %s", num_format_change(c.d_cost, num_format_money, m, sizeof m));
+        snprintf(dc, sizeof dc, ", cost\x1f%s", num_format_change(c.d_cost, num_format_money, m, sizeof m));
     }
-    snprintf(v, sizeof v, "change: %s refusals, %s harmful%s", dr, dh, dc);
-    pd_text(rows, 7, ROLE_VALUE, v);
+    snprintf(v, sizeof v, "change: %s\x1frefusals, %s\x1fharmful%s", dr, dh, dc);
+    pd_text(rows, 9, ROLE_VALUE, v);
     if (isfinite(c.break_even) && c.break_even_undetermined)
         snprintf(v, sizeof v, "break-even: undetermined (%s on the estimates)",
                  num_format_count(c.break_even, dr, sizeof dr));
@@ -414,7 +420,7 @@ static void baseline_rows(const explore_t *ex, const frontier_op_t *op, pd_rows_
         snprintf(v, sizeof v, "no break-even: %s",
                  c.kind == CMP_SAME ? "nothing changes" : c.kind == CMP_UNKNOWN ? "a rate is missing"
                                                                                 : "one side is better on both");
-    pd_text(rows, 7, ROLE_VALUE, v);
+    pd_text(rows, 9, ROLE_VALUE, v);
     /* How the intervals were made (paired prompt by prompt, or why not):
      * a low priority, left out before a number on a short panel. */
     if (c.pairing.paired || c.pairing.why[0]) {

@@ -3,6 +3,7 @@
 # section a defect, each driven by a key script (TRADEOFF_KEYS).
 . "$TESTDIR/lib/tap.sh"
 . "$TESTDIR/lib/screen.sh" # keys SCRIPT [ARGS...]: the explorer on SCRIPT; sets $out, $err, $rc
+P=$DATADIR/published-operating-points.csv
 
 # L and H move a curve by the same count of thresholds on every press: a
 # twentieth of them, rounded up (3,062 steps apart: 154), and H undoes L.
@@ -20,5 +21,20 @@ lacks "and no point 8 and 2 more" "$out" "8+2"
 plot=$("$T" plot --example builtin --ascii --width 80 --height 24)
 contains "the plot's key explains N,M" "$plot" "  #  on the chart: N,M two in one place"
 lacks "and nothing it does not draw" "$plot" "N+k"
+
+# The per-day panel's rows that carry the decision (change, break-even,
+# daily cost) outlast its decorations, and a number never parts from its
+# label: after o at 100x30 with costs $1 and $5,000...
+keys "b o" --example builtin --cost-refusal 1 --cost-harm 5000
+contains "the sentence quotes the break-even" "$out" "costs more than 1,665 unnecessary"
+contains "so the panel keeps its row" "$out" "break-even: 1 harmful = 1,665 refusals"
+contains "the cost change stays with its label" "$out" "cost -\$200,100"
+contains "the daily cost stays" "$out" "Daily cost"
+# ...and across groups a one-row warning leaves them their room.
+SIZE=120x40 keys "b ]" --cost-refusal 1 --cost-harm 5000 "$P"
+contains "across groups the panel says so" "$out" "different sets: OpenAI Standard Refusal"
+contains "the change is shown" "$out" " change: -139,860 refusals,"
+contains "with the break-even" "$out" "break-even: 1 harmful = 50.5 refusals"
+contains "and the daily cost" "$out" "Daily cost                    \$15,109,240"
 
 tap_done
