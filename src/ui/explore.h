@@ -320,6 +320,10 @@ bool explore_place_op(explore_t *ex, const frontier_op_t *op);
 
 /* The positions along series s: its points, or its curve's steps. */
 size_t explore_series_len(const explore_t *ex, size_t s);
+/* How many series share series s's measurement group (a series whose
+ * points fall in two groups is two series: one to the reader in each), and
+ * s's place among them from 0 in *index. 0 when s is no series. */
+size_t explore_series_in_group(const explore_t *ex, size_t s, size_t *index);
 /* Point i's name as an operating point: a curve's point with the
  * threshold it holds ("chatbot-scores @ 0.501"). */
 void explore_point_name(const explore_t *ex, size_t i, char *buf, size_t n);

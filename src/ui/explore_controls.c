@@ -166,9 +166,13 @@ static void step_threshold(explore_t *ex, int dir, bool coarse)
     if (pos > last)
         pos = last;
     const explore_series_t *se = &ex->series[ex->place.series];
-    if (pos == ex->place.pos && !ex->place.at_op)
+    const char *name = se->unnamed ? "the points without a series" : se->name;
+    if (pos == ex->place.pos && !ex->place.at_op && last == 0)
+        explore_say(ex, false, "%s has one point%s%s: none to step to (> moves to another series)", name,
+                    ex->groups.len > 1 ? " in group " : "", ex->groups.len > 1 ? ex->groups.items[se->group].name : "");
+    else if (pos == ex->place.pos && !ex->place.at_op)
         explore_say(ex, false, "already at the %s %s of %s", dir > 0 ? "last" : "first",
-                    se->curve >= 0 ? "threshold" : "point", se->unnamed ? "the points without a series" : se->name);
+                    se->curve >= 0 ? "threshold" : "point", name);
     explore_go(ex, (explore_place_t){ex->place.series, pos, false, {0}});
 }
 

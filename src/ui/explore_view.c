@@ -448,10 +448,13 @@ static void draw_title(const explore_t *ex, uigrid_t *g)
         snprintf(fixed[n], sizeof fixed[0], " %s ", bar);
         names[n++][0] = '\0';
     }
+    /* the series counted within the group: one series measured under
+     * three judges is one series in each of three groups */
     const explore_series_t *se = ex->place.series < ex->nseries ? &ex->series[ex->place.series] : NULL;
-    if (ex->nseries > 1 && se && !se->unnamed) {
+    size_t at, in_group = explore_series_in_group(ex, ex->place.series, &at);
+    if (in_group > 1 && se && !se->unnamed) {
         snprintf(fixed[n - 1] + strlen(fixed[n - 1]), sizeof fixed[0] - strlen(fixed[n - 1]), "series %zu/%zu: ",
-                 ex->place.series + 1, ex->nseries);
+                 at + 1, in_group);
         snprintf(names[n - 1], sizeof names[0], "%s", se->name);
         snprintf(fixed[n], sizeof fixed[0], " %s ", bar);
         names[n++][0] = '\0';

@@ -37,4 +37,17 @@ contains "the change is shown" "$out" " change: -139,860 refusals,"
 contains "with the break-even" "$out" "break-even: 1 harmful = 50.5 refusals"
 contains "and the daily cost" "$out" "Daily cost                    \$15,109,240"
 
+# One series measured under three judges is one series in each of three
+# groups: the title counts the series of the group, and l on its one point
+# says so rather than "already at the last point".
+keys "l" --example xstest-judges
+lacks "no series 1/3 for one series" "$out" "series 1/3"
+contains "the group is counted" "$out" "group 1/3: final_label"
+contains "l says the series has one point here" "$out" "XSTest GPT-4 has one point in group final_label"
+lacks "not that it is at the last of several" "$out" "already at the last point of XSTest GPT-4"
+keys ">" --example xstest-judges
+contains "> counts within the group" "$out" "series 1 of 1 in group gpt4_label: XSTest GPT-4 (1 point)"
+keys ">" --example builtin
+contains "one group: the series of the file" "$out" "series 2/4: filter threshold"
+
 tap_done
