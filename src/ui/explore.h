@@ -384,6 +384,9 @@ void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay);
 /* The panels beside the chart (explore_panels.c), drawn into `r` of `g` by
  * explore_render: the controls, and the projection of the operating point. */
 void explore_draw_controls(const explore_t *ex, uigrid_t *g, rect_t r);
+/* The control rows that give way on a short screen, the first to go
+ * first ("Adversarial, Queries/day, ..."), for the help. */
+void explore_controls_give_way(sb_t *out);
 void explore_draw_projection(const explore_t *ex, uigrid_t *g, rect_t r);
 /* The explorer as a screen for a front end; `lay` is the layout it keeps. */
 screen_t explore_screen(explore_t *ex, explore_layout_t *lay);

@@ -422,6 +422,34 @@ static void draw_chart(const explore_t *ex, uigrid_t *g, rect_t r, explore_layou
 /* ------------------------------------------------------------------------
  * The title and the status line. */
 
+/* The columns the files' name keeps in the title at the least: its last
+ * file's name after "…/" (or the whole, when shorter). */
+static int title_file_min(const char *name)
+{
+    const char *slash = strrchr(name, '/');
+    int whole = text_width(name);
+    int min = slash ? text_width(slash + 1) + 2 : whole;
+    return min < whole ? min : whole;
+}
+
+/* `s` cut from the left to `cols` columns with "…" in front: a path keeps
+ * its file's name ("…/published-operating-points.csv"). Points into `s`
+ * when it fits; else into a static buffer. */
+static const char *left_cut(const char *s, int cols)
+{
+    static char buf[420];
+    if (text_width(s) <= cols || cols < 2)
+        return s;
+    const char *p = s;
+    while (*p && text_width(p) > cols - 1) {
+        p++;
+        while ((*p & 0xC0) == 0x80) /* to the start of a character */
+            p++;
+    }
+    snprintf(buf, sizeof buf, "\xe2\x80\xa6%.*s", (int)sizeof buf - 4, p);
+    return buf;
+}
+
 /* " tradeoff │ group 1/6: NAME │ series 1/5: NAME │ FILES (67 points)":
  * the counts always whole; the names share what room is left, the group
  * first (what the chart and the numbers are about), then the series, then
@@ -460,6 +488,7 @@ static void draw_title(const explore_t *ex, uigrid_t *g)
         names[n++][0] = '\0';
     }
     snprintf(names[n - 1], sizeof names[0], "%s", ex->title);
+    int files = n - 1;
     char what[120];
     explore_data_summary(ex, what, sizeof what);
     if (ex->set.rows_filtered > 0) {
@@ -481,6 +510,13 @@ static void draw_title(const explore_t *ex, uigrid_t *g)
         give[i] = text_width(names[i]) < 8 ? text_width(names[i]) : 8;
         room -= give[i];
     }
+    /* then the file's own name ("…/points.csv"), then the rest in order */
+    int file_more = title_file_min(names[files]) - give[files];
+    if (file_more > 0 && room > 0) {
+        file_more = file_more < room ? file_more : room;
+        give[files] += file_more;
+        room -= file_more;
+    }
     for (int i = 0; i < n && room > 0; i++) {
         int more = text_width(names[i]) - give[i];
         more = more < room ? more : room;
@@ -490,8 +526,11 @@ static void draw_title(const explore_t *ex, uigrid_t *g)
     int x = 0;
     for (int i = 0; i < n && x < W; i++) {
         x += uigrid_put(g, x, 0, fixed[i], ROLE_TITLE, W - x);
-        if (give[i] > 0)
-            x += uigrid_put(g, x, 0, names[i], ROLE_TITLE, give[i] < W - x ? give[i] : W - x);
+        int cols = give[i] < W - x ? give[i] : W - x;
+        if (cols > 0 && i == files)
+            x += uigrid_put(g, x, 0, left_cut(names[i], cols), ROLE_TITLE, cols);
+        else if (cols > 0)
+            x += uigrid_put(g, x, 0, names[i], ROLE_TITLE, cols);
     }
 }
 
@@ -660,9 +699,14 @@ static void draw_help(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
     help_keys(&t, g->width - 2);
     sb_puts(&t, "\n"
                 "The point list: # is a point's place in the input, the number the chart shows for a point it "
-                "cannot name (8+2: point 8 and 2 more in one place). P: Pareto-optimal in its group; H: on the "
+                "cannot name (");
+    labels_notation(&t, LABELS_KIND_ALL, false);
+    sb_puts(&t, "). P: Pareto-optimal in its group; H: on the "
                 "achievable hull. C: an exact curve (a score file or binned counts): one row for all its "
                 "thresholds, which the threshold control steps through, each one measured (never a mix of two).\n"
+                "On a short screen the control rows give way in this order, the focused one always shown: ");
+    explore_controls_give_way(&t);
+    sb_puts(&t, ".\n"
                 "Mouse: click a point on the chart or a row of the list. Exact values: =, type, Enter. "
                 "Numbers: 10M, 2.5k, 1e7, 0.1%, $5.\n");
     /* the assumption behind every daily figure stays in view, under the keys */

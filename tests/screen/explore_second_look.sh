@@ -50,4 +50,22 @@ contains "> counts within the group" "$out" "series 1 of 1 in group gpt4_label: 
 keys ">" --example builtin
 contains "one group: the series of the file" "$out" "series 2/4: filter threshold"
 
+# At 80x24: the title cuts the path from the left and keeps the file's
+# name; the threshold shows the point's name as the list does; a short
+# controls panel drops the adversarial share before the policy's bounds,
+# shows the focused control whatever it is, and the help says the order.
+SIZE=80x24 keys "" "$P"
+contains "the title keeps the file name" "$out" "…/published-operating-points.csv (67 points)"
+SIZE=80x24 keys "j j" --example builtin
+contains "the threshold names the point whole" "$out" "Threshold    filter-before "
+SIZE=80x24 keys "b j" "$P"
+contains "the ORR bound stays on a short panel" "$out" "ORR bound    < 5%"
+lacks "the adversarial share gives way first" "$out" "Adversarial"
+SIZE=80x24 keys "b j <Tab> <Tab>" "$P"
+contains "focused, it shows" "$out" "▶Adversarial  0.10%"
+contains "with the ORR bound still there" "$out" "ORR bound    < 5%"
+keys "? $(printf '<Down> %.0s' $(seq 40))" --example builtin
+help=$(printf '%s' "$out" | tr '\n' ' ' | tr -s ' ')
+contains "the help gives the order" "$help" "the control rows give way in this order"
+
 tap_done

@@ -763,7 +763,7 @@ START_TEST(help_scrolls_no_further_than_its_end)
     screen_t scr = explore_screen(&ex, &lay);
     sb_t script = SB_INIT;
     sb_puts(&script, "?");
-    for (int i = 0; i < 40; i++)
+    for (int i = 0; i < 60; i++)
         sb_puts(&script, "<Down>");
     ck_assert(keyscript_run(&scr, sb_str(&script), 100, 20, &dumps, &err));
     ck_assert(lay.help_max_scroll > 0);
