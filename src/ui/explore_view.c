@@ -754,6 +754,17 @@ static void layout_reset(explore_layout_t *lay)
  * above, and below the per-day figures that are never dropped. */
 #define PANELS_MIN_TOP 8
 #define PANELS_MIN_BOTTOM 6
+/* The rows below the chart that show every per-day figure with a
+ * comparison (heading, rates, counts, year, cost, verdict, the baseline,
+ * the change and the break-even, a note): on a panel of
+ * PANELS_WIDE_BOTTOM columns each takes one row, on a narrower one the
+ * verdict and the change wrap (and so may a mix's description). With the
+ * rows the status line and the sentence take while nothing is pinned,
+ * what a tall screen keeps for them before giving the rest to the chart. */
+#define PANELS_WIDE_BOTTOM 60
+#define PANELS_FULL_BOTTOM_WIDE 11
+#define PANELS_FULL_BOTTOM 14
+#define PANELS_TYPICAL_FOOT 2
 
 void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
 {
@@ -786,6 +797,14 @@ void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
      * have too few rows for the figures that are never dropped does it
      * give way. */
     int top_h = (H - 3) * 55 / 100;
+    /* A tall screen's rows beyond what the panels below can use (the list
+     * whole, the per-day figures with a comparison) go to the chart; both
+     * counts stay put while a person works, and so do the axes. */
+    int full = pw - 3 >= PANELS_WIDE_BOTTOM ? PANELS_FULL_BOTTOM_WIDE : PANELS_FULL_BOTTOM;
+    int below = (int)ex->set.len + 2 > full ? (int)ex->set.len + 2 : full;
+    int spare = H - 1 - PANELS_TYPICAL_FOOT - top_h - below;
+    if (spare > 0)
+        top_h += spare;
     if (top_h > mid_h - PANELS_MIN_BOTTOM)
         top_h = mid_h - PANELS_MIN_BOTTOM;
     if (top_h < PANELS_MIN_TOP)

@@ -68,4 +68,13 @@ keys "? $(printf '<Down> %.0s' $(seq 40))" --example builtin
 help=$(printf '%s' "$out" | tr '\n' ' ' | tr -s ' ')
 contains "the help gives the order" "$help" "the control rows give way in this order"
 
+# At 160x45 the rows the panels below cannot use go to the chart: no more
+# blank rows under the point list than a comparison's rows of the per-day
+# panel would fill (two), and a chart of more than half the screen.
+SIZE=160x45 keys "" --example builtin
+blank=$(printf '%s\n' "$out" | sed 1d | grep -c '^ *$')
+check "at most two blank rows ($blank)" test "$blank" -le 2
+axis=$(printf '%s\n' "$out" | sed 1d | grep -n '0% └' | cut -d: -f1)
+check "the chart reaches row 23 or further ($axis)" test "${axis:-0}" -ge 23
+
 tap_done
