@@ -77,4 +77,12 @@ check "at most two blank rows ($blank)" test "$blank" -le 2
 axis=$(printf '%s\n' "$out" | sed 1d | grep -n '0% └' | cut -d: -f1)
 check "the chart reaches row 23 or further ($axis)" test "${axis:-0}" -ge 23
 
+# The Markdown export signs the change as the panel does: "+199,800".
+keys "b j" --example builtin
+contains "the panel says +599,400" "$out" "change: +599,400 refusals, -90 harmful"
+(cd "$tmp" && keys "b j e <Enter>" --example builtin)
+md=$(cat "$tmp/tradeoff-report.md")
+contains "the export's refusals change is signed" "$md" "| 199,800 | 799,200 | +599,400 |"
+contains "and so is its harmful change" "$md" "| 100 | 10 | -90 |"
+
 tap_done
