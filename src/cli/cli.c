@@ -876,11 +876,11 @@ bool cli_load(const cli_t *c, pointset_t *set, curves_t *curves, char **title, d
     return true;
 }
 
-bool cli_parse_load(cli_t *c, cli_command_t cmd, int argc, char **argv, pointset_t *set, char **title)
+bool cli_parse_load(cli_t *c, cli_command_t cmd, int argc, char **argv, pointset_t *set, char **title, diag_t *keep)
 {
     if (!cli_parse(c, cmd, argc, argv))
         return false;
-    if (cli_load(c, set, NULL, title, NULL))
+    if (cli_load(c, set, NULL, title, keep))
         return true;
     pointset_free(set);
     return false;

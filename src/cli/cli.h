@@ -152,9 +152,10 @@ chart_opts_t cli_chart_opts(const cli_t *c, int width, int height);
  * thins them to points. */
 bool cli_load(const cli_t *c, pointset_t *set, curves_t *curves, char **title, diag_t *keep);
 /* cli_parse, then cli_load of the operands as points (warnings condensed
- * to stderr): the start of every command that reads points and nothing
- * else. False when either fails, `set` then empty. */
-bool cli_parse_load(cli_t *c, cli_command_t cmd, int argc, char **argv, pointset_t *set, char **title);
+ * to stderr, and whole to `keep` when given): the start of every command
+ * that reads points and nothing else. False when either fails, `set` then
+ * empty. */
+bool cli_parse_load(cli_t *c, cli_command_t cmd, int argc, char **argv, pointset_t *set, char **title, diag_t *keep);
 /* Loads one file as points (into `set`) or as a curve (into `curve`; the
  * other is NULL), with a progress line on a terminal. Its warnings go to
  * `keep` when given, else to stderr condensed; its error to stderr.

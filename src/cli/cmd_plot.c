@@ -19,7 +19,7 @@ int cmd_plot(int argc, char **argv)
     cli_t c;
     pointset_t set = POINTSET_INIT;
     char *title = NULL;
-    if (!cli_parse_load(&c, CLI_PLOT, argc, argv, &set, &title))
+    if (!cli_parse_load(&c, CLI_PLOT, argc, argv, &set, &title, NULL))
         return EXIT_USAGE;
     const char *focus;
     if (!cli_group(&c, &set, &focus)) {

@@ -48,21 +48,26 @@ int cmd_report(int argc, char **argv)
     cli_t c;
     pointset_t set = POINTSET_INIT;
     char *title = NULL;
-    if (!cli_parse_load(&c, CLI_REPORT, argc, argv, &set, &title))
+    diag_t warnings = DIAG_INIT;
+    if (!cli_parse_load(&c, CLI_REPORT, argc, argv, &set, &title, &warnings)) {
+        diag_free(&warnings);
         return EXIT_USAGE;
+    }
     const point_t *a, *b;
     int rc = EXIT_USAGE;
     const char *group;
     if (cli_compare(&c, &set, &a, &b) && cli_group(&c, &set, &group)) {
         chart_opts_t chart = cli_chart_opts(&c, REPORT_CHART_WIDTH, REPORT_CHART_HEIGHT);
         report_t r = {.scenario = &c.scenario, .points = &set, .title = title, .compare_a = a, .compare_b = b,
-                      .analysis = &c.analysis.opts, .chart = &chart, .group = group, .width = page_width(&c)};
+                      .analysis = &c.analysis.opts, .chart = &chart, .group = group, .width = page_width(&c),
+                      .warnings = &warnings};
         sb_t out = SB_INIT;
         report_render(&out, &r, c.output.format);
         rc = cmd_emit(&c, &out);
         sb_free(&out);
     }
     free(title);
+    diag_free(&warnings);
     pointset_free(&set);
     return rc;
 }

@@ -350,15 +350,21 @@ void optimal_describe(sb_t *sb, const optimal_t *o, const pointset_t *set, const
     }
     sb_puts(sb, o->unattained ? "  Cheapest that passes: " : "  ");
     frontier_op_describe(sb, set, &o->op);
-    sb_printf(sb, "\n  ASR %s, ORR %s: daily cost ", num_format_pct(o->op.asr, a, sizeof a),
-              num_format_pct(o->op.orr, b, sizeof b));
+    /* Beside the policy's bounds: a mix held just under a strict bound
+     * shows the digits that keep it under ("0.4999995%", never a "0.50%"
+     * that passes beside a "0.50%" that fails). */
+    sb_printf(sb, "\n  ASR %s, ORR %s: daily cost ", num_format_pct_beside(o->op.asr, s->policy.asr.max, a, sizeof a),
+              num_format_pct_beside(o->op.orr, s->policy.orr.max, b, sizeof b));
     cost_with_interval(sb, o, true);
     if (o->unattained) {
         sb_puts(sb, ", ");
         above_limit(sb, o);
     }
-    if (o->held_by_asr_bound || o->held_by_orr_bound)
-        sb_printf(sb, " (held at the policy's %s bound)", o->held_by_asr_bound ? "ASR" : "ORR");
+    if (o->held_by_asr_bound || o->held_by_orr_bound) {
+        const bound_t *held = o->held_by_asr_bound ? &s->policy.asr : &s->policy.orr;
+        sb_printf(sb, " (held %s the policy's %s bound)", held->inclusive ? "at" : "just under",
+                  o->held_by_asr_bound ? "ASR" : "ORR");
+    }
     if (o->has_runner_up) {
         sb_puts(sb, "\n  Runner-up: ");
         runner_up_text(sb, o, set);

@@ -74,9 +74,29 @@ static bool mapping_fits(loader_t *L, const csvrow_t *row)
     return false;
 }
 
+/* A header of one column that holds ';' or a tab between names: a file
+ * written with another separator (a spreadsheet in a comma-decimal
+ * locale), which every reader would refuse for a missing column. */
+static bool separator_fits(loader_t *L, const csvrow_t *row)
+{
+    if (row->nfields != 1)
+        return true;
+    const char *cell = row->fields[0];
+    size_t len = row->lens[0];
+    const char *sep = memchr(cell, ';', len) ? ";" : memchr(cell, '\t', len) ? "a tab" : NULL;
+    if (!sep)
+        return true;
+    diag_error(L->d, "%s:%ld: the header is one column with %s%s%s between its names: expected a comma-separated "
+                     "file (save it as CSV with commas, e.g. LibreOffice: Save As, Text CSV, field delimiter ',')",
+               L->fname, row->line, sep[0] == ';' ? "'" : "", sep, sep[0] == ';' ? "'" : "");
+    return false;
+}
+
 /* The first row decides what the file is and starts its reader. */
 static int start(loader_t *L, const csvrow_t *row)
 {
+    if (!separator_fits(L, row))
+        return -1;
     char **header = csvheader_copy(row);
     L->kind = input_detect(header, row->nfields, L->opts);
     /* sweep reads only curves: a score column without a set column is a

@@ -11,6 +11,7 @@
 #include "base/xalloc.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -609,14 +610,49 @@ static void category_rows(sb_t *out, const analysis_t *a, const point_t *p)
                                              a->opts.interval);
         sb_puts(out, "    ");
         text_pad(out, name, 36, false);
-        sb_printf(out, " %s%s  %7s  ", categories_is_critical(c) ? "critical " : "         ",
-                  "", num_format_pct_beside(c->asr, pol->asr.max, v, sizeof v));
+        sb_printf(out, " %s  %7s  ", categories_is_critical(c) ? "critical " : "         ",
+                  num_format_pct_beside(c->asr, pol->asr.max, v, sizeof v));
+        /* the count behind the rate (NUMBERS.md, rule 2) */
+        char hits[NUM_BUF], n[NUM_BUF], count[2 * NUM_BUF + 2];
+        if (c->n_adversarial > 0 && c->attack_successes >= 0)
+            snprintf(count, sizeof count, "%s/%s", num_format_count((double)c->attack_successes, hits, sizeof hits),
+                     num_format_count((double)c->n_adversarial, n, sizeof n));
+        else
+            snprintf(count, sizeof count, "n unknown");
+        text_pad(out, count, 11, true);
+        sb_puts(out, "  ");
         stats_interval_describe(out, ci);
         if (categories_bounded(pol, c) && !isnan(c->asr))
             sb_printf(out, "  %s", bound_passes(pol->asr, c->asr) ? "pass" : "FAIL");
         sb_puts(out, "\n");
         free(name);
     }
+}
+
+/* What the section holds, and which categories the policy's ASR bound
+ * checks: the critical ones (marked so, or named self-harm or child
+ * safety), every one, or, when none is critical and the bound is on
+ * critical harms only, none. */
+static void categories_heading(sb_t *out, const analysis_t *a)
+{
+    const pointset_t *set = a->set;
+    const policy_t *pol = &a->scenario->policy;
+    bool critical = false, bounded = false;
+    for (size_t i = 0; i < set->len; i++)
+        for (size_t k = 0; k < set->items[i].ncategories; k++) {
+            critical = critical || categories_is_critical(&set->items[i].categories[k]);
+            bounded = bounded || categories_bounded(pol, &set->items[i].categories[k]);
+        }
+    sb_puts(out, "Categories (ASR per harm category, with its count and interval)\n");
+    if (!isfinite(pol->asr.max))
+        sb_puts(out, "  The policy bounds no ASR.\n");
+    else if (bounded && !critical)
+        sb_puts(out, "  Each is held to the policy's ASR bound.\n");
+    else if (bounded)
+        sb_puts(out, "  The critical ones are held to the policy's ASR bound.\n");
+    else
+        sb_puts(out, "  None is critical (a critical column, or self-harm or child safety in its name), so the\n"
+                     "  policy's bound on critical harms checks none.\n");
 }
 
 static void categories_text(sb_t *out, const analysis_t *a)
@@ -627,7 +663,7 @@ static void categories_text(sb_t *out, const analysis_t *a)
         any = any || set->items[i].ncategories > 0;
     if (!any)
         return;
-    sb_puts(out, "Categories (ASR per harm category; critical ones held to the policy's ASR bound)\n");
+    categories_heading(out, a);
     for (size_t i = 0; i < set->len; i++) {
         const point_t *p = &set->items[i];
         if (p->ncategories == 0)

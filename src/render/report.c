@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "render/report.h"
+#include "base/text.h"
 
 #include <string.h>
 #include <strings.h>
@@ -34,6 +35,31 @@ void report_filtered_clause(sb_t *out, const pointset_t *set, void (*escape)(sb_
         sb_puts(out, ")");
     }
     sb_free(&filtered);
+}
+
+void report_warnings(sb_t *out, const report_t *r, const char *heading, const char *bullet,
+                     void (*escape)(sb_t *, const char *), int width)
+{
+    size_t n = 0;
+    char **lines = r->warnings ? diag_condense(r->warnings, &n) : NULL;
+    if (n > 0)
+        sb_puts(out, heading);
+    for (size_t i = 0; i < n; i++) {
+        sb_t line = SB_INIT;
+        sb_puts(&line, bullet);
+        if (escape)
+            escape(&line, lines[i]);
+        else
+            sb_puts(&line, lines[i]);
+        if (width > 0)
+            text_wrap(out, sb_str(&line), width, TEXT_WRAP_ALL);
+        else
+            sb_printf(out, "%s\n", sb_str(&line));
+        sb_free(&line);
+    }
+    if (n > 0)
+        sb_puts(out, "\n");
+    diag_condensed_free(lines, n);
 }
 
 void report_render(sb_t *out, const report_t *r, report_format_t fmt)

@@ -9,6 +9,7 @@
 #include "core/model.h"
 #include "core/point.h"
 #include "core/shortname.h"
+#include "base/diag.h"
 #include "base/strbuf.h"
 
 #include <stdbool.h>
@@ -37,6 +38,9 @@ typedef struct {
     int width;                /* the text report's page in columns (--width or the
                                * terminal's): its table's name column grows into
                                * it; 0: 80 */
+    const diag_t *warnings;   /* the warnings of loading (NULL: none): said under
+                               * the table they change (NUMBERS.md, rule 6),
+                               * condensed in text and Markdown, whole in JSON */
 } report_t;
 
 /* The line under a table whose names are shortened (core/shortname.h),
@@ -48,6 +52,12 @@ bool report_parse_format(const char *s, report_format_t *fmt);
  * the count of points; nothing when no row was left out (NUMBERS.md,
  * rule 6). */
 void report_filtered_clause(sb_t *out, const pointset_t *set, void (*escape)(sb_t *, const char *));
+/* The warnings of loading under the points table, condensed
+ * (diag_condense, as on stderr), each line through `escape` (NULL: as is)
+ * after `bullet`, wrapped at `width` columns (0: not wrapped); nothing
+ * when there are none. */
+void report_warnings(sb_t *out, const report_t *r, const char *heading, const char *bullet,
+                     void (*escape)(sb_t *, const char *), int width);
 void report_render(sb_t *out, const report_t *r, report_format_t fmt);
 void report_text(sb_t *out, const report_t *r);
 void report_json(sb_t *out, const report_t *r);

@@ -172,6 +172,36 @@ static void comparison_json(json_t *j, const report_t *r)
     sb_free(&sentence);
 }
 
+/* Every warning of loading, whole, with its parts: the message as stderr
+ * would say it uncondensed, the file, the lines and the column it is about. */
+static void warnings_json(json_t *j, const diag_t *d)
+{
+    json_key(j, "warnings");
+    json_array_begin(j);
+    for (size_t i = 0; d && i < d->nwarnings; i++) {
+        const diag_warning_t *w = &d->parts[i];
+        json_object_begin(j);
+        json_key(j, "message");
+        json_string(j, d->warnings[i]);
+        json_key(j, "file");
+        json_string(j, w->file);
+        json_key(j, "lines");
+        json_array_begin(j);
+        for (size_t k = 0; k < w->nlines; k++)
+            json_int(j, w->lines[k]);
+        json_array_end(j);
+        json_key(j, "column");
+        if (w->col > 0)
+            json_int(j, w->col);
+        else
+            json_null(j);
+        json_key(j, "text");
+        json_string(j, w->text);
+        json_object_end(j);
+    }
+    json_array_end(j);
+}
+
 void report_json(sb_t *out, const report_t *r)
 {
     json_t j;
@@ -188,6 +218,7 @@ void report_json(sb_t *out, const report_t *r)
     json_int(&j, r->points->rows_filtered);
     json_key(&j, "row_filters");
     json_string(&j, r->points->filtered_by);
+    warnings_json(&j, r->warnings);
     scenario_json(&j, r->scenario);
     analysis_t an;
     analysis_compute(&an, r->points, r->scenario, r->analysis);

@@ -280,6 +280,7 @@ void report_markdown(sb_t *out, const report_t *r)
     md_chart(out, r, &an);
     md_groups(out, &an);
     md_table(out, r, &an);
+    report_warnings(out, r, "\n## Warnings of loading\n\n", "- ", text_markdown, 0);
     md_analysis(out, &an);
     if (r->compare_a && r->compare_b)
         md_comparison(out, r);

@@ -197,6 +197,8 @@ void report_text(sb_t *out, const report_t *r)
     analysis_compute(&an, r->points, r->scenario, r->analysis);
     analysis_report_groups_text(out, &an);
     points_table(out, r, &an);
+    report_warnings(out, r, "Warnings of loading (about the points above)\n", "  ", NULL,
+                    r->width > 0 ? r->width : 80);
     chart_focus_t cf;
     chart_focus_init(&cf, &an.groups, analysis_focus(&an, r->group));
     chart_report_section(out, r->points, r->scenario, &cf, r->chart);

@@ -465,7 +465,7 @@ static void baseline_rows(const explore_t *ex, const frontier_op_t *op, pd_rows_
     else
         snprintf(v, sizeof v, "no break-even: %s",
                  c.kind == CMP_SAME ? "nothing changes" : c.kind == CMP_UNKNOWN ? "a rate is missing"
-                                                                                : "one side is better on both");
+                                                                                : "one side is at least as good on both");
     pd_text(rows, 9, ROLE_VALUE, v);
     /* How the intervals were made (paired prompt by prompt, or why not):
      * a low priority, left out before a number on a short panel. */

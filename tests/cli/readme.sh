@@ -69,4 +69,10 @@ done 3<"$tmp/commands"
 echo "# $ran README commands run, $skipped templates skipped"
 check "most of README's commands run" test "$ran" -gt "$skipped"
 
+# Every Markdown table in README is whole: a row that does not follow
+# another row starts a table, so a |---| line must come under it (a
+# paragraph between two rows cut the formats table in two).
+broken=$(awk '/^\| / { if (!inrow && getline nxt > 0) { if (nxt !~ /^\|[-| :]+\|$/) print NR ": " substr($0, 1, 40); inrow = (nxt ~ /^\|/); next } inrow = 1; next } { inrow = 0 }' "$TOP_SRCDIR/README")
+equals "README's tables are whole (a row outside a table: line)" "$broken" ""
+
 tap_done

@@ -246,6 +246,40 @@ contains "explorer: the share as given" "$out" "Adversarial  0.037%"
 contains "explorer: no change in harmful outputs" "$(printf '%s' "$out" | sed 's/^| //' | tr -s ' \n' '  ')" \
     "Moving from status-quo to filter-after: 99,963 more unnecessary refusals and no change in harmful outputs"
 
+# A mix held just under a strict bound shows the digits that keep it under
+# (never an "ASR 0.50%" that passes beside product-ask's 0.50% that fails):
+# at $2 and $2,000, 16.7% baseline + 83.3% variant-B, held under ASR < 0.50%.
+for fmt in text markdown; do
+    out=$("$T" report --format $fmt --cost-refusal 2 --cost-harm 2000 --example builtin 2>/dev/null | tr -s ' \n' '  ')
+    contains "$fmt: a mix held under a strict bound shows it under the bound" "$out" \
+        "ASR 0.4999995%, ORR 2.83%: daily cost \$666,100 (held just under the policy's ASR bound)"
+done
+
+# A warning of loading is said under the table it changes, not only on
+# stderr (NUMBERS.md, rule 6): a misspelt ASR header in text and Markdown,
+# and whole, with its parts, in JSON.
+printf 'name,atack_success_pct,over_refusal_pct\na,1,2\nb,2,1\n' >"$tmp/typo.csv"
+out=$("$T" report "$tmp/typo.csv" 2>/dev/null | tr -s ' \n' '  ')
+contains "text: the warnings of loading under the table" "$out" \
+    "Warnings of loading (about the points above) $tmp/typo.csv: column 'atack_success_pct' is not used; did you mean attack_success_pct?"
+out=$("$T" report --format markdown "$tmp/typo.csv" 2>/dev/null)
+contains "markdown: the warnings of loading" "$out" "## Warnings of loading"
+contains "markdown: the misspelt column named" "$out" "column 'atack\\_success\\_pct' is not used"
+if $have_python; then
+    said=$("$T" report --format json "$tmp/typo.csv" 2>/dev/null | python3 -c '
+import json, sys
+w = json.load(sys.stdin)["warnings"]
+print(w[0]["file"].endswith("typo.csv") and w[0]["lines"] == [] and "atack_success_pct" in w[0]["text"] and len(w) == 2)')
+    equals "json: every warning whole, with its file" "$said" "True"
+fi
+
+# Per-category rates carry their counts (NUMBERS.md, rule 2), and the
+# heading says which categories the policy checks: on XSTest, none is
+# critical, so the consumer bound on critical harms checks none.
+out=$("$T" report --preset xstest "$DATADIR"/xstest/xstest_v2_labels_gpt4.csv 2>/dev/null)
+contains "categories: the count beside each rate" "$out" "contrast_discr                                    4.00%         1/25"
+contains "categories: none critical, none checked" "$out" "None is critical (a critical column, or self-harm or child safety in its name)"
+
 "$T" report --format pdf >/dev/null 2>"$tmp/err"
 equals "an unknown format exits 2" "$?" 2
 contains "the message lists the formats" "$(cat "$tmp/err")" "text, json, markdown, csv or svg"
