@@ -14,9 +14,18 @@
  * were measured on the same prompts (core/pairing.h) the interval is the
  * paired one (Newcombe's method 10 for paired data, stats.h) of the
  * prompt-by-prompt tables, which the same test reads; otherwise Newcombe's
- * for independent samples. The gate fails closed:
+ * for independent samples (of two thresholds of one curve, the paired
+ * interval clipped to the sign they allow: pairing_interval). The gate
+ * fails closed:
  * a level outside GATE_ALPHA_MIN <= alpha < GATE_ALPHA_MAX, or an interval
- * that is not finite, is a failure, never a pass. */
+ * that is not finite, is a failure, never a pass.
+ *
+ * Without a level the verdict reads the point estimates (a rise beyond the
+ * allowance), but it still carries its uncertainty (NUMBERS.md, rule 3):
+ * with the counts behind both rates, the rise gets the 95% interval
+ * (STATS_CONFIDENCE) that `report --compare` gives the same two points,
+ * paired when they are, and a rise whose interval spans zero is within
+ * noise. */
 #ifndef TRADEOFF_GATE_H
 #define TRADEOFF_GATE_H
 
@@ -44,7 +53,9 @@ typedef struct {
     double base, cand;       /* the two rates (from the counts when both have them) */
     double delta;            /* cand - base */
     double allowed;          /* allowed rise */
-    stats_interval_t ci;     /* two-sided (1 - 2 alpha) interval of delta; unknown without significance */
+    stats_interval_t ci;     /* two-sided interval of delta at the result's level (1 - 2 alpha, or 95%
+                              * without significance); unknown without the counts */
+    bool within_noise;       /* ci is known and spans zero */
     bool regressed;
     bool undecided;          /* the interval could not be computed: a failure (fails closed) */
     bool measured;           /* both points have this rate; false: neither has it, not gated */
@@ -63,7 +74,8 @@ typedef struct {
     bool policy_failed;
     gate_verdict_t verdict;
     bool pass;               /* verdict == GATE_PASS */
-    double level;            /* the intervals' two-sided level, 1 - 2 alpha; NAN without significance */
+    double level;            /* the intervals' two-sided level: 1 - 2 alpha, or STATS_CONFIDENCE
+                              * without significance */
     pairing_summary_t pairing; /* paired prompt by prompt (the paired intervals), or why not */
 } gate_result_t;
 

@@ -133,8 +133,8 @@ static void rate_intervals(comparison_t *c, const stats_blend_t *a, const stats_
         return;
     }
     const pairing_summary_t *ps = &c->pairing;
-    c->d_asr_ci = stats_paired_diff_interval(ps->asr, c->confidence);
-    c->d_orr_ci = stats_paired_diff_interval(ps->orr, c->confidence);
+    c->d_asr_ci = pairing_interval(ps, STATS_ASR, c->confidence);
+    c->d_orr_ci = pairing_interval(ps, STATS_ORR, c->confidence);
     if (ps->n_harmful > 0)
         c->mcnemar_p_asr = stats_mcnemar_exact_p(ps->asr.a_only, ps->asr.b_only);
     if (ps->n_benign > 0)

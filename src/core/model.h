@@ -14,10 +14,11 @@
  * Uncertainty (NUMBERS.md, rule 3). With the counts behind both points, the
  * change in each rate gets Newcombe's interval (stats_blend_diff), and the
  * daily deltas that interval scaled: V * p for harmful outputs, V * (1 - p)
- * for unnecessary refusals. Two measured points of the same prompts are
- * paired (core/pairing.h): the change then gets Newcombe's interval for
- * paired data (stats_paired_diff_interval) and McNemar's exact test, and
- * every surface says "paired on N prompts". A delta whose interval spans zero is "within
+ * for unnecessary refusals. Two measured points of the same prompts (two
+ * per-prompt files, or two thresholds of one curve) are paired
+ * (core/pairing.h): the change then gets Newcombe's interval for paired
+ * data (pairing_interval) and McNemar's exact test, and every surface says
+ * "paired on N prompts". A delta whose interval spans zero is "within
  * noise". The break-even range, when both intervals exclude zero, runs from
  *   min(|r_lo|, |r_hi|) / max(|h_lo|, |h_hi|)  to  max(|r_lo|, |r_hi|) / min(|h_lo|, |h_hi|)
  * where [r_lo, r_hi] and [h_lo, h_hi] are the intervals of the daily change
@@ -98,7 +99,8 @@ typedef struct {
 
     /* Paired: A and B are single measured points of the same prompts
      * (pairing.paired), so d_asr_ci and d_orr_ci are the paired intervals
-     * of the prompt-by-prompt tables, and McNemar's exact p of each rate
+     * of the prompt-by-prompt tables (pairing_interval: of two thresholds
+     * of one curve, clipped to the sign they allow), and McNemar's exact p of each rate
      * is given (NAN unless paired and the set has prompts). Otherwise the
      * intervals are for independent samples, and pairing.why says why two
      * points with per-prompt data are not paired. */

@@ -271,6 +271,91 @@ static bool counts_agree(const point_t *a, const point_t *b, const pairing_summa
     return ok;
 }
 
+/* ---- two thresholds of one curve ------------------------------------------------ */
+
+static bool same_text(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
+
+/* Two steps of one curve: its own group (pooled points no longer know
+ * it), source and series, each at a threshold. */
+static bool one_curve(const point_t *a, const point_t *b)
+{
+    return a->group_basis == POINT_GROUP_CURVE && b->group_basis == POINT_GROUP_CURVE && same_text(a->group, b->group) &&
+           same_text(a->source, b->source) && same_text(a->series, b->series) && isfinite(a->knob) &&
+           isfinite(b->knob);
+}
+
+/* One rate's table from the counts: the event happened on ka of A's
+ * prompts and kb of B's, nested in the direction `sign` (the sign kb - ka
+ * must have; 0: equal). A set neither side measured has no prompts. False
+ * when the counts cannot be the same prompts nested that way. */
+static bool nested_table(long long ka, long long na, long long kb, long long nb, int sign, stats_paired_t *t,
+                         long long *n)
+{
+    *t = (stats_paired_t){0, 0, 0, 0};
+    *n = 0;
+    if (na == POINT_COUNT_UNKNOWN && nb == POINT_COUNT_UNKNOWN)
+        return true;
+    if (na != nb || na <= 0 || ka < 0 || kb < 0 || ka > na || kb > nb)
+        return false;
+    long long d = kb - ka;
+    if ((d > 0 ? 1 : d < 0 ? -1 : 0) * sign < 0 || (sign == 0 && d != 0))
+        return false;
+    long long lo = d > 0 ? ka : kb, hi = d > 0 ? kb : ka;
+    *t = (stats_paired_t){lo, ka - lo, kb - lo, na - hi};
+    *n = na;
+    return true;
+}
+
+/* Fills `s` when A and B are two thresholds of one curve; false when
+ * they are not. */
+static bool curve_summarise(const point_t *a, const point_t *b, pairing_summary_t *s)
+{
+    if (!one_curve(a, b))
+        return false;
+    int order = (b->knob > a->knob) - (b->knob < a->knob);
+    bool nested = nested_table(a->attack_successes, a->n_adversarial, b->attack_successes, b->n_adversarial, order,
+                               &s->asr, &s->n_harmful) &&
+                  nested_table(a->benign_refused, a->n_benign, b->benign_refused, b->n_benign, -order, &s->orr,
+                               &s->n_benign);
+    if (nested && s->n_harmful + s->n_benign > 0) {
+        s->paired = s->by_threshold = true;
+        s->order = order;
+        return true;
+    }
+    memset(s, 0, sizeof *s);
+    if (!nested)
+        snprintf(s->why, sizeof s->why,
+                 "the counts at thresholds %.6g and %.6g of one curve do not nest: expected the same n, attacks that "
+                 "succeed no fewer and refusals no more at the higher threshold",
+                 a->knob, b->knob);
+    return true;
+}
+
+stats_interval_t pairing_interval_z(const pairing_summary_t *s, stats_rate_t r, double z)
+{
+    stats_interval_t ci = {false, NAN, NAN};
+    if (!s->paired || (r == STATS_ASR ? s->n_harmful : s->n_benign) <= 0)
+        return ci;
+    ci = stats_paired_diff_interval_z(r == STATS_ASR ? s->asr : s->orr, z);
+    if (!ci.known || !s->by_threshold)
+        return ci;
+    int sign = r == STATS_ASR ? s->order : -s->order;
+    if (sign >= 0) { /* the change cannot be negative */
+        ci.lo = fmax(ci.lo, 0);
+        ci.hi = fmax(ci.hi, 0);
+    }
+    if (sign <= 0) { /* nor positive */
+        ci.lo = fmin(ci.lo, 0);
+        ci.hi = fmin(ci.hi, 0);
+    }
+    return ci;
+}
+
+stats_interval_t pairing_interval(const pairing_summary_t *s, stats_rate_t r, double confidence)
+{
+    return pairing_interval_z(s, r, stats_z(confidence));
+}
+
 void pairing_summarise(const point_t *a, const point_t *b, pairing_summary_t *s)
 {
     static struct {
@@ -280,6 +365,8 @@ void pairing_summarise(const point_t *a, const point_t *b, pairing_summary_t *s)
         pairing_summary_t s;
     } last;
     memset(s, 0, sizeof *s);
+    if (!a->prompts && !b->prompts && curve_summarise(a, b, s))
+        return;
     if (!a->prompts || !b->prompts)
         return;
     if (last.valid && last.sa == a->prompts->serial && last.sb == b->prompts->serial &&
@@ -306,11 +393,14 @@ void pairing_summarise(const point_t *a, const point_t *b, pairing_summary_t *s)
 void pairing_phrase(sb_t *sb, const pairing_summary_t *s, bool capital)
 {
     char all[48], h[48], b[48];
+    const char *how = s->by_threshold ? "the same prompts at two thresholds" : NULL;
     num_format_int((double)(s->n_harmful + s->n_benign), all, sizeof all);
     sb_putc(sb, capital ? 'P' : 'p');
     if (s->n_harmful && s->n_benign)
-        sb_printf(sb, "aired on %s prompts (%s harmful, %s benign)", all,
-                  num_format_int((double)s->n_harmful, h, sizeof h), num_format_int((double)s->n_benign, b, sizeof b));
+        sb_printf(sb, "aired on %s prompts (%s harmful, %s benign%s%s)", all,
+                  num_format_int((double)s->n_harmful, h, sizeof h), num_format_int((double)s->n_benign, b, sizeof b),
+                  how ? "; " : "", how ? how : "");
     else
-        sb_printf(sb, "aired on %s %s prompts", all, s->n_harmful ? "harmful" : "benign");
+        sb_printf(sb, "aired on %s %s prompts%s%s%s", all, s->n_harmful ? "harmful" : "benign", how ? " (" : "",
+                  how ? how : "", how ? ")" : "");
 }

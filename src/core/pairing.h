@@ -18,7 +18,22 @@
  * every prompt of each is in the other and both count the same prompts, so
  * that each rate's n is the paired n and the delta of the rates is the
  * delta of the table: then the comparison takes the paired interval
- * (stats_paired_diff_interval) and McNemar's test, else the unpaired one. */
+ * (pairing_interval: stats_paired_diff_interval) and McNemar's test, else
+ * the unpaired one.
+ *
+ * Two thresholds of one curve (points of one score file or binned counts:
+ * group basis POINT_GROUP_CURVE, the same group, source and series, the
+ * same n) are paired too, without per-prompt data: a prompt is refused when
+ * its score >= t, so for t1 < t2 the prompts refused at t2 are a subset of
+ * those refused at t1, and each table follows from the counts alone
+ * (harmful, with s(t) the attacks that succeed: both s(t1), t2 only
+ * s(t2) - s(t1), t1 only 0, neither n - s(t2); benign likewise with the
+ * refusals). The change then has a known sign (ASR cannot fall and ORR
+ * cannot rise as the threshold rises), and the interval is clipped to it:
+ * the true change always lies on that side, so the clipped interval keeps
+ * the coverage of the paired one and shows no impossible value. Points of
+ * a pooled group (--group-columns none) no longer know their curve and are
+ * compared as independent samples. */
 #ifndef TRADEOFF_PAIRING_H
 #define TRADEOFF_PAIRING_H
 
@@ -105,6 +120,12 @@ pairing_stats_t pairing_stats(const pairing_set_t *s, int set, double confidence
  * above), on how many prompts, and the tables of both rates. */
 typedef struct {
     bool paired;
+    /* Paired as two thresholds of one curve (the tables from the counts),
+     * not prompt by prompt; `order` is the sign of B's threshold minus A's:
+     * the sign ASR's change cannot leave (ORR's the opposite one), 0 for
+     * the same threshold (no change at all). */
+    bool by_threshold;
+    int order;
     long long n_harmful, n_benign;
     stats_paired_t asr, orr;
     /* Two points with per-prompt data that are not paired: why (""
@@ -116,8 +137,18 @@ typedef struct {
  * judges and treatments): a screen asks again for every frame. */
 void pairing_summarise(const point_t *a, const point_t *b, pairing_summary_t *s);
 /* "paired on 450 prompts (200 harmful, 250 benign)", or "paired on 100
- * harmful prompts" when one set has none: the words every surface uses
- * ("Paired ..." to start a sentence). */
+ * harmful prompts" when one set has none; two thresholds of one curve add
+ * that: "paired on 4,000 prompts (1,600 harmful, 2,400 benign; the same
+ * prompts at two thresholds)". The words every surface uses ("Paired ..."
+ * to start a sentence). */
 void pairing_phrase(sb_t *sb, const pairing_summary_t *s, bool capital);
+/* The paired interval of rate `r`'s change B - A (Newcombe's method 10 of
+ * its table) at the normal quantile z, clipped to the sign the thresholds
+ * allow when they are two of one curve (above). Only for a paired summary
+ * whose set of that rate has prompts; unknown otherwise. Every comparison
+ * (model_compare, the gate) takes its paired interval here. */
+stats_interval_t pairing_interval_z(const pairing_summary_t *s, stats_rate_t r, double z);
+/* The same at a two-sided `confidence`. */
+stats_interval_t pairing_interval(const pairing_summary_t *s, stats_rate_t r, double confidence);
 
 #endif

@@ -1024,7 +1024,7 @@ static void solve_category(const practice_ex_t *ex, practice_solution_t *sol)
     const point_t *p = pt(ex, 0);
     const policy_t *pol = &ex->scenario.policy;
     sb_t *o = &sol->steps;
-    unsigned failing = 0;
+    unsigned failing = 0, unsure = 0;
     long long n = 0, s = 0;
     sb_puts(o, "ASR per category = attack successes / prompts; critical ones are held to ");
     bound_describe(o, "ASR", pol->asr);
@@ -1039,7 +1039,15 @@ static void solve_category(const practice_ex_t *ex, practice_solution_t *sol)
             bool ok = bound_passes(pol->asr, asr);
             if (!ok)
                 failing |= 1u << i;
-            sb_printf(o, "  critical: %s\n", ok ? "passes" : "FAILS");
+            /* The verdict on the estimate, with its interval, as report
+             * gives it (NUMBERS.md, rule 3): a count this small leaves
+             * the bound inside the interval. */
+            stats_interval_t ci = stats_interval(c->attack_successes, c->n_adversarial, ex->confidence, ex->interval);
+            bool sure = ok ? bound_passes(pol->asr, ci.hi) : !bound_passes(pol->asr, ci.lo);
+            sb_printf(o, "  critical: %s%s (%g%%: %s-%s)\n", ok ? "passes" : "FAILS", sure ? "" : " on the estimate",
+                      ex->confidence * 100, pct(ci.lo), pct(ci.hi));
+            if (!sure)
+                unsure |= 1u << i;
         } else {
             sb_puts(o, "  (not critical)\n");
         }
@@ -1054,10 +1062,20 @@ static void solve_category(const practice_ex_t *ex, practice_solution_t *sol)
     letters_shown(which, sizeof which, failing);
     if (failing)
         sb_printf(&sol->meaning,
-                  "The overall ASR of %s hides the problem: %s break%s the critical-harm bound. Fix %s before "
+                  "The overall ASR of %s hides the problem: %s break%s the critical-harm bound%s. Fix %s before "
                   "launch; an average over categories is not a safety argument.",
-                  pct4(p->asr), which, (failing & (failing - 1)) ? "" : "s", (failing & (failing - 1)) ? "them" : "it");
-    else
+                  pct4(p->asr), which, (failing & (failing - 1)) ? "" : "s", (failing & unsure) ? " on the estimate" : "",
+                  (failing & (failing - 1)) ? "them" : "it");
+    if (!failing && unsure)
+        sb_puts(&sol->meaning, "Every critical category meets the bound on its estimate.");
+    if (unsure) {
+        char unsure_which[64];
+        letters_shown(unsure_which, sizeof unsure_which, unsure);
+        sb_printf(&sol->meaning, "%sFor %s the verdict rests on the estimate (the %g%% interval holds the bound), so "
+                                 "more prompts would settle it.",
+                  " ", unsure_which, ex->confidence * 100);
+    }
+    if (!failing && !unsure)
         sb_printf(&sol->meaning,
                   "Every critical category meets the bound. Check the prompt counts too: a category with few "
                   "prompts can pass by luck (see the sample-size drill).");

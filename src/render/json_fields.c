@@ -106,6 +106,8 @@ void json_fields_pairing(json_t *j, const pairing_summary_t *ps)
 {
     json_key(j, "paired");
     json_bool(j, ps->paired);
+    json_key(j, "paired_by"); /* prompt by prompt, or two thresholds of one curve */
+    json_string(j, !ps->paired ? NULL : ps->by_threshold ? "thresholds" : "prompts");
     json_key(j, "n_paired");
     count_or_null(j, ps->paired, ps->n_harmful + ps->n_benign);
     json_key(j, "n_paired_harmful");

@@ -21,7 +21,8 @@ void json_fields_interval_pct(json_t *j, stats_interval_t ci);
 /* [low, high] as they are, or null when unknown. */
 void json_fields_interval(json_t *j, stats_interval_t ci);
 /* How a comparison's (or check's) intervals were made: paired (true when
- * the two points were paired prompt by prompt), n_paired, n_paired_harmful
+ * the two points were paired), paired_by ("prompts": prompt by prompt;
+ * "thresholds": two thresholds of one curve; null unless paired), n_paired, n_paired_harmful
  * and n_paired_benign (null unless paired), interval_method
  * ("newcombe_paired" or "newcombe") and unpaired_reason (why points with
  * per-prompt data were not paired; else null). */

@@ -22,6 +22,52 @@ run check --policy none "$D/baseline.csv" "$D/candidate-noise.csv"
 equals "a rise with no allowance is a regression (exit 1)" "$rc" 1
 contains "its verdict says FAIL" "$out" "FAIL: regression"
 lacks "and not PASS" "$out" "PASS"
+# The verdict reads the point estimates and carries their uncertainty
+# (NUMBERS.md, rule 3): the rise's 95% interval, the one report --compare
+# gives the same counts, and the words when it spans zero.
+contains "without --significance the line has the rise's 95% interval, within noise" "$out" \
+    "+0.40 pp (allowed +0.00 pp; 95% interval of the rise -0.60 pp to +1.44 pp: within noise; --significance ALPHA gates only on a rise the data shows)  REGRESSION"
+contains "the verdict says the rise is within noise" "$out" "ASR rose by more than allowed (within noise)"
+run check --policy none --format json "$D/baseline.csv" "$D/candidate-noise.csv"
+printf '%s' "$out" >"$tmp/check.json"
+run report --format json --compare base,small-rise "$D/baseline.csv" "$D/candidate-noise.csv"
+printf '%s' "$out" >"$tmp/report.json"
+run check --policy none --format json "$D/baseline.csv" "$D/candidate-regress.csv"
+printf '%s' "$out" >"$tmp/check-big.json"
+X=$DATADIR/xstest
+run check --preset xstest --policy none --format json "$X/xstest_v2_labels_llama2new.csv" \
+    "$X/xstest_v2_labels_llama2orig.csv"
+printf '%s' "$out" >"$tmp/check-paired.json"
+run report --preset xstest --format json --compare "xstest_v2_labels_llama2new,xstest_v2_labels_llama2orig" \
+    "$X/xstest_v2_labels_llama2new.csv" "$X/xstest_v2_labels_llama2orig.csv"
+printf '%s' "$out" >"$tmp/report-paired.json"
+if command -v python3 >/dev/null 2>&1; then
+    got=$(python3 - "$tmp" <<'PY'
+import json, sys
+d = sys.argv[1]
+load = lambda f: json.load(open(d + "/" + f))
+same = lambda a, b: all(abs(x - y) < 1e-9 for x, y in zip(a, b))
+out = []
+for check, report in (("check.json", "report.json"), ("check-paired.json", "report-paired.json")):
+    g, r = load(check), load(report)["comparison"]
+    for rate, key in (("attack_success", "delta_attack_success_pp_ci95"), ("over_refusal", "delta_over_refusal_pp_ci95")):
+        x = g[rate]
+        lo, hi = x["delta_interval_pp"]
+        out.append("%s %s %s %s" % (same(x["delta_interval_pp"], r[key]), x["interval_level_pct"],
+                                    x["within_noise"], x["within_noise"] == (lo <= 0 <= hi)))
+    out.append(str(g["paired"]))
+big = load("check-big.json")["attack_success"]
+out.append("%s %s" % (big["within_noise"], big["delta_interval_pp"][0] > 0))
+print(", ".join(out))
+PY
+)
+    equals "JSON: each rate's 95% interval is report's (paired when paired), within_noise when it spans 0" "$got" \
+        "True 95 True True, True 95 True True, False, True 95 True True, True 95 False True, True, False True"
+fi
+run check --policy none "$D/baseline.csv" "$D/candidate-regress.csv"
+contains "a rise the data shows: its interval" "$out" "95% interval of the rise +1.66 pp"
+lacks "and no word of noise on its line" "$(printf '%s\n' "$out" | grep '^  ASR')" "within noise"
+lacks "nor in the verdict" "$(printf '%s\n' "$out" | grep '^FAIL')" "ASR rose by more than allowed (within noise)"
 run check --policy none --max-asr-increase 0.5 --max-orr-increase 0.5 "$D/baseline.csv" "$D/candidate-noise.csv"
 equals "within the allowance passes (exit 0)" "$rc" 0
 contains "its verdict says PASS" "$out" "PASS: no regression"

@@ -222,7 +222,9 @@ cd "$tmp" || exit 1
 keys "l l l b l l s <C-u> curve.txt <Enter>" "$S"
 contains "a curve's threshold is saved by name and exact threshold" "$(cat curve.txt)" 'point = "chatbot-scores @ 0.0249"'
 contains "the baseline too" "$(cat curve.txt)" 'baseline = "chatbot-scores @ 0.016"'
-keys "" --scenario curve.txt
+# 100x32: the comparison of two thresholds is paired, and its sentence says
+# so in a line more than 100x30 leaves the per-day panel.
+SIZE=100x32 keys "" --scenario curve.txt
 contains "reopened on that threshold" "$out" "exact threshold 0.0249, step 6 of 3,063"
 contains "against that baseline" "$out" "vs baseline ⊕ chatbot-scores @ 0.016"
 cd - >/dev/null || exit 1
