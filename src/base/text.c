@@ -416,6 +416,33 @@ void text_pad(sb_t *sb, const char *s, int width, bool right)
     sb_repeat(sb, " ", width - used);
 }
 
+void text_cut_keeping(sb_t *sb, const char *s, size_t from, int width, int head)
+{
+    size_t len = strlen(s);
+    int used;
+    if (text_width(s) <= width) {
+        sb_puts(sb, s);
+        return;
+    }
+    from = from > len ? len : from;
+    int lead = width_n(s, from), tail = width_n(s + from, len - from);
+    int keep = head < lead ? head : lead; /* the start kept at least */
+    if (from == 0 || from == len || lead < width - 1) { /* a plain cut shows where s+from starts */
+        sb_putn(sb, s, fit_n(s, len, width - 1, &used));
+    } else if (tail <= width - 1 - keep) { /* s+from whole, after as much of the start as fits */
+        sb_putn(sb, s, fit_n(s, from, width - 1 - tail, &used));
+        sb_puts(sb, "\xE2\x80\xA6");
+        sb_puts(sb, s + from);
+        return;
+    } else { /* the kept start, then as much of s+from as fits */
+        sb_putn(sb, s, fit_n(s, from, keep, &used));
+        sb_puts(sb, "\xE2\x80\xA6");
+        sb_putn(sb, s + from, fit_n(s + from, len - from, width - 2 - used, &used));
+    }
+    if (width >= 1)
+        sb_puts(sb, "\xE2\x80\xA6");
+}
+
 void text_trim(const char **s, size_t *len)
 {
     while (*len > 0 && (**s == ' ' || **s == '\t')) {

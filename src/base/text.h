@@ -74,6 +74,14 @@ int text_wrap(sb_t *out, const char *text, int width, text_wrap_mode_t mode);
  * columns; `right` aligns it to the right. */
 void text_pad(sb_t *sb, const char *s, int width, bool right);
 
+/* Appends `s` in at most `width` columns (at least 2) so that the part of
+ * it from byte `from` (a character boundary) shows: `s` itself when it
+ * fits; else its start, "…" and s+from ("adaptive_rand…gpt-4-0125-preview"),
+ * where s+from is itself cut with "…" when it leaves less than `head`
+ * columns of the start; a plain cut ("adaptive_random_search_bla…") when
+ * that shows where s+from starts, or `from` is 0 or the end. No padding. */
+void text_cut_keeping(sb_t *sb, const char *s, size_t from, int width, int head);
+
 /* How far apart two names are: the edit distance (insertions, deletions,
  * substitutions of bytes, ignoring ASCII case) when it is at most `max`,
  * else max + 1 (worked out only that far: cheap on long lists). For "did

@@ -203,7 +203,7 @@ static const struct {
      "A,B", "compare point A with point B: the deltas,\n" "the break-even and a sentence (diff: the\n"
      "two points of the files to diff; explore:\n" "--baseline A --select B)"},
     {{"interval", required_argument, NULL, O_INTERVAL}, SEC_ANALYSIS, ON(CLI_REPORT) | ON(CLI_EXPLORE) | ON(CLI_PRACTICE),
-     "METHOD", "95% intervals: wilson (default) or\n" "clopper-pearson"},
+     "METHOD", "95% intervals: wilson (default) or\n" "clopper-pearson (also: exact, its other\n" "name)"},
     {{"category-shares", required_argument, NULL, O_CATEGORY_SHARES}, SEC_ANALYSIS, ON(CLI_REPORT), "LIST",
      "shares of adversarial traffic per harm\n" "category, NAME=PCT,... (weights the ASR)"},
     {{"target-asr", required_argument, NULL, O_TARGET_ASR}, SEC_ANALYSIS, ON(CLI_REPORT), "PCT",
@@ -532,7 +532,11 @@ static bool apply_analysis(cli_t *c, int val, const char *arg)
         return true;
     case O_INTERVAL:
         if (!stats_parse_method(arg, &a->interval))
-            return flag_value(c, "interval", "expected wilson or clopper-pearson", arg);
+        {
+            char want[80];
+            snprintf(want, sizeof want, "expected %s", stats_method_choices());
+            return flag_value(c, "interval", want, arg);
+        }
         return true;
     case O_CATEGORY_SHARES:
         why = categories_parse_shares(arg, &a->shares);

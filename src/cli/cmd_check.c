@@ -313,9 +313,13 @@ static void check_json(sb_t *out, const side_t *base, const side_t *cand, const 
     sb_free(&reasons);
 }
 
-/* Some point of the file has the rate: its column was read. */
+/* The file has the rate: the loader read a column for it (pointset_t's
+ * rate_column), or, for inputs that are not tables of points, some point
+ * has it. */
 static bool set_has_rate(const pointset_t *set, bool asr)
 {
+    if (set->rate_column[asr ? 0 : 1]) /* its header has the column, empty cells or not */
+        return true;
     for (size_t i = 0; i < set->len; i++)
         if (!isnan(asr ? set->items[i].asr : set->items[i].orr))
             return true;
@@ -332,8 +336,10 @@ static void say_unreadable(const cli_t *c, const side_t *s, bool asr, bound_t b,
     const char *unread = s->set.unread_rate_column[asr ? 0 : 1];
     if (columns && s->set.columns && !unread)
         sb_printf(&msg, "; columns found: %s", s->set.columns);
-    sb_printf(&msg, "; expected %s, or %s %s; --policy none gates the %s alone", points_rate_names(asr),
-              asr ? "--asr-column" : "--orr-column", unread ? unread : "NAME", asr ? "ORR" : "ASR");
+    if (columns) /* a column missing: what it could be called */
+        sb_printf(&msg, "; expected %s, or %s %s", points_rate_names(asr), asr ? "--asr-column" : "--orr-column",
+                  unread ? unread : "NAME");
+    sb_printf(&msg, "; --policy none gates the %s alone", asr ? "ORR" : "ASR");
     cli_error("%s", sb_str(&msg));
     sb_free(&msg);
 }
@@ -360,8 +366,10 @@ static bool rate_readable(const cli_t *c, const side_t *base, const side_t *cand
         bool in_file = set_has_rate(&s->set, asr);
         if (in_file) {
             char *name = text_sanitize(s->point->name, strlen(s->point->name));
-            sb_printf(&what, "the %s point '%s' has no %s in its row (an empty cell, or no prompts)", s->role, name,
-                      rate);
+            sb_printf(&what, "the %s point '%s' has no %s in its row", s->role, name, rate);
+            if (s->point->line > 0 && s->point->source && strcmp(s->point->source, s->path) == 0)
+                sb_printf(&what, ", line %ld", s->point->line);
+            sb_puts(&what, " (an empty cell, or no prompts)");
             free(name);
         } else if (unread) {
             sb_printf(&what, "the %s file has no %s, but its column '%s' looks meant for it (a misspelt header?)",

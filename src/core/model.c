@@ -205,6 +205,15 @@ static bool in_noise(double d, stats_interval_t ci)
     return ci.known && sign_of(d) != 0 && !stats_interval_excludes_zero(ci);
 }
 
+void model_change_compact(sb_t *sb, double d, const char *what)
+{
+    char n[NUM_BUF];
+    if (sign_of(d) == 0)
+        sb_printf(sb, "no change in %s", what);
+    else
+        sb_printf(sb, "%s %s", num_format_change(d, num_format_count, n, sizeof n), what);
+}
+
 /* "199,800 fewer unnecessary refusals", "no change in harmful outputs";
  * with the interval when the change is told from noise or nil. */
 static void count_phrase(sb_t *sb, const comparison_t *c, double d, stats_interval_t ci, const char *what)

@@ -139,6 +139,11 @@ stats_interval_t model_cost_diff_interval(const scenario_t *s, const comparison_
  * groups (model_groups_clause). */
 void model_sentence(sb_t *sb, const scenario_t *s, const char *a_name, const char *b_name,
                     const comparison_t *c);
+/* One daily change `d` of the comparison as a compact line says it:
+ * "+99,963 refusals", "-30 harmful", and "no change in harmful" exactly
+ * where model_sentence says "no change in harmful outputs" (the same test
+ * of nil, the same rounding of the count). */
+void model_change_compact(sb_t *sb, double d, const char *what);
 /* The sentence's opening when A and B are in different groups, ending in
  * ". "; nothing when they are comparable. The explorer's comparison panel
  * and check show it too. */

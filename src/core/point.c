@@ -140,6 +140,18 @@ void point_counts_cell(sb_t *sb, const point_t *p, bool asr)
         sb_puts(sb, isnan(asr ? p->asr : p->orr) ? "-" : "n unknown");
 }
 
+void point_counts_table_cell(sb_t *sb, const point_t *p, bool asr)
+{
+    long long k, n;
+    const point_count_note_t *note;
+    side_counts(p, asr, &k, &n, &note);
+    point_counts_cell(sb, p, asr);
+    char u[32];
+    if (note->unrecognised > 0)
+        sb_printf(sb, " (%s unrecognised %s)", num_format_int((double)note->unrecognised, u, sizeof u),
+                  treatment_words(p->unrecognised_as));
+}
+
 bool point_unrecognised_range(const point_t *p, bool asr, double *lo, double *hi)
 {
     long long k, n;

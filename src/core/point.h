@@ -134,9 +134,15 @@ typedef struct {
      * NULL: a rate missing beside such a column is a misspelling, not a
      * side the evaluation lacks, and `check` refuses to gate without it. */
     char *unread_rate_column[2];
+    /* Per side ([0] ASR, [1] ORR): a table of points read into the set has
+     * a column that side is read from (a rate, or n and count), however
+     * many of its cells are empty. A side without such a column is one
+     * the evaluation lacks; with one, a point without the rate has an
+     * empty cell. False for other inputs (`check` then asks the points). */
+    bool rate_column[2];
 } pointset_t;
 
-#define POINTSET_INIT {NULL, 0, 0, NULL, NAMEINDEX_INIT, 0, NULL, 0, 0, NULL, NULL, {NULL, NULL}}
+#define POINTSET_INIT {NULL, 0, 0, NULL, NAMEINDEX_INIT, 0, NULL, 0, 0, NULL, NULL, {NULL, NULL}, {false, false}}
 
 /* A point with unknown rates and counts and the given name (copied). */
 point_t point_make(const char *name);
@@ -166,6 +172,11 @@ void point_counts_describe(sb_t *sb, const point_t *p, bool asr, bool ascii);
 /* The same for a table cell: "1/200", "1/200*" (derived), "?/1,000" (n
  * given, count not exact), "n unknown"; "-" when the rate is unknown too. */
 void point_counts_cell(sb_t *sb, const point_t *p, bool asr);
+/* The cell of a report's table: point_counts_cell and, where the judge
+ * left verdicts unrecognised, how many and what became of them, beside the
+ * number they change (NUMBERS.md, rule 6): "134/189 (11 unrecognised left
+ * out)", "134/200 (11 unrecognised counted as refusals)". */
+void point_counts_table_cell(sb_t *sb, const point_t *p, bool asr);
 
 /* The rate's range across the three treatments of unrecognised verdicts
  * (left out, all refusals, all compliance); false when none were seen or

@@ -2,9 +2,12 @@
 #include "config.h"
 
 #include "core/shortname.h"
+#include "base/strbuf.h"
+#include "base/text.h"
 #include "base/xalloc.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,27 +99,33 @@ static char *cut(const char *name, size_t pre, size_t suf)
     return xstrndup(name + a, b - a);
 }
 
-static const shortnames_t *sort_names; /* qsort has no context argument in C11 */
+static char *const *sort_names; /* qsort has no context argument in C11 */
 
 static int by_name(const void *x, const void *y)
 {
     size_t i = *(const size_t *)x, j = *(const size_t *)y;
-    int c = strcmp(sort_names->names[i], sort_names->names[j]);
+    int c = strcmp(sort_names[i], sort_names[j]);
     return c ? c : (i > j) - (i < j);
 }
 
-/* Per point: its short name is also another point's. */
-static bool *collisions(const shortnames_t *sn)
+/* The indexes of names[0..n), equal names adjacent (in index order). */
+static size_t *sorted_by_name(char *const *names, size_t n)
 {
-    size_t n = sn->len;
-    bool *dup = xcalloc(n + 1, sizeof *dup);
     size_t *order = xmalloc((n + 1) * sizeof *order);
     for (size_t i = 0; i < n; i++)
         order[i] = i;
-    sort_names = sn;
+    sort_names = names;
     qsort(order, n, sizeof *order, by_name);
+    return order;
+}
+
+/* Per one of names[0..n): it is also another's. */
+static bool *collisions(char *const *names, size_t n)
+{
+    bool *dup = xcalloc(n + 1, sizeof *dup);
+    size_t *order = sorted_by_name(names, n);
     for (size_t k = 1; k < n; k++)
-        if (strcmp(sn->names[order[k - 1]], sn->names[order[k]]) == 0)
+        if (strcmp(names[order[k - 1]], names[order[k]]) == 0)
             dup[order[k - 1]] = dup[order[k]] = true;
     free(order);
     return dup;
@@ -163,7 +172,7 @@ void shortnames_compute(shortnames_t *sn, const pointset_t *set, const size_t *g
         a = b;
     }
     /* Names two groups share keep what the whole set does not share. */
-    bool *dup = collisions(sn);
+    bool *dup = collisions(sn->names, n);
     bool any = false;
     for (size_t i = 0; i < n && !any; i++)
         any = dup[i];
@@ -179,7 +188,7 @@ void shortnames_compute(shortnames_t *sn, const pointset_t *set, const size_t *g
                 sn->names[i] = cut(set->items[i].name, pre, suf);
             }
         free(dup);
-        dup = collisions(sn);
+        dup = collisions(sn->names, n);
         for (size_t i = 0; i < n; i++)
             if (dup[i]) {
                 free(sn->names[i]);
@@ -189,6 +198,91 @@ void shortnames_compute(shortnames_t *sn, const pointset_t *set, const size_t *g
     free(dup);
     free(idx);
     free(names);
+}
+
+/* Where the names of one run of equal cells, names[order[a..b)], start to
+ * differ: in `pass` 0 after the prefix they share up to a separator (a word
+ * or a bracketed part), later at the first byte that differs (back to the
+ * start of its character). */
+static size_t cells_differ_at(char *const *names, const size_t *order, size_t a, size_t b, int pass)
+{
+    const char **run = xmalloc((b - a + 1) * sizeof *run);
+    for (size_t k = a; k < b; k++)
+        run[k - a] = names[order[k]];
+    size_t pre = 0, suf;
+    if (pass == 0) {
+        shared_parts(run, b - a, &pre, &suf);
+    } else {
+        pre = strlen(run[0]);
+        for (size_t k = 1; k < b - a; k++) {
+            size_t i = 0;
+            while (i < pre && run[k][i] == run[0][i])
+                i++;
+            pre = i;
+        }
+        while (pre > 0 && ((unsigned char)run[0][pre] & 0xC0) == 0x80)
+            pre--;
+    }
+    free(run);
+    return pre;
+}
+
+/* Cuts names[i] to `width` for the cell, keeping it from byte `from`. */
+static char *cell_cut(const char *name, size_t from, int width)
+{
+    sb_t c = SB_INIT;
+    text_cut_keeping(&c, name, from, width, width / 4);
+    return sb_detach(&c);
+}
+
+#define CELL_PASSES 4
+
+char **shortnames_cells(const shortnames_t *sn, int width)
+{
+    size_t n = sn->len;
+    width = width < 8 ? 8 : width;
+    char **cells = xcalloc(n + 1, sizeof *cells);
+    for (size_t i = 0; i < n; i++)
+        cells[i] = cell_cut(sn->names[i], 0, width);
+    /* Each run of equal cells of different names is cut again, keeping
+     * where its names start to differ; a run left equal is a smaller one
+     * whose names share more, cut again in the next pass. */
+    for (int pass = 0; pass < CELL_PASSES; pass++) {
+        size_t *order = sorted_by_name(cells, n);
+        bool again = false;
+        for (size_t a = 0; a < n;) {
+            size_t b = a + 1;
+            while (b < n && strcmp(cells[order[a]], cells[order[b]]) == 0)
+                b++;
+            if (b - a > 1 && strcmp(cells[order[a]], sn->names[order[a]]) != 0) {
+                size_t from = cells_differ_at(sn->names, order, a, b, pass);
+                for (size_t k = a; k < b; k++) {
+                    free(cells[order[k]]);
+                    cells[order[k]] = cell_cut(sn->names[order[k]], from, width);
+                }
+                again = true;
+            }
+            a = b;
+        }
+        free(order);
+        if (!again)
+            break;
+    }
+    /* Never two equal cut cells: what is left (names that differ only
+     * past what the column holds twice over) ends in the point's number. */
+    bool *dup = collisions(cells, n);
+    for (size_t i = 0; i < n; i++)
+        if (dup[i] && strcmp(cells[i], sn->names[i]) != 0) {
+            char num[32];
+            int nl = snprintf(num, sizeof num, " #%zu", i + 1);
+            sb_t c = SB_INIT;
+            text_cut_keeping(&c, sn->names[i], 0, width - nl, 0);
+            sb_puts(&c, num);
+            free(cells[i]);
+            cells[i] = sb_detach(&c);
+        }
+    free(dup);
+    return cells;
 }
 
 char *shortname_beside(const char *name, const char *other)

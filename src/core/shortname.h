@@ -41,6 +41,16 @@ typedef struct {
 void shortnames_compute(shortnames_t *sn, const pointset_t *set, const size_t *group_of);
 void shortnames_free(shortnames_t *sn);
 
+/* The short names of sn cut to `width` columns (at least 8) for a table's
+ * column. A name too long is cut at its end with "…"; where two such cuts
+ * would read the same, each keeps its start and where the names start to
+ * differ ("adaptive_rand…gpt-4-0125-preview" beside
+ * "adaptive_rand…llama-2-7b-chat-hf"), and names that differ only further
+ * than that end in their point's number (" #12"). So two cells are never
+ * the same unless the two short names are. Free with text_list_free(cells,
+ * sn->len). */
+char **shortnames_cells(const shortnames_t *sn, int width);
+
 /* The short name of `name` beside one `other` by the same rules: `name`
  * without the prefix and suffix the two share ("b.csv" for "runs/b.csv"
  * beside "runs/a.csv"); the whole of `name` when that would leave nothing.

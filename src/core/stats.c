@@ -19,6 +19,11 @@ bool stats_parse_method(const char *s, stats_method_t *m)
     return true;
 }
 
+const char *stats_method_choices(void)
+{
+    return "wilson or clopper-pearson (also: exact)";
+}
+
 const char *stats_method_name(stats_method_t m)
 {
     return m == STATS_CLOPPER_PEARSON ? "clopper-pearson" : "wilson";

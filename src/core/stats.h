@@ -32,8 +32,12 @@ typedef struct {
     double lo, hi;
 } stats_interval_t;
 
-/* "wilson" or "clopper-pearson" (case-insensitive); false when neither. */
+/* "wilson" or "clopper-pearson", or "exact" (its other name), case-
+ * insensitive; false when none. */
 bool stats_parse_method(const char *s, stats_method_t *m);
+/* What stats_parse_method reads, for messages: "wilson or clopper-pearson
+ * (also: exact)". */
+const char *stats_method_choices(void);
 const char *stats_method_name(stats_method_t m);
 
 /* The two-sided standard normal quantile: z with P(|Z| <= z) = confidence

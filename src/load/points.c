@@ -274,6 +274,8 @@ static bool take_header(points_t *P, const csvrow_t *row)
                  (has(P, R_N_ADV) && has(P, R_ADV_SUCC));
     P->has_orr = has(P, R_ORR_PCT) || has(P, R_ORR_FRAC) || has(P, R_NOT_OVERREFUSE) ||
                  (has(P, R_N_BEN) && has(P, R_BEN_REF));
+    P->set->rate_column[0] = P->set->rate_column[0] || P->has_asr;
+    P->set->rate_column[1] = P->set->rate_column[1] || P->has_orr;
     if (!has_name || (!P->has_asr && !P->has_orr)) {
         sb_t found = SB_INIT;
         csvheader_list(&found, P->header, P->ncols);

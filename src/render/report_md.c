@@ -76,11 +76,11 @@ static void md_groups(sb_t *out, const analysis_t *an)
     sb_puts(out, "\n");
 }
 
-/* The counts behind a rate as a table cell (point_counts_cell), escaped. */
+/* The counts behind a rate as a table cell (point_counts_table_cell), escaped. */
 static void md_counts(sb_t *out, const point_t *p, bool asr)
 {
     sb_t c = SB_INIT;
-    point_counts_cell(&c, p, asr);
+    point_counts_table_cell(&c, p, asr);
     text_markdown(out, sb_str(&c));
     sb_free(&c);
 }

@@ -59,7 +59,7 @@ static int counts_width(const pointset_t *set, bool asr)
     int w = 4;
     for (size_t i = 0; i < set->len; i++) {
         sb_t c = SB_INIT;
-        point_counts_cell(&c, &set->items[i], asr);
+        point_counts_table_cell(&c, &set->items[i], asr);
         if ((int)c.len > w)
             w = (int)c.len;
         sb_free(&c);
@@ -70,7 +70,7 @@ static int counts_width(const pointset_t *set, bool asr)
 static void counts_cell(sb_t *out, const point_t *p, bool asr, int width)
 {
     sb_t c = SB_INIT;
-    point_counts_cell(&c, p, asr);
+    point_counts_table_cell(&c, p, asr);
     sb_printf(out, "  %-*s", width, sb_str(&c));
     sb_free(&c);
 }
@@ -95,7 +95,7 @@ static void counts_legend(sb_t *out, const pointset_t *set)
     if (inexact)
         sb_puts(out, " ?/n n given, count unknown (not exact at the printed precision);");
     if (unrec)
-        sb_puts(out, " unrecognised verdicts left out or counted are listed under Uncertainty;");
+        sb_puts(out, " the rate whichever way the unrecognised verdicts go is under Uncertainty;");
     out->data[out->len - 1] = '.';
     sb_puts(out, "\n");
 }
@@ -129,12 +129,13 @@ static void points_table(sb_t *out, const report_t *r, const analysis_t *an)
     if (costs)
         sb_printf(out, "  %12s", "Cost/day");
     sb_puts(out, "  Policy     Front\n");
+    char **cells = shortnames_cells(&sn, nw);
     for (size_t i = 0; i < r->points->len; i++) {
         const point_t *p = &r->points->items[i];
         projection_t pr = model_project(s, p);
         verdict_t v = policy_check(&s->policy, p->asr, p->orr);
         char asr[32], orr[32], ref[48], harm[48], cost[48];
-        text_pad(out, sn.names[i], nw, false);
+        text_pad(out, cells[i], nw, false);
         if (grouped)
             sb_printf(out, "  %3zu", an->groups.of[i] + 1);
         sb_puts(out, "  ");
@@ -150,6 +151,7 @@ static void points_table(sb_t *out, const report_t *r, const analysis_t *an)
         sb_printf(out, "  %-9s  %s\n", policy_has_bounds(&s->policy) ? verdict_short(v) : "-",
                   analysis_marks(an, i));
     }
+    text_list_free(cells, sn.len);
     counts_legend(out, r->points);
     report_short_names_note(out, r->points, &sn);
     shortnames_free(&sn);

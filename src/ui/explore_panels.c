@@ -444,14 +444,21 @@ static void baseline_rows(const explore_t *ex, const frontier_op_t *op, pd_rows_
         pd_text(rows, 10, ROLE_BAD, v);
         rows->rows[rows->n - 1].one_row = true;
     }
-    /* each number glued to what it counts: wrapped, never split from it */
-    num_format_change(c.d_refusals, num_format_count, dr, sizeof dr);
-    num_format_change(c.d_harmful, num_format_count, dh, sizeof dh);
     if (model_costs_set(&ex->scenario) && isfinite(c.d_cost)) {
         char m[NUM_BUF];
         snprintf(dc, sizeof dc, ", cost\x1f%s", num_format_change(c.d_cost, num_format_money, m, sizeof m));
     }
-    snprintf(v, sizeof v, "change: %s\x1frefusals, %s\x1fharmful%s", dr, dh, dc);
+    /* each change glued to what it counts: wrapped, never split from it
+     * ("no change in harmful" is one unit too) */
+    sb_t r = SB_INIT, h = SB_INIT;
+    model_change_compact(&r, c.d_refusals, "refusals");
+    model_change_compact(&h, c.d_harmful, "harmful");
+    char rs[96], hs[96];
+    snprintf(rs, sizeof rs, "%s", sb_str(&r));
+    snprintf(hs, sizeof hs, "%s", sb_str(&h));
+    snprintf(v, sizeof v, "change: %s, %s%s", glued(rs), glued(hs), dc);
+    sb_free(&r);
+    sb_free(&h);
     pd_text(rows, 9, ROLE_VALUE, v);
     if (isfinite(c.break_even) && c.break_even_undetermined)
         snprintf(v, sizeof v, "break-even: undetermined (%s on the estimates)",

@@ -239,7 +239,7 @@ static int apply(scenario_file_t *sf, const where_t *w, const char *dir, const c
             return fail_why(w, vcol, key, value, why);
     } else if (strcmp(key, "interval") == 0) {
         if (!stats_parse_method(value, &sf->interval))
-            return fail_choice(w, vcol, "interval", value, "wilson or clopper-pearson");
+            return fail_choice(w, vcol, "interval", value, stats_method_choices());
         sf->has_interval = true;
         sf->interval_line = w->line;
     } else if (strcmp(key, "file") == 0) {

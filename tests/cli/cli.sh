@@ -2,17 +2,7 @@
 # cli.sh: the command line as a script or CI job uses it: exit codes,
 # messages on stderr, and the report in text and JSON.
 . "$TESTDIR/lib/tap.sh"
-T=${TRADEOFF:?}
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-
-# run ARGS...: sets $out, $err and $rc
-run() {
-    "$T" "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    out=$(cat "$tmp/out")
-    err=$(cat "$tmp/err")
-}
+. "$TESTDIR/lib/run.sh" # run ARGS...: sets $out, $err and $rc
 
 run --help
 equals "--help exits 0" "$rc" 0

@@ -5,17 +5,8 @@
 # --significance as a one-sided test with the Newcombe interval, a gate that
 # fails closed, and --format json; plus the analytics fields of `report`.
 . "$TESTDIR/lib/tap.sh"
-T=${TRADEOFF:?}
+. "$TESTDIR/lib/run.sh" # run ARGS...: sets $out, $err and $rc
 D="$TESTDIR/data/gate"
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-
-run() {
-    "$T" "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    out=$(cat "$tmp/out")
-    err=$(cat "$tmp/err")
-}
 
 # 10/1000 -> 14/1000: a rise of 0.40 points, not beyond chance.
 run check --policy none "$D/baseline.csv" "$D/candidate-noise.csv"

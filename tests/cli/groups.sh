@@ -7,18 +7,9 @@
 # check refusing them; XSTest grouped by judge and prompts; --group and
 # --group-columns; the note on groups the data does not name.
 . "$TESTDIR/lib/tap.sh"
-T=${TRADEOFF:?}
+. "$TESTDIR/lib/run.sh" # run ARGS...: sets $out, $err and $rc
 P=$DATADIR/published-operating-points.csv
 checks=$TESTDIR/lib/group_checks.py
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-
-run() {
-    "$T" "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    out=$(cat "$tmp/out")
-    err=$(cat "$tmp/err")
-}
 # flat TEXT: the words of a report, whatever its format: tags and
 # Markdown's backslashes gone, lines joined, runs of blanks one
 flat() { printf '%s' "$1" | sed 's/<[^>]*>/ /g' | tr -d '\\' | tr '\n' ' ' | sed 's/  */ /g'; }

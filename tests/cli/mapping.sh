@@ -6,20 +6,11 @@
 # are computed from the files themselves (python3), never copied from the
 # program's output.
 . "$TESTDIR/lib/tap.sh"
-T=${TRADEOFF:?}
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
+. "$TESTDIR/lib/run.sh" # run ARGS...: sets $out, $err and $rc
 C=$TESTDIR/data/mapping/classifiers.csv
 S=$DATADIR/sorry_bench_2024_06_category_fulfillment.csv
 J=$DATADIR/jailbreakbench
 export LC_ALL=C
-
-run() {
-    "$T" "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    out=$(cat "$tmp/out")
-    err=$(cat "$tmp/err")
-}
 py=
 command -v python3 >/dev/null 2>&1 && py=python3
 

@@ -14,21 +14,12 @@
 #   prompt in two sets) are refused naming the file, the line and what was
 #   expected; nothing is paired by row order.
 . "$TESTDIR/lib/tap.sh"
-T=${TRADEOFF:?}
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
+. "$TESTDIR/lib/run.sh" # run ARGS...: sets $out, $err and $rc
 LC_ALL=C
 export LC_ALL
 S=$TOP_SRCDIR/../shared/data
 [ -d "$S/xstest" ] || S=$DATADIR # the tree ships the same files
 X=$S/xstest J=$S/jailbreakbench
-
-run() {
-    "$T" "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    out=$(cat "$tmp/out")
-    err=$(cat "$tmp/err")
-}
 
 # ---- diff on XSTest --------------------------------------------------------------
 

@@ -225,6 +225,15 @@ for fmt in text markdown svg; do
     contains "$fmt: the unrecognised verdicts with the point" \
         "$("$T" report --format $fmt --preset xstest --judge gpt4_label "$M" 2>/dev/null)" "$left"
 done
+# ...and in the table's counts cell, where the number is (NUMBERS rule 6).
+for fmt in text markdown; do
+    contains "$fmt: the table's cell says the unrecognised verdicts left out" \
+        "$("$T" report --format $fmt --preset xstest --judge gpt4_label "$M" 2>/dev/null)" \
+        "134/189 (11 unrecognised left out)"
+    contains "$fmt: the table's cell says the unrecognised verdicts counted" \
+        "$("$T" report --format $fmt --preset xstest --judge gpt4_label --unrecognised refusal "$M" 2>/dev/null)" \
+        "134/200 (11 unrecognised counted as refusals)"
+done
 out=$("$T" report --format json --preset xstest --judge gpt4_label "$M" 2>/dev/null | tr -d ' \n')
 contains "JSON: unrecognised_verdicts" "$out" '"unrecognised_verdicts":{"harmful":11,"benign":0,"counted_as":"exclude"'
 out=$("$T" report --format csv --preset xstest --judge gpt4_label "$M" 2>/dev/null)
@@ -245,6 +254,46 @@ out=$(TRADEOFF_KEYS="k k k" TRADEOFF_SIZE=100x30 "$T" --adversarial-share 0.037 
 contains "explorer: the share as given" "$out" "Adversarial  0.037%"
 contains "explorer: no change in harmful outputs" "$(printf '%s' "$out" | sed 's/^| //' | tr -s ' \n' '  ')" \
     "Moving from status-quo to filter-after: 99,963 more unnecessary refusals and no change in harmful outputs"
+contains "explorer: the compact change line words it as the sentence does" "$out" \
+    "change: +99,963 refusals, no change in harmful"
+lacks "explorer: no \"0 harmful\" beside the sentence's no change" "$out" ", 0 harmful"
+
+# Cut names still tell the points apart: no two rows of the text table (at
+# 80 and 100 columns) or the Markdown table show the same name cell, on
+# every shipped example and on the published operating points.
+# table_names FMT WIDTH ARGS...: the name cell of each row of the table.
+table_names() {
+    fmt=$1 width=$2; shift 2
+    "$T" report --format "$fmt" --width "$width" "$@" 2>/dev/null |
+        if [ "$fmt" = text ]; then
+            sed -n '/^Point /,/^$/p' | sed '1d;/^$/d;/^Counts (of n)/d;/^Names: /d' | sed 's/   *.*//'
+        else
+            sed -n '/^| Point |/,/^$/p' | sed '1,2d;/^$/d' | cut -d'|' -f2
+        fi
+}
+examples=$("$T" --list-examples | sed -n 's/^  \([a-z][a-z0-9-]*\)  .*/\1/p')
+for width in 80 100; do
+    for fmt in text markdown; do
+        for ex in $examples; do
+            names=$(table_names $fmt $width --example "$ex")
+            equals "$fmt, width $width, --example $ex: no two rows show the same name" \
+                "$(printf '%s\n' "$names" | sort | uniq -d | head -3)" ""
+        done
+        names=$(table_names $fmt $width "$DATADIR/published-operating-points.csv")
+        equals "$fmt, width $width, published operating points: no two rows show the same name" \
+            "$(printf '%s\n' "$names" | sort | uniq -d | head -3)" ""
+    done
+done
+out=$("$T" report --width 80 --example jailbreakbench 2>/dev/null)
+contains "a cut name keeps what tells it apart" "$out" "adaptive_rand$(printf '\342\200\246')gpt-4-0125-preview"
+
+# --interval exact: Clopper-Pearson's other name, said in --help and read so.
+contains "--help names exact beside clopper-pearson" "$("$T" report --help)" "clopper-pearson (also: exact"
+equals "--interval exact is --interval clopper-pearson" \
+    "$("$T" report --interval exact --example chatbot-sweep 2>&1)" \
+    "$("$T" report --interval clopper-pearson --example chatbot-sweep 2>&1)"
+"$T" report --interval bayes >/dev/null 2>"$tmp/err"
+contains "a bad --interval lists exact too" "$(cat "$tmp/err")" "expected wilson or clopper-pearson (also: exact)"
 
 # A mix held just under a strict bound shows the digits that keep it under
 # (never an "ASR 0.50%" that passes beside product-ask's 0.50% that fails):

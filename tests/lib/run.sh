@@ -14,3 +14,10 @@ run() {
     out=$(cat "$tmp/out")
     err=$(cat "$tmp/err")
 }
+
+# run_quiet ARGS...: run, with the warnings ("tradeoff: warning: ...") left
+# out of $err, for tests whose message is the error alone.
+run_quiet() {
+    run "$@"
+    err=$(grep -v '^tradeoff: warning:' "$tmp/err")
+}

@@ -56,6 +56,24 @@ contains "and the columns" "$saved" 'asr-column = "harmful_caught_pct_or_asr"'
 roundtrip "--group-columns --n-adversarial" "$OR" --group-columns series --n-adversarial 1319 --n-benign 1000
 contains "the scenario says --n-adversarial" "$saved" 'n-adversarial = "1319"'
 contains "and --group-columns" "$saved" 'group-columns = "series"'
+# The chart's --group: the measurement group the chart draws is the
+# operating point's, which the scenario saves by name, so the group comes
+# back with it: the title and the chart (the list below them scrolls with
+# the length of the status message, which differs) as --group drew them.
+chart_part() { printf '%s\n' "$1" | head -n 17; }
+rm -f tradeoff-scenario.txt
+keys "" "$P"
+other=$(chart_part "$out")
+keys "s <Enter>" --group StrongREJECT "$P"
+saved=$(cat tradeoff-scenario.txt)
+keys "" --group StrongREJECT "$P"
+before=$(chart_part "$out")
+if [ "$before" = "$other" ]; then tap_fail "--group: the flag changes the chart" "the same chart without it"
+else tap_ok "--group: the flag changes the chart"; fi
+keys "" --scenario tradeoff-scenario.txt
+equals "--group: reopened, exit 0" "$rc" 0
+contains "--group: reopened, the title names the group" "$out" "group 4/6: StrongREJECT (goodness@0.1)"
+equals "--group: reopened, the same title and chart" "$(chart_part "$out")" "$before"
 
 # ---- the command line with a scenario ----------------------------------------------------
 keys "s <Enter>" --preset xstest --judge gpt4_label "$XS"
@@ -93,7 +111,14 @@ bad "a bad --where" 'where = "model"' "bad.txt:3:9: where 'model': expected"
 bad "a count of prompts that is not one" 'n-adversarial = 0.5' \
     "bad.txt:3:17: n-adversarial '0.5': expected a whole number of prompts from 1 to 1e15"
 bad "a blank column" 'asr-column = " , "' "bad.txt:3:14: asr-column ' , ': expected a column name"
-bad "a bad interval" 'interval = bayes' "bad.txt:3:12: interval 'bayes': expected wilson or clopper-pearson"
+bad "a bad interval" 'interval = bayes' "bad.txt:3:12: interval 'bayes': expected wilson or clopper-pearson (also: exact)"
+# "exact", Clopper-Pearson's other name, reads as it does on the command line
+printf 'tradeoff-scenario = 3\nfile = "%s"\ninterval = exact\n' "$XS" >exact.txt
+keys "" --scenario exact.txt
+equals "interval = exact: exit 0" "$rc" 0
+shown=$(body "$out")
+keys "" --interval clopper-pearson "$XS"
+equals "interval = exact: the screen of --interval clopper-pearson" "$shown" "$(body "$out")"
 bad "a reading option twice" 'judge = a
 judge = b' "bad.txt:4:1: 'judge' is given twice"
 bad "a control character, shown harmless" "$(printf 'preset = x\033[31m')" \
