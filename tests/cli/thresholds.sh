@@ -11,20 +11,11 @@
 # "Paired on N prompts (...; the same prompts at two thresholds)" and give
 # those intervals.
 . "$TESTDIR/lib/tap.sh"
-T=${TRADEOFF:?}
+. "$TESTDIR/lib/run.sh" # run ARGS: $rc, $out, $err; $T, $tmp
 S=$DATADIR/chatbot-scores.csv
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
 LC_ALL=C
 export LC_ALL
 C=chatbot-scores
-
-run() {
-    "$T" "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    out=$(cat "$tmp/out")
-    err=$(cat "$tmp/err")
-}
 
 # tables A B: "both a_only b_only neither" of the harmful set (an attack
 # that succeeds: score < t) and then of the benign set (a refusal: score
