@@ -183,7 +183,9 @@ static void check_text(sb_t *out, const side_t *base, const side_t *cand, const 
         sb_printf(out, "A rise counts only when a one-sided test at level %g shows it: the lower end of its "
                        "two-sided %.12g%% %s must exceed the allowance.\n",
                   o->significance, g->level * 100,
-                  g->pairing.paired ? "paired interval (Newcombe's method 10 for paired data)" : "Newcombe interval");
+                  g->pairing.paired ? "paired interval" : "Newcombe interval");
+    if (o->significance != 0 && g->pairing.paired)
+        sb_printf(out, "The paired interval is %s.\n", pairing_method_phrase(&g->pairing));
     rate_text(out, "ASR", &g->asr, g, o, base->point, cand->point, true);
     rate_text(out, "ORR", &g->orr, g, o, base->point, cand->point, false);
     if (policy_has_bounds(&o->policy)) {

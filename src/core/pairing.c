@@ -336,19 +336,23 @@ stats_interval_t pairing_interval_z(const pairing_summary_t *s, stats_rate_t r, 
     stats_interval_t ci = {false, NAN, NAN};
     if (!s->paired || (r == STATS_ASR ? s->n_harmful : s->n_benign) <= 0)
         return ci;
-    ci = stats_paired_diff_interval_z(r == STATS_ASR ? s->asr : s->orr, z);
-    if (!ci.known || !s->by_threshold)
-        return ci;
-    int sign = r == STATS_ASR ? s->order : -s->order;
-    if (sign >= 0) { /* the change cannot be negative */
-        ci.lo = fmax(ci.lo, 0);
-        ci.hi = fmax(ci.hi, 0);
+    stats_paired_t t = r == STATS_ASR ? s->asr : s->orr;
+    /* Two thresholds of one curve: nested sets, the change one proportion;
+     * at the same threshold nothing can change at all. */
+    if (s->by_threshold && s->order == 0) {
+        stats_interval_t none = {true, 0, 0};
+        return none;
     }
-    if (sign <= 0) { /* nor positive */
-        ci.lo = fmin(ci.lo, 0);
-        ci.hi = fmin(ci.hi, 0);
-    }
-    return ci;
+    /* ASR rises with the threshold (order > 0: B's is the higher), ORR falls. */
+    if (s->by_threshold)
+        return stats_nested_diff_interval_z(t, r == STATS_ASR ? s->order : -s->order, z);
+    return stats_paired_diff_interval_z(t, z);
+}
+
+const char *pairing_method_phrase(const pairing_summary_t *s)
+{
+    return s->by_threshold ? "the Wilson interval of the prompts between the two thresholds"
+                           : "Newcombe's method 10 for paired data";
 }
 
 stats_interval_t pairing_interval(const pairing_summary_t *s, stats_rate_t r, double confidence)

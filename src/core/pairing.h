@@ -142,13 +142,18 @@ void pairing_summarise(const point_t *a, const point_t *b, pairing_summary_t *s)
  * prompts at two thresholds)". The words every surface uses ("Paired ..."
  * to start a sentence). */
 void pairing_phrase(sb_t *sb, const pairing_summary_t *s, bool capital);
-/* The paired interval of rate `r`'s change B - A (Newcombe's method 10 of
- * its table) at the normal quantile z, clipped to the sign the thresholds
- * allow when they are two of one curve (above). Only for a paired summary
+/* The paired interval of rate `r`'s change B - A at the normal quantile z:
+ * Newcombe's method 10 of its table; for two thresholds of one curve, the
+ * Wilson interval of the prompts between them (nested sets: the change is
+ * one proportion, stats_nested_diff_interval_z). Only for a paired summary
  * whose set of that rate has prompts; unknown otherwise. Every comparison
  * (model_compare, the gate) takes its paired interval here. */
 stats_interval_t pairing_interval_z(const pairing_summary_t *s, stats_rate_t r, double z);
 /* The same at a two-sided `confidence`. */
 stats_interval_t pairing_interval(const pairing_summary_t *s, stats_rate_t r, double confidence);
+/* How pairing_interval makes its interval, in the words every surface
+ * uses: "Newcombe's method 10 for paired data", or, for two thresholds,
+ * "the Wilson interval of the prompts between the two thresholds". */
+const char *pairing_method_phrase(const pairing_summary_t *s);
 
 #endif

@@ -462,6 +462,20 @@ stats_interval_t stats_paired_diff_interval_z(stats_paired_t t, double z)
     return ci;
 }
 
+stats_interval_t stats_nested_diff_interval_z(stats_paired_t t, int sign, double z)
+{
+    stats_interval_t none = {false, NAN, NAN};
+    long long n = stats_paired_n(t);
+    if (n <= 0 || !(isfinite(z) && z > 0) || sign == 0 || (sign > 0 ? t.a_only : t.b_only) != 0)
+        return none;
+    stats_interval_t w = wilson(sign > 0 ? t.b_only : t.a_only, n, z);
+    if (sign < 0) { /* B cannot be above A: the change is at most 0 */
+        stats_interval_t down = {true, -w.hi, -w.lo};
+        return down;
+    }
+    return w;
+}
+
 stats_interval_t stats_paired_diff_interval(stats_paired_t t, double confidence)
 {
     stats_interval_t none = {false, NAN, NAN};

@@ -168,6 +168,16 @@ long long stats_paired_n(stats_paired_t t);
 stats_interval_t stats_paired_diff_interval_z(stats_paired_t t, double z);
 /* The same at a two-sided `confidence`. */
 stats_interval_t stats_paired_diff_interval(stats_paired_t t, double confidence);
+/* Two nested sets of prompts, one discordant cell empty by construction
+ * (two thresholds of one curve: every prompt refused at the higher
+ * threshold is refused at the lower): rate(B) - rate(A) = (b_only -
+ * a_only) / n is exactly the share of the discordant prompts, one
+ * binomial proportion, so its interval is their Wilson interval at z with
+ * the sign the construction gives (`sign` > 0: B's rate cannot be lower,
+ * so only b_only may hold prompts; < 0 the other way); it never crosses
+ * zero. Unknown when the cell that must be empty is not, the table is
+ * empty or z is not finite and positive. */
+stats_interval_t stats_nested_diff_interval_z(stats_paired_t t, int sign, double z);
 /* McNemar's exact test: the two-sided binomial test on the discordant
  * prompts, p = min(1, 2 P(X <= min(b, c))) with X ~ Bin(b + c, 1/2),
  * summed in log space (exact to about 1e-9 relative up to millions of

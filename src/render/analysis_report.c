@@ -365,7 +365,7 @@ bool analysis_report_pairing(sb_t *out, const comparison_t *c)
     }
     char a[32], o[32];
     pairing_phrase(out, ps, true);
-    sb_puts(out, ": intervals for paired data (Newcombe's method 10); McNemar exact p = ");
+    sb_printf(out, ": intervals for paired data (%s); McNemar exact p = ", pairing_method_phrase(ps));
     if (ps->n_harmful > 0)
         sb_printf(out, "%s (ASR)%s", stats_format_p(c->mcnemar_p_asr, a, sizeof a), ps->n_benign > 0 ? ", " : "");
     if (ps->n_benign > 0)

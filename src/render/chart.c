@@ -71,7 +71,8 @@ typedef struct {
     const chart_cells_t *cells;  /* where they are drawn, once the axes are known */
     bool sampled;         /* the curve's range is a sample's (CHART_CURVE_SAMPLE_MIN) */
     bool isocost;         /* lines of equal cost are drawn */
-    bool numbers_drawn;   /* a point's number is on the plot (draw_labels): the
+    unsigned number_kinds; /* the kinds of number on the plot (LABELS_KIND_*,
+                           * draw_labels): what the legend's line about numbers explains;
                            * legend's line about numbers has something to explain */
     axis_range_t data_x, data_y; /* the data's range that the axes were built on, percent */
     struct {
@@ -829,7 +830,7 @@ static void draw_labels(ctx_t *k)
     labels_points(&lab, &area, &in);
     ch->point_number = chart_cache_numbers(k->cache, &lab);
     ch->nnumbered = lab.nnumbered;
-    k->numbers_drawn = lab.nnumbered > lab.unplaced;
+    k->number_kinds = lab.kinds;
     /* the key lines move to the chart */
     ch->key = lab.key;
     ch->nkey = lab.nkey;
@@ -942,8 +943,19 @@ static void build_legend(ctx_t *k, legend_t *lg, bool isocost, bool all)
         legend_add(lg, current_marker.filled, NULL, NULL, "@", CANVAS_STYLE_CURRENT, "current");
     if ((o->baseline >= 0 && o->points && (size_t)o->baseline < o->points->len) || o->has_baseline_at || all)
         legend_add(lg, baseline_marker.filled, NULL, NULL, "B", CANVAS_STYLE_BASELINE, "baseline");
-    if (o->numbers_legend && (all || k->numbers_drawn))
-        legend_add(lg, NULL, NULL, NULL, "", CANVAS_STYLE_LABEL, o->numbers_legend);
+    /* sized for the widest kind: the short form of several is no wider */
+    unsigned kinds = all ? LABELS_KIND_MORE : k->number_kinds;
+    if (o->numbers_legend && kinds) {
+        sb_t sb = SB_INIT;
+        sb_puts(&sb, o->numbers_legend);
+        sb_puts(&sb, "; ");
+        if (!labels_notation(&sb, kinds, true)) {
+            sb_reset(&sb);
+            sb_puts(&sb, o->numbers_legend);
+        }
+        legend_add(lg, NULL, NULL, NULL, "", CANVAS_STYLE_LABEL, sb_str(&sb));
+        sb_free(&sb);
+    }
 }
 
 /* ---- putting it together ---------------------------------------------------- */
@@ -1030,11 +1042,12 @@ static int prepare(ctx_t *k, chart_t *ch, const chart_opts_t *o, bool sampled)
     k->isocost = isocost;
     int lrows = 0;
     if (!o->no_legend) {
-        /* sized as if a number were drawn: the labels are not placed yet */
+        /* sized as if a number were drawn (the widest kind, build_legend):
+         * the labels are not placed yet */
         legend_t lg = LEGEND_INIT;
-        k->numbers_drawn = true;
+        k->number_kinds = LABELS_KIND_MORE;
         build_legend(k, &lg, isocost, false);
-        k->numbers_drawn = false;
+        k->number_kinds = 0;
         lrows = legend_rows(&lg, w);
         legend_free(&lg);
         if (o->steady_legend) {

@@ -98,7 +98,8 @@ typedef struct {
      * far as the plot goes. */
     bool axes_from_data;
     /* A legend line that says where the points' numbers are explained
-     * ("3  numbers: # in the list"); NULL: the key below the chart does. */
+     * ("numbers: the list's #"), followed by what the numbers drawn mean
+     * (labels_notation); NULL: the key below the chart does. */
     const char *numbers_legend;
     chart_cache_t *cache;        /* kept between charts of these points (NULL: none) */
 } chart_opts_t;

@@ -115,7 +115,7 @@ void json_fields_pairing(json_t *j, const pairing_summary_t *ps)
     json_key(j, "n_paired_benign");
     count_or_null(j, ps->paired, ps->n_benign);
     json_key(j, "interval_method");
-    json_string(j, ps->paired ? "newcombe_paired" : "newcombe");
+    json_string(j, !ps->paired ? "newcombe" : ps->by_threshold ? "wilson_nested" : "newcombe_paired");
     json_key(j, "unpaired_reason");
     json_string(j, ps->why[0] ? ps->why : NULL);
 }

@@ -237,19 +237,62 @@ static int by_index(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* The kind of number a group shows (LABELS_KIND_*). */
+static unsigned group_kind(const labels_cell_t *g)
+{
+    size_t first = LABELS_NUMBER(g->members[0]), last = LABELS_NUMBER(g->members[g->n - 1]);
+    if (g->n == 1)
+        return LABELS_KIND_ONE;
+    if (g->n == 2)
+        return LABELS_KIND_TWO;
+    return last - first + 1 == g->n ? LABELS_KIND_RUN : LABELS_KIND_MORE;
+}
+
 /* The numbers a group shows (each point's, LABELS_NUMBER): "3", "3,4",
  * "3-5" for a run, "3+4" for point 3 and four more. */
 static void group_numbers(char *text, size_t size, const labels_cell_t *g)
 {
     size_t first = LABELS_NUMBER(g->members[0]), last = LABELS_NUMBER(g->members[g->n - 1]);
-    if (g->n == 1)
+    switch (group_kind(g)) {
+    case LABELS_KIND_ONE:
         snprintf(text, size, "%zu", first);
-    else if (g->n == 2)
+        break;
+    case LABELS_KIND_TWO:
         snprintf(text, size, "%zu,%zu", first, last);
-    else if (last - first + 1 == g->n)
+        break;
+    case LABELS_KIND_RUN:
         snprintf(text, size, "%zu-%zu", first, last);
-    else
+        break;
+    default:
         snprintf(text, size, "%zu+%zu", first, g->n - 1);
+    }
+}
+
+bool labels_notation(sb_t *out, unsigned kinds, bool short_form)
+{
+    static const struct {
+        unsigned kind;
+        const char *sample, *text;
+    } notation[] = {
+        {LABELS_KIND_TWO, "N,M", "two in one place"},
+        {LABELS_KIND_RUN, "N-M", "a run in one place"},
+        {LABELS_KIND_MORE, "N+k", "N and k more in one place"},
+    };
+    size_t n = sizeof notation / sizeof notation[0], drawn = 0;
+    for (size_t i = 0; i < n; i++)
+        drawn += (kinds & notation[i].kind) != 0;
+    bool brief = short_form && drawn > 1;
+    size_t said = 0;
+    for (size_t i = 0; i < n; i++)
+        if (kinds & notation[i].kind) {
+            sb_printf(out, "%s%s", said == 0 ? "" : brief ? " " : ", ", notation[i].sample);
+            if (!brief)
+                sb_printf(out, " %s", notation[i].text);
+            said++;
+        }
+    if (brief)
+        sb_puts(out, " share a place");
+    return said > 0;
 }
 
 /* Places a group's text and records where it went. */
@@ -262,6 +305,8 @@ static bool place_group(labels_t *l, const labels_area_t *a, const labels_cell_t
     canvas_text(a->canvas, col, row, text, CANVAS_STYLE_LABEL, CANVAS_PRIO_LABEL);
     l->placed = xrealloc(l->placed, (l->nplaced + 1) * sizeof *l->placed);
     l->placed[l->nplaced++] = (labels_placed_t){col, row, xstrdup(text), g->members[0], number};
+    if (number)
+        l->kinds |= group_kind(g);
     return true;
 }
 
@@ -303,8 +348,6 @@ static bool number_points(labels_t *l, const labels_points_t *in, const labels_c
         key_add(l, sb_detach(&sb));
         return false;
     }
-    if (unnamed)
-        key_add(l, xstrdup("  #  on the chart: 3,4 two in one place, 5-7 a run, 8+2 point 8 and 2 more"));
     l->numbered = xmalloc((unnamed + 1) * sizeof *l->numbered);
     for (size_t j = 0; j < gs->n; j++)
         for (size_t m = 0; !named[j] && m < gs->g[j].n; m++)
@@ -313,6 +356,24 @@ static bool number_points(labels_t *l, const labels_points_t *in, const labels_c
     for (size_t k = 0; k < l->nnumbered; k++)
         key_line_for(l, in, l->numbered[k]);
     return true;
+}
+
+/* The line above the numbered points' key lines (the last nnumbered of
+ * the key): what the numbers drawn mean, once they are placed. */
+static void key_heading(labels_t *l)
+{
+    if (l->nnumbered == 0)
+        return;
+    sb_t notation = SB_INIT, sb = SB_INIT;
+    sb_puts(&sb, "  #  on the chart");
+    if (labels_notation(&notation, l->kinds, false))
+        sb_printf(&sb, ": %s", sb_str(&notation));
+    sb_free(&notation);
+    key_add(l, sb_detach(&sb));
+    size_t at = l->nkey - 1 - l->nnumbered;
+    char *heading = l->key[l->nkey - 1];
+    memmove(&l->key[at + 1], &l->key[at], l->nnumbered * sizeof *l->key);
+    l->key[at] = heading;
 }
 
 void labels_points(labels_t *out, const labels_area_t *a, const labels_points_t *in)
@@ -338,6 +399,7 @@ void labels_points(labels_t *out, const labels_area_t *a, const labels_points_t 
                 unplaced += g->n;
         }
         out->unplaced = unplaced;
+        key_heading(out);
     }
     free(named);
     free(order);

@@ -28,6 +28,7 @@
 #define TRADEOFF_LABELS_H
 
 #include "render/canvas.h"
+#include "base/strbuf.h"
 #include "core/frontier.h"
 #include "core/point.h"
 #include "core/policy.h"
@@ -123,7 +124,24 @@ typedef struct {
     labels_placed_t *placed;  /* in the order they were placed */
     size_t nplaced;
     size_t unplaced;          /* numbered points whose numbers found no free place */
+    unsigned kinds;           /* the LABELS_KIND_* of the numbers placed */
 } labels_t;
+
+/* The kinds of number a group shows, as bits of labels_t.kinds. */
+#define LABELS_KIND_ONE 1u  /* "3" */
+#define LABELS_KIND_TWO 2u  /* "3,4": two in one place */
+#define LABELS_KIND_RUN 4u  /* "3-5": a run in one place */
+#define LABELS_KIND_MORE 8u /* "3+4": point 3 and four more in one place */
+#define LABELS_KIND_ALL 15u
+
+/* What the numbers of `kinds` mean, in generic notation ("N,M two in one
+ * place, N+k N and k more in one place"), appended to `out`; only the
+ * kinds of more than one point, so nothing for LABELS_KIND_ONE alone. The
+ * one wording of every surface's key (the report's, the explorer's
+ * legend). `short_form`: never wider than the widest kind alone (two or
+ * more kinds as "N,M N+k share a place"), for a legend sized before the
+ * labels are placed. Returns whether it appended anything. */
+bool labels_notation(sb_t *out, unsigned kinds, bool short_form);
 
 /* Labels the points of `in` inside `a`, writing each label into the canvas
  * (style CANVAS_STYLE_LABEL, label priority). With `in->cells`, the work

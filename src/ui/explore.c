@@ -241,6 +241,21 @@ size_t explore_series_len(const explore_t *ex, size_t s)
     return se->curve >= 0 ? ex->curves.items[se->curve].curve.len : se->len;
 }
 
+size_t explore_series_in_group(const explore_t *ex, size_t s, size_t *index)
+{
+    size_t n = 0;
+    *index = 0;
+    if (s >= ex->nseries)
+        return 0;
+    for (size_t t = 0; t < ex->nseries; t++)
+        if (ex->series[t].group == ex->series[s].group) {
+            if (t < s)
+                (*index)++;
+            n++;
+        }
+    return n;
+}
+
 /* A curve's point now holds another step: its place in the list and,
  * where it shares its group with other points, their marks and frontier
  * move with it (the rest stays as it was: one curve alone in its group,
@@ -1007,8 +1022,15 @@ static void change_series(explore_t *ex, int dir)
     size_t s = ex->place.series < ex->nseries ? ex->place.series : 0;
     s = (s + ex->nseries + (dir > 0 ? 1 : ex->nseries - 1)) % ex->nseries;
     set_place(ex, (explore_place_t){s, 0, false, {0}});
-    explore_say(ex, false, "series %zu of %zu: %s (%zu points)", s + 1, ex->nseries, ex->series[s].name,
-        ex->series[s].len);
+    /* counted within the group, as the title counts them */
+    size_t at, n = explore_series_in_group(ex, s, &at), len = explore_series_len(ex, s);
+    const char *unit = ex->series[s].curve >= 0 ? "threshold" : "point";
+    if (ex->groups.len > 1)
+        explore_say(ex, false, "series %zu of %zu in group %s: %s (%zu %s%s)", at + 1, n,
+                    ex->groups.items[ex->series[s].group].name, ex->series[s].name, len, unit, len == 1 ? "" : "s");
+    else
+        explore_say(ex, false, "series %zu of %zu: %s (%zu %s%s)", at + 1, n, ex->series[s].name, len, unit,
+                    len == 1 ? "" : "s");
 }
 
 /* The first series of group g, or -1 when none of its points has both

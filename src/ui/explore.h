@@ -320,6 +320,10 @@ bool explore_place_op(explore_t *ex, const frontier_op_t *op);
 
 /* The positions along series s: its points, or its curve's steps. */
 size_t explore_series_len(const explore_t *ex, size_t s);
+/* How many series share series s's measurement group (a series whose
+ * points fall in two groups is two series: one to the reader in each), and
+ * s's place among them from 0 in *index. 0 when s is no series. */
+size_t explore_series_in_group(const explore_t *ex, size_t s, size_t *index);
 /* Point i's name as an operating point: a curve's point with the
  * threshold it holds ("chatbot-scores @ 0.501"). */
 void explore_point_name(const explore_t *ex, size_t i, char *buf, size_t n);
@@ -358,6 +362,9 @@ void explore_go(explore_t *ex, explore_place_t pl);
 /* One slider step of the focused control, up (dir > 0) or down; coarse:
  * a factor of ten, or a curve's next stop. */
 void explore_adjust(explore_t *ex, int dir, bool coarse);
+/* How many thresholds a coarse step moves along a curve of len thresholds:
+ * a twentieth of them, rounded up, never less than one. */
+size_t explore_curve_coarse_stride(size_t len);
 /* Sets the focused control from typed text; NULL when done, else the
  * reason (written into `why`, or a constant). */
 const char *explore_apply_value(explore_t *ex, const char *text, char *why, size_t n);
@@ -377,6 +384,9 @@ void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay);
 /* The panels beside the chart (explore_panels.c), drawn into `r` of `g` by
  * explore_render: the controls, and the projection of the operating point. */
 void explore_draw_controls(const explore_t *ex, uigrid_t *g, rect_t r);
+/* The control rows that give way on a short screen, the first to go
+ * first ("Adversarial, Queries/day, ..."), for the help. */
+void explore_controls_give_way(sb_t *out);
 void explore_draw_projection(const explore_t *ex, uigrid_t *g, rect_t r);
 /* The explorer as a screen for a front end; `lay` is the layout it keeps. */
 screen_t explore_screen(explore_t *ex, explore_layout_t *lay);

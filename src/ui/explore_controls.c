@@ -125,27 +125,29 @@ static void make_custom(scenario_t *s)
     snprintf(s->policy.label, sizeof s->policy.label, "custom policy");
 }
 
-/* Coarse steps along an exact curve: this many stops, at quantiles of its
- * thresholds (by rank), so a curve of a million steps is crossed in twenty
- * keys and every stop is a measured threshold. */
+/* A coarse step along an exact curve moves this fraction of its thresholds
+ * (rounded up), the same count on every press and from any position, so a
+ * curve of a million steps is crossed in twenty keys, every stop is a
+ * measured threshold and L then H comes back where it was. */
 #define CURVE_COARSE_STOPS 20
 
-/* The next position along the series: a curve's next (coarse: next
- * quantile) threshold; the next point of the points without a series; in
- * a named series of rows a tenth of the way to the next point (a mix), or
- * (coarse) the next point. */
+size_t explore_curve_coarse_stride(size_t len)
+{
+    size_t span = len > 1 ? len - 1 : 0;
+    size_t stride = (span + CURVE_COARSE_STOPS - 1) / CURVE_COARSE_STOPS;
+    return stride > 0 ? stride : 1;
+}
+
+/* The next position along the series: a curve's next (coarse: a
+ * twentieth further) threshold; the next point of the points without a
+ * series; in a named series of rows a tenth of the way to the next point
+ * (a mix), or (coarse) the next point. */
 static double next_position(const explore_t *ex, int dir, bool coarse)
 {
     const explore_series_t *se = &ex->series[ex->place.series];
-    double pos = ex->place.pos, len = (double)explore_series_len(ex, ex->place.series);
-    if (se->curve >= 0 && coarse) {
-        double q = (len - 1) / CURVE_COARSE_STOPS, at = pos / (q > 0 ? q : 1);
-        double stop = dir > 0 ? floor(at + 1e-9) + 1 : ceil(at - 1e-9) - 1;
-        double next = round(stop * q);
-        if (next == pos)
-            next = pos + dir;
-        return next;
-    }
+    double pos = ex->place.pos;
+    if (se->curve >= 0 && coarse)
+        return round(pos) + dir * (double)explore_curve_coarse_stride(explore_series_len(ex, ex->place.series));
     if (se->curve >= 0 || se->unnamed || coarse)
         return dir > 0 ? floor(pos + 1e-9) + 1 : ceil(pos - 1e-9) - 1;
     return round((pos + 0.1 * dir) * 10) / 10;
@@ -164,9 +166,13 @@ static void step_threshold(explore_t *ex, int dir, bool coarse)
     if (pos > last)
         pos = last;
     const explore_series_t *se = &ex->series[ex->place.series];
-    if (pos == ex->place.pos && !ex->place.at_op)
+    const char *name = se->unnamed ? "the points without a series" : se->name;
+    if (pos == ex->place.pos && !ex->place.at_op && last == 0)
+        explore_say(ex, false, "%s has one point%s%s: none to step to (> moves to another series)", name,
+                    ex->groups.len > 1 ? " in group " : "", ex->groups.len > 1 ? ex->groups.items[se->group].name : "");
+    else if (pos == ex->place.pos && !ex->place.at_op)
         explore_say(ex, false, "already at the %s %s of %s", dir > 0 ? "last" : "first",
-                    se->curve >= 0 ? "threshold" : "point", se->unnamed ? "the points without a series" : se->name);
+                    se->curve >= 0 ? "threshold" : "point", name);
     explore_go(ex, (explore_place_t){ex->place.series, pos, false, {0}});
 }
 

@@ -417,10 +417,13 @@ void explore_markdown(const explore_t *ex, sb_t *out)
             sb_puts(out, " | ");
             text_markdown(out, name);
             sb_puts(out, " | change |\n|---|---:|---:|---:|\n");
+            /* the change signed as the panel signs it (num_format_change) */
             sb_printf(out, "| Unnecessary refusals/day | %s | %s | %s |\n", num_format_count(cmp.a.refusals, a, sizeof a),
-                      num_format_count(cmp.b.refusals, b, sizeof b), num_format_count(cmp.d_refusals, c, sizeof c));
+                      num_format_count(cmp.b.refusals, b, sizeof b),
+                      num_format_change(cmp.d_refusals, num_format_count, c, sizeof c));
             sb_printf(out, "| Harmful outputs/day | %s | %s | %s |\n", num_format_count(cmp.a.harmful, a, sizeof a),
-                      num_format_count(cmp.b.harmful, b, sizeof b), num_format_count(cmp.d_harmful, c, sizeof c));
+                      num_format_count(cmp.b.harmful, b, sizeof b),
+                      num_format_change(cmp.d_harmful, num_format_count, c, sizeof c));
             if (isfinite(cmp.break_even)) {
                 sb_t be = SB_INIT;
                 analysis_report_break_even(&be, &cmp);

@@ -12,7 +12,7 @@ static const binding_t rows[] = {
     {EXA_FOCUS_PREV, "focus-prev", {EK_BTAB}, "move focus to the previous control", NULL},
     {EXA_DECREASE, "decrease", {EK_LEFT, 'h'}, "decrease the focused control (threshold: a curve's previous measured threshold, the previous point without a series, or in a named series 10% of traffic toward its previous point)", NULL},
     {EXA_INCREASE, "increase", {EK_RIGHT, 'l'}, "increase the focused control", NULL},
-    {EXA_DECREASE_COARSE, "decrease-coarse", {EK_SLEFT, 'H'}, "decrease in a coarse step (x10; threshold: the previous measured point, or a twentieth of a curve's thresholds)", NULL},
+    {EXA_DECREASE_COARSE, "decrease-coarse", {EK_SLEFT, 'H'}, "decrease in a coarse step (x10; threshold: the previous measured point, or on a curve a twentieth of its thresholds, rounded up: the same count on every press)", NULL},
     {EXA_INCREASE_COARSE, "increase-coarse", {EK_SRIGHT, 'L'}, "increase in a coarse step", NULL},
     {EXA_LIST_UP, "up", {EK_UP, 'k'}, "select the previous point in the list", NULL},
     {EXA_LIST_DOWN, "down", {EK_DOWN, 'j'}, "select the next point in the list", NULL},

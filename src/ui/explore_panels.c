@@ -138,6 +138,44 @@ static void slider(const explore_t *ex, uigrid_t *g, int x, int y, int w, double
 
 /* The controls, the focused one always shown: when the panel is too short
  * for all of them, it scrolls. */
+/* The fewest columns a slider keeps when its value takes the rest. */
+#define CONTROL_MIN_BAR 4
+
+/* The order in which control rows give way on a short screen, the first
+ * to go first: the assumptions that rarely change in a meeting (the
+ * adversarial share, the volume), then the costs, the policy's name; its
+ * bounds and the threshold last. The focused control is always shown (Tab
+ * reaches every one), in place of the next to give way. The help says so
+ * (explore_controls_give_way). */
+static const explore_control_t give_way[EX_NSLIDERS] = {
+    EX_CTL_ADV_SHARE, EX_CTL_VOLUME, EX_CTL_COST_REFUSAL, EX_CTL_COST_HARM,
+    EX_CTL_POLICY,    EX_CTL_ASR_BOUND, EX_CTL_ORR_BOUND, EX_CTL_THRESHOLD,
+};
+
+void explore_controls_give_way(sb_t *out)
+{
+    for (int i = 0; i < EX_NSLIDERS - 1; i++)
+        sb_printf(out, "%s%s", i == 0 ? "" : ", ", control_labels[give_way[i]]);
+}
+
+/* Which control rows fit in `rows`: the last to give way, and the
+ * focused one. */
+static void controls_shown(const explore_t *ex, int rows, bool shown[EX_NSLIDERS])
+{
+    int hide = EX_NSLIDERS - (rows > 0 ? rows : 0);
+    for (int c = 0; c < EX_NSLIDERS; c++)
+        shown[c] = true;
+    bool focus_hidden = false;
+    for (int i = 0; i < hide && i < EX_NSLIDERS; i++) {
+        shown[give_way[i]] = false;
+        focus_hidden |= ex->focus == give_way[i];
+    }
+    if (focus_hidden && hide < EX_NSLIDERS) {
+        shown[ex->focus] = true;
+        shown[give_way[hide]] = false;
+    }
+}
+
 void explore_draw_controls(const explore_t *ex, uigrid_t *g, rect_t r)
 {
     draw_heading(g, r, ex->ascii ? "Controls (Tab, <- ->, =)" : "Controls (Tab, \xe2\x86\x90\xe2\x86\x92, =)",
@@ -145,11 +183,13 @@ void explore_draw_controls(const explore_t *ex, uigrid_t *g, rect_t r)
     int label_w = 13, value_w = r.w >= 50 ? 22 : r.w >= 44 ? 16 : 13;
     int bar_x = r.x + 1 + label_w + value_w + 1;
     int bar_w = r.x + r.w - bar_x - 1;
-    int rows = r.h - 1, first = 0;
-    if (rows < EX_NSLIDERS && ex->focus < EX_NSLIDERS && (int)ex->focus >= rows)
-        first = (int)ex->focus - rows + 1;
-    for (int c = first; c < EX_NSLIDERS && c - first < rows; c++) {
-        int y = r.y + 1 + c - first;
+    bool shown[EX_NSLIDERS];
+    controls_shown(ex, r.h - 1, shown);
+    int y = r.y;
+    for (int c = 0; c < EX_NSLIDERS; c++) {
+        if (!shown[c])
+            continue;
+        y++;
         bool focused = ex->focus == (explore_control_t)c;
         uint8_t role = focused ? ROLE_FOCUS : ROLE_LABEL;
         if (focused)
@@ -161,8 +201,14 @@ void explore_draw_controls(const explore_t *ex, uigrid_t *g, rect_t r)
         uint8_t vrole = focused ? ROLE_FOCUS : ROLE_VALUE;
         if (c == EX_CTL_THRESHOLD && explore_current(ex).is_mix)
             vrole = focused ? ROLE_FOCUS : ROLE_NOTE;
-        uigrid_put(g, r.x + 1 + label_w, y, v, vrole, value_w - 1);
-        slider(ex, g, bar_x, y, bar_w, explore_control_fraction(ex, (explore_control_t)c), c == EX_CTL_THRESHOLD);
+        /* a value wider than its column (a point's name, as the list
+         * shows it) takes columns from its slider rather than being cut;
+         * the slider keeps CONTROL_MIN_BAR */
+        int extra = text_width(v) - (value_w - 1), spare = bar_w - CONTROL_MIN_BAR;
+        extra = extra < 0 ? 0 : extra > spare ? (spare > 0 ? spare : 0) : extra;
+        uigrid_put(g, r.x + 1 + label_w, y, v, vrole, value_w - 1 + extra);
+        slider(ex, g, bar_x + extra, y, bar_w - extra, explore_control_fraction(ex, (explore_control_t)c),
+               c == EX_CTL_THRESHOLD);
     }
 }
 
@@ -384,27 +430,37 @@ static void baseline_rows(const explore_t *ex, const frontier_op_t *op, pd_rows_
 {
     char v[480], dr[64], dh[64], dc[64] = "";
     comparison_t c = explore_compare(ex, op);
+    /* The baseline's name decorates: the list marks it and the sentence
+     * names it, so it gives way before the rows that carry the decision
+     * (the change, the break-even, the daily cost). */
     snprintf(v, sizeof v, "vs baseline %s %s", chart_baseline_glyph(ex->ascii), ex->baseline_name);
-    pd_text(rows, 8, ROLE_BASELINE, v);
+    pd_text(rows, 4, ROLE_BASELINE, v);
     rows->rows[rows->n - 1].one_row = true; /* a name: the sentence says it whole */
     /* Across groups the panel says first that it compares different
-     * measurements, and names both. */
+     * measurements, and names both on one row: the sentence under the
+     * panel names them whole, and the decision's rows keep their room. */
     if (!c.comparable) {
         snprintf(v, sizeof v, "%s: %s vs %s", c.groups_known ? "different sets" : "different groups", c.group_a,
                  c.group_b);
         pd_text(rows, 10, ROLE_BAD, v);
+        rows->rows[rows->n - 1].one_row = true;
     }
     if (model_costs_set(&ex->scenario) && isfinite(c.d_cost)) {
         char m[NUM_BUF];
-        snprintf(dc, sizeof dc, ", cost %s", num_format_change(c.d_cost, num_format_money, m, sizeof m));
+        snprintf(dc, sizeof dc, ", cost\x1f%s", num_format_change(c.d_cost, num_format_money, m, sizeof m));
     }
-    sb_t change = SB_INIT;
-    model_change_compact(&change, c.d_refusals, "refusals");
-    sb_puts(&change, ", ");
-    model_change_compact(&change, c.d_harmful, "harmful");
-    snprintf(v, sizeof v, "change: %s%s", sb_str(&change), dc);
-    sb_free(&change);
-    pd_text(rows, 7, ROLE_VALUE, v);
+    /* each change glued to what it counts: wrapped, never split from it
+     * ("no change in harmful" is one unit too) */
+    sb_t r = SB_INIT, h = SB_INIT;
+    model_change_compact(&r, c.d_refusals, "refusals");
+    model_change_compact(&h, c.d_harmful, "harmful");
+    char rs[96], hs[96];
+    snprintf(rs, sizeof rs, "%s", sb_str(&r));
+    snprintf(hs, sizeof hs, "%s", sb_str(&h));
+    snprintf(v, sizeof v, "change: %s, %s%s", glued(rs), glued(hs), dc);
+    sb_free(&r);
+    sb_free(&h);
+    pd_text(rows, 9, ROLE_VALUE, v);
     if (isfinite(c.break_even) && c.break_even_undetermined)
         snprintf(v, sizeof v, "break-even: undetermined (%s on the estimates)",
                  num_format_count(c.break_even, dr, sizeof dr));
@@ -418,7 +474,7 @@ static void baseline_rows(const explore_t *ex, const frontier_op_t *op, pd_rows_
         snprintf(v, sizeof v, "no break-even: %s",
                  c.kind == CMP_SAME ? "nothing changes" : c.kind == CMP_UNKNOWN ? "a rate is missing"
                                                                                 : "one side is at least as good on both");
-    pd_text(rows, 7, ROLE_VALUE, v);
+    pd_text(rows, 9, ROLE_VALUE, v);
     /* How the intervals were made (paired prompt by prompt, or why not):
      * a low priority, left out before a number on a short panel. */
     if (c.pairing.paired || c.pairing.why[0]) {

@@ -424,7 +424,7 @@ static chart_opts_t chart_options(const explore_t *ex, rect_t r, const frontier_
     o.xscale = o.yscale = ex->scale;
     o.steady_legend = true;
     o.axes_from_data = true; /* the bounds are controls: moving one keeps the axes */
-    o.numbers_legend = "8+2: list's # 8 and 2 more";
+    o.numbers_legend = "numbers: list's #";
     return o;
 }
 
@@ -449,6 +449,34 @@ static void draw_chart(const explore_t *ex, uigrid_t *g, rect_t r, explore_layou
 
 /* ------------------------------------------------------------------------
  * The title and the status line. */
+
+/* The columns the files' name keeps in the title at the least: its last
+ * file's name after "…/" (or the whole, when shorter). */
+static int title_file_min(const char *name)
+{
+    const char *slash = strrchr(name, '/');
+    int whole = text_width(name);
+    int min = slash ? text_width(slash + 1) + 2 : whole;
+    return min < whole ? min : whole;
+}
+
+/* `s` cut from the left to `cols` columns with "…" in front: a path keeps
+ * its file's name ("…/published-operating-points.csv"). Points into `s`
+ * when it fits; else into a static buffer. */
+static const char *left_cut(const char *s, int cols)
+{
+    static char buf[420];
+    if (text_width(s) <= cols || cols < 2)
+        return s;
+    const char *p = s;
+    while (*p && text_width(p) > cols - 1) {
+        p++;
+        while ((*p & 0xC0) == 0x80) /* to the start of a character */
+            p++;
+    }
+    snprintf(buf, sizeof buf, "\xe2\x80\xa6%.*s", (int)sizeof buf - 4, p);
+    return buf;
+}
 
 /* " tradeoff │ group 1/6: NAME │ series 1/5: NAME │ FILES (67 points)":
  * the counts always whole; the names share what room is left, the group
@@ -476,15 +504,19 @@ static void draw_title(const explore_t *ex, uigrid_t *g)
         snprintf(fixed[n], sizeof fixed[0], " %s ", bar);
         names[n++][0] = '\0';
     }
+    /* the series counted within the group: one series measured under
+     * three judges is one series in each of three groups */
     const explore_series_t *se = ex->place.series < ex->nseries ? &ex->series[ex->place.series] : NULL;
-    if (ex->nseries > 1 && se && !se->unnamed) {
+    size_t at, in_group = explore_series_in_group(ex, ex->place.series, &at);
+    if (in_group > 1 && se && !se->unnamed) {
         snprintf(fixed[n - 1] + strlen(fixed[n - 1]), sizeof fixed[0] - strlen(fixed[n - 1]), "series %zu/%zu: ",
-                 ex->place.series + 1, ex->nseries);
+                 at + 1, in_group);
         snprintf(names[n - 1], sizeof names[0], "%s", se->name);
         snprintf(fixed[n], sizeof fixed[0], " %s ", bar);
         names[n++][0] = '\0';
     }
     snprintf(names[n - 1], sizeof names[0], "%s", ex->title);
+    int files = n - 1;
     char what[120];
     explore_data_summary(ex, what, sizeof what);
     if (ex->set.rows_filtered > 0) {
@@ -506,6 +538,13 @@ static void draw_title(const explore_t *ex, uigrid_t *g)
         give[i] = text_width(names[i]) < 8 ? text_width(names[i]) : 8;
         room -= give[i];
     }
+    /* then the file's own name ("…/points.csv"), then the rest in order */
+    int file_more = title_file_min(names[files]) - give[files];
+    if (file_more > 0 && room > 0) {
+        file_more = file_more < room ? file_more : room;
+        give[files] += file_more;
+        room -= file_more;
+    }
     for (int i = 0; i < n && room > 0; i++) {
         int more = text_width(names[i]) - give[i];
         more = more < room ? more : room;
@@ -515,8 +554,11 @@ static void draw_title(const explore_t *ex, uigrid_t *g)
     int x = 0;
     for (int i = 0; i < n && x < W; i++) {
         x += uigrid_put(g, x, 0, fixed[i], ROLE_TITLE, W - x);
-        if (give[i] > 0)
-            x += uigrid_put(g, x, 0, names[i], ROLE_TITLE, give[i] < W - x ? give[i] : W - x);
+        int cols = give[i] < W - x ? give[i] : W - x;
+        if (cols > 0 && i == files)
+            x += uigrid_put(g, x, 0, left_cut(names[i], cols), ROLE_TITLE, cols);
+        else if (cols > 0)
+            x += uigrid_put(g, x, 0, names[i], ROLE_TITLE, cols);
     }
 }
 
@@ -685,9 +727,14 @@ static void draw_help(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
     help_keys(&t, g->width - 2);
     sb_puts(&t, "\n"
                 "The point list: # is a point's place in the input, the number the chart shows for a point it "
-                "cannot name (8+2: point 8 and 2 more in one place). P: Pareto-optimal in its group; H: on the "
+                "cannot name (");
+    labels_notation(&t, LABELS_KIND_ALL, false);
+    sb_puts(&t, "). P: Pareto-optimal in its group; H: on the "
                 "achievable hull. C: an exact curve (a score file or binned counts): one row for all its "
                 "thresholds, which the threshold control steps through, each one measured (never a mix of two).\n"
+                "On a short screen the control rows give way in this order, the focused one always shown: ");
+    explore_controls_give_way(&t);
+    sb_puts(&t, ".\n"
                 "Mouse: click a point on the chart or a row of the list. Exact values: =, type, Enter. "
                 "Numbers: 10M, 2.5k, 1e7, 0.1%, $5.\n");
     /* the assumption behind every daily figure stays in view, under the keys */
@@ -735,6 +782,17 @@ static void layout_reset(explore_layout_t *lay)
  * above, and below the per-day figures that are never dropped. */
 #define PANELS_MIN_TOP 8
 #define PANELS_MIN_BOTTOM 6
+/* The rows below the chart that show every per-day figure with a
+ * comparison (heading, rates, counts, year, cost, verdict, the baseline,
+ * the change and the break-even, a note): on a panel of
+ * PANELS_WIDE_BOTTOM columns each takes one row, on a narrower one the
+ * verdict and the change wrap (and so may a mix's description). With the
+ * rows the status line and the sentence take while nothing is pinned,
+ * what a tall screen keeps for them before giving the rest to the chart. */
+#define PANELS_WIDE_BOTTOM 60
+#define PANELS_FULL_BOTTOM_WIDE 11
+#define PANELS_FULL_BOTTOM 14
+#define PANELS_TYPICAL_FOOT 2
 
 void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
 {
@@ -767,6 +825,14 @@ void explore_render(const explore_t *ex, uigrid_t *g, explore_layout_t *lay)
      * have too few rows for the figures that are never dropped does it
      * give way. */
     int top_h = (H - 3) * 55 / 100;
+    /* A tall screen's rows beyond what the panels below can use (the list
+     * whole, the per-day figures with a comparison) go to the chart; both
+     * counts stay put while a person works, and so do the axes. */
+    int full = pw - 3 >= PANELS_WIDE_BOTTOM ? PANELS_FULL_BOTTOM_WIDE : PANELS_FULL_BOTTOM;
+    int below = (int)ex->set.len + 2 > full ? (int)ex->set.len + 2 : full;
+    int spare = H - 1 - PANELS_TYPICAL_FOOT - top_h - below;
+    if (spare > 0)
+        top_h += spare;
     if (top_h > mid_h - PANELS_MIN_BOTTOM)
         top_h = mid_h - PANELS_MIN_BOTTOM;
     if (top_h < PANELS_MIN_TOP)

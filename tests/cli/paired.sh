@@ -224,7 +224,7 @@ contains "...Newcombe's interval" "$out" '"interval_method": "newcombe"'
 run check --policy none --significance 0.05 "$X/xstest_v2_labels_llama2new.csv" "$X/xstest_v2_labels_llama2orig.csv"
 equals "check on paired files: the ORR rise is a regression (exit 1)" "$rc" 1
 contains "check: says it is paired" "$out" "Paired on 450 prompts (200 harmful, 250 benign): the same prompts in both files"
-contains "check: the test reads the paired interval" "$out" "paired interval (Newcombe's method 10 for paired data)"
+contains "check: the test reads the paired interval" "$out" "The paired interval is Newcombe's method 10 for paired data."
 paired_ci=$(printf '%s\n' "$out" | sed -n 's/.*ORR .*interval of the rise \([^)]*\)).*/\1/p')
 run check --policy none --significance 0.05 --format json "$X/xstest_v2_labels_llama2new.csv" "$X/xstest_v2_labels_llama2orig.csv"
 contains "check json: paired" "$out" '"paired": true'

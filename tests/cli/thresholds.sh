@@ -5,8 +5,9 @@
 # comparison is paired, and its interval holds no impossible value (ASR
 # cannot fall, nor ORR rise, as the threshold rises). The reference here
 # counts each 2x2 table prompt by prompt with awk (never from the points'
-# counts) and computes Newcombe's method 10 for paired data and McNemar's
-# exact p in python from the formulas of core/stats.h; report (text,
+# counts) and computes, in python from the formulas, the change's interval
+# (nested sets: the share of the prompts between the thresholds, one
+# proportion, with its Wilson interval) and McNemar's exact p; report (text,
 # Markdown, JSON), check and the explorer's baseline comparison must say
 # "Paired on N prompts (...; the same prompts at two thresholds)" and give
 # those intervals.
@@ -63,25 +64,6 @@ def wilson(k, n):
     r = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
     return (p + z * z / (2 * n) - r) / (1 + z * z / n), (p + z * z / (2 * n) + r) / (1 + z * z / n)
 
-def newcombe10(both, ao, bo, nei):
-    n = both + ao + bo + nei
-    pa, pb = (both + ao) / n, (both + bo) / n
-    (la, ua), (lb, ub) = wilson(both + ao, n), wilson(both + bo, n)
-    e, f, g, h = both + ao, bo + nei, both + bo, ao + nei
-    d = both * nei - ao * bo
-    if 0 in (e, f, g, h):
-        phi = 0.0
-    elif d > n / 2:
-        phi = (d - n / 2) / math.sqrt(e * f * g * h)
-    elif d >= 0:
-        phi = 0.0
-    else:
-        phi = d / math.sqrt(e * f * g * h)
-    delta = pb - pa
-    lo = delta - math.sqrt((pb - lb) ** 2 - 2 * phi * (pb - lb) * (ua - pa) + (ua - pa) ** 2)
-    hi = delta + math.sqrt((pa - la) ** 2 - 2 * phi * (pa - la) * (ub - pb) + (ub - pb) ** 2)
-    return lo, hi
-
 def mcnemar(b, c):
     m = b + c
     if m == 0:
@@ -91,10 +73,15 @@ def mcnemar(b, c):
 out = []
 for (both, ao, bo, nei), key, rises in ((tables[0], "delta_attack_success_pp_ci95", up),
                                          (tables[1], "delta_over_refusal_pp_ci95", not up)):
-    lo, hi = newcombe10(both, ao, bo, nei)
-    # The change cannot have the other sign: the true value lies on one
-    # side of zero, so the interval is cut there.
-    lo, hi = (max(lo, 0), max(hi, 0)) if rises else (min(lo, 0), min(hi, 0))
+    # Nested sets: the change is the share of the prompts between the two
+    # thresholds, one proportion, with its Wilson interval and its sign.
+    n = both + ao + bo + nei
+    assert (ao if rises else bo) == 0
+    lo, hi = wilson(ao + bo, n)
+    if ao + bo == 0:
+        lo = 0.0
+    if not rises:
+        lo, hi = -hi, -lo
     glo, ghi = c[key]
     out.append("same" if abs(glo - 100 * lo) < 1e-7 and abs(ghi - 100 * hi) < 1e-7 else
                "differ %s %s %s" % (key, (glo, ghi), (100 * lo, 100 * hi)))
@@ -105,11 +92,11 @@ for (both, ao, bo, nei), key in ((tables[0], "asr"), (tables[1], "orr")):
     out.append("same" if abs(p[key] - want) <= 1e-9 * max(want, 1e-300) else "differ p %s %s %s" % (key, p[key], want))
 n = sum(tables[0]) + sum(tables[1])
 out.append("paired" if c["paired"] and c["paired_by"] == "thresholds" and c["n_paired"] == n and
-           c["interval_method"] == "newcombe_paired" else "unpaired %s" % {k: c[k] for k in c if "paired" in k})
+           c["interval_method"] == "wilson_nested" else "unpaired %s" % {k: c[k] for k in c if "paired" in k})
 print(" ".join(out))
 EOF
 )
-    equals "$a -> $b: report's paired intervals and McNemar's p are the formula's, cut at zero" "$got" \
+    equals "$a -> $b: report's intervals are the Wilson intervals of the prompts between the thresholds, McNemar's p the formula's" "$got" \
         "same possible same possible same same paired"
 done
 

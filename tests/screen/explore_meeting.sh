@@ -172,7 +172,7 @@ numbers "$tmp/s.3" >"$tmp/n3"
 check "the chart shows numbers" test -s "$tmp/n1"
 moved=$(awk -F: 'NR == FNR { at[$3] = $1 ":" $2; next } ($3 in at) && at[$3] != $1 ":" $2 { print $3 }' "$tmp/n1" "$tmp/n3")
 equals "a number on both charts stands where it stood: it is the same point's" "$moved" ""
-contains "the legend explains the numbers" "$(cat "$tmp/s.1")" "8+2: list's # 8 and 2 more"
+contains "the legend explains the numbers" "$(cat "$tmp/s.1")" "numbers: list's #"
 
 # ---- navigation --------------------------------------------------------------------
 J="--preset xstest --judge final_label,gpt4_label,strmatch_label"

@@ -64,9 +64,9 @@ SIZE=100x30
 
 # The legend's line about numbers shows only while a number is drawn.
 keys "" --example xstest-judges
-lacks "no number on the chart: no line about numbers" "$out" "list's # 8 and 2 more"
+lacks "no number on the chart: no line about numbers" "$out" "numbers: list's #"
 keys "" --example chatbot-sweep
-contains "numbers on the chart: the line explains them" "$out" "list's # 8 and 2 more"
+contains "numbers on the chart: the line explains them" "$out" "numbers: list's #"
 
 # --group G: the start message names the point the explorer stands on,
 # the first of group G, not the first of the file.

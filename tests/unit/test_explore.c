@@ -789,7 +789,7 @@ START_TEST(help_scrolls_no_further_than_its_end)
     screen_t scr = explore_screen(&ex, &lay);
     sb_t script = SB_INIT;
     sb_puts(&script, "?");
-    for (int i = 0; i < 40; i++)
+    for (int i = 0; i < 60; i++)
         sb_puts(&script, "<Down>");
     ck_assert(keyscript_run(&scr, sb_str(&script), 100, 20, &dumps, &err));
     ck_assert(lay.help_max_scroll > 0);
@@ -934,8 +934,13 @@ START_TEST(a_curve_is_one_row_and_steps_through_its_thresholds)
     size_t before = e.curves.items[0].step;
     ck_assert(keyscript_run(&scr, "L", 100, 30, &dumps, &err));
     size_t after = e.curves.items[0].step;
-    ck_assert_uint_gt(after, before);
-    ck_assert_uint_le(after - before, (c->len + 19) / 20 + 1);
+    ck_assert_uint_eq(after - before, explore_curve_coarse_stride(c->len));
+    ck_assert_uint_eq(explore_curve_coarse_stride(c->len), (c->len - 1 + 19) / 20);
+    /* every coarse press moves that same count, and H undoes L */
+    ck_assert(keyscript_run(&scr, "L", 100, 30, &dumps, &err));
+    ck_assert_uint_eq(e.curves.items[0].step - after, explore_curve_coarse_stride(c->len));
+    ck_assert(keyscript_run(&scr, "H H", 100, 30, &dumps, &err));
+    ck_assert_uint_eq(e.curves.items[0].step, before);
     /* a threshold above every score is refused, naming the highest */
     sb_reset(&why);
     ck_assert(!explore_set_threshold(&e, "2", &why));

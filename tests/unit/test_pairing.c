@@ -393,8 +393,9 @@ END_TEST
 /* Two thresholds of one score file: refused when score >= t, so the
  * tables follow from the counts (made by hand here: at 0.3 the harmful h1
  * is answered and the benign b2, b3 refused; at 0.6 h1, h2, h3 answered
- * and b3 refused), the intervals are the paired ones cut at zero on the
- * side the thresholds forbid, and the words say so. */
+ * and b3 refused), the intervals are those of the share of prompts
+ * between the two thresholds (never of the sign the thresholds forbid),
+ * and the words say so. */
 static const char *SCORES = "id,set,score\n"
                             "h1,harmful,0.1\nh2,harmful,0.3\nh3,harmful,0.5\nh4,harmful,0.7\n"
                             "b1,benign,0.2\nb2,benign,0.4\nb3,benign,0.6\n";
@@ -406,15 +407,6 @@ static const point_t *at_threshold(const pointset_t *set, double t)
             return &set->items[i];
     ck_abort_msg("no point at %g", t);
     return NULL;
-}
-
-static stats_interval_t cut(stats_interval_t ci, int sign)
-{
-    if (sign > 0)
-        ci.lo = fmax(ci.lo, 0);
-    else
-        ci.hi = fmin(ci.hi, 0);
-    return ci;
 }
 
 START_TEST(test_thresholds_paired)
@@ -432,13 +424,18 @@ START_TEST(test_thresholds_paired)
     stats_paired_t asr = {1, 0, 2, 1}, orr = {1, 1, 0, 1};
     ck_assert(memcmp(&c.pairing.asr, &asr, sizeof asr) == 0);
     ck_assert(memcmp(&c.pairing.orr, &orr, sizeof orr) == 0);
-    stats_interval_t want = cut(stats_paired_diff_interval(asr, 0.95), 1);
-    ck_assert(stats_paired_diff_interval(asr, 0.95).lo < 0); /* the cut matters here */
-    ck_close(c.d_asr_ci.lo, 0, 0);
+    /* Nested sets: the change is the share of the prompts between the two
+     * thresholds, 2 of 4 harmful answered only at 0.6 and 1 of 3 benign
+     * refused only at 0.3, with their Wilson intervals; Newcombe's method
+     * 10 would allow a fall of ASR, which a higher threshold cannot give. */
+    stats_interval_t want = stats_interval(2, 4, 0.95, STATS_WILSON);
+    ck_assert(stats_paired_diff_interval(asr, 0.95).lo < 0);
+    ck_close(c.d_asr_ci.lo, want.lo, 1e-15);
     ck_close(c.d_asr_ci.hi, want.hi, 1e-15);
-    want = cut(stats_paired_diff_interval(orr, 0.95), -1);
-    ck_close(c.d_orr_ci.lo, want.lo, 1e-15);
-    ck_close(c.d_orr_ci.hi, 0, 0);
+    ck_assert(c.d_asr_ci.lo > 0);
+    want = stats_interval(1, 3, 0.95, STATS_WILSON);
+    ck_close(c.d_orr_ci.lo, -want.hi, 1e-15);
+    ck_close(c.d_orr_ci.hi, -want.lo, 1e-15);
     ck_close(c.mcnemar_p_asr, stats_mcnemar_exact_p(0, 2), 0);
     sb_t words = SB_INIT;
     model_sentence(&words, &sc, "A", "B", &c);
@@ -457,8 +454,8 @@ START_TEST(test_thresholds_paired)
     policy_find("none", &o.policy);
     gate_result_t g = gate_run(lo, hi, &o);
     ck_assert(g.pairing.by_threshold && g.asr.ci.known);
-    ck_close(g.asr.ci.hi, cut(stats_paired_diff_interval(asr, 0.95), 1).hi, 1e-12);
-    ck_assert(g.asr.within_noise && g.asr.regressed);
+    ck_close(g.asr.ci.hi, stats_interval(2, 4, 0.95, STATS_WILSON).hi, 1e-12);
+    ck_assert(!g.asr.within_noise && g.asr.regressed);
 
     /* A pinned copy (the explorer's baseline) is still the same curve; at
      * the same threshold nothing can change. */
