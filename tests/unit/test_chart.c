@@ -760,7 +760,7 @@ static char *key_heading_of(const int *col, size_t n, unsigned *kinds)
     canvas_t c;
     canvas_init(&c, 60, 9);
     labels_area_t a = {&c, 0, 0, 60, 9};
-    labels_points_t in = {&set, NULL, NULL, col, row, -1, -1, true, 24, NULL};
+    labels_points_t in = {&set, NULL, NULL, col, row, -1, -1, true, 24, NULL, NULL};
     labels_t l;
     labels_points(&l, &a, &in);
     ck_assert_uint_eq(l.nkey, n + 1);
