@@ -295,7 +295,7 @@ static void random_set(pointset_t *set, frontier_t *f, size_t n, unsigned long l
 {
     *set = (pointset_t)POINTSET_INIT;
     for (size_t i = 0; i < n; i++) {
-        char name[16];
+        char name[24]; /* "p" and any size_t */
         snprintf(name, sizeof name, "p%zu", i);
         *state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
         add(set, name, (double)((*state >> 33) % (unsigned)levels) * step,
