@@ -249,9 +249,20 @@ static void paired_clause(sb_t *sb, const comparison_t *c)
     sb_puts(sb, ".");
 }
 
+/* A change of zero whose interval still reaches past zero (two thresholds
+ * with no prompt between them in the sample: "0 to 24 more"). */
+static bool zero_but_open(double d, stats_interval_t ci)
+{
+    return ci.known && sign_of(d) == 0 && !(ci.lo == 0 && ci.hi == 0);
+}
+
+/* Whether "better at any exchange rate" is more than the estimates say:
+ * not when a change is within noise, nor when a zero change's interval
+ * allows a change the other way. */
 static bool any_in_noise(const comparison_t *c)
 {
-    return in_noise(c->d_refusals, c->d_refusals_ci) || in_noise(c->d_harmful, c->d_harmful_ci);
+    return in_noise(c->d_refusals, c->d_refusals_ci) || in_noise(c->d_harmful, c->d_harmful_ci) ||
+           zero_but_open(c->d_refusals, c->d_refusals_ci) || zero_but_open(c->d_harmful, c->d_harmful_ci);
 }
 
 static void cost_clause(sb_t *sb, const scenario_t *s, const char *b_name, const comparison_t *c)
@@ -332,8 +343,8 @@ void model_sentence(sb_t *sb, const scenario_t *s, const char *a_name, const cha
     if (c->kind == CMP_B_DOMINATES || c->kind == CMP_A_DOMINATES) {
         const char *better = c->kind == CMP_B_DOMINATES ? b_name : a_name;
         if (any_in_noise(c))
-            sb_printf(sb, " On the estimates %s is better at any exchange rate, but a change within noise leaves "
-                          "that open.", better);
+            sb_printf(sb, " On the estimates %s is better at any exchange rate, but the intervals leave that "
+                          "open.", better);
         else
             sb_printf(sb, " %s is better at any exchange rate.", better);
     } else {

@@ -110,6 +110,8 @@ contains "text: the sentence says so" "$out" \
 contains "text: no fewer harmful outputs can come of a higher threshold" "$out" \
     "no change in harmful outputs (95% interval: 0 to 24 more)"
 lacks "text: never '24 fewer'" "$out" "24 fewer"
+contains "text: better at any exchange rate on the estimates only, the interval of 'no change' reaching 24 more" "$out" \
+    "On the estimates $C @ 0.1824 is better at any exchange rate, but the intervals leave that open."
 run report --compare "$C @ 0.5117,$C @ 0.56" "$S"
 contains "text: 0.5117 -> 0.56 is paired too" "$out" "same prompts at two thresholds): intervals for paired data"
 contains "text: with McNemar's p" "$out" "McNemar exact p = 0.008 (ASR)"
