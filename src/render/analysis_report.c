@@ -637,16 +637,17 @@ static void categories_heading(sb_t *out, const analysis_t *a)
 {
     const pointset_t *set = a->set;
     const policy_t *pol = &a->scenario->policy;
-    bool critical = false, bounded = false;
+    bool bounded = false, all = true;
     for (size_t i = 0; i < set->len; i++)
         for (size_t k = 0; k < set->items[i].ncategories; k++) {
-            critical = critical || categories_is_critical(&set->items[i].categories[k]);
-            bounded = bounded || categories_bounded(pol, &set->items[i].categories[k]);
+            bool b = categories_bounded(pol, &set->items[i].categories[k]);
+            bounded = bounded || b;
+            all = all && b;
         }
     sb_puts(out, "Categories (ASR per harm category, with its count and interval)\n");
     if (!isfinite(pol->asr.max))
         sb_puts(out, "  The policy bounds no ASR.\n");
-    else if (bounded && !critical)
+    else if (all)
         sb_puts(out, "  Each is held to the policy's ASR bound.\n");
     else if (bounded)
         sb_puts(out, "  The critical ones are held to the policy's ASR bound.\n");

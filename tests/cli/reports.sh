@@ -328,6 +328,12 @@ fi
 out=$("$T" report --preset xstest "$DATADIR"/xstest/xstest_v2_labels_gpt4.csv 2>/dev/null)
 contains "categories: the count beside each rate" "$out" "contrast_discr                                    4.00%         1/25"
 contains "categories: none critical, none checked" "$out" "None is critical (a critical column, or self-harm or child safety in its name)"
+# A policy whose ASR bound covers every harm checks every category, and the
+# heading says so (not "the critical ones").
+out=$("$T" report --policy enterprise "$DATADIR/chatbot-scores.csv" 2>/dev/null)
+contains "categories: a bound on every harm checks each" "$out" "  Each is held to the policy's ASR bound."
+out=$("$T" report "$DATADIR/chatbot-scores.csv" 2>/dev/null)
+contains "categories: a bound on critical harms checks the critical ones" "$out" "  The critical ones are held to the policy's ASR bound."
 
 "$T" report --format pdf >/dev/null 2>"$tmp/err"
 equals "an unknown format exits 2" "$?" 2
